@@ -1,0 +1,24 @@
+import type { Role } from '../../shared/api/roles';
+import type { Clock } from './clock';
+import type { Db } from './db/schema';
+import type { Logger } from './logger';
+
+export interface Actor {
+  id: number;
+  role: Role;
+}
+
+/** What every service receives: the database and the injected providers. */
+export interface CoreDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  paths: { dataDir: string | null };
+}
+
+export interface CallContext {
+  actor: Actor;
+}
+
+/** The built-in administrator who acts until sign-in exists (created by the first migration). */
+export const BUILT_IN_ADMIN: Actor = { id: 1, role: 'admin' };

@@ -1,0 +1,27 @@
+/** The Kysely view of the whole database: one interface per table, in the features' *.table.ts. */
+import type { Kysely, Transaction } from 'kysely';
+import type { UsersTable, SettingsTable } from '../features/settings/settings.table';
+import type { ServiceKindsTable } from '../features/catalogue/catalogue.table';
+import type { ResidentsTable, ResidentPhonesTable, ResidentSearchTermsTable } from '../features/residents/residents.table';
+import type { RequestsTable, RequestStatusHistoryTable } from '../features/requests/requests.table';
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: string;
+}
+
+export interface DB {
+  schema_migrations: SchemaMigrationsTable;
+  users: UsersTable;
+  settings: SettingsTable;
+  service_kinds: ServiceKindsTable;
+  residents: ResidentsTable;
+  resident_phones: ResidentPhonesTable;
+  resident_search_terms: ResidentSearchTermsTable;
+  requests: RequestsTable;
+  request_status_history: RequestStatusHistoryTable;
+}
+
+export type Db = Kysely<DB>;
+/** Repositories take an executor: the database itself, or the transaction a service opened. */
+export type Executor = Kysely<DB> | Transaction<DB>;

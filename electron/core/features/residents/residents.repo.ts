@@ -1,0 +1,290 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/schema';
+import type { ResidentRow } from './residents.table';
+import { formatAddress, fullName, SITUATIONS, type Resident, type ResidentData, type ResidentSummary, type Situation } from '../../../../shared/domain/residents';
+import { foldedWords, nameKey, fold, prefixUpperBound } from '../../../../shared/domain/text';
+import { nationalNumber, phoneQueryVariants, phoneSearchKeys } from '../../../../shared/domain/phone';
+
+const SITUATION_COLUMNS: Record<Situation, 'lives_alone' | 'pensioner' | 'disability' | 'family_in_difficulty' | 'displaced'> = {
+  livesAlone: 'lives_alone',
+  pensioner: 'pensioner',
+  disability: 'disability',
+  familyInDifficulty: 'family_in_difficulty',
+  displaced: 'displaced',
+};
+
+export const RANK = { lastName: 0, name: 1, address: 2, phone: 3 } as const;
+
+/** The columns of a resident row that come from the form, in database form. */
+export function dataToColumns(data: ResidentData) {
+  const situations = new Set(data.situations);
+  return {
+    last_name: data.lastName,
+    first_name: data.firstName,
+    patronymic: data.patronymic,
+    sort_key: fold(fullName(data)),
+    name_key: nameKey(data.lastName, data.firstName, data.patronymic),
+    birth_year: data.birthYear,
+    settlement: data.settlement,
+    street: data.street,
+    house: data.house,
+    flat: data.flat,
+    lives_alone: situations.has('livesAlone') ? 1 : 0,
+    pensioner: situations.has('pensioner') ? 1 : 0,
+    disability: situations.has('disability') ? 1 : 0,
+    family_in_difficulty: situations.has('familyInDifficulty') ? 1 : 0,
+    displaced: situations.has('displaced') ? 1 : 0,
+    household_size: data.householdSize,
+    regular_care: data.regularCare ? 1 : 0,
+    checkin_interval_days: data.regularCare ? data.checkinIntervalDays : null,
+    notes: data.notes,
+  };
+}
+
+export function rowToResident(row: ResidentRow, phones: string[]): Resident {
+  const situations = SITUATIONS.filter((s) => row[SITUATION_COLUMNS[s]] === 1);
+  return {
+    id: row.id,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    patronymic: row.patronymic,
+    fullName: fullName({ lastName: row.last_name, firstName: row.first_name, patronymic: row.patronymic }),
+    birthYear: row.birth_year,
+    settlement: row.settlement,
+    street: row.street,
+    house: row.house,
+    flat: row.flat,
+    address: formatAddress(row),
+    phones,
+    situations,
+    householdSize: row.household_size,
+    regularCare: row.regular_care === 1,
+    checkinIntervalDays: row.checkin_interval_days,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+type SummaryRow = Pick<
+  ResidentRow,
+  'id' | 'last_name' | 'first_name' | 'patronymic' | 'birth_year' | 'settlement' | 'street' | 'house' | 'flat' | 'regular_care'
+>;
+const SUMMARY_COLUMNS = [
+  'residents.id',
+  'residents.last_name',
+  'residents.first_name',
+  'residents.patronymic',
+  'residents.birth_year',
+  'residents.settlement',
+  'residents.street',
+  'residents.house',
+  'residents.flat',
+  'residents.regular_care',
+] as const;
+
+function rowToSummary(row: SummaryRow, phones: string[]): ResidentSummary {
+  return {
+    id: row.id,
+    fullName: fullName({ lastName: row.last_name, firstName: row.first_name, patronymic: row.patronymic }),
+    birthYear: row.birth_year,
+    address: formatAddress(row),
+    settlement: row.settlement,
+    phones,
+    regularCare: row.regular_care === 1,
+  };
+}
+
+/** The search terms of a resident: folded name and address words, and phone digit suffixes. */
+export function searchTerms(data: ResidentData): Array<{ term: string; rank: number }> {
+  const best = new Map<string, number>();
+  const add = (term: string, rank: number) => {
+    const prev = best.get(term);
+    if (prev === undefined || rank < prev) best.set(term, rank);
+  };
+  for (const w of foldedWords(data.lastName)) add(w, RANK.lastName);
+  for (const w of foldedWords(`${data.firstName} ${data.patronymic}`)) add(w, RANK.name);
+  for (const w of foldedWords(`${data.settlement} ${data.street} ${data.house} ${data.flat}`)) add(w, RANK.address);
+  for (const phone of data.phones) for (const key of phoneSearchKeys(phone)) add(key, RANK.phone);
+  return [...best].map(([term, rank]) => ({ term, rank }));
+}
+
+export async function insertResident(ex: Executor, data: ResidentData, actorId: number, at: string): Promise<number> {
+  const row = await ex
+    .insertInto('residents')
+    .values({ ...dataToColumns(data), created_at: at, created_by: actorId, updated_at: at, updated_by: actorId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await replacePhonesAndTerms(ex, row.id, data);
+  return row.id;
+}
+
+export async function updateResident(ex: Executor, id: number, data: ResidentData, actorId: number, at: string): Promise<boolean> {
+  const result = await ex
+    .updateTable('residents')
+    .set({ ...dataToColumns(data), updated_at: at, updated_by: actorId })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
+  await replacePhonesAndTerms(ex, id, data);
+  return true;
+}
+
+async function replacePhonesAndTerms(ex: Executor, id: number, data: ResidentData): Promise<void> {
+  await ex.deleteFrom('resident_phones').where('resident_id', '=', id).execute();
+  await ex.deleteFrom('resident_search_terms').where('resident_id', '=', id).execute();
+  if (data.phones.length > 0) {
+    await ex
+      .insertInto('resident_phones')
+      .values(data.phones.map((raw, position) => ({ resident_id: id, position, raw, national: nationalNumber(raw) })))
+      .execute();
+  }
+  const terms = searchTerms(data);
+  // SQLite limits bound parameters per statement; insert in chunks.
+  for (let i = 0; i < terms.length; i += 200) {
+    await ex
+      .insertInto('resident_search_terms')
+      .values(terms.slice(i, i + 200).map((t) => ({ resident_id: id, term: t.term, rank: t.rank })))
+      .execute();
+  }
+}
+
+export async function findResident(ex: Executor, id: number): Promise<Resident | undefined> {
+  const row = await ex.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const phones = await phonesOf(ex, [id]);
+  return rowToResident(row, phones.get(id) ?? []);
+}
+
+async function phonesOf(ex: Executor, ids: number[]): Promise<Map<number, string[]>> {
+  const map = new Map<number, string[]>();
+  if (ids.length === 0) return map;
+  const rows = await ex
+    .selectFrom('resident_phones')
+    .select(['resident_id', 'raw'])
+    .where('resident_id', 'in', ids)
+    .orderBy('resident_id')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) {
+    const list = map.get(r.resident_id) ?? [];
+    list.push(r.raw);
+    map.set(r.resident_id, list);
+  }
+  return map;
+}
+
+async function summariesInOrder(ex: Executor, ids: number[]): Promise<ResidentSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await ex.selectFrom('residents').select(SUMMARY_COLUMNS).where('residents.id', 'in', ids).execute();
+  const phones = await phonesOf(ex, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [rowToSummary(row, phones.get(id) ?? [])] : [];
+  });
+}
+
+/** What one typed word may match: folded word prefixes, or phone digit variants. */
+function wordPrefixes(word: string): string[] {
+  if (/^\d+$/.test(word) && word.length >= 3) return [word, ...phoneQueryVariants(word)].filter((v, i, a) => a.indexOf(v) === i);
+  return [word];
+}
+
+function termMatches(alias: 't' | 'u', prefixes: string[]) {
+  return sql.join(
+    prefixes.map((p) => sql`(${sql.ref(`${alias}.term`)} >= ${p} and ${sql.ref(`${alias}.term`)} < ${prefixUpperBound(p)})`),
+    sql` or `,
+  );
+}
+
+/**
+ * Ranked search. Every typed word must be the start of some word of the resident's name, address
+ * or phone digits. Order: an exact last-name match first, then last-name prefixes, other name
+ * words, address, phone; then alphabetically.
+ */
+export async function searchResidents(
+  ex: Executor,
+  q: string,
+  opts: { settlement?: string | undefined; limit: number },
+): Promise<ResidentSummary[]> {
+  const phoneLike = /^[\d\s\-()+.]+$/.test(q.trim()) && q.replace(/\D/g, '').length >= 3;
+  const words = phoneLike ? [q.replace(/\D/g, '')] : foldedWords(q);
+  const settlementKey = opts.settlement !== undefined && opts.settlement !== '' ? opts.settlement : undefined;
+  if (words.length === 0) {
+    let query = ex.selectFrom('residents').select('id').orderBy('sort_key').orderBy('id').limit(opts.limit);
+    if (settlementKey !== undefined) query = query.where('settlement', '=', settlementKey);
+    const ids = (await query.execute()).map((r) => r.id);
+    return summariesInOrder(ex, ids);
+  }
+  const variants = phoneLike ? phoneQueryVariants(q) : [];
+  // Drive the search from the longest word: it has the fewest matches.
+  const sorted = [...words].sort((a, b) => b.length - a.length);
+  const driver = sorted[0] as string;
+  const others = sorted.slice(1, 6);
+  const driverPrefixes = phoneLike ? variants : wordPrefixes(driver);
+  const exact = phoneLike ? (variants[variants.length - 1] ?? driver) : driver;
+
+  const rows = await sql<{ id: number }>`
+    select m.resident_id as id
+    from (
+      select t.resident_id, min(t.rank * 2 + case when t.term = ${exact} then 0 else 1 end) as score
+      from resident_search_terms t
+      where (${termMatches('t', driverPrefixes)})
+      ${sql.join(
+        others.map(
+          (w) => sql`and exists (select 1 from resident_search_terms u where u.resident_id = t.resident_id and (${termMatches('u', wordPrefixes(w))}))`,
+        ),
+        sql` `,
+      )}
+      group by t.resident_id
+    ) m
+    join residents r on r.id = m.resident_id
+    ${settlementKey !== undefined ? sql`where r.settlement = ${settlementKey}` : sql``}
+    order by m.score, r.sort_key, r.id
+    limit ${opts.limit}
+  `.execute(ex);
+  return summariesInOrder(
+    ex,
+    rows.rows.map((r) => r.id),
+  );
+}
+
+export async function findDuplicates(
+  ex: Executor,
+  input: { lastName: string; firstName: string; patronymic: string; birthYear: number | null; phones: string[]; excludeId?: number | undefined },
+): Promise<ResidentSummary[]> {
+  const key = nameKey(input.lastName, input.firstName, input.patronymic);
+  const shortKey = nameKey(input.lastName, input.firstName);
+  const nationals = input.phones.map(nationalNumber).filter((n) => n.length >= 5);
+  const ids = new Set<number>();
+  if (key.length > 0) {
+    let q = ex.selectFrom('residents').select('id').where('name_key', 'in', [key, shortKey]);
+    const year = input.birthYear;
+    // Without a birth year the name alone is worth a warning; with one, a record without a year may be the same person.
+    if (year !== null) q = q.where((eb) => eb.or([eb('birth_year', '=', year), eb('birth_year', 'is', null)]));
+    for (const r of await q.limit(20).execute()) ids.add(r.id);
+  }
+  if (nationals.length > 0) {
+    const rows = await ex.selectFrom('resident_phones').select('resident_id').where('national', 'in', nationals).limit(20).execute();
+    for (const r of rows) ids.add(r.resident_id);
+  }
+  if (input.excludeId !== undefined) ids.delete(input.excludeId);
+  return summariesInOrder(ex, [...ids].sort((a, b) => a - b));
+}
+
+export async function settlements(ex: Executor): Promise<string[]> {
+  const rows = await ex
+    .selectFrom('residents')
+    .select('settlement')
+    .where('settlement', '!=', '')
+    .groupBy('settlement')
+    .orderBy('settlement')
+    .execute();
+  return rows.map((r) => r.settlement);
+}
+
+export async function countResidents(ex: Executor): Promise<number> {
+  const row = await ex.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,46 @@
+import type { Generated, Selectable } from 'kysely';
+
+export interface ResidentsTable {
+  id: Generated<number>;
+  last_name: string;
+  first_name: string;
+  patronymic: string;
+  /** Folded "last first patronymic", for ordering. */
+  sort_key: string;
+  /** Folded name words sorted, for the duplicate check. */
+  name_key: string;
+  birth_year: number | null;
+  settlement: string;
+  street: string;
+  house: string;
+  flat: string;
+  lives_alone: number;
+  pensioner: number;
+  disability: number;
+  family_in_difficulty: number;
+  displaced: number;
+  household_size: number | null;
+  regular_care: number;
+  checkin_interval_days: number | null;
+  notes: string;
+  created_at: string;
+  created_by: number;
+  updated_at: string;
+  updated_by: number;
+}
+export type ResidentRow = Selectable<ResidentsTable>;
+
+export interface ResidentPhonesTable {
+  id: Generated<number>;
+  resident_id: number;
+  position: number;
+  raw: string;
+  national: string;
+}
+
+export interface ResidentSearchTermsTable {
+  resident_id: number;
+  term: string;
+  /** 0 last name, 1 other name words, 2 address words, 3 phone digits; lower ranks first. */
+  rank: number;
+}

@@ -1,0 +1,217 @@
+/**
+ * The browser-mode host: serves the built renderer and the contract over HTTP, on 127.0.0.1 only.
+ * Guards: a per-launch random token (cookie set by opening the printed URL, or a Bearer header for
+ * scripts), Host and Origin checks against DNS rebinding, a body size limit, and a strict CSP.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Core } from '../core/create-core';
+import { BUILT_IN_ADMIN } from '../core/context';
+import { contractDocument } from './contract-document';
+
+const MAX_BODY = 1024 * 1024;
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface HttpHostOptions {
+  core: Core;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface HttpHost {
+  url: string;
+  /** The URL to open: sets the session cookie and redirects to the app. */
+  openUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookies(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string) {
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const { core } = options;
+  const staticRoot = path.resolve(options.staticDir);
+  let port = options.port ?? 0;
+  let cookieName = '';
+  const contractJson = JSON.stringify(contractDocument(), null, 2);
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const authorised = (req: IncomingMessage): boolean => {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ') && safeEqual(auth.slice(7), token)) return true;
+    const c = cookies(req)[cookieName];
+    return c !== undefined && safeEqual(c, token);
+  };
+
+  async function serveStatic(res: ServerResponse, urlPath: string) {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(urlPath);
+    } catch {
+      return sendError(res, 400, 'badRequest', 'Bad path');
+    }
+    const file = path.resolve(staticRoot, '.' + path.posix.normalize('/' + rel));
+    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return sendError(res, 403, 'forbidden', 'Forbidden');
+    let target = file;
+    try {
+      const s = await stat(target);
+      if (s.isDirectory()) target = path.join(target, 'index.html');
+    } catch {
+      // Client-side routes fall back to the app shell.
+      target = path.join(staticRoot, 'index.html');
+    }
+    try {
+      const body = await readFile(target);
+      const type = MIME[path.extname(target)] ?? 'application/octet-stream';
+      send(res, 200, body, type, { 'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600' });
+    } catch {
+      sendError(res, 404, 'notFound', 'The app has not been built: run npm run build:renderer');
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      const host = req.headers.host ?? '';
+      if (!allowedHosts().has(host)) return sendError(res, 403, 'forbidden', 'Unexpected Host header');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedOrigins().has(origin)) return sendError(res, 403, 'forbidden', 'Unexpected Origin');
+      const url = new URL(req.url ?? '/', `http://${host}`);
+
+      if (url.pathname === '/api/contract.json' && req.method === 'GET') {
+        return send(res, 200, contractJson);
+      }
+      if (url.pathname.startsWith('/api/')) {
+        if (!authorised(req)) return sendError(res, 401, 'unauthorised', 'Open the URL printed by `hearth serve`, or send the token as a Bearer header');
+        if (url.pathname === '/api/events' && req.method === 'GET') {
+          res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+          res.write(': connected\n\n');
+          const unsubscribe = core.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+          const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+          req.on('close', () => {
+            clearInterval(ping);
+            unsubscribe();
+          });
+          return;
+        }
+        const match = /^\/api\/call\/([a-zA-Z]+\.[a-zA-Z]+)$/.exec(url.pathname);
+        if (!match || req.method !== 'POST') return sendError(res, 404, 'unknownCall', 'Unknown call');
+        const raw = await readBody(req);
+        if (raw === null) return sendError(res, 413, 'badRequest', 'Request body too large');
+        let input: unknown;
+        try {
+          input = raw.length === 0 ? {} : JSON.parse(raw);
+        } catch {
+          return sendError(res, 400, 'badRequest', 'Malformed JSON');
+        }
+        const envelope = await core.dispatch(match[1] as string, input, { actor: BUILT_IN_ADMIN });
+        return send(res, 200, JSON.stringify(envelope));
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'badRequest', 'Method not allowed');
+      const given = url.searchParams.get('token');
+      if (given !== null) {
+        if (!safeEqual(given, token)) return sendError(res, 401, 'unauthorised', 'Wrong token');
+        res.writeHead(302, {
+          Location: '/',
+          'Set-Cookie': `${cookieName}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+          'Cache-Control': 'no-store',
+        });
+        return res.end();
+      }
+      return serveStatic(res, url.pathname);
+    } catch {
+      if (!res.headersSent) sendError(res, 500, 'internal', 'Internal error');
+      else res.end();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : port;
+  cookieName = `hearth_${port}`;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    openUrl: `${url}?token=${encodeURIComponent(token)}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

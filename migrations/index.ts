@@ -1,0 +1,14 @@
+/**
+ * The static registry of migrations, in order. A test checks that it matches the files in this
+ * folder. Add new files at the end; never edit or rename one that has shipped.
+ */
+import type { Kysely } from 'kysely';
+import * as m20261123_1700 from './20261123_1700_initial_schema';
+
+export interface Migration {
+  up(db: Kysely<any>): Promise<void>;
+}
+
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['20261123_1700_initial_schema', m20261123_1700],
+];

@@ -1,0 +1,259 @@
+/**
+ * The one typed contract between the UI (or a script) and the core. Every call is declared once
+ * here: its input schema, its output type, which roles may use it, and which data it changes.
+ * Both transports (Electron IPC and the browser-mode HTTP host) dispatch through the core's
+ * `dispatch`, which validates with these schemas and checks these roles.
+ */
+import { z } from 'zod';
+import { ADMIN_ONLY, CASEWORK, CATALOGUE_EDITORS, EVERYONE, type Role } from './roles';
+import { residentInputSchema, type Resident, type ResidentSummary } from '../domain/residents';
+import {
+  REQUEST_STATUSES,
+  requestInputSchema,
+  type RequestDetail,
+  type RequestSummary,
+} from '../domain/requests';
+import { kindInputSchema, KIND_MODES, type ServiceKind } from '../domain/catalogue';
+import { centreSettingsSchema, LANGUAGES, type CentreSettings, type Language } from '../domain/settings';
+
+/** Data areas a write invalidates; the UI refreshes queries of these areas on a `changed` event. */
+export type Topic = 'app' | 'residents' | 'requests' | 'catalogue';
+
+interface CallDef<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output: O;
+  roles: readonly Role[];
+  /** Calls that change data; the acting user is recorded. */
+  changes: readonly Topic[];
+  summary: string;
+}
+
+function call<I extends z.ZodType, O>(def: {
+  input: I;
+  output: O;
+  roles: readonly Role[];
+  changes?: readonly Topic[];
+  summary: string;
+}): CallDef<I, O> {
+  return { ...def, changes: def.changes ?? [] };
+}
+
+/** Declares a call's output type; carries no runtime value. */
+function returns<T>(): T {
+  return undefined as T;
+}
+
+const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+const limit = z.number().int().min(1).max(500).default(50);
+const offset = z.number().int().min(0).max(10_000_000).default(0);
+
+export interface AppStatus {
+  setupDone: boolean;
+  settings: CentreSettings | null;
+  user: { id: number; name: string; role: Role; language: Language | null };
+  schemaVersion: string;
+  version: string;
+  today: string;
+}
+
+export interface Counts {
+  residents: number;
+  requests: number;
+  openRequests: number;
+  kinds: number;
+}
+
+export interface ResidentPage {
+  resident: Resident;
+  requests: RequestSummary[];
+}
+
+export interface RequestList {
+  items: RequestSummary[];
+  total: number;
+}
+
+export const contract = {
+  'app.status': call({
+    output: returns<AppStatus>(),
+    input: z.object({}),
+    roles: EVERYONE,
+    summary: 'Whether the centre is set up, its settings, the acting user and the schema version.',
+  }),
+  'app.counts': call({
+    output: returns<Counts>(),
+    input: z.object({}),
+    roles: EVERYONE,
+    summary: 'Counts of residents, requests and kinds.',
+  }),
+  'setup.complete': call({
+    output: returns<AppStatus>(),
+    input: centreSettingsSchema.extend({ demo: z.boolean().default(false) }),
+    roles: ADMIN_ONLY,
+    changes: ['app', 'residents', 'requests', 'catalogue'],
+    summary: 'First run: save the centre settings, optionally fill the database with demo data.',
+  }),
+  'settings.update': call({
+    output: returns<CentreSettings>(),
+    input: centreSettingsSchema,
+    roles: ADMIN_ONLY,
+    changes: ['app'],
+    summary: 'Change the centre name, country, currency or default language.',
+  }),
+  'settings.setLanguage': call({
+    output: returns<null>(),
+    input: z.object({ language: z.enum(LANGUAGES) }),
+    roles: EVERYONE,
+    changes: ['app'],
+    summary: "Remember the acting user's UI language.",
+  }),
+
+  'residents.search': call({
+    output: returns<ResidentSummary[]>(),
+    input: z.object({ q: z.string().max(200).default(''), settlement: z.string().max(100).optional(), limit }),
+    roles: CASEWORK,
+    summary: 'Find residents by name, phone or address; folds case and accents in every script.',
+  }),
+  'residents.get': call({
+    output: returns<ResidentPage>(),
+    input: z.object({ id }),
+    roles: CASEWORK,
+    summary: 'A resident with their request history.',
+  }),
+  'residents.findDuplicates': call({
+    output: returns<ResidentSummary[]>(),
+    input: z.object({
+      lastName: z.string().max(100),
+      firstName: z.string().max(100),
+      patronymic: z.string().max(100).default(''),
+      birthYear: z.number().int().nullable().default(null),
+      phones: z.array(z.string().max(40)).max(5).default([]),
+      excludeId: id.optional(),
+    }),
+    roles: CASEWORK,
+    summary: 'Residents with the same folded name and birth year, or the same phone.',
+  }),
+  'residents.create': call({
+    output: returns<Resident>(),
+    input: residentInputSchema,
+    roles: CASEWORK,
+    changes: ['residents'],
+    summary: 'Register a resident.',
+  }),
+  'residents.update': call({
+    output: returns<Resident>(),
+    input: z.object({ id, data: residentInputSchema }),
+    roles: CASEWORK,
+    changes: ['residents', 'requests'],
+    summary: "Change a resident's record.",
+  }),
+  'residents.settlements': call({
+    output: returns<string[]>(),
+    input: z.object({}),
+    roles: CASEWORK,
+    summary: 'Settlements in use, for filters and suggestions.',
+  }),
+
+  'catalogue.list': call({
+    output: returns<ServiceKind[]>(),
+    input: z.object({ includeArchived: z.boolean().default(false) }),
+    roles: EVERYONE,
+    summary: 'The service catalogue.',
+  }),
+  'catalogue.create': call({
+    output: returns<ServiceKind>(),
+    input: kindInputSchema,
+    roles: CATALOGUE_EDITORS,
+    changes: ['catalogue'],
+    summary: "Add a centre's own service kind.",
+  }),
+  'catalogue.update': call({
+    output: returns<ServiceKind>(),
+    input: z.object({
+      id,
+      name: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong').optional(),
+      isPaid: z.boolean(),
+      mode: z.enum(KIND_MODES),
+    }),
+    roles: CATALOGUE_EDITORS,
+    changes: ['catalogue', 'requests'],
+    summary: 'Change a kind: free or paid, volunteer task or desk service, and the name of own kinds.',
+  }),
+  'catalogue.setArchived': call({
+    output: returns<ServiceKind>(),
+    input: z.object({ id, archived: z.boolean() }),
+    roles: CATALOGUE_EDITORS,
+    changes: ['catalogue'],
+    summary: 'Archive a kind (hidden from new requests, kept in history) or bring it back.',
+  }),
+  'catalogue.delete': call({
+    output: returns<null>(),
+    input: z.object({ id }),
+    roles: CATALOGUE_EDITORS,
+    changes: ['catalogue'],
+    summary: "Delete a centre's own kind that no request uses.",
+  }),
+
+  'requests.create': call({
+    output: returns<RequestDetail>(),
+    input: requestInputSchema,
+    roles: CASEWORK,
+    changes: ['requests', 'residents'],
+    summary: 'Log a request (walk-in, phone, referral or outreach).',
+  }),
+  'requests.update': call({
+    output: returns<RequestDetail>(),
+    input: z.object({ id, data: requestInputSchema }),
+    roles: CASEWORK,
+    changes: ['requests'],
+    summary: "Change a request's kind, urgency, channel or description.",
+  }),
+  'requests.get': call({
+    output: returns<RequestDetail>(),
+    input: z.object({ id }),
+    roles: CASEWORK,
+    summary: 'A request with its status history.',
+  }),
+  'requests.list': call({
+    output: returns<RequestList>(),
+    input: z.object({
+      statuses: z.array(z.enum(REQUEST_STATUSES)).max(REQUEST_STATUSES.length).default([]),
+      kindId: id.optional(),
+      settlement: z.string().max(100).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      residentId: id.optional(),
+      limit,
+      offset,
+    }),
+    roles: CASEWORK,
+    summary: 'Requests filtered by status, kind, settlement and date range, newest first.',
+  }),
+  'requests.today': call({
+    output: returns<RequestSummary[]>(),
+    input: z.object({}),
+    roles: CASEWORK,
+    summary: "Today's queue: requests logged today and open urgent ones.",
+  }),
+  'requests.setStatus': call({
+    output: returns<RequestDetail>(),
+    input: z.object({ id, status: z.enum(REQUEST_STATUSES), note: z.string().trim().max(1000, 'validation.tooLong').default('') }),
+    roles: CASEWORK,
+    changes: ['requests'],
+    summary: "Move a request along its status flow; the change is kept with time and user.",
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Contract[K]['output'];
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,8 @@
+export const ROLES = ['frontdesk', 'coordinator', 'treasurer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const EVERYONE: readonly Role[] = ROLES;
+/** People who work with residents' records: the front desk, coordinators and admins. */
+export const CASEWORK: readonly Role[] = ['frontdesk', 'coordinator', 'admin'];
+export const ADMIN_ONLY: readonly Role[] = ['admin'];
+export const CATALOGUE_EDITORS: readonly Role[] = ['coordinator', 'admin'];

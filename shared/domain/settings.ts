@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'ru', 'uk', 'pl', 'el'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const CURRENCIES = ['RUB', 'UAH', 'PLN', 'EUR'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+export const COUNTRIES = ['RU', 'UA', 'PL', 'GR', 'OTHER'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+/** Sensible defaults for a country chosen on the first-run screen. */
+export const COUNTRY_DEFAULTS: Record<Country, { currency: Currency; language: Language }> = {
+  RU: { currency: 'RUB', language: 'ru' },
+  UA: { currency: 'UAH', language: 'uk' },
+  PL: { currency: 'PLN', language: 'pl' },
+  GR: { currency: 'EUR', language: 'el' },
+  OTHER: { currency: 'EUR', language: 'en' },
+};
+
+export const centreSettingsSchema = z.object({
+  centreName: z.string().trim().min(1, 'validation.required').max(150, 'validation.tooLong'),
+  country: z.enum(COUNTRIES),
+  currency: z.enum(CURRENCIES),
+  language: z.enum(LANGUAGES),
+});
+export type CentreSettings = z.output<typeof centreSettingsSchema>;
+
+export const LOCALE_OF: Record<Language, string> = {
+  en: 'en-GB',
+  ru: 'ru-RU',
+  uk: 'uk-UA',
+  pl: 'pl-PL',
+  el: 'el-GR',
+};
