@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'validation',
   'notFound',
   'forbidden',
+  'unauthorised',
+  'unavailable',
   'unknownCall',
   'badRequest',
   'invalidTransition',

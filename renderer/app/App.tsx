@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { HashRouter, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { createQueryClient, listenForChanges, useCall } from './api';
+import { changeLanguage, storedLanguage } from './i18n';
+import { Layout } from './Layout';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { FirstRun } from '../features/setup/FirstRun';
+import { HomeScreen } from '../features/frontdesk/HomeScreen';
+import { ResidentsScreen } from '../features/residents/ResidentsScreen';
+import { ResidentPage } from '../features/residents/ResidentPage';
+import { ResidentEditScreen } from '../features/residents/ResidentEditScreen';
+import { NewRequestScreen } from '../features/requests/NewRequestScreen';
+import { RequestsScreen } from '../features/requests/RequestsScreen';
+import { RequestPage } from '../features/requests/RequestPage';
+import { CatalogueScreen } from '../features/catalogue/CatalogueScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+
+function Gate() {
+  const { t } = useTranslation();
+  const status = useCall('app.status', {});
+  const userLanguage = status.data?.user.language ?? null;
+  useEffect(() => {
+    // The user's own language wins over the browser's, unless this browser chose one already.
+    if (userLanguage && storedLanguage() === null) void changeLanguage(userLanguage);
+  }, [userLanguage]);
+
+  if (status.isPending) return <p className="loading">{t('common:loading')}</p>;
+  if (status.isError) {
+    return (
+      <main className="page narrow">
+        <ErrorNotice error={status.error} />
+      </main>
+    );
+  }
+  if (!status.data.setupDone) return <FirstRun />;
+  return (
+    <Layout status={status.data}>
+      <Routes>
+        <Route index element={<HomeScreen />} />
+        <Route path="residents" element={<ResidentsScreen />} />
+        <Route path="residents/new" element={<ResidentEditScreen />} />
+        <Route path="residents/:id" element={<ResidentPage />} />
+        <Route path="residents/:id/edit" element={<ResidentEditScreen />} />
+        <Route path="requests" element={<RequestsScreen />} />
+        <Route path="requests/new" element={<NewRequestScreen />} />
+        <Route path="requests/:id" element={<RequestPage />} />
+        <Route path="catalogue" element={<CatalogueScreen />} />
+        <Route path="settings" element={<SettingsScreen />} />
+        <Route path="*" element={<HomeScreen />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+export function App() {
+  const [client] = useState(createQueryClient);
+  useEffect(() => listenForChanges(client), [client]);
+  return (
+    <QueryClientProvider client={client}>
+      <HashRouter>
+        <Gate />
+      </HashRouter>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Server state: one query cache keyed by [topic, call, input]. Core `changed` events (and our own
+ * successful writes) invalidate every query of the topics a call declares in the contract.
+ */
+import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { contract, type CallInput, type CallName, type CallOutput, type Topic } from '../../shared/api/contract';
+import { invoke, subscribe, ApiError } from '../bridge';
+
+const TOPIC_OF: Record<string, Topic> = {
+  app: 'app',
+  setup: 'app',
+  settings: 'app',
+  residents: 'residents',
+  requests: 'requests',
+  catalogue: 'catalogue',
+};
+
+export function topicOf(name: CallName): Topic {
+  return TOPIC_OF[name.split('.')[0] ?? ''] ?? 'app';
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: (count, error) => !(error instanceof ApiError) && count < 2,
+        staleTime: 10_000,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+export function invalidateTopics(client: QueryClient, topics: readonly Topic[]): Promise<void> {
+  return client.invalidateQueries({ predicate: (q) => topics.includes(q.queryKey[0] as Topic) });
+}
+
+export function listenForChanges(client: QueryClient): () => void {
+  return subscribe((event) => {
+    if (event.type === 'changed') void invalidateTopics(client, event.topics);
+  });
+}
+
+export function useCall<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+  options: Omit<UseQueryOptions<CallOutput<K>, ApiError>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<CallOutput<K>, ApiError>({
+    queryKey: [topicOf(name), name, input],
+    queryFn: () => invoke(name, input),
+    ...options,
+  });
+}
+
+export function useMutate<K extends CallName>(name: K) {
+  const client = useQueryClient();
+  return useMutation<CallOutput<K>, ApiError, CallInput<K>>({
+    mutationFn: (input) => invoke(name, input),
+    onSuccess: () => invalidateTopics(client, contract[name].changes),
+  });
+}

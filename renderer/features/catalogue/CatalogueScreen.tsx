@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KIND_MODES, kindInputSchema, type KindMode, type ServiceKind } from '../../../shared/domain/catalogue';
+import { useCall, useMutate } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+import { useLabels } from '../../ui/labels';
+
+function KindRow({ kind }: { kind: ServiceKind }) {
+  const { t } = useTranslation(['catalogue', 'common']);
+  const labels = useLabels();
+  const update = useMutate('catalogue.update');
+  const archive = useMutate('catalogue.setArchived');
+  const remove = useMutate('catalogue.delete');
+  const name = labels.kind(kind);
+  return (
+    <tr className={kind.archived ? 'archived' : undefined}>
+      <td>
+        {name}
+        {kind.code === null ? <span className="badge">{t('catalogue:own')}</span> : null}
+        {kind.archived ? <span className="badge">{t('catalogue:archived')}</span> : null}
+      </td>
+      <td>
+        <label className="checkbox">
+          <input type="checkbox" checked={kind.isPaid} onChange={(e) => update.mutate({ id: kind.id, isPaid: e.target.checked, mode: kind.mode })} />
+          <span>{t('catalogue:paid')}</span>
+        </label>
+      </td>
+      <td>
+        <select
+          aria-label={t('catalogue:modeOf', { name })}
+          value={kind.mode}
+          onChange={(e) => update.mutate({ id: kind.id, isPaid: kind.isPaid, mode: e.target.value as KindMode })}
+        >
+          {KIND_MODES.map((m) => (
+            <option key={m} value={m}>
+              {t(`catalogue:modes.${m}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="actions">
+        <button type="button" className="small" onClick={() => archive.mutate({ id: kind.id, archived: !kind.archived })}>
+          {kind.archived ? t('catalogue:restore') : t('catalogue:archive')}
+        </button>
+        {kind.code === null && !kind.inUse ? (
+          <button type="button" className="small danger" onClick={() => remove.mutate({ id: kind.id })}>
+            {t('common:delete')}
+          </button>
+        ) : null}
+        <ErrorNotice error={update.error ?? archive.error ?? remove.error} />
+      </td>
+    </tr>
+  );
+}
+
+export function CatalogueScreen() {
+  const { t } = useTranslation(['catalogue', 'common']);
+  const [showArchived, setShowArchived] = useState(false);
+  const kinds = useCall('catalogue.list', { includeArchived: showArchived });
+  const create = useMutate('catalogue.create');
+  const [name, setName] = useState('');
+  const [isPaid, setIsPaid] = useState(false);
+  const [mode, setMode] = useState<KindMode>('desk');
+  const [error, setError] = useState<string | undefined>();
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = kindInputSchema.safeParse({ name, isPaid, mode });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message);
+      return;
+    }
+    setError(undefined);
+    create.mutate(parsed.data, { onSuccess: () => setName('') });
+  };
+
+  return (
+    <div>
+      <h1>{t('catalogue:title')}</h1>
+      <p className="lead">{t('catalogue:intro')}</p>
+      <label className="checkbox">
+        <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+        <span>{t('catalogue:showArchived')}</span>
+      </label>
+      <ErrorNotice error={kinds.error} />
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('catalogue:columns.name')}</th>
+            <th scope="col">{t('catalogue:columns.price')}</th>
+            <th scope="col">{t('catalogue:columns.mode')}</th>
+            <th scope="col">{t('catalogue:columns.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(kinds.data ?? []).map((k) => (
+            <KindRow key={k.id} kind={k} />
+          ))}
+        </tbody>
+      </table>
+      <form className="card form-grid-4 add-kind" onSubmit={add} noValidate>
+        <h2 className="span-4">{t('catalogue:addTitle')}</h2>
+        <Field label={t('catalogue:columns.name')} error={error} className="span-2">
+          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={isPaid} onChange={(e) => setIsPaid(e.target.checked)} />
+          <span>{t('catalogue:paid')}</span>
+        </label>
+        <Field label={t('catalogue:columns.mode')}>
+          {(p) => (
+            <select {...p} value={mode} onChange={(e) => setMode(e.target.value as KindMode)}>
+              {KIND_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`catalogue:modes.${m}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <ErrorNotice error={create.error} />
+        <div className="actions span-4">
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {t('catalogue:add')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

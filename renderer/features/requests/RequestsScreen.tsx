@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../../../shared/domain/requests';
+import { useCall } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useLabels } from '../../ui/labels';
+import { RequestTable } from './RequestTable';
+import { KindSelect } from './KindSelect';
+
+const PAGE = 100;
+type StatusFilter = 'open' | 'all' | RequestStatus;
+
+export function RequestsScreen() {
+  const { t } = useTranslation(['requests', 'common']);
+  const labels = useLabels();
+  const [status, setStatus] = useState<StatusFilter>('open');
+  const [kindId, setKindId] = useState<number | null>(null);
+  const [settlement, setSettlement] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const settlements = useCall('residents.settlements', {});
+  const statuses: RequestStatus[] = status === 'open' ? [...OPEN_STATUSES] : status === 'all' ? [] : [status];
+  const list = useCall('requests.list', {
+    statuses,
+    kindId: kindId ?? undefined,
+    settlement: settlement || undefined,
+    from: from || undefined,
+    to: to || undefined,
+    limit,
+    offset: 0,
+  });
+
+  return (
+    <div>
+      <div className="page-head">
+        <h1>{t('requests:title')}</h1>
+        <Link to="/requests/new" className="button primary">
+          {t('requests:new')}
+        </Link>
+      </div>
+      <div className="filters" role="group" aria-label={t('requests:filters.label')}>
+        <label>
+          <span>{t('requests:filters.status')}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+            <option value="open">{t('requests:filters.open')}</option>
+            <option value="all">{t('requests:filters.all')}</option>
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {labels.status(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('requests:filters.kind')}</span>
+          <KindSelect id="filter-kind" value={kindId} onChange={setKindId} includeAll aria-invalid={false} aria-describedby={undefined} />
+        </label>
+        <label>
+          <span>{t('requests:filters.settlement')}</span>
+          <select value={settlement} onChange={(e) => setSettlement(e.target.value)}>
+            <option value="">{t('requests:filters.allSettlements')}</option>
+            {(settlements.data ?? []).map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('requests:filters.from')}</span>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          <span>{t('requests:filters.to')}</span>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+      </div>
+      <ErrorNotice error={list.error} />
+      {list.data ? (
+        <>
+          <p className="muted">{t('requests:found', { count: list.data.total })}</p>
+          <RequestTable items={list.data.items} />
+          {list.data.total > list.data.items.length ? (
+            <button type="button" onClick={() => setLimit((l) => Math.min(l + PAGE, 500))} disabled={limit >= 500}>
+              {t('common:showMore')}
+            </button>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

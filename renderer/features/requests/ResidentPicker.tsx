@@ -1,0 +1,105 @@
+import { useId, useState, forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResidentSummary } from '../../../shared/domain/residents';
+import { useCall } from '../../app/api';
+import { useDebounced } from '../../ui/useDebounced';
+
+/**
+ * Find-or-create a resident with the keyboard: type, arrows to move, Enter to pick. The last option
+ * creates a new resident from what was typed.
+ */
+export const ResidentPicker = forwardRef<
+  HTMLInputElement,
+  { label: string; error?: string | undefined; onPick: (r: ResidentSummary) => void; onCreate: (typed: string) => void }
+>(function ResidentPicker({ label, error, onPick, onCreate }, ref) {
+  const { t } = useTranslation(['requests', 'residents', 'common']);
+  const id = useId();
+  const [q, setQ] = useState('');
+  const [active, setActive] = useState(0);
+  const query = useDebounced(q.trim(), 100);
+  const results = useCall('residents.search', { q: query, limit: 8 }, { enabled: query.length > 0 });
+  const items = query.length > 0 ? (results.data ?? []) : [];
+  const open = query.length > 0 && results.data !== undefined;
+  const optionCount = items.length + 1;
+  const choose = (index: number) => {
+    const picked = items[index];
+    if (picked) onPick(picked);
+    else onCreate(q.trim());
+  };
+  return (
+    <div className={`field combobox ${error ? 'field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        ref={ref}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        aria-autocomplete="list"
+        aria-activedescendant={open ? `${id}-opt-${active}` : undefined}
+        aria-invalid={Boolean(error)}
+        autoComplete="off"
+        value={q}
+        placeholder={t('requests:form.residentPlaceholder')}
+        onChange={(e) => {
+          setQ(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (!open) return;
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => (a + 1) % optionCount);
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => (a - 1 + optionCount) % optionCount);
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            choose(active);
+          } else if (e.key === 'Escape') {
+            setQ('');
+          }
+        }}
+      />
+      {error ? (
+        <div className="field-error" role="alert">
+          {t(`common:${error}`)}
+        </div>
+      ) : null}
+      {open ? (
+        <ul id={`${id}-list`} role="listbox" className="listbox" aria-label={label}>
+          {items.map((r, i) => (
+            <li
+              key={r.id}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(i);
+              }}
+            >
+              <strong>{r.fullName}</strong>
+              {r.birthYear !== null ? <span className="muted"> · {r.birthYear}</span> : null}
+              {r.address ? <span className="muted"> · {r.address}</span> : null}
+              {r.phones[0] ? <span className="muted"> · {r.phones[0]}</span> : null}
+            </li>
+          ))}
+          <li
+            id={`${id}-opt-${items.length}`}
+            role="option"
+            aria-selected={active === items.length}
+            className={`create ${active === items.length ? 'active' : ''}`}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              choose(items.length);
+            }}
+          >
+            {t('residents:search.createNamed', { name: q.trim() })}
+          </li>
+        </ul>
+      ) : null}
+    </div>
+  );
+});

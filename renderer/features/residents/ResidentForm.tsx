@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { SITUATIONS, type Resident, type ResidentSummary } from '../../../shared/domain/residents';
+import { useCall, useMutate } from '../../app/api';
+import { ApiError, invoke } from '../../bridge';
+import { Field } from '../../ui/Field';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useLabels } from '../../ui/labels';
+import { formFieldOf, formToInput, validateResident, type ResidentFormValues } from './residentForm';
+
+const resolver: Resolver<ResidentFormValues> = async (values) => {
+  const errors = validateResident(values);
+  if (Object.keys(errors).length === 0) return { values, errors: {} };
+  return {
+    values: {},
+    errors: Object.fromEntries(Object.entries(errors).map(([k, message]) => [k, { type: 'validation', message }])),
+  };
+};
+
+/**
+ * Create or edit a resident. Validation uses the contract's schema; on create, residents with the
+ * same folded name and birth year or the same phone are shown before saving, with links to them.
+ */
+export function ResidentForm(props: {
+  initial: ResidentFormValues;
+  residentId?: number;
+  compact?: boolean;
+  onSaved: (resident: Resident) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation(['residents', 'common']);
+  const labels = useLabels();
+  const create = useMutate('residents.create');
+  const update = useMutate('residents.update');
+  const settlements = useCall('residents.settlements', {});
+  const [duplicates, setDuplicates] = useState<ResidentSummary[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const form = useForm<ResidentFormValues>({ defaultValues: props.initial, resolver, mode: 'onSubmit', reValidateMode: 'onBlur' });
+  const { register, handleSubmit, formState, watch, setError } = form;
+  const errors = formState.errors;
+  const regularCare = watch('regularCare');
+  const saving = create.isPending || update.isPending || checking;
+  const mutationError = create.error ?? update.error;
+
+  const save = async (values: ResidentFormValues, confirmed: boolean) => {
+    const input = formToInput(values);
+    if (props.residentId === undefined && !confirmed) {
+      setChecking(true);
+      try {
+        const found = await invoke('residents.findDuplicates', {
+          lastName: input.lastName,
+          firstName: input.firstName,
+          patronymic: input.patronymic ?? '',
+          birthYear: input.birthYear ?? null,
+          phones: input.phones ?? [],
+        });
+        if (found.length > 0) {
+          setDuplicates(found);
+          return;
+        }
+      } finally {
+        setChecking(false);
+      }
+    }
+    try {
+      const saved =
+        props.residentId === undefined ? await create.mutateAsync(input) : await update.mutateAsync({ id: props.residentId, data: input });
+      props.onSaved(saved);
+    } catch (e) {
+      if (e instanceof ApiError && e.body.fields) {
+        for (const f of e.body.fields) setError(formFieldOf(f.path, values), { type: 'server', message: f.message });
+      }
+    }
+  };
+
+  const text = (name: keyof ResidentFormValues, label: string, extra: { autoFocus?: boolean; list?: string; inputMode?: 'numeric' | 'tel'; className?: string; autoComplete?: string } = {}) => (
+    <Field label={label} error={errors[name]?.message} className={extra.className}>
+      {(p) => <input {...p} {...register(name)} autoFocus={extra.autoFocus} list={extra.list} inputMode={extra.inputMode} autoComplete={extra.autoComplete ?? 'off'} />}
+    </Field>
+  );
+
+  return (
+    <form
+      className={`form-grid resident-form ${props.compact ? 'compact' : ''}`}
+      noValidate
+      onSubmit={handleSubmit((v) => save(v, false))}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void handleSubmit((v) => save(v, duplicates !== null))();
+        }
+      }}
+    >
+      <fieldset className="span-2 form-grid-3">
+        <legend>{t('residents:form.person')}</legend>
+        {text('lastName', t('residents:form.lastName'), { autoFocus: true })}
+        {text('firstName', t('residents:form.firstName'))}
+        {text('patronymic', t('residents:form.patronymic'))}
+        {text('birthYear', t('residents:form.birthYear'), { inputMode: 'numeric' })}
+        {text('phone1', t('residents:form.phone'), { inputMode: 'tel' })}
+        {props.compact ? null : text('phone2', t('residents:form.phone2'), { inputMode: 'tel' })}
+      </fieldset>
+      <fieldset className="span-2 form-grid-4">
+        <legend>{t('residents:form.address')}</legend>
+        {text('settlement', t('residents:form.settlement'), { list: 'settlements' })}
+        {text('street', t('residents:form.street'))}
+        {text('house', t('residents:form.house'))}
+        {text('flat', t('residents:form.flat'))}
+        <datalist id="settlements">
+          {(settlements.data ?? []).map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </fieldset>
+      {props.compact ? null : (
+        <>
+          <fieldset className="span-2 situations">
+            <legend>{t('residents:form.situation')}</legend>
+            {SITUATIONS.map((s) => (
+              <label key={s} className="checkbox">
+                <input type="checkbox" value={s} {...register('situations')} />
+                <span>{labels.situation(s)}</span>
+              </label>
+            ))}
+            {text('householdSize', t('residents:form.householdSize'), { inputMode: 'numeric', className: 'inline' })}
+          </fieldset>
+          <fieldset className="span-2 care">
+            <legend>{t('residents:form.care')}</legend>
+            <label className="checkbox">
+              <input type="checkbox" {...register('regularCare')} />
+              <span>{t('residents:form.regularCare')}</span>
+            </label>
+            {regularCare ? text('checkinIntervalDays', t('residents:form.checkinInterval'), { inputMode: 'numeric', className: 'inline' }) : null}
+          </fieldset>
+          <Field label={t('residents:form.notes')} error={errors.notes?.message} className="span-2">
+            {(p) => <textarea {...p} rows={3} {...register('notes')} />}
+          </Field>
+        </>
+      )}
+      {duplicates !== null && duplicates.length > 0 ? (
+        <div className="notice notice-warning span-2" role="alert">
+          <p>
+            <strong>{t('residents:duplicates.title', { count: duplicates.length })}</strong>
+          </p>
+          <ul>
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={`/residents/${d.id}`}>{d.fullName}</Link>
+                {d.birthYear !== null ? ` · ${d.birthYear}` : ''}
+                {d.address ? ` · ${d.address}` : ''}
+                {d.phones.length > 0 ? ` · ${d.phones.join(', ')}` : ''}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void handleSubmit((v) => save(v, true))()} disabled={saving}>
+            {t('residents:duplicates.saveAnyway')}
+          </button>
+        </div>
+      ) : null}
+      {mutationError instanceof ApiError && mutationError.body.code === 'validation' ? null : <ErrorNotice error={mutationError} />}
+      <div className="actions span-2">
+        <button type="submit" className="primary" disabled={saving}>
+          {t('common:save')}
+        </button>
+        {props.onCancel ? (
+          <button type="button" onClick={props.onCancel}>
+            {t('common:cancel')}
+          </button>
+        ) : null}
+        <span className="field-hint">{t('common:saveShortcut')}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCall } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useLabels } from '../../ui/labels';
+import { useFormat } from '../../ui/format';
+import { RequestTable } from '../requests/RequestTable';
+
+export function ResidentPage() {
+  const { t } = useTranslation(['residents', 'common']);
+  const labels = useLabels();
+  const format = useFormat();
+  const id = Number(useParams().id);
+  const page = useCall('residents.get', { id });
+  if (page.isError) return <ErrorNotice error={page.error} />;
+  if (!page.data) return <p className="loading">{t('common:loading')}</p>;
+  const r = page.data.resident;
+  const dash = t('common:none');
+  return (
+    <div>
+      <div className="page-head">
+        <h1>{r.fullName}</h1>
+        <div className="actions">
+          <Link to={`/requests/new?resident=${r.id}`} className="button primary">
+            {t('residents:newRequest')}
+          </Link>
+          <Link to={`/residents/${r.id}/edit`} className="button">
+            {t('common:edit')}
+          </Link>
+        </div>
+      </div>
+      <dl className="card details">
+        <dt>{t('residents:form.birthYear')}</dt>
+        <dd>{r.birthYear ?? dash}</dd>
+        <dt>{t('residents:form.address')}</dt>
+        <dd>{r.address || dash}</dd>
+        <dt>{t('residents:form.phone')}</dt>
+        <dd>{r.phones.length > 0 ? r.phones.join(', ') : dash}</dd>
+        <dt>{t('residents:form.situation')}</dt>
+        <dd>{r.situations.length > 0 ? r.situations.map(labels.situation).join(', ') : dash}</dd>
+        <dt>{t('residents:form.householdSize')}</dt>
+        <dd>{r.householdSize ?? dash}</dd>
+        <dt>{t('residents:form.care')}</dt>
+        <dd>
+          {r.regularCare
+            ? r.checkinIntervalDays !== null
+              ? t('residents:checkinEvery', { count: r.checkinIntervalDays })
+              : t('residents:regularCareBadge')
+            : t('residents:noRegularCare')}
+        </dd>
+        <dt>{t('residents:form.notes')}</dt>
+        <dd className="pre">{r.notes || dash}</dd>
+        <dt>{t('residents:registered')}</dt>
+        <dd>{format.date(r.createdAt)}</dd>
+      </dl>
+      <h2>{t('residents:history', { count: page.data.requests.length })}</h2>
+      <RequestTable items={page.data.requests} show="noResident" />
+    </div>
+  );
+}

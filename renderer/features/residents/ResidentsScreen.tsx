@@ -1,0 +1,74 @@
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { ResidentSummary } from '../../../shared/domain/residents';
+import { useCall } from '../../app/api';
+import { DataTable } from '../../ui/DataTable';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useDebounced } from '../../ui/useDebounced';
+
+export function ResidentsScreen() {
+  const { t } = useTranslation(['residents', 'common']);
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [settlement, setSettlement] = useState('');
+  const query = useDebounced(q.trim(), 120);
+  const settlements = useCall('residents.settlements', {});
+  const results = useCall('residents.search', { q: query, settlement: settlement || undefined, limit: 200 });
+  const columns = useMemo<ColumnDef<ResidentSummary, unknown>[]>(
+    () => [
+      { id: 'name', header: t('residents:columns.name'), cell: ({ row }) => <strong>{row.original.fullName}</strong> },
+      { id: 'born', header: t('residents:columns.born'), cell: ({ row }) => row.original.birthYear ?? '' },
+      { id: 'address', header: t('residents:columns.address'), cell: ({ row }) => row.original.address },
+      { id: 'phone', header: t('residents:columns.phone'), cell: ({ row }) => row.original.phones.join(', ') },
+      {
+        id: 'care',
+        header: t('residents:columns.care'),
+        cell: ({ row }) => (row.original.regularCare ? <span className="badge care">{t('residents:regularCareBadge')}</span> : null),
+      },
+    ],
+    [t],
+  );
+  return (
+    <div>
+      <div className="page-head">
+        <h1>{t('residents:title')}</h1>
+        <Link to="/residents/new" className="button primary">
+          {t('residents:new')}
+        </Link>
+      </div>
+      <div className="filters">
+        <input
+          type="search"
+          autoFocus
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t('residents:search.placeholder')}
+          aria-label={t('residents:search.label')}
+        />
+        <select value={settlement} onChange={(e) => setSettlement(e.target.value)} aria-label={t('residents:columns.settlement')}>
+          <option value="">{t('residents:allSettlements')}</option>
+          {(settlements.data ?? []).map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorNotice error={results.error} />
+      {results.data ? (
+        <>
+          <p className="muted">{t('residents:shown', { count: results.data.length })}</p>
+          <DataTable
+            data={results.data}
+            columns={columns}
+            empty={t('residents:search.none', { query })}
+            onOpen={(r) => void navigate(`/residents/${r.id}`)}
+            rowLabel={(r) => r.fullName}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { residentInputSchema, type Resident, type ResidentInput, type Situation } from '../../../shared/domain/residents';
+
+/** What the form holds: text as typed; converted to the contract's input on save. */
+export interface ResidentFormValues {
+  lastName: string;
+  firstName: string;
+  patronymic: string;
+  birthYear: string;
+  settlement: string;
+  street: string;
+  house: string;
+  flat: string;
+  phone1: string;
+  phone2: string;
+  situations: Situation[];
+  householdSize: string;
+  regularCare: boolean;
+  checkinIntervalDays: string;
+  notes: string;
+}
+
+export const emptyResidentForm: ResidentFormValues = {
+  lastName: '',
+  firstName: '',
+  patronymic: '',
+  birthYear: '',
+  settlement: '',
+  street: '',
+  house: '',
+  flat: '',
+  phone1: '',
+  phone2: '',
+  situations: [],
+  householdSize: '',
+  regularCare: false,
+  checkinIntervalDays: '',
+  notes: '',
+};
+
+export function residentToForm(r: Resident): ResidentFormValues {
+  return {
+    lastName: r.lastName,
+    firstName: r.firstName,
+    patronymic: r.patronymic,
+    birthYear: r.birthYear === null ? '' : String(r.birthYear),
+    settlement: r.settlement,
+    street: r.street,
+    house: r.house,
+    flat: r.flat,
+    phone1: r.phones[0] ?? '',
+    phone2: r.phones[1] ?? '',
+    situations: r.situations,
+    householdSize: r.householdSize === null ? '' : String(r.householdSize),
+    regularCare: r.regularCare,
+    checkinIntervalDays: r.checkinIntervalDays === null ? '' : String(r.checkinIntervalDays),
+    notes: r.notes,
+  };
+}
+
+const toNumber = (s: string): number | null => {
+  const trimmed = s.trim();
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+};
+
+export function formToInput(v: ResidentFormValues): ResidentInput {
+  return {
+    lastName: v.lastName,
+    firstName: v.firstName,
+    patronymic: v.patronymic,
+    birthYear: toNumber(v.birthYear),
+    settlement: v.settlement,
+    street: v.street,
+    house: v.house,
+    flat: v.flat,
+    phones: [v.phone1, v.phone2].map((p) => p.trim()).filter((p) => p.length > 0),
+    situations: v.situations,
+    householdSize: toNumber(v.householdSize),
+    regularCare: v.regularCare,
+    checkinIntervalDays: v.regularCare ? toNumber(v.checkinIntervalDays) : null,
+    notes: v.notes,
+  };
+}
+
+/** Maps a contract path ("phones.1") to the form field that shows the message. */
+export function formFieldOf(path: string, v: ResidentFormValues): keyof ResidentFormValues {
+  if (path.startsWith('phones.')) {
+    const filled = [v.phone1, v.phone2].map((p, i) => ({ p: p.trim(), field: i === 0 ? 'phone1' : 'phone2' })).filter((x) => x.p.length > 0);
+    const index = Number(path.split('.')[1]);
+    return (filled[index]?.field ?? 'phone1') as keyof ResidentFormValues;
+  }
+  return (path.split('.')[0] ?? 'lastName') as keyof ResidentFormValues;
+}
+
+/** Validates with the contract's own schema, so the form and the boundary agree. */
+export function validateResident(v: ResidentFormValues): Partial<Record<keyof ResidentFormValues, string>> {
+  const parsed = residentInputSchema.safeParse(formToInput(v));
+  if (parsed.success) return {};
+  const errors: Partial<Record<keyof ResidentFormValues, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = formFieldOf(issue.path.map(String).join('.'), v);
+    errors[field] ??= issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+  }
+  return errors;
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutate } from '../../app/api';
+import { changeLanguage } from '../../app/i18n';
+import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
+import { Field } from '../../ui/Field';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ApiError } from '../../bridge';
+import {
+  centreSettingsSchema,
+  COUNTRIES,
+  COUNTRY_DEFAULTS,
+  CURRENCIES,
+  LANGUAGES,
+  type Country,
+  type Currency,
+  type Language,
+} from '../../../shared/domain/settings';
+
+/** First run: the centre's name, country, currency, default language, and a demo-data choice. */
+export function FirstRun() {
+  const { t, i18n } = useTranslation(['setup', 'common']);
+  const complete = useMutate('setup.complete');
+  const [centreName, setCentreName] = useState('');
+  const [country, setCountry] = useState<Country>('OTHER');
+  const [currency, setCurrency] = useState<Currency>('EUR');
+  const [language, setLanguage] = useState<Language>((LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en');
+  const [demo, setDemo] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const pickLanguage = (lng: Language) => {
+    setLanguage(lng);
+    void changeLanguage(lng);
+  };
+  const pickCountry = (c: Country) => {
+    setCountry(c);
+    setCurrency(COUNTRY_DEFAULTS[c].currency);
+    pickLanguage(COUNTRY_DEFAULTS[c].language);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const input = { centreName, country, currency, language };
+    const parsed = centreSettingsSchema.safeParse(input);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    complete.mutate({ ...parsed.data, demo });
+  };
+
+  const serverError = complete.error instanceof ApiError && complete.error.body.code !== 'validation' ? complete.error : null;
+
+  return (
+    <main className="page narrow first-run">
+      <h1>{t('setup:title')}</h1>
+      <p className="lead">{t('setup:intro')}</p>
+      <form onSubmit={submit} noValidate className="card form-grid">
+        <Field label={t('setup:centreName')} error={errors.centreName} hint={t('setup:centreNameHint')} className="span-2">
+          {(p) => <input {...p} autoFocus value={centreName} onChange={(e) => setCentreName(e.target.value)} />}
+        </Field>
+        <Field label={t('setup:country')}>
+          {(p) => (
+            <select {...p} value={country} onChange={(e) => pickCountry(e.target.value as Country)}>
+              {COUNTRIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`setup:countries.${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('setup:currency')}>
+          {(p) => (
+            <select {...p} value={currency} onChange={(e) => setCurrency(e.target.value as Currency)}>
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`setup:currencies.${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('setup:language')} className="span-2">
+          {(p) => (
+            <select {...p} value={language} onChange={(e) => pickLanguage(e.target.value as Language)}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <label className="checkbox span-2">
+          <input type="checkbox" checked={demo} onChange={(e) => setDemo(e.target.checked)} />
+          <span>
+            <strong>{t('setup:demo')}</strong>
+            <span className="field-hint">{t('setup:demoHint')}</span>
+          </span>
+        </label>
+        <ErrorNotice error={serverError} />
+        <div className="actions span-2">
+          <button type="submit" className="primary" disabled={complete.isPending}>
+            {complete.isPending ? t('setup:starting') : t('setup:start')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

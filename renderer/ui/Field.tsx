@@ -1,0 +1,33 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A labelled form control with its translated validation message beside it. */
+export function Field(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  className?: string;
+  children: (controlProps: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [props.error ? errorId : null, props.hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field ${props.className ?? ''} ${props.error ? 'field-invalid' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy })}
+      {props.hint && !props.error ? (
+        <div id={hintId} className="field-hint">
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <div id={errorId} className="field-error" role="alert">
+          {t(`common:${props.error}`)}
+        </div>
+      ) : null}
+    </div>
+  );
+}
