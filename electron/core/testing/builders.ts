@@ -4,7 +4,7 @@
  */
 import type { ResidentInput } from '../../../shared/domain/residents';
 import type { RequestInput } from '../../../shared/domain/requests';
-import type { CallInput } from '../../../shared/api/contract';
+import type { CallInput, CallName } from '../../../shared/api/contract';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -41,4 +41,35 @@ export function kindInput(overrides: Partial<CallInput<'catalogue.create'>> = {}
 
 export function settingsInput(overrides: Partial<CallInput<'settings.update'>> = {}): CallInput<'settings.update'> {
   return { centreName: 'Сылвенский центр', country: 'RU', currency: 'RUB', language: 'ru', ...overrides };
+}
+
+/**
+ * A valid input for every call of the contract (ids point at the first resident, kind and
+ * request); the compiler makes this list grow with the contract.
+ */
+export function validInputs(): { [K in CallName]: CallInput<K> } {
+  return {
+    'app.status': {},
+    'app.counts': {},
+    'setup.complete': { ...settingsInput(), demo: false },
+    'settings.update': settingsInput(),
+    'settings.setLanguage': { language: 'uk' },
+    'residents.search': { q: 'иван' },
+    'residents.get': { id: 1 },
+    'residents.findDuplicates': { lastName: 'Иванов', firstName: 'Пётр' },
+    'residents.create': residentInput(),
+    'residents.update': { id: 1, data: residentInput() },
+    'residents.settlements': {},
+    'catalogue.list': {},
+    'catalogue.create': kindInput(),
+    'catalogue.update': { id: 1, isPaid: true, mode: 'desk' },
+    'catalogue.setArchived': { id: 1, archived: true },
+    'catalogue.delete': { id: 1 },
+    'requests.create': requestInput({ residentId: 1, kindId: 1 }),
+    'requests.update': { id: 1, data: requestInput({ residentId: 1, kindId: 1 }) },
+    'requests.get': { id: 1 },
+    'requests.list': {},
+    'requests.today': {},
+    'requests.setStatus': { id: 1, status: 'planned' },
+  };
 }

@@ -43,10 +43,13 @@ export async function createTestCore(opts: { now?: string } = {}) {
     return envelope.value;
   }
 
-  /** Every row of every table (schema_migrations included), in rowid order: compare before and after. */
+  /**
+   * Every row of every table (schema_migrations and sqlite_sequence included), in rowid order:
+   * compare before and after.
+   */
   function dump(): Record<string, unknown[]> {
     const tables = core.sqlite
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .prepare("select name from sqlite_master where type = 'table' and (name not like 'sqlite_%' or name = 'sqlite_sequence') order by name")
       .pluck()
       .all() as string[];
     const out: Record<string, unknown[]> = {};

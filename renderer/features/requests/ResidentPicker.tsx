@@ -39,6 +39,7 @@ export const ResidentPicker = forwardRef<
         aria-activedescendant={open ? `${id}-opt-${active}` : undefined}
         aria-invalid={Boolean(error)}
         autoComplete="off"
+        autoFocus
         value={q}
         placeholder={t('requests:form.residentPlaceholder')}
         onChange={(e) => {
