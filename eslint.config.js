@@ -41,6 +41,7 @@ const MAX_DEPTH = 16;
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * @typedef {import('eslint').Linter.Config} Config
  * @typedef {{ regex: string, message: string, allowTypeImports?: boolean }} Pattern
  * @typedef {(depth: number) => Pattern[]} PatternsAt
  */
@@ -96,9 +97,11 @@ const folders = (zoneRoot, targets, message) => (depth) =>
  * `no-restricted-imports` options for that depth.
  * @param {{ root: string, files: string, ignores?: string[], patterns: PatternsAt[] }} zone
  *   `files` is the file-name glob inside each folder (e.g. `*.${CODE}`).
+ * @returns {Config[]}
  */
 function zone({ root, files, ignores = [], patterns }) {
   const rootDepth = root.split('/').length;
+  /** @type {Config[]} */
   const configs = [];
   for (let depth = rootDepth; depth <= MAX_DEPTH; depth++) {
     configs.push({
@@ -124,7 +127,10 @@ const SQLITE = pkg(['better-sqlite3'], 'The database lives in electron/core; the
 const KYSELY = pkg(['kysely'], 'The database lives in electron/core; the renderer talks to it through renderer/bridge.');
 const TEST_ONLY = [`*.test.${CODE}`, `*.spec.${CODE}`];
 
-/** The boundary objects of every zone, production files and tests separately. */
+/**
+ * The boundary objects of every zone, production files and tests separately.
+ * @returns {Config[]}
+ */
 function boundaries() {
   const sharedMsg = (/** @type {string} */ target) => `shared/ imports nothing from the other zones (${target}/).`;
   const coreMsg = (/** @type {string} */ target) =>
@@ -347,19 +353,21 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.es2021 } },
   },
 
-  // React in the renderer.
+  // React in the renderer (not in the Playwright suite, whose fixtures call a `use` of their own).
   {
     name: 'hearth/react',
-    files: [`renderer/**/*.{jsx,tsx}`],
     ...react.configs.flat.recommended,
+    files: [`renderer/**/*.{jsx,tsx}`],
+    ignores: ['renderer/e2e/**'],
     languageOptions: { ...react.configs.flat.recommended.languageOptions, globals: { ...globals.browser } },
     settings: { react: { version: 'detect' } },
   },
-  { files: [`renderer/**/*.{jsx,tsx}`], ...react.configs.flat['jsx-runtime'] },
+  { ...react.configs.flat['jsx-runtime'], files: [`renderer/**/*.{jsx,tsx}`], ignores: ['renderer/e2e/**'] },
   {
     name: 'hearth/react-hooks',
-    files: [`renderer/**/*.{ts,tsx}`],
     ...reactHooks.configs.flat.recommended,
+    files: [`renderer/**/*.{ts,tsx}`],
+    ignores: ['renderer/e2e/**'],
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
       // "Compilation skipped" only matters to the React Compiler, which Hearth does not run.

@@ -93,9 +93,10 @@ export function hasLetters(value: string): boolean {
   return /\p{L}/u.test(value.replace(/\{\{[^}]*\}\}/g, '').replace(/\$t\([^)]*\)/g, ''));
 }
 
-/** The plural categories a language needs, as `Intl.PluralRules` reports them. */
+/** The plural categories a language needs, as `Intl.PluralRules` reports them (zero … other order). */
 export function pluralCategories(lng: string, type: PluralType = 'cardinal'): PluralCategory[] {
-  return new Intl.PluralRules(lng, { type }).resolvedOptions().pluralCategories as PluralCategory[];
+  const categories = new Intl.PluralRules(lng, { type }).resolvedOptions().pluralCategories as PluralCategory[];
+  return [...categories].sort((x, y) => PLURAL_SUFFIXES.indexOf(x) - PLURAL_SUFFIXES.indexOf(y));
 }
 
 /**
@@ -179,7 +180,8 @@ export function checkLocales(locales: Locales, options: CheckOptions = {}): Chec
         const needed = pluralCategories(lng, group.type);
         const present = [...group.forms.keys()];
         for (const category of needed) {
-          if (!group.forms.has(category) && !file.invalid.has(group.base + suffix(group.type, category))) error(lng, ns, `plural key ${id} is missing ${suffix(group.type, category)}`, group.base);
+          if (group.forms.has(category) || file.invalid.has(group.base + suffix(group.type, category))) continue;
+          error(lng, ns, `plural key ${id} is missing ${suffix(group.type, category)}`, group.base);
         }
         for (const category of present) {
           if (category === 'zero' || needed.includes(category)) continue;

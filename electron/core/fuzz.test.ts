@@ -14,8 +14,9 @@ import { ERROR_CODES, type Envelope } from '../../shared/api/errors';
 import { createTestCore, type TestCore } from './testing/test-core';
 import { kindInput, minimalResidentInput, requestInput, residentInput, validInputs } from './testing/builders';
 
-const SEED = 0x5eed_2026;
-const PER_CALL = 300;
+// FUZZ_SEED and FUZZ_RUNS explore further by hand; FUZZ_STATS=1 prints the answers per call.
+const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_2026);
+const PER_CALL = Number(process.env.FUZZ_RUNS ?? 300);
 const MB = 1024 * 1024;
 
 function mulberry32(seed: number) {
@@ -46,6 +47,20 @@ function deep(depth: number, kind: 'object' | 'array'): unknown {
 }
 const DEEP_OBJECT = deep(5_000, 'object');
 const DEEP_ARRAY = deep(5_000, 'array');
+/** The shared values are frozen so that no payload (and no handler) can change another payload. */
+function deepFreeze(v: unknown): void {
+  const stack = [v];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (typeof x !== 'object' || x === null || seen.has(x)) continue;
+    seen.add(x);
+    Object.freeze(x);
+    for (const child of Object.values(x)) stack.push(child);
+  }
+}
+const SHARED = [ARRAY_10K_STRINGS, ARRAY_10K_MIXED, DEEP_OBJECT, DEEP_ARRAY];
+for (const v of SHARED) deepFreeze(v);
 
 const STRINGS = [
   '',
@@ -259,8 +274,9 @@ function mutate(rng: Rng, valid: unknown): unknown {
   const copy = structuredClone(valid) as Record<string, unknown>;
   const n = int(rng, 1, 3);
   for (let i = 0; i < n; i++) {
+    const inner = copy.data;
     const target =
-      typeof copy.data === 'object' && copy.data !== null && rng() < 0.5 ? (copy.data as Record<string, unknown>) : copy;
+      typeof inner === 'object' && inner !== null && !Object.isFrozen(inner) && rng() < 0.5 ? (inner as Record<string, unknown>) : copy;
     const existing = Object.keys(target);
     const key = existing.length > 0 && rng() < 0.7 ? pick(rng, existing) : pick(rng, KEYS);
     const action = rng();
@@ -284,7 +300,12 @@ function show(v: unknown, depth = 0): string {
   if (typeof v !== 'object' || v === null) return String(v);
   if (depth > 2) return Array.isArray(v) ? '[…]' : '{…}';
   if (v instanceof Date) return `Date(${v.toISOString()})`;
-  if (Array.isArray(v)) return `[${v.slice(0, 3).map((x) => show(x, depth + 1)).join(', ')}${v.length > 3 ? `, …(${v.length})` : ''}]`;
+  if (Array.isArray(v)) {
+    // Index by hand: a hostile array may carry its own "constructor" key, which breaks slice/map.
+    const items: string[] = [];
+    for (let i = 0; i < Math.min(3, v.length); i++) items.push(show(v[i], depth + 1));
+    return `[${items.join(', ')}${v.length > 3 ? `, …(${v.length})` : ''}]`;
+  }
   return `{${Object.keys(v)
     .slice(0, 8)
     .map((k) => `${JSON.stringify(k)}: ${show((v as Record<string, unknown>)[k], depth + 1)}`)
@@ -321,7 +342,12 @@ describe('fuzz: every call survives hostile input', () => {
     b = await createTestCore();
     await seed(a);
     await seed(b);
-    const valid = validInputs();
+    // The catalogue fuzz archives kind 1 early on; point new requests at kind 2.
+    const valid = {
+      ...validInputs(),
+      'requests.create': requestInput({ residentId: 1, kindId: 2 }),
+      'requests.update': { id: 1, data: requestInput({ residentId: 2, kindId: 2 }) },
+    };
     for (const [index, name] of CALL_NAMES.entries()) {
       const rng = mulberry32(SEED + index);
       for (let i = 0; i < PER_CALL; i++) {
@@ -344,7 +370,16 @@ describe('fuzz: every call survives hostile input', () => {
   });
 
   it('sent a few hundred payloads to every call, most of them rejected, some accepted', () => {
-    if (process.env.FUZZ_STATS) for (const n of CALL_NAMES) { const c: Record<string, number> = {}; for (const s of steps.filter((x) => x.name === n)) { const k = s.envelope.ok ? 'ok' : s.envelope.error.code; c[k] = (c[k] ?? 0) + 1; } console.log(n, JSON.stringify(c)); }
+    if (process.env.FUZZ_STATS) {
+      for (const name of CALL_NAMES) {
+        const counts: Record<string, number> = {};
+        for (const s of steps.filter((x) => x.name === name)) {
+          const key = s.envelope.ok ? 'ok' : s.envelope.error.code;
+          counts[key] = (counts[key] ?? 0) + 1;
+        }
+        console.log(name, JSON.stringify(counts));
+      }
+    }
     expect(problems).toEqual([]);
     expect(steps).toHaveLength(CALL_NAMES.length * PER_CALL);
     const rejected = steps.filter((s) => !s.envelope.ok).length;
@@ -393,7 +428,9 @@ describe('fuzz: every call survives hostile input', () => {
     const accepted = steps.filter((s) => s.envelope.ok);
     for (const step of accepted) {
       const again = await b.raw(step.name, step.payload);
-      expect(again, `${step.name} ${show(step.payload)}`).toEqual(step.envelope);
+      if (JSON.stringify(again) !== JSON.stringify(step.envelope)) {
+        expect(again, `${step.name} ${show(step.payload)}`).toEqual(step.envelope);
+      }
     }
     const dumpA = a.dump();
     const dumpB = b.dump();

@@ -1,6 +1,1086 @@
+/**
+ * Demo data: a believable small-town centre modelled on the Sylva seed (Perm region). About a
+ * hundred residents, mostly lonely elderly people, with internally displaced Ukrainian families and
+ * a few Polish and Greek names, written the way front-desk volunteers type them; and six months of
+ * requests across the catalogue with seasonal sense (firewood and snow in winter, medicines all year,
+ * printing and copies every week).
+ *
+ * Everything is written through the core's own services (so search terms and status history are
+ * exactly what the app writes), with a moved clock to backdate. The same seed and the same "today"
+ * give the same data.
+ */
+import { sql } from 'kysely';
+import { fixedClock, type Clock } from '../clock';
 import type { Actor, CoreDeps } from '../context';
+import type { Db } from '../db/schema';
+import { residentsService } from '../features/residents/residents.service';
+import { requestsService } from '../features/requests/requests.service';
+import { BUILT_IN_KINDS, type BuiltInKindCode } from '../../../shared/domain/catalogue';
+import { requestInputSchema, type Channel, type RequestStatus, type Urgency } from '../../../shared/domain/requests';
+import { residentInputSchema, type ResidentInput, type Situation } from '../../../shared/domain/residents';
+import { NAME_POOLS, randomPersonName, type Gender, type NameLang, type PersonName } from './names';
 
-/** Fills the database with a believable small-town centre (being written: see the demo-data task). */
-export async function fillDemoData(_deps: CoreDeps, _options: { actor: Actor }): Promise<{ residents: number; requests: number }> {
-  return { residents: 0, requests: 0 };
+export const DEMO_SEED = 20231101;
+export const DEMO_RESIDENTS = 100;
+/** How far back the requests go: six months. */
+export const DEMO_WINDOW_DAYS = 182;
+
+export interface DemoOptions {
+  actor: Actor;
+  /** The PRNG seed; the same seed (and the same clock) gives the same data. */
+  seed?: number;
+  /** How many residents to register (about 3 requests each come with them). */
+  residents?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Randomness
+
+/** A small seeded PRNG (mulberry32) with the helpers the generators need. */
+export class Rng {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  readonly next = (): number => {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+
+  /** An integer in [min, max], both included. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(list: readonly T[]): T {
+    const item = list[Math.floor(this.next() * list.length)];
+    if (item === undefined) throw new Error('Rng.pick: empty list');
+    return item;
+  }
+
+  weighted<T>(entries: ReadonlyArray<readonly [T, number]>): T {
+    const total = entries.reduce((sum, [, w]) => sum + Math.max(0, w), 0);
+    let x = this.next() * total;
+    for (const [value, w] of entries) {
+      if (w <= 0) continue;
+      x -= w;
+      if (x < 0) return value;
+    }
+    const last = entries.findLast(([, w]) => w > 0);
+    if (last === undefined) throw new Error('Rng.weighted: no positive weight');
+    return last[0];
+  }
+
+  digits(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String(this.int(0, 9));
+    return s;
+  }
+
+  /** A Poisson-distributed count (Knuth), for "how many requests today". */
+  poisson(lambda: number): number {
+    const limit = Math.exp(-lambda);
+    let k = 0;
+    let p = this.next();
+    while (p > limit) {
+      k++;
+      p *= this.next();
+    }
+    return k;
+  }
+
+  shuffle<T>(list: readonly T[]): T[] {
+    const out = [...list];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      const a = out[i] as T;
+      out[i] = out[j] as T;
+      out[j] = a;
+    }
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phones, names and addresses as people write them
+
+export type PhoneCountry = 'RU' | 'UA' | 'PL' | 'GR';
+
+const RU_MOBILE = ['912', '902', '919', '950', '951', '952', '982', '992', '908', '963', '904', '922'];
+const UA_MOBILE = ['67', '68', '96', '97', '98', '50', '66', '95', '99', '63', '73', '93'];
+
+/** A mobile number of a country in one of the ways people write it down. */
+export function makePhone(rng: Rng, country: PhoneCountry): string {
+  switch (country) {
+    case 'RU': {
+      const code = rng.pick(RU_MOBILE);
+      const n = rng.digits(7);
+      const [a, b, c] = [n.slice(0, 3), n.slice(3, 5), n.slice(5)];
+      return rng.weighted([
+        [`+7 (${code}) ${a}-${b}-${c}`, 4],
+        [`8 ${code} ${a} ${b} ${c}`, 3],
+        [`8 (${code}) ${a}-${b}-${c}`, 2],
+        [`8-${code}-${a}-${b}-${c}`, 2],
+        [`8${code}${n}`, 2],
+        [`+7${code}${n}`, 1],
+      ]);
+    }
+    case 'UA': {
+      const op = rng.pick(UA_MOBILE);
+      const n = rng.digits(7);
+      const [a, b, c] = [n.slice(0, 3), n.slice(3, 5), n.slice(5)];
+      return rng.weighted([
+        [`+380 ${op} ${a} ${b} ${c}`, 4],
+        [`0${op} ${a} ${b} ${c}`, 3],
+        [`(0${op}) ${a}-${b}-${c}`, 1],
+        [`+380${op}${n}`, 1],
+        [`0${op}${n}`, 1],
+      ]);
+    }
+    case 'PL': {
+      const p = `${rng.pick(['5', '6', '7', '8'])}${rng.digits(2)}`;
+      const [x, y] = [rng.digits(3), rng.digits(3)];
+      return rng.weighted([
+        [`+48 ${p} ${x} ${y}`, 4],
+        [`${p}-${x}-${y}`, 2],
+        [`${p} ${x} ${y}`, 2],
+        [`+48${p}${x}${y}`, 1],
+      ]);
+    }
+    case 'GR': {
+      const p = `69${rng.pick(['0', '3', '4', '5', '7', '8', '9'])}`;
+      const [x, y] = [rng.digits(3), rng.digits(4)];
+      return rng.weighted([
+        [`+30 ${p} ${x} ${y}`, 4],
+        [`${p}${x}${y}`, 2],
+        [`+30${p}${x}${y}`, 1],
+        [`0030 ${p} ${x} ${y}`, 1],
+      ]);
+    }
+  }
+}
+
+/** A landline in the Chusovoy area: local "5-12-34" or with the area code. */
+function makeLandline(rng: Rng): string {
+  const n = `${rng.int(2, 5)}${rng.digits(4)}`;
+  const local = `${n.slice(0, 1)}-${n.slice(1, 3)}-${n.slice(3)}`;
+  return rng.chance(0.6) ? local : `8 (34256) ${local}`;
+}
+
+/** Upper case as typed: Greek capitals lose their tonos (ΠΑΠΑΔΟΠΟΥΛΟΣ), other scripts keep their marks. */
+function upperAsTyped(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/(\p{Script=Greek})\u0301/gu, '$1')
+    .normalize('NFC')
+    .toUpperCase();
+}
+
+/**
+ * A name as a volunteer at the front desk types it: some surnames in capitals, a few all lower
+ * case, ё sometimes written as е, the patronymic sometimes left out.
+ */
+export function typedName(rng: Rng, name: PersonName): PersonName {
+  let { lastName, firstName, patronymic } = name;
+  if (/ё/i.test(lastName + firstName + patronymic) && rng.chance(0.3)) {
+    [lastName, firstName, patronymic] = [lastName, firstName, patronymic].map((s) => s.replace(/ё/g, 'е').replace(/Ё/g, 'Е')) as [
+      string,
+      string,
+      string,
+    ];
+  }
+  if (patronymic !== '' && rng.chance(0.05)) patronymic = '';
+  const style = rng.weighted([
+    ['plain', 84],
+    ['capsSurname', 12],
+    ['lower', 4],
+  ] as const);
+  if (style === 'capsSurname') lastName = upperAsTyped(lastName);
+  if (style === 'lower') [lastName, firstName, patronymic] = [lastName.toLowerCase(), firstName.toLowerCase(), patronymic.toLowerCase()];
+  return { lastName, firstName, patronymic };
+}
+
+interface Settlement {
+  name: string;
+  weight: number;
+  /** Share of residents living in flats (the rest in private houses, with stoves, wells and snow). */
+  flats: number;
+  streets: readonly string[];
+}
+
+export const DEMO_SETTLEMENTS: readonly Settlement[] = [
+  {
+    name: 'Сылва',
+    weight: 55,
+    flats: 0.4,
+    streets: [
+      'ул. Ленина', 'ул. Набережная', 'ул. Заречная', 'ул. Школьная', 'ул. Советская', 'ул. Кирова', 'ул. Свердлова',
+      'ул. Молодёжная', 'ул. Луговая', 'пер. Почтовый', 'ул. Первомайская', 'ул. Лесная', 'ул. Строителей', 'ул. Карла Маркса',
+    ],
+  },
+  {
+    name: 'Чусовой',
+    weight: 15,
+    flats: 0.75,
+    streets: ['ул. Ленина', 'ул. Мира', 'ул. Революции', 'ул. Матросова', 'ул. Юности', 'ул. Чайковского', 'ул. Коммунистическая'],
+  },
+  { name: 'Лямино', weight: 12, flats: 0.1, streets: ['ул. Центральная', 'ул. Школьная', 'ул. Береговая', 'ул. Нагорная', 'ул. Трактовая'] },
+  { name: 'Сараны', weight: 9, flats: 0.2, streets: ['ул. Горняков', 'ул. Рабочая', 'ул. Клубная', 'ул. Заречная'] },
+  { name: 'Калино', weight: 9, flats: 0.1, streets: ['ул. Вокзальная', 'ул. Садовая', 'ул. Железнодорожная', 'ул. Полевая'] },
+];
+
+interface Address {
+  settlement: string;
+  street: string;
+  house: string;
+  flat: string;
+}
+
+function makeAddress(rng: Rng): Address {
+  const s = rng.weighted(DEMO_SETTLEMENTS.map((x) => [x, x.weight] as const));
+  const inFlat = rng.chance(s.flats);
+  const number = String(inFlat ? rng.int(1, 45) : rng.int(1, 90));
+  const house = rng.weighted([
+    [number, 85],
+    [`${number}а`, 6],
+    [`${number}Б`, 3],
+    [`${number}/${rng.int(1, 3)}`, 6],
+  ]);
+  return { settlement: s.name, street: rng.pick(s.streets), house, flat: inFlat ? String(rng.int(1, 60)) : '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Residents
+
+interface DemoResident {
+  id: number;
+  gender: Gender;
+  lang: NameLang;
+  elderly: boolean;
+  privateHouse: boolean;
+  situations: Set<Situation>;
+  regularCare: boolean;
+  /** Day index in the window (0 = six months ago) when the resident was registered. */
+  registeredDay: number;
+  registeredAt: number;
+  input: ResidentInput;
+}
+
+type Household = 'single' | 'couple' | 'withFamily' | 'familyInDifficulty' | 'displaced';
+
+/** Birth years of the elderly, 1935–1960, most of them born in the 1940s and early 1950s. */
+const ELDERLY_YEARS: ReadonlyArray<readonly [readonly [number, number], number]> = [
+  [[1935, 1939], 1],
+  [[1940, 1944], 3],
+  [[1945, 1949], 4],
+  [[1950, 1954], 4],
+  [[1955, 1960], 3],
+];
+
+function elderlyYear(rng: Rng): number {
+  const [from, to] = rng.weighted(ELDERLY_YEARS);
+  return rng.int(from, to);
+}
+
+const g = (r: { gender: Gender }, male: string, female: string): string => (r.gender === 'male' ? male : female);
+
+function residentNote(rng: Rng, r: DemoResident, name: PersonName): string {
+  const notes: string[] = ['Звонить после 10 утра', 'Не открывает незнакомым, сначала позвонить', 'Сын на вахте, приезжает раз в месяц'];
+  if (r.elderly) {
+    notes.push(
+      'Плохо слышит, звонить громко',
+      'Плохо видит, документы читать вслух',
+      'Дочь в Перми, помогает деньгами',
+      `Ходит с ходунками, на улицу ${g(r, 'сам', 'сама')} не выходит`,
+      `${g(r, 'Вдовец', 'Вдова')}, дети далеко`,
+    );
+  }
+  if (r.input.flat !== '' && r.input.flat !== undefined) notes.push(`Ключ у соседки из кв. ${rng.int(1, 40)}`, 'Домофон не работает, звонить на сотовый');
+  if (r.privateHouse) {
+    notes.push(`Печь топит ${g(r, 'сам', 'сама')}, дрова заносить в дом`, `Собака во дворе, заходить с ${g(r, 'хозяином', 'хозяйкой')}`, 'Воду носят с колонки через дорогу');
+  }
+  if (r.situations.has('disability')) notes.push('Инвалид II группы, ходит с тростью', 'После инсульта, говорит с трудом', 'Диабет, инсулин по льготному рецепту');
+  if (r.situations.has('displaced')) {
+    notes.push('Приехали из Харькова в 2022 г., документы восстанавливают', 'Из Херсонской обл., временное убежище', 'Живут у родственников, ищут жильё');
+  }
+  if (r.situations.has('familyInDifficulty')) notes.push('Трое детей, младшему 2 года', 'Многодетная семья, мать одна', 'Муж на СВО, помогать с дровами');
+  if (r.lang === 'el') notes.push('Дочь в Салониках, звонит по воскресеньям');
+  if (r.lang === 'pl') notes.push(`Просит называть ${g(r, 'его пан', 'её пани')} ${name.firstName}`);
+  return rng.pick(notes);
+}
+
+interface PlannedPerson {
+  gender: Gender;
+  birthYear: number | null;
+  elderly: boolean;
+}
+
+function planResidents(rng: Rng, count: number, windowDays: number, today: string): DemoResident[] {
+  const residents: DemoResident[] = [];
+  // A shuffled deck keeps the language mix steady for any seed: mostly Russian, a few of the others.
+  const mix: NameLang[] = [...Array<NameLang>(30).fill('ru'), 'uk', 'uk', 'uk', 'pl', 'pl', 'pl', 'pl', 'el', 'el', 'el'];
+  let deck: NameLang[] = [];
+  const nextLang = (): NameLang => {
+    if (deck.length === 0) deck = rng.shuffle(mix);
+    return deck.pop() ?? 'ru';
+  };
+
+  while (residents.length < count) {
+    const household = rng.weighted<Household>([
+      ['single', 48],
+      ['couple', 10],
+      ['withFamily', 14],
+      ['familyInDifficulty', 10],
+      ['displaced', 12],
+    ]);
+    const lang: NameLang = household === 'displaced' ? 'uk' : nextLang();
+    const address = makeAddress(rng);
+    const pool = NAME_POOLS[lang];
+    const surname = rng.pick(pool.lastNames);
+    const people: PlannedPerson[] = [];
+    let situations: Situation[] = [];
+    let householdSize: number | null = null;
+    const youngYear = () => rng.int(1975, 1995);
+
+    switch (household) {
+      case 'single':
+        people.push({ gender: rng.chance(0.75) ? 'female' : 'male', birthYear: elderlyYear(rng), elderly: true });
+        situations = ['livesAlone', 'pensioner'];
+        householdSize = 1;
+        break;
+      case 'couple': {
+        const husband = elderlyYear(rng);
+        people.push({ gender: 'male', birthYear: husband, elderly: true });
+        people.push({ gender: 'female', birthYear: Math.min(1960, husband + rng.int(0, 5)), elderly: true });
+        situations = ['pensioner'];
+        householdSize = 2;
+        break;
+      }
+      case 'withFamily':
+        people.push({ gender: rng.chance(0.7) ? 'female' : 'male', birthYear: elderlyYear(rng), elderly: true });
+        situations = ['pensioner'];
+        householdSize = rng.int(2, 4);
+        break;
+      case 'familyInDifficulty':
+        people.push({ gender: rng.chance(0.8) ? 'female' : 'male', birthYear: youngYear(), elderly: false });
+        situations = ['familyInDifficulty'];
+        householdSize = rng.int(3, 6);
+        break;
+      case 'displaced':
+        people.push({ gender: rng.chance(0.8) ? 'female' : 'male', birthYear: youngYear(), elderly: false });
+        if (rng.chance(0.4)) people.push({ gender: rng.chance(0.8) ? 'female' : 'male', birthYear: elderlyYear(rng), elderly: true });
+        situations = rng.chance(0.5) ? ['displaced', 'familyInDifficulty'] : ['displaced'];
+        householdSize = rng.int(2, 5);
+        break;
+    }
+    const sharedLandline = address.flat === '' && rng.chance(0.3) ? makeLandline(rng) : null;
+    // Most of the register was typed in during the first weeks; the rest came in one by one, a household at a time.
+    const registeredDay = rng.chance(0.65) ? rng.int(0, 14) : rng.int(15, windowDays - 1);
+    let registeredAt = workMoment(rng, addDays(today, registeredDay - windowDays));
+
+    for (const person of people) {
+      if (residents.length >= count) break;
+      const own = randomPersonName(rng.next, lang, person.gender);
+      const name = typedName(rng, { ...own, lastName: surname[person.gender] });
+      const personSituations = new Set<Situation>(situations);
+      if (person.elderly) personSituations.add('pensioner');
+      else personSituations.delete('pensioner');
+      if (rng.chance(person.elderly ? 0.22 : 0.05)) personSituations.add('disability');
+      const phones = personPhones(rng, lang, person, household, sharedLandline);
+      const r: DemoResident = {
+        id: 0,
+        gender: person.gender,
+        lang,
+        elderly: person.elderly,
+        privateHouse: address.flat === '',
+        situations: personSituations,
+        regularCare: false,
+        registeredDay,
+        registeredAt,
+        input: {
+          ...name,
+          birthYear: rng.chance(0.06) ? null : person.birthYear,
+          ...address,
+          phones,
+          situations: [...personSituations],
+          householdSize: rng.chance(0.15) ? null : householdSize,
+          notes: '',
+        },
+      };
+      const noteChance = person.elderly ? 0.4 : 0.3;
+      if (rng.chance(noteChance)) r.input.notes = residentNote(rng, r, name);
+      residents.push(r);
+      registeredAt += rng.int(2, 6) * MINUTE;
+    }
+  }
+
+  // About 15 of a hundred lonely elderly people are under regular care (the Sylva figure).
+  const target = Math.max(1, Math.round(count * 0.16));
+  const candidates = rng.shuffle(residents.filter((r) => r.elderly && r.situations.has('livesAlone')));
+  for (const r of candidates.slice(0, target)) {
+    r.regularCare = true;
+    r.input.regularCare = true;
+    r.input.checkinIntervalDays = rng.weighted([
+      [3, 2],
+      [7, 6],
+      [14, 2],
+    ]);
+  }
+  return residents;
+}
+
+function personPhones(rng: Rng, lang: NameLang, person: PlannedPerson, household: Household, landline: string | null): string[] {
+  const phones: string[] = [];
+  if (landline !== null && person.elderly) phones.push(landline);
+  if (household === 'displaced') {
+    // A Russian SIM card, or only the Ukrainian number kept from before; sometimes both.
+    if (rng.chance(0.8)) phones.push(makePhone(rng, 'RU'));
+    if (phones.length === 0 || rng.chance(0.2)) phones.push(makePhone(rng, 'UA'));
+    return phones;
+  }
+  const mobileChance = person.elderly ? (phones.length > 0 ? 0.15 : 0.8) : 0.95;
+  if (rng.chance(mobileChance)) phones.push(makePhone(rng, 'RU'));
+  // A daughter in Poland or Greece who is the one to call.
+  if ((lang === 'pl' || lang === 'el') && rng.chance(0.35)) phones.push(makePhone(rng, lang === 'pl' ? 'PL' : 'GR'));
+  return phones;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time
+
+const MINUTE = 60_000;
+const DAY_MS = 86_400_000;
+
+function dayStart(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(dayStart(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A moment in working hours of a day: 06:00–14:00 UTC is 11–19 in Perm and 9–17 in Moscow, Kyiv and Athens. */
+function workMoment(rng: Rng, date: string): number {
+  return dayStart(date) + (6 * 60 + rng.int(0, 8 * 60)) * MINUTE + rng.int(0, 59) * 1000;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+type Style = 'instant' | 'visit' | 'appointment' | 'task';
+
+interface Described {
+  text: string;
+  urgency?: Urgency;
+  /** Paid desk services: what the visitor paid, noted when done. */
+  price?: number;
+}
+
+interface Ctx {
+  rng: Rng;
+  r: DemoResident;
+  /** 1–12 */
+  month: number;
+}
+
+interface KindPlan {
+  weight: (month: number) => number;
+  eligible: (r: DemoResident) => boolean;
+  style: Style;
+  channels: ReadonlyArray<readonly [Channel, number]>;
+  templates: ReadonlyArray<(c: Ctx) => Described | null>;
+  referrals?: readonly string[];
+  /** Notes a volunteer leaves when a job takes more than one visit. */
+  progressNotes?: readonly string[];
+}
+
+const WINTER = new Set([11, 12, 1, 2, 3]);
+const HEATING = new Set([10, 11, 12, 1, 2, 3, 4]);
+
+const needsHelpAtHome = (r: DemoResident) => r.elderly || r.situations.has('disability');
+const inPrivateHouse = (r: DemoResident) => r.privateHouse && needsHelpAtHome(r);
+const anyone = () => true;
+
+const VOLUNTEER_CHANNELS: ReadonlyArray<readonly [Channel, number]> = [
+  ['phone', 50],
+  ['walkIn', 25],
+  ['outreach', 15],
+  ['referral', 10],
+];
+const DESK_CHANNELS: ReadonlyArray<readonly [Channel, number]> = [
+  ['walkIn', 85],
+  ['referral', 9],
+  ['phone', 6],
+];
+
+function plural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}
+const pages = (n: number) => `${n} ${plural(n, 'страница', 'страницы', 'страниц')}`;
+const cubes = (n: number) => `${n} ${plural(n, 'куб', 'куба', 'кубов')}`;
+
+const DRUGS = [
+  'эналаприл', 'амлодипин', 'бисопролол', 'лозартан', 'аторвастатин', 'метформин', 'кардиомагнил', 'омепразол',
+  'индапамид', 'корвалол', 'нитроглицерин', 'варфарин', 'глицин', 'диклофенак (мазь)', 'капли тимолол', 'L-тироксин',
+];
+const DOCTORS = ['к кардиологу', 'к окулисту', 'к неврологу', 'к терапевту', 'к хирургу', 'к эндокринологу', 'на рентген', 'на анализы', 'на УЗИ'];
+const VOLUNTEERS = ['Андрей', 'Сергей', 'Ксения', 'Дима', 'Настя', 'Артём', 'Ольга Петровна', 'Максим', 'Лена', 'Никита'];
+const WEEKDAYS = ['в понедельник', 'во вторник', 'в среду', 'в четверг', 'в пятницу', 'в субботу'];
+
+const KIND_PLANS = {
+  firewood: {
+    weight: (m) => (HEATING.has(m) ? (WINTER.has(m) ? 10 : 7) : m >= 6 && m <= 9 ? 2.5 : 1),
+    eligible: inPrivateHouse,
+    style: 'task',
+    channels: VOLUNTEER_CHANNELS,
+    templates: [
+      ({ rng, month }) => (HEATING.has(month) ? { text: `Закончились дрова, нужно ${cubes(rng.int(1, 3))}`, urgency: rng.chance(0.4) ? 'urgent' : 'normal' } : null),
+      ({ r }) => ({ text: `Перенести дрова из-под навеса в дом, ${g(r, 'сам', 'сама')} не может — болит спина` }),
+      () => ({ text: 'Наколоть дров, чурки лежат во дворе' }),
+      ({ rng }) => ({ text: `Привезли ${cubes(rng.int(2, 6))} дров, сложить в поленницу` }),
+      ({ month }) => (HEATING.has(month) ? { text: 'Занести дрова в дом на неделю' } : null),
+    ],
+    progressNotes: ['Сложили половину, доделаем завтра', 'Ждём второго волонтёра'],
+  },
+  snowClearing: {
+    weight: (m) => (m === 12 || m === 1 || m === 2 ? 9 : m === 11 || m === 3 ? 6 : m === 4 || m === 10 ? 0.5 : 0),
+    eligible: inPrivateHouse,
+    style: 'task',
+    channels: VOLUNTEER_CHANNELS,
+    templates: [
+      () => ({ text: 'Почистить снег от калитки до крыльца' }),
+      () => ({ text: 'Замело после метели, не открыть калитку', urgency: 'urgent' }),
+      () => ({ text: 'Сбросить снег с крыши сарая' }),
+      () => ({ text: 'Почистить дорожку к колонке и к дровнику' }),
+      ({ rng }) => ({ text: `Откопать ворота, ${rng.pick(WEEKDAYS)} привезут дрова` }),
+    ],
+  },
+  medicinePurchase: {
+    weight: () => 9,
+    eligible: needsHelpAtHome,
+    style: 'task',
+    channels: VOLUNTEER_CHANNELS,
+    templates: [
+      ({ rng }) => ({ text: `Купить лекарства по рецепту: ${rng.pick(DRUGS)}` }),
+      ({ rng }) => {
+        const [a, b] = rng.shuffle(DRUGS);
+        return { text: `Купить лекарства: ${a ?? ''}, ${b ?? ''}` };
+      },
+      ({ rng }) => ({ text: `Забрать льготный рецепт в поликлинике и выкупить ${rng.pick(DRUGS)}` }),
+      ({ rng }) => ({ text: `Закончился ${rng.pick(DRUGS)}, пьёт каждый день`, urgency: 'urgent' }),
+      ({ r }) => (r.situations.has('disability') ? { text: 'Выкупить инсулин по льготному рецепту', urgency: 'urgent' } : null),
+    ],
+    referrals: ['Передали социальному работнику КЦСОН', 'Направили в аптеку с доставкой'],
+    progressNotes: ['Заказали в аптеке, ждём', 'Нет в наличии в Сылве, везут из Чусового'],
+  },
+  groceries: {
+    weight: () => 5,
+    eligible: needsHelpAtHome,
+    style: 'task',
+    channels: VOLUNTEER_CHANNELS,
+    templates: [
+      () => ({ text: 'Купить продукты: хлеб, молоко, крупа' }),
+      ({ r }) => ({ text: `Продукты на неделю, список у ${g(r, 'него', 'неё')}` }),
+      () => ({ text: 'Купить продукты и корм для кошки' }),
+      ({ month }) => (WINTER.has(month) ? { text: 'Купить хлеб и молоко, на улице гололёд, выходить боится' } : null),
+      ({ r }) => ({ text: `После больницы ${g(r, 'сам', 'сама')} не выходит, купить продукты` }),
+    ],
+  },
+  transportDoctor: {
+    weight: () => 4,
+    eligible: needsHelpAtHome,
+    style: 'task',
+    channels: VOLUNTEER_CHANNELS,
+    templates: [
+      ({ rng }) => ({ text: `Отвезти в Чусовую больницу ${rng.pick(DOCTORS)}, запись на ${rng.int(8, 14)}:${rng.pick(['00', '15', '30', '45'])}` }),
+      ({ rng }) => ({ text: `Сопроводить в поликлинику ${rng.pick(DOCTORS)}` }),
+      ({ r }) => (r.situations.has('disability') ? { text: 'Отвезти на МСЭ в Пермь, продление инвалидности' } : null),
+    ],
+    referrals: ['Передали в социальное такси КЦСОН'],
+  },
+  householdRepairs: {
+    weight: (m) => (m >= 5 && m <= 9 ? 4 : 2),
+    eligible: needsHelpAtHome,
+    style: 'task',
+    channels: VOLUNTEER_CHANNELS,
+    templates: [
+      () => ({ text: 'Поменять лампочку в коридоре, высоко' }),
+      () => ({ text: 'Течёт кран на кухне' }),
+      () => ({ text: 'Заменить розетку, искрит', urgency: 'urgent' }),
+      () => ({ text: 'Починить калитку, не закрывается' }),
+      ({ month }) => (month >= 9 && month <= 11 ? { text: 'Заклеить окна на зиму' } : null),
+      ({ r }) => (r.privateHouse ? { text: 'Поправить забор после ветра' } : { text: 'Врезать новый замок, старый заедает' }),
+    ],
+    progressNotes: ['Купили смеситель, поставим в субботу', 'Нужна запчасть, заказали'],
+  },
+  checkIn: {
+    weight: () => 4,
+    eligible: (r) => r.regularCare,
+    style: 'task',
+    channels: [
+      ['outreach', 70],
+      ['phone', 30],
+    ],
+    templates: [
+      () => ({ text: 'Плановый визит: как самочувствие, что нужно' }),
+      () => ({ text: 'Навестить, второй день не отвечает на звонки', urgency: 'urgent' }),
+      () => ({ text: 'Проведать после выписки из больницы' }),
+      () => ({ text: 'Еженедельный звонок и визит' }),
+    ],
+  },
+  waterCarrying: {
+    weight: (m) => (WINTER.has(m) ? 4 : 2.5),
+    eligible: inPrivateHouse,
+    style: 'task',
+    channels: VOLUNTEER_CHANNELS,
+    templates: [
+      ({ rng }) => ({ text: `Наносить воды с колонки, ${rng.int(4, 8)} вёдер` }),
+      ({ month }) => (WINTER.has(month) ? { text: 'Колонка замёрзла, привезти воды', urgency: 'urgent' } : null),
+      () => ({ text: 'Принести питьевой воды из магазина, 2 бутыли по 5 л' }),
+    ],
+  },
+  printing: {
+    weight: () => 11,
+    eligible: anyone,
+    style: 'instant',
+    channels: DESK_CHANNELS,
+    templates: [
+      ({ rng }) => {
+        const n = rng.int(2, 12);
+        return { text: `Распечатать документы для пенсионного фонда, ${pages(n)}`, price: n * 10 };
+      },
+      ({ rng }) => {
+        const n = rng.int(1, 3);
+        return { text: `Распечатать справку с Госуслуг, ${pages(n)}`, price: n * 10 };
+      },
+      ({ rng }) => {
+        const n = rng.int(4, 20);
+        return { text: `Распечатать фотографии внуков, ${n} шт.`, price: n * 25 };
+      },
+      () => ({ text: 'Распечатать квитанции за свет и газ', price: 20 }),
+      () => ({ text: 'Распечатать билеты на автобус до Перми', price: 10 }),
+      ({ rng }) => {
+        const n = rng.int(2, 5);
+        return { text: `Распечатать выписку из больницы, ${pages(n)}`, price: n * 10 };
+      },
+      ({ rng, r }) => {
+        if (!r.situations.has('displaced')) return null;
+        const n = rng.int(3, 10);
+        return { text: `Распечатать анкету на временное убежище, ${pages(n)}`, price: n * 10 };
+      },
+    ],
+  },
+  copies: {
+    weight: () => 9,
+    eligible: anyone,
+    style: 'instant',
+    channels: DESK_CHANNELS,
+    templates: [
+      ({ rng }) => {
+        const n = rng.int(1, 3);
+        return { text: `Копии паспорта и СНИЛС, ${n} ${plural(n, 'комплект', 'комплекта', 'комплектов')}`, price: n * 2 * 5 };
+      },
+      ({ rng }) => {
+        const n = rng.int(6, 20);
+        return { text: `Ксерокопии документов на субсидию ЖКУ, ${n} ${plural(n, 'лист', 'листа', 'листов')}`, price: n * 5 };
+      },
+      ({ r }) => (r.elderly ? null : { text: 'Копия свидетельства о рождении ребёнка', price: 5 }),
+      ({ r }) => (r.situations.has('disability') ? { text: 'Копии медицинских документов для МСЭ', price: 60 } : null),
+      () => ({ text: 'Копия пенсионного удостоверения', price: 5 }),
+    ],
+  },
+  lamination: {
+    weight: () => 1.5,
+    eligible: anyone,
+    style: 'instant',
+    channels: DESK_CHANNELS,
+    templates: [
+      () => ({ text: 'Заламинировать пенсионное удостоверение', price: 30 }),
+      () => ({ text: 'Заламинировать СНИЛС и полис', price: 60 }),
+      () => ({ text: 'Заламинировать фотографию мужа', price: 40, urgency: 'low' }),
+    ],
+  },
+  documentPhotos: {
+    weight: () => 2,
+    eligible: anyone,
+    style: 'instant',
+    channels: DESK_CHANNELS,
+    templates: [
+      () => ({ text: 'Фото на документы 3×4, 4 шт.', price: 200 }),
+      () => ({ text: 'Фото на удостоверение ветерана труда', price: 200 }),
+      ({ r }) => (r.situations.has('displaced') ? { text: 'Фото на РВП, 2 шт. 35×45', price: 200 } : null),
+      ({ r }) => (r.elderly ? null : { text: 'Фото на паспорт по возрасту', price: 200 }),
+    ],
+  },
+  formTyping: {
+    weight: () => 2,
+    eligible: anyone,
+    style: 'instant',
+    channels: DESK_CHANNELS,
+    templates: [
+      () => ({ text: 'Набрать и распечатать заявление в администрацию', price: 50 }),
+      () => ({ text: 'Набрать жалобу в управляющую компанию на протечку', price: 50 }),
+      () => ({ text: 'Набрать объявление о продаже картошки, 10 шт.', price: 60, urgency: 'low' }),
+    ],
+  },
+  formsHelp: {
+    weight: () => 4,
+    eligible: anyone,
+    style: 'visit',
+    channels: DESK_CHANNELS,
+    templates: [
+      () => ({ text: 'Помочь заполнить заявление на субсидию ЖКУ' }),
+      ({ r }) => (r.privateHouse ? { text: 'Заполнить заявление на компенсацию за твёрдое топливо' } : null),
+      ({ r }) => (r.elderly ? { text: 'Помочь с заявлением на путёвку в санаторий' } : null),
+      () => ({ text: 'Заполнить анкету для соцзащиты' }),
+      ({ r }) => (r.situations.has('familyInDifficulty') ? { text: 'Заявление на единое пособие на детей' } : null),
+    ],
+    referrals: ['Направили в МФЦ', 'Направили в УСЗН'],
+  },
+  onlineServices: {
+    weight: () => 5,
+    eligible: anyone,
+    style: 'visit',
+    channels: DESK_CHANNELS,
+    templates: [
+      () => ({ text: 'Записать к врачу через Госуслуги' }),
+      () => ({ text: 'Восстановить пароль от Госуслуг' }),
+      () => ({ text: 'Заказать справку о размере пенсии через Госуслуги' }),
+      () => ({ text: 'Записать на приём в МФЦ' }),
+      () => ({ text: 'Передать показания счётчиков' }),
+      () => ({ text: 'Помочь оплатить коммуналку онлайн' }),
+    ],
+    referrals: ['Направили в МФЦ, нужна подтверждённая учётная запись'],
+  },
+  legalConsultation: {
+    weight: () => 2,
+    eligible: anyone,
+    style: 'appointment',
+    channels: DESK_CHANNELS,
+    templates: [
+      () => ({ text: 'Вопрос по наследству дома' }),
+      () => ({ text: 'Консультация по перерасчёту пенсии' }),
+      () => ({ text: 'Спор с соседом по границе участка' }),
+      ({ r }) => (r.elderly ? { text: 'Как оформить опеку над внуком' } : null),
+      ({ r }) => (r.situations.has('displaced') ? { text: 'Документы на временное убежище и РВП' } : null),
+    ],
+    referrals: ['Направили к юристу в Чусовой', 'Передали в бесплатную юридическую помощь (Пермь)'],
+  },
+  psychConsultation: {
+    weight: () => 1,
+    eligible: (r) => r.situations.has('displaced') || r.situations.has('familyInDifficulty') || r.situations.has('livesAlone'),
+    style: 'appointment',
+    channels: DESK_CHANNELS,
+    templates: [
+      ({ r }) => (r.situations.has('displaced') ? { text: 'Консультация психолога, тяжело после переезда' } : null),
+      () => ({ text: 'Тревога, не спит, просит поговорить со специалистом' }),
+      ({ r }) => (r.situations.has('livesAlone') ? { text: `Консультация после смерти ${g(r, 'жены', 'мужа')}` } : null),
+    ],
+    referrals: ['Направили в центр психологической помощи'],
+  },
+  humanitarianAid: {
+    weight: (m) => (m >= 9 || m <= 2 ? 4 : 2.5),
+    eligible: (r) => r.situations.has('displaced') || r.situations.has('familyInDifficulty') || (r.elderly && r.situations.has('livesAlone')),
+    style: 'appointment',
+    channels: [
+      ['walkIn', 60],
+      ['referral', 30],
+      ['phone', 10],
+    ],
+    templates: [
+      ({ rng, month, r }) =>
+        !r.elderly && (month >= 9 || month <= 2) ? { text: `Зимняя одежда для детей: куртка ${rng.pick(['116', '122', '128', '140'])}, сапоги ${rng.int(28, 35)}` } : null,
+      () => ({ text: 'Продуктовый набор' }),
+      () => ({ text: 'Постельное бельё и одеяло' }),
+      ({ r }) => (r.elderly ? null : { text: 'Средства гигиены, подгузники 4 размер' }),
+      ({ r, month }) => (month >= 9 || month <= 3 ? { text: `Тёплые вещи на зиму, размер ${r.gender === 'male' ? 52 : 50}` } : null),
+    ],
+  },
+  masterClass: {
+    weight: () => 1.5,
+    eligible: (r) => r.situations.has('pensioner'),
+    style: 'appointment',
+    channels: [
+      ['walkIn', 70],
+      ['phone', 30],
+    ],
+    templates: [
+      () => ({ text: 'Записать на мастер-класс по валянию', urgency: 'low' }),
+      () => ({ text: 'Записать на занятие «Смартфон для пенсионеров»', urgency: 'low' }),
+      () => ({ text: 'Скандинавская ходьба, записать в группу', urgency: 'low' }),
+      () => ({ text: 'Мастер-класс по вязанию, хочет прийти с соседкой', urgency: 'low' }),
+    ],
+  },
+} satisfies Record<BuiltInKindCode, KindPlan>;
+
+interface Step {
+  status: RequestStatus;
+  at: number;
+  note: string;
+}
+
+interface PlannedRequest {
+  at: number;
+  day: string;
+  resident: DemoResident;
+  kindId: number;
+  urgency: Urgency;
+  channel: Channel;
+  description: string;
+  steps: Step[];
+}
+
+function defaultUrgency(rng: Rng, style: Style): Urgency {
+  if (style === 'task') return rng.weighted<Urgency>([['urgent', 8], ['normal', 80], ['low', 12]]);
+  if (style === 'instant') return rng.weighted<Urgency>([['urgent', 2], ['normal', 70], ['low', 28]]);
+  return rng.weighted<Urgency>([['urgent', 3], ['normal', 80], ['low', 17]]);
+}
+
+function laterDay(rng: Rng, from: number, minDays: number, maxDays: number): number {
+  const date = new Date(from + rng.int(minDays, maxDays) * DAY_MS).toISOString().slice(0, 10);
+  return Math.max(from + 30 * MINUTE, workMoment(rng, date));
+}
+
+function cancelNote(rng: Rng, r: DemoResident): string {
+  return rng.pick([
+    `${g(r, 'Отказался', 'Отказалась')}, помогли родственники`,
+    'Не дозвонились, дома никого',
+    `${g(r, 'Уехал', 'Уехала')} к детям`,
+    'Повторная заявка',
+    '',
+  ]);
+}
+
+const GENERAL_REFERRALS = ['Направили в УСЗН', 'Передали в КЦСОН, социальный работник', 'Передали в администрацию поселения'];
+
+/** The whole life of a request, as if nobody stopped it; only the steps already in the past are written. */
+function planSteps(rng: Rng, plan: KindPlan, r: DemoResident, urgency: Urgency, price: number | undefined, created: number): Step[] {
+  const referral = () => rng.pick(plan.referrals ?? GENERAL_REFERRALS);
+  const after = (min: number, max: number) => created + rng.int(min, max) * MINUTE;
+  switch (plan.style) {
+    case 'instant': {
+      if (rng.chance(0.03)) return [{ status: 'cancelled', at: after(10, 90), note: `${g(r, 'Ушёл', 'Ушла')}, не дождавшись` }];
+      const paid = price !== undefined && rng.chance(0.7) ? `Оплачено ${price} ₽` : '';
+      return [{ status: 'done', at: after(3, 30), note: paid }];
+    }
+    case 'visit': {
+      const outcome = rng.weighted([
+        ['now', 68],
+        ['later', 22],
+        ['referred', 5],
+        ['cancelled', 5],
+      ] as const);
+      if (outcome === 'now') return [{ status: 'done', at: after(15, 50), note: '' }];
+      if (outcome === 'referred') return [{ status: 'referred', at: after(10, 40), note: referral() }];
+      const planned: Step = { status: 'planned', at: after(15, 40), note: rng.pick(['Нужны документы, придёт ещё раз', 'Не было связи с сайтом, перенесли', '']) };
+      if (outcome === 'cancelled') return [planned, { status: 'cancelled', at: laterDay(rng, created, 3, 12), note: cancelNote(rng, r) }];
+      return [planned, { status: 'done', at: laterDay(rng, created, 1, 6), note: '' }];
+    }
+    case 'appointment': {
+      const planned: Step = { status: 'planned', at: after(5, 90), note: rng.chance(0.5) ? `Записали ${rng.pick(WEEKDAYS)}` : '' };
+      const outcome = rng.weighted([
+        ['done', 84],
+        ['referred', plan.referrals ? 10 : 2],
+        ['cancelled', 6],
+      ] as const);
+      if (outcome === 'referred') return [{ status: 'referred', at: after(10, 60), note: referral() }];
+      if (outcome === 'cancelled') return [planned, { status: 'cancelled', at: laterDay(rng, created, 1, 10), note: `${g(r, 'Не пришёл', 'Не пришла')}` }];
+      return [planned, { status: 'done', at: laterDay(rng, created, 1, 10), note: '' }];
+    }
+    case 'task': {
+      const outcome = rng.weighted([
+        ['done', 85],
+        ['cancelled', 7],
+        ['referred', plan.referrals ? 5 : 1],
+        ['stalePlanned', 2],
+        ['staleInProgress', 1],
+      ] as const);
+      if (outcome === 'referred') return [{ status: 'referred', at: after(20, 240), note: referral() }];
+      const doneNote = () => (rng.chance(0.3) ? rng.pick(['Сделано', 'Выполнено, претензий нет', 'Сделали, просит звонить ещё']) : '');
+      if (urgency === 'urgent') {
+        const start = after(30, 180);
+        if (outcome === 'cancelled') return [{ status: 'cancelled', at: start, note: cancelNote(rng, r) }];
+        return [
+          { status: 'inProgress', at: start, note: `Поехал волонтёр ${rng.pick(VOLUNTEERS)}` },
+          { status: 'done', at: start + rng.int(40, 180) * MINUTE, note: doneNote() },
+        ];
+      }
+      // A volunteer is found the same day or the next; the work is done within a week or two.
+      const planned: Step = {
+        status: 'planned',
+        at: rng.chance(0.7) ? after(30, 300) : laterDay(rng, created, 1, 2),
+        note: rng.chance(0.6) ? `Волонтёр ${rng.pick(VOLUNTEERS)}, ${rng.pick(['завтра', 'после обеда', ...WEEKDAYS])}` : '',
+      };
+      if (outcome === 'stalePlanned') return [planned];
+      if (outcome === 'cancelled') return [planned, { status: 'cancelled', at: laterDay(rng, created, 2, 6), note: cancelNote(rng, r) }];
+      const start = Math.max(planned.at + 60 * MINUTE, laterDay(rng, created, urgency === 'low' ? 3 : 1, urgency === 'low' ? 12 : 6));
+      const inProgress: Step = { status: 'inProgress', at: start, note: plan.progressNotes && rng.chance(0.3) ? rng.pick(plan.progressNotes) : '' };
+      if (outcome === 'staleInProgress') return [planned, inProgress];
+      // Some jobs take days (stacking a load of firewood, waiting for a part or a medicine).
+      const doneAt = rng.chance(0.4) ? laterDay(rng, start, 1, 4) : start + rng.int(40, 240) * MINUTE;
+      const done: Step = { status: 'done', at: doneAt, note: doneNote() };
+      return rng.chance(0.75) ? [planned, inProgress, done] : [planned, done];
+    }
+  }
+}
+
+function planRequests(
+  rng: Rng,
+  residents: readonly DemoResident[],
+  kindIds: ReadonlyMap<string, number>,
+  today: string,
+  now: number,
+  windowDays: number,
+): PlannedRequest[] {
+  const kinds = BUILT_IN_KINDS.flatMap((k) => {
+    const id = kindIds.get(k.code);
+    return id === undefined ? [] : [{ code: k.code, id, plan: KIND_PLANS[k.code] as KindPlan }];
+  });
+  const planned: PlannedRequest[] = [];
+  // About three requests per resident over six months, fewer at weekends; and a few today.
+  const perWeekday = (2.3 * residents.length) / DEMO_RESIDENTS;
+  const latest = now - 5 * MINUTE;
+
+  const planOne = (dayIndex: number, day: string, at: number) => {
+    const month = Number(day.slice(5, 7));
+    const available = residents.filter((r) => r.registeredDay <= dayIndex);
+    const options = kinds.flatMap((k) => {
+      const weight = k.plan.weight(month);
+      if (weight <= 0) return [];
+      const who = available.filter(k.plan.eligible);
+      return who.length > 0 ? [[{ ...k, who }, weight] as const] : [];
+    });
+    if (options.length === 0) return;
+    const kind = rng.weighted(options);
+    const resident = rng.weighted(kind.who.map((r) => [r, (r.regularCare ? 3 : 1) * (r.situations.has('livesAlone') ? 1.5 : 1)] as const));
+    const ctx: Ctx = { rng, r: resident, month };
+    const texts = kind.plan.templates.flatMap((t) => {
+      const d = t(ctx);
+      return d === null ? [] : [d];
+    });
+    const described = rng.pick(texts);
+    const urgency = described.urgency ?? defaultUrgency(rng, kind.plan.style);
+    const created = Math.min(latest, Math.max(at, resident.registeredAt + 5 * MINUTE));
+    planned.push({
+      at: created,
+      day,
+      resident,
+      kindId: kind.id,
+      urgency,
+      channel: rng.weighted(kind.plan.channels),
+      description: described.text,
+      steps: planSteps(rng, kind.plan, resident, urgency, described.price, created),
+    });
+  };
+
+  for (let dayIndex = 0; dayIndex < windowDays; dayIndex++) {
+    const day = addDays(today, dayIndex - windowDays);
+    const weekday = new Date(dayStart(day)).getUTCDay();
+    const lambda = weekday === 0 ? 0.25 : weekday === 6 ? 0.8 : perWeekday;
+    const n = rng.poisson(lambda);
+    for (let i = 0; i < n; i++) planOne(dayIndex, day, workMoment(rng, day));
+  }
+  // Today's queue is never empty: a few requests logged this morning.
+  let at = latest;
+  const morning: number[] = [];
+  for (let i = 0, n = rng.int(4, 6); i < n; i++) {
+    morning.unshift(at);
+    at -= rng.int(12, 45) * MINUTE;
+  }
+  for (const moment of morning) planOne(windowDays, today, moment);
+  return planned.sort((a, b) => a.at - b.at);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filling
+
+/**
+ * Runs `work` with synchronous=NORMAL. The fill is about a thousand small transactions (the services
+ * open one per call); demo data is not worth an fsync each. With WAL the file stays consistent, and
+ * only a power cut during the fill could lose its last transactions.
+ */
+async function withRelaxedSync<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const current = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+  const previous = Number(current.rows[0]?.synchronous ?? 2);
+  await sql`pragma synchronous = normal`.execute(db);
+  try {
+    return await work();
+  } finally {
+    await sql.raw(`pragma synchronous = ${previous}`).execute(db);
+  }
+}
+
+/** Fills the database with a believable small-town centre, through the core's own services. */
+export async function fillDemoData(deps: CoreDeps, options: DemoOptions): Promise<{ residents: number; requests: number }> {
+  const rng = new Rng(options.seed ?? DEMO_SEED);
+  const count = options.residents ?? DEMO_RESIDENTS;
+  const windowDays = DEMO_WINDOW_DAYS;
+  const today = deps.clock.today();
+  const now = deps.clock.now().getTime();
+
+  // The services read the time from their clock: a copy of deps whose clock we move backdates the data.
+  const moving = fixedClock(new Date(now).toISOString());
+  let day = today;
+  const clock: Clock = { now: () => moving.now(), today: () => day };
+  const setTime = (at: number, date: string) => {
+    moving.set(new Date(Math.min(at, now)).toISOString());
+    day = date;
+  };
+  const backdated: CoreDeps = { ...deps, clock };
+  const residents = residentsService(backdated);
+  const requests = requestsService(backdated);
+
+  return withRelaxedSync(deps.db, async () => {
+    const planned = planResidents(rng, count, windowDays, today).sort((a, b) => a.registeredAt - b.registeredAt);
+    for (const r of planned) {
+      setTime(r.registeredAt, isoDay(r.registeredAt));
+      const created = await residents.create(residentInputSchema.parse(r.input), options.actor);
+      r.id = created.id;
+    }
+
+    const kindRows = await deps.db
+      .selectFrom('service_kinds')
+      .select(['id', 'code'])
+      .where('code', 'is not', null)
+      .where('archived_at', 'is', null)
+      .execute();
+    const kindIds = new Map(kindRows.flatMap((k) => (k.code === null ? [] : [[k.code, k.id] as const])));
+    const plans = planRequests(rng, planned, kindIds, today, now, windowDays);
+    for (const p of plans) {
+      setTime(p.at, p.day);
+      const input = requestInputSchema.parse({
+        residentId: p.resident.id,
+        kindId: p.kindId,
+        urgency: p.urgency,
+        channel: p.channel,
+        description: p.description,
+      });
+      const request = await requests.create(input, options.actor);
+      // Only what has already happened is written; later steps stay in the future.
+      for (const step of p.steps) {
+        if (step.at > now - MINUTE) break;
+        setTime(step.at, isoDay(step.at));
+        await requests.setStatus(request.id, step.status, step.note, options.actor);
+      }
+    }
+    return { residents: planned.length, requests: plans.length };
+  });
 }

@@ -29,7 +29,15 @@ export function NewRequestScreen() {
   const presetResident = useCall('residents.get', { id: preset }, { enabled: Number.isInteger(preset) && preset > 0 });
   const create = useMutate('requests.create');
 
-  const [resident, setResident] = useState<Picked | null>(null);
+  // undefined: nothing chosen here yet, so the resident from the address (?resident=ID) applies.
+  const [picked, setResident] = useState<Picked | null | undefined>(undefined);
+  const presetData = presetResident.data?.resident;
+  const resident: Picked | null =
+    picked !== undefined
+      ? picked
+      : presetData
+        ? { id: presetData.id, fullName: presetData.fullName, address: presetData.address, birthYear: presetData.birthYear }
+        : null;
   const [creating, setCreating] = useState<string | null>(null);
   const [kindId, setKindId] = useState<number | null>(null);
   const [urgency, setUrgency] = useState<Urgency>('normal');
@@ -39,14 +47,10 @@ export function NewRequestScreen() {
   const kindRef = useRef<HTMLSelectElement>(null);
   const pickerRef = useRef<HTMLInputElement>(null);
 
+  const residentId = resident?.id;
   useEffect(() => {
-    const r = presetResident.data?.resident;
-    if (r) setResident({ id: r.id, fullName: r.fullName, address: r.address, birthYear: r.birthYear });
-  }, [presetResident.data]);
-
-  useEffect(() => {
-    if (resident) kindRef.current?.focus();
-  }, [resident]);
+    if (residentId !== undefined) kindRef.current?.focus();
+  }, [residentId]);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
