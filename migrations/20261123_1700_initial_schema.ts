@@ -44,6 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('patronymic', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('sort_key', 'text', (c) => c.notNull())
     .addColumn('name_key', 'text', (c) => c.notNull())
+    .addColumn('short_name_key', 'text', (c) => c.notNull())
     .addColumn('birth_year', 'integer')
     .addColumn('settlement', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('street', 'text', (c) => c.notNull().defaultTo(''))
@@ -64,6 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'integer', (c) => c.notNull().references('users.id'))
     .execute();
   await db.schema.createIndex('residents_name_key').on('residents').columns(['name_key', 'birth_year']).execute();
+  await db.schema.createIndex('residents_short_name_key').on('residents').columns(['short_name_key', 'birth_year']).execute();
   await db.schema.createIndex('residents_sort_key').on('residents').column('sort_key').execute();
   await db.schema.createIndex('residents_settlement').on('residents').column('settlement').execute();
 

@@ -32,6 +32,9 @@ CREATE INDEX "residents_name_key" on "residents" ("name_key", "birth_year");
 -- index residents_settlement on residents
 CREATE INDEX "residents_settlement" on "residents" ("settlement");
 
+-- index residents_short_name_key on residents
+CREATE INDEX "residents_short_name_key" on "residents" ("short_name_key", "birth_year");
+
 -- index residents_sort_key on residents
 CREATE INDEX "residents_sort_key" on "residents" ("sort_key");
 
@@ -48,7 +51,7 @@ CREATE TABLE "resident_phones" ("id" integer primary key autoincrement, "residen
 CREATE TABLE "resident_search_terms" ("resident_id" integer not null references "residents" ("id") on delete cascade, "term" text not null, "rank" integer not null);
 
 -- table residents on residents
-CREATE TABLE "residents" ("id" integer primary key autoincrement, "last_name" text not null, "first_name" text not null, "patronymic" text default '' not null, "sort_key" text not null, "name_key" text not null, "birth_year" integer, "settlement" text default '' not null, "street" text default '' not null, "house" text default '' not null, "flat" text default '' not null, "lives_alone" integer default 0 not null, "pensioner" integer default 0 not null, "disability" integer default 0 not null, "family_in_difficulty" integer default 0 not null, "displaced" integer default 0 not null, "household_size" integer, "regular_care" integer default 0 not null, "checkin_interval_days" integer, "notes" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
+CREATE TABLE "residents" ("id" integer primary key autoincrement, "last_name" text not null, "first_name" text not null, "patronymic" text default '' not null, "sort_key" text not null, "name_key" text not null, "short_name_key" text not null, "birth_year" integer, "settlement" text default '' not null, "street" text default '' not null, "house" text default '' not null, "flat" text default '' not null, "lives_alone" integer default 0 not null, "pensioner" integer default 0 not null, "disability" integer default 0 not null, "family_in_difficulty" integer default 0 not null, "displaced" integer default 0 not null, "household_size" integer, "regular_care" integer default 0 not null, "checkin_interval_days" integer, "notes" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
 
 -- table schema_migrations on schema_migrations
 CREATE TABLE schema_migrations (name text primary key, applied_at text not null);

@@ -8,6 +8,7 @@
  *
  *   npm run bench                       # BENCH_RESIDENTS=50000 BENCH_RUNS=300 by default
  *   BENCH_RESIDENTS=5000 BENCH_RUNS=50 npm run bench
+ *   BENCH_KEEP=1 npm run bench           # keep the database file for EXPLAIN QUERY PLAN by hand
  *
  * The last line of output is one JSON object: {"metrics":[{name, unit, p50, p95, budget_p95?, raw_p50?}, …]}.
  * The exit code is 0 even when a budget is exceeded; such lines say OVER BUDGET.
@@ -32,6 +33,7 @@ const WARMUP = Math.max(10, Math.round(RUNS / 10));
 const BATCH = 1000;
 const SEARCH_BUDGET_P95 = 15;
 const CREATE_BUDGET_P95 = 15;
+const KEEP = process.env.BENCH_KEEP === '1';
 const SEED = 0x4ea7;
 
 const ctx: CallContext = { actor: BUILT_IN_ADMIN };
@@ -370,7 +372,8 @@ async function main(): Promise<void> {
     if (overBudget.length === 0) console.log('All within budget.');
   } finally {
     await core.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (KEEP) console.log(`kept ${core.file}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
   console.log(JSON.stringify({ metrics }));
 }

@@ -1,5 +1,5 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,6 +126,17 @@ describe('authentication', () => {
     expect(forged.status).toBe(401);
   });
 
+  // BUG: cookies are shared by every port of 127.0.0.1, so another local app may set one whose
+  // value is not valid percent-encoding; decoding it throws and every call answers 500.
+  it("still works when another app's cookie on 127.0.0.1 is not valid percent-encoding", async () => {
+    const res = await fetch(host.openUrl, { redirect: 'manual' });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const call = await fetch(api('app.status'), { method: 'POST', headers: { Cookie: `other_app=%E0%A4%A; ${cookie}` }, body: '{}' });
+    expect(call.status).toBe(200);
+    const bearerCall = await fetch(api('app.status'), { method: 'POST', headers: { ...bearer(), Cookie: 'other_app=100%' }, body: '{}' });
+    expect(bearerCall.status).toBe(200);
+  });
+
   it('refuses a wrong token in the open URL', async () => {
     const res = await fetch(`${host.url}?token=wrong`, { redirect: 'manual' });
     expect(res.status).toBe(401);
@@ -172,26 +183,70 @@ describe('DNS rebinding and cross-site guards', () => {
 
 describe('request bodies', () => {
   it('answers 413 for a body over 1 MB', async () => {
-    const body = JSON.stringify({ q: 'x'.repeat(1024 * 1024) });
-    let status: number | string;
+    // A host of its own: the refused upload must not disturb the connections of the other tests.
+    const own = await startHttpHost({ core: t, staticDir, port: 0 });
     try {
-      const res = await raw({ path: '/api/call/residents.search', method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' }, body });
-      status = res.status;
-    } catch (e) {
-      status = `connection failed: ${(e as Error).message}`;
+      const body = JSON.stringify({ q: 'x'.repeat(1024 * 1024) });
+      const res = await new Promise<RawResponse>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: own.port, method: 'POST', path: '/api/call/residents.search', headers: { Authorization: `Bearer ${own.token}`, 'Content-Type': 'application/json' } },
+          (r) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks).toString('utf8') }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+    } finally {
+      await own.close();
     }
-    expect(status).toBe(413);
   });
 
   it('answers 413 for a body over 1 MB sent with fetch', async () => {
-    let status: number | string;
+    const own = await startHttpHost({ core: t, staticDir, port: 0 });
     try {
-      const res = await fetch(api('residents.search'), { method: 'POST', headers: bearer(), body: JSON.stringify({ q: 'x'.repeat(2 * 1024 * 1024) }) });
-      status = res.status;
-    } catch (e) {
-      status = `fetch failed: ${(e as Error).message} ${String((e as Error & { cause?: unknown }).cause ?? '')}`;
+      const res = await fetch(`${own.url}api/call/residents.search`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${own.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ q: 'x'.repeat(2 * 1024 * 1024) }),
+      });
+      expect(res.status).toBe(413);
+    } finally {
+      await own.close();
     }
-    expect(status).toBe(413);
+  });
+
+  // BUG: after a 413 the server stops reading the request but keeps the connection open and does
+  // not say `Connection: close`; a keep-alive client (a browser, undici's fetch) sends its next
+  // request on that connection and waits forever.
+  it('keeps answering on a keep-alive connection after a 413', async () => {
+    const own = await startHttpHost({ core: t, staticDir, port: 0 });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (body: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          { agent, host: '127.0.0.1', port: own.port, method: 'POST', path: '/api/call/residents.search', headers: { Authorization: `Bearer ${own.token}`, 'Content-Type': 'application/json' } },
+          (r) => {
+            r.resume();
+            r.on('end', () => resolve(r.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const within = <T,>(ms: number, p: Promise<T>) =>
+      Promise.race([p, new Promise<string>((resolve) => setTimeout(() => resolve(`no answer within ${ms} ms`), ms))]);
+    try {
+      expect(await within(2000, post(JSON.stringify({ q: 'x'.repeat(2 * 1024 * 1024) })))).toBe(413);
+      expect(await within(2000, post('{"q": "иван"}'))).toBe(200);
+    } finally {
+      agent.destroy();
+      await own.close();
+    }
   });
 
   it('accepts a body just under 1 MB', async () => {

@@ -63,7 +63,13 @@ function cookies(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0) continue;
+    // Other local apps share cookies on 127.0.0.1; one badly encoded value must not break ours.
+    try {
+      out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      continue;
+    }
   }
   return out;
 }
@@ -166,7 +172,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         const match = /^\/api\/call\/([a-zA-Z]+\.[a-zA-Z]+)$/.exec(url.pathname);
         if (!match || req.method !== 'POST') return sendError(res, 404, 'unknownCall', 'Unknown call');
         const raw = await readBody(req);
-        if (raw === null) return sendError(res, 413, 'badRequest', 'Request body too large');
+        if (raw === null) {
+          // The rest of the body is not read, so this connection cannot be reused.
+          return send(res, 413, JSON.stringify({ ok: false, error: { code: 'badRequest', message: 'Request body too large' } }), undefined, {
+            Connection: 'close',
+          });
+        }
         let input: unknown;
         try {
           input = raw.length === 0 ? {} : JSON.parse(raw);

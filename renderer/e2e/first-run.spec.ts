@@ -65,6 +65,7 @@ for (const c of CASES) {
     const counts = await hearth.call('app.counts', {});
     test.info().annotations.push({ type: 'demo', description: `${counts.residents} residents, ${counts.requests} requests, ${queueCount} row(s) in today's queue` });
 
+    await page.mouse.move(0, 0); // no hover highlight in the saved picture
     await page.screenshot({ path: artifactPath(`home-${c.finalLanguage}.png`), fullPage: true });
 
     // The residents screen lists the demo residents.

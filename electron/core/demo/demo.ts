@@ -545,7 +545,8 @@ const DOCTORS = ['к кардиологу', 'к окулисту', 'к невр�
 const VOLUNTEERS = ['Андрей', 'Сергей', 'Ксения', 'Дима', 'Настя', 'Артём', 'Ольга Петровна', 'Максим', 'Лена', 'Никита'];
 const WEEKDAYS = ['в понедельник', 'во вторник', 'в среду', 'в четверг', 'в пятницу', 'в субботу'];
 
-const KIND_PLANS = {
+/** How each built-in kind shows up at a village centre: when, for whom, and in the centre's own words. */
+const KIND_PLANS: Record<BuiltInKindCode, KindPlan> = {
   firewood: {
     weight: (m) => (HEATING.has(m) ? (WINTER.has(m) ? 10 : 7) : m >= 6 && m <= 9 ? 2.5 : 1),
     eligible: inPrivateHouse,
@@ -829,7 +830,7 @@ const KIND_PLANS = {
       () => ({ text: 'Мастер-класс по вязанию, хочет прийти с соседкой', urgency: 'low' }),
     ],
   },
-} satisfies Record<BuiltInKindCode, KindPlan>;
+};
 
 interface Step {
   status: RequestStatus;
@@ -855,7 +856,7 @@ function defaultUrgency(rng: Rng, style: Style): Urgency {
 }
 
 function laterDay(rng: Rng, from: number, minDays: number, maxDays: number): number {
-  const date = new Date(from + rng.int(minDays, maxDays) * DAY_MS).toISOString().slice(0, 10);
+  const date = isoDay(from + rng.int(minDays, maxDays) * DAY_MS);
   return Math.max(from + 30 * MINUTE, workMoment(rng, date));
 }
 
@@ -952,7 +953,7 @@ function planRequests(
 ): PlannedRequest[] {
   const kinds = BUILT_IN_KINDS.flatMap((k) => {
     const id = kindIds.get(k.code);
-    return id === undefined ? [] : [{ code: k.code, id, plan: KIND_PLANS[k.code] as KindPlan }];
+    return id === undefined ? [] : [{ code: k.code, id, plan: KIND_PLANS[k.code] }];
   });
   const planned: PlannedRequest[] = [];
   // About three requests per resident over six months, fewer at weekends; and a few today.
@@ -976,6 +977,7 @@ function planRequests(
       const d = t(ctx);
       return d === null ? [] : [d];
     });
+    if (texts.length === 0) return;
     const described = rng.pick(texts);
     const urgency = described.urgency ?? defaultUrgency(rng, kind.plan.style);
     const created = Math.min(latest, Math.max(at, resident.registeredAt + 5 * MINUTE));

@@ -24,6 +24,7 @@ export function dataToColumns(data: ResidentData) {
     patronymic: data.patronymic,
     sort_key: fold(fullName(data)),
     name_key: nameKey(data.lastName, data.firstName, data.patronymic),
+    short_name_key: nameKey(data.lastName, data.firstName),
     birth_year: data.birthYear,
     settlement: data.settlement,
     street: data.street,
@@ -259,7 +260,11 @@ export async function findDuplicates(
   const nationals = input.phones.map(nationalNumber).filter((n) => n.length >= 5);
   const ids = new Set<number>();
   if (key.length > 0) {
-    let q = ex.selectFrom('residents').select('id').where('name_key', 'in', [key, shortKey]);
+    // Same name with or without a patronymic on either side, in any word order.
+    let q = ex
+      .selectFrom('residents')
+      .select('id')
+      .where((eb) => eb.or([eb('short_name_key', '=', shortKey), eb('name_key', '=', key)]));
     const year = input.birthYear;
     // Without a birth year the name alone is worth a warning; with one, a record without a year may be the same person.
     if (year !== null) q = q.where((eb) => eb.or([eb('birth_year', '=', year), eb('birth_year', 'is', null)]));

@@ -9,6 +9,8 @@ export interface ResidentsTable {
   sort_key: string;
   /** Folded name words sorted, for the duplicate check. */
   name_key: string;
+  /** Folded last and first name sorted, without the patronymic. */
+  short_name_key: string;
   birth_year: number | null;
   settlement: string;
   street: string;
