@@ -252,6 +252,7 @@ async function main(): Promise<void> {
   const metrics: Metric[] = [];
   try {
     console.log(`Hearth bench: ${RESIDENTS.toLocaleString('en')} residents, ${RUNS} runs per query class (after ${WARMUP} warm-up), database ${core.file}`);
+    console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (p95 figures suffer on a busy machine)`);
 
     // 1. Generate through the repository, in batched transactions.
     const people: Generated[] = [];
@@ -284,16 +285,22 @@ async function main(): Promise<void> {
         const queries = queriesFor(cls, lang, people, WARMUP + RUNS);
         const samples: number[] = [];
         const rawSamples: number[] = [];
+        const slowest: Array<{ q: string; ms: number; raw: number }> = [];
         let found = 0;
         for (const [i, q] of queries.entries()) {
+          // Alternate which path goes first, so neither always finds the pages the other just read.
+          const rawFirst = i % 2 === 1;
+          const early = rawFirst ? await time(() => raw(q)) : undefined;
           const viaDispatch = await time(() => search(q));
-          const viaRaw = await time(() => raw(q));
+          const viaRaw = early ?? (await time(() => raw(q)));
           if (i < WARMUP) continue;
           samples.push(viaDispatch.ms);
           rawSamples.push(viaRaw.ms);
+          slowest.push({ q, ms: viaDispatch.ms, raw: viaRaw.ms });
           found += viaDispatch.value.length;
           if (viaDispatch.value.map((r) => r.id).join() !== viaRaw.value.join()) mismatches++;
         }
+        slowest.sort((a, b) => b.ms - a.ms);
         const s = stats(samples);
         const r = stats(rawSamples);
         allSamples.push(...samples);
@@ -311,7 +318,13 @@ async function main(): Promise<void> {
           (s.p50 / r.p50).toFixed(2),
           (found / samples.length).toFixed(0),
         ]);
-        if (s.p95 > SEARCH_BUDGET_P95) overBudget.push(`OVER BUDGET: ${name} p95 ${s.p95.toFixed(1)} ms > ${SEARCH_BUDGET_P95} ms`);
+        if (s.p95 > SEARCH_BUDGET_P95) {
+          const worst = slowest
+            .slice(0, 5)
+            .map((x) => `"${x.q}" ${x.ms.toFixed(1)} ms (raw ${x.raw.toFixed(1)})`)
+            .join(', ');
+          overBudget.push(`OVER BUDGET: ${name} p95 ${s.p95.toFixed(1)} ms > ${SEARCH_BUDGET_P95} ms; slowest: ${worst}`);
+        }
       }
     }
     const total = stats(allSamples);
@@ -366,7 +379,7 @@ async function main(): Promise<void> {
       if (w.budget !== undefined && s.p95 > w.budget) overBudget.push(`OVER BUDGET: ${w.name} p95 ${s.p95.toFixed(1)} ms > ${w.budget} ms`);
     }
 
-    printTable(['metric', 'sample query', 'p50 ms', 'p95 ms', 'max ms', 'raw p50', 'raw p95', 'ratio', 'hits'], rows);
+    printTable(['metric', 'e.g. query', 'p50 ms', 'p95 ms', 'max ms', 'raw p50', 'raw p95', 'ratio', 'hits'], rows);
     if (mismatches > 0) console.log(`note: raw SQL and dispatch returned different ids for ${mismatches} queries`);
     for (const line of overBudget) console.log(line);
     if (overBudget.length === 0) console.log('All within budget.');

@@ -88,3 +88,22 @@ test('warns about a possible duplicate with a link to the existing record', asyn
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(existing.fullName);
   expect((await hearth.call('app.counts', {})).residents).toBe(1);
 });
+
+test('warns about "Кузнецова Анна" 1948 when "Кузнецова Анна Ивановна" 1948 exists (patronymic on one side only)', async ({ page, hearth }) => {
+  const existing = await hearth.call('residents.create', { lastName: 'Кузнецова', firstName: 'Анна', patronymic: 'Ивановна', birthYear: 1948 });
+  const t = await openApp(page, hearth, { language: 'ru', route: '/residents/new' });
+  const form = new ResidentFormPage(page, t);
+  await expect(form.field('lastName')).toBeFocused();
+  await form.field('lastName').fill('Кузнецова');
+  await form.field('firstName').fill('Анна');
+  await form.field('birthYear').fill('1948');
+  await form.save.click();
+  const warning = page.getByRole('alert').filter({ hasText: t('residents:duplicates.title', { count: 1 }) });
+  await expect(warning.getByRole('link', { name: existing.fullName, exact: true })).toBeVisible();
+  expect((await hearth.call('app.counts', {})).residents).toBe(1);
+
+  // "It is someone else": saving anyway creates the second record.
+  await warning.getByRole('button', { name: t('residents:duplicates.saveAnyway'), exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Кузнецова Анна');
+  expect((await hearth.call('app.counts', {})).residents).toBe(2);
+});

@@ -14,7 +14,7 @@ import {
   type RequestSummary,
 } from '../domain/requests';
 import { kindInputSchema, KIND_MODES, type ServiceKind } from '../domain/catalogue';
-import { centreSettingsSchema, LANGUAGES, type CentreSettings, type Language } from '../domain/settings';
+import { adminNameSchema, centreSettingsSchema, LANGUAGES, type CentreSettings, type Language } from '../domain/settings';
 
 /** Data areas a write invalidates; the UI refreshes queries of these areas on a `changed` event. */
 export type Topic = 'app' | 'residents' | 'requests' | 'catalogue';
@@ -90,7 +90,7 @@ export const contract = {
   }),
   'setup.complete': call({
     output: returns<AppStatus>(),
-    input: centreSettingsSchema.extend({ demo: z.boolean().default(false) }),
+    input: centreSettingsSchema.extend({ demo: z.boolean().default(false), adminName: adminNameSchema }),
     roles: ADMIN_ONLY,
     changes: ['app', 'residents', 'requests', 'catalogue'],
     summary: 'First run: save the centre settings, optionally fill the database with demo data.',

@@ -36,7 +36,7 @@ export function isOpen(status: RequestStatus): boolean {
 }
 
 export const requestInputSchema = z.object({
-  residentId: z.number().int().positive(),
+  residentId: z.number('validation.unknownResident').int('validation.unknownResident').positive('validation.unknownResident'),
   kindId: z.number('validation.required').int().positive('validation.required'),
   urgency: z.enum(URGENCIES).default('normal'),
   channel: z.enum(CHANNELS).default('walkIn'),

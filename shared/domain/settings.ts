@@ -16,6 +16,17 @@ export const COUNTRY_DEFAULTS: Record<Country, { currency: Currency; language: L
   OTHER: { currency: 'EUR', language: 'en' },
 };
 
+/** The built-in administrator's name in each language, used when the first-run screen leaves it empty. */
+export const DEFAULT_ADMIN_NAME: Record<Language, string> = {
+  en: 'Administrator',
+  ru: 'Администратор',
+  uk: 'Адміністратор',
+  pl: 'Administrator',
+  el: 'Διαχειριστής',
+};
+
+export const adminNameSchema = z.string('validation.invalid').trim().max(100, 'validation.tooLong').default('');
+
 export const centreSettingsSchema = z.object({
   centreName: z.string().trim().min(1, 'validation.required').max(150, 'validation.tooLong'),
   country: z.enum(COUNTRIES),

@@ -39,7 +39,8 @@ function KindRow({ kind }: { kind: ServiceKind }) {
           ))}
         </select>
       </td>
-      <td className="actions">
+      <td>
+        <div className="row-actions">
         <button type="button" className="small" onClick={() => archive.mutate({ id: kind.id, archived: !kind.archived })}>
           {kind.archived ? t('catalogue:restore') : t('catalogue:archive')}
         </button>
@@ -48,6 +49,7 @@ function KindRow({ kind }: { kind: ServiceKind }) {
             {t('common:delete')}
           </button>
         ) : null}
+        </div>
         <ErrorNotice error={update.error ?? archive.error ?? remove.error} />
       </td>
     </tr>

@@ -26,7 +26,7 @@ export function RequestTable({ items, show = 'all', timeOnly = false }: { items:
   const navigate = useNavigate();
   const columns = useMemo<ColumnDef<RequestSummary, unknown>[]>(() => {
     const cols: ColumnDef<RequestSummary, unknown>[] = [
-      { id: 'when', header: t('requests:columns.when'), cell: ({ row }) => (timeOnly ? format.time(row.original.createdAt) : format.date(row.original.createdOn)) },
+      { id: 'when', header: t('requests:columns.when'), cell: ({ row }) => <span className="nowrap">{timeOnly ? format.time(row.original.createdAt) : format.date(row.original.createdOn)}</span> },
     ];
     if (show === 'all') {
       cols.push({

@@ -1,7 +1,9 @@
 import { useId, useState, forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResidentSummary } from '../../../shared/domain/residents';
-import { useCall } from '../../app/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { topicOf, useCall } from '../../app/api';
+import { invoke } from '../../bridge';
 import { useDebounced } from '../../ui/useDebounced';
 
 /**
@@ -17,6 +19,7 @@ export const ResidentPicker = forwardRef<
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const query = useDebounced(q.trim(), 100);
+  const client = useQueryClient();
   const results = useCall('residents.search', { q: query, limit: 8 }, { enabled: query.length > 0 });
   const items = query.length > 0 ? (results.data ?? []) : [];
   const open = query.length > 0 && results.data !== undefined;
@@ -25,6 +28,15 @@ export const ResidentPicker = forwardRef<
     const picked = items[index];
     if (picked) onPick(picked);
     else onCreate(q.trim());
+  };
+  /** Enter typed before the suggestions arrived: search now and take the first match. */
+  const chooseFirstNow = async () => {
+    const typed = q.trim();
+    if (typed.length === 0) return;
+    const input = { q: typed, limit: 8 };
+    const found = await client.fetchQuery({ queryKey: [topicOf('residents.search'), 'residents.search', input], queryFn: () => invoke('residents.search', input) });
+    if (found[0]) onPick(found[0]);
+    else onCreate(typed);
   };
   return (
     <div className={`field combobox ${error ? 'field-invalid' : ''}`}>
@@ -47,6 +59,13 @@ export const ResidentPicker = forwardRef<
           setActive(0);
         }}
         onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            // Never submit the surrounding form from here: Enter picks a resident.
+            e.preventDefault();
+            if (open && query === q.trim()) choose(active);
+            else void chooseFirstNow();
+            return;
+          }
           if (!open) return;
           if (e.key === 'ArrowDown') {
             e.preventDefault();
@@ -54,9 +73,6 @@ export const ResidentPicker = forwardRef<
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
             setActive((a) => (a - 1 + optionCount) % optionCount);
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            choose(active);
           } else if (e.key === 'Escape') {
             setQ('');
           }

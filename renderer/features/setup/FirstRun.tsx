@@ -26,6 +26,7 @@ export function FirstRun() {
   const [currency, setCurrency] = useState<Currency>('EUR');
   const [language, setLanguage] = useState<Language>((LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en');
   const [demo, setDemo] = useState(false);
+  const [adminName, setAdminName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const pickLanguage = (lng: Language) => {
@@ -47,7 +48,7 @@ export function FirstRun() {
       return;
     }
     setErrors({});
-    complete.mutate({ ...parsed.data, demo });
+    complete.mutate({ ...parsed.data, demo, adminName });
   };
 
   const serverError = complete.error instanceof ApiError && complete.error.body.code !== 'validation' ? complete.error : null;
@@ -59,6 +60,9 @@ export function FirstRun() {
       <form onSubmit={submit} noValidate className="card form-grid">
         <Field label={t('setup:centreName')} error={errors.centreName} hint={t('setup:centreNameHint')} className="span-2">
           {(p) => <input {...p} autoFocus value={centreName} onChange={(e) => setCentreName(e.target.value)} />}
+        </Field>
+        <Field label={t('setup:adminName')} hint={t('setup:adminNameHint')} className="span-2">
+          {(p) => <input {...p} value={adminName} onChange={(e) => setAdminName(e.target.value)} autoComplete="name" />}
         </Field>
         <Field label={t('setup:country')}>
           {(p) => (
