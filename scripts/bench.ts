@@ -168,9 +168,35 @@ function rawSearcher(sqlite: Database) {
   );
   const phones = sqlite.prepare('select resident_id, raw from resident_phones where resident_id in (select value from json_each(?)) order by resident_id, position');
 
+  // The single-word fast path: exact last names, then last names by prefix from the sort_key index.
+  const lastNamePrefix = sqlite.prepare(`
+    select id from (
+      select r.id, 0 as score, r.sort_key
+      from resident_search_terms t join residents r on r.id = t.resident_id
+      where t.term = ? and t.rank = 0
+      union all
+      select * from (
+        select r.id, 1 as score, r.sort_key from residents r
+        where r.sort_key >= ? and r.sort_key < ?
+        order by r.sort_key, r.id limit ?)
+    ) group by id order by min(score), sort_key, id limit ?`);
+  const withSummaries = (ids: number[]): number[] => {
+    if (ids.length > 0) {
+      const json = JSON.stringify(ids);
+      summaries.all(json);
+      phones.all(json);
+    }
+    return ids;
+  };
+
   return (q: string, limit = 50): number[] => {
     const phoneLike = /^[\d\s\-()+.]+$/.test(q.trim()) && q.replace(/\D/g, '').length >= 3;
     const words = phoneLike ? [q.replace(/\D/g, '')] : foldedWords(q);
+    const single = words[0];
+    if (!phoneLike && words.length === 1 && single !== undefined) {
+      const fast = lastNamePrefix.pluck().all(single, single, prefixUpperBound(single), limit, limit) as number[];
+      if (fast.length >= limit) return withSummaries(fast);
+    }
     const sorted = [...words].sort((a, b) => b.length - a.length);
     const driver = sorted[0];
     if (driver === undefined) return [];
@@ -185,12 +211,7 @@ function rawSearcher(sqlite: Database) {
     )
       .pluck()
       .all(exact, ...bounds(driverPrefixes), ...others.flatMap(bounds), limit) as number[];
-    if (ids.length > 0) {
-      const json = JSON.stringify(ids);
-      summaries.all(json);
-      phones.all(json);
-    }
-    return ids;
+    return withSummaries(ids);
   };
 }
 

@@ -15,6 +15,12 @@ const SITUATION_COLUMNS: Record<Situation, 'lives_alone' | 'pensioner' | 'disabi
 
 export const RANK = { lastName: 0, name: 1, address: 2, phone: 3 } as const;
 
+/**
+ * Street-type words that nearly every address has: as search terms they would make "у" or "ul"
+ * match everyone, so they are left out of the index (the street's own name is what people type).
+ */
+const ADDRESS_STOP_WORDS = new Set(['ул', 'улица', 'пер', 'переулок', 'пр', 'просп', 'проспект', 'бульв', 'пл', 'д', 'кв', 'вул', 'вулиця', 'пров', 'ul', 'al', 'os', 'pl', 'οδος', 'οδ', 'λεωφ', 'λεωφορος']);
+
 /** The columns of a resident row that come from the form, in database form. */
 export function dataToColumns(data: ResidentData) {
   const situations = new Set(data.situations);
@@ -105,7 +111,9 @@ export function searchTerms(data: ResidentData): Array<{ term: string; rank: num
   };
   for (const w of foldedWords(data.lastName)) add(w, RANK.lastName);
   for (const w of foldedWords(`${data.firstName} ${data.patronymic}`)) add(w, RANK.name);
-  for (const w of foldedWords(`${data.settlement} ${data.street} ${data.house} ${data.flat}`)) add(w, RANK.address);
+  for (const w of foldedWords(`${data.settlement} ${data.street} ${data.house} ${data.flat}`)) {
+    if (!ADDRESS_STOP_WORDS.has(w)) add(w, RANK.address);
+  }
   for (const phone of data.phones) for (const key of phoneSearchKeys(phone)) add(key, RANK.phone);
   return [...best].map(([term, rank]) => ({ term, rank }));
 }
@@ -218,6 +226,12 @@ export async function searchResidents(
     const ids = (await query.execute()).map((r) => r.id);
     return summariesInOrder(ex, ids);
   }
+  if (!phoneLike && words.length === 1) {
+    // Short prefixes match thousands of terms; a full page of last names read in order from the
+    // sort_key index is the same first page, found without ranking every match.
+    const ids = await lastNamePrefix(ex, words[0] as string, settlementKey, opts.limit);
+    if (ids.length >= opts.limit) return summariesInOrder(ex, ids);
+  }
   const variants = phoneLike ? phoneQueryVariants(q) : [];
   // Drive the search from the longest word: it has the fewest matches.
   const sorted = [...words].sort((a, b) => b.length - a.length);
@@ -249,6 +263,23 @@ export async function searchResidents(
     ex,
     rows.rows.map((r) => r.id),
   );
+}
+
+/** Exact last-name matches first, then last names starting with `word`, alphabetically. */
+async function lastNamePrefix(ex: Executor, word: string, settlement: string | undefined, limit: number): Promise<number[]> {
+  const inSettlement = settlement !== undefined ? sql`and r.settlement = ${settlement}` : sql``;
+  const rows = await sql<{ id: number }>`
+    select id from (
+      select r.id, 0 as score, r.sort_key
+      from resident_search_terms t join residents r on r.id = t.resident_id
+      where t.term = ${word} and t.rank = ${RANK.lastName} ${inSettlement}
+      union all
+      select * from (
+        select r.id, 1 as score, r.sort_key from residents r
+        where r.sort_key >= ${word} and r.sort_key < ${prefixUpperBound(word)} ${inSettlement}
+        order by r.sort_key, r.id limit ${limit})
+    ) group by id order by min(score), sort_key, id limit ${limit}`.execute(ex);
+  return rows.rows.map((r) => r.id);
 }
 
 export async function findDuplicates(
