@@ -2,6 +2,12 @@ import type { Role } from '../../shared/api/roles';
 import type { Clock } from './clock';
 import type { Db } from './db/schema';
 import type { Logger } from './logger';
+import type Database from 'better-sqlite3';
+
+/** What only the host can do: replace the database under the running core. */
+export interface HostServices {
+  restore(id: string, passphrase: string | undefined): Promise<{ restored: string; preRestoreBackup: string | null }>;
+}
 
 export interface Actor {
   id: number;
@@ -14,6 +20,9 @@ export interface CoreDeps {
   clock: Clock;
   logger: Logger;
   paths: { dataDir: string | null };
+  /** The raw connection, for snapshots (VACUUM INTO) and exports. */
+  sqlite: Database.Database | null;
+  host?: HostServices | undefined;
 }
 
 export interface CallContext {

@@ -9,6 +9,7 @@ import { countResidents } from './features/residents/residents.repo';
 import { countRequests } from './features/requests/requests.repo';
 import { setupService } from './features/settings/setup.service';
 import { APP_VERSION } from './version';
+import { backupHandlers } from './features/backups/backups.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext) => Promise<CallOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -30,6 +31,7 @@ export function createHandlers(deps: CoreDeps) {
       schemaVersion: await schemaVersion(deps.db),
       version: APP_VERSION,
       today: deps.clock.today(),
+      recovery: null,
     };
   };
 
@@ -66,5 +68,7 @@ export function createHandlers(deps: CoreDeps) {
     'requests.list': (input) => requests.list(input),
     'requests.today': () => requests.today(),
     'requests.setStatus': (input, ctx) => requests.setStatus(input.id, input.status, input.note, ctx.actor),
+
+    ...backupHandlers(deps),
   } satisfies Handlers;
 }

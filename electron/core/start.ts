@@ -1,11 +1,17 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from './clock';
 import { createCore, type Core } from './create-core';
 import { openDatabase } from './db/connect';
-import { migrateToLatest } from './db/migrate';
+import { DatabaseFromFutureError, migrateToLatest } from './db/migrate';
+import { acquireLock, DatabaseDamagedError, quickCheck } from './db/safety';
+import type { DB } from './db/schema';
+import type { HostServices } from './context';
 import { ensureBuiltInKinds } from './features/catalogue/catalogue.service';
 import { silentLogger, type Logger } from './logger';
+import { migrations as registry } from '../../migrations';
 
 export const DATABASE_FILE = 'hearth.sqlite';
 
@@ -14,25 +20,95 @@ export interface StartOptions {
   dataDir: string | null;
   clock?: Clock;
   logger?: Logger;
+  /** Take the data folder's single-writer lock (default: yes, for a data folder). */
+  lock?: boolean;
+  /** Called before pending migrations run on a database that already has data (a verified backup). */
+  beforeMigrate?: (sqlite: Database.Database, pending: string[]) => Promise<void>;
+  host?: HostServices;
 }
 
-/** Opens (creating if needed) the database, migrates it, adds missing built-in kinds and builds the core. */
-export async function startCore(options: StartOptions): Promise<Core & { sqlite: import('better-sqlite3').Database; file: string }> {
+export type StartedCore = Core & { sqlite: Database.Database; file: string };
+
+interface Inspection {
+  pending: string[];
+  hasData: boolean;
+}
+
+/**
+ * Looks at an existing file before anything writes to it: a damaged file or one from a newer
+ * Hearth is refused and left byte-for-byte as it was.
+ */
+function inspect(sqlite: Database.Database): Inspection {
+  let problem: string | null;
+  try {
+    problem = quickCheck(sqlite);
+  } catch (e) {
+    throw new DatabaseDamagedError(e instanceof Error ? e.message : String(e));
+  }
+  if (problem !== null) throw new DatabaseDamagedError(problem);
+  const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'schema_migrations'").get() !== undefined;
+  const done = new Set(hasTable ? (sqlite.prepare('select name from schema_migrations').pluck().all() as string[]) : []);
+  const known = new Set(registry.map(([name]) => name));
+  const unknown = [...done].filter((n) => !known.has(n));
+  if (unknown.length > 0) throw new DatabaseFromFutureError(unknown.sort());
+  return { pending: registry.map(([n]) => n).filter((n) => !done.has(n)), hasData: done.size > 0 };
+}
+
+function inspectReadOnly(file: string): Inspection | null {
+  let ro: Database.Database | null = null;
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true });
+    return inspect(ro);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    // A WAL left by a crash needs a writable connection to recover; inspect after opening.
+    if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))) return null;
+    throw e;
+  } finally {
+    ro?.close();
+  }
+}
+
+/**
+ * Opens (creating if needed) the database, checks it, migrates it (after a verified backup when it
+ * already holds data), adds missing built-in kinds and builds the core.
+ */
+export async function startCore(options: StartOptions): Promise<StartedCore> {
   const clock = options.clock ?? systemClock();
   const logger = options.logger ?? silentLogger;
   let file = ':memory:';
+  let release = () => {};
   if (options.dataDir !== null) {
     mkdirSync(options.dataDir, { recursive: true });
     file = path.join(options.dataDir, DATABASE_FILE);
+    if (options.lock !== false) release = acquireLock(options.dataDir);
   }
-  const { db, sqlite } = openDatabase(file);
+  let db: Kysely<DB> | null = null;
   try {
-    await migrateToLatest(db, { now: () => clock.now() });
+    let inspection = file !== ':memory:' && existsSync(file) ? inspectReadOnly(file) : null;
+    const opened = openDatabase(file);
+    db = opened.db;
+    if (inspection === null && file !== ':memory:' && existsSync(file)) inspection = inspect(opened.sqlite);
+    if (inspection && inspection.hasData && inspection.pending.length > 0 && options.beforeMigrate) {
+      await options.beforeMigrate(opened.sqlite, inspection.pending);
+    }
+    const result = await migrateToLatest(db, { now: () => clock.now() });
+    if (result.applied.length > 0) logger.info('migrated', { applied: result.applied });
     await ensureBuiltInKinds(db, clock.now().toISOString());
+    const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host });
+    const close = core.close;
+    return {
+      ...core,
+      sqlite: opened.sqlite,
+      file,
+      close: async () => {
+        await close();
+        release();
+      },
+    };
   } catch (e) {
-    await db.destroy();
+    await db?.destroy();
+    release();
     throw e;
   }
-  const core = createCore({ db, clock, logger, paths: { dataDir: options.dataDir } });
-  return { ...core, sqlite, file };
 }

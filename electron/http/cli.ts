@@ -2,7 +2,9 @@
  * `npm run hearth -- <command>`: the command line for people and scripts. It lives beside the HTTP
  * host because both are plain-Node hosts of the same core (no Electron).
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,6 +14,15 @@ import { consoleLogger } from '../core/logger';
 import { DatabaseFromFutureError } from '../core/db/migrate';
 import { BUILT_IN_ADMIN } from '../core/context';
 import { startHttpHost } from './server';
+import { startAppHost } from '../core/app-host';
+import { DatabaseInUseError } from '../core/db/safety';
+import { createBackupManager } from '../core/backup/manager';
+import { verifyBackup } from '../core/backup/verify';
+import { checkTarget } from '../core/backup/target';
+import { writeFullExport } from '../core/export/full-export';
+import { EXPORT_DIR } from '../core/features/backups/backups.handlers';
+import { systemClock } from '../core/clock';
+import { APP_VERSION } from '../core/version';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
@@ -22,6 +33,12 @@ Usage: npm run hearth -- <command> [options]
 
 Commands:
   serve [--port N] [--data-dir DIR]   Start browser mode on 127.0.0.1 and print the URL to open
+  backup --to DIR [--encrypt] [--data-dir DIR]
+                                      Make a verified backup into DIR (a USB stick, another disk);
+                                      --encrypt asks for a passphrase (or reads HEARTH_BACKUP_PASSPHRASE)
+  verify FILE [--passphrase-env]      Check a backup; exit code 1 when damaged, tampered with or not a backup
+  restore FILE [--data-dir DIR]       Restore a backup (Hearth must be closed); the current data is backed up first
+  export --to DIR [--data-dir DIR]    Everything as a ZIP of CSV files with a manifest
   demo --data-dir DIR [--centre NAME] [--language en|ru|uk|pl|el]
                                       Create a database filled with demo data
   migrate [--data-dir DIR]            Bring the database up to the current schema
@@ -36,24 +53,52 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+function explain(e: unknown): never {
+  if (e instanceof DatabaseFromFutureError) fail(`${e.message} Update Hearth to open it; the file was not changed.`);
+  if (e instanceof DatabaseInUseError) fail(e.message);
+  throw e;
+}
+
 async function open(dataDir: string) {
   try {
     return await startCore({ dataDir, logger: consoleLogger() });
   } catch (e) {
-    if (e instanceof DatabaseFromFutureError) fail(`${e.message} Update Hearth to open it; the file was not changed.`);
-    throw e;
+    explain(e);
   }
+}
+
+/** A read-only connection to the live file: snapshots (VACUUM INTO) and exports work while Hearth runs. */
+function openReadOnly(dataDir: string): Database.Database {
+  const file = path.join(dataDir, DATABASE_FILE);
+  if (!existsSync(file)) fail(`there is no database in ${dataDir}`);
+  return new Database(file, { readonly: true, fileMustExist: true });
+}
+
+async function askPassphrase(): Promise<string> {
+  const fromEnv = process.env.HEARTH_BACKUP_PASSPHRASE;
+  if (fromEnv !== undefined && fromEnv.length > 0) return fromEnv;
+  if (!process.stdin.isTTY) fail('set HEARTH_BACKUP_PASSPHRASE to encrypt without a terminal');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const first = await rl.question('Passphrase (at least 8 characters): ');
+  const second = await rl.question('Repeat the passphrase: ');
+  rl.close();
+  if (first !== second) fail('the passphrases differ');
+  if (first.length < 8) fail('the passphrase is shorter than 8 characters');
+  return first;
 }
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       centre: { type: 'string' },
       language: { type: 'string' },
+      to: { type: 'string' },
+      encrypt: { type: 'boolean' },
+      'passphrase-env': { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -65,13 +110,27 @@ async function main(argv: string[]): Promise<void> {
       const port = values.port !== undefined ? Number(values.port) : 0;
       if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
       if (!existsSync(path.join(RENDERER_DIST, 'index.html'))) fail('the user interface is not built: run `npm run build:renderer` first');
-      const core = await open(dataDir);
-      const host = await startHttpHost({ core, staticDir: RENDERER_DIST, port });
+      const app = await startAppHost({ dataDir, logger: consoleLogger() }).catch(explain);
+      const host = await startHttpHost({
+        core: app,
+        staticDir: RENDERER_DIST,
+        port,
+        downloads: {
+          folders: { backups: app.backups.dir, exports: path.join(dataDir, EXPORT_DIR) },
+          onDownloaded: (kind) => {
+            if (kind === 'backups') app.backups.recordOutsideCopy('download');
+          },
+        },
+      });
       console.log(`Hearth data folder: ${dataDir}`);
+      if (app.recovery()) console.log(`WARNING: the database failed its check (${app.recovery()?.detail}). Open Hearth to restore a backup.`);
       console.log(`Hearth is running. Open this address in your browser: ${host.openUrl}`);
+      let stopping = false;
       const stop = async () => {
+        if (stopping) return;
+        stopping = true;
         await host.close();
-        await core.close();
+        await app.close();
         process.exit(0);
       };
       process.on('SIGINT', stop);
@@ -93,6 +152,75 @@ async function main(argv: string[]): Promise<void> {
       await core.close();
       console.log(`Demo database created in ${dataDir}`);
       if (counts.ok) console.log(JSON.stringify(counts.value));
+      return;
+    }
+    case 'backup': {
+      if (values.to === undefined) fail('backup needs --to DIR');
+      const target = path.resolve(values.to);
+      mkdirSync(target, { recursive: true });
+      const passphrase = values.encrypt ? await askPassphrase() : undefined;
+      const sqlite = openReadOnly(dataDir);
+      const size = statSync(path.join(dataDir, DATABASE_FILE)).size;
+      for (const w of checkTarget(target, size)) {
+        console.warn(w.code === 'fat32Limit' ? 'Warning: the target is FAT32, which cannot hold files of 4 GiB or more.' : `Warning: the target has only ${Math.round(w.freeBytes / 1024 ** 2)} MiB free.`);
+      }
+      const manager = createBackupManager({ dataDir, clock: systemClock(), logger: consoleLogger(), appVersion: APP_VERSION });
+      try {
+        const made = await manager.create(sqlite, 'manual', { passphrase, targetDir: target });
+        manager.recordOutsideCopy(target);
+        console.log(`Backup verified and written: ${made.file} (${made.size} bytes${made.encrypted ? ', encrypted' : ''}; ${made.residents} residents, ${made.requests} requests)`);
+      } catch (e) {
+        fail(`backup failed: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        sqlite.close();
+      }
+      return;
+    }
+    case 'verify': {
+      const file = positionals[0];
+      if (file === undefined) fail('verify needs a FILE');
+      const passphrase = values['passphrase-env'] ? process.env.HEARTH_BACKUP_PASSPHRASE : undefined;
+      const result = await verifyBackup(path.resolve(file), passphrase ? { passphrase } : {});
+      console.log(JSON.stringify({ ok: result.ok, problem: result.problem ?? null, detail: result.detail ?? null, header: result.header }, null, 2));
+      process.exitCode = result.ok ? 0 : 1;
+      return;
+    }
+    case 'restore': {
+      const file = positionals[0];
+      if (file === undefined) fail('restore needs a FILE');
+      const source = path.resolve(file);
+      if (!existsSync(source)) fail(`${source} does not exist`);
+      const app = await startAppHost({ dataDir, logger: consoleLogger(), autoBackup: false }).catch(explain);
+      try {
+        const id = path.basename(source);
+        const inFolder = path.join(app.backups.dir, id);
+        if (path.resolve(inFolder) !== source) {
+          mkdirSync(app.backups.dir, { recursive: true });
+          copyFileSync(source, inFolder);
+        }
+        const passphrase = process.env.HEARTH_BACKUP_PASSPHRASE;
+        const result = await app.dispatch('backups.restore', { id, ...(passphrase ? { passphrase } : {}) }, { actor: BUILT_IN_ADMIN });
+        if (!result.ok) fail(`restore refused (${result.error.code}): ${result.error.message}`);
+        console.log(`Restored ${id}. ${JSON.stringify(result.value)}`);
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    case 'export': {
+      if (values.to === undefined) fail('export needs --to DIR');
+      const target = path.resolve(values.to);
+      mkdirSync(target, { recursive: true });
+      const sqlite = openReadOnly(dataDir);
+      try {
+        const name = `hearth-export-${new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}.zip`;
+        const schema = (sqlite.prepare('select name from schema_migrations order by name desc limit 1').pluck().get() as string | undefined) ?? '';
+        const centre = (sqlite.prepare("select value from settings where key = 'centreName'").pluck().get() as string | undefined) ?? null;
+        const manifest = await writeFullExport(sqlite, path.join(target, name), { createdAt: new Date().toISOString(), appVersion: APP_VERSION, schemaVersion: schema, centreName: centre });
+        console.log(`Exported ${manifest.tables.length} tables to ${path.join(target, name)}`);
+      } finally {
+        sqlite.close();
+      }
       return;
     }
     case 'migrate': {

@@ -7,8 +7,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Core } from '../core/create-core';
-import { BUILT_IN_ADMIN } from '../core/context';
+import { createReadStream, existsSync } from 'node:fs';
+import type { Envelope } from '../../shared/api/errors';
+import { BUILT_IN_ADMIN, type CallContext } from '../core/context';
+import type { CoreEvents } from '../core/events';
 import { contractDocument } from './contract-document';
 
 const MAX_BODY = 1024 * 1024;
@@ -36,8 +38,21 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** What the server needs of the application: the contract's dispatch and its events. */
+export interface DispatchHost {
+  dispatch(name: string, input: unknown, ctx: CallContext): Promise<Envelope<unknown>>;
+  events: CoreEvents;
+}
+
+/** Files the browser may download (backups, exports): folder per kind, and a hook when one is fetched. */
+export interface Downloads {
+  folders: Record<string, string>;
+  onDownloaded?: (kind: string, name: string) => void;
+}
+
 export interface HttpHostOptions {
-  core: Core;
+  core: DispatchHost;
+  downloads?: Downloads;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
@@ -167,6 +182,24 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
             clearInterval(ping);
             unsubscribe();
           });
+          return;
+        }
+        const download = /^\/api\/download\/([a-z]+)\/([\w.-]{1,200})$/.exec(url.pathname);
+        if (download && req.method === 'GET') {
+          const folder = options.downloads?.folders[download[1] as string];
+          const name = download[2] as string;
+          const file = folder !== undefined ? path.join(folder, name) : '';
+          if (folder === undefined || name.startsWith('.') || !existsSync(file)) return sendError(res, 404, 'notFound', 'No such file');
+          res.writeHead(200, {
+            'Content-Type': 'application/octet-stream',
+            'Content-Disposition': `attachment; filename="${name}"`,
+            'Cache-Control': 'no-store',
+            'X-Content-Type-Options': 'nosniff',
+          });
+          const stream = createReadStream(file);
+          stream.on('error', () => res.destroy());
+          res.on('finish', () => options.downloads?.onDownloaded?.(download[1] as string, name));
+          stream.pipe(res);
           return;
         }
         const match = /^\/api\/call\/([a-zA-Z]+\.[a-zA-Z]+)$/.exec(url.pathname);

@@ -2,21 +2,21 @@
  * The Electron shell: one window, the app:// protocol, the IPC adapter of the contract. Everything
  * else lives in the core (plain Node) so that it runs and is tested without Electron.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startCore } from '../core/start';
+import { startAppHost, type AppHost } from '../core/app-host';
 import { consoleLogger } from '../core/logger';
 import { BUILT_IN_ADMIN } from '../core/context';
-import type { Core } from '../core/create-core';
+import { checkTarget } from '../core/backup/target';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender, resolveAppPath } from './app-protocol';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const rendererRoot = path.join(__dirname, '..', 'dist', 'renderer');
 let mainWindow: BrowserWindow | null = null;
-let core: Core | null = null;
+let core: AppHost | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -48,7 +48,7 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   const logger = consoleLogger();
-  core = await startCore({ dataDir: app.getPath('userData'), logger });
+  core = await startAppHost({ dataDir: app.getPath('userData'), logger });
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(rendererRoot, request.url);
@@ -66,6 +66,19 @@ async function start(): Promise<void> {
     if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'Untrusted sender' } };
     if (typeof name !== 'string' || core === null) return { ok: false, error: { code: 'unknownCall', message: 'Unknown call' } };
     return core.dispatch(name, input, { actor: BUILT_IN_ADMIN });
+  });
+  // Host capability: copy a backup to a folder the admin picks (a USB stick), with FAT32 and space checks.
+  ipcMain.handle('hearth:saveBackupToFolder', async (event, id: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url) || core === null || typeof id !== 'string' || mainWindow === null) return null;
+    const source = core.backups.resolveId(id);
+    const picked = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] });
+    const folder = picked.filePaths[0];
+    if (picked.canceled || folder === undefined) return null;
+    const warnings = checkTarget(folder, statSync(source).size).map((w) => w.code);
+    if (warnings.includes('fat32Limit') || warnings.includes('lowSpace')) return { folder, warnings };
+    copyFileSync(source, path.join(folder, id));
+    core.backups.recordOutsideCopy(folder);
+    return { folder, warnings };
   });
   core.events.subscribe((e) => mainWindow?.webContents.send('hearth:event', e));
 

@@ -1,5 +1,6 @@
 /**
- * The whole preload: `window.hearth.invoke(name, input)` and `subscribe(listener)`. Sandboxed,
+ * The whole preload: `window.hearth.invoke(name, input)` and `subscribe(listener)`, and the host
+ * capabilities in `window.hearthHost`. Sandboxed,
  * context-isolated; it exposes no Node or Electron object to the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -11,4 +12,8 @@ contextBridge.exposeInMainWorld('hearth', {
     ipcRenderer.on('hearth:event', handler);
     return () => ipcRenderer.removeListener('hearth:event', handler);
   },
+});
+
+contextBridge.exposeInMainWorld('hearthHost', {
+  saveBackupToFolder: (id: string) => ipcRenderer.invoke('hearth:saveBackupToFolder', id),
 });

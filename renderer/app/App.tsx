@@ -16,6 +16,8 @@ import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
 import { CatalogueScreen } from '../features/catalogue/CatalogueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { RecoveryScreen } from '../features/backups/RecoveryScreen';
 
 function Gate() {
   const { t } = useTranslation();
@@ -34,6 +36,7 @@ function Gate() {
       </main>
     );
   }
+  if (status.data.recovery) return <RecoveryScreen detail={status.data.recovery.detail} />;
   if (!status.data.setupDone) return <FirstRun />;
   return (
     <Layout status={status.data}>
@@ -48,6 +51,7 @@ function Gate() {
         <Route path="requests/:id" element={<RequestPage />} />
         <Route path="catalogue" element={<CatalogueScreen />} />
         <Route path="settings" element={<SettingsScreen />} />
+        <Route path="backups" element={<BackupsScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Routes>
     </Layout>

@@ -50,6 +50,7 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
           <NavLink to="/residents">{t('common:nav.residents')}</NavLink>
           <NavLink to="/requests">{t('common:nav.requests')}</NavLink>
           <NavLink to="/catalogue">{t('common:nav.catalogue')}</NavLink>
+          {status.user.role === 'admin' ? <NavLink to="/backups">{t('common:nav.backups')}</NavLink> : null}
           <NavLink to="/settings">{t('common:nav.settings')}</NavLink>
         </nav>
         <LanguageSwitcher />

@@ -14,10 +14,11 @@ import {
   type RequestSummary,
 } from '../domain/requests';
 import { kindInputSchema, KIND_MODES, type ServiceKind } from '../domain/catalogue';
+import type { BackupInfo, BackupPreview, BackupStatus } from '../domain/backups';
 import { adminNameSchema, centreSettingsSchema, LANGUAGES, type CentreSettings, type Language } from '../domain/settings';
 
 /** Data areas a write invalidates; the UI refreshes queries of these areas on a `changed` event. */
-export type Topic = 'app' | 'residents' | 'requests' | 'catalogue';
+export type Topic = 'app' | 'residents' | 'requests' | 'catalogue' | 'backups';
 
 interface CallDef<I extends z.ZodType, O> {
   input: I;
@@ -48,6 +49,8 @@ const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 const limit = z.number().int().min(1).max(500).default(50);
 const offset = z.number().int().min(0).max(10_000_000).default(0);
+const backupId = z.string().regex(/^[\w.-]{1,200}$/, 'validation.invalid');
+const passphrase = z.string().min(8, 'validation.passphraseShort').max(1000, 'validation.tooLong');
 
 export interface AppStatus {
   setupDone: boolean;
@@ -56,6 +59,8 @@ export interface AppStatus {
   schemaVersion: string;
   version: string;
   today: string;
+  /** Set when the database failed its check at start-up: only restoring and exporting work. */
+  recovery: { detail: string } | null;
 }
 
 export interface Counts {
@@ -243,6 +248,52 @@ export const contract = {
     roles: CASEWORK,
     changes: ['requests'],
     summary: "Move a request along its status flow; the change is kept with time and user.",
+  }),
+
+  'backups.status': call({
+    output: returns<BackupStatus>(),
+    input: z.object({}),
+    roles: ADMIN_ONLY,
+    summary: 'The newest backup, the last copy outside this PC, the reminder and storage warnings.',
+  }),
+  'backups.list': call({
+    output: returns<BackupInfo[]>(),
+    input: z.object({}),
+    roles: ADMIN_ONLY,
+    summary: "Backups in the data folder's backups/ folder, newest first.",
+  }),
+  'backups.create': call({
+    output: returns<BackupInfo>(),
+    input: z.object({ passphrase: passphrase.optional() }),
+    roles: ADMIN_ONLY,
+    changes: ['backups'],
+    summary: 'Make a verified backup now (optionally encrypted with a passphrase).',
+  }),
+  'backups.preview': call({
+    output: returns<BackupPreview>(),
+    input: z.object({ id: backupId, passphrase: passphrase.optional() }),
+    roles: ADMIN_ONLY,
+    summary: 'Verify a backup and show what it holds: centre, counts, last entry.',
+  }),
+  'backups.restore': call({
+    output: returns<{ restored: string; preRestoreBackup: string | null }>(),
+    input: z.object({ id: backupId, passphrase: passphrase.optional() }),
+    roles: ADMIN_ONLY,
+    changes: ['app', 'residents', 'requests', 'catalogue', 'backups'],
+    summary: 'Restore a backup: the current database is saved as a backup first; the restored file is verified and migrated.',
+  }),
+  'backups.setReminder': call({
+    output: returns<null>(),
+    input: z.object({ days: z.number('validation.number').int('validation.number').min(1, 'validation.range').max(365, 'validation.range') }),
+    roles: ADMIN_ONLY,
+    changes: ['backups'],
+    summary: 'Remind the admin when the last copy outside this PC is older than this many days.',
+  }),
+  'export.full': call({
+    output: returns<{ id: string; tables: number; rows: number }>(),
+    input: z.object({}),
+    roles: ADMIN_ONLY,
+    summary: 'Export everything as a ZIP of CSV files with a manifest; download it from /api/download/exports/<id>.',
   }),
 } as const;
 

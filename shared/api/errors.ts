@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'setupRequired',
   'conflict',
   'storageFull',
+  'wrongPassphrase',
+  'passphraseRequired',
+  'backupDamaged',
+  'recoveryMode',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

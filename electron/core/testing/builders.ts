@@ -71,5 +71,12 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     'requests.list': {},
     'requests.today': {},
     'requests.setStatus': { id: 1, status: 'planned' },
+    'backups.status': {},
+    'backups.list': {},
+    'backups.create': {},
+    'backups.preview': { id: 'hearth-20261123-090000-manual.hearthbak' },
+    'backups.restore': { id: 'hearth-20261123-090000-manual.hearthbak' },
+    'backups.setReminder': { days: 7 },
+    'export.full': {},
   };
 }

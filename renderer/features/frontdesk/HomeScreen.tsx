@@ -6,6 +6,7 @@ import { useDebounced } from '../../ui/useDebounced';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { RequestTable } from '../requests/RequestTable';
 import { ResidentResults } from '../residents/ResidentResults';
+import { BackupReminder } from '../backups/BackupReminder';
 
 /** The front desk: the search box focused, today's queue, a shortcut for a new request. */
 export function HomeScreen() {
@@ -16,9 +17,11 @@ export function HomeScreen() {
   const results = useCall('residents.search', { q: query, limit: 8 }, { enabled: query.length > 0 });
   const today = useCall('requests.today', {});
   const listRef = useRef<HTMLUListElement>(null);
+  const status = useCall('app.status', {});
 
   return (
     <div className="home">
+      <BackupReminder isAdmin={status.data?.user.role === 'admin'} />
       <section className="search-panel" aria-labelledby="search-title">
         <h1 id="search-title">{t('frontdesk:title')}</h1>
         <div className="search-row">

@@ -1,0 +1,149 @@
+import { existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync, closeSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startAppHost, type AppHost } from './app-host';
+import { BUILT_IN_ADMIN } from './context';
+import { fixedClock } from './clock';
+import { DATABASE_FILE } from './start';
+import type { BackupInfo } from '../../shared/domain/backups';
+import type { ResidentSummary } from '../../shared/domain/residents';
+
+const ctx = { actor: BUILT_IN_ADMIN };
+const dirs: string[] = [];
+const hosts: AppHost[] = [];
+
+async function start(dir?: string): Promise<{ app: AppHost; dir: string; clock: ReturnType<typeof fixedClock> }> {
+  const dataDir = dir ?? mkdtempSync(path.join(os.tmpdir(), 'hearth-host-'));
+  if (!dir) dirs.push(dataDir);
+  const clock = fixedClock('2026-11-23T09:00:00Z');
+  const app = await startAppHost({ dataDir, clock, autoBackup: false });
+  hosts.push(app);
+  return { app, dir: dataDir, clock };
+}
+
+async function ok<T>(app: AppHost, name: string, input: unknown): Promise<T> {
+  const r = await app.dispatch(name, input, ctx);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+async function setUp(app: AppHost) {
+  await ok(app, 'setup.complete', { centreName: 'Сылва', country: 'RU', currency: 'RUB', language: 'ru' });
+  await ok(app, 'residents.create', { lastName: 'Иванов', firstName: 'Пётр' });
+}
+
+afterEach(async () => {
+  for (const h of hosts.splice(0)) await h.close().catch(() => {});
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('backups through the running app', () => {
+  it('backs up, restores, and keeps the pre-restore state as a backup', async () => {
+    const { app, clock } = await start();
+    await setUp(app);
+    const made = await ok<BackupInfo>(app, 'backups.create', {});
+    expect(made.verified).toBe(true);
+    expect(made.residents).toBe(1);
+    clock.advance(60_000);
+    await ok(app, 'residents.create', { lastName: 'Łukasz', firstName: 'Żółć' });
+    expect((await ok<ResidentSummary[]>(app, 'residents.search', { q: 'lukasz' })).length).toBe(1);
+
+    const preview = await ok<BackupInfo>(app, 'backups.preview', { id: made.id });
+    expect(preview.centreName).toBe('Сылва');
+    clock.advance(60_000);
+    const result = await ok<{ preRestoreBackup: string | null }>(app, 'backups.restore', { id: made.id });
+    expect(result.preRestoreBackup).toMatch(/preRestore/);
+
+    expect(await ok<ResidentSummary[]>(app, 'residents.search', { q: 'lukasz' })).toEqual([]);
+    expect((await ok<ResidentSummary[]>(app, 'residents.search', { q: 'иванов' })).length).toBe(1);
+    const list = await ok<BackupInfo[]>(app, 'backups.list', {});
+    expect(list.map((b) => b.kind).sort()).toEqual(['manual', 'preRestore']);
+    expect(list.find((b) => b.kind === 'preRestore')?.residents).toBe(2);
+  });
+
+  it('encrypted backups need the right passphrase, and a wrong one changes nothing', async () => {
+    const { app } = await start();
+    await setUp(app);
+    const made = await ok<BackupInfo>(app, 'backups.create', { passphrase: 'Пароль-Сылва-2026' });
+    expect(made.encrypted).toBe(true);
+    await ok(app, 'residents.create', { lastName: 'Παπαδόπουλος', firstName: 'Αθηνά' });
+    const wrong = await app.dispatch('backups.restore', { id: made.id, passphrase: 'wrong passphrase' }, ctx);
+    expect(wrong.ok ? null : wrong.error.code).toBe('wrongPassphrase');
+    const missing = await app.dispatch('backups.preview', { id: made.id }, ctx);
+    expect(missing.ok ? null : missing.error.code).toBe('passphraseRequired');
+    expect((await ok<ResidentSummary[]>(app, 'residents.search', { q: 'αθηνα' })).length).toBe(1);
+    await ok(app, 'backups.restore', { id: made.id, passphrase: 'Пароль-Сылва-2026' });
+    expect(await ok<ResidentSummary[]>(app, 'residents.search', { q: 'αθηνα' })).toEqual([]);
+  });
+
+  it('a second app on the same data folder is refused', async () => {
+    const { dir } = await start();
+    await expect(startAppHost({ dataDir: dir, autoBackup: false })).rejects.toThrow(/already using this data folder/);
+  });
+
+  it('makes an automatic backup on close', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-host-'));
+    dirs.push(dataDir);
+    const app = await startAppHost({ dataDir, clock: fixedClock('2026-11-23T09:00:00Z') });
+    await setUp(app);
+    await app.close();
+    const names = readdirSync(path.join(dataDir, 'backups')).filter((n) => n.endsWith('.hearthbak'));
+    expect(names.some((n) => n.includes('-auto'))).toBe(true);
+  });
+});
+
+describe('a damaged database', () => {
+  it('opens the recovery mode, keeps the damaged file, and restores the newest backup', async () => {
+    const { app, dir } = await start();
+    await setUp(app);
+    const made = await ok<BackupInfo>(app, 'backups.create', {});
+    for (let i = 0; i < 300; i++) await ok(app, 'residents.create', { lastName: `Фамилия${i}`, firstName: 'Имя', notes: 'x'.repeat(500) });
+    await app.close();
+    hosts.splice(hosts.indexOf(app), 1);
+
+    // Overwrite pages in the middle of the file with garbage (a failing disk).
+    const file = path.join(dir, DATABASE_FILE);
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    const junk = Buffer.alloc(8192, 0xa5);
+    for (const at of [Math.floor(size / 3), Math.floor(size / 2)]) writeSync(fd, junk, 0, junk.length, at - (at % 4096));
+    closeSync(fd);
+
+    const { app: again } = await start(dir);
+    expect(again.recovery()).not.toBeNull();
+    const status = await ok<{ recovery: { detail: string } | null }>(again, 'app.status', {});
+    expect(status.recovery).not.toBeNull();
+    const refused = await again.dispatch('residents.search', { q: 'иванов' }, ctx);
+    expect(refused.ok ? null : refused.error.code).toBe('recoveryMode');
+
+    await ok(again, 'backups.restore', { id: made.id });
+    expect(again.recovery()).toBeNull();
+    expect((await ok<ResidentSummary[]>(again, 'residents.search', { q: 'иванов' })).length).toBe(1);
+    expect(readdirSync(dir).some((n) => n.startsWith('hearth.damaged-'))).toBe(true);
+  });
+});
+
+describe('a full disk', () => {
+  it('turns into a translated error, saves nothing half-way, and works again once space is freed', async () => {
+    const { app } = await start();
+    await setUp(app);
+    const sqlite = app.core()?.sqlite;
+    if (!sqlite) throw new Error('no core');
+    const pages = sqlite.pragma('page_count', { simple: true }) as number;
+    sqlite.pragma(`max_page_count = ${pages}`);
+    let full = null;
+    for (let i = 0; i < 50 && full === null; i++) {
+      const r = await app.dispatch('residents.create', { lastName: `Полный${i}`, firstName: 'Диск', notes: 'я'.repeat(3000) }, ctx);
+      if (!r.ok) full = r.error.code;
+    }
+    expect(full).toBe('storageFull');
+    const integrity = sqlite.pragma('integrity_check', { simple: true });
+    expect(integrity).toBe('ok');
+    const orphans = sqlite.prepare('select count(*) from resident_search_terms where resident_id not in (select id from residents)').pluck().get();
+    expect(orphans).toBe(0);
+    sqlite.pragma('max_page_count = 1073741823');
+    await ok(app, 'residents.create', { lastName: 'Снова', firstName: 'Работает' });
+    expect(existsSync(path.join(app.dataDir, DATABASE_FILE))).toBe(true);
+  });
+});

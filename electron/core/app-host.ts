@@ -1,0 +1,212 @@
+/**
+ * The running application around the core: opens the data folder, keeps one core current, swaps
+ * the database on restore, makes automatic backups (daily while open and on quit), runs the weekly
+ * integrity check when idle, and falls back to a recovery mode when the file fails its check.
+ * Both hosts (Electron main and the browser-mode server) and the CLI start it the same way.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { AppError, type Envelope } from '../../shared/api/errors';
+import { CALL_NAMES, type CallName } from '../../shared/api/contract';
+import { systemClock, type Clock } from './clock';
+import type { CallContext, CoreDeps, HostServices } from './context';
+import { createDispatch } from './dispatch';
+import { createEvents, type CoreEvents } from './events';
+import type { Handlers } from './handlers';
+import { silentLogger, type Logger } from './logger';
+import { DATABASE_FILE, startCore, type StartedCore } from './start';
+import { DatabaseDamagedError } from './db/safety';
+import { backupHandlers, managerFor } from './features/backups/backups.handlers';
+import { APP_VERSION } from './version';
+import type { BackupManager } from './backup/manager';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const RECOVERY_CALLS: ReadonlySet<CallName> = new Set([
+  'app.status',
+  'settings.setLanguage',
+  'backups.status',
+  'backups.list',
+  'backups.preview',
+  'backups.restore',
+]);
+
+export interface AppHostOptions {
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** Daily automatic backups while open and one on close (default true). */
+  autoBackup?: boolean;
+}
+
+export interface AppHost {
+  readonly dataDir: string;
+  readonly events: CoreEvents;
+  readonly backups: BackupManager;
+  dispatch(name: string, input: unknown, ctx: CallContext): Promise<Envelope<unknown>>;
+  /** The database failed its start-up check: only restore and status calls work. */
+  recovery(): { detail: string } | null;
+  /** The current core (null in recovery mode). */
+  core(): StartedCore | null;
+  close(): Promise<void>;
+}
+
+export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
+  const clock = options.clock ?? systemClock();
+  const logger = options.logger ?? silentLogger;
+  const dataDir = options.dataDir;
+  const file = path.join(dataDir, DATABASE_FILE);
+  const events = createEvents();
+  const manager = managerFor({ paths: { dataDir }, clock, logger }) as BackupManager;
+  let current: StartedCore | null = null;
+  let recoveryInfo: { detail: string } | null = null;
+  let unsubscribe = () => {};
+  let lastCallAt = Date.now();
+  let timer: NodeJS.Timeout | null = null;
+
+  const host: HostServices = {
+    async restore(id, passphrase) {
+      const source = manager.resolveId(id);
+      await manager.preview(id, passphrase);
+      const temp = path.join(dataDir, `.restore-${Date.now()}.sqlite`);
+      await manager.extract(source, temp, passphrase);
+      let preRestore: string | null = null;
+      try {
+        if (current) {
+          preRestore = (await manager.create(current.sqlite, 'preRestore')).id;
+          await closeCore();
+          for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+        } else if (existsSync(file)) {
+          // The damaged file is kept, renamed, never overwritten.
+          const damaged = path.join(dataDir, `hearth.damaged-${clock.now().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+          renameSync(file, damaged);
+          for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, damaged + suffix);
+        }
+        renameSync(temp, file);
+      } finally {
+        rmSync(temp, { force: true });
+      }
+      await openCore();
+      events.emit({ type: 'changed', topics: ['app', 'residents', 'requests', 'catalogue', 'backups'] });
+      logger.info('restored', { from: id, preRestore });
+      return { restored: id, preRestoreBackup: preRestore };
+    },
+  };
+
+  async function openCore(): Promise<void> {
+    try {
+      current = await startCore({
+        dataDir,
+        clock,
+        logger,
+        host,
+        beforeMigrate: async (sqlite) => {
+          await manager.create(sqlite, 'preMigration');
+        },
+      });
+      recoveryInfo = null;
+      unsubscribe = current.events.subscribe((e) => events.emit(e));
+    } catch (e) {
+      if (!(e instanceof DatabaseDamagedError)) throw e;
+      logger.error('database damaged', { detail: e.detail });
+      current = null;
+      recoveryInfo = { detail: e.detail };
+    }
+  }
+
+  async function closeCore(): Promise<void> {
+    unsubscribe();
+    const c = current;
+    current = null;
+    await c?.close();
+  }
+
+  /** Handlers while the database cannot be opened: status, backups and restore only. */
+  function recoveryHandlers(): Handlers {
+    // No database: the backup handlers that need one ('backups.create', 'export.full') are refused below.
+    const deps: CoreDeps = { db: null as never, sqlite: null, clock, logger, paths: { dataDir }, host };
+    const backups = backupHandlers(deps);
+    const refuse = async () => {
+      throw new AppError('recoveryMode', 'The database failed its check; restore a backup first');
+    };
+    const handlers = Object.fromEntries(CALL_NAMES.map((n) => [n, refuse])) as unknown as Handlers;
+    return {
+      ...handlers,
+      ...backups,
+      'export.full': refuse,
+      'backups.create': refuse,
+      'settings.setLanguage': async () => null,
+      'app.status': async (_input, ctx) => ({
+        setupDone: true,
+        settings: null,
+        user: { id: ctx.actor.id, name: '', role: ctx.actor.role, language: null },
+        schemaVersion: '',
+        version: APP_VERSION,
+        today: clock.today(),
+        recovery: recoveryInfo,
+      }),
+    };
+  }
+
+  async function autoBackupIfDue(): Promise<void> {
+    if (!current) return;
+    const last = (await manager.list()).find((b) => b.kind === 'auto' && b.verified);
+    if (last && clock.now().getTime() - new Date(last.createdAt).getTime() < DAY) return;
+    await manager.create(current.sqlite, 'auto');
+    await manager.rotate();
+    events.emit({ type: 'changed', topics: ['backups'] });
+  }
+
+  async function integrityCheckIfDue(): Promise<void> {
+    if (!current || Date.now() - lastCallAt < 5 * 60_000) return;
+    const lastCheck = manager.log().lastIntegrityCheckAt;
+    if (lastCheck && clock.now().getTime() - new Date(lastCheck).getTime() < 7 * DAY) return;
+    const rows = current.sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    manager.recordIntegrityCheck();
+    if (problems.length > 0) logger.error('integrity check failed', { problems: problems.slice(0, 5) });
+  }
+
+  await openCore();
+  if (options.autoBackup !== false) {
+    const tick = () => {
+      void autoBackupIfDue()
+        .then(integrityCheckIfDue)
+        .catch((e: unknown) => logger.error('automatic backup failed', { error: e instanceof Error ? e.message : String(e) }));
+    };
+    tick();
+    timer = setInterval(tick, HOUR);
+    timer.unref();
+  }
+
+  const recoveryDispatch = createDispatch(recoveryHandlers(), events, logger);
+
+  return {
+    dataDir,
+    events,
+    backups: manager,
+    recovery: () => recoveryInfo,
+    core: () => current,
+    async dispatch(name, input, ctx) {
+      lastCallAt = Date.now();
+      if (current) return current.dispatch(name, input, ctx);
+      if (!RECOVERY_CALLS.has(name as CallName)) {
+        return { ok: false, error: { code: 'recoveryMode', message: 'The database failed its check; restore a backup first' } };
+      }
+      return recoveryDispatch(name, input, ctx);
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      if (current && options.autoBackup !== false) {
+        try {
+          await manager.create(current.sqlite, 'auto');
+          await manager.rotate();
+        } catch (e) {
+          logger.error('backup on quit failed', { error: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      await closeCore();
+    },
+  };
+}
+
