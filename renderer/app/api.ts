@@ -13,6 +13,8 @@ const TOPIC_OF: Record<string, Topic> = {
   residents: 'residents',
   requests: 'requests',
   catalogue: 'catalogue',
+  backups: 'backups',
+  export: 'backups',
 };
 
 export function topicOf(name: CallName): Topic {
