@@ -147,3 +147,30 @@ describe('a full disk', () => {
     expect(existsSync(path.join(app.dataDir, DATABASE_FILE))).toBe(true);
   });
 });
+
+describe('updating Hearth', () => {
+  it('takes a verified backup before migrating a database that holds data', async () => {
+    const { migrations } = await import('../../migrations');
+    const { app, dir } = await start();
+    await setUp(app);
+    await app.close();
+    hosts.splice(hosts.indexOf(app), 1);
+
+    const next = [
+      ...migrations,
+      [
+        '29991231_2359_test_add_column',
+        { up: async (db: import('kysely').Kysely<unknown>) => void (await db.schema.alterTable('residents').addColumn('test_flag', 'integer').execute()) },
+      ] as const,
+    ];
+    const updated = await startAppHost({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00Z'), autoBackup: false, migrations: next });
+    hosts.push(updated);
+    const list = await ok<BackupInfo[]>(updated, 'backups.list', {});
+    const before = list.find((b) => b.kind === 'preMigration');
+    expect(before?.verified).toBe(true);
+    expect(before?.residents).toBe(1);
+    expect(before?.schemaVersion).toBe(migrations.at(-1)?.[0]);
+    const status = await ok<{ schemaVersion: string }>(updated, 'app.status', {});
+    expect(status.schemaVersion).toBe('29991231_2359_test_add_column');
+  });
+});

@@ -14,7 +14,7 @@ import { createDispatch } from './dispatch';
 import { createEvents, type CoreEvents } from './events';
 import type { Handlers } from './handlers';
 import { silentLogger, type Logger } from './logger';
-import { DATABASE_FILE, startCore, type StartedCore } from './start';
+import { DATABASE_FILE, startCore, type StartOptions, type StartedCore } from './start';
 import { DatabaseDamagedError } from './db/safety';
 import { backupHandlers, managerFor } from './features/backups/backups.handlers';
 import { APP_VERSION } from './version';
@@ -37,6 +37,8 @@ export interface AppHostOptions {
   logger?: Logger;
   /** Daily automatic backups while open and one on close (default true). */
   autoBackup?: boolean;
+  /** The migration list (tests only). */
+  migrations?: StartOptions['migrations'];
 }
 
 export interface AppHost {
@@ -63,9 +65,11 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   let unsubscribe = () => {};
   let lastCallAt = Date.now();
   let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
 
   const host: HostServices = {
     async restore(id, passphrase) {
+      await running; // an automatic backup in progress finishes before the database is replaced
       const source = manager.resolveId(id);
       await manager.preview(id, passphrase);
       const temp = path.join(dataDir, `.restore-${Date.now()}.sqlite`);
@@ -100,6 +104,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         clock,
         logger,
         host,
+        ...(options.migrations ? { migrations: options.migrations } : {}),
         beforeMigrate: async (sqlite) => {
           await manager.create(sqlite, 'preMigration');
         },
@@ -170,7 +175,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   await openCore();
   if (options.autoBackup !== false) {
     const tick = () => {
-      void autoBackupIfDue()
+      running = running
+        .then(autoBackupIfDue)
         .then(integrityCheckIfDue)
         .catch((e: unknown) => logger.error('automatic backup failed', { error: e instanceof Error ? e.message : String(e) }));
     };
@@ -197,6 +203,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     },
     async close() {
       if (timer) clearInterval(timer);
+      await running;
       if (current && options.autoBackup !== false) {
         try {
           await manager.create(current.sqlite, 'auto');

@@ -25,6 +25,8 @@ export interface StartOptions {
   /** Called before pending migrations run on a database that already has data (a verified backup). */
   beforeMigrate?: (sqlite: Database.Database, pending: string[]) => Promise<void>;
   host?: HostServices;
+  /** The migration list (tests only; default: the static registry). */
+  migrations?: typeof registry;
 }
 
 export type StartedCore = Core & { sqlite: Database.Database; file: string };
@@ -38,7 +40,7 @@ interface Inspection {
  * Looks at an existing file before anything writes to it: a damaged file or one from a newer
  * Hearth is refused and left byte-for-byte as it was.
  */
-function inspect(sqlite: Database.Database): Inspection {
+function inspect(sqlite: Database.Database, list: typeof registry): Inspection {
   let problem: string | null;
   try {
     problem = quickCheck(sqlite);
@@ -48,17 +50,17 @@ function inspect(sqlite: Database.Database): Inspection {
   if (problem !== null) throw new DatabaseDamagedError(problem);
   const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'schema_migrations'").get() !== undefined;
   const done = new Set(hasTable ? (sqlite.prepare('select name from schema_migrations').pluck().all() as string[]) : []);
-  const known = new Set(registry.map(([name]) => name));
+  const known = new Set(list.map(([name]) => name));
   const unknown = [...done].filter((n) => !known.has(n));
   if (unknown.length > 0) throw new DatabaseFromFutureError(unknown.sort());
-  return { pending: registry.map(([n]) => n).filter((n) => !done.has(n)), hasData: done.size > 0 };
+  return { pending: list.map(([n]) => n).filter((n) => !done.has(n)), hasData: done.size > 0 };
 }
 
-function inspectReadOnly(file: string): Inspection | null {
+function inspectReadOnly(file: string, list: typeof registry): Inspection | null {
   let ro: Database.Database | null = null;
   try {
     ro = new Database(file, { readonly: true, fileMustExist: true });
-    return inspect(ro);
+    return inspect(ro, list);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     // A WAL left by a crash needs a writable connection to recover; inspect after opening.
@@ -85,14 +87,15 @@ export async function startCore(options: StartOptions): Promise<StartedCore> {
   }
   let db: Kysely<DB> | null = null;
   try {
-    let inspection = file !== ':memory:' && existsSync(file) ? inspectReadOnly(file) : null;
+    const list = options.migrations ?? registry;
+    let inspection = file !== ':memory:' && existsSync(file) ? inspectReadOnly(file, list) : null;
     const opened = openDatabase(file);
     db = opened.db;
-    if (inspection === null && file !== ':memory:' && existsSync(file)) inspection = inspect(opened.sqlite);
+    if (inspection === null && file !== ':memory:' && existsSync(file)) inspection = inspect(opened.sqlite, list);
     if (inspection && inspection.hasData && inspection.pending.length > 0 && options.beforeMigrate) {
       await options.beforeMigrate(opened.sqlite, inspection.pending);
     }
-    const result = await migrateToLatest(db, { now: () => clock.now() });
+    const result = await migrateToLatest(db, { now: () => clock.now(), migrations: list });
     if (result.applied.length > 0) logger.info('migrated', { applied: result.applied });
     await ensureBuiltInKinds(db, clock.now().toISOString());
     const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host });

@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
@@ -156,10 +157,12 @@ export function createBackupManager(options: BackupManagerOptions) {
     const targetDir = opts.targetDir ?? dir;
     mkdirSync(targetDir, { recursive: true });
     const now = clock.now();
-    const name = `hearth-${stamp(now)}-${kind}${BACKUP_EXTENSION}`;
+    let name = `hearth-${stamp(now)}-${kind}${BACKUP_EXTENSION}`;
+    for (let n = 2; existsSync(path.join(targetDir, name)); n++) name = `hearth-${stamp(now)}-${kind}-${n}${BACKUP_EXTENSION}`;
     const final = path.join(targetDir, name);
-    const snapshot = path.join(targetDir, `.${name}.snapshot`);
-    const partial = path.join(targetDir, `.${name}.unverified`);
+    const unique = randomBytes(6).toString('hex');
+    const snapshot = path.join(targetDir, `.${name}.${unique}.snapshot`);
+    const partial = path.join(targetDir, `.${name}.${unique}.unverified`);
     try {
       snapshotDatabase(sqlite, snapshot);
       const facts = describeSnapshot(snapshot);
@@ -172,6 +175,7 @@ export function createBackupManager(options: BackupManagerOptions) {
       // Verification decrypts into the data folder, never into the system's shared temp folder.
       const result = await verifyBackup(partial, { tempDir: dir, ...(opts.passphrase ? { passphrase: opts.passphrase } : {}) });
       if (!result.ok || !result.header) throw new AppError('backupDamaged', `Verification failed: ${result.problem ?? ''} ${result.detail ?? ''}`);
+      if (existsSync(final)) throw new AppError('conflict', 'A backup with this name was made at the same moment');
       renameSync(partial, final);
       logger.info('backup made', { kind, file: final });
       return { ...toInfo(name, statSync(final).size, result.header), file: final };
