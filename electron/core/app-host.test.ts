@@ -117,6 +117,12 @@ describe('a damaged database', () => {
     const refused = await again.dispatch('residents.search', { q: 'иванов' }, ctx);
     expect(refused.ok ? null : refused.error.code).toBe('recoveryMode');
 
+    // What can still be read is exported from the damaged file before anything else happens.
+    const salvage = await ok<{ id: string; tables: number; rows: number }>(again, 'export.full', {});
+    expect(salvage.tables).toBeGreaterThan(5);
+    expect(salvage.rows).toBeGreaterThan(0);
+    expect(existsSync(path.join(dir, 'exports', salvage.id))).toBe(true);
+
     await ok(again, 'backups.restore', { id: made.id });
     expect(again.recovery()).toBeNull();
     expect((await ok<ResidentSummary[]>(again, 'residents.search', { q: 'иванов' })).length).toBe(1);

@@ -4,7 +4,7 @@
  * integrity check when idle, and falls back to a recovery mode when the file fails its check.
  * Both hosts (Electron main and the browser-mode server) and the CLI start it the same way.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AppError, type Envelope } from '../../shared/api/errors';
 import { CALL_NAMES, type CallName } from '../../shared/api/contract';
@@ -16,7 +16,8 @@ import type { Handlers } from './handlers';
 import { silentLogger, type Logger } from './logger';
 import { DATABASE_FILE, startCore, type StartOptions, type StartedCore } from './start';
 import { DatabaseDamagedError } from './db/safety';
-import { backupHandlers, managerFor } from './features/backups/backups.handlers';
+import { backupHandlers, EXPORT_DIR, managerFor } from './features/backups/backups.handlers';
+import { salvageExport } from './export/salvage';
 import { APP_VERSION } from './version';
 import type { BackupManager } from './backup/manager';
 
@@ -29,6 +30,7 @@ const RECOVERY_CALLS: ReadonlySet<CallName> = new Set([
   'backups.list',
   'backups.preview',
   'backups.restore',
+  'export.full',
 ]);
 
 export interface AppHostOptions {
@@ -138,7 +140,15 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     return {
       ...handlers,
       ...backups,
-      'export.full': refuse,
+      // Export what can still be read from the damaged file (opened read-only, never changed).
+      'export.full': async () => {
+        const dir = path.join(dataDir, EXPORT_DIR);
+        mkdirSync(dir, { recursive: true });
+        const id = `hearth-salvage-${clock.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}.zip`;
+        const result = await salvageExport(file, path.join(dir, id), { createdAt: clock.now().toISOString(), appVersion: APP_VERSION });
+        if (result.lost.length > 0) logger.warn('salvage export skipped unreadable data', { lost: result.lost.map((l) => l.table) });
+        return { id, tables: result.manifest.tables.length, rows: result.manifest.tables.reduce((n, t) => n + t.rows, 0) };
+      },
       'backups.create': refuse,
       'settings.setLanguage': async () => null,
       'app.status': async (_input, ctx) => ({

@@ -3,6 +3,7 @@ import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher';
+import { downloadUrl } from '../../bridge/host';
 
 /** The database failed its check at start-up: restore the newest verified backup. */
 export function RecoveryScreen({ detail }: { detail: string }) {
@@ -10,6 +11,7 @@ export function RecoveryScreen({ detail }: { detail: string }) {
   const format = useFormat();
   const list = useCall('backups.list', {});
   const restore = useMutate('backups.restore');
+  const salvage = useMutate('export.full');
   const newest = (list.data ?? []).find((b) => b.verified && !b.encrypted);
   return (
     <main className="page narrow">
@@ -19,7 +21,7 @@ export function RecoveryScreen({ detail }: { detail: string }) {
       </div>
       <p className="lead">{t('backups:recovery.explain')}</p>
       <p className="field-hint">{t('backups:recovery.detail', { detail })}</p>
-      <ErrorNotice error={list.error ?? restore.error} />
+      <ErrorNotice error={list.error ?? restore.error ?? salvage.error} />
       {newest ? (
         <div className="card">
           <p>{t('backups:recovery.newest', { when: format.dateTime(newest.createdAt), residents: newest.residents, requests: newest.requests })}</p>
@@ -30,6 +32,19 @@ export function RecoveryScreen({ detail }: { detail: string }) {
       ) : (
         <div className="notice notice-warning">{t('backups:recovery.noBackup')}</div>
       )}
+      <section className="card">
+        <p>{t('backups:recovery.salvageHint')}</p>
+        <div className="actions">
+          <button type="button" disabled={salvage.isPending} onClick={() => salvage.mutate({})}>
+            {t('backups:recovery.salvage')}
+          </button>
+          {salvage.data ? (
+            <a className="button primary" href={downloadUrl('exports', salvage.data.id)} download={salvage.data.id}>
+              {t('backups:export.download', { count: salvage.data.tables })}
+            </a>
+          ) : null}
+        </div>
+      </section>
     </main>
   );
 }
