@@ -9,23 +9,13 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createReadStream, existsSync } from 'node:fs';
 import type { Envelope } from '../../shared/api/errors';
+import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 import { BUILT_IN_ADMIN, type CallContext } from '../core/context';
 import type { CoreEvents } from '../core/events';
 import { contractDocument } from './contract-document';
 
 const MAX_BODY = 1024 * 1024;
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+const CSP = CONTENT_SECURITY_POLICY;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -6,18 +6,7 @@ import path from 'node:path';
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://hearth';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 
 /**
  * Maps app://hearth/<path> to a file inside `root`, or null when the URL is of another origin or

@@ -4,6 +4,7 @@ import { KIND_MODES, kindInputSchema, type KindMode, type ServiceKind } from '..
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { SelectField } from '../../ui/SelectField';
 import { useLabels } from '../../ui/labels';
 
 function KindRow({ kind }: { kind: ServiceKind }) {
@@ -110,17 +111,7 @@ export function CatalogueScreen() {
           <input type="checkbox" checked={isPaid} onChange={(e) => setIsPaid(e.target.checked)} />
           <span>{t('catalogue:paid')}</span>
         </label>
-        <Field label={t('catalogue:columns.mode')}>
-          {(p) => (
-            <select {...p} value={mode} onChange={(e) => setMode(e.target.value as KindMode)}>
-              {KIND_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {t(`catalogue:modes.${m}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('catalogue:columns.mode')} value={mode} options={KIND_MODES} optionLabel={(m) => t(`catalogue:modes.${m}`)} onChange={setMode} />
         <ErrorNotice error={create.error} />
         <div className="actions span-4">
           <button type="submit" className="primary" disabled={create.isPending}>

@@ -5,6 +5,7 @@ import { useCall, useMutate } from '../../app/api';
 import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { SelectField } from '../../ui/SelectField';
 
 function SettingsForm({ initial }: { initial: CentreSettings }) {
   const { t } = useTranslation(['settings', 'setup', 'common']);
@@ -27,39 +28,17 @@ function SettingsForm({ initial }: { initial: CentreSettings }) {
       <Field label={t('setup:centreName')} error={error} className="span-2">
         {(p) => <input {...p} value={values.centreName} onChange={(e) => set('centreName', e.target.value)} />}
       </Field>
-      <Field label={t('setup:country')}>
-        {(p) => (
-          <select {...p} value={values.country} onChange={(e) => set('country', e.target.value as CentreSettings['country'])}>
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`setup:countries.${c}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('setup:currency')}>
-        {(p) => (
-          <select {...p} value={values.currency} onChange={(e) => set('currency', e.target.value as CentreSettings['currency'])}>
-            {CURRENCIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`setup:currencies.${c}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('settings:defaultLanguage')} hint={t('settings:defaultLanguageHint')}>
-        {(p) => (
-          <select {...p} value={values.language} onChange={(e) => set('language', e.target.value as CentreSettings['language'])}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label={t('setup:country')} value={values.country} options={COUNTRIES} optionLabel={(c) => t(`setup:countries.${c}`)} onChange={(v) => set('country', v)} />
+      <SelectField label={t('setup:currency')} value={values.currency} options={CURRENCIES} optionLabel={(c) => t(`setup:currencies.${c}`)} onChange={(v) => set('currency', v)} />
+      <SelectField
+        label={t('settings:defaultLanguage')}
+        hint={t('settings:defaultLanguageHint')}
+        value={values.language}
+        options={LANGUAGES}
+        optionLabel={(l) => LANGUAGE_NAMES[l]}
+        onChange={(v) => set('language', v)}
+        optionLang
+      />
       <ErrorNotice error={save.error} />
       {save.isSuccess ? (
         <div className="notice notice-success span-2" role="status">

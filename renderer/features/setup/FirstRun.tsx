@@ -4,6 +4,7 @@ import { useMutate } from '../../app/api';
 import { changeLanguage } from '../../app/i18n';
 import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
 import { Field } from '../../ui/Field';
+import { SelectField } from '../../ui/SelectField';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ApiError } from '../../bridge';
 import {
@@ -64,39 +65,9 @@ export function FirstRun() {
         <Field label={t('setup:adminName')} hint={t('setup:adminNameHint')} className="span-2">
           {(p) => <input {...p} value={adminName} onChange={(e) => setAdminName(e.target.value)} autoComplete="name" />}
         </Field>
-        <Field label={t('setup:country')}>
-          {(p) => (
-            <select {...p} value={country} onChange={(e) => pickCountry(e.target.value as Country)}>
-              {COUNTRIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`setup:countries.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('setup:currency')}>
-          {(p) => (
-            <select {...p} value={currency} onChange={(e) => setCurrency(e.target.value as Currency)}>
-              {CURRENCIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`setup:currencies.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('setup:language')} className="span-2">
-          {(p) => (
-            <select {...p} value={language} onChange={(e) => pickLanguage(e.target.value as Language)}>
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {LANGUAGE_NAMES[l]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('setup:country')} value={country} options={COUNTRIES} optionLabel={(c) => t(`setup:countries.${c}`)} onChange={pickCountry} />
+        <SelectField label={t('setup:currency')} value={currency} options={CURRENCIES} optionLabel={(c) => t(`setup:currencies.${c}`)} onChange={setCurrency} />
+        <SelectField label={t('setup:language')} value={language} options={LANGUAGES} optionLabel={(l) => LANGUAGE_NAMES[l]} onChange={pickLanguage} className="span-2" optionLang />
         <label className="checkbox span-2">
           <input type="checkbox" checked={demo} onChange={(e) => setDemo(e.target.checked)} />
           <span>
