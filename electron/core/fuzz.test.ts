@@ -13,22 +13,13 @@ import { CALL_NAMES, type CallName } from '../../shared/api/contract';
 import { ERROR_CODES, type Envelope } from '../../shared/api/errors';
 import { createTestCore, type TestCore } from './testing/test-core';
 import { kindInput, minimalResidentInput, requestInput, residentInput, validInputs } from './testing/builders';
+import { mulberry32 } from './random';
 
 // FUZZ_SEED and FUZZ_RUNS explore further by hand; FUZZ_STATS=1 prints the answers per call.
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_2026);
 const PER_CALL = Number(process.env.FUZZ_RUNS ?? 300);
 const MB = 1024 * 1024;
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));

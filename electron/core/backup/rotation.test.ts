@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarOf, DEFAULT_ROTATION, planRotation, type BackupEntry, type BackupKind, type RotationPolicy } from './rotation';
+import { mulberry32 } from '../random';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, written independently of rotation.ts (a different way to read local dates and ISO
@@ -9,16 +10,6 @@ import { calendarOf, DEFAULT_ROTATION, planRotation, type BackupEntry, type Back
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Local {
   y: number;

@@ -19,6 +19,7 @@ import { BUILT_IN_KINDS, type BuiltInKindCode } from '../../../shared/domain/cat
 import { requestInputSchema, type Channel, type RequestStatus, type Urgency } from '../../../shared/domain/requests';
 import { residentInputSchema, type ResidentInput, type Situation } from '../../../shared/domain/residents';
 import { NAME_POOLS, randomPersonName, type Gender, type NameLang, type PersonName } from './names';
+import { mulberry32 } from '../random';
 
 export const DEMO_SEED = 20231101;
 export const DEMO_RESIDENTS = 100;
@@ -38,20 +39,12 @@ export interface DemoOptions {
 
 /** A small seeded PRNG (mulberry32) with the helpers the generators need. */
 export class Rng {
-  private state: number;
+  /** A float in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.next = mulberry32(seed);
   }
-
-  /** A float in [0, 1). */
-  readonly next = (): number => {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 
   /** An integer in [min, max], both included. */
   int(min: number, max: number): number {

@@ -21,6 +21,7 @@ import { allowedTransitions, type RequestStatus } from '../../../shared/domain/r
 import { BUILT_IN_ADMIN } from '../context';
 import { startCore } from '../start';
 import { residentInput } from './builders';
+import { mulberry32 } from '../random';
 
 /** Writes a line to stdout with write(2), retrying if the pipe is full (EAGAIN on a non-blocking fd). */
 function emit(line: string): void {
@@ -40,16 +41,6 @@ function die(message: string): never {
   process.exit(3);
 }
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function main(): Promise<void> {
   const [dataDir, run, seedArg] = process.argv.slice(2);
