@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import * as m20261123_1700 from './20261123_1700_initial_schema';
+import * as m20261123_1800 from './20261123_1800_volunteers_and_tasks';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -11,4 +12,5 @@ export interface Migration {
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261123_1700_initial_schema', m20261123_1700],
+  ['20261123_1800_volunteers_and_tasks', m20261123_1800],
 ];

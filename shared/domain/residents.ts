@@ -35,6 +35,8 @@ export const residentInputSchema = z.object({
   situations: z.array(z.enum(SITUATIONS)).max(SITUATIONS.length).default([]),
   householdSize: z.number('validation.number').int('validation.number').min(1, 'validation.range').max(30, 'validation.range').nullable().default(null),
   regularCare: z.boolean().default(false),
+  /** On the snow-clearing list: a snow day makes a task for them. */
+  needsSnowClearing: z.boolean().default(false),
   checkinIntervalDays: z
     .number('validation.number')
     .int('validation.number')

@@ -4,6 +4,16 @@ import type { UsersTable, SettingsTable } from '../features/settings/settings.ta
 import type { ServiceKindsTable } from '../features/catalogue/catalogue.table';
 import type { ResidentsTable, ResidentPhonesTable, ResidentSearchTermsTable } from '../features/residents/residents.table';
 import type { RequestsTable, RequestStatusHistoryTable } from '../features/requests/requests.table';
+import type {
+  KindSkillsTable,
+  SkillsTable,
+  VolunteerAvailabilityTable,
+  VolunteerPhonesTable,
+  VolunteerSearchTermsTable,
+  VolunteerSkillsTable,
+  VolunteersTable,
+} from '../features/volunteers/volunteers.table';
+import type { HelpPlansTable, TasksTable, TaskVolunteersTable, VolunteerAdvancesTable } from '../features/tasks/tasks.table';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -20,6 +30,17 @@ export interface DB {
   resident_search_terms: ResidentSearchTermsTable;
   requests: RequestsTable;
   request_status_history: RequestStatusHistoryTable;
+  skills: SkillsTable;
+  kind_skills: KindSkillsTable;
+  volunteers: VolunteersTable;
+  volunteer_phones: VolunteerPhonesTable;
+  volunteer_search_terms: VolunteerSearchTermsTable;
+  volunteer_skills: VolunteerSkillsTable;
+  volunteer_availability: VolunteerAvailabilityTable;
+  help_plans: HelpPlansTable;
+  tasks: TasksTable;
+  task_volunteers: TaskVolunteersTable;
+  volunteer_advances: VolunteerAdvancesTable;
 }
 
 export type Db = Kysely<DB>;

@@ -133,6 +133,10 @@ export function ResidentForm(props: {
               <span>{t('residents:form.regularCare')}</span>
             </label>
             {regularCare ? text('checkinIntervalDays', t('residents:form.checkinInterval'), { inputMode: 'numeric', className: 'inline' }) : null}
+            <label className="checkbox">
+              <input type="checkbox" {...register('needsSnowClearing')} />
+              <span>{t('residents:form.needsSnowClearing')}</span>
+            </label>
           </fieldset>
           <Field label={t('residents:form.notes')} error={errors.notes?.message} className="span-2">
             {(p) => <textarea {...p} rows={3} {...register('notes')} />}

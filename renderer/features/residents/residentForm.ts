@@ -15,6 +15,7 @@ export interface ResidentFormValues {
   situations: Situation[];
   householdSize: string;
   regularCare: boolean;
+  needsSnowClearing: boolean;
   checkinIntervalDays: string;
   notes: string;
 }
@@ -33,6 +34,7 @@ export const emptyResidentForm: ResidentFormValues = {
   situations: [],
   householdSize: '',
   regularCare: false,
+  needsSnowClearing: false,
   checkinIntervalDays: '',
   notes: '',
 };
@@ -52,6 +54,7 @@ export function residentToForm(r: Resident): ResidentFormValues {
     situations: r.situations,
     householdSize: r.householdSize === null ? '' : String(r.householdSize),
     regularCare: r.regularCare,
+    needsSnowClearing: r.needsSnowClearing,
     checkinIntervalDays: r.checkinIntervalDays === null ? '' : String(r.checkinIntervalDays),
     notes: r.notes,
   };
@@ -77,6 +80,7 @@ export function formToInput(v: ResidentFormValues): ResidentInput {
     situations: v.situations,
     householdSize: toNumber(v.householdSize),
     regularCare: v.regularCare,
+    needsSnowClearing: v.needsSnowClearing,
     checkinIntervalDays: v.regularCare ? toNumber(v.checkinIntervalDays) : null,
     notes: v.notes,
   };

@@ -43,6 +43,7 @@ export function dataToColumns(data: ResidentData) {
     displaced: situations.has('displaced') ? 1 : 0,
     household_size: data.householdSize,
     regular_care: data.regularCare ? 1 : 0,
+    needs_snow_clearing: data.needsSnowClearing ? 1 : 0,
     checkin_interval_days: data.regularCare ? data.checkinIntervalDays : null,
     notes: data.notes,
   };
@@ -66,6 +67,7 @@ export function rowToResident(row: ResidentRow, phones: string[]): Resident {
     situations,
     householdSize: row.household_size,
     regularCare: row.regular_care === 1,
+    needsSnowClearing: row.needs_snow_clearing === 1,
     checkinIntervalDays: row.checkin_interval_days,
     notes: row.notes,
     createdAt: row.created_at,

@@ -29,6 +29,9 @@ export interface ResidentsTable {
   created_by: number;
   updated_at: string;
   updated_by: number;
+  needs_snow_clearing: number;
+  left_on: string | null;
+  left_reason: string | null;
 }
 export type ResidentRow = Selectable<ResidentsTable>;
 
