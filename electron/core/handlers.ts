@@ -10,6 +10,9 @@ import { countRequests } from './features/requests/requests.repo';
 import { setupService } from './features/settings/setup.service';
 import { APP_VERSION } from './version';
 import { backupHandlers } from './features/backups/backups.handlers';
+import { volunteerHandlers } from './features/volunteers/volunteers.handlers';
+import { taskHandlers } from './features/tasks/tasks.handlers';
+import { planHandlers } from './features/plans/plans.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext) => Promise<CallOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -70,5 +73,8 @@ export function createHandlers(deps: CoreDeps) {
     'requests.setStatus': (input, ctx) => requests.setStatus(input.id, input.status, input.note, ctx.actor),
 
     ...backupHandlers(deps),
+    ...volunteerHandlers(deps),
+    ...taskHandlers(deps),
+    ...planHandlers(deps),
   } satisfies Handlers;
 }

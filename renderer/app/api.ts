@@ -15,6 +15,13 @@ const TOPIC_OF: Record<string, Topic> = {
   catalogue: 'catalogue',
   backups: 'backups',
   export: 'backups',
+  volunteers: 'volunteers',
+  skills: 'volunteers',
+  tasks: 'tasks',
+  plans: 'tasks',
+  snowDay: 'tasks',
+  care: 'tasks',
+  reports: 'tasks',
 };
 
 export function topicOf(name: CallName): Topic {

@@ -17,33 +17,11 @@ import { kindInputSchema, KIND_MODES, type ServiceKind } from '../domain/catalog
 import type { BackupInfo, BackupPreview, BackupStatus } from '../domain/backups';
 import { adminNameSchema, centreSettingsSchema, LANGUAGES, type CentreSettings, type Language } from '../domain/settings';
 
-/** Data areas a write invalidates; the UI refreshes queries of these areas on a `changed` event. */
-export type Topic = 'app' | 'residents' | 'requests' | 'catalogue' | 'backups';
-
-interface CallDef<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom: carries the output type only. */
-  output: O;
-  roles: readonly Role[];
-  /** Calls that change data; the acting user is recorded. */
-  changes: readonly Topic[];
-  summary: string;
-}
-
-function call<I extends z.ZodType, O>(def: {
-  input: I;
-  output: O;
-  roles: readonly Role[];
-  changes?: readonly Topic[];
-  summary: string;
-}): CallDef<I, O> {
-  return { ...def, changes: def.changes ?? [] };
-}
-
-/** Declares a call's output type; carries no runtime value. */
-function returns<T>(): T {
-  return undefined as T;
-}
+import { call, returns } from './define';
+import { volunteersCalls } from './calls/volunteers';
+import { tasksCalls } from './calls/tasks';
+import { plansCalls } from './calls/plans';
+export type { Topic } from './define';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
@@ -295,6 +273,10 @@ export const contract = {
     roles: ADMIN_ONLY,
     summary: 'Export everything as a ZIP of CSV files with a manifest; download it from /api/download/exports/<id>.',
   }),
+
+  ...volunteersCalls,
+  ...tasksCalls,
+  ...plansCalls,
 } as const;
 
 export type Contract = typeof contract;

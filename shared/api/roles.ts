@@ -6,3 +6,5 @@ export const EVERYONE: readonly Role[] = ROLES;
 export const CASEWORK: readonly Role[] = ['frontdesk', 'coordinator', 'admin'];
 export const ADMIN_ONLY: readonly Role[] = ['admin'];
 export const CATALOGUE_EDITORS: readonly Role[] = ['coordinator', 'admin'];
+/** Coordinators and admins manage volunteers, tasks and plans. */
+export const COORDINATION: readonly Role[] = ['coordinator', 'admin'];

@@ -5,6 +5,9 @@
 import type { ResidentInput } from '../../../shared/domain/residents';
 import type { RequestInput } from '../../../shared/domain/requests';
 import type { CallInput, CallName } from '../../../shared/api/contract';
+import { volunteersValidInputs } from '../features/volunteers/volunteers.builders';
+import { tasksValidInputs } from '../features/tasks/tasks.builders';
+import { plansValidInputs } from '../features/plans/plans.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -78,5 +81,8 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     'backups.restore': { id: 'hearth-20261123-090000-manual.hearthbak' },
     'backups.setReminder': { days: 7 },
     'export.full': {},
+    ...volunteersValidInputs(),
+    ...tasksValidInputs(),
+    ...plansValidInputs(),
   };
 }

@@ -1,0 +1,2 @@
+// Calls of the volunteers feature (coordinator issue). Declared with call()/returns() from ../define.
+export const volunteersCalls = {} as const;
