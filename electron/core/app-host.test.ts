@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync, closeSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync, closeSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { startAppHost, type AppHost } from './app-host';
 import { BUILT_IN_ADMIN } from './context';
 import { fixedClock } from './clock';
@@ -178,5 +179,39 @@ describe('updating Hearth', () => {
     expect(before?.schemaVersion).toBe(migrations.at(-1)?.[0]);
     const status = await ok<{ schemaVersion: string }>(updated, 'app.status', {});
     expect(status.schemaVersion).toBe('29991231_2359_test_add_column');
+  });
+});
+
+describe('the weekly integrity check', () => {
+  it('tells the admin when it finds damage that the quick start-up check cannot see', async () => {
+    const { app, dir } = await start();
+    await setUp(app);
+    await ok(app, 'residents.create', { lastName: 'Цветкова', firstName: 'Любовь' });
+    await app.checkIntegrity();
+    expect((await ok<{ integrity: unknown }>(app, 'backups.status', {})).integrity).toBeNull();
+    await app.close();
+    hosts.splice(hosts.indexOf(app), 1);
+
+    // Change one letter of a key inside the sort_key index page: the index no longer matches its
+    // table, which quick_check (at start-up) does not compare but integrity_check does.
+    const raw = new Database(path.join(dir, DATABASE_FILE));
+    const root = raw.prepare("select rootpage from sqlite_master where name = 'residents_sort_key'").pluck().get() as number;
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const fd = openSync(path.join(dir, DATABASE_FILE), 'r+');
+    const page = Buffer.alloc(pageSize);
+    readSync(fd, page, 0, pageSize, (root - 1) * pageSize);
+    const at = page.indexOf(Buffer.from('иванов', 'utf8'));
+    expect(at).toBeGreaterThan(0);
+    page[at + 1] = 0xb9; // и → й
+    writeSync(fd, page, 0, pageSize, (root - 1) * pageSize);
+    closeSync(fd);
+
+    const { app: again } = await start(dir);
+    expect(again.recovery()).toBeNull();
+    await again.checkIntegrity();
+    const status = await ok<{ integrity: { detail: string } | null }>(again, 'backups.status', {});
+    expect(status.integrity?.detail).toMatch(/index|missing|wrong/i);
   });
 });

@@ -52,6 +52,8 @@ export interface AppHost {
   recovery(): { detail: string } | null;
   /** The current core (null in recovery mode). */
   core(): StartedCore | null;
+  /** Runs the full integrity check now (normally weekly, when idle). */
+  checkIntegrity(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -172,14 +174,22 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     events.emit({ type: 'changed', topics: ['backups'] });
   }
 
-  async function integrityCheckIfDue(): Promise<void> {
-    if (!current || Date.now() - lastCallAt < 5 * 60_000) return;
+  /**
+   * The full integrity check, at most weekly and only when nobody has used Hearth for 5 minutes.
+   * A problem is kept in the backup log and shown to the admin (backups.status) with the advice to
+   * restore; the running app is not switched off under the user's hands.
+   */
+  async function integrityCheckIfDue(force = false): Promise<void> {
+    if (!current || (!force && Date.now() - lastCallAt < 5 * 60_000)) return;
     const lastCheck = manager.log().lastIntegrityCheckAt;
-    if (lastCheck && clock.now().getTime() - new Date(lastCheck).getTime() < 7 * DAY) return;
+    if (!force && lastCheck && clock.now().getTime() - new Date(lastCheck).getTime() < 7 * DAY) return;
     const rows = current.sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>;
     const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    manager.recordIntegrityCheck();
-    if (problems.length > 0) logger.error('integrity check failed', { problems: problems.slice(0, 5) });
+    manager.recordIntegrityCheck(problems.length > 0 ? problems.slice(0, 5).join('; ') : null);
+    if (problems.length > 0) {
+      logger.error('integrity check failed', { problems: problems.slice(0, 5) });
+      events.emit({ type: 'changed', topics: ['backups'] });
+    }
   }
 
   await openCore();
@@ -187,7 +197,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     const tick = () => {
       running = running
         .then(autoBackupIfDue)
-        .then(integrityCheckIfDue)
+        .then(() => integrityCheckIfDue())
         .catch((e: unknown) => logger.error('automatic backup failed', { error: e instanceof Error ? e.message : String(e) }));
     };
     tick();
@@ -203,6 +213,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     backups: manager,
     recovery: () => recoveryInfo,
     core: () => current,
+    checkIntegrity: () => integrityCheckIfDue(true),
     async dispatch(name, input, ctx) {
       lastCallAt = Date.now();
       if (current) return current.dispatch(name, input, ctx);

@@ -24,6 +24,12 @@ export interface BackupPreview extends BackupInfo {
 
 export type StorageWarning = { code: 'syncFolder'; service: string } | { code: 'networkShare'; detail: string };
 
+/** A problem the admin must know about: the weekly integrity check failed. */
+export interface IntegrityWarning {
+  checkedAt: string;
+  detail: string;
+}
+
 export interface BackupStatus {
   dataDir: string;
   lastBackup: BackupInfo | null;
@@ -32,6 +38,7 @@ export interface BackupStatus {
   /** The last copy outside this PC is older than reminderDays (or there is none). */
   reminderDue: boolean;
   warnings: StorageWarning[];
+  integrity: IntegrityWarning | null;
 }
 
 /** Days since an ISO time, for "last copy outside this PC" reminders. */

@@ -25,8 +25,10 @@ interface BackupLog {
   lastOutsideCopyTarget: string | null;
   reminderDays: number;
   lastIntegrityCheckAt: string | null;
+  /** What the last full integrity check found (null: fine). */
+  lastIntegrityProblem: string | null;
 }
-const DEFAULT_LOG: BackupLog = { lastOutsideCopyAt: null, lastOutsideCopyTarget: null, reminderDays: 7, lastIntegrityCheckAt: null };
+const DEFAULT_LOG: BackupLog = { lastOutsideCopyAt: null, lastOutsideCopyTarget: null, reminderDays: 7, lastIntegrityCheckAt: null, lastIntegrityProblem: null };
 
 export function backupErrorToAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
@@ -173,6 +175,7 @@ export function createBackupManager(options: BackupManagerOptions) {
         opts.passphrase ? { passphrase: opts.passphrase } : {},
       );
       // Verification decrypts into the data folder, never into the system's shared temp folder.
+      mkdirSync(dir, { recursive: true });
       const result = await verifyBackup(partial, { tempDir: dir, ...(opts.passphrase ? { passphrase: opts.passphrase } : {}) });
       if (!result.ok || !result.header) throw new AppError('backupDamaged', `Verification failed: ${result.problem ?? ''} ${result.detail ?? ''}`);
       if (existsSync(final)) throw new AppError('conflict', 'A backup with this name was made at the same moment');
@@ -239,7 +242,7 @@ export function createBackupManager(options: BackupManagerOptions) {
     log: readLog,
     setReminderDays: (days: number) => writeLog({ reminderDays: days }),
     recordOutsideCopy: (target: string) => writeLog({ lastOutsideCopyAt: clock.now().toISOString(), lastOutsideCopyTarget: target }),
-    recordIntegrityCheck: () => writeLog({ lastIntegrityCheckAt: clock.now().toISOString() }),
+    recordIntegrityCheck: (problem: string | null) => writeLog({ lastIntegrityCheckAt: clock.now().toISOString(), lastIntegrityProblem: problem }),
   };
 }
 

@@ -16,6 +16,11 @@ export function BackupReminder({ isAdmin }: { isAdmin: boolean }) {
         </div>
       ) : null}
       <StorageWarnings warnings={status.data.warnings} />
+      {status.data.integrity ? (
+        <div className="notice notice-error" role="alert">
+          {t('backups:integrityProblem')} <Link to="/backups">{t('backups:goToBackups')}</Link>
+        </div>
+      ) : null}
     </>
   );
 }

@@ -131,6 +131,11 @@ export function BackupsScreen() {
             </div>
           ) : null}
           <StorageWarnings warnings={s.warnings} />
+          {s.integrity ? (
+            <div className="notice notice-error" role="alert">
+              {t('backups:integrityProblem')}
+            </div>
+          ) : null}
         </section>
       ) : null}
 

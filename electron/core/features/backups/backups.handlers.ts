@@ -42,6 +42,7 @@ export function backupHandlers(deps: CoreDeps): { [K in BackupCalls]: Handler<K>
       reminderDays: log.reminderDays,
       reminderDue: age === null || age >= log.reminderDays,
       warnings: storageWarnings(need(deps.paths.dataDir)),
+      integrity: log.lastIntegrityProblem && log.lastIntegrityCheckAt ? { checkedAt: log.lastIntegrityCheckAt, detail: log.lastIntegrityProblem } : null,
     };
   };
   return {
