@@ -18,6 +18,7 @@ import { DATABASE_FILE, startCore, type StartOptions, type StartedCore } from '.
 import { DatabaseDamagedError } from './db/safety';
 import { backupHandlers, EXPORT_DIR, managerFor } from './features/backups/backups.handlers';
 import { salvageExport } from './export/salvage';
+import { generatePlanTasks } from './features/plans/plans.service';
 import { APP_VERSION } from './version';
 import type { BackupManager } from './backup/manager';
 
@@ -192,11 +193,21 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     }
   }
 
+  /** Once a day (when the date changes while Hearth stays open) help plans make their new tasks. */
+  let plannedOn = clock.today();
+  async function planTasksIfNewDay(): Promise<void> {
+    if (!current || clock.today() === plannedOn) return;
+    plannedOn = clock.today();
+    const made = await generatePlanTasks({ db: current.deps.db, clock });
+    if (made.created > 0) events.emit({ type: 'changed', topics: ['tasks'] });
+  }
+
   await openCore();
   if (options.autoBackup !== false) {
     const tick = () => {
       running = running
         .then(autoBackupIfDue)
+        .then(planTasksIfNewDay)
         .then(() => integrityCheckIfDue())
         .catch((e: unknown) => logger.error('automatic backup failed', { error: e instanceof Error ? e.message : String(e) }));
     };

@@ -10,6 +10,8 @@ import { acquireLock, DatabaseDamagedError, quickCheck } from './db/safety';
 import type { DB } from './db/schema';
 import type { HostServices } from './context';
 import { ensureBuiltInKinds } from './features/catalogue/catalogue.service';
+import { ensureBuiltInSkills } from './features/volunteers/skills';
+import { generatePlanTasks } from './features/plans/plans.service';
 import { silentLogger, type Logger } from './logger';
 import { migrations as registry } from '../../migrations';
 
@@ -97,7 +99,11 @@ export async function startCore(options: StartOptions): Promise<StartedCore> {
     }
     const result = await migrateToLatest(db, { now: () => clock.now(), migrations: list });
     if (result.applied.length > 0) logger.info('migrated', { applied: result.applied });
-    await ensureBuiltInKinds(db, clock.now().toISOString());
+    const at = clock.now().toISOString();
+    await ensureBuiltInKinds(db, at);
+    await ensureBuiltInSkills(db, at);
+    // Help plans make their tasks ahead (idempotent): at every start, and daily in the app host.
+    await generatePlanTasks({ db, clock });
     const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host });
     const close = core.close;
     return {

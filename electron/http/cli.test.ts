@@ -47,7 +47,8 @@ describe('npm run hearth -- backup / verify / restore', () => {
 
     const bytes = readFileSync(file);
     const tampered = path.join(tmp, 'tampered.hearthbak');
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0x01;
     writeFileSync(tampered, bytes);
     const bad = hearth('verify', tampered);
     expect(bad.code).toBe(1);

@@ -18,6 +18,16 @@ import { CatalogueScreen } from '../features/catalogue/CatalogueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { RecoveryScreen } from '../features/backups/RecoveryScreen';
+import { VolunteersScreen } from '../features/volunteers/VolunteersScreen';
+import { VolunteerPage } from '../features/volunteers/VolunteerPage';
+import { VolunteerEditScreen } from '../features/volunteers/VolunteerEditScreen';
+import { TaskPage } from '../features/tasks/TaskPage';
+import { BoardScreen } from '../features/board/BoardScreen';
+import { PrintDayScreen } from '../features/board/PrintDayScreen';
+import { PrintRouteScreen } from '../features/board/PrintRouteScreen';
+import { SnowDayScreen } from '../features/plans/SnowDayScreen';
+import { CareScreen } from '../features/plans/CareScreen';
+import { ReportsScreen } from '../features/plans/ReportsScreen';
 
 function Gate() {
   const { t } = useTranslation();
@@ -52,6 +62,17 @@ function Gate() {
         <Route path="catalogue" element={<CatalogueScreen />} />
         <Route path="settings" element={<SettingsScreen />} />
         <Route path="backups" element={<BackupsScreen />} />
+        <Route path="volunteers" element={<VolunteersScreen />} />
+        <Route path="volunteers/new" element={<VolunteerEditScreen />} />
+        <Route path="volunteers/:id" element={<VolunteerPage />} />
+        <Route path="volunteers/:id/edit" element={<VolunteerEditScreen />} />
+        <Route path="tasks/:id" element={<TaskPage />} />
+        <Route path="board" element={<BoardScreen />} />
+        <Route path="print/day" element={<PrintDayScreen />} />
+        <Route path="print/route" element={<PrintRouteScreen />} />
+        <Route path="snow-day" element={<SnowDayScreen />} />
+        <Route path="care" element={<CareScreen />} />
+        <Route path="reports" element={<ReportsScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Routes>
     </Layout>

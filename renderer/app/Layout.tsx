@@ -49,6 +49,12 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
           </NavLink>
           <NavLink to="/residents">{t('common:nav.residents')}</NavLink>
           <NavLink to="/requests">{t('common:nav.requests')}</NavLink>
+          {status.user.role === 'coordinator' || status.user.role === 'admin' ? (
+            <>
+              <NavLink to="/volunteers">{t('common:nav.volunteers')}</NavLink>
+              <NavLink to="/board">{t('common:nav.tasks')}</NavLink>
+            </>
+          ) : null}
           <NavLink to="/catalogue">{t('common:nav.catalogue')}</NavLink>
           {status.user.role === 'admin' ? <NavLink to="/backups">{t('common:nav.backups')}</NavLink> : null}
           <NavLink to="/settings">{t('common:nav.settings')}</NavLink>

@@ -61,6 +61,9 @@ export interface ResidentSummary {
 
 export interface Resident extends ResidentData {
   id: number;
+  /** Moved away or died: their plans have ended; the history stays. */
+  leftOn: string | null;
+  leftReason: 'moved' | 'deceased' | null;
   fullName: string;
   address: string;
   createdAt: string;

@@ -6,6 +6,7 @@ import { fixedClock } from '../clock';
 import { BUILT_IN_ADMIN } from '../context';
 import { startCore } from '../start';
 import { fillDemoData } from './demo';
+import type { CareEntry, PlanList, SnowDayPreview, VolunteersActiveReport, VolunteerHoursReport } from '../../../shared/domain/plans';
 
 const NOW = '2026-11-23T09:00:00Z';
 const TODAY = '2026-11-23';
@@ -35,6 +36,12 @@ function dump(core: Core) {
     terms: all('select resident_id, term, rank from resident_search_terms order by resident_id, term'),
     requests: all('select * from requests order by id'),
     history: all('select * from request_status_history order by id'),
+    volunteers: all('select * from volunteers order by id'),
+    volunteerSkills: all('select * from volunteer_skills order by volunteer_id, skill_id'),
+    availability: all('select * from volunteer_availability order by volunteer_id, weekday, part'),
+    plans: all('select * from help_plans order by id'),
+    tasks: all('select * from tasks order by id'),
+    taskVolunteers: all('select * from task_volunteers order by task_id, volunteer_id'),
   };
 }
 
@@ -150,6 +157,86 @@ describe('demo data', () => {
     expect(found).toContain(phone.resident_id);
   });
 
+  it('has 50 volunteers, 20 of them regular and 5 specialists, with skills, availability and phones', () => {
+    expect(scalar('select count(*) from volunteers')).toBe(50);
+    expect(scalar('select count(*) from volunteers where is_regular = 1')).toBe(20);
+    expect(scalar('select count(*) from volunteers where specialist is not null')).toBe(5);
+    expect(scalar("select count(*) from volunteers where status = 'paused'")).toBe(2);
+    expect(scalar("select count(distinct settlement) from volunteers")).toBe(5);
+    expect(scalar("select count(*) from volunteers where last_name glob '*[а-яё]*'")).toBeGreaterThanOrEqual(45);
+    expect(scalar("select count(distinct v.id) from volunteers v join volunteer_skills s on s.volunteer_id = v.id join skills k on k.id = s.skill_id where k.code = 'hasSnowTools'")).toBeGreaterThanOrEqual(10);
+    expect(scalar('select count(distinct volunteer_id) from volunteer_availability')).toBeGreaterThanOrEqual(30);
+    expect(scalar('select count(distinct volunteer_id) from volunteer_phones')).toBe(50);
+    expect(scalar('select count(distinct volunteer_id) from volunteer_search_terms')).toBe(50);
+  });
+
+  it('puts 20 lonely elderly people in private houses on the snow-clearing list', () => {
+    expect(scalar('select count(*) from residents where needs_snow_clearing = 1')).toBe(20);
+    expect(scalar("select count(*) from residents where needs_snow_clearing = 1 and (lives_alone = 0 or pensioner = 0 or flat != '')")).toBe(0);
+  });
+
+  it('runs help plans: a check-in plan for everyone under regular care, weekly medicines, firewood in season', async () => {
+    const plans = valueOf<PlanList>(await core.dispatch('plans.list', { includeEnded: true }, ctx)).items;
+    const care = scalar('select count(*) from residents where regular_care = 1');
+    expect(plans.filter((p) => p.kindCode === 'checkIn')).toHaveLength(care);
+    expect(plans.filter((p) => p.kindCode === 'medicinePurchase' && p.rule === 'weekly').length).toBeGreaterThanOrEqual(3);
+    expect(plans.filter((p) => p.kindCode === 'firewood' && p.seasonFromMonth === 10 && p.seasonToMonth === 3).length).toBeGreaterThanOrEqual(3);
+    expect(plans.filter((p) => p.endedReason === 'noLongerNeeded')).toHaveLength(1);
+    // One person under regular care died three weeks ago: their plans ended, the open tasks after that day were cancelled.
+    const left = core.sqlite.prepare('select id, left_on, left_reason from residents where left_on is not null').all() as Array<{ id: number; left_on: string; left_reason: string }>;
+    expect(left).toEqual([{ id: expect.any(Number), left_on: '2026-11-03', left_reason: 'deceased' }]);
+    const theirs = plans.filter((p) => p.residentId === left[0]?.id);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((p) => p.endedReason === 'deceased' && !p.active)).toBe(true);
+    expect(scalar("select count(*) from tasks where resident_id = ? and scheduled_on >= ? and status in ('planned', 'assigned')", left[0]?.id, '2026-11-03')).toBe(0);
+    expect(scalar("select count(*) from tasks where resident_id = ? and status = 'done'", left[0]?.id)).toBeGreaterThan(0);
+    // Generating again (as at start-up) and ensuring check-ins make nothing new.
+    expect(valueOf<{ created: number }>(await core.dispatch('plans.generate', {}, ctx)).created).toBe(0);
+    expect(valueOf<{ created: number }>(await core.dispatch('plans.ensureCheckIns', {}, ctx)).created).toBe(0);
+  });
+
+  it('has tasks with hours in each of the last six months, open ones ahead, none done in the future', async () => {
+    for (const month of ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']) {
+      expect(scalar("select count(*) from tasks where status = 'done' and substr(done_on, 1, 7) = ?", month), month).toBeGreaterThan(20);
+    }
+    expect(scalar("select count(*) from tasks where status = 'done' and (done_on is null or done_on > ?)", TODAY)).toBe(0);
+    expect(scalar("select count(*) from tasks where status in ('planned', 'assigned') and scheduled_on >= ?", TODAY)).toBeGreaterThan(30);
+    expect(scalar("select count(*) from tasks where status in ('planned', 'assigned') and scheduled_on < ?", TODAY)).toBeGreaterThan(0);
+    expect(scalar("select count(*) from tasks where status = 'done' and not exists (select 1 from task_volunteers tv where tv.task_id = tasks.id)")).toBe(0);
+    expect(scalar('select count(*) from tasks where request_id is not null')).toBeGreaterThan(100);
+    expect(scalar('select count(*) from tasks where created_at > ? or updated_at > ?', new Date(NOW).toISOString(), new Date(NOW).toISOString())).toBe(0);
+    // Requests follow their tasks: a done request's task is done, an open request's task is open.
+    expect(scalar("select count(*) from tasks t join requests r on r.id = t.request_id where (r.status = 'done') != (t.status = 'done')")).toBe(0);
+    const hours = valueOf<VolunteerHoursReport>(await core.dispatch('reports.volunteerHours', { from: '2026-06', to: '2026-11' }, ctx));
+    expect(hours.totalMinutes).toBeGreaterThan(20_000);
+    expect(hours.totalsByMonth.every((m) => m > 0)).toBe(true);
+    const active = valueOf<VolunteersActiveReport>(await core.dispatch('reports.volunteersActive', { from: '2026-06', to: '2026-11' }, ctx));
+    expect(active.registered).toEqual({ regular: 20, occasional: 28, specialists: 5, total: 48 });
+    expect(active.active.regular).toBeGreaterThanOrEqual(15);
+    expect(active.active.total).toBeGreaterThanOrEqual(30);
+  });
+
+  it('made the snow days of the last weeks once each, and proposes volunteers for the next', async () => {
+    const batches = core.sqlite.prepare('select batch_key, count(*) as n from tasks where batch_key is not null group by batch_key order by batch_key').all();
+    expect(batches).toEqual([
+      { batch_key: 'snow:2026-11-06', n: 20 },
+      { batch_key: 'snow:2026-11-13', n: 20 },
+      { batch_key: 'snow:2026-11-20', n: 20 },
+    ]);
+    const preview = valueOf<SnowDayPreview>(await core.dispatch('snowDay.preview', { date: '2026-11-24' }, ctx));
+    expect(preview.residents).toHaveLength(20);
+    expect(preview.unassigned).toBe(0);
+    expect(preview.residents.every((r) => r.state === 'new' && r.volunteerIds.length === 1)).toBe(true);
+  });
+
+  it('lists the people under regular care, some of them overdue', async () => {
+    const care = valueOf<CareEntry[]>(await core.dispatch('care.list', {}, ctx));
+    expect(care).toHaveLength(scalar('select count(*) from residents where regular_care = 1 and left_on is null'));
+    expect(care.filter((c) => c.overdue).length).toBeGreaterThanOrEqual(1);
+    expect(care.filter((c) => c.lastContactOn !== null).length).toBeGreaterThanOrEqual(care.length - 2);
+    expect(care.every((c) => c.hasCheckInPlan)).toBe(true);
+  });
+
   it('keeps the connection at synchronous=FULL after the fill', () => {
     expect(core.sqlite.pragma('synchronous', { simple: true })).toBe(2);
   });
@@ -164,7 +251,9 @@ describe('demo data', () => {
     const other = await startCore({ dataDir: null, clock: fixedClock(NOW) });
     try {
       const counts = await fillDemoData(other.deps, { actor: BUILT_IN_ADMIN, seed: 7 });
-      expect(counts.residents).toBe(100);
+      expect(counts).toMatchObject({ residents: 100, volunteers: 50 });
+      expect(counts.plans).toBeGreaterThan(15);
+      expect(counts.tasks).toBeGreaterThan(300);
       expect(dump(other).residents).not.toEqual(dump(core).residents);
     } finally {
       await other.close();

@@ -5,9 +5,17 @@
  * requests across the catalogue with seasonal sense (firewood and snow in winter, medicines all year,
  * printing and copies every week).
  *
- * Everything is written through the core's own services (so search terms and status history are
- * exactly what the app writes), with a moved clock to backdate. The same seed and the same "today"
- * give the same data.
+ * Then the coordinator's side: 50 volunteers (20 regular, 5 specialists) with skills and weekly
+ * availability, 20 lonely elderly people on the snow-clearing list, help plans run week by week
+ * (check-ins for everyone under regular care, weekly medicines, firewood October to March; one
+ * plan ended, one resident who died), the snow days of the last weeks, and tasks with the hours
+ * volunteers gave.
+ *
+ * Everything is written through the core's own services (so search terms, status history and plan
+ * generation are exactly what the app writes), with a moved clock to backdate; only the tasks of
+ * past requests and the outcomes of past tasks go through the tasks repository directly (the
+ * services would move the requests' history, which the fill has already written). The same seed
+ * and the same "today" give the same data.
  */
 import { sql } from 'kysely';
 import { fixedClock, type Clock } from '../clock';
@@ -20,6 +28,23 @@ import { requestInputSchema, type Channel, type RequestStatus, type Urgency } fr
 import { residentInputSchema, type ResidentInput, type Situation } from '../../../shared/domain/residents';
 import { NAME_POOLS, randomPersonName, type Gender, type NameLang, type PersonName } from './names';
 import { mulberry32 } from '../random';
+import { volunteersService } from '../features/volunteers/volunteers.service';
+import { ensureBuiltInSkills } from '../features/volunteers/skills';
+import { generatePlanTasks, plansService } from '../features/plans/plans.service';
+import { snowDayConfirm, snowDayPreview } from '../features/plans/snow-day';
+import { insertTask, setMinutesSpent, setTaskStatus, setTaskVolunteers } from '../features/tasks/tasks.repo';
+import {
+  KIND_SKILL_DEFAULTS,
+  PARTS_OF_DAY,
+  volunteerInputSchema,
+  type AvailabilitySlot,
+  type BuiltInSkillCode,
+  type PartOfDay,
+  type Specialist,
+  type VolunteerInput,
+  type Weekday,
+} from '../../../shared/domain/volunteers';
+import { DEFAULT_CHECKIN_INTERVAL_DAYS, isoWeekday, planInputSchema, SNOW_DAY_MAX_PER_VOLUNTEER, type PlanInput } from '../../../shared/domain/plans';
 
 export const DEMO_SEED = 20231101;
 export const DEMO_RESIDENTS = 100;
@@ -1005,6 +1030,491 @@ function planRequests(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Volunteers, help plans, snow days and tasks
+
+/** The Sylva report: 50 volunteers, 20 of them regular; five specialists among them. */
+export const DEMO_VOLUNTEERS = 50;
+export const DEMO_REGULAR_VOLUNTEERS = 20;
+/** Lonely elderly people in private houses on the snow-clearing list. */
+export const DEMO_SNOW_LIST = 20;
+
+/** Two specialists help regularly (check-ins), three come when needed; they are counted among the 50. */
+const DEMO_SPECIALISTS: readonly Specialist[] = ['socialWorker', 'doctor', 'psychologist', 'lawyer', 'teacher'];
+/** Specialists who also do volunteer tasks (check-in visits). */
+const VISITING_SPECIALISTS: ReadonlySet<Specialist> = new Set(['socialWorker', 'doctor']);
+
+/** Minutes a job of each kind takes one volunteer. */
+const TASK_MINUTES: Partial<Record<BuiltInKindCode, readonly [number, number]>> = {
+  firewood: [90, 180],
+  snowClearing: [45, 120],
+  medicinePurchase: [40, 90],
+  groceries: [40, 80],
+  transportDoctor: [120, 240],
+  householdRepairs: [45, 150],
+  checkIn: [20, 60],
+  waterCarrying: [30, 60],
+};
+
+const VOLUNTEER_NOTES = [
+  'Работает вахтой, две недели через две',
+  'Студентка техникума, свободна по выходным',
+  'Пенсионер, свой трактор — чистит снег',
+  'Учитель в школе, после уроков',
+  'Есть прицеп для дров',
+  'Звонить вечером после 18',
+  'Помогает вместе с сыном',
+];
+
+const NOT_DONE_REASONS = ['Не открыли дверь, телефон не отвечает', 'Волонтёр заболел, перенесли', 'Дочь забрала к себе на выходные', 'Отказалась, сказала — всё есть'];
+
+interface DemoVolunteer {
+  id: number;
+  settlement: string;
+  regular: boolean;
+  specialist: Specialist | null;
+  skills: ReadonlySet<BuiltInSkillCode>;
+  /** Weekdays with availability; null when none is recorded. */
+  weekdays: ReadonlySet<number> | null;
+  pauseAtEnd: boolean;
+  registeredAt: number;
+  input: VolunteerInput;
+}
+
+function planVolunteers(rng: Rng, today: string, windowDays: number): DemoVolunteer[] {
+  const settlements = rng.shuffle([
+    ...Array<string>(28).fill('Сылва'),
+    ...Array<string>(7).fill('Чусовой'),
+    ...Array<string>(6).fill('Лямино'),
+    ...Array<string>(5).fill('Сараны'),
+    ...Array<string>(4).fill('Калино'),
+  ]);
+  const langs = rng.shuffle<NameLang>([...Array<NameLang>(DEMO_VOLUNTEERS - 5).fill('ru'), 'uk', 'uk', 'uk', 'pl', 'el']);
+  const out: DemoVolunteer[] = [];
+  for (let i = 0; i < DEMO_VOLUNTEERS; i++) {
+    const regular = i < DEMO_REGULAR_VOLUNTEERS;
+    const specialist = i >= DEMO_REGULAR_VOLUNTEERS - 2 && i < DEMO_REGULAR_VOLUNTEERS + 3 ? (DEMO_SPECIALISTS[i - DEMO_REGULAR_VOLUNTEERS + 2] ?? null) : null;
+    const gender: Gender = rng.chance(0.55) ? 'female' : 'male';
+    const lang = langs[i] ?? 'ru';
+    const name = randomPersonName(rng.next, lang, gender);
+    const settlement = settlements[i] ?? 'Сылва';
+    const skills = new Set<BuiltInSkillCode>();
+    if (specialist === null) {
+      const rural = settlement !== 'Чусовой';
+      if (rng.chance(rural ? (regular ? 0.7 : 0.45) : 0.25)) skills.add('hasSnowTools');
+      if (rng.chance(gender === 'male' ? 0.7 : 0.2)) skills.add('carriesFirewood');
+      if (rng.chance(0.25)) {
+        skills.add('hasCar');
+        if (rng.chance(0.7)) skills.add('drivesToDoctor');
+      }
+      if (rng.chance(gender === 'female' ? 0.6 : 0.3)) skills.add('buysMedicines');
+      if (gender === 'male' && rng.chance(0.35)) skills.add('smallRepairs');
+      if (rng.chance(0.12)) skills.add('computerHelp');
+    } else if (specialist === 'teacher') skills.add('computerHelp');
+
+    const slots: AvailabilitySlot[] = [];
+    if (regular) {
+      for (const weekday of rng.shuffle<Weekday>([1, 2, 3, 4, 5, 6, 7]).slice(0, rng.int(2, 4))) {
+        const parts: PartOfDay[] = rng.chance(0.5) ? ['morning', 'afternoon'] : [rng.pick<PartOfDay>(['morning', 'afternoon', 'evening'])];
+        for (const part of parts) slots.push({ weekday, part });
+      }
+    } else if (rng.chance(0.6)) {
+      const days: Weekday[] = rng.chance(0.6) ? [6] : [rng.pick<Weekday>([1, 2, 3, 4, 5, 6, 7])];
+      if (rng.chance(0.3) && !days.includes(7)) days.push(7);
+      for (const weekday of days) slots.push({ weekday, part: rng.pick<PartOfDay>(['morning', 'afternoon']) });
+    }
+    slots.sort((a, b) => a.weekday - b.weekday || PARTS_OF_DAY.indexOf(a.part) - PARTS_OF_DAY.indexOf(b.part));
+
+    const registeredDay = rng.int(0, 20);
+    const registeredAt = workMoment(rng, addDays(today, registeredDay - windowDays));
+    const agreement = regular
+      ? addDays(today, -windowDays - rng.int(30, 700))
+      : rng.chance(0.4)
+        ? isoDay(registeredAt)
+        : null;
+    const phone = lang === 'uk' && rng.chance(0.4) ? makePhone(rng, 'UA') : makePhone(rng, 'RU');
+    out.push({
+      id: 0,
+      settlement,
+      regular,
+      specialist,
+      skills,
+      weekdays: slots.length > 0 ? new Set(slots.map((s) => s.weekday)) : null,
+      pauseAtEnd: i >= DEMO_VOLUNTEERS - 2,
+      registeredAt,
+      input: {
+        ...name,
+        settlement,
+        phones: [phone],
+        languages: lang === 'ru' ? ['ru'] : [lang, 'ru'],
+        skillIds: [],
+        availability: slots,
+        isRegular: regular,
+        specialist,
+        agreementSignedOn: agreement,
+        notes: rng.chance(0.25) ? rng.pick(VOLUNTEER_NOTES) : '',
+      },
+    });
+  }
+  return out.sort((a, b) => a.registeredAt - b.registeredAt);
+}
+
+/** Lonely elderly people in private houses go on the snow-clearing list, those under regular care first. */
+function markSnowList(rng: Rng, residents: DemoResident[]): void {
+  const candidates = residents.filter((r) => r.elderly && r.privateHouse && r.situations.has('livesAlone'));
+  const ordered = [...rng.shuffle(candidates.filter((r) => r.regularCare)), ...rng.shuffle(candidates.filter((r) => !r.regularCare))];
+  for (const r of ordered.slice(0, DEMO_SNOW_LIST)) r.input.needsSnowClearing = true;
+}
+
+/** Chooses volunteers for a job: the skill its kind needs, the resident's settlement, the day's availability; regulars do most. */
+class VolunteerPicker {
+  constructor(
+    private readonly rng: Rng,
+    private readonly volunteers: readonly DemoVolunteer[],
+  ) {}
+
+  pick(kind: string, settlement: string, date: string, count: number): number[] {
+    const needs = (KIND_SKILL_DEFAULTS as Record<string, readonly BuiltInSkillCode[] | undefined>)[kind] ?? [];
+    const weekday = isoWeekday(date);
+    const eligible = this.volunteers.filter((v) => {
+      if (v.specialist !== null) return kind === 'checkIn' && VISITING_SPECIALISTS.has(v.specialist);
+      return needs.length === 0 || needs.some((s) => v.skills.has(s));
+    });
+    const pool = eligible.length > 0 ? eligible : this.volunteers.filter((v) => v.specialist === null);
+    const chosen: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const left = pool.filter((v) => !chosen.includes(v.id));
+      if (left.length === 0) break;
+      const v = this.rng.weighted(
+        left.map((x) => [x, (x.regular ? 5 : 1) * (x.settlement === settlement ? 4 : 0.3) * (x.weekdays === null || x.weekdays.has(weekday) ? 1 : 0.2)] as const),
+      );
+      chosen.push(v.id);
+    }
+    return chosen;
+  }
+}
+
+function minutesFor(rng: Rng, kind: string): number {
+  const [min, max] = TASK_MINUTES[kind as BuiltInKindCode] ?? [30, 90];
+  return 5 * rng.int(Math.round(min / 5), Math.round(max / 5));
+}
+
+interface CoordinationCounts {
+  volunteers: number;
+  plans: number;
+  tasks: number;
+}
+
+/**
+ * Volunteers (through the volunteers service), tasks for the requests volunteers handled (with
+ * the hours they gave), help plans run week by week through the plans service (check-ins for
+ * everyone under regular care, weekly medicines, seasonal firewood; one plan ended, one resident
+ * who died), the snow days of the last weeks in winter, and the outcome of every past task.
+ */
+async function fillCoordination(
+  deps: CoreDeps,
+  backdated: CoreDeps,
+  setTime: (at: number, date: string) => void,
+  rng: Rng,
+  residents: readonly DemoResident[],
+  options: { actor: Actor; today: string; now: number; windowDays: number },
+): Promise<CoordinationCounts> {
+  const { actor, today, now, windowDays } = options;
+  const { db } = deps;
+  const windowStart = addDays(today, -windowDays);
+
+  // Volunteers.
+  await ensureBuiltInSkills(db, new Date(now).toISOString());
+  const skillRows = await db.selectFrom('skills').select(['id', 'code']).where('code', 'is not', null).execute();
+  const skillIds = new Map(skillRows.map((s) => [s.code, s.id]));
+  const volunteersSvc = volunteersService(backdated);
+  const volunteers = planVolunteers(rng, today, windowDays);
+  for (const v of volunteers) {
+    setTime(v.registeredAt, isoDay(v.registeredAt));
+    const input = { ...v.input, skillIds: [...v.skills].flatMap((code) => skillIds.get(code) ?? []) };
+    v.id = (await volunteersSvc.create(volunteerInputSchema.parse(input), actor)).id;
+  }
+  const picker = new VolunteerPicker(rng, volunteers);
+  const kindRows = await db.selectFrom('service_kinds').select(['id', 'code', 'mode']).where('code', 'is not', null).execute();
+  const kindId = (code: BuiltInKindCode): number => {
+    const row = kindRows.find((k) => k.code === code);
+    if (!row) throw new Error(`demo: no kind ${code}`);
+    return row.id;
+  };
+  const kindCode = new Map(kindRows.map((k) => [k.id, k.code ?? '']));
+  const settlementOf = new Map(residents.map((r) => [r.id, r.input.settlement ?? '']));
+
+  // Tasks of the requests volunteers took on: done ones with their hours, open ones ahead.
+  const volunteerKinds = kindRows.filter((k) => k.mode === 'volunteer').map((k) => k.id);
+  const requests = await db
+    .selectFrom('requests')
+    .select(['id', 'resident_id', 'kind_id', 'status'])
+    .where('kind_id', 'in', volunteerKinds)
+    .where('status', 'in', ['done', 'planned', 'inProgress'])
+    .orderBy('id')
+    .execute();
+  const history = await db
+    .selectFrom('request_status_history')
+    .select(['request_id', 'to_status', 'changed_at'])
+    .where('to_status', 'in', ['planned', 'inProgress', 'done'])
+    .orderBy('id')
+    .execute();
+  const steps = new Map<number, Array<{ to: string; at: string }>>();
+  for (const h of history) steps.set(h.request_id, [...(steps.get(h.request_id) ?? []), { to: h.to_status, at: h.changed_at }]);
+  await db.transaction().execute(async (trx) => {
+    for (const r of requests) {
+      const code = kindCode.get(r.kind_id) ?? '';
+      const own = steps.get(r.id) ?? [];
+      const planned = own.find((s) => s.to === 'planned');
+      const started = own.find((s) => s.to === 'inProgress' || s.to === 'done');
+      const done = own.find((s) => s.to === 'done');
+      const createdAt = planned?.at ?? started?.at;
+      if (createdAt === undefined) continue;
+      let scheduledOn: string;
+      if (r.status === 'done' && started !== undefined) scheduledOn = started.at.slice(0, 10);
+      else if (r.status === 'inProgress' && started !== undefined) scheduledOn = started.at.slice(0, 10) < addDays(today, -3) ? today : started.at.slice(0, 10);
+      else {
+        const s = addDays(createdAt.slice(0, 10), rng.int(1, 4));
+        scheduledOn = s < today ? addDays(today, rng.int(0, 3)) : s;
+      }
+      const settlement = settlementOf.get(r.resident_id) ?? '';
+      const two = (code === 'firewood' && rng.chance(0.35)) || (code === 'snowClearing' && rng.chance(0.2));
+      const assigned = r.status !== 'planned' || rng.chance(0.75) ? picker.pick(code, settlement, scheduledOn, two ? 2 : 1) : [];
+      const taskId = await insertTask(
+        trx,
+        {
+          requestId: r.id,
+          planId: null,
+          residentId: r.resident_id,
+          kindId: r.kind_id,
+          scheduledOn,
+          partOfDay: rng.pick<PartOfDay | null>(['morning', 'afternoon', null]),
+          startTime: null,
+          estimatedMinutes: minutesFor(rng, code),
+          note: '',
+          batchKey: null,
+          status: assigned.length > 0 ? 'assigned' : 'planned',
+        },
+        actor.id,
+        createdAt,
+      );
+      await setTaskVolunteers(trx, taskId, assigned);
+      if (r.status === 'done' && done !== undefined) {
+        for (const v of assigned) if (rng.chance(0.95)) await setMinutesSpent(trx, taskId, v, minutesFor(rng, code));
+        await setTaskStatus(trx, taskId, { status: 'done', reason: null, doneOn: done.at.slice(0, 10) }, actor.id, done.at);
+      }
+    }
+  });
+
+  // Help plans, run as the coordinator would over the months: created, generated every Monday, changed, ended.
+  const plans = plansService(backdated);
+  const events: Array<{ at: number; run: () => Promise<unknown> }> = [];
+  const at = (date: string, hour: number) => dayStart(date) + hour * 60 * MINUTE + rng.int(0, 59) * MINUTE;
+  const regularVolunteers = volunteers.filter((v) => v.regular && (v.specialist === null || VISITING_SPECIALISTS.has(v.specialist)));
+  const checkInLoad = new Map<number, number>();
+  const byLoad = (list: readonly DemoVolunteer[]) => [...list].sort((a, b) => (checkInLoad.get(a.id) ?? 0) - (checkInLoad.get(b.id) ?? 0) || a.id - b.id)[0];
+  const registeredOn = (r: DemoResident) => isoDay(r.registeredAt);
+  const later = (a: string, b: string) => (a > b ? a : b);
+
+  // Someone under regular care who died three weeks ago (no request of theirs changed after that day).
+  const leftOn = addDays(today, -20);
+  const lastChange = await db
+    .selectFrom('request_status_history as h')
+    .innerJoin('requests as q', 'q.id', 'h.request_id')
+    .select((eb) => ['q.resident_id', eb.fn.max('h.changed_at').as('last')])
+    .groupBy('q.resident_id')
+    .execute();
+  const lastChangeOf = new Map(lastChange.map((l) => [l.resident_id, l.last]));
+  const careResidents = residents.filter((r) => r.regularCare);
+  const deceased = careResidents.find((r) => (lastChangeOf.get(r.id) ?? '') < leftOn && registeredOn(r) < addDays(leftOn, -60));
+
+  let firstPlanDay = today;
+  const addPlan = (createdOn: string, input: PlanInput, after?: (id: number) => Array<{ at: number; run: () => Promise<unknown> }>) => {
+    if (createdOn < firstPlanDay) firstPlanDay = createdOn;
+    events.push({
+      at: at(createdOn, 7),
+      run: async () => {
+        const plan = await plans.create(planInputSchema.parse(input), actor);
+        for (const e of after?.(plan.id) ?? []) events.push(e);
+      },
+    });
+  };
+
+  for (const r of careResidents) {
+    const startsOn = later(addDays(windowStart, 21 + rng.int(0, 10)), addDays(registeredOn(r), 2));
+    if (startsOn >= today) continue;
+    const near = regularVolunteers.filter((v) => v.settlement === r.input.settlement);
+    const v = byLoad(near.length > 0 ? near : regularVolunteers);
+    if (v) checkInLoad.set(v.id, (checkInLoad.get(v.id) ?? 0) + 1);
+    addPlan(addDays(startsOn, -1), {
+      residentId: r.id,
+      kindId: kindId('checkIn'),
+      rule: 'everyNDays',
+      intervalDays: r.input.checkinIntervalDays ?? DEFAULT_CHECKIN_INTERVAL_DAYS,
+      partOfDay: rng.pick<PartOfDay>(['morning', 'afternoon']),
+      estimatedMinutes: 30,
+      volunteerId: v?.id ?? null,
+      startsOn,
+      note: rng.chance(0.4) ? rng.pick(['Позвонить накануне', 'Измерить давление', 'Спросить про лекарства и продукты']) : '',
+    });
+  }
+
+  const medicineCandidates = rng.shuffle(residents.filter((r) => r.elderly && (r.regularCare || r.situations.has('disability'))));
+  const medicineBuyers = volunteers.filter((v) => v.skills.has('buysMedicines') && v.specialist === null);
+  let medicinePlans = 0;
+  // Of those who stay, the first plan changes day and volunteer half-way; the second is no longer needed a month ago.
+  let changed = false;
+  let ended = false;
+  for (const r of medicineCandidates) {
+    if (medicinePlans >= 5) break;
+    const startsOn = later(addDays(windowStart, rng.int(30, 90)), addDays(registeredOn(r), 3));
+    if (startsOn >= addDays(today, -60)) continue;
+    medicinePlans++;
+    const near = medicineBuyers.filter((v) => v.settlement === r.input.settlement && v.regular);
+    const v = near.length > 0 ? rng.pick(near) : medicineBuyers.length > 0 ? rng.pick(medicineBuyers) : undefined;
+    const input: PlanInput = {
+      residentId: r.id,
+      kindId: kindId('medicinePurchase'),
+      rule: 'weekly',
+      weekday: rng.pick([2, 4]),
+      partOfDay: 'afternoon',
+      estimatedMinutes: 60,
+      volunteerId: v?.id ?? null,
+      startsOn,
+      note: rng.pick(['Лекарства по списку, рецепты в серванте', 'Льготные рецепты, аптека на Ленина', 'Купить лекарства и хлеб']),
+    };
+    const others = medicineBuyers.filter((x) => x.id !== v?.id);
+    const change: boolean = !changed && r !== deceased && others.length > 0;
+    const end: boolean = !change && !ended && r !== deceased;
+    changed ||= change;
+    ended ||= end;
+    addPlan(addDays(startsOn, -2), input, (id) => {
+      if (change) {
+        const day = addDays(today, -50);
+        const other = rng.pick(others);
+        return [{ at: at(day, 9), run: () => plans.update(id, planInputSchema.parse({ ...input, weekday: input.weekday === 2 ? 4 : 2, volunteerId: other.id }), actor) }];
+      }
+      if (end) {
+        const day = addDays(today, -rng.int(25, 40));
+        return [{ at: at(day, 10), run: () => plans.end(id, day, 'noLongerNeeded', actor) }];
+      }
+      return [];
+    });
+  }
+
+  const firewoodResidents = rng.shuffle(residents.filter((r) => r.input.needsSnowClearing === true)).slice(0, 6);
+  const woodCarriers = volunteers.filter((v) => v.skills.has('carriesFirewood') && v.specialist === null);
+  for (const r of firewoodResidents) {
+    const startsOn = later(addDays(windowStart, rng.int(20, 40)), addDays(registeredOn(r), 2));
+    if (startsOn >= today) continue;
+    const near = woodCarriers.filter((v) => v.settlement === r.input.settlement);
+    const v = near.length > 0 ? rng.pick(near) : woodCarriers.length > 0 ? rng.pick(woodCarriers) : null;
+    addPlan(addDays(startsOn, -1), {
+      residentId: r.id,
+      kindId: kindId('firewood'),
+      rule: 'everyNDays',
+      intervalDays: 21,
+      seasonFromMonth: 10,
+      seasonToMonth: 3,
+      partOfDay: 'morning',
+      estimatedMinutes: 120,
+      volunteerId: v?.id ?? null,
+      startsOn,
+      note: 'Занести дрова в дом на три недели',
+    });
+  }
+
+  // Generation every Monday morning, as at start-up.
+  for (let d = firstPlanDay; d < today; d = addDays(d, 1)) {
+    if (isoWeekday(d) === 1) events.push({ at: at(d, 5), run: () => generatePlanTasks(backdated, { actor }) });
+  }
+  if (deceased !== undefined) events.push({ at: at(leftOn, 11), run: () => plans.markLeft(deceased.id, 'deceased', leftOn, actor) });
+
+  // Snow days of the last weeks, in winter.
+  for (const back of [17, 10, 3]) {
+    const date = addDays(today, -back);
+    if (date < windowStart || !WINTER.has(Number(date.slice(5, 7)))) continue;
+    events.push({
+      at: at(date, 4),
+      run: async () => {
+        const preview = await snowDayPreview(backdated, date, SNOW_DAY_MAX_PER_VOLUNTEER);
+        const assignments = preview.residents.filter((x) => x.state === 'new').map((x) => ({ residentId: x.residentId, volunteerIds: x.volunteerIds }));
+        if (assignments.length > 0) await snowDayConfirm(backdated, { date, assignments, partOfDay: 'morning', estimatedMinutes: 90 }, actor);
+      },
+    });
+  }
+
+  // Run the events in time order; an event may add later ones (a plan's change or end).
+  while (events.length > 0) {
+    events.sort((a, b) => a.at - b.at);
+    const next = events.shift();
+    if (next === undefined) break;
+    setTime(next.at, isoDay(next.at));
+    await next.run();
+  }
+
+  // What happened to the past tasks of plans and snow days: nearly all done, a few not, a few still open.
+  const open = await db
+    .selectFrom('tasks')
+    .select(['id', 'resident_id', 'kind_id', 'scheduled_on'])
+    .where('request_id', 'is', null)
+    .where('status', 'in', ['planned', 'assigned'])
+    .where('scheduled_on', '<', today)
+    .orderBy('id')
+    .execute();
+  // Two people under regular care nobody reached in the last two weeks: overdue on the care list.
+  const recentlyHelped = new Set(
+    (
+      await db
+        .selectFrom('tasks')
+        .select('resident_id')
+        .where('status', '=', 'done')
+        .where((eb) => eb.fn.coalesce('done_on', 'scheduled_on'), '>=', addDays(today, -14))
+        .execute()
+    ).map((x) => x.resident_id),
+  );
+  const neglected = new Set(
+    rng
+      .shuffle(careResidents.filter((r) => r !== deceased && !recentlyHelped.has(r.id)))
+      .slice(0, 2)
+      .map((r) => r.id),
+  );
+  await db.transaction().execute(async (trx) => {
+    for (const task of open) {
+      if (neglected.has(task.resident_id) && task.scheduled_on >= addDays(today, -14)) {
+        if (rng.chance(0.5)) await setTaskStatus(trx, task.id, { status: 'notDone', reason: rng.pick(NOT_DONE_REASONS), doneOn: null }, actor.id, new Date(at(task.scheduled_on, 12)).toISOString());
+        continue;
+      }
+      const closedAt = new Date(Math.min(now - MINUTE, at(task.scheduled_on, 12))).toISOString();
+      // A few recent ones are still open: overdue on the board, and a check-in or two overdue on the care list.
+      const recent = task.scheduled_on >= addDays(today, -7);
+      if (recent && rng.chance(kindCode.get(task.kind_id) === 'checkIn' ? 0.15 : 0.04)) continue;
+      if (rng.chance(0.05)) {
+        await setTaskStatus(trx, task.id, { status: 'notDone', reason: rng.pick(NOT_DONE_REASONS), doneOn: null }, actor.id, closedAt);
+        continue;
+      }
+      const code = kindCode.get(task.kind_id) ?? '';
+      let who = (await trx.selectFrom('task_volunteers').select('volunteer_id').where('task_id', '=', task.id).execute()).map((x) => x.volunteer_id);
+      if (who.length === 0) {
+        who = picker.pick(code, settlementOf.get(task.resident_id) ?? '', task.scheduled_on, 1);
+        await setTaskVolunteers(trx, task.id, who);
+      }
+      for (const v of who) if (rng.chance(0.95)) await setMinutesSpent(trx, task.id, v, minutesFor(rng, code));
+      await setTaskStatus(trx, task.id, { status: 'done', reason: null, doneOn: task.scheduled_on }, actor.id, closedAt);
+    }
+  });
+
+  // Today: two occasional volunteers are taking a break; start-up makes the plans' tasks ahead.
+  setTime(now - 10 * MINUTE, today);
+  for (const v of volunteers.filter((x) => x.pauseAtEnd)) await volunteersSvc.setStatus(v.id, 'paused', actor);
+  await generatePlanTasks(backdated, { actor });
+  await plans.ensureCheckIns(actor);
+
+  const planCount = await db.selectFrom('help_plans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const taskCount = await db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { volunteers: volunteers.length, plans: Number(planCount.n), tasks: Number(taskCount.n) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Filling
 
 /**
@@ -1024,8 +1534,13 @@ async function withRelaxedSync<T>(db: Db, work: () => Promise<T>): Promise<T> {
 }
 
 /** Fills the database with a believable small-town centre, through the core's own services. */
-export async function fillDemoData(deps: CoreDeps, options: DemoOptions): Promise<{ residents: number; requests: number }> {
+export async function fillDemoData(
+  deps: CoreDeps,
+  options: DemoOptions,
+): Promise<{ residents: number; requests: number; volunteers: number; plans: number; tasks: number }> {
   const rng = new Rng(options.seed ?? DEMO_SEED);
+  // Volunteers, plans and tasks draw from their own stream, so that residents and requests stay as they were.
+  const coordinationRng = new Rng((options.seed ?? DEMO_SEED) ^ 0x5eed_c00d);
   const count = options.residents ?? DEMO_RESIDENTS;
   const windowDays = DEMO_WINDOW_DAYS;
   const today = deps.clock.today();
@@ -1045,6 +1560,7 @@ export async function fillDemoData(deps: CoreDeps, options: DemoOptions): Promis
 
   return withRelaxedSync(deps.db, async () => {
     const planned = planResidents(rng, count, windowDays, today).sort((a, b) => a.registeredAt - b.registeredAt);
+    markSnowList(coordinationRng, planned);
     for (const r of planned) {
       setTime(r.registeredAt, isoDay(r.registeredAt));
       const created = await residents.create(residentInputSchema.parse(r.input), options.actor);
@@ -1076,6 +1592,7 @@ export async function fillDemoData(deps: CoreDeps, options: DemoOptions): Promis
         await requests.setStatus(request.id, step.status, step.note, options.actor);
       }
     }
-    return { residents: planned.length, requests: plans.length };
+    const coordination = await fillCoordination(deps, backdated, setTime, coordinationRng, planned, { actor: options.actor, today, now, windowDays });
+    return { residents: planned.length, requests: plans.length, ...coordination };
   });
 }

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useLabels } from '../../ui/labels';
 import { useFormat } from '../../ui/format';
 import { StatusBadge, UrgencyBadge } from './RequestTable';
+import { RequestTasks } from '../tasks/RequestTasks';
 
 export function RequestPage() {
   const { t } = useTranslation(['requests', 'common']);
@@ -68,6 +69,7 @@ export function RequestPage() {
         </div>
         <ErrorNotice error={setStatus.error} />
       </section>
+      <RequestTasks requestId={r.id} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('requests:history')}</h2>
         <ol className="history">

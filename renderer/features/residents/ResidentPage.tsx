@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useLabels } from '../../ui/labels';
 import { useFormat } from '../../ui/format';
 import { RequestTable } from '../requests/RequestTable';
+import { ResidentPlans } from '../plans/ResidentPlans';
 
 export function ResidentPage() {
   const { t } = useTranslation(['residents', 'common']);
@@ -53,6 +54,7 @@ export function ResidentPage() {
         <dt>{t('residents:registered')}</dt>
         <dd>{format.date(r.createdAt)}</dd>
       </dl>
+      <ResidentPlans residentId={r.id} />
       <h2>{t('residents:history', { count: page.data.requests.length })}</h2>
       <RequestTable items={page.data.requests} show="noResident" />
     </div>

@@ -1,2 +1,149 @@
-// Calls of the plans feature (coordinator issue). Declared with call()/returns() from ../define.
-export const plansCalls = {} as const;
+// Calls of the plans feature (coordinator issue): help plans, the snow day, residents under
+// regular care, residents who moved away or died, and the coordination reports.
+import { z } from 'zod';
+import { call, returns } from '../define';
+import { CASEWORK, COORDINATION } from '../roles';
+import {
+  isoDateSchema,
+  LEFT_REASONS,
+  MAX_PLAN_HORIZON_DAYS,
+  monthRangeSchema,
+  PARTS_OF_DAY,
+  PLAN_END_REASONS,
+  planInputSchema,
+  SNOW_DAY_MAX_PER_VOLUNTEER,
+  type CareEntry,
+  type EnsureCheckInsResult,
+  type GenerateResult,
+  type HelpPlan,
+  type HelpPlanDetail,
+  type MarkLeftResult,
+  type PlanList,
+  type SnowDayPreview,
+  type SnowDayResult,
+  type TasksByKindReport,
+  type VolunteerHoursReport,
+  type VolunteersActiveReport,
+} from '../../domain/plans';
+
+const id = z.number().int().positive();
+const volunteerIds = z.array(z.number('validation.unknownVolunteer').int().positive()).max(10, 'validation.tooMany');
+
+export const plansCalls = {
+  'plans.list': call({
+    output: returns<PlanList>(),
+    input: z.object({ residentId: id.optional(), includeEnded: z.boolean().default(false) }),
+    roles: COORDINATION,
+    summary: 'Help plans (active ones, or all), with their next task, and the planning horizon.',
+  }),
+  'plans.get': call({
+    output: returns<HelpPlanDetail>(),
+    input: z.object({ id }),
+    roles: COORDINATION,
+    summary: 'A help plan with its recent and upcoming tasks.',
+  }),
+  'plans.create': call({
+    output: returns<HelpPlan>(),
+    input: planInputSchema,
+    roles: COORDINATION,
+    changes: ['tasks'],
+    summary: 'Start a help plan ("medicines every Tuesday") and make its tasks up to the horizon.',
+  }),
+  'plans.update': call({
+    output: returns<HelpPlan>(),
+    input: z.object({ id, data: planInputSchema }),
+    roles: COORDINATION,
+    changes: ['tasks'],
+    summary: "Change a plan: its open tasks after today are made again; done ones stay as history.",
+  }),
+  'plans.end': call({
+    output: returns<HelpPlan>(),
+    input: z.object({ id, endsOn: isoDateSchema.optional(), reason: z.enum(PLAN_END_REASONS).default('noLongerNeeded') }),
+    roles: COORDINATION,
+    changes: ['tasks'],
+    summary: 'End a plan (today unless a last day is given); its open tasks after that day go.',
+  }),
+  'plans.generate': call({
+    output: returns<GenerateResult>(),
+    input: z.object({}),
+    roles: COORDINATION,
+    changes: ['tasks'],
+    summary: 'Make the tasks of every active plan from today to the horizon; days that have one are skipped.',
+  }),
+  'plans.setHorizon': call({
+    output: returns<GenerateResult>(),
+    input: z.object({
+      days: z.number('validation.number').int('validation.number').min(1, 'validation.range').max(MAX_PLAN_HORIZON_DAYS, 'validation.range'),
+    }),
+    roles: COORDINATION,
+    changes: ['tasks'],
+    summary: 'How many days ahead plans make tasks; makes the tasks of the new horizon.',
+  }),
+  'plans.ensureCheckIns': call({
+    output: returns<EnsureCheckInsResult>(),
+    input: z.object({}),
+    roles: COORDINATION,
+    changes: ['tasks'],
+    summary: 'A check-in plan (every check-in interval) for everyone under regular care who has none.',
+  }),
+
+  'residents.markLeft': call({
+    output: returns<MarkLeftResult>(),
+    input: z.object({ id, reason: z.enum(LEFT_REASONS), on: isoDateSchema }),
+    roles: CASEWORK,
+    changes: ['residents', 'tasks'],
+    summary: 'A resident moved away or died: their plans end and open tasks from that day are cancelled; history stays.',
+  }),
+
+  'snowDay.preview': call({
+    output: returns<SnowDayPreview>(),
+    input: z.object({
+      date: isoDateSchema,
+      maxPerVolunteer: z.number('validation.number').int('validation.number').min(1, 'validation.range').max(20, 'validation.range').default(SNOW_DAY_MAX_PER_VOLUNTEER),
+    }),
+    roles: COORDINATION,
+    summary: 'Everyone on the snow-clearing list with a proposed volunteer (same settlement, least load first).',
+  }),
+  'snowDay.confirm': call({
+    output: returns<SnowDayResult>(),
+    input: z.object({
+      date: isoDateSchema,
+      assignments: z
+        .array(z.object({ residentId: id, volunteerIds: volunteerIds.default([]) }))
+        .min(1, 'validation.required')
+        .max(2000, 'validation.tooMany')
+        .refine((list) => new Set(list.map((a) => a.residentId)).size === list.length, 'validation.duplicate'),
+      partOfDay: z.enum(PARTS_OF_DAY).nullable().default(null),
+      estimatedMinutes: z.number('validation.number').int('validation.number').min(1, 'validation.range').max(24 * 60, 'validation.range').nullable().default(60),
+    }),
+    roles: COORDINATION,
+    changes: ['tasks'],
+    summary: 'Make the snow-clearing tasks of a day in one go; residents who already have one that day are skipped.',
+  }),
+
+  'care.list': call({
+    output: returns<CareEntry[]>(),
+    input: z.object({ settlement: z.string().max(100).optional(), overdueOnly: z.boolean().default(false) }),
+    roles: CASEWORK,
+    summary: 'Residents under regular care: last contact, next check-in due, who is overdue.',
+  }),
+
+  'reports.volunteerHours': call({
+    output: returns<VolunteerHoursReport>(),
+    input: monthRangeSchema,
+    roles: COORDINATION,
+    summary: 'Minutes given per volunteer and month (done tasks).',
+  }),
+  'reports.tasksByKind': call({
+    output: returns<TasksByKindReport>(),
+    input: monthRangeSchema,
+    roles: COORDINATION,
+    summary: 'Done tasks per kind of help and month.',
+  }),
+  'reports.volunteersActive': call({
+    output: returns<VolunteersActiveReport>(),
+    input: monthRangeSchema,
+    roles: COORDINATION,
+    summary: 'Regular, occasional and specialist volunteers with a done task in the period, beside everyone on the list.',
+  }),
+} as const;

@@ -9,8 +9,11 @@ import * as repo from './requests.repo';
 type RequestData = z.output<typeof requestInputSchema>;
 
 async function assertReferences(ex: Executor, data: RequestData, allowArchivedKindId?: number): Promise<void> {
-  const resident = await ex.selectFrom('residents').select('id').where('id', '=', data.residentId).executeTakeFirst();
+  const resident = await ex.selectFrom('residents').select(['id', 'left_on']).where('id', '=', data.residentId).executeTakeFirst();
   if (!resident) throw new AppError('validation', 'Unknown resident', { fields: [{ path: 'residentId', message: 'validation.unknownResident' }] });
+  if (resident.left_on !== null && allowArchivedKindId === undefined) {
+    throw new AppError('validation', 'Resident has left', { fields: [{ path: 'residentId', message: 'validation.residentLeft' }] });
+  }
   const kind = await ex.selectFrom('service_kinds').select(['id', 'archived_at']).where('id', '=', data.kindId).executeTakeFirst();
   if (!kind) throw new AppError('validation', 'Unknown kind', { fields: [{ path: 'kindId', message: 'validation.unknownKind' }] });
   if (kind.archived_at !== null && kind.id !== allowArchivedKindId) {

@@ -70,6 +70,8 @@ export function rowToResident(row: ResidentRow, phones: string[]): Resident {
     needsSnowClearing: row.needs_snow_clearing === 1,
     checkinIntervalDays: row.checkin_interval_days,
     notes: row.notes,
+    leftOn: row.left_on,
+    leftReason: row.left_reason === 'moved' || row.left_reason === 'deceased' ? row.left_reason : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

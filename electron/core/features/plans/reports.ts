@@ -1,0 +1,164 @@
+/**
+ * Coordination reports over done tasks, by month. A task's month is the month of the day it was
+ * done (its scheduled day when none is recorded): 'YYYY-MM'. Ranges are whole months, both ends
+ * included. Deleted or paused volunteers still count for the months they helped.
+ */
+import { sql } from 'kysely';
+import {
+  monthBounds,
+  monthRange,
+  type TasksByKindReport,
+  type VolunteerCounts,
+  type VolunteerHoursReport,
+  type VolunteerHoursRow,
+  type VolunteersActiveReport,
+  type TasksByKindRow,
+} from '../../../../shared/domain/plans';
+import { fullName } from '../../../../shared/domain/residents';
+import type { CoreDeps } from '../../context';
+
+type Deps = Pick<CoreDeps, 'db'>;
+
+/** The day a done task counts on. */
+const doneDay = sql<string>`coalesce(t.done_on, t.scheduled_on)`;
+const doneMonth = sql<string>`substr(coalesce(t.done_on, t.scheduled_on), 1, 7)`;
+
+export async function volunteerHours(deps: Deps, from: string, to: string): Promise<VolunteerHoursReport> {
+  const months = monthRange(from, to);
+  const index = new Map(months.map((m, i) => [m, i]));
+  const { first, last } = monthBounds(from, to);
+  const rows = await deps.db
+    .selectFrom('task_volunteers as tv')
+    .innerJoin('tasks as t', 't.id', 'tv.task_id')
+    .innerJoin('volunteers as v', 'v.id', 'tv.volunteer_id')
+    .select((eb) => [
+      'v.id',
+      'v.last_name',
+      'v.first_name',
+      'v.patronymic',
+      'v.is_regular',
+      'v.sort_key',
+      doneMonth.as('month'),
+      eb.fn.sum<number>(eb.fn.coalesce('tv.minutes_spent', sql<number>`0`)).as('minutes'),
+      eb.fn.countAll<number>().as('tasks'),
+      eb.fn.sum<number>(eb.case().when('tv.minutes_spent', 'is', null).then(1).else(0).end()).as('unlogged'),
+    ])
+    .where('t.status', '=', 'done')
+    .where(doneDay, '>=', first)
+    .where(doneDay, '<=', last)
+    .groupBy(['v.id', 'v.last_name', 'v.first_name', 'v.patronymic', 'v.is_regular', 'v.sort_key', doneMonth])
+    .execute();
+  const byVolunteer = new Map<number, VolunteerHoursRow & { sortKey: string }>();
+  const totalsByMonth = months.map(() => 0);
+  for (const r of rows) {
+    const i = index.get(r.month);
+    if (i === undefined) continue;
+    let row = byVolunteer.get(r.id);
+    if (!row) {
+      row = {
+        volunteerId: r.id,
+        name: fullName({ lastName: r.last_name, firstName: r.first_name, patronymic: r.patronymic }),
+        isRegular: r.is_regular === 1,
+        minutes: months.map(() => 0),
+        totalMinutes: 0,
+        tasks: 0,
+        unlogged: 0,
+        sortKey: r.sort_key,
+      };
+      byVolunteer.set(r.id, row);
+    }
+    const minutes = Number(r.minutes ?? 0);
+    row.minutes[i] = (row.minutes[i] ?? 0) + minutes;
+    row.totalMinutes += minutes;
+    row.tasks += Number(r.tasks);
+    row.unlogged += Number(r.unlogged ?? 0);
+    totalsByMonth[i] = (totalsByMonth[i] ?? 0) + minutes;
+  }
+  const list = [...byVolunteer.values()].sort(
+    (a, b) => b.totalMinutes - a.totalMinutes || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) || a.volunteerId - b.volunteerId,
+  );
+  return {
+    from,
+    to,
+    months,
+    rows: list.map(({ sortKey: _s, ...r }) => r),
+    totalsByMonth,
+    totalMinutes: totalsByMonth.reduce((a, b) => a + b, 0),
+  };
+}
+
+export async function tasksByKind(deps: Deps, from: string, to: string): Promise<TasksByKindReport> {
+  const months = monthRange(from, to);
+  const index = new Map(months.map((m, i) => [m, i]));
+  const { first, last } = monthBounds(from, to);
+  const rows = await deps.db
+    .selectFrom('tasks as t')
+    .innerJoin('service_kinds as k', 'k.id', 't.kind_id')
+    .select((eb) => ['k.id', 'k.code', 'k.name', 'k.sort_order', doneMonth.as('month'), eb.fn.countAll<number>().as('n')])
+    .where('t.status', '=', 'done')
+    .where(doneDay, '>=', first)
+    .where(doneDay, '<=', last)
+    .groupBy(['k.id', 'k.code', 'k.name', 'k.sort_order', doneMonth])
+    .execute();
+  const byKind = new Map<number, TasksByKindRow & { sortOrder: number }>();
+  const totalsByMonth = months.map(() => 0);
+  for (const r of rows) {
+    const i = index.get(r.month);
+    if (i === undefined) continue;
+    let row = byKind.get(r.id);
+    if (!row) {
+      row = { kindId: r.id, kindCode: r.code, kindName: r.name, counts: months.map(() => 0), total: 0, sortOrder: r.sort_order };
+      byKind.set(r.id, row);
+    }
+    const n = Number(r.n);
+    row.counts[i] = (row.counts[i] ?? 0) + n;
+    row.total += n;
+    totalsByMonth[i] = (totalsByMonth[i] ?? 0) + n;
+  }
+  const list = [...byKind.values()].sort((a, b) => b.total - a.total || a.sortOrder - b.sortOrder || a.kindId - b.kindId);
+  return {
+    from,
+    to,
+    months,
+    rows: list.map(({ sortOrder: _s, ...r }) => r),
+    totalsByMonth,
+    total: totalsByMonth.reduce((a, b) => a + b, 0),
+  };
+}
+
+function counts(rows: ReadonlyArray<{ is_regular: number; specialist: string | null }>): VolunteerCounts {
+  const regular = rows.filter((r) => r.is_regular === 1).length;
+  return {
+    regular,
+    occasional: rows.length - regular,
+    specialists: rows.filter((r) => r.specialist !== null).length,
+    total: rows.length,
+  };
+}
+
+export async function volunteersActive(deps: Deps, from: string, to: string): Promise<VolunteersActiveReport> {
+  const { first, last } = monthBounds(from, to);
+  const active = await deps.db
+    .selectFrom('volunteers as v')
+    .select(['v.id', 'v.is_regular', 'v.specialist'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('task_volunteers as tv')
+          .innerJoin('tasks as t', 't.id', 'tv.task_id')
+          .select('tv.task_id')
+          .whereRef('tv.volunteer_id', '=', 'v.id')
+          .where('t.status', '=', 'done')
+          .where(doneDay, '>=', first)
+          .where(doneDay, '<=', last),
+      ),
+    )
+    .execute();
+  const registered = await deps.db
+    .selectFrom('volunteers')
+    .select(['id', 'is_regular', 'specialist'])
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'active')
+    .execute();
+  return { from, to, active: counts(active), registered: counts(registered) };
+}

@@ -1,0 +1,4 @@
+/** Being written (coordinator issue). */
+export function VolunteersScreen() {
+  return null;
+}

@@ -1,0 +1,203 @@
+/**
+ * Volunteers and specialists: who they are, what they can do (skills from an editable list),
+ * when they are free (weekday × part of the day), and the rules the UI shares with the core.
+ */
+import { z } from 'zod';
+import type { BuiltInKindCode } from './catalogue';
+import { phoneSchema } from './residents';
+import { LANGUAGES, type Language } from './settings';
+
+export const SPECIALISTS = ['psychologist', 'lawyer', 'socialWorker', 'doctor', 'teacher', 'other'] as const;
+export type Specialist = (typeof SPECIALISTS)[number];
+
+export const PARTS_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
+export type PartOfDay = (typeof PARTS_OF_DAY)[number];
+
+/** ISO weekdays: 1 Monday … 7 Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const VOLUNTEER_STATUSES = ['active', 'paused'] as const;
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
+
+/**
+ * The built-in skills (translated in the `volunteers` namespace as skills.<code>); a centre adds its
+ * own with a name. New codes may be appended in later versions, never renamed or removed.
+ */
+export const BUILT_IN_SKILLS = ['carriesFirewood', 'hasCar', 'hasSnowTools', 'buysMedicines', 'smallRepairs', 'drivesToDoctor', 'computerHelp'] as const;
+export type BuiltInSkillCode = (typeof BUILT_IN_SKILLS)[number];
+
+/**
+ * Which skills a built-in kind of help needs, for volunteer suggestions. Applied once when the
+ * kind or the skill first appears; the coordinator edits them afterwards (kinds.setSkills). Every
+ * built-in kind is listed, so that a new kind cannot be added without deciding.
+ */
+export const KIND_SKILL_DEFAULTS: Readonly<Record<BuiltInKindCode, readonly BuiltInSkillCode[]>> = {
+  firewood: ['carriesFirewood'],
+  snowClearing: ['hasSnowTools'],
+  medicinePurchase: ['buysMedicines'],
+  groceries: [],
+  transportDoctor: ['drivesToDoctor', 'hasCar'],
+  householdRepairs: ['smallRepairs'],
+  checkIn: [],
+  // Carrying water is the same heavy carrying as firewood.
+  waterCarrying: ['carriesFirewood'],
+  printing: [],
+  copies: [],
+  lamination: [],
+  documentPhotos: [],
+  formTyping: [],
+  formsHelp: [],
+  onlineServices: ['computerHelp'],
+  legalConsultation: [],
+  psychConsultation: [],
+  humanitarianAid: [],
+  masterClass: [],
+};
+
+/** The statuses of a task (tasks table); the tasks feature owns their rules. */
+export type VolunteerTaskStatus = 'planned' | 'assigned' | 'done' | 'notDone' | 'cancelled';
+/** A task still to be done: it blocks deleting its volunteer and is counted when pausing one. */
+export const OPEN_TASK_STATUSES = ['planned', 'assigned'] as const satisfies readonly VolunteerTaskStatus[];
+
+/** Agreements older than this are not plausible (a typo in the year). */
+export const MIN_AGREEMENT_YEAR = 1990;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Validation messages are i18n keys in the `common` namespace (validation.*). */
+const text = (max: number) => z.string('validation.invalid').trim().max(max, 'validation.tooLong');
+const requiredText = (max: number) => z.string('validation.required').trim().max(max, 'validation.tooLong').min(1, 'validation.required');
+
+export const availabilitySlotSchema = z.object({
+  weekday: z.number('validation.invalid').int('validation.invalid').min(1, 'validation.range').max(7, 'validation.range'),
+  part: z.enum(PARTS_OF_DAY, 'validation.invalid'),
+});
+export type AvailabilitySlot = { weekday: Weekday; part: PartOfDay };
+
+/**
+ * The agreement date: a real date, not before 1990. "Not in the future" depends on the centre's
+ * today, which only the core knows (its clock): the core checks it.
+ */
+export const agreementDateSchema = z
+  .string('validation.date')
+  .refine((s) => isCalendarDate(s) && Number(s.slice(0, 4)) >= MIN_AGREEMENT_YEAR, 'validation.date');
+
+export const volunteerInputSchema = z.object({
+  lastName: requiredText(100),
+  firstName: requiredText(100),
+  patronymic: text(100).default(''),
+  settlement: text(100).default(''),
+  phones: z.array(phoneSchema, 'validation.invalid').max(5, 'validation.tooMany').default([]),
+  languages: z.array(z.enum(LANGUAGES, 'validation.invalid'), 'validation.invalid').max(LANGUAGES.length, 'validation.tooMany').default([]),
+  skillIds: z
+    .array(z.number('validation.invalid').int('validation.invalid').positive('validation.invalid'), 'validation.invalid')
+    .max(100, 'validation.tooMany')
+    .default([]),
+  availability: z.array(availabilitySlotSchema, 'validation.invalid').max(WEEKDAYS.length * PARTS_OF_DAY.length, 'validation.tooMany').default([]),
+  isRegular: z.boolean('validation.invalid').default(false),
+  specialist: z.enum(SPECIALISTS, 'validation.invalid').nullable().default(null),
+  agreementSignedOn: agreementDateSchema.nullable().default(null),
+  status: z.enum(VOLUNTEER_STATUSES, 'validation.invalid').default('active'),
+  notes: text(4000).default(''),
+});
+export type VolunteerInput = z.input<typeof volunteerInputSchema>;
+export type VolunteerData = z.output<typeof volunteerInputSchema>;
+
+/** A skill as a volunteer or a kind carries it: built-in ones have a code, the centre's own a name. */
+export interface SkillRef {
+  id: number;
+  code: string | null;
+  name: string | null;
+}
+
+/** A skill of the editable list. `inUse`: at least one (not deleted) volunteer has it. */
+export interface Skill extends SkillRef {
+  archived: boolean;
+  inUse: boolean;
+}
+
+export interface VolunteerSummary {
+  id: number;
+  fullName: string;
+  settlement: string;
+  phones: string[];
+  languages: Language[];
+  isRegular: boolean;
+  specialist: Specialist | null;
+  status: VolunteerStatus;
+  skills: SkillRef[];
+}
+
+export interface Volunteer extends Omit<VolunteerData, 'availability'> {
+  id: number;
+  fullName: string;
+  /** Sorted by weekday, then morning, afternoon, evening; no duplicates. */
+  availability: AvailabilitySlot[];
+  /** The skills of `skillIds` (archived ones included), in the order of the skills list. */
+  skills: SkillRef[];
+  /** Tasks of this volunteer still planned or assigned (whatever their date): the UI warns when pausing. */
+  openTasks: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A task on a volunteer's page. `minutesSpent` is this volunteer's time on it. */
+export interface VolunteerTask {
+  id: number;
+  scheduledOn: string;
+  partOfDay: PartOfDay | null;
+  startTime: string | null;
+  status: VolunteerTaskStatus;
+  doneOn: string | null;
+  kindId: number;
+  kindCode: string | null;
+  kindName: string | null;
+  residentId: number;
+  residentName: string;
+  settlement: string;
+  estimatedMinutes: number | null;
+  minutesSpent: number | null;
+}
+
+export interface MonthMinutes {
+  /** YYYY-MM */
+  month: string;
+  minutes: number;
+}
+
+export interface RegularResident {
+  residentId: number;
+  fullName: string;
+  /** Done tasks for this resident by this volunteer in the window. */
+  tasks: number;
+}
+
+/** How many days back "helps regularly" looks, and how many done tasks make it regular. */
+export const REGULAR_RESIDENT_DAYS = 180;
+export const REGULAR_RESIDENT_MIN_TASKS = 2;
+/** Months of hours on a volunteer's page: this month and the eleven before it. */
+export const HOURS_MONTHS = 12;
+export const PAST_TASKS_LIMIT = 50;
+export const UPCOMING_TASKS_LIMIT = 100;
+
+export interface VolunteerPage {
+  volunteer: Volunteer;
+  /** Tasks scheduled today or later, soonest first (at most UPCOMING_TASKS_LIMIT). */
+  upcoming: VolunteerTask[];
+  /** Tasks scheduled before today, newest first (at most PAST_TASKS_LIMIT). */
+  past: VolunteerTask[];
+  /** Minutes of done tasks by month (done date, else scheduled date), oldest first, empty months as 0. */
+  hoursByMonth: MonthMinutes[];
+  /** Residents with at least two done tasks by this volunteer in the last 180 days, most first. */
+  regularResidents: RegularResident[];
+}
