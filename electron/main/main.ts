@@ -3,7 +3,7 @@
  * else lives in the core (plain Node) so that it runs and is tested without Electron.
  */
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startAppHost, type AppHost } from '../core/app-host';
@@ -79,6 +79,16 @@ async function start(): Promise<void> {
     copyFileSync(source, path.join(folder, id));
     core.backups.recordOutsideCopy(folder);
     return { folder, warnings };
+  });
+  // Host capability: the open document (task sheets, route list) as an A4 PDF, saved where the user picks.
+  ipcMain.handle('hearth:printToPdf', async (event, suggestedName: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url) || mainWindow === null) return null;
+    const name = typeof suggestedName === 'string' ? suggestedName.replace(/[\\/:*?"<>|]+/g, ' ').slice(0, 120) : 'Hearth';
+    const picked = await dialog.showSaveDialog(mainWindow, { defaultPath: `${name}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    if (picked.canceled || !picked.filePath) return null;
+    const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    writeFileSync(picked.filePath, pdf);
+    return picked.filePath;
   });
   core.events.subscribe((e) => mainWindow?.webContents.send('hearth:event', e));
 

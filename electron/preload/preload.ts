@@ -16,4 +16,5 @@ contextBridge.exposeInMainWorld('hearth', {
 
 contextBridge.exposeInMainWorld('hearthHost', {
   saveBackupToFolder: (id: string) => ipcRenderer.invoke('hearth:saveBackupToFolder', id),
+  printToPdf: (suggestedName: string) => ipcRenderer.invoke('hearth:printToPdf', suggestedName),
 });

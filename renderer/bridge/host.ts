@@ -5,6 +5,8 @@
 export interface HostCapabilities {
   /** Copy a backup to a folder the admin picks (a USB stick); null when cancelled. Desktop only. */
   saveBackupToFolder?: (id: string) => Promise<{ folder: string; warnings: string[] } | null>;
+  /** Save the current page as an A4 PDF (Electron's printToPDF + a save dialog); the file path, or null when cancelled. Desktop only: in browser mode, the print dialog's "Save as PDF" does it. */
+  printToPdf?: (suggestedName: string) => Promise<string | null>;
 }
 
 declare global {

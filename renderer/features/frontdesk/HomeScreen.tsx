@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { RequestTable } from '../requests/RequestTable';
 import { ResidentResults } from '../residents/ResidentResults';
 import { BackupReminder } from '../backups/BackupReminder';
+import { TodayTasks } from '../tasks/TodayTasks';
 
 /** The front desk: the search box focused, today's queue, a shortcut for a new request. */
 export function HomeScreen() {
@@ -64,6 +65,7 @@ export function HomeScreen() {
         <ErrorNotice error={today.error} />
         {today.data ? <RequestTable items={today.data} timeOnly /> : null}
       </section>
+      <TodayTasks />
     </div>
   );
 }

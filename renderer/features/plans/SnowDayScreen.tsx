@@ -1,4 +1,323 @@
-/** Being written (coordinator issue). */
+import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isIsoDate, type SnowDayPreview, type SnowDayResident, type SnowDayResult, type SnowDayVolunteer } from '../../../shared/domain/plans';
+import { useCall, useMutate } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+import { usePlanFormat, useToday } from './planText';
+import './plans.css';
+
+/** The volunteer chosen for each new resident: the proposal unless the coordinator changed it. */
+type Choices = Record<number, number | null>;
+
+function chosenFor(r: SnowDayResident, choices: Choices): number | null {
+  return r.residentId in choices ? (choices[r.residentId] ?? null) : (r.volunteerIds[0] ?? null);
+}
+
+/**
+ * The snow day: pick the date, Prepare lists everyone on the snow-clearing list with a proposed
+ * volunteer (the coordinator adjusts them), then "Create all tasks" makes the day's tasks in one
+ * go. Residents who already have a snow-clearing task that day are shown and never made twice.
+ * Enter in the date prepares; Ctrl+Enter creates.
+ */
 export function SnowDayScreen() {
-  return null;
+  const { t } = useTranslation(['plans', 'common']);
+  const today = useToday();
+  const [date, setDate] = useState(today);
+  const [dateError, setDateError] = useState<string | undefined>();
+  const [prepared, setPrepared] = useState<string | null>(null);
+  const [choices, setChoices] = useState<Choices>({});
+  const [result, setResult] = useState<SnowDayResult | null>(null);
+  const preview = useCall('snowDay.preview', { date: prepared ?? today }, { enabled: prepared !== null });
+  const confirm = useMutate('snowDay.confirm');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const prepare = (e: FormEvent) => {
+    e.preventDefault();
+    if (!isIsoDate(date)) {
+      setDateError('validation.date');
+      return;
+    }
+    setDateError(undefined);
+    setChoices({});
+    setResult(null);
+    confirm.reset();
+    if (prepared === date) void preview.refetch();
+    else setPrepared(date);
+  };
+
+  // The list arrived: the focus goes to its heading, so Tab reaches "Create all tasks" next.
+  const loadedFor = preview.data?.date;
+  useEffect(() => {
+    if (loadedFor) headingRef.current?.focus();
+  }, [loadedFor]);
+
+  const data = prepared !== null ? preview.data : undefined;
+  const fresh = data?.residents.filter((r) => r.state === 'new') ?? [];
+
+  const create = async () => {
+    if (!data || fresh.length === 0 || confirm.isPending) return;
+    try {
+      const done = await confirm.mutateAsync({
+        date: data.date,
+        // Residents who already have their task are sent too: the core counts them as existing.
+        assignments: data.residents.map((r) => {
+          const v = r.state === 'new' ? chosenFor(r, choices) : null;
+          return { residentId: r.residentId, volunteerIds: v === null ? [] : [v] };
+        }),
+      });
+      setResult(done);
+      setChoices({});
+      requestAnimationFrame(() => resultRef.current?.focus());
+    } catch {
+      // Shown below.
+    }
+  };
+
+  return (
+    <div
+      className="snow-day"
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && data) {
+          e.preventDefault();
+          void create();
+        }
+      }}
+    >
+      <h1>{t('plans:snow.title')}</h1>
+      <p className="lead">{t('plans:snow.intro')}</p>
+      <form className="filters snow-date" onSubmit={prepare} noValidate>
+        <Field label={t('plans:snow.date')} error={dateError}>
+          {(p) => <input {...p} type="date" autoFocus value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <button type="submit" className="primary">
+          {t('plans:snow.prepare')}
+        </button>
+      </form>
+
+      {result ? (
+        <div ref={resultRef} tabIndex={-1} className="notice notice-success snow-result" role="status">
+          {t('plans:snow.created', { count: result.created })} {t('plans:snow.existed', { count: result.existing })}
+        </div>
+      ) : null}
+      <ErrorNotice error={preview.error ?? confirm.error} />
+      {prepared !== null && preview.isFetching && !data ? <p className="loading">{t('common:loading')}</p> : null}
+      {data ? <SnowDayList data={data} choices={choices} setChoices={setChoices} headingRef={headingRef} onCreate={() => void create()} creating={confirm.isPending} /> : null}
+    </div>
+  );
+}
+
+function SnowDayList({
+  data,
+  choices,
+  setChoices,
+  headingRef,
+  onCreate,
+  creating,
+}: {
+  data: SnowDayPreview;
+  choices: Choices;
+  setChoices: (f: (c: Choices) => Choices) => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onCreate: () => void;
+  creating: boolean;
+}) {
+  const { t } = useTranslation(['plans', 'common']);
+  const fmt = usePlanFormat();
+  const byId = useMemo(() => new Map(data.volunteers.map((v) => [v.id, v])), [data.volunteers]);
+  const fresh = data.residents.filter((r) => r.state === 'new');
+  const existing = data.residents.length - fresh.length;
+  const withoutVolunteer = fresh.filter((r) => chosenFor(r, choices) === null).length;
+
+  // The load of each candidate with the current choices: residents given now, and how many of them live in their settlement.
+  const load = useMemo(() => {
+    const out = new Map<number, { assigned: number; same: number }>();
+    for (const r of data.residents) {
+      if (r.state !== 'new') continue;
+      const v = chosenFor(r, choices);
+      if (v === null) continue;
+      const entry = out.get(v) ?? { assigned: 0, same: 0 };
+      entry.assigned++;
+      if (byId.get(v)?.settlement === r.settlement && r.settlement !== '') entry.same++;
+      out.set(v, entry);
+    }
+    return out;
+  }, [data.residents, choices, byId]);
+
+  const volunteerNames = (ids: number[]) => (ids.length === 0 ? t('plans:snow.nobody') : ids.map((id) => byId.get(id)?.name ?? t('plans:snow.otherVolunteer')).join(', '));
+
+  return (
+    <>
+      <section className="snow-list" aria-labelledby="snow-list-title">
+        <div className="snow-toolbar">
+          <div>
+            <h2 id="snow-list-title" ref={headingRef} tabIndex={-1}>
+              {t('plans:snow.listTitle', { date: fmt.day(data.date) })}
+            </h2>
+            <p className="snow-summary">
+              {t('plans:snow.onList', { count: data.residents.length })} {t('plans:snow.toCreate', { count: fresh.length })}{' '}
+              {existing > 0 ? t('plans:snow.alreadyPlanned', { count: existing }) : ''}{' '}
+              {withoutVolunteer > 0 ? <span className="pl-warn">{t('plans:snow.withoutVolunteer', { count: withoutVolunteer })}</span> : null}
+            </p>
+          </div>
+          <div className="actions">
+            <button type="button" className="primary big" disabled={fresh.length === 0 || creating} onClick={onCreate} title={t('plans:snow.createShortcut')}>
+              {creating ? t('plans:snow.creating') : t('plans:snow.create', { count: fresh.length })}
+            </button>
+          </div>
+        </div>
+        {fresh.length === 0 && data.residents.length > 0 ? (
+          <p className="notice" role="status">
+            {t('plans:snow.allExist')}
+          </p>
+        ) : null}
+        <table className="data-table snow-table">
+          <caption className="visually-hidden">{t('plans:snow.listTitle', { date: fmt.day(data.date) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('plans:snow.columns.resident')}</th>
+              <th scope="col">{t('plans:snow.columns.settlement')}</th>
+              <th scope="col">{t('plans:snow.columns.state')}</th>
+              <th scope="col">{t('plans:snow.columns.volunteer')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.residents.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="empty">
+                  {t('plans:snow.emptyList')}
+                </td>
+              </tr>
+            ) : (
+              data.residents.map((r) => {
+                const chosen = chosenFor(r, choices);
+                const other = chosen !== null && byId.get(chosen)?.settlement !== r.settlement;
+                return (
+                  <tr key={r.residentId} className={r.state === 'exists' ? 'snow-exists' : undefined}>
+                    <td>
+                      <strong>{r.fullName}</strong>
+                      <div className="muted">{r.address}</div>
+                    </td>
+                    <td>{r.settlement}</td>
+                    <td>
+                      <span className={`badge snow-state-${r.state}`}>{t(`plans:snow.state.${r.state}`)}</span>
+                    </td>
+                    <td className="snow-volunteer">
+                      {r.state === 'exists' ? (
+                        <span>{volunteerNames(r.volunteerIds)}</span>
+                      ) : (
+                        <>
+                          <select
+                            aria-label={t('plans:snow.volunteerFor', { name: r.fullName })}
+                            value={chosen ?? ''}
+                            onChange={(e) => {
+                              const v = e.target.value === '' ? null : Number(e.target.value);
+                              setChoices((c) => ({ ...c, [r.residentId]: v }));
+                            }}
+                          >
+                            <option value="">{t('plans:snow.nobody')}</option>
+                            <VolunteerOptions volunteers={data.volunteers} settlement={r.settlement} />
+                          </select>
+                          {other ? <span className="badge snow-far">{t('plans:snow.otherSettlement')}</span> : null}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="snow-load" aria-labelledby="snow-load-title">
+        <h2 id="snow-load-title">{t('plans:snow.loadTitle')}</h2>
+        <p className="field-hint">{t('plans:snow.loadHint', { count: data.maxPerVolunteer })}</p>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('plans:snow.load.volunteer')}</th>
+              <th scope="col">{t('plans:snow.load.settlement')}</th>
+              <th scope="col">{t('plans:snow.load.tools')}</th>
+              <th scope="col">{t('plans:snow.load.available')}</th>
+              <th scope="col" className="pl-num">
+                {t('plans:snow.load.day')}
+              </th>
+              <th scope="col" className="pl-num">
+                {t('plans:snow.load.week')}
+              </th>
+              <th scope="col" className="pl-num">
+                {t('plans:snow.load.assigned')}
+              </th>
+              <th scope="col" className="pl-num">
+                {t('plans:snow.load.same')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.volunteers.length === 0 ? (
+              <tr>
+                <td colSpan={8} className="empty">
+                  {t('plans:snow.noVolunteers')}
+                </td>
+              </tr>
+            ) : (
+              data.volunteers.map((v) => {
+                const l = load.get(v.id) ?? { assigned: 0, same: 0 };
+                const over = v.tasksThatDay + l.assigned > data.maxPerVolunteer;
+                return (
+                  <tr key={v.id} className={l.assigned > 0 ? 'snow-busy' : undefined}>
+                    <td>
+                      {v.name}
+                      {v.isRegular ? <span className="badge">{t('plans:snow.regular')}</span> : null}
+                    </td>
+                    <td>{v.settlement}</td>
+                    <td>{v.hasSnowTools ? t('plans:yes') : t('plans:no')}</td>
+                    <td>{v.available === null ? t('plans:snow.notRecorded') : v.available ? t('plans:yes') : t('plans:no')}</td>
+                    <td className="pl-num">{fmt.number(v.tasksThatDay)}</td>
+                    <td className="pl-num">{fmt.number(v.tasksThatWeek)}</td>
+                    <td className={`pl-num ${over ? 'pl-warn' : ''}`}>
+                      {fmt.number(l.assigned)}
+                      {over ? <span className="badge snow-far">{t('plans:snow.overLimit')}</span> : null}
+                    </td>
+                    <td className="pl-num">{fmt.number(l.same)}</td>
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+/** Candidates of the same settlement first, then the others with their settlement. */
+function VolunteerOptions({ volunteers, settlement }: { volunteers: SnowDayVolunteer[]; settlement: string }) {
+  const { t } = useTranslation('plans');
+  const near = volunteers.filter((v) => v.settlement === settlement && settlement !== '');
+  const others = volunteers.filter((v) => !(v.settlement === settlement && settlement !== ''));
+  return (
+    <>
+      {near.length > 0 ? (
+        <optgroup label={t('plans:snow.sameSettlement')}>
+          {near.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
+      {others.length > 0 ? (
+        <optgroup label={t('plans:snow.otherSettlements')}>
+          {others.map((v) => (
+            <option key={v.id} value={v.id}>
+              {t('plans:volunteerWithSettlement', { name: v.name, settlement: v.settlement })}
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
+    </>
+  );
 }

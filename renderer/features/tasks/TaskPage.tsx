@@ -1,4 +1,323 @@
-/** Being written (coordinator issue). */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { cancelReasonSchema, isOpenTask, notDoneReasonSchema, type TaskDetail } from '../../../shared/domain/tasks';
+import { useCall, useMutate } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useLabels } from '../../ui/labels';
+import { useFormat } from '../../ui/format';
+import { StatusBadge } from '../requests/RequestTable';
+import { OutcomeForm } from './OutcomeForm';
+import { commonKey, TaskField } from './TaskField';
+import { TaskStatusBadge, WarningBadges } from './TaskStatusBadge';
+import { useCanCoordinate, useTaskText } from './taskText';
+import { VolunteerSuggestions } from './VolunteerSuggestions';
+import './tasks.css';
+
+type Mode = 'none' | 'done' | 'notDone' | 'cancel' | 'reassign';
+
+/** One task: what, for whom, when; its volunteers (with warnings); what happened. `?record=done` opens the outcome form. */
 export function TaskPage() {
-  return null;
+  const id = Number(useParams().id);
+  // A fresh view per task: moving from one task to another never keeps a half-filled form.
+  return <TaskView key={id} id={id} />;
+}
+
+function TaskView({ id }: { id: number }) {
+  const { t } = useTranslation(['tasks', 'requests', 'common']);
+  const labels = useLabels();
+  const format = useFormat();
+  const text = useTaskText();
+  const [search, setSearch] = useSearchParams();
+  const task = useCall('tasks.get', { id });
+  const status = useCall('app.status', {});
+  const canCoordinate = useCanCoordinate();
+  const [chosen, setMode] = useState<Mode>('none');
+  // `?record=done` (from today's tasks at the front desk) opens the outcome form, also on a page already open.
+  const mode: Mode = chosen === 'none' && search.get('record') === 'done' ? 'done' : chosen;
+  const [notice, setNotice] = useState<TaskDetail | null>(null);
+  const reopen = useMutate('tasks.reopen');
+  const actionsRef = useRef<HTMLDivElement>(null);
+
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const choose = (next: Mode) => {
+    setNotice(null);
+    setMode(next);
+  };
+  const close = (saved?: TaskDetail) => {
+    setMode('none');
+    if (search.has('record')) setSearch({}, { replace: true });
+    if (saved) setNotice(saved);
+    // Back to the actions (the next keystroke is there), or to the heading when none are left.
+    setTimeout(() => (actionsRef.current?.querySelector<HTMLButtonElement>('button') ?? headingRef.current)?.focus(), 0);
+  };
+
+  if (task.isError) return <ErrorNotice error={task.error} />;
+  if (!task.data || !status.data) return <p className="loading">{t('common:loading')}</p>;
+  const k = task.data;
+  const open = isOpenTask(k.status);
+  const dash = t('common:none');
+  const currency = status.data.settings?.currency ?? 'EUR';
+  const warned = notice ? notice.volunteers.filter((v) => v.warnings.length > 0) : [];
+
+  return (
+    <div className="task-page">
+      <div className="page-head">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('tasks:page.title', { kind: labels.kind(k), name: k.residentName })} <TaskStatusBadge status={k.status} />
+        </h1>
+      </div>
+      {notice ? (
+        <div className={`notice ${warned.length > 0 ? 'notice-warning' : 'notice-success'}`} role="status">
+          {warned.length > 0 ? t('tasks:savedWithWarnings') : t('tasks:volunteers.saved')}
+          {warned.length > 0 ? (
+            <ul>
+              {warned.flatMap((v) => v.warnings.map((w) => <li key={`${v.volunteerId}-${w}`}>{text.warningText(w, v.fullName)}</li>))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="task-page-grid">
+        <dl className="card details">
+          <dt>{t('tasks:page.resident')}</dt>
+          <dd>
+            <Link to={`/residents/${k.residentId}`}>{k.residentName}</Link>
+          </dd>
+          <dt>{t('tasks:page.address')}</dt>
+          <dd>{k.address || dash}</dd>
+          <dt>{t('tasks:page.phone')}</dt>
+          <dd>{k.residentPhones.length > 0 ? k.residentPhones.join(', ') : dash}</dd>
+          <dt>{t('tasks:page.kind')}</dt>
+          <dd>{labels.kind(k)}</dd>
+          <dt>{t('tasks:page.day')}</dt>
+          <dd>{text.longDay(k.scheduledOn)}</dd>
+          <dt>{t('tasks:page.when')}</dt>
+          <dd>{text.when(k)}</dd>
+          <dt>{t('tasks:page.estimate')}</dt>
+          <dd>{k.estimatedMinutes !== null ? text.hours(k.estimatedMinutes) : dash}</dd>
+          <dt>{t('tasks:page.note')}</dt>
+          <dd className="pre">{k.note || dash}</dd>
+          {k.requestId !== null ? (
+            <>
+              <dt>{t('tasks:page.request')}</dt>
+              <dd>
+                <Link to={`/requests/${k.requestId}`}>{t('tasks:page.requestLink', { id: k.requestId })}</Link>
+                {k.requestStatus !== null ? <StatusBadge status={k.requestStatus} /> : null}
+              </dd>
+            </>
+          ) : null}
+          {k.doneOn !== null ? (
+            <>
+              <dt>{t('tasks:page.doneOn')}</dt>
+              <dd>{text.longDay(k.doneOn)}</dd>
+            </>
+          ) : null}
+          {k.reason !== null ? (
+            <>
+              <dt>{t('tasks:page.reason')}</dt>
+              <dd className="pre">{k.reason}</dd>
+            </>
+          ) : null}
+          <dt>{t('tasks:page.planned')}</dt>
+          <dd>{t('tasks:page.plannedAt', { when: format.dateTime(k.createdAt), who: k.createdBy })}</dd>
+        </dl>
+        <div className="task-side">
+          <section className="card" aria-labelledby="task-volunteers-title">
+            <h2 id="task-volunteers-title">{t('tasks:volunteers.title')}</h2>
+            {k.volunteers.length === 0 ? <p className="muted">{t('tasks:volunteers.none')}</p> : null}
+            <ul className="task-volunteers">
+              {k.volunteers.map((v) => (
+                <li key={v.volunteerId} className={v.state === 'deleted' ? 'muted' : undefined}>
+                  {v.state === 'deleted' ? <span>{v.fullName}</span> : <Link to={`/volunteers/${v.volunteerId}`}>{v.fullName}</Link>}
+                  {open ? <WarningBadges warnings={v.warnings} /> : null}
+                  {v.minutesSpent !== null ? <span className="muted"> · {t('tasks:volunteers.spent', { hours: text.hours(v.minutesSpent) })}</span> : null}
+                </li>
+              ))}
+            </ul>
+            {open && canCoordinate && mode !== 'reassign' ? (
+              <button
+                type="button"
+                onClick={() => choose('reassign')}
+              >
+                {t('tasks:volunteers.reassign')}
+              </button>
+            ) : null}
+          </section>
+          {mode === 'none' && (open || (k.status !== 'done' && canCoordinate)) ? (
+            <section className="card" aria-labelledby="task-actions-title">
+              <h2 id="task-actions-title">{t('tasks:actions.title')}</h2>
+              <div className="actions" ref={actionsRef}>
+                {open ? (
+                  <>
+                    <button type="button" className="primary big" onClick={() => choose('done')}>
+                      {t('tasks:actions.done')}
+                    </button>
+                    {canCoordinate ? (
+                      <>
+                        <button type="button" onClick={() => choose('notDone')}>
+                          {t('tasks:actions.notDone')}
+                        </button>
+                        <button type="button" className="danger" onClick={() => choose('cancel')}>
+                          {t('tasks:actions.cancel')}
+                        </button>
+                      </>
+                    ) : null}
+                  </>
+                ) : null}
+                {!open && k.status !== 'done' && canCoordinate ? (
+                  <button type="button" disabled={reopen.isPending} onClick={() => reopen.mutate({ id: k.id })}>
+                    {t('tasks:actions.reopen')}
+                  </button>
+                ) : null}
+              </div>
+              <ErrorNotice error={reopen.error} />
+            </section>
+          ) : null}
+        </div>
+      </div>
+      {k.advances.length > 0 ? <Advances task={k} /> : null}
+      {mode === 'reassign' ? <Reassign task={k} onClose={close} /> : null}
+      {mode === 'done' && open ? <OutcomeForm task={k} today={status.data.today} currency={currency} onDone={() => close()} onClose={() => close()} /> : null}
+      {mode === 'notDone' && open ? <ReasonForm task={k} kind="notDone" onClose={() => close()} /> : null}
+      {mode === 'cancel' && open ? <ReasonForm task={k} kind="cancel" onClose={() => close()} /> : null}
+    </div>
+  );
+}
+
+/** Money volunteers advanced on this task, and whether it was paid back. */
+function Advances({ task }: { task: TaskDetail }) {
+  const { t } = useTranslation(['tasks']);
+  const text = useTaskText();
+  const format = useFormat();
+  return (
+    <section aria-labelledby="task-advances-title">
+      <h2 id="task-advances-title">{t('tasks:advances.title')}</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('tasks:advances.who')}</th>
+            <th scope="col">{t('tasks:advances.amount')}</th>
+            <th scope="col">{t('tasks:advances.note')}</th>
+            <th scope="col">{t('tasks:advances.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {task.advances.map((a) => (
+            <tr key={a.id}>
+              <td>{a.volunteerName}</td>
+              <td className="nowrap tasks-money">{text.money(a.amountMinor, a.currency)}</td>
+              <td>{a.note}</td>
+              <td>{a.settledAt !== null ? t('tasks:advances.settled', { date: format.date(a.settledAt) }) : t('tasks:advances.pending')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Change the volunteers of an open task: the suggestions again (this task left out of their load), then tasks.assign. */
+function Reassign({ task, onClose }: { task: TaskDetail; onClose: (saved?: TaskDetail) => void }) {
+  const { t } = useTranslation(['tasks', 'common']);
+  const assign = useMutate('tasks.assign');
+  const [ids, setIds] = useState<number[]>(() => task.volunteers.filter((v) => v.state !== 'deleted').map((v) => v.volunteerId));
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.querySelector<HTMLInputElement>('input[type="checkbox"], input[type="search"]')?.focus({ preventScroll: true });
+  }, []);
+  const save = (e?: FormEvent) => {
+    e?.preventDefault();
+    assign.mutate({ id: task.id, volunteerIds: ids }, { onSuccess: (saved) => onClose(saved) });
+  };
+  return (
+    <section ref={ref} className="card" aria-labelledby="task-reassign-title">
+      <h2 id="task-reassign-title">{t('tasks:volunteers.reassign')}</h2>
+      <form
+        noValidate
+        onSubmit={save}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            save();
+          }
+        }}
+      >
+        <VolunteerSuggestions
+          query={{ kindId: task.kindId, residentId: task.residentId, scheduledOn: task.scheduledOn, partOfDay: task.partOfDay, startTime: task.startTime, excludeTaskId: task.id }}
+          selected={ids}
+          onChange={setIds}
+        />
+        <ErrorNotice error={assign.error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={assign.isPending}>
+            {t('tasks:volunteers.save')}
+          </button>
+          <button type="button" onClick={() => onClose()}>
+            {t('tasks:volunteers.close')}
+          </button>
+          <span className="field-hint">{t('common:saveShortcut')}</span>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Not done (a reason is required) or cancelled (a reason is optional). */
+function ReasonForm({ task, kind, onClose }: { task: TaskDetail; kind: 'notDone' | 'cancel'; onClose: () => void }) {
+  const { t } = useTranslation(['tasks', 'common']);
+  const id = useId();
+  const notDone = useMutate('tasks.notDone');
+  const cancel = useMutate('tasks.cancel');
+  const mutation = kind === 'notDone' ? notDone : cancel;
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    ref.current?.closest('section')?.scrollIntoView({ block: 'start' });
+    ref.current?.focus({ preventScroll: true });
+  }, []);
+  const save = (e?: FormEvent) => {
+    e?.preventDefault();
+    const parsed = (kind === 'notDone' ? notDoneReasonSchema : cancelReasonSchema).safeParse(reason);
+    if (!parsed.success) {
+      setError(commonKey(parsed.error.issues[0]?.message));
+      ref.current?.focus();
+      return;
+    }
+    setError(undefined);
+    const done = { onSuccess: () => onClose() };
+    if (kind === 'notDone') notDone.mutate({ id: task.id, reason: parsed.data }, done);
+    else cancel.mutate({ id: task.id, reason: parsed.data }, done);
+  };
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{kind === 'notDone' ? t('tasks:actions.notDoneTitle') : t('tasks:actions.cancelTitle')}</h2>
+      <form
+        noValidate
+        onSubmit={save}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            save();
+          }
+        }}
+      >
+        <TaskField label={kind === 'notDone' ? t('tasks:notDone.reason') : t('tasks:cancel.reason')} error={error}>
+          {(p) => <textarea {...p} ref={ref} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </TaskField>
+        <ErrorNotice error={mutation.error} />
+        <div className="actions">
+          <button type="submit" className={kind === 'notDone' ? 'primary' : 'primary tasks-danger-fill'} disabled={mutation.isPending}>
+            {kind === 'notDone' ? t('tasks:notDone.save') : t('tasks:cancel.save')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('tasks:actions.back')}
+          </button>
+          <span className="field-hint">{t('common:saveShortcut')}</span>
+        </div>
+      </form>
+    </section>
+  );
 }

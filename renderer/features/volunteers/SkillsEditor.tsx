@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { foldForSearch } from '../../../shared/domain/text';
+import { fold } from '../../../shared/domain/text';
 import type { Skill } from '../../../shared/domain/volunteers';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
 import { useVolunteerLabels } from './volunteerLabels';
 import './volunteers.css';
 
@@ -38,7 +37,9 @@ export function SkillsEditor() {
   const skills = useCall('skills.list', { includeArchived: true });
   const create = useMutate('skills.create');
   const [name, setName] = useState('');
+  /** A full i18n key (ns:key) of the message beside the name. */
   const [error, setError] = useState<string | undefined>();
+  const id = useId();
 
   const add = (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +48,7 @@ export function SkillsEditor() {
       setError('common:validation.required');
       return;
     }
-    if ((skills.data ?? []).some((s) => foldForSearch(labels.skill(s)) === foldForSearch(trimmed))) {
+    if ((skills.data ?? []).some((s) => fold(labels.skill(s)) === fold(trimmed))) {
       setError('volunteers:skillsEditor.exists');
       return;
     }
@@ -77,12 +78,28 @@ export function SkillsEditor() {
         ))}
       </ul>
       <form className="skill-add" onSubmit={add} noValidate>
-        <Field label={t('volunteers:skillsEditor.name')} error={error?.replace(/^common:/, '')}>
-          {(p) => <input {...p} value={name} maxLength={100} autoComplete="off" onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <button type="submit" disabled={create.isPending}>
-          {t('volunteers:skillsEditor.add')}
-        </button>
+        <div className={`field ${error ? 'field-invalid' : ''}`}>
+          <label htmlFor={id}>{t('volunteers:skillsEditor.name')}</label>
+          <div className="skill-add-row">
+            <input
+              id={id}
+              value={name}
+              maxLength={100}
+              autoComplete="off"
+              aria-invalid={Boolean(error)}
+              aria-describedby={error ? `${id}-error` : undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <button type="submit" disabled={create.isPending}>
+              {t('volunteers:skillsEditor.add')}
+            </button>
+          </div>
+          {error ? (
+            <div id={`${id}-error`} className="field-error" role="alert">
+              {t(error)}
+            </div>
+          ) : null}
+        </div>
       </form>
       {create.error instanceof ApiError && create.error.body.code === 'validation' ? null : <ErrorNotice error={create.error} />}
     </details>

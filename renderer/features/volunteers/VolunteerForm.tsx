@@ -72,6 +72,12 @@ export function VolunteerForm(props: {
 
   const save = async (values: VolunteerFormValues) => {
     const input = formToInput(values);
+    // The core checks this against its own today too (answering validation.date).
+    const today = status.data?.today;
+    if (today && input.agreementSignedOn && input.agreementSignedOn > today) {
+      setError('agreementSignedOn', { type: 'validation', message: 'validation.dateInFuture' });
+      return;
+    }
     try {
       const saved =
         props.volunteerId === undefined ? await create.mutateAsync(input) : await update.mutateAsync({ id: props.volunteerId, data: input });

@@ -1,12 +1,14 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   PartOfDay,
   SkillRef,
   Specialist,
   VolunteerStatus,
-  VolunteerTaskStatus,
   Weekday,
 } from '../../../shared/domain/volunteers';
+import { COORDINATION } from '../../../shared/api/roles';
+import { useCall } from '../../app/api';
 import { useFormat } from '../../ui/format';
 
 /** 2024-01-01 was a Monday: ISO weekday n is 2024-01-0n. */
@@ -16,18 +18,28 @@ const weekdayDate = (weekday: Weekday) => new Date(Date.UTC(2024, 0, weekday, 12
 export function useVolunteerLabels() {
   const { t } = useTranslation(['volunteers', 'common']);
   const { locale } = useFormat();
-  const hourNumber = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  return {
-    skill: (s: Pick<SkillRef, 'code' | 'name'>) => (s.code !== null ? t(`volunteers:skills.${s.code}`) : (s.name ?? '')),
-    specialist: (s: Specialist) => t(`volunteers:specialists.${s}`),
-    part: (p: PartOfDay) => t(`volunteers:parts.${p}`),
-    status: (s: VolunteerStatus) => t(`volunteers:statuses.${s}`),
-    taskStatus: (s: VolunteerTaskStatus) => t(`volunteers:taskStatus.${s}`),
-    weekday: (weekday: Weekday, width: 'long' | 'short' = 'long') =>
-      new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' }).format(weekdayDate(weekday)),
-    /** "March 2026" (or shorter) for a YYYY-MM key. */
-    month: (key: string) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${key}-15T12:00:00Z`)),
-    /** Minutes as hours with at most one decimal: 210 → "3.5 h". */
-    hours: (minutes: number) => t('volunteers:page.hoursValue', { hours: hourNumber.format(minutes / 60) }),
-  };
+  return useMemo(() => {
+    const hourNumber = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    const weekdayLong = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+    const weekdayShort = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+    const monthYear = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return {
+      skill: (s: Pick<SkillRef, 'code' | 'name'>) => (s.code !== null ? t(`volunteers:skills.${s.code}`) : (s.name ?? '')),
+      specialist: (s: Specialist) => t(`volunteers:specialists.${s}`),
+      part: (p: PartOfDay) => t(`volunteers:parts.${p}`),
+      status: (s: VolunteerStatus) => t(`volunteers:statuses.${s}`),
+      weekday: (weekday: Weekday, width: 'long' | 'short' = 'long') => (width === 'long' ? weekdayLong : weekdayShort).format(weekdayDate(weekday)),
+      /** "March 2026" for a YYYY-MM key. */
+      month: (key: string) => monthYear.format(new Date(`${key}-15T12:00:00Z`)),
+      /** Minutes as hours with at most one decimal: 210 → "3.5 h". */
+      hours: (minutes: number) => t('volunteers:page.hoursValue', { hours: hourNumber.format(minutes / 60) }),
+    };
+  }, [t, locale]);
+}
+
+/** Whether the signed-in user may change volunteers (coordinators and admins); the front desk only looks. */
+export function useCanCoordinate(): boolean {
+  const status = useCall('app.status', {});
+  const role = status.data?.user.role;
+  return role !== undefined && COORDINATION.includes(role);
 }

@@ -1,0 +1,41 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Field (renderer/ui/Field) for the tasks screens, whose messages come from two namespaces: the
+ * error is a full key ('common:validation.required', 'tasks:validation.hours').
+ */
+export function TaskField(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  className?: string;
+  children: (controlProps: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [props.error ? errorId : null, props.hint && !props.error ? hintId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field ${props.className ?? ''} ${props.error ? 'field-invalid' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy })}
+      {props.hint && !props.error ? (
+        <div id={hintId} className="field-hint">
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <div id={errorId} className="field-error" role="alert">
+          {t(props.error)}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** A contract validation message ('validation.required') as a full key of the common namespace. */
+export function commonKey(message: string | undefined): string {
+  return message?.startsWith('validation.') ? `common:${message}` : 'common:validation.invalid';
+}
