@@ -3,7 +3,8 @@ import type { Executor } from '../../db/schema';
 import type { ResidentRow } from './residents.table';
 import { formatAddress, fullName, SITUATIONS, type Resident, type ResidentData, type ResidentSummary, type Situation } from '../../../../shared/domain/residents';
 import { foldedWords, nameKey, fold, prefixUpperBound } from '../../../../shared/domain/text';
-import { nationalNumber, phoneQueryVariants, phoneSearchKeys } from '../../../../shared/domain/phone';
+import { nationalNumber, phoneSearchKeys } from '../../../../shared/domain/phone';
+import { parseQuery, rankedMatches } from '../../db/search-terms';
 
 const SITUATION_COLUMNS: Record<Situation, 'lives_alone' | 'pensioner' | 'disability' | 'family_in_difficulty' | 'displaced'> = {
   livesAlone: 'lives_alone',
@@ -198,19 +199,6 @@ async function summariesInOrder(ex: Executor, ids: number[]): Promise<ResidentSu
   });
 }
 
-/** What one typed word may match: folded word prefixes, or phone digit variants. */
-function wordPrefixes(word: string): string[] {
-  if (/^\d+$/.test(word) && word.length >= 3) return [word, ...phoneQueryVariants(word)].filter((v, i, a) => a.indexOf(v) === i);
-  return [word];
-}
-
-function termMatches(alias: 't' | 'u', prefixes: string[]) {
-  return sql.join(
-    prefixes.map((p) => sql`(${sql.ref(`${alias}.term`)} >= ${p} and ${sql.ref(`${alias}.term`)} < ${prefixUpperBound(p)})`),
-    sql` or `,
-  );
-}
-
 /**
  * Ranked search. Every typed word must be the start of some word of the resident's name, address
  * or phone digits. Order: an exact last-name match first, then last-name prefixes, other name
@@ -221,8 +209,8 @@ export async function searchResidents(
   q: string,
   opts: { settlement?: string | undefined; limit: number },
 ): Promise<ResidentSummary[]> {
-  const phoneLike = /^[\d\s\-()+.]+$/.test(q.trim()) && q.replace(/\D/g, '').length >= 3;
-  const words = phoneLike ? [q.replace(/\D/g, '')] : foldedWords(q);
+  const parsed = parseQuery(q);
+  const { words, phoneLike } = parsed;
   const settlementKey = opts.settlement !== undefined && opts.settlement !== '' ? opts.settlement : undefined;
   if (words.length === 0) {
     let query = ex.selectFrom('residents').select('id').orderBy('sort_key').orderBy('id').limit(opts.limit);
@@ -236,29 +224,10 @@ export async function searchResidents(
     const ids = await lastNamePrefix(ex, words[0] as string, settlementKey, opts.limit);
     if (ids.length >= opts.limit) return summariesInOrder(ex, ids);
   }
-  const variants = phoneLike ? phoneQueryVariants(q) : [];
-  // Drive the search from the longest word: it has the fewest matches.
-  const sorted = [...words].sort((a, b) => b.length - a.length);
-  const driver = sorted[0] as string;
-  const others = sorted.slice(1, 6);
-  const driverPrefixes = phoneLike ? variants : wordPrefixes(driver);
-  const exact = phoneLike ? (variants[variants.length - 1] ?? driver) : driver;
-
   const rows = await sql<{ id: number }>`
-    select m.resident_id as id
-    from (
-      select t.resident_id, min(t.rank * 2 + case when t.term = ${exact} then 0 else 1 end) as score
-      from resident_search_terms t
-      where (${termMatches('t', driverPrefixes)})
-      ${sql.join(
-        others.map(
-          (w) => sql`and exists (select 1 from resident_search_terms u where u.resident_id = t.resident_id and (${termMatches('u', wordPrefixes(w))}))`,
-        ),
-        sql` `,
-      )}
-      group by t.resident_id
-    ) m
-    join residents r on r.id = m.resident_id
+    select m.owner_id as id
+    from (${rankedMatches('resident_search_terms', 'resident_id', q, parsed)}) m
+    join residents r on r.id = m.owner_id
     ${settlementKey !== undefined ? sql`where r.settlement = ${settlementKey}` : sql``}
     order by m.score, r.sort_key, r.id
     limit ${opts.limit}

@@ -3,8 +3,8 @@ import type { Executor } from '../../db/schema';
 import type { VolunteersTable } from './volunteers.table';
 import { fullName } from '../../../../shared/domain/residents';
 import { LANGUAGES, type Language } from '../../../../shared/domain/settings';
-import { foldedWords, fold, prefixUpperBound } from '../../../../shared/domain/text';
-import { nationalNumber, phoneQueryVariants, phoneSearchKeys } from '../../../../shared/domain/phone';
+import { foldedWords, fold } from '../../../../shared/domain/text';
+import { nationalNumber, phoneSearchKeys } from '../../../../shared/domain/phone';
 import {
   HOURS_MONTHS,
   OPEN_TASK_STATUSES,
@@ -26,6 +26,7 @@ import {
   type Weekday,
 } from '../../../../shared/domain/volunteers';
 import { skillsOfVolunteers } from './skills';
+import { parseQuery, rankedMatches } from '../../db/search-terms';
 
 type VolunteerRow = Selectable<VolunteersTable>;
 
@@ -319,19 +320,6 @@ export interface VolunteerFilter {
   limit: number;
 }
 
-/** What one typed word may match: folded word prefixes, or phone digit variants. */
-function wordPrefixes(word: string): string[] {
-  if (/^\d+$/.test(word) && word.length >= 3) return [...new Set([word, ...phoneQueryVariants(word)])];
-  return [word];
-}
-
-function termMatches(alias: 't' | 'u', prefixes: string[]) {
-  return sql.join(
-    prefixes.map((p) => sql`(${sql.ref(`${alias}.term`)} >= ${p} and ${sql.ref(`${alias}.term`)} < ${prefixUpperBound(p)})`),
-    sql` or `,
-  );
-}
-
 /** The filter conditions on volunteers `v`; deleted volunteers never match. */
 function filterSql(f: VolunteerFilter) {
   const conditions = [sql`v.deleted_at is null`];
@@ -350,10 +338,9 @@ function filterSql(f: VolunteerFilter) {
  * last-name prefixes, other name words, settlement, phone; then alphabetically.
  */
 export async function searchVolunteers(ex: Executor, q: string, filter: VolunteerFilter): Promise<VolunteerSummary[]> {
-  const phoneLike = /^[\d\s\-()+.]+$/.test(q.trim()) && q.replace(/\D/g, '').length >= 3;
-  const words = phoneLike ? [q.replace(/\D/g, '')] : foldedWords(q);
+  const parsed = parseQuery(q);
   const where = filterSql(filter);
-  if (words.length === 0) {
+  if (parsed.words.length === 0) {
     const rows = await sql<{ id: number }>`
       select v.id from volunteers v where ${where} order by v.sort_key, v.id limit ${filter.limit}`.execute(ex);
     return summariesInOrder(
@@ -361,29 +348,10 @@ export async function searchVolunteers(ex: Executor, q: string, filter: Voluntee
       rows.rows.map((r) => r.id),
     );
   }
-  const variants = phoneLike ? phoneQueryVariants(q) : [];
-  // Drive the search from the longest word: it has the fewest matches.
-  const sorted = [...words].sort((a, b) => b.length - a.length);
-  const driver = sorted[0] as string;
-  const others = sorted.slice(1, 6);
-  const driverPrefixes = phoneLike ? variants : wordPrefixes(driver);
-  const exact = phoneLike ? (variants[variants.length - 1] ?? driver) : driver;
-
   const rows = await sql<{ id: number }>`
-    select m.volunteer_id as id
-    from (
-      select t.volunteer_id, min(t.rank * 2 + case when t.term = ${exact} then 0 else 1 end) as score
-      from volunteer_search_terms t
-      where (${termMatches('t', driverPrefixes)})
-      ${sql.join(
-        others.map(
-          (w) => sql`and exists (select 1 from volunteer_search_terms u where u.volunteer_id = t.volunteer_id and (${termMatches('u', wordPrefixes(w))}))`,
-        ),
-        sql` `,
-      )}
-      group by t.volunteer_id
-    ) m
-    join volunteers v on v.id = m.volunteer_id
+    select m.owner_id as id
+    from (${rankedMatches('volunteer_search_terms', 'volunteer_id', q, parsed)}) m
+    join volunteers v on v.id = m.owner_id
     where ${where}
     order by m.score, v.sort_key, v.id
     limit ${filter.limit}
