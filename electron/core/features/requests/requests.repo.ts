@@ -21,14 +21,16 @@ export interface RequestFilter {
   offset: number;
 }
 
-function baseQuery(ex: Executor) {
+/** Requests joined with their resident and kind (the shape every request list reads). */
+export function baseQuery(ex: Executor) {
   return ex
     .selectFrom('requests')
     .innerJoin('residents', 'residents.id', 'requests.resident_id')
     .innerJoin('service_kinds', 'service_kinds.id', 'requests.kind_id');
 }
 
-const SUMMARY = [
+/** The columns of a RequestSummary; map rows with toSummary. */
+export const SUMMARY = [
   'requests.id',
   'requests.resident_id',
   'residents.last_name',
@@ -64,7 +66,7 @@ type SummaryRow = {
   created_on: string;
 };
 
-function toSummary(r: SummaryRow): RequestSummary {
+export function toSummary(r: SummaryRow): RequestSummary {
   return {
     id: r.id,
     residentId: r.resident_id,

@@ -5,6 +5,7 @@ import { formatAddress, fullName, SITUATIONS, type Resident, type ResidentData, 
 import { foldedWords, nameKey, fold, prefixUpperBound } from '../../../../shared/domain/text';
 import { nationalNumber, phoneSearchKeys } from '../../../../shared/domain/phone';
 import { parseQuery, rankedMatches } from '../../db/search-terms';
+import { phonesOf } from '../../db/phones';
 
 const SITUATION_COLUMNS: Record<Situation, 'lives_alone' | 'pensioner' | 'disability' | 'family_in_difficulty' | 'displaced'> = {
   livesAlone: 'lives_alone',
@@ -166,32 +167,15 @@ async function replacePhonesAndTerms(ex: Executor, id: number, data: ResidentDat
 export async function findResident(ex: Executor, id: number): Promise<Resident | undefined> {
   const row = await ex.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const phones = await phonesOf(ex, [id]);
+  const phones = await phonesOf(ex, 'resident_phones', [id]);
   return rowToResident(row, phones.get(id) ?? []);
 }
 
-async function phonesOf(ex: Executor, ids: number[]): Promise<Map<number, string[]>> {
-  const map = new Map<number, string[]>();
-  if (ids.length === 0) return map;
-  const rows = await ex
-    .selectFrom('resident_phones')
-    .select(['resident_id', 'raw'])
-    .where('resident_id', 'in', ids)
-    .orderBy('resident_id')
-    .orderBy('position')
-    .execute();
-  for (const r of rows) {
-    const list = map.get(r.resident_id) ?? [];
-    list.push(r.raw);
-    map.set(r.resident_id, list);
-  }
-  return map;
-}
 
 async function summariesInOrder(ex: Executor, ids: number[]): Promise<ResidentSummary[]> {
   if (ids.length === 0) return [];
   const rows = await ex.selectFrom('residents').select(SUMMARY_COLUMNS).where('residents.id', 'in', ids).execute();
-  const phones = await phonesOf(ex, ids);
+  const phones = await phonesOf(ex, 'resident_phones', ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/schema';
 import { formatAddress, fullName } from '../../../../shared/domain/residents';
-import type { Channel, RequestStatus, RequestSummary, Urgency } from '../../../../shared/domain/requests';
+import type { RequestStatus, RequestSummary } from '../../../../shared/domain/requests';
 import type { Currency } from '../../../../shared/domain/settings';
 import {
   OPEN_TASK_STATUSES,
@@ -17,6 +17,7 @@ import {
   type VolunteerAdvance,
   type VolunteerState,
 } from '../../../../shared/domain/tasks';
+import { baseQuery as requestsBase, SUMMARY as REQUEST_SUMMARY, toSummary as toRequestSummary } from '../requests/requests.repo';
 
 export type PartOfDayValue = 'morning' | 'afternoon' | 'evening';
 
@@ -639,27 +640,8 @@ export async function openRequestsWithoutTasks(
   ex: Executor,
   f: { kindId?: number | undefined; settlement?: string | undefined; limit: number },
 ): Promise<RequestSummary[]> {
-  let q = ex
-    .selectFrom('requests')
-    .innerJoin('residents', 'residents.id', 'requests.resident_id')
-    .innerJoin('service_kinds', 'service_kinds.id', 'requests.kind_id')
-    .select([
-      'requests.id',
-      'requests.resident_id',
-      'residents.last_name',
-      'residents.first_name',
-      'residents.patronymic',
-      'residents.settlement',
-      'requests.kind_id',
-      'service_kinds.code as kind_code',
-      'service_kinds.name as kind_name',
-      'requests.urgency',
-      'requests.channel',
-      'requests.description',
-      'requests.status',
-      'requests.created_at',
-      'requests.created_on',
-    ])
+  let q = requestsBase(ex)
+    .select(REQUEST_SUMMARY)
     .where('requests.status', 'in', ['new', 'planned', 'inProgress'])
     .where('service_kinds.mode', '=', 'volunteer')
     .where((eb) =>
@@ -681,19 +663,5 @@ export async function openRequestsWithoutTasks(
     .orderBy('requests.id')
     .limit(f.limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    residentId: r.resident_id,
-    residentName: personName(r),
-    settlement: r.settlement,
-    kindId: r.kind_id,
-    kindCode: r.kind_code,
-    kindName: r.kind_name,
-    urgency: r.urgency as Urgency,
-    channel: r.channel as Channel,
-    description: r.description,
-    status: r.status as RequestStatus,
-    createdAt: r.created_at,
-    createdOn: r.created_on,
-  }));
+  return rows.map(toRequestSummary);
 }

@@ -27,6 +27,7 @@ import {
 } from '../../../../shared/domain/volunteers';
 import { skillsOfVolunteers } from './skills';
 import { parseQuery, rankedMatches } from '../../db/search-terms';
+import { phonesOf } from '../../db/phones';
 
 type VolunteerRow = Selectable<VolunteersTable>;
 
@@ -209,23 +210,6 @@ export async function countActivePlans(ex: Executor, id: number, today: string):
   return Number(row.n);
 }
 
-async function phonesOf(ex: Executor, ids: number[]): Promise<Map<number, string[]>> {
-  const map = new Map<number, string[]>();
-  if (ids.length === 0) return map;
-  const rows = await ex
-    .selectFrom('volunteer_phones')
-    .select(['volunteer_id', 'raw'])
-    .where('volunteer_id', 'in', ids)
-    .orderBy('volunteer_id')
-    .orderBy('position')
-    .execute();
-  for (const r of rows) {
-    const list = map.get(r.volunteer_id) ?? [];
-    list.push(r.raw);
-    map.set(r.volunteer_id, list);
-  }
-  return map;
-}
 
 async function availabilityOf(ex: Executor, id: number): Promise<AvailabilitySlot[]> {
   const rows = await ex.selectFrom('volunteer_availability').select(['weekday', 'part']).where('volunteer_id', '=', id).execute();
@@ -263,7 +247,7 @@ export async function findVolunteer(ex: Executor, id: number): Promise<Volunteer
   const row = await ex.selectFrom('volunteers').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) return undefined;
   const [phones, skills, availability, openTasks] = [
-    await phonesOf(ex, [id]),
+    await phonesOf(ex, 'volunteer_phones', [id]),
     await skillsOfVolunteers(ex, [id]),
     await availabilityOf(ex, id),
     await countOpenTasks(ex, id),
@@ -286,7 +270,7 @@ const SUMMARY_COLUMNS = [
 async function summariesInOrder(ex: Executor, ids: number[]): Promise<VolunteerSummary[]> {
   if (ids.length === 0) return [];
   const rows = await ex.selectFrom('volunteers').select(SUMMARY_COLUMNS).where('id', 'in', ids).execute();
-  const phones = await phonesOf(ex, ids);
+  const phones = await phonesOf(ex, 'volunteer_phones', ids);
   const skills = await skillsOfVolunteers(ex, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
