@@ -5,6 +5,10 @@
 import type { Kysely } from 'kysely';
 import * as m20261123_1700 from './20261123_1700_initial_schema';
 import * as m20261123_1800 from './20261123_1800_volunteers_and_tasks';
+import * as m20261123_1900 from './20261123_1900_money';
+import * as m20261123_1910 from './20261123_1910_users_sign_in';
+import * as m20261123_1920 from './20261123_1920_audit_log';
+import * as m20261123_1930 from './20261123_1930_privacy';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -13,4 +17,8 @@ export interface Migration {
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261123_1700_initial_schema', m20261123_1700],
   ['20261123_1800_volunteers_and_tasks', m20261123_1800],
+  ['20261123_1900_money', m20261123_1900],
+  ['20261123_1910_users_sign_in', m20261123_1910],
+  ['20261123_1920_audit_log', m20261123_1920],
+  ['20261123_1930_privacy', m20261123_1930],
 ];

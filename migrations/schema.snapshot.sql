@@ -1,6 +1,30 @@
 -- The schema after all migrations. Written by migrations/migrations.test.ts; do not edit by hand.
+-- index budget_lines_grant on budget_lines
+CREATE INDEX "budget_lines_grant" on "budget_lines" ("grant_id");
+
+-- index cash_entries_account_date on cash_entries
+CREATE INDEX "cash_entries_account_date" on "cash_entries" ("account_id", "entry_date");
+
+-- index cash_entries_advance on cash_entries
+CREATE INDEX "cash_entries_advance" on "cash_entries" ("advance_id");
+
+-- index cash_entries_grant on cash_entries
+CREATE INDEX "cash_entries_grant" on "cash_entries" ("grant_id", "budget_line_id");
+
+-- index cash_entries_month on cash_entries
+CREATE INDEX "cash_entries_month" on "cash_entries" ("month_key", "category_id");
+
+-- index cash_ups_day on cash_ups
+CREATE INDEX "cash_ups_day" on "cash_ups" ("day", "account_id");
+
+-- index grant_tranches_grant on grant_tranches
+CREATE INDEX "grant_tranches_grant" on "grant_tranches" ("grant_id");
+
 -- index help_plans_resident on help_plans
 CREATE INDEX "help_plans_resident" on "help_plans" ("resident_id");
+
+-- index in_kind_month on in_kind
+CREATE INDEX "in_kind_month" on "in_kind" ("month_key");
 
 -- index request_status_history_request on request_status_history
 CREATE INDEX "request_status_history_request" on "request_status_history" ("request_id", "id");
@@ -41,6 +65,15 @@ CREATE INDEX "residents_short_name_key" on "residents" ("short_name_key", "birth
 -- index residents_sort_key on residents
 CREATE INDEX "residents_sort_key" on "residents" ("sort_key");
 
+-- index sales_day on sales
+CREATE INDEX "sales_day" on "sales" ("day", "kind_id");
+
+-- index sales_resident on sales
+CREATE INDEX "sales_resident" on "sales" ("resident_id");
+
+-- index service_prices_kind on service_prices
+CREATE INDEX "service_prices_kind" on "service_prices" ("kind_id", "valid_from");
+
 -- index task_volunteers_volunteer on task_volunteers
 CREATE INDEX "task_volunteers_volunteer" on "task_volunteers" ("volunteer_id", "task_id");
 
@@ -74,11 +107,44 @@ CREATE INDEX "volunteer_search_terms_volunteer" on "volunteer_search_terms" ("vo
 -- index volunteers_sort_key on volunteers
 CREATE INDEX "volunteers_sort_key" on "volunteers" ("sort_key");
 
+-- table annual_budgets on annual_budgets
+CREATE TABLE "annual_budgets" ("year" integer not null, "category_id" integer not null references "cash_categories" ("id"), "planned_minor" integer not null check (planned_minor >= 0), "currency" text not null check (length(currency) = 3), constraint "annual_budgets_pk" primary key ("year", "category_id"));
+
+-- table budget_lines on budget_lines
+CREATE TABLE "budget_lines" ("id" integer primary key autoincrement, "grant_id" integer not null references "grants" ("id"), "name" text not null, "planned_minor" integer not null check (planned_minor >= 0), "sort_order" integer default 1000 not null, "created_at" text not null);
+
+-- table cash_accounts on cash_accounts
+CREATE TABLE "cash_accounts" ("id" integer primary key autoincrement, "name" text not null, "kind" text not null check (kind in ('cash', 'bank', 'other')), "currency" text not null check (length(currency) = 3), "opening_balance_minor" integer default 0 not null, "opening_date" text not null, "sort_order" integer default 1000 not null, "archived_at" text, "created_at" text not null, "created_by" integer not null references "users" ("id"));
+
+-- table cash_categories on cash_categories
+CREATE TABLE "cash_categories" ("id" integer primary key autoincrement, "code" text unique, "name" text, "direction" text not null check (direction in ('income', 'expense')), "sort_order" integer default 1000 not null, "archived_at" text, "created_at" text not null, constraint "cash_categories_code_or_name" check (code is not null or name is not null));
+
+-- table cash_entries on cash_entries
+CREATE TABLE "cash_entries" ("id" integer primary key autoincrement, "account_id" integer not null references "cash_accounts" ("id"), "entry_date" text not null, "month_key" text not null, "amount_minor" integer not null check (amount_minor <> 0), "currency" text not null check (length(currency) = 3), "category_id" integer references "cash_categories" ("id"), "source" text not null check (source in ('manual', 'sale', 'rent', 'advance', 'tranche', 'transfer', 'reversal')), "transfer_group" text, "counterparty" text default '' not null, "document_no" text default '' not null, "note" text default '' not null, "grant_id" integer references "grants" ("id"), "budget_line_id" integer references "budget_lines" ("id"), "reverses_entry_id" integer unique references "cash_entries" ("id"), "advance_id" integer references "volunteer_advances" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "cash_entries_category_or_transfer" check (category_id is not null or transfer_group is not null));
+
+-- table cash_ups on cash_ups
+CREATE TABLE "cash_ups" ("id" integer primary key autoincrement, "day" text not null, "account_id" integer not null references "cash_accounts" ("id"), "expected_minor" integer not null, "counted_minor" integer not null check (counted_minor >= 0), "difference_minor" integer not null, "currency" text not null check (length(currency) = 3), "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "cash_ups_difference" check (difference_minor = counted_minor - expected_minor));
+
+-- table grant_tranches on grant_tranches
+CREATE TABLE "grant_tranches" ("id" integer primary key autoincrement, "grant_id" integer not null references "grants" ("id"), "expected_on" text not null, "amount_minor" integer not null check (amount_minor > 0), "received_entry_id" integer unique references "cash_entries" ("id"), "note" text default '' not null, "created_at" text not null);
+
+-- table grants on grants
+CREATE TABLE "grants" ("id" integer primary key autoincrement, "funder" text not null, "title" text not null, "starts_on" text not null, "ends_on" text not null, "currency" text not null check (length(currency) = 3), "amount_minor" integer not null check (amount_minor >= 0), "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "grants_period" check (starts_on <= ends_on));
+
 -- table help_plans on help_plans
 CREATE TABLE "help_plans" ("id" integer primary key autoincrement, "resident_id" integer not null references "residents" ("id"), "kind_id" integer not null references "service_kinds" ("id"), "rule" text not null check (rule in ('weekly', 'everyNDays')), "weekday" integer check (weekday is null or weekday between 1 and 7), "interval_days" integer check (interval_days is null or interval_days between 1 and 366), "season_from_month" integer check (season_from_month is null or season_from_month between 1 and 12), "season_to_month" integer check (season_to_month is null or season_to_month between 1 and 12), "part_of_day" text check (part_of_day is null or part_of_day in ('morning', 'afternoon', 'evening')), "estimated_minutes" integer, "volunteer_id" integer references "volunteers" ("id"), "starts_on" text not null, "ends_on" text, "ended_reason" text, "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
 
+-- table in_kind on in_kind
+CREATE TABLE "in_kind" ("id" integer primary key autoincrement, "entry_date" text not null, "month_key" text not null, "kind" text not null check (kind in ('rentDiscount', 'goods', 'services')), "donor" text default '' not null, "description" text default '' not null, "value_minor" integer not null check (value_minor > 0), "currency" text not null check (length(currency) = 3), "grant_id" integer references "grants" ("id"), "rent_charge_id" integer unique references "rent_charges" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"));
+
 -- table kind_skills on kind_skills
 CREATE TABLE "kind_skills" ("kind_id" integer not null references "service_kinds" ("id") on delete cascade, "skill_id" integer not null references "skills" ("id") on delete cascade, constraint "kind_skills_pk" primary key ("kind_id", "skill_id"));
+
+-- table leases on leases
+CREATE TABLE "leases" ("id" integer primary key autoincrement, "landlord" text not null, "premises" text not null, "currency" text not null check (length(currency) = 3), "market_rent_minor" integer not null check (market_rent_minor >= 0), "paid_rent_minor" integer not null check (paid_rent_minor >= 0), "due_day" integer not null check (due_day between 1 and 28), "starts_on" text not null, "ends_on" text, "account_id" integer references "cash_accounts" ("id"), "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"));
+
+-- table rent_charges on rent_charges
+CREATE TABLE "rent_charges" ("id" integer primary key autoincrement, "lease_id" integer not null references "leases" ("id"), "month_key" text not null, "due_on" text not null, "amount_minor" integer not null check (amount_minor >= 0), "market_minor" integer not null check (market_minor >= 0), "entry_id" integer unique references "cash_entries" ("id"), "created_at" text not null, constraint "rent_charges_month" unique ("lease_id", "month_key"));
 
 -- table request_status_history on request_status_history
 CREATE TABLE "request_status_history" ("id" integer primary key autoincrement, "request_id" integer not null references "requests" ("id") on delete cascade, "from_status" text, "to_status" text not null, "note" text default '' not null, "changed_at" text not null, "changed_by" integer not null references "users" ("id"));
@@ -95,11 +161,17 @@ CREATE TABLE "resident_search_terms" ("resident_id" integer not null references 
 -- table residents on residents
 CREATE TABLE "residents" ("id" integer primary key autoincrement, "last_name" text not null, "first_name" text not null, "patronymic" text default '' not null, "sort_key" text not null, "name_key" text not null, "short_name_key" text not null, "birth_year" integer, "settlement" text default '' not null, "street" text default '' not null, "house" text default '' not null, "flat" text default '' not null, "lives_alone" integer default 0 not null, "pensioner" integer default 0 not null, "disability" integer default 0 not null, "family_in_difficulty" integer default 0 not null, "displaced" integer default 0 not null, "household_size" integer, "regular_care" integer default 0 not null, "checkin_interval_days" integer, "notes" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), "needs_snow_clearing" integer default 0 not null, "left_on" text, "left_reason" text check (left_reason is null or left_reason in ('moved', 'deceased')));
 
+-- table sales on sales
+CREATE TABLE "sales" ("id" integer primary key autoincrement, "sold_at" text not null, "day" text not null, "kind_id" integer not null references "service_kinds" ("id"), "price_id" integer not null references "service_prices" ("id"), "unit_price_minor" integer not null check (unit_price_minor >= 0), "quantity" integer not null check (quantity <> 0), "total_minor" integer not null, "currency" text not null check (length(currency) = 3), "payment" text not null check (payment in ('cash', 'card')), "resident_id" integer references "residents" ("id"), "account_id" integer not null references "cash_accounts" ("id"), "entry_id" integer unique references "cash_entries" ("id"), "reverses_sale_id" integer unique references "sales" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "sales_total" check (total_minor = unit_price_minor * quantity));
+
 -- table schema_migrations on schema_migrations
 CREATE TABLE schema_migrations (name text primary key, applied_at text not null);
 
 -- table service_kinds on service_kinds
 CREATE TABLE "service_kinds" ("id" integer primary key autoincrement, "code" text unique, "name" text, "is_paid" integer default 0 not null, "mode" text not null check (mode in ('volunteer', 'desk')), "sort_order" integer default 1000 not null, "archived_at" text, "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "service_kinds_code_or_name" check (code is not null or name is not null));
+
+-- table service_prices on service_prices
+CREATE TABLE "service_prices" ("id" integer primary key autoincrement, "kind_id" integer not null references "service_kinds" ("id"), "price_minor" integer not null check (price_minor >= 0), "currency" text not null check (length(currency) = 3), "unit" text default 'piece' not null, "valid_from" text not null, "created_at" text not null, "created_by" integer not null references "users" ("id"));
 
 -- table settings on settings
 CREATE TABLE "settings" ("key" text primary key, "value" text not null);
@@ -133,3 +205,18 @@ CREATE TABLE "volunteer_skills" ("volunteer_id" integer not null references "vol
 
 -- table volunteers on volunteers
 CREATE TABLE "volunteers" ("id" integer primary key autoincrement, "last_name" text not null, "first_name" text not null, "patronymic" text default '' not null, "sort_key" text not null, "settlement" text default '' not null, "languages" text default '[]' not null, "is_regular" integer default 0 not null, "specialist" text, "agreement_signed_on" text, "status" text default 'active' not null check (status in ('active', 'paused')), "deleted_at" text, "notes" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
+
+-- trigger cash_entries_posted_no_delete on cash_entries
+CREATE TRIGGER cash_entries_posted_no_delete
+    before delete on cash_entries
+    begin
+      select raise(abort, 'posted cash entries are corrected by a reversal');
+    end;
+
+-- trigger cash_entries_posted_no_update on cash_entries
+CREATE TRIGGER cash_entries_posted_no_update
+    before update of account_id, entry_date, month_key, amount_minor, currency, category_id, source, transfer_group, reverses_entry_id, advance_id
+    on cash_entries
+    begin
+      select raise(abort, 'posted cash entries are corrected by a reversal');
+    end;

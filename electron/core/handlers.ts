@@ -13,6 +13,14 @@ import { backupHandlers } from './features/backups/backups.handlers';
 import { volunteerHandlers } from './features/volunteers/volunteers.handlers';
 import { taskHandlers } from './features/tasks/tasks.handlers';
 import { planHandlers } from './features/plans/plans.handlers';
+import { cashbookHandlers } from './features/cashbook/cashbook.handlers';
+import { tillHandlers } from './features/till/till.handlers';
+import { grantsHandlers } from './features/grants/grants.handlers';
+import { cashflowHandlers } from './features/cashflow/cashflow.handlers';
+import { usersHandlers } from './features/users/users.handlers';
+import { auditHandlers } from './features/audit/audit.handlers';
+import { privacyHandlers } from './features/privacy/privacy.handlers';
+import { hostingHandlers } from './features/hosting/hosting.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext) => Promise<CallOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -76,5 +84,13 @@ export function createHandlers(deps: CoreDeps) {
     ...volunteerHandlers(deps),
     ...taskHandlers(deps),
     ...planHandlers(deps),
+    ...cashbookHandlers(deps),
+    ...tillHandlers(deps),
+    ...grantsHandlers(deps),
+    ...cashflowHandlers(deps),
+    ...usersHandlers(deps),
+    ...auditHandlers(deps),
+    ...privacyHandlers(deps),
+    ...hostingHandlers(deps),
   } satisfies Handlers;
 }

@@ -28,6 +28,13 @@ import { PrintRouteScreen } from '../features/board/PrintRouteScreen';
 import { SnowDayScreen } from '../features/plans/SnowDayScreen';
 import { CareScreen } from '../features/plans/CareScreen';
 import { ReportsScreen } from '../features/plans/ReportsScreen';
+import { TillRoutes } from '../features/till/TillRoutes';
+import { CashbookRoutes } from '../features/cashbook/CashbookRoutes';
+import { FundingRoutes } from '../features/funding/FundingRoutes';
+import { CashflowRoutes } from '../features/cashflow/CashflowRoutes';
+import { UsersRoutes } from '../features/users/UsersRoutes';
+import { AuditRoutes } from '../features/audit/AuditRoutes';
+import { PrivacyRoutes } from '../features/privacy/PrivacyRoutes';
 
 function Gate() {
   const { t } = useTranslation();
@@ -73,6 +80,13 @@ function Gate() {
         <Route path="snow-day" element={<SnowDayScreen />} />
         <Route path="care" element={<CareScreen />} />
         <Route path="reports" element={<ReportsScreen />} />
+        <Route path="till/*" element={<TillRoutes />} />
+        <Route path="cashbook/*" element={<CashbookRoutes />} />
+        <Route path="funding/*" element={<FundingRoutes />} />
+        <Route path="cashflow/*" element={<CashflowRoutes />} />
+        <Route path="admin/users/*" element={<UsersRoutes />} />
+        <Route path="admin/audit/*" element={<AuditRoutes />} />
+        <Route path="admin/privacy/*" element={<PrivacyRoutes />} />
         <Route path="*" element={<HomeScreen />} />
       </Routes>
     </Layout>

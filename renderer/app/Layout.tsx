@@ -1,9 +1,12 @@
 import { useEffect, type ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/api/contract';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useFormat } from '../ui/format';
+import { ADMIN_TABS, MONEY_TABS, SectionTabs } from '../ui/SectionTabs';
+
+const inSection = (path: string, tabs: readonly { to: string }[]) => tabs.some((tab) => path === tab.to || path.startsWith(`${tab.to}/`));
 
 /** Global shortcuts of the front desk. */
 export const SHORTCUTS = { newRequest: 'n', search: 'f', newResident: 'r' } as const;
@@ -12,6 +15,9 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
   const { t } = useTranslation();
   const navigate = useNavigate();
   const format = useFormat();
+  const { pathname } = useLocation();
+  const inMoney = inSection(pathname, MONEY_TABS);
+  const inAdmin = inSection(pathname, ADMIN_TABS);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -55,13 +61,25 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
               <NavLink to="/board">{t('common:nav.tasks')}</NavLink>
             </>
           ) : null}
+          {status.user.role === 'frontdesk' ? <NavLink to="/till">{t('common:nav.till')}</NavLink> : null}
+          {status.user.role === 'treasurer' || status.user.role === 'admin' ? (
+            <NavLink to="/cashbook" className={({ isActive }) => (isActive || inMoney ? 'active' : '')}>
+              {t('common:nav.money')}
+            </NavLink>
+          ) : null}
           <NavLink to="/catalogue">{t('common:nav.catalogue')}</NavLink>
-          {status.user.role === 'admin' ? <NavLink to="/backups">{t('common:nav.backups')}</NavLink> : null}
+          {status.user.role === 'admin' ? (
+            <NavLink to="/admin/users" className={({ isActive }) => (isActive || inAdmin ? 'active' : '')}>
+              {t('common:nav.admin')}
+            </NavLink>
+          ) : null}
           <NavLink to="/settings">{t('common:nav.settings')}</NavLink>
         </nav>
         <LanguageSwitcher />
       </header>
       <main id="main" className="page">
+        {inMoney ? <SectionTabs tabs={MONEY_TABS} role={status.user.role} label={t('common:nav.money')} /> : null}
+        {inAdmin ? <SectionTabs tabs={ADMIN_TABS} role={status.user.role} label={t('common:nav.admin')} /> : null}
         {children}
       </main>
     </div>

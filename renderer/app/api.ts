@@ -22,6 +22,19 @@ const TOPIC_OF: Record<string, Topic> = {
   snowDay: 'tasks',
   care: 'tasks',
   reports: 'tasks',
+  accounts: 'money',
+  cashbook: 'money',
+  grants: 'money',
+  budget: 'money',
+  rent: 'money',
+  inKind: 'money',
+  cashflow: 'money',
+  till: 'till',
+  auth: 'users',
+  users: 'users',
+  audit: 'audit',
+  privacy: 'privacy',
+  hosting: 'app',
 };
 
 export function topicOf(name: CallName): Topic {

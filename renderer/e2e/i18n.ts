@@ -21,7 +21,7 @@ export const LANGUAGE_NAMES: Record<Lng, string> = {
   el: 'Ελληνικά',
 };
 
-const NAMESPACES = ['common', 'setup', 'frontdesk', 'residents', 'requests', 'catalogue', 'settings', 'backups', 'volunteers', 'tasks', 'board', 'plans'] as const;
+const NAMESPACES = ['common', 'setup', 'frontdesk', 'residents', 'requests', 'catalogue', 'settings', 'backups', 'volunteers', 'tasks', 'board', 'plans', 'till', 'cashbook', 'funding', 'cashflow', 'users', 'audit', 'privacy', 'hosting'] as const;
 const LOCALES = path.join(ROOT, 'shared', 'i18n', 'locales');
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LOCALE_OF, type Language } from '../../shared/domain/settings';
+import { formatMoney } from '../../shared/domain/amounts';
 
 /** Dates and numbers through Intl in the user's locale. */
 export function useFormat() {
@@ -11,6 +12,8 @@ export function useFormat() {
     dateTime: (iso: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)),
     time: (iso: string) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso)),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
+    /** Integer minor units in the account's currency, e.g. 123450 RUB → "1 234,50 ₽". */
+    money: (amountMinor: number, currency: string) => formatMoney(amountMinor, currency, locale),
     longDate: (iso: string) => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T12:00:00`)),
   };
 }

@@ -21,6 +21,14 @@ import { call, returns } from './define';
 import { volunteersCalls } from './calls/volunteers';
 import { tasksCalls } from './calls/tasks';
 import { plansCalls } from './calls/plans';
+import { cashbookCalls } from './calls/cashbook';
+import { tillCalls } from './calls/till';
+import { grantsCalls } from './calls/grants';
+import { cashflowCalls } from './calls/cashflow';
+import { usersCalls } from './calls/users';
+import { auditCalls } from './calls/audit';
+import { privacyCalls } from './calls/privacy';
+import { hostingCalls } from './calls/hosting';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -277,6 +285,14 @@ export const contract = {
   ...volunteersCalls,
   ...tasksCalls,
   ...plansCalls,
+  ...cashbookCalls,
+  ...tillCalls,
+  ...grantsCalls,
+  ...cashflowCalls,
+  ...usersCalls,
+  ...auditCalls,
+  ...privacyCalls,
+  ...hostingCalls,
 } as const;
 
 export type Contract = typeof contract;

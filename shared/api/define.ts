@@ -7,7 +7,19 @@ import type { z } from 'zod';
 import type { Role } from './roles';
 
 /** Data areas a write invalidates; the UI refreshes queries of these areas on a `changed` event. */
-export type Topic = 'app' | 'residents' | 'requests' | 'catalogue' | 'backups' | 'volunteers' | 'tasks';
+export type Topic =
+  | 'app'
+  | 'residents'
+  | 'requests'
+  | 'catalogue'
+  | 'backups'
+  | 'volunteers'
+  | 'tasks'
+  | 'money'
+  | 'till'
+  | 'users'
+  | 'audit'
+  | 'privacy';
 
 export interface CallDef<I extends z.ZodType, O> {
   input: I;

@@ -14,13 +14,18 @@ import type {
   VolunteersTable,
 } from '../features/volunteers/volunteers.table';
 import type { HelpPlansTable, TasksTable, TaskVolunteersTable, VolunteerAdvancesTable } from '../features/tasks/tasks.table';
+import type { MoneyTables } from '../features/cashbook/money.table';
+import type { UsersTables } from '../features/users/users.table';
+import type { AuditTables } from '../features/audit/audit.table';
+import type { PrivacyTables } from '../features/privacy/privacy.table';
 
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: string;
 }
 
-export interface DB {
+/** Later features declare their tables in one interface each (see their *.table.ts). */
+export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
   settings: SettingsTable;

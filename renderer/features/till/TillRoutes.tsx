@@ -1,0 +1,12 @@
+import { Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+
+/** The screens of this feature, mounted by App.tsx under its path. */
+export function TillRoutes() {
+  const { t } = useTranslation();
+  return (
+    <Routes>
+      <Route index element={<h1>{t('till:title')}</h1>} />
+    </Routes>
+  );
+}

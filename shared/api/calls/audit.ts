@@ -1,0 +1,2 @@
+// The audit log: search and verify (privacy issue). Call names: audit.*
+export const auditCalls = {};
