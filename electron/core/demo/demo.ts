@@ -28,6 +28,11 @@ import { requestInputSchema, type Channel, type RequestStatus, type Urgency } fr
 import { residentInputSchema, type ResidentInput, type Situation } from '../../../shared/domain/residents';
 import { NAME_POOLS, randomPersonName, type Gender, type NameLang, type PersonName } from './names';
 import { mulberry32 } from '../random';
+import type { DemoContext } from './demo-context';
+import { demoCashbook } from './cashbook.demo';
+import { demoTill } from './till.demo';
+import { demoFunding } from './funding.demo';
+import { demoUsers } from './users.demo';
 import { volunteersService } from '../features/volunteers/volunteers.service';
 import { ensureBuiltInSkills } from '../features/volunteers/skills';
 import { generatePlanTasks, plansService } from '../features/plans/plans.service';
@@ -1593,6 +1598,14 @@ export async function fillDemoData(
       }
     }
     const coordination = await fillCoordination(deps, backdated, setTime, coordinationRng, planned, { actor: options.actor, today, now, windowDays });
+    // Later features fill in order, each from its own seed: the cash book first (accounts the
+    // others post to), then the till and the grants/rent; users last.
+    const seed = options.seed ?? DEMO_SEED;
+    const later: DemoContext = { backdated, deps, setTime, actor: options.actor, today, now, windowDays, seed };
+    await demoCashbook({ ...later, seed: seed ^ 0xca5b });
+    await demoTill({ ...later, seed: seed ^ 0x7111 });
+    await demoFunding({ ...later, seed: seed ^ 0xf0d5 });
+    await demoUsers({ ...later, seed: seed ^ 0x05e5 });
     return { residents: planned.length, requests: plans.length, ...coordination };
   });
 }
