@@ -83,50 +83,9 @@ export const PART_STARTS: Record<PartOfDay, number> = { morning: 0, afternoon: 1
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-function dateParts(date: string): [number, number, number] | null {
-  const m = DATE_RE.exec(date);
-  if (!m) return null;
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-/** A real calendar date written YYYY-MM-DD, years 1900–2999 (2026-02-30 is not). */
-export function isIsoDate(value: string): boolean {
-  const p = dateParts(value);
-  if (!p) return false;
-  const [y, m, d] = p;
-  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
-function toUtcMs(date: string): number {
-  const p = dateParts(date);
-  if (!p) throw new RangeError(`Not a date: ${date}`);
-  const t = new Date(0);
-  t.setUTCFullYear(p[0], p[1] - 1, p[2]);
-  return t.getTime();
-}
-
-function fromUtcMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-const DAY_MS = 86_400_000;
-
-/** ISO weekday of a calendar date: 1 Monday … 7 Sunday (UTC arithmetic: no DST). */
-export function isoWeekday(date: string): number {
-  const day = new Date(toUtcMs(date)).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-export function addDays(date: string, days: number): string {
-  return fromUtcMs(toUtcMs(date) + days * DAY_MS);
-}
-
-/** The Monday of the ISO week holding the date. */
-export function mondayOf(date: string): string {
-  return addDays(date, 1 - isoWeekday(date));
-}
+// Calendar dates: the shared helpers of ./dates (re-exported for existing callers).
+import { addDays, isIsoDate, isoWeekday, mondayOf } from './dates';
+export { addDays, isIsoDate, isoWeekday, mondayOf };
 
 export function isTime(value: string): boolean {
   return TIME_RE.test(value);

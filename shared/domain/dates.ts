@@ -1,0 +1,122 @@
+/**
+ * Calendar dates as the centre writes them: 'YYYY-MM-DD' days and 'YYYY-MM' month keys, with
+ * integer day arithmetic (no Date objects, no time zones, no DST). The one set of date helpers for
+ * every feature (plans, tasks, the board, money reports).
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z0: number): [number, number, number] {
+  const zz = z0 + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
+}
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return y >= 1900 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/** The day number of a date (days since 1970-01-01); throws on anything but YYYY-MM-DD. */
+export function dayNumber(date: string): number {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new Error(`Not a date: ${date}`);
+  return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export function fromDayNumber(n: number): string {
+  const [y, m, d] = civilFromDays(n);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Whole days from `a` to `b` (negative when b is earlier). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** ISO weekday: 1 Monday … 7 Sunday. */
+export function isoWeekday(date: string): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+/** Monday of the ISO week of a date. */
+export function weekStart(date: string): string {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+export function monthOf(date: string): number {
+  return Number(date.slice(5, 7));
+}
+
+export function isMonthKey(s: string): boolean {
+  return MONTH_KEY.test(s);
+}
+
+/** The month keys from `from` to `to`, both included ('2026-11' … '2027-02'). */
+export function monthRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const endY = Number(to.slice(0, 4));
+  const endM = Number(to.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/** The first and last day of a range of months. */
+export function monthBounds(from: string, to: string): { first: string; last: string } {
+  const y = Number(to.slice(0, 4));
+  const m = Number(to.slice(5, 7));
+  return { first: `${from}-01`, last: `${to}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
+}
+
+/** The Monday of the ISO week holding the date (same as weekStart). */
+export const mondayOf = weekStart;
+
+/** The month key `n` months after (or before, when negative) a month key. */
+export function addMonths(monthKey: string, n: number): string {
+  const index = Number(monthKey.slice(0, 4)) * 12 + Number(monthKey.slice(5, 7)) - 1 + n;
+  const y = Math.floor(index / 12);
+  return `${String(y).padStart(4, '0')}-${String(index - y * 12 + 1).padStart(2, '0')}`;
+}
+
+/** The month key of a date ('2026-11-23' → '2026-11'). */
+export function monthKeyOf(date: string): string {
+  return date.slice(0, 7);
+}
