@@ -1,4 +1,19 @@
 -- The schema after all migrations. Written by migrations/migrations.test.ts; do not edit by hand.
+-- index audit_log_at on audit_log
+CREATE INDEX "audit_log_at" on "audit_log" ("at");
+
+-- index audit_log_call on audit_log
+CREATE INDEX "audit_log_call" on "audit_log" ("call", "at");
+
+-- index audit_log_entity on audit_log
+CREATE INDEX "audit_log_entity" on "audit_log" ("entity_type", "entity_id");
+
+-- index audit_log_resident on audit_log
+CREATE INDEX "audit_log_resident" on "audit_log" ("resident_id", "at");
+
+-- index audit_log_user on audit_log
+CREATE INDEX "audit_log_user" on "audit_log" ("user_id", "at");
+
 -- index budget_lines_grant on budget_lines
 CREATE INDEX "budget_lines_grant" on "budget_lines" ("grant_id");
 
@@ -41,6 +56,9 @@ CREATE INDEX "requests_resident" on "requests" ("resident_id", "created_on");
 -- index requests_status on requests
 CREATE INDEX "requests_status" on "requests" ("status", "created_on");
 
+-- index resident_consents_resident on resident_consents
+CREATE INDEX "resident_consents_resident" on "resident_consents" ("resident_id", "withdrawn_at");
+
 -- index resident_phones_national on resident_phones
 CREATE INDEX "resident_phones_national" on "resident_phones" ("national");
 
@@ -73,6 +91,9 @@ CREATE INDEX "sales_resident" on "sales" ("resident_id");
 
 -- index service_prices_kind on service_prices
 CREATE INDEX "service_prices_kind" on "service_prices" ("kind_id", "valid_from");
+
+-- index sign_in_events_user_at on sign_in_events
+CREATE INDEX "sign_in_events_user_at" on "sign_in_events" ("user_id", "at");
 
 -- index task_volunteers_volunteer on task_volunteers
 CREATE INDEX "task_volunteers_volunteer" on "task_volunteers" ("volunteer_id", "task_id");
@@ -109,6 +130,9 @@ CREATE INDEX "volunteers_sort_key" on "volunteers" ("sort_key");
 
 -- table annual_budgets on annual_budgets
 CREATE TABLE "annual_budgets" ("year" integer not null, "category_id" integer not null references "cash_categories" ("id"), "planned_minor" integer not null check (planned_minor >= 0), "currency" text not null check (length(currency) = 3), constraint "annual_budgets_pk" primary key ("year", "category_id"));
+
+-- table audit_log on audit_log
+CREATE TABLE "audit_log" ("id" integer primary key, "at" text not null, "user_id" integer, "role" text, "action" text not null, "call" text not null, "entity_type" text, "entity_id" text, "resident_id" integer, "outcome" text not null, "details" text, "prev_hash" text not null, "hash" text not null unique);
 
 -- table budget_lines on budget_lines
 CREATE TABLE "budget_lines" ("id" integer primary key autoincrement, "grant_id" integer not null references "grants" ("id"), "name" text not null, "planned_minor" integer not null check (planned_minor >= 0), "sort_order" integer default 1000 not null, "created_at" text not null);
@@ -152,6 +176,9 @@ CREATE TABLE "request_status_history" ("id" integer primary key autoincrement, "
 -- table requests on requests
 CREATE TABLE "requests" ("id" integer primary key autoincrement, "resident_id" integer not null references "residents" ("id"), "kind_id" integer not null references "service_kinds" ("id"), "urgency" text not null check (urgency in ('low', 'normal', 'urgent')), "channel" text not null check (channel in ('walkIn', 'phone', 'referral', 'outreach')), "description" text default '' not null, "status" text not null check (status in ('new', 'planned', 'inProgress', 'done', 'cancelled', 'referred')), "created_at" text not null, "created_on" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
 
+-- table resident_consents on resident_consents
+CREATE TABLE "resident_consents" ("id" integer primary key autoincrement, "resident_id" integer not null references "residents" ("id"), "basis" text not null check (basis in ('consent', 'vitalInterests', 'socialCareLaw', 'legitimateInterest')), "scope_basic" integer default 1 not null check (scope_basic in (0, 1)), "scope_health" integer default 0 not null check (scope_health in (0, 1)), "scope_photos" integer default 0 not null check (scope_photos in (0, 1)), "given_on" text not null, "notice_version" text not null, "note" text default '' not null, "recorded_at" text not null, "recorded_by" integer not null references "users" ("id"), "withdrawn_on" text, "withdrawn_at" text, "withdrawn_by" integer references "users" ("id"), constraint "resident_consents_health_basis" check (scope_health = 0 or basis <> 'legitimateInterest'));
+
 -- table resident_phones on resident_phones
 CREATE TABLE "resident_phones" ("id" integer primary key autoincrement, "resident_id" integer not null references "residents" ("id") on delete cascade, "position" integer not null, "raw" text not null, "national" text not null);
 
@@ -159,7 +186,7 @@ CREATE TABLE "resident_phones" ("id" integer primary key autoincrement, "residen
 CREATE TABLE "resident_search_terms" ("resident_id" integer not null references "residents" ("id") on delete cascade, "term" text not null, "rank" integer not null);
 
 -- table residents on residents
-CREATE TABLE "residents" ("id" integer primary key autoincrement, "last_name" text not null, "first_name" text not null, "patronymic" text default '' not null, "sort_key" text not null, "name_key" text not null, "short_name_key" text not null, "birth_year" integer, "settlement" text default '' not null, "street" text default '' not null, "house" text default '' not null, "flat" text default '' not null, "lives_alone" integer default 0 not null, "pensioner" integer default 0 not null, "disability" integer default 0 not null, "family_in_difficulty" integer default 0 not null, "displaced" integer default 0 not null, "household_size" integer, "regular_care" integer default 0 not null, "checkin_interval_days" integer, "notes" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), "needs_snow_clearing" integer default 0 not null, "left_on" text, "left_reason" text check (left_reason is null or left_reason in ('moved', 'deceased')));
+CREATE TABLE "residents" ("id" integer primary key autoincrement, "last_name" text not null, "first_name" text not null, "patronymic" text default '' not null, "sort_key" text not null, "name_key" text not null, "short_name_key" text not null, "birth_year" integer, "settlement" text default '' not null, "street" text default '' not null, "house" text default '' not null, "flat" text default '' not null, "lives_alone" integer default 0 not null, "pensioner" integer default 0 not null, "disability" integer default 0 not null, "family_in_difficulty" integer default 0 not null, "displaced" integer default 0 not null, "household_size" integer, "regular_care" integer default 0 not null, "checkin_interval_days" integer, "notes" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), "needs_snow_clearing" integer default 0 not null, "left_on" text, "left_reason" text check (left_reason is null or left_reason in ('moved', 'deceased')), "health_needs" text default '' not null, "erased_at" text);
 
 -- table sales on sales
 CREATE TABLE "sales" ("id" integer primary key autoincrement, "sold_at" text not null, "day" text not null, "kind_id" integer not null references "service_kinds" ("id"), "price_id" integer not null references "service_prices" ("id"), "unit_price_minor" integer not null check (unit_price_minor >= 0), "quantity" integer not null check (quantity <> 0), "total_minor" integer not null, "currency" text not null check (length(currency) = 3), "payment" text not null check (payment in ('cash', 'card')), "resident_id" integer references "residents" ("id"), "account_id" integer not null references "cash_accounts" ("id"), "entry_id" integer unique references "cash_entries" ("id"), "reverses_sale_id" integer unique references "sales" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "sales_total" check (total_minor = unit_price_minor * quantity));
@@ -176,6 +203,9 @@ CREATE TABLE "service_prices" ("id" integer primary key autoincrement, "kind_id"
 -- table settings on settings
 CREATE TABLE "settings" ("key" text primary key, "value" text not null);
 
+-- table sign_in_events on sign_in_events
+CREATE TABLE "sign_in_events" ("id" integer primary key autoincrement, "user_id" integer references "users" ("id"), "kind" text not null check (kind in ('signIn', 'failure', 'lockout', 'unlock', 'unlockFailure', 'lock', 'signOut', 'passwordReset')), "method" text check (method in ('password', 'pin')), "at" text not null);
+
 -- table skills on skills
 CREATE TABLE "skills" ("id" integer primary key autoincrement, "code" text unique, "name" text, "archived_at" text, "created_at" text not null, constraint "skills_code_or_name" check (code is not null or name is not null));
 
@@ -186,7 +216,7 @@ CREATE TABLE "task_volunteers" ("task_id" integer not null references "tasks" ("
 CREATE TABLE "tasks" ("id" integer primary key autoincrement, "request_id" integer references "requests" ("id"), "plan_id" integer references "help_plans" ("id"), "resident_id" integer not null references "residents" ("id"), "kind_id" integer not null references "service_kinds" ("id"), "scheduled_on" text not null, "part_of_day" text check (part_of_day is null or part_of_day in ('morning', 'afternoon', 'evening')), "start_time" text, "estimated_minutes" integer, "status" text not null check (status in ('planned', 'assigned', 'done', 'notDone', 'cancelled')), "not_done_reason" text, "done_on" text, "note" text default '' not null, "batch_key" text, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
 
 -- table users on users
-CREATE TABLE "users" ("id" integer primary key autoincrement, "name" text not null, "role" text not null check (role in ('frontdesk', 'coordinator', 'treasurer', 'admin')), "language" text, "created_at" text not null);
+CREATE TABLE "users" ("id" integer primary key autoincrement, "name" text not null, "role" text not null check (role in ('frontdesk', 'coordinator', 'treasurer', 'admin')), "language" text, "created_at" text not null, "password_hash" text, "pin_hash" text, "active" integer default 1 not null check (active in (0, 1)), "failed_attempts" integer default 0 not null, "locked_until" text, "password_changed_at" text);
 
 -- table volunteer_advances on volunteer_advances
 CREATE TABLE "volunteer_advances" ("id" integer primary key autoincrement, "task_id" integer not null references "tasks" ("id"), "volunteer_id" integer not null references "volunteers" ("id"), "amount_minor" integer not null check (amount_minor > 0), "currency" text not null, "note" text default '' not null, "settled_at" text, "created_at" text not null, "created_by" integer not null references "users" ("id"));
@@ -205,6 +235,14 @@ CREATE TABLE "volunteer_skills" ("volunteer_id" integer not null references "vol
 
 -- table volunteers on volunteers
 CREATE TABLE "volunteers" ("id" integer primary key autoincrement, "last_name" text not null, "first_name" text not null, "patronymic" text default '' not null, "sort_key" text not null, "settlement" text default '' not null, "languages" text default '[]' not null, "is_regular" integer default 0 not null, "specialist" text, "agreement_signed_on" text, "status" text default 'active' not null check (status in ('active', 'paused')), "deleted_at" text, "notes" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
+
+-- trigger audit_log_no_delete on audit_log
+CREATE TRIGGER audit_log_no_delete before delete on audit_log
+    begin select raise(abort, 'audit_log is append-only'); end;
+
+-- trigger audit_log_no_update on audit_log
+CREATE TRIGGER audit_log_no_update before update on audit_log
+    begin select raise(abort, 'audit_log is append-only'); end;
 
 -- trigger cash_entries_posted_no_delete on cash_entries
 CREATE TRIGGER cash_entries_posted_no_delete

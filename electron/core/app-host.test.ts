@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync, closeSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync, closeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,10 @@ describe('backups through the running app', () => {
     const list = await ok<BackupInfo[]>(app, 'backups.list', {});
     expect(list.map((b) => b.kind).sort()).toEqual(['manual', 'preRestore']);
     expect(list.find((b) => b.kind === 'preRestore')?.residents).toBe(2);
+    // The restore is in the audit log of the database now in use, and the chain still verifies.
+    const log = await ok<{ items: Array<{ call: string; entityId: string | null }> }>(app, 'audit.search', { call: 'backups.restore' });
+    expect(log.items.map((e) => [e.call, e.entityId])).toEqual([['backups.restore', made.id]]);
+    expect(await ok<{ ok: boolean }>(app, 'audit.verify', {})).toMatchObject({ ok: true });
   });
 
   it('encrypted backups need the right passphrase, and a wrong one changes nothing', async () => {
@@ -100,15 +104,21 @@ describe('a damaged database', () => {
     await setUp(app);
     const made = await ok<BackupInfo>(app, 'backups.create', {});
     for (let i = 0; i < 300; i++) await ok(app, 'residents.create', { lastName: `Фамилия${i}`, firstName: 'Имя', notes: 'x'.repeat(500) });
+    // Two of the residents table's data pages (SQLite's dbstat), so that the damage hits data and
+    // not the schema, wherever the layout of the file puts them.
+    const sqlite = app.core()!.sqlite;
+    const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+    const leaves = sqlite.prepare("select pageno from dbstat where name = 'residents' and pagetype = 'leaf' order by pageno").pluck().all() as number[];
+    expect(leaves.length).toBeGreaterThan(10);
+    const victims = [leaves[Math.floor(leaves.length / 3)]!, leaves[Math.floor(leaves.length / 2)]!];
     await app.close();
     hosts.splice(hosts.indexOf(app), 1);
 
-    // Overwrite pages in the middle of the file with garbage (a failing disk).
+    // Overwrite those pages with garbage (a failing disk).
     const file = path.join(dir, DATABASE_FILE);
-    const size = statSync(file).size;
     const fd = openSync(file, 'r+');
-    const junk = Buffer.alloc(8192, 0xa5);
-    for (const at of [Math.floor(size / 3), Math.floor(size / 2)]) writeSync(fd, junk, 0, junk.length, at - (at % 4096));
+    const junk = Buffer.alloc(pageSize, 0xa5);
+    for (const page of victims) writeSync(fd, junk, 0, junk.length, (page - 1) * pageSize);
     closeSync(fd);
 
     const { app: again } = await start(dir);

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { AppError, type Envelope } from '../../shared/api/errors';
 import { CALL_NAMES, type CallName } from '../../shared/api/contract';
 import { systemClock, type Clock } from './clock';
-import type { CallContext, CoreDeps, HostServices } from './context';
+import type { Caller, CoreDeps, HostServices } from './context';
+import { recoveryResolver } from './features/users/caller';
+import { createSessionStore, type SessionStore } from './features/users/sessions';
 import { createDispatch } from './dispatch';
 import { createEvents, type CoreEvents } from './events';
 import type { Handlers } from './handlers';
@@ -19,6 +21,8 @@ import { DatabaseDamagedError } from './db/safety';
 import { backupHandlers, EXPORT_DIR, managerFor } from './features/backups/backups.handlers';
 import { salvageExport } from './export/salvage';
 import { generatePlanTasks } from './features/plans/plans.service';
+import { generateRentCharges } from './features/grants/rent.service';
+import { appendAudit } from './features/audit/audit.service';
 import { APP_VERSION } from './version';
 import type { BackupManager } from './backup/manager';
 
@@ -48,7 +52,11 @@ export interface AppHost {
   readonly dataDir: string;
   readonly events: CoreEvents;
   readonly backups: BackupManager;
-  dispatch(name: string, input: unknown, ctx: CallContext): Promise<Envelope<unknown>>;
+  dispatch(name: string, input: unknown, caller: Caller): Promise<Envelope<unknown>>;
+  /** Who is signed in where (both transports); kept across a restore. */
+  readonly sessions: SessionStore;
+  /** The desktop app's OS lock screen and suspend: every session locks (the UI is told). */
+  lockAllSessions(): void;
   /** The database failed its start-up check: only restore and status calls work. */
   recovery(): { detail: string } | null;
   /** The current core (null in recovery mode). */
@@ -64,6 +72,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   const dataDir = options.dataDir;
   const file = path.join(dataDir, DATABASE_FILE);
   const events = createEvents();
+  const sessions = createSessionStore();
   const manager = managerFor({ paths: { dataDir }, clock, logger }) as BackupManager;
   let current: StartedCore | null = null;
   let recoveryInfo: { detail: string } | null = null;
@@ -73,7 +82,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   let running: Promise<void> = Promise.resolve();
 
   const host: HostServices = {
-    async restore(id, passphrase) {
+    async restore(id, passphrase, by) {
       await running; // an automatic backup in progress finishes before the database is replaced
       const source = manager.resolveId(id);
       await manager.preview(id, passphrase);
@@ -96,7 +105,19 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         rmSync(temp, { force: true });
       }
       await openCore();
-      events.emit({ type: 'changed', topics: ['app', 'residents', 'requests', 'catalogue', 'backups'] });
+      // The audit entry goes into the database that is now in use (the old one is closed).
+      if (current && by) {
+        await appendAudit(current.deps.db, {
+          at: clock.now(),
+          userId: by.id > 0 ? by.id : null,
+          role: by.role,
+          action: 'change',
+          call: 'backups.restore',
+          entityType: 'backups',
+          entityId: id,
+        }).catch((e: unknown) => logger.error('audit failed', { call: 'backups.restore', error: e instanceof Error ? e.message : String(e) }));
+      }
+      events.emit({ type: 'changed', topics: ['app', 'residents', 'requests', 'catalogue', 'backups', 'money', 'users', 'audit'] });
       logger.info('restored', { from: id, preRestore });
       return { restored: id, preRestoreBackup: preRestore };
     },
@@ -109,6 +130,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         clock,
         logger,
         host,
+        sessions,
         ...(options.migrations ? { migrations: options.migrations } : {}),
         beforeMigrate: async (sqlite) => {
           await manager.create(sqlite, 'preMigration');
@@ -158,6 +180,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         setupDone: true,
         settings: null,
         user: { id: ctx.actor.id, name: '', role: ctx.actor.role, language: null },
+        // Nobody can sign in without the database: the recovery screen is for restoring only.
+        session: { state: 'active', idleLockMinutes: 5, users: [], demoAccounts: null, needsAdminPassword: false },
         schemaVersion: '',
         version: APP_VERSION,
         today: clock.today(),
@@ -200,6 +224,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     plannedOn = clock.today();
     const made = await generatePlanTasks({ db: current.deps.db, clock });
     if (made.created > 0) events.emit({ type: 'changed', topics: ['tasks'] });
+    const rent = await generateRentCharges(current.deps.db, clock.today(), clock.now());
+    if (rent.created > 0) events.emit({ type: 'changed', topics: ['money'] });
   }
 
   await openCore();
@@ -216,7 +242,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     timer.unref();
   }
 
-  const recoveryDispatch = createDispatch(recoveryHandlers(), events, logger);
+  const recoveryDispatch = createDispatch(recoveryHandlers(), events, logger, recoveryResolver);
 
   return {
     dataDir,
@@ -225,6 +251,10 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     recovery: () => recoveryInfo,
     core: () => current,
     checkIntegrity: () => integrityCheckIfDue(true),
+    sessions,
+    lockAllSessions() {
+      if (sessions.lockAll() > 0) events.emit({ type: 'changed', topics: ['app'] });
+    },
     async dispatch(name, input, ctx) {
       lastCallAt = Date.now();
       if (current) return current.dispatch(name, input, ctx);

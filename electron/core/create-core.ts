@@ -2,24 +2,32 @@ import type { CoreDeps } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEvents, type CoreEvents } from './events';
 import { createHandlers, type Handlers } from './handlers';
+import { sessionResolver } from './features/users/caller';
+import { createSessionStore, type SessionStore } from './features/users/sessions';
+import { createGuard } from './policy/guard';
 
 export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
   events: CoreEvents;
   deps: CoreDeps;
+  /** Who is signed in, per transport session (kept by the app host across a restore). */
+  sessions: SessionStore;
   close(): Promise<void>;
 }
 
 /** Builds the core from injected dependencies. Does no I/O of its own; see start.ts for opening a file. */
-export function createCore(deps: CoreDeps): Core {
+export function createCore(given: CoreDeps): Core {
+  const sessions = given.sessions ?? createSessionStore();
+  const deps: CoreDeps = { ...given, sessions };
   const events = createEvents();
   const handlers = createHandlers(deps);
   return {
     handlers,
     events,
     deps,
-    dispatch: createDispatch(handlers, events, deps.logger),
+    sessions,
+    dispatch: createDispatch(handlers, events, deps.logger, sessionResolver(deps, sessions), createGuard(deps, handlers)),
     close: () => deps.db.destroy(),
   };
 }

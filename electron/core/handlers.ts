@@ -1,5 +1,8 @@
 import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
-import type { CallContext, CoreDeps } from './context';
+import { AppError } from '../../shared/api/errors';
+import { BUILT_IN_ADMIN, type CallContext, type CoreDeps } from './context';
+import { usersService } from './features/users/users.service';
+import { createSessionStore } from './features/users/sessions';
 import { schemaVersion } from './db/migrate';
 import { residentsService } from './features/residents/residents.service';
 import { requestsService } from './features/requests/requests.service';
@@ -33,12 +36,15 @@ export function createHandlers(deps: CoreDeps) {
   const settings = settingsService(deps);
   const setup = setupService(deps);
 
+  const users = usersService(deps, deps.sessions ?? createSessionStore());
+
   const status = async (ctx: CallContext) => {
     const s = await settings.read();
     return {
       setupDone: s !== null,
       settings: s,
-      user: await settings.user(ctx.actor),
+      user: await users.statusUser(ctx),
+      session: await users.sessionStatus(ctx),
       schemaVersion: await schemaVersion(deps.db),
       version: APP_VERSION,
       today: deps.clock.today(),
@@ -54,8 +60,16 @@ export function createHandlers(deps: CoreDeps) {
       return { residents: await countResidents(deps.db), requests: r.all, openRequests: r.open, kinds: kinds.length };
     },
     'setup.complete': async (input, ctx) => {
-      await setup.complete(input, ctx.actor);
-      return status(ctx);
+      // Before anyone can sign in: the first admin (user 1) is set up, and the caller becomes them.
+      if (ctx.session && input.adminPassword === undefined) {
+        throw new AppError('validation', 'The admin needs a password', { fields: [{ path: 'adminPassword', message: 'validation.required' }] });
+      }
+      await setup.complete(input, BUILT_IN_ADMIN);
+      users.signInAfterSetup(ctx, BUILT_IN_ADMIN.id);
+      const after: CallContext = ctx.session
+        ? { actor: BUILT_IN_ADMIN, session: { id: ctx.session.id, state: 'active', userId: BUILT_IN_ADMIN.id } }
+        : ctx;
+      return status(after);
     },
     'settings.update': (input) => settings.update(input),
     'settings.setLanguage': (input, ctx) => settings.setLanguage(ctx.actor, input.language),

@@ -1,3 +1,5 @@
+import { redact, scrubText } from './redact';
+
 export interface Logger {
   info(message: string, data?: Record<string, unknown>): void;
   warn(message: string, data?: Record<string, unknown>): void;
@@ -6,12 +8,35 @@ export interface Logger {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
-export function consoleLogger(): Logger {
-  const line = (level: string, message: string, data?: Record<string, unknown>) =>
-    `${new Date().toISOString()} ${level} ${message}${data ? ' ' + JSON.stringify(data) : ''}`;
+/**
+ * One log line: time, level, message and data, with names, phones, addresses and other personal
+ * data redacted first (redact.ts). Every logger that writes anywhere goes through this.
+ */
+export function formatLogLine(level: string, message: string, data?: Record<string, unknown>, now: Date = new Date()): string {
+  let payload = '';
+  if (data) {
+    try {
+      payload = ' ' + JSON.stringify(redact(data));
+    } catch {
+      payload = ' [unloggable data]';
+    }
+  }
+  return `${now.toISOString()} ${level} ${scrubText(message)}${payload}`;
+}
+
+/** Writes redacted lines through `write` (a file, a test's array…). */
+export function redactingLogger(write: (level: 'info' | 'warn' | 'error', line: string) => void): Logger {
   return {
-    info: (m, d) => console.log(line('info', m, d)),
-    warn: (m, d) => console.warn(line('warn', m, d)),
-    error: (m, d) => console.error(line('error', m, d)),
+    info: (m, d) => write('info', formatLogLine('info', m, d)),
+    warn: (m, d) => write('warn', formatLogLine('warn', m, d)),
+    error: (m, d) => write('error', formatLogLine('error', m, d)),
   };
+}
+
+export function consoleLogger(): Logger {
+  return redactingLogger((level, line) => {
+    if (level === 'info') console.log(line);
+    else if (level === 'warn') console.warn(line);
+    else console.error(line);
+  });
 }

@@ -9,11 +9,15 @@ import { DatabaseFromFutureError, migrateToLatest } from './db/migrate';
 import { acquireLock, DatabaseDamagedError, quickCheck } from './db/safety';
 import type { DB } from './db/schema';
 import type { HostServices } from './context';
+import type { SessionStore } from './features/users/sessions';
 import { ensureBuiltInKinds } from './features/catalogue/catalogue.service';
 import { ensureBuiltInSkills } from './features/volunteers/skills';
+import { ensureDefaultAccounts } from './features/cashbook/accounts';
 import { generatePlanTasks } from './features/plans/plans.service';
+import { generateRentCharges } from './features/grants/rent.service';
 import { silentLogger, type Logger } from './logger';
 import { migrations as registry } from '../../migrations';
+import type { ScryptParams } from './features/users/password';
 
 export const DATABASE_FILE = 'hearth.sqlite';
 
@@ -29,6 +33,10 @@ export interface StartOptions {
   host?: HostServices;
   /** The migration list (tests only; default: the static registry). */
   migrations?: typeof registry;
+  /** Sessions to keep (the app host passes one store so that a restore does not sign anyone out). */
+  sessions?: SessionStore;
+  /** The scrypt cost for new hashes (tests only; default: SCRYPT_PARAMS, see CoreDeps.hashing). */
+  hashing?: ScryptParams;
 }
 
 export type StartedCore = Core & { sqlite: Database.Database; file: string };
@@ -102,9 +110,12 @@ export async function startCore(options: StartOptions): Promise<StartedCore> {
     const at = clock.now().toISOString();
     await ensureBuiltInKinds(db, at);
     await ensureBuiltInSkills(db, at);
+    await ensureDefaultAccounts(db, at);
     // Help plans make their tasks ahead (idempotent): at every start, and daily in the app host.
     await generatePlanTasks({ db, clock });
-    const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host });
+    // Monthly rent due of the leases, up to this month (idempotent): at every start and daily.
+    await generateRentCharges(db, clock.today(), clock.now());
+    const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host, sessions: options.sessions, hashing: options.hashing });
     const close = core.close;
     return {
       ...core,

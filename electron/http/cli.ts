@@ -14,15 +14,18 @@ import { consoleLogger } from '../core/logger';
 import { DatabaseFromFutureError } from '../core/db/migrate';
 import { BUILT_IN_ADMIN } from '../core/context';
 import { startHttpHost } from './server';
+import { lanAddresses } from './host-check';
 import { startAppHost } from '../core/app-host';
 import { DatabaseInUseError } from '../core/db/safety';
 import { createBackupManager } from '../core/backup/manager';
 import { verifyBackup } from '../core/backup/verify';
+import { verifyChainSqlite } from '../core/features/audit/audit.chain';
 import { checkTarget } from '../core/backup/target';
 import { writeFullExport } from '../core/export/full-export';
 import { EXPORT_DIR } from '../core/features/backups/backups.handlers';
 import { systemClock } from '../core/clock';
 import { APP_VERSION } from '../core/version';
+import { DEMO_ADMIN_PASSWORD, DEMO_USERS } from '../core/demo/users.demo';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
@@ -32,7 +35,12 @@ const HELP = `Hearth — the desk of a community help centre
 Usage: npm run hearth -- <command> [options]
 
 Commands:
-  serve [--port N] [--data-dir DIR]   Start browser mode on 127.0.0.1 and print the URL to open
+  serve [--port N] [--data-dir DIR] [--script-admin]
+                                      Start browser mode on 127.0.0.1 and print the URL to open;
+                                      --script-admin: a Bearer-token script acts as the first admin
+                                      without signing in (otherwise it signs in with auth.signIn)
+                                      --lan: also let other computers of the local network open it
+                                      (as the admin's setting does); sign-in is then always required
   backup --to DIR [--encrypt] [--data-dir DIR]
                                       Make a verified backup into DIR (a USB stick, another disk);
                                       --encrypt asks for a passphrase (or reads HEARTH_BACKUP_PASSPHRASE)
@@ -40,9 +48,12 @@ Commands:
   restore FILE [--data-dir DIR]       Restore a backup (Hearth must be closed); the current data is backed up first
   export --to DIR [--data-dir DIR]    Everything as a ZIP of CSV files with a manifest
   demo --data-dir DIR [--centre NAME] [--language en|ru|uk|pl|el]
-                                      Create a database filled with demo data
+                                      Create a database filled with demo data (prints the demo
+                                      users' passwords and PINs)
   migrate [--data-dir DIR]            Bring the database up to the current schema
   info [--data-dir DIR]               Show the data folder, schema version and counts
+  audit verify [--data-dir DIR]       Check the audit log's hash chain: prints OK and the number of
+                                      entries, or the first changed or missing entry (exit code 1)
   help                                Show this text
 
 The data folder is --data-dir, else $HEARTH_DATA_DIR, else the per-user data folder of the OS.
@@ -99,6 +110,8 @@ async function main(argv: string[]): Promise<void> {
       to: { type: 'string' },
       encrypt: { type: 'boolean' },
       'passphrase-env': { type: 'boolean' },
+      'script-admin': { type: 'boolean' },
+      lan: { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -115,6 +128,9 @@ async function main(argv: string[]): Promise<void> {
         core: app,
         staticDir: RENDERER_DIST,
         port,
+        scriptAdmin: values['script-admin'] === true,
+        // Local network only when the admin allowed it (hosting.setAllowLan) or --lan is given.
+        allowLan: values.lan === true || (await app.dispatch('hosting.get', {}, { actor: BUILT_IN_ADMIN }).then((r) => r.ok && (r.value as { allowLan?: unknown }).allowLan === true)),
         downloads: {
           folders: { backups: app.backups.dir, exports: path.join(dataDir, EXPORT_DIR) },
           onDownloaded: (kind) => {
@@ -125,6 +141,12 @@ async function main(argv: string[]): Promise<void> {
       console.log(`Hearth data folder: ${dataDir}`);
       if (app.recovery()) console.log(`WARNING: the database failed its check (${app.recovery()?.detail}). Open Hearth to restore a backup.`);
       console.log(`Hearth is running. Open this address in your browser: ${host.openUrl}`);
+      if (host.allowLan) {
+        console.log('WARNING: other computers of the local network can open Hearth; everyone must sign in. Addresses:');
+        const addresses = lanAddresses();
+        if (addresses.length === 0) console.log('  (this computer has no local-network address right now)');
+        for (const a of addresses) console.log(`  http://${a}:${host.port}/?token=${encodeURIComponent(host.token)}`);
+      }
       let stopping = false;
       const stop = async () => {
         if (stopping) return;
@@ -144,7 +166,7 @@ async function main(argv: string[]): Promise<void> {
       const core = await open(dataDir);
       const result = await core.dispatch(
         'setup.complete',
-        { centreName: values.centre ?? 'Центр помощи жителям Сылвы', country: 'RU', currency: 'RUB', language, demo: true },
+        { centreName: values.centre ?? 'Центр помощи жителям Сылвы', country: 'RU', currency: 'RUB', language, demo: true, adminPassword: DEMO_ADMIN_PASSWORD },
         { actor: BUILT_IN_ADMIN },
       );
       if (!result.ok) fail(`${result.error.code}: ${result.error.message}`);
@@ -152,6 +174,10 @@ async function main(argv: string[]): Promise<void> {
       await core.close();
       console.log(`Demo database created in ${dataDir}`);
       if (counts.ok) console.log(JSON.stringify(counts.value));
+      console.log('Demo users (also shown on the sign-in screen while the centre runs on demo data):');
+      for (const u of [{ name: 'admin', role: 'admin', password: DEMO_ADMIN_PASSWORD, pin: null }, ...DEMO_USERS]) {
+        console.log(`  ${u.role.padEnd(12)} ${u.name.padEnd(20)} password: ${u.password}${u.pin ? `  PIN: ${u.pin}` : ''}`);
+      }
       return;
     }
     case 'backup': {
@@ -236,6 +262,24 @@ async function main(argv: string[]): Promise<void> {
       const counts = await core.dispatch('app.counts', {}, { actor: BUILT_IN_ADMIN });
       await core.close();
       console.log(JSON.stringify({ dataDir, database: path.join(dataDir, DATABASE_FILE), status: status.ok ? status.value : null, counts: counts.ok ? counts.value : null }, null, 2));
+      return;
+    }
+    case 'audit': {
+      if (positionals[0] !== 'verify') fail('usage: audit verify [--data-dir DIR]');
+      const sqlite = openReadOnly(dataDir);
+      try {
+        const result = verifyChainSqlite(sqlite);
+        if (result.ok) {
+          console.log(`OK: the audit log's ${result.count} entries form an unbroken chain`);
+        } else {
+          const id = result.firstBroken?.id;
+          const why = result.firstBroken?.reason === 'link' ? 'does not follow the entry before it (one was removed or inserted)' : 'was changed';
+          console.log(`BROKEN: audit entry ${id} ${why}; the ${result.count} entries before it are intact`);
+          process.exitCode = 1;
+        }
+      } finally {
+        sqlite.close();
+      }
       return;
     }
     case 'help':

@@ -25,7 +25,8 @@ beforeAll(async () => {
   writeFileSync(path.join(staticDir, 'index.html'), INDEX_HTML);
   writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("hearth")');
   writeFileSync(path.join(root, 'secret.txt'), SECRET);
-  host = await startHttpHost({ core: t, staticDir, port: 0 });
+  // Scripts with the Bearer token act as the first admin (hearth serve --script-admin); sessions: session.test.ts.
+  host = await startHttpHost({ core: t, staticDir, port: 0, scriptAdmin: true });
 });
 
 afterAll(async () => {
@@ -341,7 +342,7 @@ describe('headers', () => {
     ];
     for (const res of responses) {
       const csp = res.headers.get('content-security-policy') ?? '';
-      expect(csp, res.url).toContain("default-src 'self'");
+      expect(csp, res.url).toContain("default-src 'none'");
       expect(csp).toContain("script-src 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*/);

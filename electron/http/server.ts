@@ -10,9 +10,10 @@ import path from 'node:path';
 import { createReadStream, existsSync } from 'node:fs';
 import type { Envelope } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
-import { BUILT_IN_ADMIN, type CallContext } from '../core/context';
+import { BUILT_IN_ADMIN, type Caller } from '../core/context';
 import type { CoreEvents } from '../core/events';
 import { contractDocument } from './contract-document';
+import { isAllowedHost, isAllowedOrigin, listenAddress } from './host-check';
 
 const MAX_BODY = 1024 * 1024;
 const CSP = CONTENT_SECURITY_POLICY;
@@ -30,7 +31,7 @@ const MIME: Record<string, string> = {
 
 /** What the server needs of the application: the contract's dispatch and its events. */
 export interface DispatchHost {
-  dispatch(name: string, input: unknown, ctx: CallContext): Promise<Envelope<unknown>>;
+  dispatch(name: string, input: unknown, caller: Caller): Promise<Envelope<unknown>>;
   events: CoreEvents;
 }
 
@@ -47,6 +48,18 @@ export interface HttpHostOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /**
+   * Scripts sending the launch token as a Bearer header act as the first admin without signing in
+   * (`hearth serve --script-admin`). Off by default: a script then signs in like a browser
+   * (auth.signIn) and sends the session cookie it got back.
+   */
+  scriptAdmin?: boolean;
+  /**
+   * The admin allowed other computers of the local network (hosting.setAllowLan or `serve --lan`):
+   * listen on 0.0.0.0 and answer private-network Host headers (host-check.ts). Sign-in is then
+   * always required: scriptAdmin is ignored, the Bearer token alone never acts as a user.
+   */
+  allowLan?: boolean;
 }
 
 export interface HttpHost {
@@ -55,6 +68,8 @@ export interface HttpHost {
   openUrl: string;
   port: number;
   token: string;
+  /** Whether other computers of the local network can reach it (listening on 0.0.0.0). */
+  allowLan: boolean;
   close(): Promise<void>;
 }
 
@@ -114,8 +129,23 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   let cookieName = '';
   const contractJson = JSON.stringify(contractDocument(), null, 2);
 
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const allowLan = options.allowLan === true;
+
+  /**
+   * The signed-in user is tied to a session cookie (HttpOnly, SameSite=Strict), one per browser,
+   * issued beside the launch-token cookie: the token says the browser may talk to this host, the
+   * session says who is signed in there. A request without one gets a new (signed-out) session.
+   */
+  const sessionCookie = () => `${cookieName}_session`;
+  const SESSION_ID = /^[\w-]{43}$/;
+  const sessionOf = (req: IncomingMessage): { caller: Caller; setCookie: string | null } => {
+    const auth = req.headers.authorization;
+    if (options.scriptAdmin === true && !allowLan && auth?.startsWith('Bearer ') && safeEqual(auth.slice(7), token)) return { caller: { actor: BUILT_IN_ADMIN }, setCookie: null };
+    const given = cookies(req)[sessionCookie()];
+    if (given !== undefined && SESSION_ID.test(given)) return { caller: { sessionId: given }, setCookie: null };
+    const id = randomBytes(32).toString('base64url');
+    return { caller: { sessionId: id }, setCookie: `${sessionCookie()}=${id}; HttpOnly; SameSite=Strict; Path=/` };
+  };
 
   const authorised = (req: IncomingMessage): boolean => {
     const auth = req.headers.authorization;
@@ -153,9 +183,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const server = createServer(async (req, res) => {
     try {
       const host = req.headers.host ?? '';
-      if (!allowedHosts().has(host)) return sendError(res, 403, 'forbidden', 'Unexpected Host header');
-      const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins().has(origin)) return sendError(res, 403, 'forbidden', 'Unexpected Origin');
+      // DNS rebinding: only our own Host names, and a browser's Origin must be that very host (host-check.ts).
+      if (!isAllowedHost(host, port, allowLan)) return sendError(res, 403, 'forbidden', 'Unexpected Host header');
+      if (!isAllowedOrigin(req.headers.origin, host, port, allowLan)) return sendError(res, 403, 'forbidden', 'Unexpected Origin');
       const url = new URL(req.url ?? '/', `http://${host}`);
 
       if (url.pathname === '/api/contract.json' && req.method === 'GET') {
@@ -176,6 +206,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         }
         const download = /^\/api\/download\/([a-z]+)\/([\w.-]{1,200})$/.exec(url.pathname);
         if (download && req.method === 'GET') {
+          // Backups and exports hold everyone's data: only a signed-in admin session (the role
+          // policy of backups.status), never the launch token alone.
+          // A cash-flow export (exports/cashflow-*) is the treasurer's document: the role policy of
+          // cashflow.export decides. Dispatch checks the role before the input, so the empty input
+          // answers 'validation' (allowed, nothing runs) or 'forbidden'/'unauthorised'.
+          const cashflowFile = download[1] === 'exports' && (download[2] as string).startsWith('cashflow-');
+          const allowed = cashflowFile
+            ? await core.dispatch('cashflow.export', {}, sessionOf(req).caller).then((e) => (!e.ok && e.error.code === 'validation' ? { ok: true } : e))
+            : await core.dispatch('backups.status', {}, sessionOf(req).caller);
+          // Only the caller decides (the role check runs before the handler): a failure of the call itself is not a refusal.
+          if (!allowed.ok && ['forbidden', 'unauthorised', 'locked'].includes((allowed as { error?: { code: string } }).error?.code ?? '')) return sendError(res, 403, 'forbidden', 'Sign in as an administrator to download');
           const folder = options.downloads?.folders[download[1] as string];
           const name = download[2] as string;
           const file = folder !== undefined ? path.join(folder, name) : '';
@@ -207,17 +248,19 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         } catch {
           return sendError(res, 400, 'badRequest', 'Malformed JSON');
         }
-        const envelope = await core.dispatch(match[1] as string, input, { actor: BUILT_IN_ADMIN });
-        return send(res, 200, JSON.stringify(envelope));
+        const { caller, setCookie } = sessionOf(req);
+        const envelope = await core.dispatch(match[1] as string, input, caller);
+        return send(res, 200, JSON.stringify(envelope), undefined, setCookie ? { 'Set-Cookie': setCookie } : {});
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'badRequest', 'Method not allowed');
       const given = url.searchParams.get('token');
       if (given !== null) {
         if (!safeEqual(given, token)) return sendError(res, 401, 'unauthorised', 'Wrong token');
+        const { setCookie } = sessionOf(req);
         res.writeHead(302, {
           Location: '/',
-          'Set-Cookie': `${cookieName}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': [`${cookieName}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`, ...(setCookie ? [setCookie] : [])],
           'Cache-Control': 'no-store',
         });
         return res.end();
@@ -231,7 +274,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, listenAddress(allowLan), () => resolve());
   });
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : port;
@@ -242,6 +285,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     openUrl: `${url}?token=${encodeURIComponent(token)}`,
     port,
     token,
+    allowLan,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

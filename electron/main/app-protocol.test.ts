@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { isSafeExternalUrl, isTrustedSender, resolveAppPath } from './app-protocol';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
+import { appResponseHeaders, resolveAppFile, resolveAppPath } from './app-protocol';
 
 const root = path.resolve('/srv/hearth/dist/renderer');
 
@@ -31,17 +34,45 @@ describe('app:// protocol guard', () => {
     expect(resolveAppPath(root, 'not a url')).toBeNull();
   });
 
-  it('accepts IPC only from the app frame', () => {
-    expect(isTrustedSender('app://hearth/index.html')).toBe(true);
-    expect(isTrustedSender('https://example.org/')).toBe(false);
-    expect(isTrustedSender('file:///tmp/x.html')).toBe(false);
-    expect(isTrustedSender(undefined)).toBe(false);
+  it('refuses backslashes, drive letters and credentials in the URL', () => {
+    expect(resolveAppPath(root, 'app://hearth/assets/..%5c..%5cetc')).toBeNull();
+    expect(resolveAppPath(root, 'app://hearth/C:/Windows/win.ini')).toBeNull();
+    expect(resolveAppPath(root, 'app://hearth/c%3a/Windows/win.ini')).toBeNull();
+    expect(resolveAppPath(root, 'app://user:pw@hearth/index.html')).toBeNull();
+    expect(resolveAppPath(root, 'app://hearth/%252e%252e/%252e%252e/etc/passwd')?.startsWith(root + path.sep)).toBe(true);
+  });
+});
+
+describe('app:// files on disk (realpath)', () => {
+  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'hearth-protocol-')));
+  const dist = path.join(dir, 'renderer');
+  mkdirSync(path.join(dist, 'assets'), { recursive: true });
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html>');
+  writeFileSync(path.join(dist, 'assets', 'main.js'), 'export {}');
+  writeFileSync(path.join(dir, 'secret.txt'), 'secret');
+  symlinkSync(path.join(dir, 'secret.txt'), path.join(dist, 'assets', 'link.js'));
+  symlinkSync(dir, path.join(dist, 'up'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves real files and falls back to index.html for routes only', async () => {
+    expect(await resolveAppFile(dist, 'app://hearth/assets/main.js')).toBe(path.join(dist, 'assets', 'main.js'));
+    expect(await resolveAppFile(dist, 'app://hearth/')).toBe(path.join(dist, 'index.html'));
+    expect(await resolveAppFile(dist, 'app://hearth/residents/12')).toBe(path.join(dist, 'index.html'));
+    expect(await resolveAppFile(dist, 'app://hearth/assets/missing.js')).toBeNull();
   });
 
-  it('opens only http(s) links outside', () => {
-    expect(isSafeExternalUrl('https://example.org')).toBe(true);
-    expect(isSafeExternalUrl('file:///etc/passwd')).toBe(false);
-    expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false);
-    expect(isSafeExternalUrl('smb://server/share')).toBe(false);
+  it('never follows a symlink out of the renderer folder', async () => {
+    expect(await resolveAppFile(dist, 'app://hearth/assets/link.js')).toBeNull();
+    expect(await resolveAppFile(dist, 'app://hearth/up/secret.txt')).toBeNull();
+    expect(await resolveAppFile(dist, 'app://hearth/%2e%2e/secret.txt')).not.toBe(path.join(dir, 'secret.txt'));
+  });
+
+  it('sends the CSP and nosniff on every response', () => {
+    for (const file of [path.join(dist, 'index.html'), path.join(dist, 'assets', 'main.js'), null]) {
+      const headers = appResponseHeaders(file);
+      expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    }
+    expect(appResponseHeaders(path.join(dist, 'assets', 'main.js'))['Content-Type']).toMatch(/^text\/javascript/);
   });
 });

@@ -2,16 +2,19 @@
  * The Electron shell: one window, the app:// protocol, the IPC adapter of the contract. Everything
  * else lives in the core (plain Node) so that it runs and is tested without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
+import { copyFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startAppHost, type AppHost } from '../core/app-host';
 import { consoleLogger } from '../core/logger';
-import { BUILT_IN_ADMIN } from '../core/context';
+import { lockOnPowerEvents, sessionIdFor } from './power-lock';
 import { checkTarget } from '../core/backup/target';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender, resolveAppPath } from './app-protocol';
+import { APP_ORIGIN, APP_SCHEME, appResponseHeaders, resolveAppFile } from './app-protocol';
+import { hardenSession, hardenWebContents, isTrustedSender, UNTRUSTED_SENDER_REPLY, webPreferencesFor } from './security';
 
+// Every renderer sandboxed, whatever its webPreferences say (checklist item 4).
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const rendererRoot = path.join(__dirname, '..', 'dist', 'renderer');
@@ -25,21 +28,7 @@ function createWindow(): BrowserWindow {
     minWidth: 1024,
     minHeight: 640,
     show: false,
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      nodeIntegration: false,
-      sandbox: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
+    webPreferences: webPreferencesFor(path.join(__dirname, 'preload.cjs')),
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
@@ -50,26 +39,27 @@ async function start(): Promise<void> {
   const logger = consoleLogger();
   core = await startAppHost({ dataDir: app.getPath('userData'), logger });
 
+  // Files are read from disk here (not net.fetch of a file: URL, which the request filter cancels).
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(rendererRoot, request.url);
-    if (file === null) return new Response('Forbidden', { status: 403 });
-    const target = existsSync(file) ? file : path.join(rendererRoot, 'index.html');
-    const response = await net.fetch(pathToFileURL(target).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    return new Response(response.body, { status: response.status, headers });
+    const file = await resolveAppFile(rendererRoot, request.url);
+    if (file === null) return new Response('Not found', { status: 404, headers: appResponseHeaders(null) });
+    return new Response(await readFile(file), { status: 200, headers: appResponseHeaders(file) });
   });
 
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Permissions denied, and no network at all: only app:// loads (security.ts).
+  hardenSession(session.defaultSession, (what, url) => logger.warn(what, { url }));
 
   ipcMain.handle('hearth:invoke', async (event, name: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'Untrusted sender' } };
+    if (!isTrustedSender(event.senderFrame)) return UNTRUSTED_SENDER_REPLY;
     if (typeof name !== 'string' || core === null) return { ok: false, error: { code: 'unknownCall', message: 'Unknown call' } };
-    return core.dispatch(name, input, { actor: BUILT_IN_ADMIN });
+    // The window's webContents is its session: who signed in there (users feature).
+    return core.dispatch(name, input, { sessionId: sessionIdFor(event.sender.id) });
   });
   // Host capability: copy a backup to a folder the admin picks (a USB stick), with FAT32 and space checks.
   ipcMain.handle('hearth:saveBackupToFolder', async (event, id: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url) || core === null || typeof id !== 'string' || mainWindow === null) return null;
+    if (!isTrustedSender(event.senderFrame) || core === null || typeof id !== 'string' || mainWindow === null) return null;
+    // A backup holds everyone's data: only a signed-in admin of this window (the policy of backups.status).
+    if (!(await core.dispatch('backups.status', {}, { sessionId: sessionIdFor(event.sender.id) })).ok) return null;
     const source = core.backups.resolveId(id);
     const picked = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] });
     const folder = picked.filePaths[0];
@@ -82,7 +72,7 @@ async function start(): Promise<void> {
   });
   // Host capability: the open document (task sheets, route list) as an A4 PDF, saved where the user picks.
   ipcMain.handle('hearth:printToPdf', async (event, suggestedName: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url) || mainWindow === null) return null;
+    if (!isTrustedSender(event.senderFrame) || mainWindow === null) return null;
     const name = typeof suggestedName === 'string' ? suggestedName.replace(/[\\/:*?"<>|]+/g, ' ').slice(0, 120) : 'Hearth';
     const picked = await dialog.showSaveDialog(mainWindow, { defaultPath: `${name}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
     if (picked.canceled || !picked.filePath) return null;
@@ -91,9 +81,14 @@ async function start(): Promise<void> {
     return picked.filePath;
   });
   core.events.subscribe((e) => mainWindow?.webContents.send('hearth:event', e));
+  // The OS lock screen and suspend lock Hearth too (the UI hears 'changed' and shows the lock screen).
+  lockOnPowerEvents(powerMonitor, () => core?.lockAllSessions());
 
   mainWindow = createWindow();
 }
+
+// Tests (electron-smoke.test.ts) run the app on a throw-away data folder.
+if (process.env.HEARTH_USER_DATA) app.setPath('userData', process.env.HEARTH_USER_DATA);
 
 if (!app.requestSingleInstanceLock()) {
   // A second instance never opens the same database: the running window is focused instead.
@@ -105,8 +100,10 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
     }
   });
+  // Every webContents (the window and anything else Chromium creates): no navigation away from
+  // app://hearth, no redirects, no new windows, no webviews; allowlisted https links open outside.
   app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
+    hardenWebContents(contents, (url) => shell.openExternal(url), (what, url) => consoleLogger().warn(what, { url }));
   });
   app.whenReady().then(start, (e: unknown) => {
     console.error(e);

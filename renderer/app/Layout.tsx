@@ -3,6 +3,7 @@ import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/api/contract';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { UserMenu } from '../features/users/UserMenu';
 import { useFormat } from '../ui/format';
 import { ADMIN_TABS, MONEY_TABS, SectionTabs } from '../ui/SectionTabs';
 
@@ -76,6 +77,7 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
           <NavLink to="/settings">{t('common:nav.settings')}</NavLink>
         </nav>
         <LanguageSwitcher />
+        <UserMenu status={status} />
       </header>
       <main id="main" className="page">
         {inMoney ? <SectionTabs tabs={MONEY_TABS} role={status.user.role} label={t('common:nav.money')} /> : null}

@@ -47,6 +47,9 @@ for (const c of CASES) {
     }
 
     const tl = translator(c.finalLanguage);
+    // The first admin's password (users and sign-in): the app opens signed in as that admin.
+    await page.getByLabel(tl('setup:adminPassword'), { exact: true }).fill('first-admin-password');
+    await page.getByLabel(tl('setup:adminPasswordRepeat'), { exact: true }).fill('first-admin-password');
     await setup.demo.check();
     await setup.start.click();
 

@@ -7,6 +7,11 @@
  *       seeds the folder with `hearth demo` (first run + demo data) before serving.
  *   Neither: the app opens on the first-run screen.
  *
+ * With setUp or demo, the browser context is signed in before the test starts (through the
+ * contract, with the context's cookies), as the admin unless `test.use({ signInAs: 'frontdesk' })`
+ * (or coordinator, treasurer) says otherwise; `signInAs: null` leaves it on the sign-in screen.
+ * `hearth.call` acts as the first admin (the host runs with --script-admin).
+ *
  * The host is `tsx electron/http/cli.ts serve --data-dir <tmp> --port 0`, started from the repo
  * root; the fixture waits for the printed address and kills the process group afterwards.
  */
@@ -15,13 +20,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type Request } from '@playwright/test';
 import type { CallInput, CallName, CallOutput } from '../../shared/api/contract';
 import type { CentreSettings } from '../../shared/domain/settings';
+import type { Role } from '../../shared/api/roles';
 import { ROOT } from './paths';
 import { translator, type Lng } from './i18n';
 
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+/** The first admin's password of a centre set up through `setUp` (the demo's is on its sign-in screen). */
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
+/** Users of other roles that the fixture adds to a `setUp` centre for `signInAs`: password and PIN. */
+export const E2E_USER_PASSWORD = (role: Role) => `${role}-e2e-password`;
+export const E2E_PIN = '1234';
 const CLI = path.join('electron', 'http', 'cli.ts');
 const START_TIMEOUT_MS = 20_000;
 const DEMO_TIMEOUT_MS = 120_000;
@@ -57,6 +68,8 @@ interface Options {
   demo: boolean;
   demoLanguage: Lng;
   setUp: CentreSettings | null;
+  /** Who the browser context is signed in as (setUp and demo only); null: nobody. */
+  signInAs: Role | null;
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -82,7 +95,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 async function startHost(dataDir: string): Promise<{ child: ChildProcess; openUrl: string; output: () => string }> {
-  const child = spawn(TSX, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], {
+  const child = spawn(TSX, [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--script-admin'], {
     cwd: ROOT,
     detached: process.platform !== 'win32',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -135,6 +148,27 @@ export const test = base.extend<Options & { hearth: Hearth }>({
   demo: [false, { option: true }],
   demoLanguage: ['en', { option: true }],
   setUp: [null, { option: true }],
+  signInAs: ['admin', { option: true }],
+
+  // Users and sign-in (issue 6): signed in through the contract with the context's own cookies
+  // (launch token + session), so that the app opens signed in.
+  context: async ({ context, hearth, demo, setUp, signInAs }, use) => {
+    if ((demo || setUp) && signInAs) await signInContext(context, hearth, signInAs);
+    await use(context);
+  },
+
+  // Network guard (issue 6, "no network traffic at all"): every request of every page of the test
+  // must stay on 127.0.0.1 (the Hearth host) or in memory (data:, blob:); anything else fails the test.
+  // (A request the CSP refused, net::ERR_BLOCKED_BY_CSP, never reached the network and is not counted.)
+  page: async ({ page }, use) => {
+    const outbound: Request[] = [];
+    page.context().on('request', (request) => {
+      if (!/^(http:\/\/127\.0\.0\.1(:\d+)?\/|data:|blob:|about:blank)/.test(request.url())) outbound.push(request);
+    });
+    await use(page);
+    const left = outbound.filter((r) => !/^(csp|net::ERR_BLOCKED_BY_CSP)$/.test(r.failure()?.errorText ?? '')).map((r) => `${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`);
+    expect(left, 'requests that left this computer').toEqual([]);
+  },
 
   hearth: async ({ demo, demoLanguage, setUp }, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hearth-e2e-'));
@@ -159,7 +193,7 @@ export const test = base.extend<Options & { hearth: Hearth }>({
         return body.value as CallOutput<K>;
       };
 
-      if (setUp && !demo) await call('setup.complete', { ...setUp, demo: false });
+      if (setUp && !demo) await call('setup.complete', { ...setUp, demo: false, adminPassword: E2E_ADMIN_PASSWORD });
 
       const running = child;
       await use({ url, openUrl, token, dataDir, call, stop: () => stopProcess(running), output: host.output });
@@ -171,6 +205,38 @@ export const test = base.extend<Options & { hearth: Hearth }>({
 });
 
 export { expect };
+
+type ApiBody<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** Calls the contract with the browser context's cookies (its session), as the UI would. */
+export async function contextCall<K extends CallName>(context: BrowserContext, hearth: Hearth, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const response = await context.request.post(`${hearth.url}api/call/${name}`, { data: input });
+  const body = (await response.json()) as ApiBody<CallOutput<K>>;
+  if (!body.ok) throw new ContractError(body.error.code, body.error.message, body);
+  return body.value;
+}
+
+/**
+ * Signs the browser context in as a user of `role`: the admin (user 1); in a demo centre the demo
+ * user of that role (passwords from its sign-in screen); otherwise a user the fixture adds, with
+ * E2E_USER_PASSWORD(role) and, for the front desk and coordinators, the PIN E2E_PIN.
+ */
+export async function signInContext(context: BrowserContext, hearth: Hearth, role: Role): Promise<{ userId: number; password: string }> {
+  await context.request.get(hearth.openUrl); // the launch-token and session cookies
+  const status = await contextCall(context, hearth, 'app.status', {});
+  let account: { userId: number; password: string };
+  const demoAccount = status.session.demoAccounts?.find((a) => a.role === role);
+  if (demoAccount) account = { userId: demoAccount.userId, password: demoAccount.password };
+  else if (role === 'admin') account = { userId: 1, password: E2E_ADMIN_PASSWORD };
+  else {
+    const pin = role === 'frontdesk' || role === 'coordinator' ? E2E_PIN : null;
+    const names: Record<Role, string> = { frontdesk: 'Галина Мартынова', coordinator: 'Анна Белова', treasurer: 'Ирина Козлова', admin: '' };
+    const user = await hearth.call('users.create', { name: names[role], role, language: null, password: E2E_USER_PASSWORD(role), pin });
+    account = { userId: user.id, password: E2E_USER_PASSWORD(role) };
+  }
+  await contextCall(context, hearth, 'auth.signIn', account);
+  return account;
+}
 
 /**
  * Opens the app as a person would (the printed address), in a given UI language. The language is

@@ -15,6 +15,7 @@ import {
 } from '../domain/requests';
 import { kindInputSchema, KIND_MODES, type ServiceKind } from '../domain/catalogue';
 import type { BackupInfo, BackupPreview, BackupStatus } from '../domain/backups';
+import { passwordProblem, passwordSchema, type SessionStatus } from '../domain/users';
 import { adminNameSchema, centreSettingsSchema, LANGUAGES, type CentreSettings, type Language } from '../domain/settings';
 
 import { call, returns } from './define';
@@ -41,7 +42,13 @@ const passphrase = z.string().min(8, 'validation.passphraseShort').max(1000, 'va
 export interface AppStatus {
   setupDone: boolean;
   settings: CentreSettings | null;
+  /**
+   * The signed-in user (also while their session is locked). When `session.state` is 'signedOut'
+   * it is an empty placeholder with id 0.
+   */
   user: { id: number; name: string; role: Role; language: Language | null };
+  /** Sign-in state of the caller's session, the idle-lock minutes and the sign-in screen's list. */
+  session: SessionStatus;
   schemaVersion: string;
   version: string;
   today: string;
@@ -71,7 +78,8 @@ export const contract = {
     output: returns<AppStatus>(),
     input: z.object({}),
     roles: EVERYONE,
-    summary: 'Whether the centre is set up, its settings, the acting user and the schema version.',
+    public: true,
+    summary: 'Whether the centre is set up, its settings, the acting user, the session state and the schema version.',
   }),
   'app.counts': call({
     output: returns<Counts>(),
@@ -81,10 +89,17 @@ export const contract = {
   }),
   'setup.complete': call({
     output: returns<AppStatus>(),
-    input: centreSettingsSchema.extend({ demo: z.boolean().default(false), adminName: adminNameSchema }),
+    input: centreSettingsSchema
+      // The password is required from the UI and scripts (sessions); in-process callers (tests) may leave it out.
+      .extend({ demo: z.boolean().default(false), adminName: adminNameSchema, adminPassword: passwordSchema.optional() })
+      .superRefine((v, ctx) => {
+        const problem = v.adminPassword === undefined ? null : passwordProblem(v.adminPassword, 'admin');
+        if (problem) ctx.addIssue({ code: 'custom', path: ['adminPassword'], message: problem });
+      }),
     roles: ADMIN_ONLY,
+    public: true,
     changes: ['app', 'residents', 'requests', 'catalogue'],
-    summary: 'First run: save the centre settings, optionally fill the database with demo data.',
+    summary: "First run (before anyone can sign in): save the centre settings and the first admin's name and password, optionally fill the database with demo data; the calling session is signed in as that admin.",
   }),
   'settings.update': call({
     output: returns<CentreSettings>(),

@@ -29,6 +29,11 @@ export interface CallDef<I extends z.ZodType, O> {
   /** Calls that change data; the acting user is recorded. */
   changes: readonly Topic[];
   summary: string;
+  /**
+   * Usable before sign-in and while the session is locked (app.status, sign-in, unlock, first-run
+   * set-up). Every other call needs a signed-in, unlocked session (or a trusted in-process caller).
+   */
+  public: boolean;
 }
 
 export function call<I extends z.ZodType, O>(def: {
@@ -37,8 +42,9 @@ export function call<I extends z.ZodType, O>(def: {
   roles: readonly Role[];
   changes?: readonly Topic[];
   summary: string;
+  public?: boolean;
 }): CallDef<I, O> {
-  return { ...def, changes: def.changes ?? [] };
+  return { ...def, changes: def.changes ?? [], public: def.public ?? false };
 }
 
 /** Declares a call's output type; carries no runtime value. */

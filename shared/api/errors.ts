@@ -21,6 +21,18 @@ export const ERROR_CODES = [
   'passphraseRequired',
   'backupDamaged',
   'recoveryMode',
+  'locked',
+  'signInFailed',
+  'lockedOut',
+  'pinNotAllowed',
+  'lastAdmin',
+  'noPrice',
+  'noTillAccount',
+  'alreadyReversed',
+  'reversalOfReversal',
+  'currencyMismatch',
+  'alreadySettled',
+  'correctAtSource',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

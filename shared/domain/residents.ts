@@ -45,6 +45,12 @@ export const residentInputSchema = z.object({
     .nullable()
     .default(null),
   notes: text(4000).default(''),
+  /**
+   * Health-related needs ("insulin, needs help with stairs"): saved only while a consent covering
+   * health is in force (privacy feature). Left out (undefined) = unchanged, so a form or role that
+   * never sees the field cannot clear it by accident.
+   */
+  healthNeeds: text(1000).optional(),
 });
 export type ResidentInput = z.input<typeof residentInputSchema>;
 export type ResidentData = z.output<typeof residentInputSchema>;
@@ -64,6 +70,12 @@ export interface Resident extends ResidentData {
   /** Moved away or died: their plans have ended; the history stays. */
   leftOn: string | null;
   leftReason: 'moved' | 'deceased' | null;
+  /** '' unless a consent covering health is in force (then what was recorded). */
+  healthNeeds: string;
+  /** A consent covering health-related needs is in force: the field may be filled in. */
+  healthConsent: boolean;
+  /** Set when the person was erased: the name is a placeholder ("Erased 000123"). */
+  erasedAt: string | null;
   fullName: string;
   address: string;
   createdAt: string;

@@ -33,6 +33,7 @@ import { demoCashbook } from './cashbook.demo';
 import { demoTill } from './till.demo';
 import { demoFunding } from './funding.demo';
 import { demoUsers } from './users.demo';
+import { demoPrivacy } from './privacy.demo';
 import { volunteersService } from '../features/volunteers/volunteers.service';
 import { ensureBuiltInSkills } from '../features/volunteers/skills';
 import { generatePlanTasks, plansService } from '../features/plans/plans.service';
@@ -1606,6 +1607,7 @@ export async function fillDemoData(
     await demoTill({ ...later, seed: seed ^ 0x7111 });
     await demoFunding({ ...later, seed: seed ^ 0xf0d5 });
     await demoUsers({ ...later, seed: seed ^ 0x05e5 });
+    await demoPrivacy({ ...later, seed: seed ^ 0x9d1c });
     return { residents: planned.length, requests: plans.length, ...coordination };
   });
 }

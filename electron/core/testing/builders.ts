@@ -8,6 +8,13 @@ import type { CallInput, CallName } from '../../../shared/api/contract';
 import { volunteersValidInputs } from '../features/volunteers/volunteers.builders';
 import { tasksValidInputs } from '../features/tasks/tasks.builders';
 import { plansValidInputs } from '../features/plans/plans.builders';
+import { cashbookValidInputs } from '../features/cashbook/cashbook.builders';
+import { tillValidInputs } from '../features/till/till.builders';
+import { cashflowValidInputs } from '../features/cashflow/cashflow.builders';
+import { grantsValidInputs } from '../features/grants/grants.builders';
+import { auditValidInputs } from '../features/audit/audit.builders';
+import { privacyValidInputs } from '../features/privacy/privacy.builders';
+import { hostingValidInputs } from '../features/hosting/hosting.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -57,6 +64,20 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     'setup.complete': { ...settingsInput(), demo: false },
     'settings.update': settingsInput(),
     'settings.setLanguage': { language: 'uk' },
+    'auth.signIn': { userId: 1, password: 'admin-password' },
+    'auth.unlock': { method: 'password', secret: 'admin-password' },
+    'auth.lock': {},
+    'auth.signOut': {},
+    'auth.touch': {},
+    'auth.claimAdmin': { password: 'admin-password' },
+    'users.list': {},
+    'users.create': { name: 'Галина Мартынова', role: 'frontdesk', language: null, password: 'frontdesk-pass', pin: '1234' },
+    'users.update': { id: 1, name: 'Администратор', role: 'admin', language: 'ru' },
+    'users.resetPassword': { id: 1, password: 'admin-password' },
+    'users.setPin': { id: 1, pin: null },
+    'users.setActive': { id: 1, active: true },
+    'users.signInEvents': {},
+    'users.setIdleLock': { minutes: 5 },
     'residents.search': { q: 'иван' },
     'residents.get': { id: 1 },
     'residents.findDuplicates': { lastName: 'Иванов', firstName: 'Пётр' },
@@ -84,5 +105,12 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...volunteersValidInputs(),
     ...tasksValidInputs(),
     ...plansValidInputs(),
+    ...cashbookValidInputs(),
+    ...tillValidInputs(),
+    ...cashflowValidInputs(),
+    ...grantsValidInputs(),
+    ...auditValidInputs(),
+    ...privacyValidInputs(),
+    ...hostingValidInputs(),
   };
 }

@@ -1,12 +1,11 @@
 import { Route, Routes } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { AuditScreen } from './AuditScreen';
 
-/** The screens of this feature, mounted by App.tsx under its path. */
+/** The screens of this feature, mounted by App.tsx under /admin/audit. */
 export function AuditRoutes() {
-  const { t } = useTranslation();
   return (
     <Routes>
-      <Route index element={<h1>{t('audit:title')}</h1>} />
+      <Route index element={<AuditScreen />} />
     </Routes>
   );
 }

@@ -1,12 +1,11 @@
 import { Route, Routes } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { CashflowScreen } from './CashflowScreen';
 
 /** The screens of this feature, mounted by App.tsx under its path. */
 export function CashflowRoutes() {
-  const { t } = useTranslation();
   return (
     <Routes>
-      <Route index element={<h1>{t('cashflow:title')}</h1>} />
+      <Route index element={<CashflowScreen />} />
     </Routes>
   );
 }

@@ -1,12 +1,254 @@
-import { Route, Routes } from 'react-router';
+import { useState, type FormEvent } from 'react';
+import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { PrivacySettings, Retention } from '../../../shared/domain/privacy';
+import { useCall, useMutate } from '../../app/api';
+import { ApiError } from '../../bridge';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+import { useFormat } from '../../ui/format';
+import './privacy.css';
 
-/** The screens of this feature, mounted by App.tsx under its path. */
+/** The screens of this feature, mounted by App.tsx under /admin/privacy. */
 export function PrivacyRoutes() {
-  const { t } = useTranslation();
   return (
     <Routes>
-      <Route index element={<h1>{t('privacy:title')}</h1>} />
+      <Route index element={<PrivacyScreen />} />
     </Routes>
+  );
+}
+
+const RETENTION_KEYS = ['inactiveResidentYears', 'closedRequestNotesYears', 'signInEventsMonths'] as const;
+
+function PrivacyScreen() {
+  const { t } = useTranslation(['privacy', 'common']);
+  return (
+    <div>
+      <h1>{t('privacy:title')}</h1>
+      <p className="field-hint">{t('privacy:intro')}</p>
+      <SettingsCard />
+      <ReviewCard />
+    </div>
+  );
+}
+
+function SettingsCard() {
+  const { t } = useTranslation(['privacy', 'common']);
+  const settings = useCall('privacy.settings', {});
+  if (settings.isError) return <ErrorNotice error={settings.error} />;
+  if (!settings.data) return <p className="loading">{t('common:loading')}</p>;
+  return <SettingsForm initial={settings.data} />;
+}
+
+function SettingsForm(props: { initial: PrivacySettings }) {
+  const { t } = useTranslation(['privacy', 'common']);
+  const update = useMutate('privacy.updateSettings');
+  const [notice, setNotice] = useState(props.initial.noticeVersion);
+  const [values, setValues] = useState<Record<keyof Retention, string>>({
+    inactiveResidentYears: String(props.initial.retention.inactiveResidentYears),
+    closedRequestNotesYears: String(props.initial.retention.closedRequestNotesYears),
+    signInEventsMonths: String(props.initial.retention.signInEventsMonths),
+  });
+  const fieldError = (path: string) => (update.error instanceof ApiError ? update.error.body.fields?.find((f) => f.path === path)?.message : undefined);
+  const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate({
+      noticeVersion: notice,
+      retention: {
+        inactiveResidentYears: num(values.inactiveResidentYears),
+        closedRequestNotesYears: num(values.closedRequestNotesYears),
+        signInEventsMonths: num(values.signInEventsMonths),
+      },
+    });
+  };
+
+  return (
+    <section className="card" aria-labelledby="retention-settings-title">
+      <h2 id="retention-settings-title">{t('privacy:settings.title')}</h2>
+      <form className="retention-settings" noValidate onSubmit={submit}>
+        <Field label={t('privacy:settings.noticeVersion')} hint={t('privacy:settings.noticeHint')} error={fieldError('noticeVersion')}>
+          {(p) => <input {...p} value={notice} onChange={(e) => setNotice(e.target.value)} autoComplete="off" />}
+        </Field>
+        {RETENTION_KEYS.map((k) => (
+          <Field key={k} label={t(`privacy:settings.${k}`)} hint={t(`privacy:settings.${k}Hint`)} error={fieldError(`retention.${k}`)}>
+            {(p) => <input {...p} inputMode="numeric" value={values[k]} onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))} />}
+          </Field>
+        ))}
+        <p className="field-hint">{t('privacy:settings.auditKept')}</p>
+        {update.error instanceof ApiError && update.error.body.code === 'validation' ? null : <ErrorNotice error={update.error} />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={update.isPending}>
+            {t('common:save')}
+          </button>
+          {update.isSuccess ? <span role="status">{t('privacy:settings.saved')}</span> : null}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ReviewCard() {
+  const { t } = useTranslation(['privacy', 'common', 'catalogue']);
+  const format = useFormat();
+  const review = useCall('privacy.retentionReview', {});
+  const anonymise = useMutate('privacy.anonymiseInactive');
+  const clear = useMutate('privacy.clearRequestNotes');
+  const purge = useMutate('privacy.purgeSignInEvents');
+  const [people, setPeople] = useState<number[]>([]);
+  const [requests, setRequests] = useState<number[]>([]);
+  const [confirm, setConfirm] = useState<'people' | 'requests' | null>(null);
+  if (review.isError) return <ErrorNotice error={review.error} />;
+  if (!review.data) return <p className="loading">{t('common:loading')}</p>;
+  const r = review.data;
+  const toggle = (list: number[], set: (v: number[]) => void, id: number, on: boolean) => set(on ? [...list, id] : list.filter((x) => x !== id));
+
+  return (
+    <section className="card" aria-labelledby="review-title">
+      <h2 id="review-title">{t('privacy:review.title')}</h2>
+
+      <h3>{t('privacy:review.residentsTitle', { date: format.date(r.inactiveBefore) })}</h3>
+      {r.residents.length === 0 ? (
+        <p className="field-hint">{t('privacy:review.noResidents')}</p>
+      ) : (
+        <>
+          <table className="retention-table">
+            <thead>
+              <tr>
+                <th>
+                  <input
+                    type="checkbox"
+                    aria-label={t('privacy:review.selectAll')}
+                    checked={people.length === r.residents.length}
+                    onChange={(e) => setPeople(e.target.checked ? r.residents.map((x) => x.id) : [])}
+                  />
+                </th>
+                <th>{t('privacy:review.columns.name')}</th>
+                <th>{t('privacy:review.columns.settlement')}</th>
+                <th>{t('privacy:review.columns.lastActivity')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.residents.map((x) => (
+                <tr key={x.id}>
+                  <td>
+                    <input type="checkbox" aria-label={x.fullName} checked={people.includes(x.id)} onChange={(e) => toggle(people, setPeople, x.id, e.target.checked)} />
+                  </td>
+                  <td>
+                    <Link to={`/residents/${x.id}`}>{x.fullName}</Link>
+                  </td>
+                  <td>{x.settlement || t('common:none')}</td>
+                  <td>{format.date(x.lastActivity)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {confirm === 'people' ? (
+            <div className="notice notice-warning" role="alert">
+              <p>{t('privacy:review.anonymiseWarning', { count: people.length })}</p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="danger"
+                  autoFocus
+                  disabled={anonymise.isPending}
+                  onClick={() => anonymise.mutate({ residentIds: people }, { onSuccess: () => { setPeople([]); setConfirm(null); } })}
+                >
+                  {t('privacy:review.anonymiseConfirm', { count: people.length })}
+                </button>
+                <button type="button" onClick={() => setConfirm(null)}>
+                  {t('common:cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="danger" disabled={people.length === 0} onClick={() => setConfirm('people')}>
+              {t('privacy:review.anonymise', { count: people.length })}
+            </button>
+          )}
+          <ErrorNotice error={anonymise.error} />
+        </>
+      )}
+
+      <h3>{t('privacy:review.notesTitle', { date: format.date(r.notesBefore) })}</h3>
+      {r.requestNotes.length === 0 ? (
+        <p className="field-hint">{t('privacy:review.noNotes')}</p>
+      ) : (
+        <>
+          <table className="retention-table">
+            <thead>
+              <tr>
+                <th>
+                  <input
+                    type="checkbox"
+                    aria-label={t('privacy:review.selectAll')}
+                    checked={requests.length === r.requestNotes.length}
+                    onChange={(e) => setRequests(e.target.checked ? r.requestNotes.map((x) => x.requestId) : [])}
+                  />
+                </th>
+                <th>{t('privacy:review.columns.request')}</th>
+                <th>{t('privacy:review.columns.name')}</th>
+                <th>{t('privacy:review.columns.closed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.requestNotes.map((x) => (
+                <tr key={x.requestId}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('privacy:review.requestLabel', { id: x.requestId })}
+                      checked={requests.includes(x.requestId)}
+                      onChange={(e) => toggle(requests, setRequests, x.requestId, e.target.checked)}
+                    />
+                  </td>
+                  <td>
+                    <Link to={`/requests/${x.requestId}`}>
+                      {t('privacy:review.requestLabel', { id: x.requestId })} · {x.kindCode ? t(`catalogue:kinds.${x.kindCode}`) : (x.kindName ?? '')}
+                    </Link>
+                  </td>
+                  <td>{x.residentName}</td>
+                  <td>{format.date(x.closedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {confirm === 'requests' ? (
+            <div className="notice notice-warning" role="alert">
+              <p>{t('privacy:review.clearWarning', { count: requests.length })}</p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="danger"
+                  autoFocus
+                  disabled={clear.isPending}
+                  onClick={() => clear.mutate({ requestIds: requests }, { onSuccess: () => { setRequests([]); setConfirm(null); } })}
+                >
+                  {t('privacy:review.clearConfirm', { count: requests.length })}
+                </button>
+                <button type="button" onClick={() => setConfirm(null)}>
+                  {t('common:cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="danger" disabled={requests.length === 0} onClick={() => setConfirm('requests')}>
+              {t('privacy:review.clear', { count: requests.length })}
+            </button>
+          )}
+          <ErrorNotice error={clear.error} />
+        </>
+      )}
+      <h3>{t('privacy:review.signInTitle', { date: format.date(r.signInEvents.before) })}</h3>
+      <div className="actions">
+        <span>{t('privacy:review.signInCount', { count: r.signInEvents.count })}</span>
+        <button type="button" className="danger" disabled={r.signInEvents.count === 0 || purge.isPending} onClick={() => purge.mutate({})}>
+          {t('privacy:review.signInPurge')}
+        </button>
+      </div>
+      <ErrorNotice error={purge.error} />
+      <p className="field-hint">{t('privacy:review.backupsNote')}</p>
+    </section>
   );
 }

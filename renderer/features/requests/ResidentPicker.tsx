@@ -12,8 +12,15 @@ import { useDebounced } from '../../ui/useDebounced';
  */
 export const ResidentPicker = forwardRef<
   HTMLInputElement,
-  { label: string; error?: string | undefined; onPick: (r: ResidentSummary) => void; onCreate: (typed: string) => void }
->(function ResidentPicker({ label, error, onPick, onCreate }, ref) {
+  {
+    label: string;
+    error?: string | undefined;
+    onPick: (r: ResidentSummary) => void;
+    /** Without it the list offers no "create" option (the till only picks existing residents). */
+    onCreate?: ((typed: string) => void) | undefined;
+    autoFocus?: boolean | undefined;
+  }
+>(function ResidentPicker({ label, error, onPick, onCreate, autoFocus = true }, ref) {
   const { t } = useTranslation(['requests', 'residents', 'common']);
   const id = useId();
   const [q, setQ] = useState('');
@@ -23,11 +30,11 @@ export const ResidentPicker = forwardRef<
   const results = useCall('residents.search', { q: query, limit: 8 }, { enabled: query.length > 0 });
   const items = query.length > 0 ? (results.data ?? []) : [];
   const open = query.length > 0 && results.data !== undefined;
-  const optionCount = items.length + 1;
+  const optionCount = items.length + (onCreate ? 1 : 0);
   const choose = (index: number) => {
     const picked = items[index];
     if (picked) onPick(picked);
-    else onCreate(q.trim());
+    else onCreate?.(q.trim());
   };
   /** Enter typed before the suggestions arrived: search now and take the first match. */
   const chooseFirstNow = async () => {
@@ -36,7 +43,7 @@ export const ResidentPicker = forwardRef<
     const input = { q: typed, limit: 8 };
     const found = await client.fetchQuery({ queryKey: [topicOf('residents.search'), 'residents.search', input], queryFn: () => invoke('residents.search', input) });
     if (found[0]) onPick(found[0]);
-    else onCreate(typed);
+    else onCreate?.(typed);
   };
   return (
     <div className={`field combobox ${error ? 'field-invalid' : ''}`}>
@@ -51,7 +58,7 @@ export const ResidentPicker = forwardRef<
         aria-activedescendant={open ? `${id}-opt-${active}` : undefined}
         aria-invalid={Boolean(error)}
         autoComplete="off"
-        autoFocus
+        autoFocus={autoFocus}
         value={q}
         placeholder={t('requests:form.residentPlaceholder')}
         onChange={(e) => {
@@ -69,10 +76,10 @@ export const ResidentPicker = forwardRef<
           if (!open) return;
           if (e.key === 'ArrowDown') {
             e.preventDefault();
-            setActive((a) => (a + 1) % optionCount);
+            setActive((a) => (a + 1) % Math.max(optionCount, 1));
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
-            setActive((a) => (a - 1 + optionCount) % optionCount);
+            setActive((a) => (a - 1 + optionCount) % Math.max(optionCount, 1));
           } else if (e.key === 'Escape') {
             setQ('');
           }
@@ -103,18 +110,20 @@ export const ResidentPicker = forwardRef<
               {r.phones[0] ? <span className="muted"> · {r.phones[0]}</span> : null}
             </li>
           ))}
-          <li
-            id={`${id}-opt-${items.length}`}
-            role="option"
-            aria-selected={active === items.length}
-            className={`create ${active === items.length ? 'active' : ''}`}
-            onMouseDown={(e) => {
-              e.preventDefault();
-              choose(items.length);
-            }}
-          >
-            {t('residents:search.createNamed', { name: q.trim() })}
-          </li>
+          {onCreate ? (
+            <li
+              id={`${id}-opt-${items.length}`}
+              role="option"
+              aria-selected={active === items.length}
+              className={`create ${active === items.length ? 'active' : ''}`}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(items.length);
+              }}
+            >
+              {t('residents:search.createNamed', { name: q.trim() })}
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </div>

@@ -29,6 +29,7 @@ export function ResidentEditScreen() {
           key={id}
           initial={residentToForm(page.data.resident)}
           residentId={id}
+          healthConsent={page.data.resident.healthConsent}
           onSaved={(r) => void navigate(`/residents/${r.id}`)}
           onCancel={() => void navigate(`/residents/${id}`)}
         />

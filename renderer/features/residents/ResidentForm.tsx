@@ -26,11 +26,13 @@ const resolver: Resolver<ResidentFormValues> = async (values) => {
 export function ResidentForm(props: {
   initial: ResidentFormValues;
   residentId?: number;
+  /** A consent covering health is in force: the health-needs field is enabled. */
+  healthConsent?: boolean;
   compact?: boolean;
   onSaved: (resident: Resident) => void;
   onCancel?: () => void;
 }) {
-  const { t } = useTranslation(['residents', 'common']);
+  const { t } = useTranslation(['residents', 'common', 'privacy']);
   const labels = useLabels();
   const create = useMutate('residents.create');
   const update = useMutate('residents.update');
@@ -45,7 +47,7 @@ export function ResidentForm(props: {
   const mutationError = create.error ?? update.error;
 
   const save = async (values: ResidentFormValues, confirmed: boolean) => {
-    const input = formToInput(values);
+    const input = formToInput(values, { health: props.healthConsent === true });
     if (props.residentId === undefined && !confirmed) {
       setChecking(true);
       try {
@@ -140,6 +142,14 @@ export function ResidentForm(props: {
           </fieldset>
           <Field label={t('residents:form.notes')} error={errors.notes?.message} className="span-2">
             {(p) => <textarea {...p} rows={3} {...register('notes')} />}
+          </Field>
+          <Field
+            label={t('privacy:health.label')}
+            error={errors.healthNeeds?.message}
+            className="span-2"
+            hint={props.healthConsent ? t('privacy:health.hint') : props.residentId === undefined ? t('privacy:health.disabledNew') : t('privacy:health.disabled')}
+          >
+            {(p) => <textarea {...p} rows={2} disabled={!props.healthConsent} {...register('healthNeeds')} />}
           </Field>
         </>
       )}

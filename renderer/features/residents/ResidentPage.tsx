@@ -6,17 +6,31 @@ import { useLabels } from '../../ui/labels';
 import { useFormat } from '../../ui/format';
 import { RequestTable } from '../requests/RequestTable';
 import { ResidentPlans } from '../plans/ResidentPlans';
+import { ConsentPanel } from '../privacy/ConsentPanel';
+import { PersonActions } from '../privacy/PersonActions';
+import { ErasedNotice } from '../privacy/ErasedNotice';
 
 export function ResidentPage() {
-  const { t } = useTranslation(['residents', 'common']);
+  const { t } = useTranslation(['residents', 'common', 'privacy']);
   const labels = useLabels();
   const format = useFormat();
   const id = Number(useParams().id);
   const page = useCall('residents.get', { id });
+  const status = useCall('app.status', {});
   if (page.isError) return <ErrorNotice error={page.error} />;
   if (!page.data) return <p className="loading">{t('common:loading')}</p>;
   const r = page.data.resident;
   const dash = t('common:none');
+  if (r.erasedAt !== null) {
+    return (
+      <div>
+        <h1>{t('privacy:person.erasedName', { id: r.id })}</h1>
+        <ErasedNotice residentId={r.id} erasedAt={r.erasedAt} />
+        <h2>{t('residents:history', { count: page.data.requests.length })}</h2>
+        <RequestTable items={page.data.requests} show="noResident" />
+      </div>
+    );
+  }
   return (
     <div>
       <div className="page-head">
@@ -49,11 +63,19 @@ export function ResidentPage() {
               : t('residents:regularCareBadge')
             : t('residents:noRegularCare')}
         </dd>
+        {r.healthConsent ? (
+          <>
+            <dt>{t('privacy:health.label')}</dt>
+            <dd className="pre">{r.healthNeeds || dash}</dd>
+          </>
+        ) : null}
         <dt>{t('residents:form.notes')}</dt>
         <dd className="pre">{r.notes || dash}</dd>
         <dt>{t('residents:registered')}</dt>
         <dd>{format.date(r.createdAt)}</dd>
       </dl>
+      {status.data ? <ConsentPanel residentId={r.id} today={status.data.today} /> : null}
+      {status.data?.user.role === 'admin' ? <PersonActions residentId={r.id} name={r.fullName} /> : null}
       <ResidentPlans residentId={r.id} />
       <h2>{t('residents:history', { count: page.data.requests.length })}</h2>
       <RequestTable items={page.data.requests} show="noResident" />

@@ -18,6 +18,8 @@ export interface ResidentFormValues {
   needsSnowClearing: boolean;
   checkinIntervalDays: string;
   notes: string;
+  /** Health-related needs: editable only under a consent covering health (privacy feature). */
+  healthNeeds: string;
 }
 
 export const emptyResidentForm: ResidentFormValues = {
@@ -37,6 +39,7 @@ export const emptyResidentForm: ResidentFormValues = {
   needsSnowClearing: false,
   checkinIntervalDays: '',
   notes: '',
+  healthNeeds: '',
 };
 
 export function residentToForm(r: Resident): ResidentFormValues {
@@ -57,6 +60,7 @@ export function residentToForm(r: Resident): ResidentFormValues {
     needsSnowClearing: r.needsSnowClearing,
     checkinIntervalDays: r.checkinIntervalDays === null ? '' : String(r.checkinIntervalDays),
     notes: r.notes,
+    healthNeeds: r.healthNeeds,
   };
 }
 
@@ -66,8 +70,10 @@ const toNumber = (s: string): number | null => {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 };
 
-export function formToInput(v: ResidentFormValues): ResidentInput {
+/** `health`: the health-needs field is enabled (a consent covers it); otherwise it is left out, so it stays as it is. */
+export function formToInput(v: ResidentFormValues, opts: { health?: boolean } = {}): ResidentInput {
   return {
+    ...(opts.health ? { healthNeeds: v.healthNeeds } : {}),
     lastName: v.lastName,
     firstName: v.firstName,
     patronymic: v.patronymic,
@@ -98,7 +104,7 @@ export function formFieldOf(path: string, v: ResidentFormValues): keyof Resident
 
 /** Validates with the contract's own schema, so the form and the boundary agree. */
 export function validateResident(v: ResidentFormValues): Partial<Record<keyof ResidentFormValues, string>> {
-  const parsed = residentInputSchema.safeParse(formToInput(v));
+  const parsed = residentInputSchema.safeParse(formToInput(v, { health: true }));
   if (parsed.success) return {};
   const errors: Partial<Record<keyof ResidentFormValues, string>> = {};
   for (const issue of parsed.error.issues) {

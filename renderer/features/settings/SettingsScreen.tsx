@@ -6,6 +6,7 @@ import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { SelectField } from '../../ui/SelectField';
+import { HostingSection } from './HostingSection';
 
 function SettingsForm({ initial }: { initial: CentreSettings }) {
   const { t } = useTranslation(['settings', 'setup', 'common']);
@@ -63,6 +64,7 @@ export function SettingsScreen() {
     <div>
       <h1>{t('settings:title')}</h1>
       <SettingsForm initial={status.data.settings} />
+      <HostingSection />
       <section className="card">
         <h2>{t('settings:about')}</h2>
         <dl className="details">

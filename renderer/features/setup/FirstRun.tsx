@@ -17,6 +17,7 @@ import {
   type Currency,
   type Language,
 } from '../../../shared/domain/settings';
+import { passwordProblem, PASSWORD_MIN_STRONG } from '../../../shared/domain/users';
 
 /** First run: the centre's name, country, currency, default language, and a demo-data choice. */
 export function FirstRun() {
@@ -28,6 +29,8 @@ export function FirstRun() {
   const [language, setLanguage] = useState<Language>((LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en');
   const [demo, setDemo] = useState(false);
   const [adminName, setAdminName] = useState('');
+  const [adminPassword, setAdminPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const pickLanguage = (lng: Language) => {
@@ -44,12 +47,15 @@ export function FirstRun() {
     e.preventDefault();
     const input = { centreName, country, currency, language };
     const parsed = centreSettingsSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setErrors({});
-    complete.mutate({ ...parsed.data, demo, adminName });
+    const passwordError = passwordProblem(adminPassword, 'admin');
+    const found: Record<string, string> = {
+      ...(parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]))),
+      ...(passwordError ? { adminPassword: passwordError } : {}),
+      ...(!passwordError && repeat !== adminPassword ? { repeat: 'validation.passwordsDiffer' } : {}),
+    };
+    setErrors(found);
+    if (!parsed.success || Object.keys(found).length > 0) return;
+    complete.mutate({ ...parsed.data, demo, adminName, adminPassword });
   };
 
   const serverError = complete.error instanceof ApiError && complete.error.body.code !== 'validation' ? complete.error : null;
@@ -64,6 +70,12 @@ export function FirstRun() {
         </Field>
         <Field label={t('setup:adminName')} hint={t('setup:adminNameHint')} className="span-2">
           {(p) => <input {...p} value={adminName} onChange={(e) => setAdminName(e.target.value)} autoComplete="name" />}
+        </Field>
+        <Field label={t('setup:adminPassword')} error={errors.adminPassword} hint={t('setup:adminPasswordHint', { count: PASSWORD_MIN_STRONG })}>
+          {(p) => <input {...p} type="password" value={adminPassword} onChange={(e) => setAdminPassword(e.target.value)} autoComplete="new-password" />}
+        </Field>
+        <Field label={t('setup:adminPasswordRepeat')} error={errors.repeat}>
+          {(p) => <input {...p} type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" />}
         </Field>
         <SelectField label={t('setup:country')} value={country} options={COUNTRIES} optionLabel={(c) => t(`setup:countries.${c}`)} onChange={pickCountry} />
         <SelectField label={t('setup:currency')} value={currency} options={CURRENCIES} optionLabel={(c) => t(`setup:currencies.${c}`)} onChange={setCurrency} />

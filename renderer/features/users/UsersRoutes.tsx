@@ -1,12 +1,14 @@
 import { Route, Routes } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { UsersScreen } from './UsersScreen';
+import { UserEditScreen } from './UserEditScreen';
 
-/** The screens of this feature, mounted by App.tsx under its path. */
+/** The screens of this feature, mounted by App.tsx under /admin/users. */
 export function UsersRoutes() {
-  const { t } = useTranslation();
   return (
     <Routes>
-      <Route index element={<h1>{t('users:title')}</h1>} />
+      <Route index element={<UsersScreen />} />
+      <Route path="new" element={<UserEditScreen />} />
+      <Route path=":id" element={<UserEditScreen />} />
     </Routes>
   );
 }

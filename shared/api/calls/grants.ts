@@ -1,2 +1,200 @@
 // Grants with budget lines and tranches, the annual budget, leases and rent due, in-kind contributions (treasurer issue). Call names: grants.*, budget.*, rent.*, inKind.*
-export const grantsCalls = {};
+import { z } from 'zod';
+import { call, returns } from '../define';
+import { MONEY } from '../roles';
+import {
+  amountSchema,
+  budgetLineInputSchema,
+  budgetSetSchema,
+  grantCreateSchema,
+  grantInputSchema,
+  inKindInputSchema,
+  leaseInputSchema,
+  monthRangeSchema,
+  payRentSchema,
+  receiveTrancheSchema,
+  trancheInputSchema,
+  type AnnualBudget,
+  type CoFinancingReport,
+  type GrantSummary,
+  type GrantView,
+  type InKindView,
+  type LeaseView,
+  type RentChargeView,
+  type RentOverview,
+} from '../../domain/funding';
+
+const id = z.number().int().positive();
+
+export const grantsCalls = {
+  'grants.list': call({
+    output: returns<GrantSummary[]>(),
+    input: z.object({}),
+    roles: MONEY,
+    summary: 'Grants, newest period first, with money spent and received, percent of the period elapsed vs percent spent, and warnings.',
+  }),
+  'grants.get': call({
+    output: returns<GrantView>(),
+    input: z.object({ id }),
+    roles: MONEY,
+    summary: 'One grant: plan vs actual per budget line (actual = minus the sum of the line’s entries, reversals included), remaining, tranches, entries and warnings.',
+  }),
+  'grants.create': call({
+    output: returns<GrantView>(),
+    input: grantCreateSchema,
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Record a grant (funder, title, period, currency, amount) with its budget lines.',
+  }),
+  'grants.update': call({
+    output: returns<GrantView>(),
+    input: z.object({ id, data: grantInputSchema }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Change a grant’s funder, title, period, amount and note (the currency only while no money is recorded on it).',
+  }),
+  'grants.addLine': call({
+    output: returns<GrantView>(),
+    input: z.object({ grantId: id, line: budgetLineInputSchema }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Add a budget line to a grant.',
+  }),
+  'grants.updateLine': call({
+    output: returns<GrantView>(),
+    input: z.object({ id, line: budgetLineInputSchema }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Rename a budget line or change its planned amount.',
+  }),
+  'grants.addTranche': call({
+    output: returns<GrantView>(),
+    input: trancheInputSchema,
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Add a tranche the funder is expected to pay (date and amount).',
+  }),
+  'grants.removeTranche': call({
+    output: returns<GrantView>(),
+    input: z.object({ id }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Remove an expected tranche that has not been received.',
+  }),
+  'grants.receiveTranche': call({
+    output: returns<GrantView>(),
+    input: receiveTrancheSchema,
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Record that a tranche arrived: grant-tranche income on the chosen account (in the grant’s currency), linked to the tranche.',
+  }),
+  'grants.cancelReceipt': call({
+    output: returns<GrantView>(),
+    input: z.object({ id }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Undo a tranche’s receipt: a reversing entry in the cash book; the tranche is expected again.',
+  }),
+
+  'budget.get': call({
+    output: returns<AnnualBudget>(),
+    input: z.object({ year: z.number().int().min(1900).max(2999) }),
+    roles: MONEY,
+    summary: 'The annual budget of a year: plan vs actual per category (actual from that year’s entries in the centre’s currency, transfers excluded), totals and differences.',
+  }),
+  'budget.set': call({
+    output: returns<AnnualBudget>(),
+    input: budgetSetSchema,
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Set the planned amount of a category for a year (0 removes the plan).',
+  }),
+
+  'rent.overview': call({
+    output: returns<RentOverview>(),
+    input: z.object({ leaseId: id.optional() }),
+    roles: MONEY,
+    summary: 'Leases, their monthly rent due (newest first) and the unpaid charges due before today (overdue).',
+  }),
+  'rent.overdueCount': call({
+    output: returns<{ count: number }>(),
+    input: z.object({}),
+    roles: MONEY,
+    summary: 'How many monthly rent charges are unpaid past their due date.',
+  }),
+  'rent.createLease': call({
+    output: returns<LeaseView>(),
+    input: leaseInputSchema,
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Record a lease (landlord, premises, market rent, rent paid, due day, period, paying account); the monthly rent due is generated up to this month.',
+  }),
+  'rent.updateLease': call({
+    output: returns<LeaseView>(),
+    input: z.object({ id, data: leaseInputSchema }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Change a lease; unpaid charges follow the new terms, paid ones keep theirs.',
+  }),
+  'rent.pay': call({
+    output: returns<RentChargeView>(),
+    input: payRentSchema,
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Pay a month’s rent: a rent expense to the landlord from the lease’s account (or the one chosen), linked to the charge.',
+  }),
+  'rent.cancelPayment': call({
+    output: returns<RentChargeView>(),
+    input: z.object({ chargeId: id }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Undo a rent payment: a reversing entry in the cash book; the month is unpaid again.',
+  }),
+
+  'inKind.list': call({
+    output: returns<InKindView[]>(),
+    input: monthRangeSchema,
+    roles: MONEY,
+    summary: 'In-kind contributions of a range of months (rent discounts, donated goods and services), newest first.',
+  }),
+  'inKind.create': call({
+    output: returns<InKindView>(),
+    input: inKindInputSchema,
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Record donated goods or services with their value (co-financing, never cash).',
+  }),
+  'inKind.update': call({
+    output: returns<InKindView>(),
+    input: z.object({ id, data: inKindInputSchema }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Change a donated goods or services row (rent discounts change with their lease).',
+  }),
+  'inKind.remove': call({
+    output: returns<{ id: number }>(),
+    input: z.object({ id }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Delete a donated goods or services row (rent discounts change with their lease).',
+  }),
+  'inKind.rate': call({
+    output: returns<{ rateMinor: number; currency: string }>(),
+    input: z.object({}),
+    roles: MONEY,
+    summary: 'The value of one volunteer hour set by the centre (minor units of its currency; 0 when not set).',
+  }),
+  'inKind.setRate': call({
+    output: returns<{ rateMinor: number; currency: string }>(),
+    input: z.object({ rateMinor: amountSchema }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Set the value of one volunteer hour.',
+  }),
+  'inKind.report': call({
+    output: returns<CoFinancingReport>(),
+    input: monthRangeSchema,
+    roles: MONEY,
+    summary: 'Co-financing per month: rent discount, donated goods, donated services, volunteer hours (from the tasks’ outcomes) and their value at the rate, and the total; never mixed into cash.',
+  }),
+} as const;

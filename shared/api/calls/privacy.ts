@@ -1,2 +1,94 @@
 // Consent, a person's data export, erasure and retention (privacy issue). Call names: privacy.*
-export const privacyCalls = {};
+import { z } from 'zod';
+import { call, returns } from '../define';
+import { ADMIN_ONLY, CASEWORK } from '../roles';
+import {
+  consentInputSchema,
+  privacySettingsSchema,
+  type Consent,
+  type ErasureResult,
+  type PersonExportResult,
+  type PrivacySettings,
+  type RetentionReview,
+} from '../../domain/privacy';
+import { LANGUAGES } from '../../domain/settings';
+
+const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+const ERASE_CHANGES = ['privacy', 'residents', 'requests', 'tasks', 'volunteers', 'money', 'till'] as const;
+
+export const privacyCalls = {
+  'privacy.settings': call({
+    output: returns<PrivacySettings>(),
+    input: z.object({}),
+    roles: CASEWORK,
+    summary: 'The current privacy notice version and the retention periods (defaults until the admin changes them).',
+  }),
+  'privacy.updateSettings': call({
+    output: returns<PrivacySettings>(),
+    input: privacySettingsSchema,
+    roles: ADMIN_ONLY,
+    changes: ['privacy'],
+    summary: 'Change the privacy notice version and the retention periods.',
+  }),
+  'privacy.consents': call({
+    output: returns<Consent[]>(),
+    input: z.object({ residentId: id }),
+    roles: CASEWORK,
+    summary: "A resident's consent records, newest first, withdrawn ones included.",
+  }),
+  'privacy.recordConsent': call({
+    output: returns<Consent[]>(),
+    input: consentInputSchema,
+    roles: CASEWORK,
+    changes: ['privacy', 'residents'],
+    summary: 'Record a consent (legal basis, scope, date) under the current notice version; the acting user is recorded.',
+  }),
+  'privacy.withdrawConsent': call({
+    output: returns<Consent[]>(),
+    input: z.object({ consentId: id, withdrawnOn: isoDate.optional() }),
+    roles: CASEWORK,
+    changes: ['privacy', 'residents'],
+    summary: 'Withdraw a consent; when nothing else covers health, the health-related needs are deleted.',
+  }),
+  'privacy.exportPerson': call({
+    output: returns<PersonExportResult>(),
+    input: z.object({ residentId: id, language: z.enum(LANGUAGES).default('en') }),
+    roles: ADMIN_ONLY,
+    summary: "A person's data (art. 15/20) as JSON + a printable HTML summary in a ZIP; download it from /api/download/exports/<id>.",
+  }),
+  'privacy.erasePerson': call({
+    output: returns<ErasureResult>(),
+    input: z.object({ residentId: id, confirmName: z.string().max(400) }),
+    roles: ADMIN_ONLY,
+    changes: [...ERASE_CHANGES],
+    summary: 'Erase (anonymise) a person, confirmed by typing their name: counts stay, name, contacts and free text go.',
+  }),
+  'privacy.retentionReview': call({
+    output: returns<RetentionReview>(),
+    input: z.object({}),
+    roles: ADMIN_ONLY,
+    summary: 'What is past its retention period: inactive residents and case notes of long-closed requests.',
+  }),
+  'privacy.anonymiseInactive': call({
+    output: returns<{ erased: number }>(),
+    input: z.object({ residentIds: z.array(id).min(1).max(500) }),
+    roles: ADMIN_ONLY,
+    changes: [...ERASE_CHANGES],
+    summary: 'Anonymise the chosen residents that are past their retention period (the same erasure).',
+  }),
+  'privacy.purgeSignInEvents': call({
+    output: returns<{ deleted: number }>(),
+    input: z.object({}),
+    roles: ADMIN_ONLY,
+    changes: ['privacy', 'users'],
+    summary: 'Delete the sign-in events older than the sign-in retention period (the audit log is kept).',
+  }),
+  'privacy.clearRequestNotes': call({
+    output: returns<{ cleared: number }>(),
+    input: z.object({ requestIds: z.array(id).min(1).max(2000) }),
+    roles: ADMIN_ONLY,
+    changes: ['privacy', 'requests', 'tasks'],
+    summary: 'Blank the free text (description, status notes, task notes) of the chosen long-closed requests.',
+  }),
+};

@@ -1,2 +1,132 @@
-// Users, sign-in, PIN unlock, lock-out and sessions (privacy issue). Call names: auth.*, users.*
-export const usersCalls = {};
+// Users, sign-in, PIN unlock, lock-out and sessions (issue 6). Call names: auth.*, users.*
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import { ADMIN_ONLY, EVERYONE } from '../roles';
+import { call, returns } from '../define';
+import { LANGUAGES, type Language } from '../../domain/settings';
+import {
+  IDLE_LOCK_MAX_MINUTES,
+  IDLE_LOCK_MIN_MINUTES,
+  passwordSchema,
+  pinSchema,
+  userInputSchema,
+  userNameSchema,
+  type SignInEvent,
+  type UserSummary,
+} from '../../domain/users';
+import type { Role } from '../roles';
+
+const id = z.number().int().positive();
+
+/** The user a sign-in or unlock opened the app for (the UI applies their language). */
+export interface SignedIn {
+  id: number;
+  name: string;
+  role: Role;
+  language: Language | null;
+}
+
+export const usersCalls = {
+  'auth.signIn': call({
+    output: returns<SignedIn>(),
+    input: z.object({ userId: id, password: passwordSchema }),
+    roles: EVERYONE,
+    public: true,
+    changes: ['app'],
+    summary:
+      'Sign the calling session in with a password. Five failures in a row lock the user out for five minutes (lockedOut, details.until); every attempt is logged without the password.',
+  }),
+  'auth.unlock': call({
+    output: returns<SignedIn>(),
+    input: z.object({ method: z.enum(['pin', 'password']), secret: passwordSchema }),
+    roles: EVERYONE,
+    public: true,
+    changes: ['app'],
+    summary:
+      "Unlock the calling session's locked session: the same user's PIN (front desk, coordinator) or password (always for admin and treasurer). Failures count towards the lock-out.",
+  }),
+  'auth.lock': call({
+    output: returns<null>(),
+    input: z.object({}),
+    roles: EVERYONE,
+    changes: ['app'],
+    summary: 'Lock the calling session (the Lock button, Ctrl+L, the idle timer); its calls are refused until unlocked.',
+  }),
+  'auth.touch': call({
+    output: returns<null>(),
+    input: z.object({}),
+    roles: EVERYONE,
+    summary: "The UI reports that someone is using it (keys, mouse) so that the core's idle backstop does not lock an active session.",
+  }),
+  'auth.signOut': call({
+    output: returns<null>(),
+    input: z.object({}),
+    roles: EVERYONE,
+    public: true,
+    changes: ['app'],
+    summary: 'End the calling session, also a locked one ("sign in as someone else").',
+  }),
+  'auth.claimAdmin': call({
+    output: returns<SignedIn>(),
+    input: z.object({ password: passwordSchema }),
+    roles: EVERYONE,
+    public: true,
+    changes: ['app', 'users'],
+    summary: 'A database from before sign-in existed: set the first admin\'s password and sign in. Refused once any active admin has a password.',
+  }),
+
+  'users.list': call({
+    output: returns<UserSummary[]>(),
+    input: z.object({ includeInactive: z.boolean().default(true) }),
+    roles: ADMIN_ONLY,
+    summary: 'Every user with their role, language, PIN set or not, lock-out and last sign-in.',
+  }),
+  'users.create': call({
+    output: returns<UserSummary>(),
+    input: userInputSchema,
+    roles: ADMIN_ONLY,
+    changes: ['users'],
+    summary: 'Add a user with one role, a password (10+ characters for admin and treasurer, 8+ otherwise) and an optional PIN.',
+  }),
+  'users.update': call({
+    output: returns<UserSummary>(),
+    input: z.object({ id, name: userNameSchema, role: z.enum(ROLES), language: z.enum(LANGUAGES).nullable() }),
+    roles: ADMIN_ONLY,
+    changes: ['users', 'app'],
+    summary: "Change a user's name, role or UI language. The last active admin keeps the admin role.",
+  }),
+  'users.resetPassword': call({
+    output: returns<null>(),
+    input: z.object({ id, password: passwordSchema }),
+    roles: ADMIN_ONLY,
+    changes: ['users'],
+    summary: "Set a new password for a user (and lift a lock-out).",
+  }),
+  'users.setPin': call({
+    output: returns<null>(),
+    input: z.object({ id, pin: pinSchema.nullable() }),
+    roles: ADMIN_ONLY,
+    changes: ['users'],
+    summary: 'Set or remove the PIN that unlocks a locked session (front desk and coordinators only).',
+  }),
+  'users.setActive': call({
+    output: returns<UserSummary>(),
+    input: z.object({ id, active: z.boolean() }),
+    roles: ADMIN_ONLY,
+    changes: ['users', 'app'],
+    summary: 'Deactivate (never delete: records refer to users) or reactivate a user; a deactivated user is signed out everywhere.',
+  }),
+  'users.signInEvents': call({
+    output: returns<SignInEvent[]>(),
+    input: z.object({ userId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    roles: ADMIN_ONLY,
+    summary: 'The sign-in log: sign-ins, failures, lock-outs, locks and unlocks (never a password).',
+  }),
+  'users.setIdleLock': call({
+    output: returns<number>(),
+    input: z.object({ minutes: z.number().int().min(IDLE_LOCK_MIN_MINUTES, 'validation.invalid').max(IDLE_LOCK_MAX_MINUTES, 'validation.invalid') }),
+    roles: ADMIN_ONLY,
+    changes: ['app', 'users'],
+    summary: 'Minutes without input after which the screen locks (default 5).',
+  }),
+};

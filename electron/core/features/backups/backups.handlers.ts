@@ -56,9 +56,9 @@ export function backupHandlers(deps: CoreDeps): { [K in BackupCalls]: Handler<K>
       return info;
     },
     'backups.preview': (input) => need(manager).preview(input.id, input.passphrase),
-    'backups.restore': async (input) => {
+    'backups.restore': async (input, ctx) => {
       if (!deps.host) throw new AppError('notFound', 'Restoring needs the desktop app or browser mode');
-      return deps.host.restore(input.id, input.passphrase);
+      return deps.host.restore(input.id, input.passphrase, ctx.actor);
     },
     'backups.setReminder': async (input) => {
       need(manager).setReminderDays(input.days);

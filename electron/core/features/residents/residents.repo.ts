@@ -6,6 +6,7 @@ import { foldedWords, nameKey, fold, prefixUpperBound } from '../../../../shared
 import { nationalNumber, phoneSearchKeys } from '../../../../shared/domain/phone';
 import { parseQuery, rankedMatches } from '../../db/search-terms';
 import { phonesOf } from '../../db/phones';
+import { hasHealthConsent } from '../privacy/consent.repo';
 
 const SITUATION_COLUMNS: Record<Situation, 'lives_alone' | 'pensioner' | 'disability' | 'family_in_difficulty' | 'displaced'> = {
   livesAlone: 'lives_alone',
@@ -51,7 +52,8 @@ export function dataToColumns(data: ResidentData) {
   };
 }
 
-export function rowToResident(row: ResidentRow, phones: string[]): Resident {
+/** `healthConsent`: a consent covering health is in force; without it the health needs are never returned. */
+export function rowToResident(row: ResidentRow, phones: string[], healthConsent = false): Resident {
   const situations = SITUATIONS.filter((s) => row[SITUATION_COLUMNS[s]] === 1);
   return {
     id: row.id,
@@ -72,6 +74,9 @@ export function rowToResident(row: ResidentRow, phones: string[]): Resident {
     needsSnowClearing: row.needs_snow_clearing === 1,
     checkinIntervalDays: row.checkin_interval_days,
     notes: row.notes,
+    healthNeeds: healthConsent ? row.health_needs : '',
+    healthConsent,
+    erasedAt: row.erased_at,
     leftOn: row.left_on,
     leftReason: row.left_reason === 'moved' || row.left_reason === 'deceased' ? row.left_reason : null,
     createdAt: row.created_at,
@@ -127,7 +132,7 @@ export function searchTerms(data: ResidentData): Array<{ term: string; rank: num
 export async function insertResident(ex: Executor, data: ResidentData, actorId: number, at: string): Promise<number> {
   const row = await ex
     .insertInto('residents')
-    .values({ ...dataToColumns(data), created_at: at, created_by: actorId, updated_at: at, updated_by: actorId })
+    .values({ ...dataToColumns(data), health_needs: data.healthNeeds ?? '', created_at: at, created_by: actorId, updated_at: at, updated_by: actorId })
     .returning('id')
     .executeTakeFirstOrThrow();
   await replacePhonesAndTerms(ex, row.id, data);
@@ -137,7 +142,7 @@ export async function insertResident(ex: Executor, data: ResidentData, actorId: 
 export async function updateResident(ex: Executor, id: number, data: ResidentData, actorId: number, at: string): Promise<boolean> {
   const result = await ex
     .updateTable('residents')
-    .set({ ...dataToColumns(data), updated_at: at, updated_by: actorId })
+    .set({ ...dataToColumns(data), ...(data.healthNeeds !== undefined ? { health_needs: data.healthNeeds } : {}), updated_at: at, updated_by: actorId })
     .where('id', '=', id)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return false;
@@ -168,7 +173,7 @@ export async function findResident(ex: Executor, id: number): Promise<Resident |
   const row = await ex.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const phones = await phonesOf(ex, 'resident_phones', [id]);
-  return rowToResident(row, phones.get(id) ?? []);
+  return rowToResident(row, phones.get(id) ?? [], await hasHealthConsent(ex, id));
 }
 
 
@@ -197,7 +202,8 @@ export async function searchResidents(
   const { words, phoneLike } = parsed;
   const settlementKey = opts.settlement !== undefined && opts.settlement !== '' ? opts.settlement : undefined;
   if (words.length === 0) {
-    let query = ex.selectFrom('residents').select('id').orderBy('sort_key').orderBy('id').limit(opts.limit);
+    // Erased people keep a placeholder row for the statistics; they are not listed.
+    let query = ex.selectFrom('residents').select('id').where('erased_at', 'is', null).orderBy('sort_key').orderBy('id').limit(opts.limit);
     if (settlementKey !== undefined) query = query.where('settlement', '=', settlementKey);
     const ids = (await query.execute()).map((r) => r.id);
     return summariesInOrder(ex, ids);

@@ -4,6 +4,17 @@ import type { CoreDeps, Actor } from '../../context';
 import * as repo from './residents.repo';
 import { listRequests } from '../requests/requests.repo';
 import type { ResidentPage } from '../../../../shared/api/contract';
+import { hasHealthConsent } from '../privacy/consent.repo';
+import type { Executor } from '../../db/schema';
+
+/** Health-related needs are saved only under a consent covering health (privacy feature). */
+async function checkHealthConsent(ex: Executor, id: number | null, data: ResidentData): Promise<void> {
+  if (data.healthNeeds === undefined || data.healthNeeds === '') return;
+  if (id !== null && (await hasHealthConsent(ex, id))) return;
+  throw new AppError('validation', 'Health-related needs need a consent that covers health', {
+    fields: [{ path: 'healthNeeds', message: 'validation.healthConsentRequired' }],
+  });
+}
 
 export function residentsService(deps: CoreDeps) {
   const { db, clock } = deps;
@@ -19,13 +30,21 @@ export function residentsService(deps: CoreDeps) {
 
     async create(data: ResidentData, actor: Actor): Promise<Resident> {
       const at = clock.now().toISOString();
-      const id = await db.transaction().execute((trx) => repo.insertResident(trx, data, actor.id, at));
+      const id = await db.transaction().execute(async (trx) => {
+        await checkHealthConsent(trx, null, data);
+        return repo.insertResident(trx, data, actor.id, at);
+      });
       return (await repo.findResident(db, id)) as Resident;
     },
 
     async update(id: number, data: ResidentData, actor: Actor): Promise<Resident> {
       const at = clock.now().toISOString();
-      const found = await db.transaction().execute((trx) => repo.updateResident(trx, id, data, actor.id, at));
+      const found = await db.transaction().execute(async (trx) => {
+        const erased = await trx.selectFrom('residents').select('erased_at').where('id', '=', id).executeTakeFirst();
+        if (erased?.erased_at) throw new AppError('conflict', 'This person was erased; their record cannot be edited');
+        await checkHealthConsent(trx, id, data);
+        return repo.updateResident(trx, id, data, actor.id, at);
+      });
       if (!found) throw new AppError('notFound', `Resident ${id} not found`);
       return (await repo.findResident(db, id)) as Resident;
     },

@@ -32,6 +32,10 @@ export interface ResidentsTable {
   needs_snow_clearing: number;
   left_on: string | null;
   left_reason: string | null;
+  /** Recorded only under a consent covering health (privacy feature); '' when none. */
+  health_needs: Generated<string>;
+  /** Set when the person was erased (anonymised); the row stays for the statistics. */
+  erased_at: Generated<string | null>;
 }
 export type ResidentRow = Selectable<ResidentsTable>;
 

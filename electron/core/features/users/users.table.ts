@@ -1,3 +1,14 @@
-// Kysely types of the users feature's tables. Owned by the users feature; filled in with its migration.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface UsersTables {}
+// Kysely types of the users feature's tables. The `users` row itself is in settings.table.ts.
+import type { Generated } from 'kysely';
+
+export interface SignInEventsTable {
+  id: Generated<number>;
+  user_id: number | null;
+  kind: string;
+  method: string | null;
+  at: string;
+}
+
+export interface UsersTables {
+  sign_in_events: SignInEventsTable;
+}

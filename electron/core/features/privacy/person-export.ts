@@ -1,0 +1,388 @@
+/**
+ * A person's data export (GDPR arts. 15 and 20; 152-FZ art. 14; Ukrainian law 2297-VI art. 8):
+ * everything linked to one resident, as person.json (machine-readable) and person.html (a printable
+ * summary in the UI language), zipped into the data folder's exports folder.
+ *
+ * Nothing about anyone else: no other resident, no volunteer's surname or phone (a volunteer who
+ * helped appears by first name only, which the person knows anyway), no staff user names (the
+ * role "staff" stands for them), no cash-book accounts.
+ */
+import { zipSync, strToU8 } from 'fflate';
+import type { Language } from '../../../../shared/domain/settings';
+import { LOCALE_OF } from '../../../../shared/domain/settings';
+import { formatAddress, fullName, SITUATIONS, type Situation } from '../../../../shared/domain/residents';
+import type { Retention } from '../../../../shared/domain/privacy';
+import type { Executor } from '../../db/schema';
+import { AppError } from '../../../../shared/api/errors';
+import { listConsents } from './consent.repo';
+import enCommon from '../../../../shared/i18n/locales/en/common.json';
+import ruCommon from '../../../../shared/i18n/locales/ru/common.json';
+import ukCommon from '../../../../shared/i18n/locales/uk/common.json';
+import plCommon from '../../../../shared/i18n/locales/pl/common.json';
+import elCommon from '../../../../shared/i18n/locales/el/common.json';
+import enTasks from '../../../../shared/i18n/locales/en/tasks.json';
+import ruTasks from '../../../../shared/i18n/locales/ru/tasks.json';
+import ukTasks from '../../../../shared/i18n/locales/uk/tasks.json';
+import plTasks from '../../../../shared/i18n/locales/pl/tasks.json';
+import elTasks from '../../../../shared/i18n/locales/el/tasks.json';
+import enCatalogue from '../../../../shared/i18n/locales/en/catalogue.json';
+import ruCatalogue from '../../../../shared/i18n/locales/ru/catalogue.json';
+import ukCatalogue from '../../../../shared/i18n/locales/uk/catalogue.json';
+import plCatalogue from '../../../../shared/i18n/locales/pl/catalogue.json';
+import elCatalogue from '../../../../shared/i18n/locales/el/catalogue.json';
+import enPrivacy from '../../../../shared/i18n/locales/en/privacy.json';
+import ruPrivacy from '../../../../shared/i18n/locales/ru/privacy.json';
+import ukPrivacy from '../../../../shared/i18n/locales/uk/privacy.json';
+import plPrivacy from '../../../../shared/i18n/locales/pl/privacy.json';
+import elPrivacy from '../../../../shared/i18n/locales/el/privacy.json';
+
+type Tree = { [key: string]: string | Tree };
+const LOCALES: Record<Language, Record<'common' | 'tasks' | 'catalogue' | 'privacy', unknown>> = {
+  en: { common: enCommon, tasks: enTasks, catalogue: enCatalogue, privacy: enPrivacy },
+  ru: { common: ruCommon, tasks: ruTasks, catalogue: ruCatalogue, privacy: ruPrivacy },
+  uk: { common: ukCommon, tasks: ukTasks, catalogue: ukCatalogue, privacy: ukPrivacy },
+  pl: { common: plCommon, tasks: plTasks, catalogue: plCatalogue, privacy: plPrivacy },
+  el: { common: elCommon, tasks: elTasks, catalogue: elCatalogue, privacy: elPrivacy },
+};
+
+/** A tiny i18next-like lookup for the core: "ns:a.b", {{var}} interpolation, English fallback. */
+export function translator(language: Language) {
+  const lookup = (lng: Language, key: string): string | undefined => {
+    const [ns, path] = key.split(':') as [keyof (typeof LOCALES)['en'], string];
+    let node: unknown = LOCALES[lng][ns];
+    for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Tree)[part] : undefined;
+    return typeof node === 'string' ? node : undefined;
+  };
+  return (key: string, vars: Record<string, string | number> = {}): string => {
+    const text = lookup(language, key) ?? lookup('en', key) ?? key;
+    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
+  };
+}
+
+export interface PersonData {
+  format: 'hearth-person-export';
+  version: 1;
+  createdAt: string;
+  centreName: string | null;
+  person: {
+    id: number;
+    lastName: string;
+    firstName: string;
+    patronymic: string;
+    birthYear: number | null;
+    settlement: string;
+    street: string;
+    house: string;
+    flat: string;
+    phones: string[];
+    situations: Situation[];
+    householdSize: number | null;
+    regularCare: boolean;
+    needsSnowClearing: boolean;
+    checkinIntervalDays: number | null;
+    notes: string;
+    healthNeeds: string;
+    leftOn: string | null;
+    leftReason: string | null;
+    registeredAt: string;
+    updatedAt: string;
+  };
+  consents: Array<{
+    basis: string;
+    scopes: string[];
+    givenOn: string;
+    noticeVersion: string;
+    note: string;
+    recordedAt: string;
+    withdrawnOn: string | null;
+  }>;
+  requests: Array<{
+    id: number;
+    kind: string;
+    urgency: string;
+    channel: string;
+    description: string;
+    status: string;
+    createdOn: string;
+    history: Array<{ from: string | null; to: string; note: string; changedAt: string }>;
+  }>;
+  tasks: Array<{
+    id: number;
+    requestId: number | null;
+    planId: number | null;
+    kind: string;
+    scheduledOn: string;
+    partOfDay: string | null;
+    startTime: string | null;
+    status: string;
+    doneOn: string | null;
+    notDoneReason: string | null;
+    note: string;
+    /** First names only. */
+    volunteers: string[];
+  }>;
+  plans: Array<{
+    id: number;
+    kind: string;
+    rule: string;
+    weekday: number | null;
+    intervalDays: number | null;
+    startsOn: string;
+    endsOn: string | null;
+    note: string;
+    volunteer: string | null;
+  }>;
+  sales: Array<{ id: number; day: string; kind: string; quantity: number; totalMinor: number; currency: string; payment: string }>;
+  processing: { retention: Retention; recipients: string };
+}
+
+/** Reads everything linked to the resident; the kind of help is its translated label. */
+export async function collectPersonData(
+  ex: Executor,
+  residentId: number,
+  opts: { language: Language; createdAt: string; centreName: string | null; retention: Retention },
+): Promise<PersonData> {
+  const t = translator(opts.language);
+  const r = await ex.selectFrom('residents').selectAll().where('id', '=', residentId).executeTakeFirst();
+  if (!r) throw new AppError('notFound', `Resident ${residentId} not found`);
+  const consents = await listConsents(ex, residentId);
+  const healthCovered = consents.some((c) => c.withdrawnOn === null && c.scopes.includes('health'));
+  const kinds = new Map(
+    (await ex.selectFrom('service_kinds').select(['id', 'code', 'name']).execute()).map((k) => [
+      k.id,
+      k.code !== null ? t(`catalogue:kinds.${k.code}`) : (k.name ?? ''),
+    ]),
+  );
+  const kind = (id: number) => kinds.get(id) ?? '';
+  const phones = (await ex.selectFrom('resident_phones').select('raw').where('resident_id', '=', residentId).orderBy('position').execute()).map((p) => p.raw);
+
+  const requests = await ex.selectFrom('requests').selectAll().where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
+  const requestIds = requests.map((q) => q.id);
+  const history =
+    requestIds.length === 0
+      ? []
+      : await ex.selectFrom('request_status_history').selectAll().where('request_id', 'in', requestIds).orderBy('id').execute();
+  const tasks = await ex.selectFrom('tasks').selectAll().where('resident_id', '=', residentId).orderBy('scheduled_on').orderBy('id').execute();
+  const taskIds = tasks.map((x) => x.id);
+  const helpers =
+    taskIds.length === 0
+      ? []
+      : await ex
+          .selectFrom('task_volunteers as tv')
+          .innerJoin('volunteers as v', 'v.id', 'tv.volunteer_id')
+          .select(['tv.task_id', 'v.first_name'])
+          .where('tv.task_id', 'in', taskIds)
+          .orderBy('v.first_name')
+          .execute();
+  const plans = await ex
+    .selectFrom('help_plans as p')
+    .leftJoin('volunteers as v', 'v.id', 'p.volunteer_id')
+    .selectAll('p')
+    .select('v.first_name as volunteer_first_name')
+    .where('p.resident_id', '=', residentId)
+    .orderBy('p.starts_on')
+    .orderBy('p.id')
+    .execute();
+  const sales = await ex.selectFrom('sales').selectAll().where('resident_id', '=', residentId).orderBy('sold_at').orderBy('id').execute();
+
+  const situationColumns: Record<Situation, number> = {
+    livesAlone: r.lives_alone,
+    pensioner: r.pensioner,
+    disability: r.disability,
+    familyInDifficulty: r.family_in_difficulty,
+    displaced: r.displaced,
+  };
+  return {
+    format: 'hearth-person-export',
+    version: 1,
+    createdAt: opts.createdAt,
+    centreName: opts.centreName,
+    person: {
+      id: r.id,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      patronymic: r.patronymic,
+      birthYear: r.birth_year,
+      settlement: r.settlement,
+      street: r.street,
+      house: r.house,
+      flat: r.flat,
+      phones,
+      situations: SITUATIONS.filter((s) => situationColumns[s] === 1),
+      householdSize: r.household_size,
+      regularCare: r.regular_care === 1,
+      needsSnowClearing: r.needs_snow_clearing === 1,
+      checkinIntervalDays: r.checkin_interval_days,
+      notes: r.notes,
+      healthNeeds: healthCovered ? r.health_needs : '',
+      leftOn: r.left_on,
+      leftReason: r.left_reason,
+      registeredAt: r.created_at,
+      updatedAt: r.updated_at,
+    },
+    consents: consents.map((c) => ({
+      basis: c.basis,
+      scopes: c.scopes,
+      givenOn: c.givenOn,
+      noticeVersion: c.noticeVersion,
+      note: c.note,
+      recordedAt: c.recordedAt,
+      withdrawnOn: c.withdrawnOn,
+    })),
+    requests: requests.map((q) => ({
+      id: q.id,
+      kind: kind(q.kind_id),
+      urgency: q.urgency,
+      channel: q.channel,
+      description: q.description,
+      status: q.status,
+      createdOn: q.created_on,
+      history: history.filter((h) => h.request_id === q.id).map((h) => ({ from: h.from_status, to: h.to_status, note: h.note, changedAt: h.changed_at })),
+    })),
+    tasks: tasks.map((x) => ({
+      id: x.id,
+      requestId: x.request_id,
+      planId: x.plan_id,
+      kind: kind(x.kind_id),
+      scheduledOn: x.scheduled_on,
+      partOfDay: x.part_of_day,
+      startTime: x.start_time,
+      status: x.status,
+      doneOn: x.done_on,
+      notDoneReason: x.not_done_reason,
+      note: x.note,
+      volunteers: helpers.filter((h) => h.task_id === x.id).map((h) => h.first_name),
+    })),
+    plans: plans.map((p) => ({
+      id: p.id,
+      kind: kind(p.kind_id),
+      rule: p.rule,
+      weekday: p.weekday,
+      intervalDays: p.interval_days,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      note: p.note,
+      volunteer: p.volunteer_first_name ?? null,
+    })),
+    sales: sales.map((s) => ({
+      id: s.id,
+      day: s.day,
+      kind: kind(s.kind_id),
+      quantity: s.quantity,
+      totalMinor: s.total_minor,
+      currency: s.currency,
+      payment: s.payment,
+    })),
+    processing: { retention: opts.retention, recipients: t('privacy:export.recipientsText') },
+  };
+}
+
+const esc = (s: string | number | null | undefined) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** The readable, printable summary (self-contained: no script, no outside resources). */
+export function personHtml(data: PersonData, language: Language): string {
+  const t = translator(language);
+  const locale = LOCALE_OF[language];
+  const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)) : '');
+  const money = (minor: number, currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 100);
+  const none = `<p class="none">${esc(t('privacy:export.none'))}</p>`;
+  const p = data.person;
+  const name = fullName(p);
+  const table = (heads: string[], rows: string[][]) =>
+    rows.length === 0
+      ? none
+      : `<table><thead><tr>${heads.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+          .map((row) => `<tr>${row.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+          .join('')}</tbody></table>`;
+  const field = (label: string, value: string) => `<dt>${esc(label)}</dt><dd>${value === '' ? esc(t('privacy:export.none')) : value}</dd>`;
+  const yesNo = (b: boolean) => esc(t(b ? 'privacy:export.yes' : 'privacy:export.no'));
+
+  const parts = [
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${esc(t('privacy:export.title', { name }))}</title>`,
+    '<style>body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#111}h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.6rem;border-bottom:1px solid #999}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}dl{display:grid;grid-template-columns:14rem 1fr;gap:.2rem 1rem}dt{font-weight:600}.none{color:#555}.pre{white-space:pre-wrap}@media print{body{margin:0}}</style>',
+    '</head><body>',
+    `<h1>${esc(t('privacy:export.title', { name }))}</h1>`,
+    `<p>${esc(t('privacy:export.intro', { centre: data.centreName ?? '', date: date(data.createdAt) }))}</p>`,
+    `<h2>${esc(t('privacy:export.sections.person'))}</h2><dl>`,
+    field(t('privacy:export.fields.name'), esc(name)),
+    field(t('privacy:export.fields.birthYear'), esc(p.birthYear)),
+    field(t('privacy:export.fields.address'), esc(formatAddress(p))),
+    field(t('privacy:export.fields.phones'), esc(p.phones.join(', '))),
+    field(t('privacy:export.fields.situations'), esc(p.situations.map((s) => t(`common:situation.${s}`)).join(', '))),
+    field(t('privacy:export.fields.householdSize'), esc(p.householdSize)),
+    field(t('privacy:export.fields.regularCare'), yesNo(p.regularCare)),
+    field(t('privacy:export.fields.snowClearing'), yesNo(p.needsSnowClearing)),
+    field(t('privacy:export.fields.healthNeeds'), p.healthNeeds ? `<span class="pre">${esc(p.healthNeeds)}</span>` : ''),
+    field(t('privacy:export.fields.notes'), p.notes ? `<span class="pre">${esc(p.notes)}</span>` : ''),
+    field(t('privacy:export.fields.registered'), esc(date(p.registeredAt))),
+    p.leftOn ? field(t('privacy:export.fields.left'), esc(date(p.leftOn))) : '',
+    '</dl>',
+    `<h2>${esc(t('privacy:export.sections.consents'))}</h2>`,
+    table(
+      [t('privacy:export.columns.date'), t('privacy:export.columns.basis'), t('privacy:export.columns.scopes'), t('privacy:export.columns.notice'), t('privacy:export.columns.withdrawn')],
+      data.consents.map((c) => [
+        esc(date(c.givenOn)),
+        esc(t(`privacy:basis.${c.basis}`)),
+        esc(c.scopes.map((s) => t(`privacy:scope.${s}`)).join(', ')),
+        esc(c.noticeVersion),
+        esc(c.withdrawnOn ? date(c.withdrawnOn) : ''),
+      ]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.requests'))}</h2>`,
+    table(
+      [t('privacy:export.columns.date'), t('privacy:export.columns.kind'), t('privacy:export.columns.status'), t('privacy:export.columns.description'), t('privacy:export.columns.history')],
+      data.requests.map((q) => [
+        esc(date(q.createdOn)),
+        esc(q.kind),
+        esc(t(`common:status.${q.status}`)),
+        `<span class="pre">${esc(q.description)}</span>`,
+        q.history.map((h) => `${esc(date(h.changedAt))}: ${esc(t(`common:status.${h.to}`))}${h.note ? ` (${esc(h.note)})` : ''}`).join('<br>'),
+      ]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.tasks'))}</h2>`,
+    table(
+      [t('privacy:export.columns.date'), t('privacy:export.columns.kind'), t('privacy:export.columns.status'), t('privacy:export.columns.volunteers'), t('privacy:export.columns.note')],
+      data.tasks.map((x) => [
+        esc(date(x.doneOn ?? x.scheduledOn)),
+        esc(x.kind),
+        esc(t(`tasks:status.${x.status}`)),
+        esc(x.volunteers.join(', ')),
+        `<span class="pre">${esc([x.note, x.notDoneReason ?? ''].filter(Boolean).join(' — '))}</span>`,
+      ]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.plans'))}</h2>`,
+    table(
+      [t('privacy:export.columns.period'), t('privacy:export.columns.kind'), t('privacy:export.columns.volunteers'), t('privacy:export.columns.note')],
+      data.plans.map((x) => [
+        esc(`${date(x.startsOn)} – ${x.endsOn ? date(x.endsOn) : ''}`),
+        esc(x.kind),
+        esc(x.volunteer ?? ''),
+        `<span class="pre">${esc(x.note)}</span>`,
+      ]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.sales'))}</h2>`,
+    table(
+      [t('privacy:export.columns.date'), t('privacy:export.columns.kind'), t('privacy:export.columns.quantity'), t('privacy:export.columns.total')],
+      data.sales.map((s) => [esc(date(s.day)), esc(s.kind), esc(s.quantity), esc(money(s.totalMinor, s.currency))]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.processing'))}</h2>`,
+    `<p>${esc(t('privacy:export.purposesText'))}</p>`,
+    `<p>${esc(data.processing.recipients)}</p>`,
+    `<p>${esc(t('privacy:export.retentionText', { years: data.processing.retention.inactiveResidentYears }))}</p>`,
+    `<p>${esc(t('privacy:export.othersText'))}</p>`,
+    '</body></html>',
+  ];
+  return parts.join('\n');
+}
+
+/** The ZIP bytes: person.json and person.html. */
+export function personZip(data: PersonData, language: Language, mtime: Date): Uint8Array {
+  return zipSync(
+    {
+      'person.json': [strToU8(`${JSON.stringify(data, null, 2)}\n`), { mtime }],
+      'person.html': [strToU8(personHtml(data, language)), { mtime }],
+    },
+    { level: 6 },
+  );
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { diffFields, submittedFields } from './audit-diff';
+
+describe('changed fields for the audit log', () => {
+  it('keeps old → new for amounts, flags, codes and dates; only "changed" for words, names, contacts and notes', () => {
+    const before = {
+      id: 3,
+      amountMinor: 35050,
+      archived: false,
+      status: 'planned',
+      scheduledOn: '2026-11-18',
+      name: 'Дрова',
+      volunteerName: 'Kowalski',
+      residentName: 'Зябликова Серафима',
+      phones: ['+7 912 555 01 02'],
+      notes: 'Плохо слышит',
+      history: [{ note: 'a' }],
+      updatedAt: '2026-11-18T09:00:00.000Z',
+    };
+    const after = {
+      ...before,
+      amountMinor: 40000,
+      archived: true,
+      status: 'done',
+      scheduledOn: '2026-11-19',
+      name: 'Дрова и уголь',
+      volunteerName: 'Nowak',
+      residentName: 'Зябликова-Петрова Серафима',
+      phones: ['+7 912 555 09 09'],
+      notes: 'Другое',
+      history: [{ note: 'a' }, { note: 'b' }],
+      updatedAt: '2026-11-19T09:00:00.000Z',
+    };
+    const fields = diffFields('tasks.get', before, after);
+    expect(fields).toEqual([
+      { field: 'amountMinor', old: 35050, new: 40000 },
+      { field: 'archived', old: false, new: true },
+      { field: 'status', old: 'planned', new: 'done' },
+      { field: 'scheduledOn', old: '2026-11-18', new: '2026-11-19' },
+      { field: 'name', changed: true },
+      { field: 'volunteerName', changed: true },
+      { field: 'residentName', changed: true },
+      { field: 'phones', changed: true },
+      { field: 'notes', changed: true },
+      { field: 'history', changed: true },
+    ]);
+    const text = JSON.stringify(fields);
+    for (const secret of ['Дрова', 'Nowak', 'Kowalski', 'Петрова', '555', 'Другое', 'слышит']) expect(text).not.toContain(secret);
+  });
+
+  it('without a snapshot: the submitted fields, with values only where allowed', () => {
+    expect(submittedFields('catalogue.update', { id: 4, name: 'Ремонт', isPaid: true, mode: 'desk' })).toEqual([
+      { field: 'name', changed: true },
+      { field: 'isPaid', new: true },
+      { field: 'mode', new: 'desk' },
+    ]);
+  });
+});

@@ -1,0 +1,273 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry, AuditField } from '../../../shared/domain/audit';
+import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
+import type { ResidentSummary } from '../../../shared/domain/residents';
+import { useCall, useMutate } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ResidentPicker } from '../requests/ResidentPicker';
+import './audit.css';
+
+const PAGE = 50;
+
+/** First and last day of a YYYY-MM month. */
+function monthRange(month: string): { from: string; to: string } | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return null;
+  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+function FieldList({ fields }: { fields: AuditField[] | null }) {
+  const { t } = useTranslation('audit');
+  if (!fields || fields.length === 0) return null;
+  const show = (v: AuditField['old']) => (v === null || v === undefined || v === '' ? '—' : String(v));
+  return (
+    <ul className="audit-fields">
+      {fields.map((f) => (
+        <li key={f.field}>
+          <code>{f.field}</code>{' '}
+          {f.changed ? <span className="muted">{t('fields.changed')}</span> : 'old' in f ? `${show(f.old)} → ${show(f.new)}` : show(f.new)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The admin's audit log: who did or opened what, when; search, pages and the chain check. */
+export function AuditScreen() {
+  const { t, i18n } = useTranslation(['audit', 'users', 'common']);
+  const [resident, setResident] = useState<ResidentSummary | null>(null);
+  const [userId, setUserId] = useState('');
+  const [action, setAction] = useState('');
+  const [call, setCall] = useState('');
+  const [month, setMonth] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [offset, setOffset] = useState(0);
+  const facets = useCall('audit.facets', {});
+  const range = month ? monthRange(month) : null;
+  const list = useCall('audit.search', {
+    residentId: resident?.id,
+    userId: userId ? Number(userId) : undefined,
+    action: action || undefined,
+    call: call || undefined,
+    from: (range?.from ?? from) || undefined,
+    to: (range?.to ?? to) || undefined,
+    limit: PAGE,
+    offset,
+  });
+  const verify = useMutate('audit.verify');
+  const when = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const reset = () => setOffset(0);
+  const roleLabel = (role: string | null) => (role ? t(`users:roles.${role}`, { defaultValue: role }) : '');
+  const entity = (e: AuditEntry) => {
+    if (e.entityType === null) return '';
+    const type = t(`audit:entities.${e.entityType}`, { defaultValue: e.entityType });
+    return e.entityId !== null ? `${type} № ${e.entityId}` : type;
+  };
+  const total = list.data?.total ?? 0;
+
+  return (
+    <div className="audit-screen">
+      <div className="page-head">
+        <h1>{t('audit:title')}</h1>
+        <button type="button" onClick={() => verify.mutate({})} disabled={verify.isPending}>
+          {t('audit:verify.button')}
+        </button>
+      </div>
+      {verify.data ? (
+        verify.data.ok ? (
+          <p className="notice notice-success" role="status">
+            {t('audit:verify.ok', { count: verify.data.count })}
+          </p>
+        ) : (
+          <p className="notice notice-error" role="alert">
+            {t('audit:verify.broken', { id: verify.data.firstBroken?.id ?? 0, count: verify.data.count })}
+          </p>
+        )
+      ) : null}
+      <ErrorNotice error={verify.error} />
+
+      <div className="filters audit-filters" role="group" aria-label={t('audit:filters.label')}>
+        <div className="audit-resident">
+          {resident ? (
+            <div className="audit-chip">
+              <span>{t('audit:filters.resident')}</span>
+              <div>
+                <strong>{resident.fullName}</strong>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setResident(null);
+                    reset();
+                  }}
+                >
+                  {t('audit:filters.clearResident')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <ResidentPicker
+              label={t('audit:filters.resident')}
+              autoFocus
+              onPick={(r) => {
+                setResident(r);
+                reset();
+              }}
+            />
+          )}
+        </div>
+        <label>
+          <span>{t('audit:filters.month')}</span>
+          <input
+            type="month"
+            value={month}
+            onChange={(e) => {
+              setMonth(e.target.value);
+              reset();
+            }}
+          />
+        </label>
+        <label>
+          <span>{t('audit:filters.from')}</span>
+          <input
+            type="date"
+            value={range?.from ?? from}
+            disabled={range !== null}
+            onChange={(e) => {
+              setFrom(e.target.value);
+              reset();
+            }}
+          />
+        </label>
+        <label>
+          <span>{t('audit:filters.to')}</span>
+          <input
+            type="date"
+            value={range?.to ?? to}
+            disabled={range !== null}
+            onChange={(e) => {
+              setTo(e.target.value);
+              reset();
+            }}
+          />
+        </label>
+      </div>
+      <div className="filters audit-filters" role="group" aria-label={t('audit:filters.more')}>
+        <label>
+          <span>{t('audit:filters.user')}</span>
+          <select
+            value={userId}
+            onChange={(e) => {
+              setUserId(e.target.value);
+              reset();
+            }}
+          >
+            <option value="">{t('audit:filters.anyUser')}</option>
+            {(facets.data?.users ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {t('audit:filters.userOption', { name: u.name, role: roleLabel(u.role) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('audit:filters.action')}</span>
+          <select
+            value={action}
+            onChange={(e) => {
+              setAction(e.target.value);
+              reset();
+            }}
+          >
+            <option value="">{t('audit:filters.anyAction')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`audit:actions.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('audit:filters.call')}</span>
+          <select
+            value={call}
+            onChange={(e) => {
+              setCall(e.target.value);
+              reset();
+            }}
+          >
+            <option value="">{t('audit:filters.anyCall')}</option>
+            {(facets.data?.calls ?? []).map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <ErrorNotice error={list.error} />
+      {list.data ? (
+        <>
+          <p className="muted" aria-live="polite">
+            {total === 0 ? t('audit:found.none') : t('audit:found.range', { from: offset + 1, to: offset + list.data.items.length, count: total })}
+          </p>
+          <table className="data-table audit-table">
+            <caption className="visually-hidden">{t('audit:title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit:columns.when')}</th>
+                <th scope="col">{t('audit:columns.who')}</th>
+                <th scope="col">{t('audit:columns.action')}</th>
+                <th scope="col">{t('audit:columns.what')}</th>
+                <th scope="col">{t('audit:columns.fields')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((e) => (
+                <tr key={e.id} className={e.outcome === 'denied' ? 'audit-denied' : undefined}>
+                  <td>{when.format(new Date(e.at))}</td>
+                  <td>
+                    {e.userName ?? '—'}
+                    {roleLabel(e.role) !== e.userName ? <div className="muted">{roleLabel(e.role)}</div> : null}
+                  </td>
+                  <td>{t(`audit:actions.${e.action === 'change' && e.call.endsWith('.create') ? 'create' : e.action}`, { defaultValue: e.action })}</td>
+                  <td>
+                    {entity(e)}
+                    {e.residentId !== null && e.entityType !== 'residents' ? (
+                      <div>
+                        <Link to={`/residents/${e.residentId}`}>{t('audit:residentLink', { id: e.residentId })}</Link>
+                      </div>
+                    ) : e.entityType === 'residents' && e.entityId !== null ? (
+                      <div>
+                        <Link to={`/residents/${e.entityId}`}>{t('audit:openResident')}</Link>
+                      </div>
+                    ) : null}
+                    <div className="muted">
+                      <code>{e.call}</code>
+                    </div>
+                  </td>
+                  <td>
+                    <FieldList fields={e.fields} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button type="button" onClick={() => setOffset((o) => Math.max(0, o - PAGE))} disabled={offset === 0}>
+              {t('audit:page.previous')}
+            </button>
+            <button type="button" onClick={() => setOffset((o) => o + PAGE)} disabled={offset + PAGE >= total}>
+              {t('audit:page.next')}
+            </button>
+          </div>
+        </>
+      ) : null}
+      <p className="muted audit-intro">{t('audit:intro')}</p>
+    </div>
+  );
+}

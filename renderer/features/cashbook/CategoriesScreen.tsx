@@ -1,0 +1,154 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ENTRY_TYPES, type CategoryDto, type EntryType } from '../../../shared/domain/cashbook';
+import { useCall, useMutate } from '../../app/api';
+import { ApiError } from '../../bridge';
+import { Field } from '../../ui/Field';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useCashbookText } from './cashbookText';
+
+/** Income and expense categories: built-in ones (translated), the centre's own (add, rename, archive). */
+export function CategoriesScreen() {
+  const { t } = useTranslation(['cashbook', 'common']);
+  const text = useCashbookText();
+  const categories = useCall('cashbook.categories', { includeArchived: true });
+  const create = useMutate('cashbook.createCategory');
+  const rename = useMutate('cashbook.renameCategory');
+  const archive = useMutate('cashbook.setCategoryArchived');
+  const [name, setName] = useState('');
+  const [direction, setDirection] = useState<EntryType>('expense');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [editing, setEditing] = useState<{ id: number; name: string; error?: string } | null>(null);
+
+  const fieldError = (err: unknown): string | undefined => (err instanceof ApiError ? err.body.fields?.[0]?.message : undefined);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    if (name.trim() === '') {
+      setError('validation.required');
+      return;
+    }
+    try {
+      await create.mutateAsync({ name, direction });
+      setName('');
+      setError(undefined);
+    } catch (err) {
+      setError(fieldError(err) ?? 'validation.invalid');
+    }
+  };
+
+  const saveRename = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!editing) return;
+    try {
+      await rename.mutateAsync({ id: editing.id, name: editing.name });
+      setEditing(null);
+    } catch (err) {
+      setEditing({ ...editing, error: fieldError(err) ?? 'validation.invalid' });
+    }
+  };
+
+  if (!categories.data) return <p className="loading">{t('common:loading')}</p>;
+
+  const row = (c: CategoryDto) => (
+    <tr key={c.id} className={c.archived ? 'archived' : undefined}>
+      <td>
+        {editing?.id === c.id ? (
+          <form className="cb-inline-form" onSubmit={(e) => void saveRename(e)}>
+            <Field label={t('cashbook:categories.nameOf', { name: c.name ?? '' })} error={editing.error}>
+              {(p) => <input {...p} autoFocus value={editing.name} maxLength={100} onChange={(e) => setEditing({ ...editing, name: e.target.value })} />}
+            </Field>
+            <button type="submit" className="small primary">
+              {t('common:save')}
+            </button>
+            <button type="button" className="small" onClick={() => setEditing(null)}>
+              {t('common:cancel')}
+            </button>
+          </form>
+        ) : (
+          <>
+            {text.category(c)}
+            {c.archived ? <span className="badge">{t('cashbook:accounts.archived')}</span> : null}
+          </>
+        )}
+      </td>
+      <td className="num">{c.entryCount}</td>
+      <td>
+        <div className="row-actions">
+          {c.code === null && editing?.id !== c.id ? (
+            <button type="button" className="small" onClick={() => setEditing({ id: c.id, name: c.name ?? '' })} aria-label={t('cashbook:categories.renameOf', { name: text.category(c) })}>
+              {t('cashbook:categories.rename')}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="small"
+            onClick={() => archive.mutate({ id: c.id, archived: !c.archived })}
+            aria-label={t(c.archived ? 'cashbook:accounts.restoreOf' : 'cashbook:accounts.archiveOf', { name: text.category(c) })}
+          >
+            {c.archived ? t('cashbook:accounts.restore') : t('cashbook:accounts.archive')}
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+
+  return (
+    <>
+      <section className="card">
+        <h2>{t('cashbook:categories.addTitle')}</h2>
+        <form className="cb-category-form" noValidate onSubmit={(e) => void add(e)}>
+          <Field label={t('cashbook:categories.name')} error={error}>
+            {(p) => (
+              <input
+                {...p}
+                value={name}
+                maxLength={100}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setError(undefined);
+                }}
+              />
+            )}
+          </Field>
+          <Field label={t('cashbook:categories.direction')}>
+            {(p) => (
+              <select {...p} value={direction} onChange={(e) => setDirection(e.target.value as EntryType)}>
+                {ENTRY_TYPES.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`cashbook:types.${d}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {t('cashbook:categories.add')}
+          </button>
+        </form>
+      </section>
+      <ErrorNotice error={archive.error} />
+      <div className="cb-two">
+        {ENTRY_TYPES.map((d) => (
+          <section key={d}>
+            <h2>{t(`cashbook:categories.${d}Title`)}</h2>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('cashbook:categories.name')}</th>
+                  <th scope="col" className="num">
+                    {t('cashbook:categories.entries')}
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('cashbook:list.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>{categories.data.filter((c) => c.direction === d).map(row)}</tbody>
+            </table>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,609 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { isIsoDate } from '../../../shared/domain/dates';
+import type { BudgetLineView, GrantView, TrancheView } from '../../../shared/domain/funding';
+import { useCall, useMutate } from '../../app/api';
+import { Field } from '../../ui/Field';
+import { MoneyField } from '../../ui/MoneyField';
+import { useFormat } from '../../ui/format';
+import { PercentBar } from './PercentBar';
+import { fieldErrors, useCentre, useFundingText } from './fundingText';
+
+/** One grant: progress, warnings, plan vs actual per budget line, tranches, and its entries. */
+export function GrantScreen() {
+  const { t } = useTranslation(['funding', 'common']);
+  const params = useParams();
+  const id = Number(params.id);
+  const grant = useCall('grants.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  const fmt = useFormat();
+  const text = useFundingText();
+  const centre = useCentre();
+  const [expenseLine, setExpenseLine] = useState<number | null>(null);
+
+  if (grant.error) {
+    return (
+      <div role="alert" className="notice notice-error">
+        {text.error(grant.error)}
+      </div>
+    );
+  }
+  if (!grant.data || !centre) return <p className="loading">{t('common:loading')}</p>;
+  const g = grant.data;
+  const money = (m: number) => fmt.money(m, g.currency);
+  const budget = g.amountMinor > 0 ? g.amountMinor : g.plannedMinor;
+
+  return (
+    <div className="fd-grant">
+      <p>
+        <Link to="/funding">{t('funding:grant.back')}</Link>
+      </p>
+      <section className="card" aria-labelledby="fd-grant-title">
+        <h2 id="fd-grant-title" className="fd-grant-heading">
+          {g.title}
+          {g.ended ? <span className="badge fd-ended">{t('funding:grants.ended')}</span> : null}
+        </h2>
+        <p className="fd-grant-meta">
+          <span>{g.funder}</span>
+          <span>{t('funding:grants.periodValue', { from: fmt.date(g.startsOn), to: fmt.date(g.endsOn) })}</span>
+          <strong>{money(g.amountMinor)}</strong>
+        </p>
+        {g.note ? <p className="muted">{g.note}</p> : null}
+        <div className="fd-progress">
+          <div>
+            <span className="fd-progress-label">{t('funding:grant.elapsed')}</span>
+            <PercentBar tone="time" percent={g.percentElapsed} label={t('funding:grant.elapsed')} />
+          </div>
+          <div>
+            <span className="fd-progress-label">{t('funding:grant.spentPercent')}</span>
+            <PercentBar percent={g.percentSpent} label={t('funding:grant.spentPercent')} />
+          </div>
+        </div>
+        <dl className="fd-figures">
+          <div>
+            <dt>{t('funding:grant.spent')}</dt>
+            <dd>{money(g.spentMinor)}</dd>
+          </div>
+          <div>
+            <dt>{t('funding:grant.remaining')}</dt>
+            <dd className={budget - g.spentMinor < 0 ? 'fd-negative' : undefined}>{money(budget - g.spentMinor)}</dd>
+          </div>
+          <div>
+            <dt>{t('funding:grant.received')}</dt>
+            <dd>{t('funding:grant.receivedOf', { received: money(g.receivedMinor), expected: money(g.expectedMinor) })}</dd>
+          </div>
+          {!g.ended ? (
+            <div>
+              <dt>{t('funding:grant.projectedUnspent')}</dt>
+              <dd>{money(g.projectedUnspentMinor)}</dd>
+            </div>
+          ) : null}
+        </dl>
+        {g.warnings.length > 0 ? (
+          <div className="notice notice-warning" role="status" aria-label={t('funding:grant.warnings')}>
+            <strong>{t('funding:grant.warnings')}</strong>
+            <ul>
+              {g.warnings.map((w, i) => (
+                <li key={i}>{text.warning(w, g.currency)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      <LinesCard grant={g} onExpense={setExpenseLine} />
+      {expenseLine !== null ? <ExpenseForm grant={g} lineId={expenseLine} today={centre.today} onClose={() => setExpenseLine(null)} /> : null}
+      <TranchesCard grant={g} today={centre.today} />
+      <EntriesCard grant={g} />
+    </div>
+  );
+}
+
+function LinesCard({ grant: g, onExpense }: { grant: GrantView; onExpense: (lineId: number) => void }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const fmt = useFormat();
+  const money = (m: number) => fmt.money(m, g.currency);
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  return (
+    <section className="card" aria-labelledby="fd-lines-title">
+      <div className="fd-card-head">
+        <h2 id="fd-lines-title">{t('funding:grant.planVsActual')}</h2>
+        <button type="button" onClick={() => setEditing('new')}>
+          {t('funding:grants.addLine')}
+        </button>
+      </div>
+      <table className="data-table fd-table fd-lines-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('funding:grant.line')}</th>
+            <th scope="col" className="num">
+              {t('funding:grant.planned')}
+            </th>
+            <th scope="col" className="num">
+              {t('funding:grant.actual')}
+            </th>
+            <th scope="col" className="num">
+              {t('funding:grant.remaining')}
+            </th>
+            <th scope="col">{t('funding:grant.spentPercent')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('funding:grant.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {g.lines.length === 0 ? (
+            <tr>
+              <td colSpan={6} className="empty">
+                {t('funding:grant.noLines')}
+              </td>
+            </tr>
+          ) : null}
+          {g.lines.map((l) =>
+            editing === l.id ? (
+              <tr key={l.id}>
+                <td colSpan={6}>
+                  <LineForm grant={g} line={l} onDone={() => setEditing(null)} />
+                </td>
+              </tr>
+            ) : (
+              <tr key={l.id} className={l.overspent ? 'fd-over' : undefined} aria-label={l.name}>
+                <th scope="row">{l.name}</th>
+                <td className="num">{money(l.plannedMinor)}</td>
+                <td className="num">{money(l.actualMinor)}</td>
+                <td className={`num ${l.remainingMinor < 0 ? 'fd-negative' : ''}`}>{money(l.remainingMinor)}</td>
+                <td>
+                  <PercentBar percent={l.percentSpent} label={t('funding:grant.lineSpent', { line: l.name })} />
+                </td>
+                <td className="fd-row-actions">
+                  <button type="button" className="small" onClick={() => onExpense(l.id)}>
+                    {t('funding:grant.recordExpense')}
+                  </button>
+                  <button type="button" className="small" onClick={() => setEditing(l.id)}>
+                    {t('funding:grant.editLine')}
+                  </button>
+                </td>
+              </tr>
+            ),
+          )}
+          {editing === 'new' ? (
+            <tr>
+              <td colSpan={6}>
+                <LineForm grant={g} line={null} onDone={() => setEditing(null)} />
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('funding:grant.total')}</th>
+            <td className="num">{money(g.plannedMinor)}</td>
+            <td className="num">{money(g.spentMinor - g.unassignedMinor)}</td>
+            <td className="num">{money(g.plannedMinor - (g.spentMinor - g.unassignedMinor))}</td>
+            <td colSpan={2}>{g.unassignedMinor !== 0 ? t('funding:grant.unassigned', { amount: money(g.unassignedMinor) }) : null}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </section>
+  );
+}
+
+function LineForm({ grant: g, line, onDone }: { grant: GrantView; line: BudgetLineView | null; onDone: () => void }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const text = useFundingText();
+  const add = useMutate('grants.addLine');
+  const update = useMutate('grants.updateLine');
+  const [name, setName] = useState(line?.name ?? '');
+  const [planned, setPlanned] = useState<number | null>(line?.plannedMinor ?? null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const next: Record<string, string> = {};
+    if (name.trim() === '') next.name = 'validation.required';
+    if (planned === null) next.plannedMinor = 'validation.required';
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    try {
+      const data = { name, plannedMinor: planned ?? 0 };
+      if (line) await update.mutateAsync({ id: line.id, line: data });
+      else await add.mutateAsync({ grantId: g.id, line: data });
+      onDone();
+    } catch (err) {
+      const f = fieldErrors(err);
+      if (f) setErrors(f);
+      else setFailure(text.error(err));
+    }
+  };
+  return (
+    <form className="fd-inline-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <Field label={t('funding:grant.lineNameField')} error={errors.name}>
+        {(p) => <input {...p} autoFocus value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <MoneyField label={t('funding:grant.planned')} currency={g.currency} value={planned} onChange={setPlanned} allowZero error={errors.plannedMinor} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('funding:save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('funding:cancel')}
+        </button>
+      </div>
+      {failure ? (
+        <div role="alert" className="notice notice-error">
+          {failure}
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+/** An expense on a budget line, posted to the cash book (cashbook.post) from an account in the grant's currency. */
+function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; lineId: number; today: string; onClose: () => void }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const text = useFundingText();
+  const accounts = useCall('accounts.list', { includeArchived: false });
+  const categories = useCall('cashbook.categories', { includeArchived: false });
+  const post = useMutate('cashbook.post');
+  const usable = (accounts.data ?? []).filter((a) => a.currency === g.currency);
+  const expenseCategories = (categories.data ?? []).filter((c) => c.direction === 'expense');
+  const [line, setLine] = useState(lineId);
+  const [date, setDate] = useState(today);
+  const [accountId, setAccountId] = useState<number | null>(null);
+  const [categoryId, setCategoryId] = useState<number | null>(null);
+  const [amount, setAmount] = useState<number | null>(null);
+  const [counterparty, setCounterparty] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [ended, setEnded] = useState(false);
+  const account = accountId ?? usable[0]?.id ?? null;
+  const category = categoryId ?? expenseCategories.find((c) => c.code === 'otherExpense')?.id ?? expenseCategories[0]?.id ?? null;
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const next: Record<string, string> = {};
+    if (!isIsoDate(date)) next.date = 'validation.date';
+    if (account === null) next.accountId = 'validation.required';
+    if (category === null) next.categoryId = 'validation.required';
+    if (amount === null) next.amountMinor = 'validation.required';
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    try {
+      const posted = await post.mutateAsync({
+        type: 'expense',
+        date,
+        accountId: account ?? 0,
+        amountMinor: amount ?? 0,
+        categoryId: category ?? 0,
+        counterparty,
+        note,
+        grantId: g.id,
+        budgetLineId: line,
+      });
+      if (posted.warnings.includes('grantPeriodEnded') || posted.warnings.includes('grantNotStarted')) setEnded(true);
+      else onClose();
+      setAmount(null);
+    } catch (err) {
+      const f = fieldErrors(err);
+      if (f) setErrors(f);
+      else setFailure(text.error(err));
+    }
+  };
+  const outside = isIsoDate(date) && (date > g.endsOn || date < g.startsOn);
+
+  return (
+    <form
+      className="card fd-form"
+      noValidate
+      aria-labelledby="fd-expense-title"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.ctrlKey) {
+          e.preventDefault();
+          void submit();
+        }
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <h2 id="fd-expense-title">{t('funding:expense.title')}</h2>
+      <div className="fd-grid">
+        <Field label={t('funding:grant.line')} error={errors.budgetLineId}>
+          {(p) => (
+            <select {...p} value={line} onChange={(e) => setLine(Number(e.target.value))}>
+              {g.lines.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <MoneyField label={t('funding:expense.amount')} currency={g.currency} value={amount} onChange={setAmount} error={errors.amountMinor} autoFocus />
+        <Field label={t('funding:expense.date')} error={errors.date}>
+          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:expense.account')} error={errors.accountId} hint={usable.length === 0 ? t('funding:expense.noAccount', { currency: g.currency }) : undefined}>
+          {(p) => (
+            <select {...p} value={account ?? ''} onChange={(e) => setAccountId(Number(e.target.value))}>
+              {usable.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('funding:expense.category')} error={errors.categoryId}>
+          {(p) => (
+            <select {...p} value={category ?? ''} onChange={(e) => setCategoryId(Number(e.target.value))}>
+              {expenseCategories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {text.category(c)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('funding:expense.counterparty')} error={errors.counterparty}>
+          {(p) => <input {...p} value={counterparty} onChange={(e) => setCounterparty(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:expense.note')} className="fd-span-2">
+          {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+      </div>
+      {outside ? <p className="fd-warning-text">{t('funding:expense.outsidePeriod')}</p> : null}
+      {ended ? (
+        <div className="notice notice-warning" role="status">
+          {t('funding:expense.postedOutside')}
+        </div>
+      ) : null}
+      {failure ? (
+        <div role="alert" className="notice notice-error">
+          {failure}
+        </div>
+      ) : null}
+      <div className="actions fd-form-actions">
+        <button type="submit" className="primary" disabled={post.isPending}>
+          {t('funding:expense.post')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {ended ? t('funding:close') : t('funding:cancel')}
+        </button>
+        <span className="muted">{t('funding:ctrlEnter')}</span>
+      </div>
+    </form>
+  );
+}
+
+function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const fmt = useFormat();
+  const text = useFundingText();
+  const add = useMutate('grants.addTranche');
+  const remove = useMutate('grants.removeTranche');
+  const cancel = useMutate('grants.cancelReceipt');
+  const [adding, setAdding] = useState(false);
+  const [receiving, setReceiving] = useState<number | null>(null);
+  const [expectedOn, setExpectedOn] = useState(today);
+  const [amount, setAmount] = useState<number | null>(null);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const money = (m: number) => fmt.money(m, g.currency);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const next: Record<string, string> = {};
+    if (!isIsoDate(expectedOn)) next.expectedOn = 'validation.date';
+    if (amount === null) next.amountMinor = 'validation.required';
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    try {
+      await add.mutateAsync({ grantId: g.id, expectedOn, amountMinor: amount ?? 0, note });
+      setAdding(false);
+      setAmount(null);
+      setNote('');
+    } catch (err) {
+      const f = fieldErrors(err);
+      if (f) setErrors(f);
+      else setFailure(text.error(err));
+    }
+  };
+  const act = async (fn: () => Promise<unknown>) => {
+    setFailure(null);
+    try {
+      await fn();
+    } catch (err) {
+      setFailure(text.error(err));
+    }
+  };
+  const status = (tr: TrancheView) =>
+    tr.receivedOn !== null
+      ? t('funding:tranches.receivedOn', { date: fmt.date(tr.receivedOn), account: tr.accountName ?? '' })
+      : tr.overdue
+        ? t('funding:tranches.overdue')
+        : t('funding:tranches.expected');
+
+  return (
+    <section className="card" aria-labelledby="fd-tranches-title">
+      <div className="fd-card-head">
+        <h2 id="fd-tranches-title">{t('funding:tranches.title')}</h2>
+        <button type="button" onClick={() => setAdding(true)}>
+          {t('funding:tranches.add')}
+        </button>
+      </div>
+      <table className="data-table fd-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('funding:tranches.expectedOn')}</th>
+            <th scope="col" className="num">
+              {t('funding:tranches.amount')}
+            </th>
+            <th scope="col">{t('funding:tranches.status')}</th>
+            <th scope="col">{t('funding:tranches.note')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('funding:grant.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {g.tranches.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="empty">
+                {t('funding:tranches.empty')}
+              </td>
+            </tr>
+          ) : null}
+          {g.tranches.map((tr) => (
+            <tr key={tr.id} className={tr.overdue ? 'fd-over' : undefined}>
+              <td>{fmt.date(tr.expectedOn)}</td>
+              <td className="num">{money(tr.amountMinor)}</td>
+              <td>{status(tr)}</td>
+              <td>{tr.note}</td>
+              <td className="fd-row-actions">
+                {tr.receivedEntryId === null ? (
+                  receiving === tr.id ? (
+                    <ReceiveForm grant={g} tranche={tr} today={today} onDone={() => setReceiving(null)} />
+                  ) : (
+                    <>
+                      <button type="button" className="small primary" onClick={() => setReceiving(tr.id)}>
+                        {t('funding:tranches.receive')}
+                      </button>
+                      <button type="button" className="small" onClick={() => void act(() => remove.mutateAsync({ id: tr.id }))}>
+                        {t('funding:tranches.remove')}
+                      </button>
+                    </>
+                  )
+                ) : (
+                  <button type="button" className="small" onClick={() => void act(() => cancel.mutateAsync({ id: tr.id }))}>
+                    {t('funding:tranches.cancelReceipt')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {adding ? (
+        <form className="fd-inline-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}>
+          <Field label={t('funding:tranches.expectedOn')} error={errors.expectedOn}>
+            {(p) => <input {...p} type="date" autoFocus value={expectedOn} onChange={(e) => setExpectedOn(e.target.value)} />}
+          </Field>
+          <MoneyField label={t('funding:tranches.amount')} currency={g.currency} value={amount} onChange={setAmount} error={errors.amountMinor} />
+          <Field label={t('funding:tranches.note')}>{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('funding:tranches.add')}
+            </button>
+            <button type="button" onClick={() => setAdding(false)}>
+              {t('funding:cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {failure ? (
+        <div role="alert" className="notice notice-error">
+          {failure}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; tranche: TrancheView; today: string; onDone: () => void }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const text = useFundingText();
+  const accounts = useCall('accounts.list', { includeArchived: false });
+  const receive = useMutate('grants.receiveTranche');
+  const usable = (accounts.data ?? []).filter((a) => a.currency === g.currency);
+  const [accountId, setAccountId] = useState<number | null>(null);
+  const [date, setDate] = useState(today);
+  const [failure, setFailure] = useState<string | null>(null);
+  const account = accountId ?? usable.find((a) => a.kind === 'bank')?.id ?? usable[0]?.id ?? null;
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (account === null || !isIsoDate(date)) return;
+    try {
+      await receive.mutateAsync({ id: tranche.id, accountId: account, date });
+      onDone();
+    } catch (err) {
+      setFailure(text.error(err));
+    }
+  };
+  return (
+    <form className="fd-receive" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <Field label={t('funding:tranches.account')}>
+        {(p) => (
+          <select {...p} autoFocus value={account ?? ''} onChange={(e) => setAccountId(Number(e.target.value))}>
+            {usable.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('funding:tranches.receivedDate')}>{(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
+      <button type="submit" className="small primary" disabled={account === null}>
+        {t('funding:tranches.confirmReceive')}
+      </button>
+      <button type="button" className="small" onClick={onDone}>
+        {t('funding:cancel')}
+      </button>
+      {failure ? (
+        <div role="alert" className="notice notice-error">
+          {failure}
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+function EntriesCard({ grant: g }: { grant: GrantView }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const fmt = useFormat();
+  const text = useFundingText();
+  return (
+    <section className="card" aria-labelledby="fd-entries-title">
+      <h2 id="fd-entries-title">{t('funding:grant.entries')}</h2>
+      <table className="data-table fd-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('funding:expense.date')}</th>
+            <th scope="col">{t('funding:grant.line')}</th>
+            <th scope="col">{t('funding:expense.category')}</th>
+            <th scope="col">{t('funding:expense.counterparty')}</th>
+            <th scope="col" className="num">
+              {t('funding:expense.amount')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {g.entries.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="empty">
+                {t('funding:grant.noEntries')}
+              </td>
+            </tr>
+          ) : null}
+          {g.entries.map((e) => (
+            <tr key={e.id} className={e.reversesEntryId !== null ? 'fd-reversal' : undefined}>
+              <td>
+                {fmt.date(e.date)}
+                {e.outsidePeriod ? <span className="badge fd-warn-badge">{t('funding:grant.outside')}</span> : null}
+              </td>
+              <td>{e.lineName ?? '—'}</td>
+              <td>
+                {text.category({ code: e.categoryCode, name: e.categoryName })}
+                {e.reversesEntryId !== null ? <span className="badge">{t('funding:grant.reversal')}</span> : null}
+              </td>
+              <td>{e.counterparty || e.note}</td>
+              <td className={`num ${e.amountMinor < 0 ? 'fd-negative' : 'fd-positive'}`}>{fmt.money(e.amountMinor, g.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,231 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { CURRENCIES, type Currency } from '../../../shared/domain/settings';
+import { isIsoDate } from '../../../shared/domain/dates';
+import type { GrantSummary } from '../../../shared/domain/funding';
+import { useCall, useMutate } from '../../app/api';
+import { Field } from '../../ui/Field';
+import { MoneyField } from '../../ui/MoneyField';
+import { useFormat } from '../../ui/format';
+import { PercentBar } from './PercentBar';
+import { fieldErrors, useCentre, useFundingText } from './fundingText';
+
+interface LineDraft {
+  key: number;
+  name: string;
+  planned: number | null;
+}
+
+/** Grants with their progress; a new grant with its budget lines. */
+export function GrantsScreen() {
+  const { t } = useTranslation(['funding', 'common']);
+  const fmt = useFormat();
+  const centre = useCentre();
+  const grants = useCall('grants.list', {});
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+
+  if (!centre || !grants.data) return <p className="loading">{t('common:loading')}</p>;
+
+  return (
+    <div className="fd-grants">
+      <div className="actions fd-toolbar">
+        {!creating ? (
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            {t('funding:grants.new')}
+          </button>
+        ) : null}
+      </div>
+      {creating ? <GrantForm currency={centre.currency} today={centre.today} onDone={(id) => (id === null ? setCreating(false) : void navigate(`/funding/grants/${id}`))} /> : null}
+      {grants.data.length === 0 ? (
+        <p className="muted">{t('funding:grants.empty')}</p>
+      ) : (
+        <table className="data-table fd-table">
+          <caption className="visually-hidden">{t('funding:grants.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('funding:grants.grant')}</th>
+              <th scope="col">{t('funding:grants.period')}</th>
+              <th scope="col" className="num">
+                {t('funding:grants.amount')}
+              </th>
+              <th scope="col" className="num">
+                {t('funding:grants.spent')}
+              </th>
+              <th scope="col">{t('funding:grants.progress')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {grants.data.map((g: GrantSummary) => (
+              <tr key={g.id} className="clickable" tabIndex={0} onClick={() => void navigate(`/funding/grants/${g.id}`)} onKeyDown={(e) => e.key === 'Enter' && void navigate(`/funding/grants/${g.id}`)}>
+                <td>
+                  <Link to={`/funding/grants/${g.id}`} onClick={(e) => e.stopPropagation()} className="fd-grant-title">
+                    {g.title}
+                  </Link>
+                  <div className="muted">{g.funder}</div>
+                  {g.ended ? <span className="badge fd-ended">{t('funding:grants.ended')}</span> : null}
+                  {g.warnings.length > 0 ? <span className="badge fd-warn-badge">{t('funding:grants.warningCount', { count: g.warnings.length })}</span> : null}
+                </td>
+                <td>{t('funding:grants.periodValue', { from: fmt.date(g.startsOn), to: fmt.date(g.endsOn) })}</td>
+                <td className="num">{fmt.money(g.amountMinor, g.currency)}</td>
+                <td className="num">{fmt.money(g.spentMinor, g.currency)}</td>
+                <td className="fd-progress-cell">
+                  <PercentBar tone="time" percent={g.percentElapsed} label={t('funding:grant.elapsed')} />
+                  <PercentBar percent={g.percentSpent} label={t('funding:grant.spentPercent')} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** A new grant: funder, title, period, currency, amount, note and its budget lines. */
+function GrantForm(props: { currency: Currency; today: string; onDone: (id: number | null) => void }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const text = useFundingText();
+  const create = useMutate('grants.create');
+  const year = props.today.slice(0, 4);
+  const [funder, setFunder] = useState('');
+  const [title, setTitle] = useState('');
+  const [startsOn, setStartsOn] = useState(`${year}-01-01`);
+  const [endsOn, setEndsOn] = useState(`${year}-12-31`);
+  const [currency, setCurrency] = useState<Currency>(props.currency);
+  const [amount, setAmount] = useState<number | null>(null);
+  const [note, setNote] = useState('');
+  const [lines, setLines] = useState<LineDraft[]>([{ key: 1, name: '', planned: null }]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const nextKey = useRef(2);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const next: Record<string, string> = {};
+    if (funder.trim() === '') next.funder = 'validation.required';
+    if (title.trim() === '') next.title = 'validation.required';
+    if (!isIsoDate(startsOn)) next.startsOn = 'validation.date';
+    if (!isIsoDate(endsOn)) next.endsOn = 'validation.date';
+    else if (isIsoDate(startsOn) && endsOn < startsOn) next.endsOn = 'validation.dateOrder';
+    if (amount === null) next.amountMinor = 'validation.required';
+    const kept = lines.filter((l) => l.name.trim() !== '' || l.planned !== null);
+    kept.forEach((l, i) => {
+      if (l.name.trim() === '') next[`lines.${i}.name`] = 'validation.required';
+      if (l.planned === null) next[`lines.${i}.plannedMinor`] = 'validation.required';
+    });
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    try {
+      const v = await create.mutateAsync({
+        grant: { funder, title, startsOn, endsOn, currency, amountMinor: amount ?? 0, note },
+        lines: kept.map((l) => ({ name: l.name, plannedMinor: l.planned ?? 0 })),
+      });
+      props.onDone(v.id);
+    } catch (err) {
+      const f = fieldErrors(err);
+      if (f) setErrors(f);
+      else setFailure(text.error(err));
+    }
+  };
+
+  const plannedSum = lines.reduce((s, l) => s + (l.planned ?? 0), 0);
+  const fmt = useFormat();
+
+  return (
+    <form
+      className="card fd-form"
+      noValidate
+      aria-labelledby="fd-grant-form-title"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.ctrlKey) {
+          e.preventDefault();
+          void submit();
+        }
+        if (e.key === 'Escape') props.onDone(null);
+      }}
+    >
+      <h2 id="fd-grant-form-title">{t('funding:grants.new')}</h2>
+      <div className="fd-grid">
+        <Field label={t('funding:grants.funder')} error={errors.funder} className="fd-span-2">
+          {(p) => <input {...p} autoFocus value={funder} onChange={(e) => setFunder(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:grants.titleField')} error={errors.title} className="fd-span-2">
+          {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:grants.startsOn')} error={errors.startsOn}>
+          {(p) => <input {...p} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:grants.endsOn')} error={errors.endsOn}>
+          {(p) => <input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:grants.currency')}>
+          {(p) => (
+            <select {...p} value={currency} onChange={(e) => setCurrency(e.target.value as Currency)}>
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <MoneyField label={t('funding:grants.amount')} currency={currency} value={amount} onChange={setAmount} error={errors.amountMinor} allowZero />
+        <Field label={t('funding:grants.note')} className="fd-span-4">
+          {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+      </div>
+      <fieldset className="fd-lines">
+        <legend>{t('funding:grants.lines')}</legend>
+        {lines.map((l, i) => (
+          <div key={l.key} className="fd-line-row">
+            <Field label={t('funding:grants.lineName', { n: i + 1 })} error={errors[`lines.${i}.name`]}>
+              {(p) => <input {...p} value={l.name} onChange={(e) => setLines(lines.map((x) => (x.key === l.key ? { ...x, name: e.target.value } : x)))} />}
+            </Field>
+            <MoneyField
+              label={t('funding:grants.linePlanned', { n: i + 1 })}
+              currency={currency}
+              value={l.planned}
+              allowZero
+              error={errors[`lines.${i}.plannedMinor`]}
+              onChange={(v) => setLines((all) => all.map((x) => (x.key === l.key ? { ...x, planned: v } : x)))}
+            />
+            {lines.length > 1 ? (
+              <button type="button" className="small" onClick={() => setLines(lines.filter((x) => x.key !== l.key))}>
+                {t('funding:grants.removeLine')}
+              </button>
+            ) : null}
+          </div>
+        ))}
+        <div className="actions">
+          <button
+            type="button"
+            onClick={() => {
+              setLines([...lines, { key: nextKey.current, name: '', planned: null }]);
+              nextKey.current += 1;
+            }}
+          >
+            {t('funding:grants.addLine')}
+          </button>
+          <span className="muted">{t('funding:grants.linesTotal', { amount: fmt.money(plannedSum, currency) })}</span>
+        </div>
+      </fieldset>
+      {failure ? (
+        <div role="alert" className="notice notice-error">
+          {failure}
+        </div>
+      ) : null}
+      <div className="actions fd-form-actions">
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {t('funding:grants.save')}
+        </button>
+        <button type="button" onClick={() => props.onDone(null)}>
+          {t('funding:cancel')}
+        </button>
+        <span className="muted">{t('funding:ctrlEnter')}</span>
+      </div>
+    </form>
+  );
+}

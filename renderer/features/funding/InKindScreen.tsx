@@ -1,0 +1,315 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addMonths, isIsoDate } from '../../../shared/domain/dates';
+import { MANUAL_IN_KIND_KINDS, type InKindView, type ManualInKindKind } from '../../../shared/domain/funding';
+import { useCall, useMutate } from '../../app/api';
+import { Field } from '../../ui/Field';
+import { MoneyField } from '../../ui/MoneyField';
+import { useFormat } from '../../ui/format';
+import { fieldErrors, useCentre, useFundingText } from './fundingText';
+
+/** In-kind contributions: the volunteer hour rate, the ledger (rent discounts, goods, services) and the co-financing report. */
+export function InKindScreen() {
+  const { t } = useTranslation(['funding', 'common']);
+  const centre = useCentre();
+  if (!centre) return <p className="loading">{t('common:loading')}</p>;
+  const toMonth = centre.today.slice(0, 7);
+  return <InKindBody today={centre.today} currency={centre.currency} initialFrom={addMonths(toMonth, -5)} initialTo={toMonth} />;
+}
+
+function InKindBody(props: { today: string; currency: string; initialFrom: string; initialTo: string }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const fmt = useFormat();
+  const text = useFundingText();
+  const [fromMonth, setFromMonth] = useState(props.initialFrom);
+  const [toMonth, setToMonth] = useState(props.initialTo);
+  const range = fromMonth <= toMonth ? { fromMonth, toMonth } : { fromMonth: toMonth, toMonth: fromMonth };
+  const report = useCall('inKind.report', range);
+  const list = useCall('inKind.list', range);
+  const remove = useMutate('inKind.remove');
+  const [editing, setEditing] = useState<InKindView | 'new' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const money = (m: number) => fmt.money(m, props.currency);
+  const hours = (minutes: number) => t('funding:inKind.hoursValue', { hours: fmt.number(Math.round(minutes / 6) / 10) });
+
+  return (
+    <div className="fd-inkind">
+      <RateCard currency={props.currency} />
+      <div className="actions fd-toolbar">
+        <label htmlFor="fd-from">{t('funding:inKind.from')}</label>
+        <input id="fd-from" type="month" value={fromMonth} onChange={(e) => e.target.value && setFromMonth(e.target.value)} />
+        <label htmlFor="fd-to">{t('funding:inKind.to')}</label>
+        <input id="fd-to" type="month" value={toMonth} onChange={(e) => e.target.value && setToMonth(e.target.value)} />
+      </div>
+
+      <section className="card" aria-labelledby="fd-cofin-title">
+        <h2 id="fd-cofin-title">{t('funding:inKind.report')}</h2>
+        <p className="muted">{t('funding:inKind.reportHint')}</p>
+        {report.data ? (
+          <table className="data-table fd-table fd-cofin">
+            <thead>
+              <tr>
+                <th scope="col">{t('funding:rent.month')}</th>
+                <th scope="col" className="num">
+                  {t('funding:inKind.kinds.rentDiscount')}
+                </th>
+                <th scope="col" className="num">
+                  {t('funding:inKind.kinds.goods')}
+                </th>
+                <th scope="col" className="num">
+                  {t('funding:inKind.kinds.services')}
+                </th>
+                <th scope="col" className="num">
+                  {t('funding:inKind.volunteerHours')}
+                </th>
+                <th scope="col" className="num">
+                  {t('funding:inKind.volunteerValue')}
+                </th>
+                <th scope="col" className="num">
+                  {t('funding:inKind.total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.data.months.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{text.month(m.month)}</th>
+                  <td className="num">{money(m.rentDiscountMinor)}</td>
+                  <td className="num">{money(m.goodsMinor)}</td>
+                  <td className="num">{money(m.servicesMinor)}</td>
+                  <td className="num">{hours(m.volunteerMinutes)}</td>
+                  <td className="num">{money(m.volunteerMinor)}</td>
+                  <td className="num fd-strong">{money(m.totalMinor)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('funding:inKind.total')}</th>
+                <td className="num">{money(report.data.totals.rentDiscountMinor)}</td>
+                <td className="num">{money(report.data.totals.goodsMinor)}</td>
+                <td className="num">{money(report.data.totals.servicesMinor)}</td>
+                <td className="num">{hours(report.data.totals.volunteerMinutes)}</td>
+                <td className="num">{money(report.data.totals.volunteerMinor)}</td>
+                <td className="num fd-strong">{money(report.data.totals.totalMinor)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        ) : (
+          <p className="loading">{t('common:loading')}</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="fd-ledger-title">
+        <div className="fd-card-head">
+          <h2 id="fd-ledger-title">{t('funding:inKind.ledger')}</h2>
+          <button type="button" onClick={() => setEditing('new')}>
+            {t('funding:inKind.add')}
+          </button>
+        </div>
+        {editing !== null ? <InKindForm row={editing === 'new' ? null : editing} today={props.today} currency={props.currency} onDone={() => setEditing(null)} /> : null}
+        {failure ? (
+          <div role="alert" className="notice notice-error">
+            {failure}
+          </div>
+        ) : null}
+        <table className="data-table fd-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('funding:inKind.date')}</th>
+              <th scope="col">{t('funding:inKind.kind')}</th>
+              <th scope="col">{t('funding:inKind.donor')}</th>
+              <th scope="col">{t('funding:inKind.description')}</th>
+              <th scope="col" className="num">
+                {t('funding:inKind.value')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('funding:grant.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(list.data ?? []).length === 0 ? (
+              <tr>
+                <td colSpan={6} className="empty">
+                  {t('funding:inKind.empty')}
+                </td>
+              </tr>
+            ) : null}
+            {(list.data ?? []).map((r) => (
+              <tr key={r.id}>
+                <td>{fmt.date(r.date)}</td>
+                <td>{t(`funding:inKind.kinds.${r.kind}`)}</td>
+                <td>{r.donor}</td>
+                <td>
+                  {r.description}
+                  {r.grantTitle ? <div className="muted">{t('funding:inKind.forGrant', { grant: r.grantTitle })}</div> : null}
+                </td>
+                <td className="num">{fmt.money(r.valueMinor, r.currency)}</td>
+                <td className="fd-row-actions">
+                  {r.generated ? (
+                    <span className="muted">{t('funding:inKind.generated')}</span>
+                  ) : (
+                    <>
+                      <button type="button" className="small" onClick={() => setEditing(r)}>
+                        {t('funding:rent.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="small"
+                        onClick={() => {
+                          if (!window.confirm(t('funding:inKind.confirmDelete'))) return;
+                          setFailure(null);
+                          remove.mutateAsync({ id: r.id }).catch((err: unknown) => setFailure(text.error(err)));
+                        }}
+                      >
+                        {t('funding:inKind.delete')}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+function RateCard({ currency }: { currency: string }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const rate = useCall('inKind.rate', {});
+  const set = useMutate('inKind.setRate');
+  const [value, setValue] = useState<number | null>(null);
+  const [saved, setSaved] = useState(false);
+  const shown = value ?? rate.data?.rateMinor ?? null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (shown === null) return;
+    await set.mutateAsync({ rateMinor: shown });
+    setSaved(true);
+  };
+  return (
+    <form className="card fd-rate" noValidate onSubmit={(e) => void submit(e)}>
+      <MoneyField
+        label={t('funding:inKind.rate')}
+        hint={t('funding:inKind.rateHint')}
+        currency={currency}
+        value={shown}
+        allowZero
+        onChange={(v) => {
+          setValue(v);
+          setSaved(false);
+        }}
+      />
+      <button type="submit" className="primary" disabled={set.isPending}>
+        {t('funding:inKind.saveRate')}
+      </button>
+      {saved ? (
+        <span role="status" className="fd-saved">
+          {t('funding:saved')}
+        </span>
+      ) : null}
+    </form>
+  );
+}
+
+function InKindForm({ row, today, currency, onDone }: { row: InKindView | null; today: string; currency: string; onDone: () => void }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const text = useFundingText();
+  const grants = useCall('grants.list', {});
+  const create = useMutate('inKind.create');
+  const update = useMutate('inKind.update');
+  const [date, setDate] = useState(row?.date ?? today);
+  const [kind, setKind] = useState<ManualInKindKind>(row && row.kind !== 'rentDiscount' ? row.kind : 'goods');
+  const [donor, setDonor] = useState(row?.donor ?? '');
+  const [description, setDescription] = useState(row?.description ?? '');
+  const [value, setValue] = useState<number | null>(row?.valueMinor ?? null);
+  const [grantId, setGrantId] = useState<number | null>(row?.grantId ?? null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const next: Record<string, string> = {};
+    if (!isIsoDate(date)) next.date = 'validation.date';
+    if (description.trim() === '') next.description = 'validation.required';
+    if (value === null) next.valueMinor = 'validation.required';
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    const data = { date, kind, donor, description, valueMinor: value ?? 0, grantId };
+    try {
+      if (row) await update.mutateAsync({ id: row.id, data });
+      else await create.mutateAsync(data);
+      onDone();
+    } catch (err) {
+      const f = fieldErrors(err);
+      if (f) setErrors(f);
+      else setFailure(text.error(err));
+    }
+  };
+
+  return (
+    <form
+      className="fd-form"
+      noValidate
+      aria-label={t('funding:inKind.add')}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.ctrlKey) {
+          e.preventDefault();
+          void submit();
+        }
+        if (e.key === 'Escape') onDone();
+      }}
+    >
+      <div className="fd-grid">
+        <fieldset className="radios fd-span-2">
+          <legend>{t('funding:inKind.kind')}</legend>
+          {MANUAL_IN_KIND_KINDS.map((k) => (
+            <label key={k} className="radio">
+              <input type="radio" name="fd-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <span>{t(`funding:inKind.kinds.${k}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <Field label={t('funding:inKind.date')} error={errors.date}>
+          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <MoneyField label={t('funding:inKind.value')} currency={currency} value={value} onChange={setValue} error={errors.valueMinor} />
+        <Field label={t('funding:inKind.description')} error={errors.description} className="fd-span-2">
+          {(p) => <input {...p} autoFocus value={description} onChange={(e) => setDescription(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:inKind.donor')} error={errors.donor}>
+          {(p) => <input {...p} value={donor} onChange={(e) => setDonor(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:inKind.grant')} error={errors.grantId}>
+          {(p) => (
+            <select {...p} value={grantId ?? ''} onChange={(e) => setGrantId(e.target.value === '' ? null : Number(e.target.value))}>
+              <option value="">{t('funding:inKind.noGrant')}</option>
+              {(grants.data ?? []).map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {failure ? (
+        <div role="alert" className="notice notice-error">
+          {failure}
+        </div>
+      ) : null}
+      <div className="actions fd-form-actions">
+        <button type="submit" className="primary">
+          {t('funding:save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('funding:cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

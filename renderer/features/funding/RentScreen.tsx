@@ -1,0 +1,306 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isIsoDate } from '../../../shared/domain/dates';
+import type { LeaseView, RentChargeView } from '../../../shared/domain/funding';
+import { useCall, useMutate } from '../../app/api';
+import { Field } from '../../ui/Field';
+import { MoneyField } from '../../ui/MoneyField';
+import { useFormat } from '../../ui/format';
+import { fieldErrors, useCentre, useFundingText } from './fundingText';
+
+/** Leases, the monthly rent due (generated), the overdue months and paying them. */
+export function RentScreen() {
+  const { t } = useTranslation(['funding', 'common']);
+  const centre = useCentre();
+  const overview = useCall('rent.overview', {});
+  const fmt = useFormat();
+  const text = useFundingText();
+  const pay = useMutate('rent.pay');
+  const cancel = useMutate('rent.cancelPayment');
+  const [editing, setEditing] = useState<LeaseView | 'new' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const accounts = useCall('accounts.list', { includeArchived: false });
+  // null: each lease's own paying account.
+  const [payFrom, setPayFrom] = useState<number | null>(null);
+
+  if (!centre || !overview.data) return <p className="loading">{t('common:loading')}</p>;
+  const o = overview.data;
+  const act = async (fn: () => Promise<unknown>) => {
+    setFailure(null);
+    try {
+      await fn();
+    } catch (err) {
+      setFailure(text.error(err));
+    }
+  };
+  const month = (c: RentChargeView) => text.month(c.monthKey);
+
+  return (
+    <div className="fd-rent">
+      {failure ? (
+        <div role="alert" className="notice notice-error">
+          {failure}
+        </div>
+      ) : null}
+      <section className="card" aria-labelledby="fd-overdue-title">
+        <h2 id="fd-overdue-title">
+          {t('funding:rent.overdueTitle')}
+          {o.overdue.length > 0 ? <span className="badge fd-count">{o.overdue.length}</span> : null}
+        </h2>
+        <div className="actions fd-toolbar">
+          <label htmlFor="fd-pay-from">{t('funding:rent.payFrom')}</label>
+          <select id="fd-pay-from" value={payFrom ?? ''} onChange={(e) => setPayFrom(e.target.value === '' ? null : Number(e.target.value))}>
+            <option value="">{t('funding:rent.leaseAccount')}</option>
+            {(accounts.data ?? []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {o.overdue.length === 0 ? (
+          <p className="muted">{t('funding:rent.noOverdue')}</p>
+        ) : (
+          <>
+            <ul className="fd-overdue-list">
+              {o.overdue.map((c) => (
+                <li key={c.id}>
+                  <strong>{month(c)}</strong>
+                  <span>{t('funding:rent.overdueDetail', { premises: c.premises, date: fmt.date(c.dueOn) })}</span>
+                  <strong>{fmt.money(c.amountMinor, c.currency)}</strong>
+                  <button type="button" className="small primary" onClick={() => void act(() => pay.mutateAsync(payFrom === null ? { chargeId: c.id } : { chargeId: c.id, accountId: payFrom }))} aria-label={t('funding:rent.payMonth', { month: month(c) })}>
+                    {t('funding:rent.pay')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <p className="muted">{t('funding:rent.overdueTotal', { amount: fmt.money(o.overdueMinor, o.overdue[0]?.currency ?? centre.currency) })}</p>
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="fd-leases-title">
+        <div className="fd-card-head">
+          <h2 id="fd-leases-title">{t('funding:rent.leases')}</h2>
+          <button type="button" onClick={() => setEditing('new')}>
+            {t('funding:rent.newLease')}
+          </button>
+        </div>
+        {editing !== null ? <LeaseForm lease={editing === 'new' ? null : editing} today={centre.today} onDone={() => setEditing(null)} /> : null}
+        {o.leases.length === 0 ? (
+          <p className="muted">{t('funding:rent.noLeases')}</p>
+        ) : (
+          <table className="data-table fd-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('funding:rent.premises')}</th>
+                <th scope="col" className="num">
+                  {t('funding:rent.market')}
+                </th>
+                <th scope="col" className="num">
+                  {t('funding:rent.paid')}
+                </th>
+                <th scope="col">{t('funding:rent.dueDay')}</th>
+                <th scope="col">{t('funding:rent.period')}</th>
+                <th scope="col">{t('funding:rent.account')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('funding:grant.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.leases.map((l) => (
+                <tr key={l.id}>
+                  <td>
+                    <strong>{l.premises}</strong>
+                    <div className="muted">{l.landlord}</div>
+                    {l.ended ? <span className="badge fd-ended">{t('funding:rent.ended')}</span> : null}
+                  </td>
+                  <td className="num">{fmt.money(l.marketRentMinor, l.currency)}</td>
+                  <td className="num">{fmt.money(l.paidRentMinor, l.currency)}</td>
+                  <td>{t('funding:rent.dueDayValue', { day: l.dueDay })}</td>
+                  <td>{l.endsOn ? t('funding:grants.periodValue', { from: fmt.date(l.startsOn), to: fmt.date(l.endsOn) }) : t('funding:rent.since', { date: fmt.date(l.startsOn) })}</td>
+                  <td>{l.accountName ?? '—'}</td>
+                  <td>
+                    <button type="button" className="small" onClick={() => setEditing(l)}>
+                      {t('funding:rent.edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="fd-charges-title">
+        <h2 id="fd-charges-title">{t('funding:rent.charges')}</h2>
+        <table className="data-table fd-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('funding:rent.month')}</th>
+              <th scope="col">{t('funding:rent.premises')}</th>
+              <th scope="col">{t('funding:rent.due')}</th>
+              <th scope="col" className="num">
+                {t('funding:rent.amount')}
+              </th>
+              <th scope="col" className="num">
+                {t('funding:rent.discount')}
+              </th>
+              <th scope="col">{t('funding:rent.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {o.charges.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="empty">
+                  {t('funding:rent.noCharges')}
+                </td>
+              </tr>
+            ) : null}
+            {o.charges.slice(0, 36).map((c) => (
+              <tr key={c.id} className={c.overdue ? 'fd-over' : undefined}>
+                <td>{month(c)}</td>
+                <td>{c.premises}</td>
+                <td>{fmt.date(c.dueOn)}</td>
+                <td className="num">{fmt.money(c.amountMinor, c.currency)}</td>
+                <td className="num">{c.marketMinor > c.amountMinor ? fmt.money(c.marketMinor - c.amountMinor, c.currency) : '—'}</td>
+                <td className="fd-row-actions">
+                  {c.paidOn !== null ? (
+                    <>
+                      <span>{t('funding:rent.paidOn', { date: fmt.date(c.paidOn) })}</span>
+                      <button type="button" className="small" onClick={() => void act(() => cancel.mutateAsync({ chargeId: c.id }))}>
+                        {t('funding:rent.cancelPayment')}
+                      </button>
+                    </>
+                  ) : c.amountMinor === 0 ? (
+                    <span className="muted">{t('funding:rent.free')}</span>
+                  ) : (
+                    <>
+                      <span className={c.overdue ? 'fd-negative' : 'muted'}>{c.overdue ? t('funding:rent.overdue') : t('funding:rent.unpaid')}</span>
+                      <button type="button" className="small" onClick={() => void act(() => pay.mutateAsync(payFrom === null ? { chargeId: c.id } : { chargeId: c.id, accountId: payFrom }))} aria-label={t('funding:rent.payMonth', { month: month(c) })}>
+                        {t('funding:rent.pay')}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+function LeaseForm({ lease, today, onDone }: { lease: LeaseView | null; today: string; onDone: () => void }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const text = useFundingText();
+  const accounts = useCall('accounts.list', { includeArchived: false });
+  const centre = useCentre();
+  const create = useMutate('rent.createLease');
+  const update = useMutate('rent.updateLease');
+  const [landlord, setLandlord] = useState(lease?.landlord ?? '');
+  const [premises, setPremises] = useState(lease?.premises ?? '');
+  const [market, setMarket] = useState<number | null>(lease?.marketRentMinor ?? null);
+  const [paid, setPaid] = useState<number | null>(lease?.paidRentMinor ?? null);
+  const [dueDay, setDueDay] = useState(String(lease?.dueDay ?? 5));
+  const [startsOn, setStartsOn] = useState(lease?.startsOn ?? `${today.slice(0, 7)}-01`);
+  const [endsOn, setEndsOn] = useState(lease?.endsOn ?? '');
+  const [accountId, setAccountId] = useState<number | null>(lease?.accountId ?? null);
+  const [note, setNote] = useState(lease?.note ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const currency = lease?.currency ?? accounts.data?.find((a) => a.id === accountId)?.currency ?? centre?.currency ?? 'RUB';
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const next: Record<string, string> = {};
+    if (landlord.trim() === '') next.landlord = 'validation.required';
+    if (premises.trim() === '') next.premises = 'validation.required';
+    if (market === null) next.marketRentMinor = 'validation.required';
+    if (paid === null) next.paidRentMinor = 'validation.required';
+    const day = /^\d{1,2}$/.test(dueDay.trim()) ? Number(dueDay) : NaN;
+    if (!(day >= 1 && day <= 28)) next.dueDay = 'validation.range';
+    if (!isIsoDate(startsOn)) next.startsOn = 'validation.date';
+    if (endsOn !== '' && !isIsoDate(endsOn)) next.endsOn = 'validation.date';
+    else if (endsOn !== '' && endsOn < startsOn) next.endsOn = 'validation.dateOrder';
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    const data = { landlord, premises, marketRentMinor: market ?? 0, paidRentMinor: paid ?? 0, dueDay: day, startsOn, endsOn: endsOn === '' ? null : endsOn, accountId, note };
+    try {
+      if (lease) await update.mutateAsync({ id: lease.id, data });
+      else await create.mutateAsync(data);
+      onDone();
+    } catch (err) {
+      const f = fieldErrors(err);
+      if (f) setErrors(f);
+      else setFailure(text.error(err));
+    }
+  };
+
+  return (
+    <form
+      className="fd-form fd-lease-form"
+      noValidate
+      aria-label={lease ? t('funding:rent.editLease') : t('funding:rent.newLease')}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.ctrlKey) {
+          e.preventDefault();
+          void submit();
+        }
+        if (e.key === 'Escape') onDone();
+      }}
+    >
+      <div className="fd-grid">
+        <Field label={t('funding:rent.landlord')} error={errors.landlord} className="fd-span-2">
+          {(p) => <input {...p} autoFocus value={landlord} onChange={(e) => setLandlord(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:rent.premises')} error={errors.premises} className="fd-span-2">
+          {(p) => <input {...p} value={premises} onChange={(e) => setPremises(e.target.value)} />}
+        </Field>
+        <MoneyField label={t('funding:rent.market')} currency={currency} value={market} onChange={setMarket} allowZero error={errors.marketRentMinor} />
+        <MoneyField label={t('funding:rent.paid')} currency={currency} value={paid} onChange={setPaid} allowZero error={errors.paidRentMinor} />
+        <Field label={t('funding:rent.dueDay')} error={errors.dueDay} hint={t('funding:rent.dueDayHint')}>
+          {(p) => <input {...p} inputMode="numeric" value={dueDay} onChange={(e) => setDueDay(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:rent.account')} error={errors.accountId}>
+          {(p) => (
+            <select {...p} value={accountId ?? ''} onChange={(e) => setAccountId(e.target.value === '' ? null : Number(e.target.value))}>
+              <option value="">{t('funding:rent.noAccount')}</option>
+              {(accounts.data ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('funding:rent.startsOn')} error={errors.startsOn}>
+          {(p) => <input {...p} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:rent.endsOn')} error={errors.endsOn}>
+          {(p) => <input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+        </Field>
+        <Field label={t('funding:rent.note')} className="fd-span-2">
+          {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+      </div>
+      {failure ? (
+        <div role="alert" className="notice notice-error">
+          {failure}
+        </div>
+      ) : null}
+      <div className="actions fd-form-actions">
+        <button type="submit" className="primary">
+          {t('funding:save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('funding:cancel')}
+        </button>
+        <span className="muted">{t('funding:rent.generatedHint')}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../../shared/api/contract';
+import { useSession } from './session';
+import './users.css';
+
+/** In the header: who is signed in, Lock (Ctrl+L) and Sign out. */
+export function UserMenu({ status }: { status: AppStatus }) {
+  const { t } = useTranslation(['users']);
+  const { lock, signOut } = useSession();
+  return (
+    <div className="user-menu" role="group" aria-label={t('users:menu.label')}>
+      <span className="user-menu-who" title={t(`users:roles.${status.user.role}`)}>
+        {status.user.name}
+      </span>
+      <button type="button" onClick={lock} title={t('users:menu.lockHint')} aria-keyshortcuts="Control+L">
+        {t('users:menu.lock')}
+      </button>
+      <button type="button" onClick={signOut}>
+        {t('users:menu.signOut')}
+      </button>
+    </div>
+  );
+}
