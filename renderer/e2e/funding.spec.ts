@@ -1,6 +1,7 @@
 import { test, expect, openApp, centre } from './fixtures';
 import { ownString } from './i18n';
 import { addMonths } from '../../shared/domain/dates';
+import { artifactPath } from './paths';
 
 /** Keys this test shows; each must exist in Russian itself, not fall back to English. */
 const KEYS = [
@@ -25,7 +26,7 @@ const money = (text: string) => new RegExp(text.replace(/ /g, '\\s?').replace('-
 test.describe('funding (ru)', () => {
   test.use({ setUp: centre('ru', 'Центр помощи жителям Сылвы'), signInAs: 'treasurer' });
 
-  test('records a grant with two budget lines and an expense on one, and shows plan vs actual', async ({ page, hearth }, testInfo) => {
+  test('records a grant with two budget lines and an expense on one, and shows plan vs actual', async ({ page, hearth }) => {
     for (const key of KEYS) expect(ownString('ru', key), `ru translation of ${key}`).toBeTruthy();
     await page.setViewportSize({ width: 1366, height: 768 });
     const t = await openApp(page, hearth, { language: 'ru', route: '/funding' });
@@ -79,7 +80,7 @@ test.describe('funding (ru)', () => {
     expect(view.amountMinor).toBe(24_000_000);
     expect(view.entries.map((e) => [e.lineName, e.amountMinor])).toEqual([['Транспорт и ГСМ', -450_050]]);
     await expect(page.getByRole('row', { name: /АЗС/ })).toContainText('Транспорт и ГСМ');
-    await page.screenshot({ path: testInfo.outputPath('funding-grant-ru.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('funding-grant-ru.png'), fullPage: true });
 
     // The annual budget: a plan for transport, typed in place; the expense above is its actual.
     const nav = page.getByRole('navigation', { name: t('funding:nav.label') });
@@ -94,7 +95,7 @@ test.describe('funding (ru)', () => {
     await expect(row).toContainText(money('50 000,00 ₽'));
     await expect(row).toContainText(money('4 500,50 ₽'));
     await expect(row).toContainText(money('-45 499,50 ₽'));
-    await page.screenshot({ path: testInfo.outputPath('funding-budget-ru.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('funding-budget-ru.png'), fullPage: true });
   });
 });
 
@@ -106,7 +107,7 @@ test.describe('funding (ru)', () => {
 test.describe('rent (en)', () => {
   test.use({ setUp: centre('en'), signInAs: 'treasurer' });
 
-  test('shows overdue rent, pays a month and reports the discount as in-kind', async ({ page, hearth }, testInfo) => {
+  test('shows overdue rent, pays a month and reports the discount as in-kind', async ({ page, hearth }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     const status = await hearth.call('app.status', {});
     const accounts = await hearth.call('accounts.list', {});
@@ -137,12 +138,12 @@ test.describe('rent (en)', () => {
     await page.getByRole('button', { name: t('funding:rent.payMonth', { month: monthLabel }) }).first().click();
     await expect(tab.getByLabel(t('funding:rent.overdueCount', { count: before.count - 1 }))).toBeVisible();
     expect((await hearth.call('rent.overdueCount', {})).count).toBe(before.count - 1);
-    await page.screenshot({ path: testInfo.outputPath('funding-rent-en.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('funding-rent-en.png'), fullPage: true });
 
     await tab.getByRole('link', { name: t('funding:nav.inKind') }).click();
     await expect(page.getByRole('heading', { name: t('funding:inKind.report') })).toBeVisible();
     const row = page.getByRole('row', { name: new RegExp(`^${monthLabel}`) });
     await expect(row).toContainText('€20,000.00');
-    await page.screenshot({ path: testInfo.outputPath('funding-inkind-en.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('funding-inkind-en.png'), fullPage: true });
   });
 });

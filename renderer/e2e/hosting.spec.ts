@@ -3,10 +3,11 @@
  * choice stored for the next start (hosting.get), in Russian at 1366×768.
  */
 import { centre, expect, openApp, test } from './fixtures';
+import { artifactPath } from './paths';
 
 const PASSWORD = 'Сылва-2026-надёжно';
 
-test('the admin allows the local network only after reading the risk', async ({ page, hearth }, testInfo) => {
+test('the admin allows the local network only after reading the risk', async ({ page, hearth }) => {
   await hearth.call('setup.complete', { ...centre('ru', 'Центр помощи жителям Сылвы'), demo: false, adminPassword: PASSWORD });
   const t = await openApp(page, hearth, { language: 'ru' });
 
@@ -26,7 +27,7 @@ test('the admin allows the local network only after reading the risk', async ({ 
   await expect(section.getByRole('status')).toHaveText(t('hosting:savedLan'));
   await expect(section).toContainText(t('hosting:stateLan'));
   await section.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath('hosting-ru.png') });
+  await page.screenshot({ path: artifactPath('hosting-ru.png') });
 
   await section.getByRole('button', { name: t('hosting:refuse') }).click();
   await expect(section.getByRole('status')).toHaveText(t('hosting:savedLocal'));
