@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../shared/domain/dates';
@@ -8,7 +8,8 @@ import { Field } from '../../ui/Field';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
 import { PercentBar } from './PercentBar';
-import { fieldErrors, useCentre, useFundingText } from './fundingText';
+import { useCentre, useFundingText } from './fundingText';
+import { FormFailure, KeyForm, SaveCancel, useFormErrors } from './FundingForm';
 
 /** One grant: progress, warnings, plan vs actual per budget line, tranches, and its entries. */
 export function GrantScreen() {
@@ -190,51 +191,31 @@ function LinesCard({ grant: g, onExpense }: { grant: GrantView; onExpense: (line
 
 function LineForm({ grant: g, line, onDone }: { grant: GrantView; line: BudgetLineView | null; onDone: () => void }) {
   const { t } = useTranslation(['funding', 'common']);
-  const text = useFundingText();
   const add = useMutate('grants.addLine');
   const update = useMutate('grants.updateLine');
   const [name, setName] = useState(line?.name ?? '');
   const [planned, setPlanned] = useState<number | null>(line?.plannedMinor ?? null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
+  const { errors, failure, attempt } = useFormErrors();
+  const submit = async () => {
     const next: Record<string, string> = {};
     if (name.trim() === '') next.name = 'validation.required';
     if (planned === null) next.plannedMinor = 'validation.required';
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    try {
+    await attempt(next, async () => {
       const data = { name, plannedMinor: planned ?? 0 };
       if (line) await update.mutateAsync({ id: line.id, line: data });
       else await add.mutateAsync({ grantId: g.id, line: data });
       onDone();
-    } catch (err) {
-      const f = fieldErrors(err);
-      if (f) setErrors(f);
-      else setFailure(text.error(err));
-    }
+    });
   };
   return (
-    <form className="fd-inline-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <KeyForm className="fd-inline-form" onSubmit={submit} onCancel={onDone}>
       <Field label={t('funding:grant.lineNameField')} error={errors.name}>
         {(p) => <input {...p} autoFocus value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
       <MoneyField label={t('funding:grant.planned')} currency={g.currency} value={planned} onChange={setPlanned} allowZero error={errors.plannedMinor} />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('funding:save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('funding:cancel')}
-        </button>
-      </div>
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          {failure}
-        </div>
-      ) : null}
-    </form>
+      <SaveCancel onCancel={onDone} />
+      <FormFailure failure={failure} />
+    </KeyForm>
   );
 }
 
@@ -254,22 +235,18 @@ function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; l
   const [amount, setAmount] = useState<number | null>(null);
   const [counterparty, setCounterparty] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, failure, attempt } = useFormErrors();
   const [ended, setEnded] = useState(false);
   const account = accountId ?? usable[0]?.id ?? null;
   const category = categoryId ?? expenseCategories.find((c) => c.code === 'otherExpense')?.id ?? expenseCategories[0]?.id ?? null;
 
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
+  const submit = async () => {
     const next: Record<string, string> = {};
     if (!isIsoDate(date)) next.date = 'validation.date';
     if (account === null) next.accountId = 'validation.required';
     if (category === null) next.categoryId = 'validation.required';
     if (amount === null) next.amountMinor = 'validation.required';
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    try {
+    await attempt(next, async () => {
       const posted = await post.mutateAsync({
         type: 'expense',
         date,
@@ -284,27 +261,16 @@ function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; l
       if (posted.warnings.includes('grantPeriodEnded') || posted.warnings.includes('grantNotStarted')) setEnded(true);
       else onClose();
       setAmount(null);
-    } catch (err) {
-      const f = fieldErrors(err);
-      if (f) setErrors(f);
-      else setFailure(text.error(err));
-    }
+    });
   };
   const outside = isIsoDate(date) && (date > g.endsOn || date < g.startsOn);
 
   return (
-    <form
+    <KeyForm
       className="card fd-form"
-      noValidate
       aria-labelledby="fd-expense-title"
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.ctrlKey) {
-          e.preventDefault();
-          void submit();
-        }
-        if (e.key === 'Escape') onClose();
-      }}
+      onSubmit={submit}
+      onCancel={onClose}
     >
       <h2 id="fd-expense-title">{t('funding:expense.title')}</h2>
       <div className="fd-grid">
@@ -358,11 +324,7 @@ function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; l
           {t('funding:expense.postedOutside')}
         </div>
       ) : null}
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          {failure}
-        </div>
-      ) : null}
+      <FormFailure failure={failure} />
       <div className="actions fd-form-actions">
         <button type="submit" className="primary" disabled={post.isPending}>
           {t('funding:expense.post')}
@@ -372,7 +334,7 @@ function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; l
         </button>
         <span className="muted">{t('funding:ctrlEnter')}</span>
       </div>
-    </form>
+    </KeyForm>
   );
 }
 
@@ -388,27 +350,19 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
   const [expectedOn, setExpectedOn] = useState(today);
   const [amount, setAmount] = useState<number | null>(null);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, failure, setFailure, attempt } = useFormErrors();
   const money = (m: number) => fmt.money(m, g.currency);
 
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
+  const submit = async () => {
     const next: Record<string, string> = {};
     if (!isIsoDate(expectedOn)) next.expectedOn = 'validation.date';
     if (amount === null) next.amountMinor = 'validation.required';
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    try {
+    await attempt(next, async () => {
       await add.mutateAsync({ grantId: g.id, expectedOn, amountMinor: amount ?? 0, note });
       setAdding(false);
       setAmount(null);
       setNote('');
-    } catch (err) {
-      const f = fieldErrors(err);
-      if (f) setErrors(f);
-      else setFailure(text.error(err));
-    }
+    });
   };
   const act = async (fn: () => Promise<unknown>) => {
     setFailure(null);
@@ -486,7 +440,7 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
         </tbody>
       </table>
       {adding ? (
-        <form className="fd-inline-form" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}>
+        <KeyForm className="fd-inline-form" onSubmit={submit} onCancel={() => setAdding(false)}>
           <Field label={t('funding:tranches.expectedOn')} error={errors.expectedOn}>
             {(p) => <input {...p} type="date" autoFocus value={expectedOn} onChange={(e) => setExpectedOn(e.target.value)} />}
           </Field>
@@ -500,13 +454,9 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
               {t('funding:cancel')}
             </button>
           </div>
-        </form>
+        </KeyForm>
       ) : null}
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          {failure}
-        </div>
-      ) : null}
+      <FormFailure failure={failure} />
     </section>
   );
 }
@@ -521,8 +471,7 @@ function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; t
   const [date, setDate] = useState(today);
   const [failure, setFailure] = useState<string | null>(null);
   const account = accountId ?? usable.find((a) => a.kind === 'bank')?.id ?? usable[0]?.id ?? null;
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
+  const submit = async () => {
     if (account === null || !isIsoDate(date)) return;
     try {
       await receive.mutateAsync({ id: tranche.id, accountId: account, date });
@@ -532,7 +481,7 @@ function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; t
     }
   };
   return (
-    <form className="fd-receive" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <KeyForm className="fd-receive" onSubmit={submit} onCancel={onDone}>
       <Field label={t('funding:tranches.account')}>
         {(p) => (
           <select {...p} autoFocus value={account ?? ''} onChange={(e) => setAccountId(Number(e.target.value))}>
@@ -551,12 +500,8 @@ function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; t
       <button type="button" className="small" onClick={onDone}>
         {t('funding:cancel')}
       </button>
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          {failure}
-        </div>
-      ) : null}
-    </form>
+      <FormFailure failure={failure} />
+    </KeyForm>
   );
 }
 

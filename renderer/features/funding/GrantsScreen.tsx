@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CURRENCIES, type Currency } from '../../../shared/domain/settings';
@@ -9,7 +9,8 @@ import { Field } from '../../ui/Field';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
 import { PercentBar } from './PercentBar';
-import { fieldErrors, useCentre, useFundingText } from './fundingText';
+import { useCentre } from './fundingText';
+import { FormFailure, KeyForm, useFormErrors } from './FundingForm';
 
 interface LineDraft {
   key: number;
@@ -86,7 +87,6 @@ export function GrantsScreen() {
 /** A new grant: funder, title, period, currency, amount, note and its budget lines. */
 function GrantForm(props: { currency: Currency; today: string; onDone: (id: number | null) => void }) {
   const { t } = useTranslation(['funding', 'common']);
-  const text = useFundingText();
   const create = useMutate('grants.create');
   const year = props.today.slice(0, 4);
   const [funder, setFunder] = useState('');
@@ -97,12 +97,10 @@ function GrantForm(props: { currency: Currency; today: string; onDone: (id: numb
   const [amount, setAmount] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [lines, setLines] = useState<LineDraft[]>([{ key: 1, name: '', planned: null }]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, failure, attempt } = useFormErrors();
   const nextKey = useRef(2);
 
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
+  const submit = async () => {
     const next: Record<string, string> = {};
     if (funder.trim() === '') next.funder = 'validation.required';
     if (title.trim() === '') next.title = 'validation.required';
@@ -115,38 +113,20 @@ function GrantForm(props: { currency: Currency; today: string; onDone: (id: numb
       if (l.name.trim() === '') next[`lines.${i}.name`] = 'validation.required';
       if (l.planned === null) next[`lines.${i}.plannedMinor`] = 'validation.required';
     });
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    try {
+    await attempt(next, async () => {
       const v = await create.mutateAsync({
         grant: { funder, title, startsOn, endsOn, currency, amountMinor: amount ?? 0, note },
         lines: kept.map((l) => ({ name: l.name, plannedMinor: l.planned ?? 0 })),
       });
       props.onDone(v.id);
-    } catch (err) {
-      const f = fieldErrors(err);
-      if (f) setErrors(f);
-      else setFailure(text.error(err));
-    }
+    });
   };
 
   const plannedSum = lines.reduce((s, l) => s + (l.planned ?? 0), 0);
   const fmt = useFormat();
 
   return (
-    <form
-      className="card fd-form"
-      noValidate
-      aria-labelledby="fd-grant-form-title"
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.ctrlKey) {
-          e.preventDefault();
-          void submit();
-        }
-        if (e.key === 'Escape') props.onDone(null);
-      }}
-    >
+    <KeyForm className="card fd-form" aria-labelledby="fd-grant-form-title" onSubmit={submit} onCancel={() => props.onDone(null)}>
       <h2 id="fd-grant-form-title">{t('funding:grants.new')}</h2>
       <div className="fd-grid">
         <Field label={t('funding:grants.funder')} error={errors.funder} className="fd-span-2">
@@ -212,11 +192,7 @@ function GrantForm(props: { currency: Currency; today: string; onDone: (id: numb
           <span className="muted">{t('funding:grants.linesTotal', { amount: fmt.money(plannedSum, currency) })}</span>
         </div>
       </fieldset>
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          {failure}
-        </div>
-      ) : null}
+      <FormFailure failure={failure} />
       <div className="actions fd-form-actions">
         <button type="submit" className="primary" disabled={create.isPending}>
           {t('funding:grants.save')}
@@ -226,6 +202,6 @@ function GrantForm(props: { currency: Currency; today: string; onDone: (id: numb
         </button>
         <span className="muted">{t('funding:ctrlEnter')}</span>
       </div>
-    </form>
+    </KeyForm>
   );
 }

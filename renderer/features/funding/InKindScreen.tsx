@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addMonths, isIsoDate } from '../../../shared/domain/dates';
 import { MANUAL_IN_KIND_KINDS, type InKindView, type ManualInKindKind } from '../../../shared/domain/funding';
@@ -6,7 +6,8 @@ import { useCall, useMutate } from '../../app/api';
 import { Field } from '../../ui/Field';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
-import { fieldErrors, useCentre, useFundingText } from './fundingText';
+import { useCentre, useFundingText } from './fundingText';
+import { FormFailure, KeyForm, SaveCancel, useFormErrors } from './FundingForm';
 
 /** In-kind contributions: the volunteer hour rate, the ledger (rent discounts, goods, services) and the co-financing report. */
 export function InKindScreen() {
@@ -108,11 +109,7 @@ function InKindBody(props: { today: string; currency: string; initialFrom: strin
           </button>
         </div>
         {editing !== null ? <InKindForm row={editing === 'new' ? null : editing} today={props.today} currency={props.currency} onDone={() => setEditing(null)} /> : null}
-        {failure ? (
-          <div role="alert" className="notice notice-error">
-            {failure}
-          </div>
-        ) : null}
+        <FormFailure failure={failure} />
         <table className="data-table fd-table">
           <thead>
             <tr>
@@ -184,14 +181,13 @@ function RateCard({ currency }: { currency: string }) {
   const [value, setValue] = useState<number | null>(null);
   const [saved, setSaved] = useState(false);
   const shown = value ?? rate.data?.rateMinor ?? null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (shown === null) return;
     await set.mutateAsync({ rateMinor: shown });
     setSaved(true);
   };
   return (
-    <form className="card fd-rate" noValidate onSubmit={(e) => void submit(e)}>
+    <KeyForm className="card fd-rate" onSubmit={submit}>
       <MoneyField
         label={t('funding:inKind.rate')}
         hint={t('funding:inKind.rateHint')}
@@ -211,13 +207,12 @@ function RateCard({ currency }: { currency: string }) {
           {t('funding:saved')}
         </span>
       ) : null}
-    </form>
+    </KeyForm>
   );
 }
 
 function InKindForm({ row, today, currency, onDone }: { row: InKindView | null; today: string; currency: string; onDone: () => void }) {
   const { t } = useTranslation(['funding', 'common']);
-  const text = useFundingText();
   const grants = useCall('grants.list', {});
   const create = useMutate('inKind.create');
   const update = useMutate('inKind.update');
@@ -227,43 +222,23 @@ function InKindForm({ row, today, currency, onDone }: { row: InKindView | null; 
   const [description, setDescription] = useState(row?.description ?? '');
   const [value, setValue] = useState<number | null>(row?.valueMinor ?? null);
   const [grantId, setGrantId] = useState<number | null>(row?.grantId ?? null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, failure, attempt } = useFormErrors();
 
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
+  const submit = async () => {
     const next: Record<string, string> = {};
     if (!isIsoDate(date)) next.date = 'validation.date';
     if (description.trim() === '') next.description = 'validation.required';
     if (value === null) next.valueMinor = 'validation.required';
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
     const data = { date, kind, donor, description, valueMinor: value ?? 0, grantId };
-    try {
+    await attempt(next, async () => {
       if (row) await update.mutateAsync({ id: row.id, data });
       else await create.mutateAsync(data);
       onDone();
-    } catch (err) {
-      const f = fieldErrors(err);
-      if (f) setErrors(f);
-      else setFailure(text.error(err));
-    }
+    });
   };
 
   return (
-    <form
-      className="fd-form"
-      noValidate
-      aria-label={t('funding:inKind.add')}
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.ctrlKey) {
-          e.preventDefault();
-          void submit();
-        }
-        if (e.key === 'Escape') onDone();
-      }}
-    >
+    <KeyForm className="fd-form" aria-label={t('funding:inKind.add')} onSubmit={submit} onCancel={onDone}>
       <div className="fd-grid">
         <fieldset className="radios fd-span-2">
           <legend>{t('funding:inKind.kind')}</legend>
@@ -297,19 +272,8 @@ function InKindForm({ row, today, currency, onDone }: { row: InKindView | null; 
           )}
         </Field>
       </div>
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          {failure}
-        </div>
-      ) : null}
-      <div className="actions fd-form-actions">
-        <button type="submit" className="primary">
-          {t('funding:save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('funding:cancel')}
-        </button>
-      </div>
-    </form>
+      <FormFailure failure={failure} />
+      <SaveCancel onCancel={onDone} className="actions fd-form-actions" />
+    </KeyForm>
   );
 }

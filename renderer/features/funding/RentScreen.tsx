@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { LeaseView, RentChargeView } from '../../../shared/domain/funding';
@@ -6,7 +6,8 @@ import { useCall, useMutate } from '../../app/api';
 import { Field } from '../../ui/Field';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
-import { fieldErrors, useCentre, useFundingText } from './fundingText';
+import { useCentre, useFundingText } from './fundingText';
+import { FormFailure, KeyForm, SaveCancel, useFormErrors } from './FundingForm';
 
 /** Leases, the monthly rent due (generated), the overdue months and paying them. */
 export function RentScreen() {
@@ -37,11 +38,7 @@ export function RentScreen() {
 
   return (
     <div className="fd-rent">
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          {failure}
-        </div>
-      ) : null}
+      <FormFailure failure={failure} />
       <section className="card" aria-labelledby="fd-overdue-title">
         <h2 id="fd-overdue-title">
           {t('funding:rent.overdueTitle')}
@@ -195,7 +192,6 @@ export function RentScreen() {
 
 function LeaseForm({ lease, today, onDone }: { lease: LeaseView | null; today: string; onDone: () => void }) {
   const { t } = useTranslation(['funding', 'common']);
-  const text = useFundingText();
   const accounts = useCall('accounts.list', { includeArchived: false });
   const centre = useCentre();
   const create = useMutate('rent.createLease');
@@ -209,12 +205,10 @@ function LeaseForm({ lease, today, onDone }: { lease: LeaseView | null; today: s
   const [endsOn, setEndsOn] = useState(lease?.endsOn ?? '');
   const [accountId, setAccountId] = useState<number | null>(lease?.accountId ?? null);
   const [note, setNote] = useState(lease?.note ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, failure, attempt } = useFormErrors();
   const currency = lease?.currency ?? accounts.data?.find((a) => a.id === accountId)?.currency ?? centre?.currency ?? 'RUB';
 
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
+  const submit = async () => {
     const next: Record<string, string> = {};
     if (landlord.trim() === '') next.landlord = 'validation.required';
     if (premises.trim() === '') next.premises = 'validation.required';
@@ -225,34 +219,16 @@ function LeaseForm({ lease, today, onDone }: { lease: LeaseView | null; today: s
     if (!isIsoDate(startsOn)) next.startsOn = 'validation.date';
     if (endsOn !== '' && !isIsoDate(endsOn)) next.endsOn = 'validation.date';
     else if (endsOn !== '' && endsOn < startsOn) next.endsOn = 'validation.dateOrder';
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
     const data = { landlord, premises, marketRentMinor: market ?? 0, paidRentMinor: paid ?? 0, dueDay: day, startsOn, endsOn: endsOn === '' ? null : endsOn, accountId, note };
-    try {
+    await attempt(next, async () => {
       if (lease) await update.mutateAsync({ id: lease.id, data });
       else await create.mutateAsync(data);
       onDone();
-    } catch (err) {
-      const f = fieldErrors(err);
-      if (f) setErrors(f);
-      else setFailure(text.error(err));
-    }
+    });
   };
 
   return (
-    <form
-      className="fd-form fd-lease-form"
-      noValidate
-      aria-label={lease ? t('funding:rent.editLease') : t('funding:rent.newLease')}
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.ctrlKey) {
-          e.preventDefault();
-          void submit();
-        }
-        if (e.key === 'Escape') onDone();
-      }}
-    >
+    <KeyForm className="fd-form fd-lease-form" aria-label={lease ? t('funding:rent.editLease') : t('funding:rent.newLease')} onSubmit={submit} onCancel={onDone}>
       <div className="fd-grid">
         <Field label={t('funding:rent.landlord')} error={errors.landlord} className="fd-span-2">
           {(p) => <input {...p} autoFocus value={landlord} onChange={(e) => setLandlord(e.target.value)} />}
@@ -287,20 +263,8 @@ function LeaseForm({ lease, today, onDone }: { lease: LeaseView | null; today: s
           {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
         </Field>
       </div>
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          {failure}
-        </div>
-      ) : null}
-      <div className="actions fd-form-actions">
-        <button type="submit" className="primary">
-          {t('funding:save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('funding:cancel')}
-        </button>
-        <span className="muted">{t('funding:rent.generatedHint')}</span>
-      </div>
-    </form>
+      <FormFailure failure={failure} />
+      <SaveCancel onCancel={onDone} className="actions fd-form-actions">        <span className="muted">{t('funding:rent.generatedHint')}</span>      </SaveCancel>
+    </KeyForm>
   );
 }
