@@ -144,30 +144,17 @@ function ReviewCard() {
               ))}
             </tbody>
           </table>
-          {confirm === 'people' ? (
-            <div className="notice notice-warning" role="alert">
-              <p>{t('privacy:review.anonymiseWarning', { count: people.length })}</p>
-              <div className="actions">
-                <button
-                  type="button"
-                  className="danger"
-                  autoFocus
-                  disabled={anonymise.isPending}
-                  onClick={() => anonymise.mutate({ residentIds: people }, { onSuccess: () => { setPeople([]); setConfirm(null); } })}
-                >
-                  {t('privacy:review.anonymiseConfirm', { count: people.length })}
-                </button>
-                <button type="button" onClick={() => setConfirm(null)}>
-                  {t('common:cancel')}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <button type="button" className="danger" disabled={people.length === 0} onClick={() => setConfirm('people')}>
-              {t('privacy:review.anonymise', { count: people.length })}
-            </button>
-          )}
-          <ErrorNotice error={anonymise.error} />
+          <ConfirmDanger
+            open={confirm === 'people'}
+            count={people.length}
+            warning={t('privacy:review.anonymiseWarning', { count: people.length })}
+            confirmLabel={t('privacy:review.anonymiseConfirm', { count: people.length })}
+            startLabel={t('privacy:review.anonymise', { count: people.length })}
+            mutation={anonymise}
+            onStart={() => setConfirm('people')}
+            onCancel={() => setConfirm(null)}
+            onConfirm={() => anonymise.mutate({ residentIds: people }, { onSuccess: () => { setPeople([]); setConfirm(null); } })}
+          />
         </>
       )}
 
@@ -214,30 +201,17 @@ function ReviewCard() {
               ))}
             </tbody>
           </table>
-          {confirm === 'requests' ? (
-            <div className="notice notice-warning" role="alert">
-              <p>{t('privacy:review.clearWarning', { count: requests.length })}</p>
-              <div className="actions">
-                <button
-                  type="button"
-                  className="danger"
-                  autoFocus
-                  disabled={clear.isPending}
-                  onClick={() => clear.mutate({ requestIds: requests }, { onSuccess: () => { setRequests([]); setConfirm(null); } })}
-                >
-                  {t('privacy:review.clearConfirm', { count: requests.length })}
-                </button>
-                <button type="button" onClick={() => setConfirm(null)}>
-                  {t('common:cancel')}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <button type="button" className="danger" disabled={requests.length === 0} onClick={() => setConfirm('requests')}>
-              {t('privacy:review.clear', { count: requests.length })}
-            </button>
-          )}
-          <ErrorNotice error={clear.error} />
+          <ConfirmDanger
+            open={confirm === 'requests'}
+            count={requests.length}
+            warning={t('privacy:review.clearWarning', { count: requests.length })}
+            confirmLabel={t('privacy:review.clearConfirm', { count: requests.length })}
+            startLabel={t('privacy:review.clear', { count: requests.length })}
+            mutation={clear}
+            onStart={() => setConfirm('requests')}
+            onCancel={() => setConfirm(null)}
+            onConfirm={() => clear.mutate({ requestIds: requests }, { onSuccess: () => { setRequests([]); setConfirm(null); } })}
+          />
         </>
       )}
       <h3>{t('privacy:review.signInTitle', { date: format.date(r.signInEvents.before) })}</h3>
@@ -250,5 +224,42 @@ function ReviewCard() {
       <ErrorNotice error={purge.error} />
       <p className="field-hint">{t('privacy:review.backupsNote')}</p>
     </section>
+  );
+}
+
+/** A destructive action on the chosen rows: the button, then a warning with Confirm (focused) and Cancel. */
+function ConfirmDanger(props: {
+  open: boolean;
+  count: number;
+  warning: string;
+  confirmLabel: string;
+  startLabel: string;
+  mutation: { isPending: boolean; error: unknown };
+  onStart: () => void;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useTranslation('common');
+  return (
+    <>
+      {props.open ? (
+        <div className="notice notice-warning" role="alert">
+          <p>{props.warning}</p>
+          <div className="actions">
+            <button type="button" className="danger" autoFocus disabled={props.mutation.isPending} onClick={props.onConfirm}>
+              {props.confirmLabel}
+            </button>
+            <button type="button" onClick={props.onCancel}>
+              {t('common:cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="danger" disabled={props.count === 0} onClick={props.onStart}>
+          {props.startLabel}
+        </button>
+      )}
+      <ErrorNotice error={props.mutation.error} />
+    </>
   );
 }
