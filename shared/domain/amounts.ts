@@ -16,53 +16,6 @@ export function minorDigits(currency: string): number {
 /** Amounts larger than this many whole units are refused before any arithmetic (a typo anyway). */
 const MAX_WHOLE_DIGITS = 12;
 
-/** "1.234.567" or "1,234" (groups of three) as "1234567" / "1234"; null when not a grouping. */
-function ungroup(text: string): string | null {
-  if (/^\d+$/.test(text)) return text;
-  const seps = new Set(text.replace(/\d/g, ''));
-  if (seps.size !== 1) return null;
-  const parts = text.split(/[.,]/);
-  const [first, ...rest] = parts;
-  if (first === undefined || !/^\d{1,3}$/.test(first) || rest.length === 0 || !rest.every((p) => /^\d{3}$/.test(p))) return null;
-  return parts.join('');
-}
-
-/**
- * Reads a typed amount as minor units of a currency with `digits` decimals. Accepts "350.50",
- * "350,50", "350,5", "350", "1 234,56", "1.234,56", "1,234.56" and "1.500" (a thousands group when
- * three digits follow a single separator). Returns null for anything else (letters, signs, too many
- * decimals, a separator at the end).
- */
-export function parseMoney(input: string, digits: number): number | null {
-  const text = input.replace(/[\s\u00a0\u202f'’]/g, '');
-  if (!/^\d[\d.,]*$/.test(text) || /[.,]$/.test(text)) return null;
-  const lastSep = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
-  let whole: string | null;
-  let fraction = '';
-  if (lastSep < 0) {
-    whole = text;
-  } else {
-    const sep = text.charAt(lastSep);
-    const before = text.slice(0, lastSep);
-    const after = text.slice(lastSep + 1);
-    const separators = text.replace(/\d/g, '');
-    const mixed = [...separators].some((c) => c !== sep);
-    const single = separators.length === 1;
-    if (mixed || (single && after.length <= digits)) {
-      // The last separator is the decimal one; any others group thousands.
-      if (after.length > digits || before.includes(sep)) return null;
-      whole = ungroup(before);
-      fraction = after;
-    } else {
-      whole = ungroup(text);
-    }
-  }
-  if (whole === null) return null;
-  whole = whole.replace(/^0+(?=\d)/, '');
-  if (whole.length > MAX_WHOLE_DIGITS) return null;
-  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-}
-
 /** Minor units as a money amount in a locale (for display only). */
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
   const digits = minorDigits(currency);

@@ -5,7 +5,7 @@ import type { Currency } from '../../../shared/domain/settings';
 import { useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { minorDigits, parseHours, parseMoney } from '../../../shared/domain/amounts';
+import { parseAmount, parseHours } from '../../../shared/domain/amounts';
 import { commonKey, TaskField } from './TaskField';
 import { useTaskText } from './taskText';
 import { VolunteerPicker } from './VolunteerPicker';
@@ -34,7 +34,12 @@ type Errors = Record<string, string>;
  * kept in minor units (integer arithmetic, no floats).
  */
 export function OutcomeForm(props: { task: TaskDetail; today: string; currency: Currency; onDone: (task: TaskDetail) => void; onClose: () => void }) {
-  const { t } = useTranslation(['tasks', 'common']);
+  const { t, i18n } = useTranslation(['tasks', 'common']);
+  /** The one amount reader of the app (shared/domain/amounts.ts), in the UI language. */
+  const readAmount = (text: string): number | null => {
+    const parsed = parseAmount(text, i18n.language, props.currency);
+    return parsed.ok ? parsed.minor : null;
+  };
   const text = useTaskText();
   const formId = useId();
   const complete = useMutate('tasks.complete');
@@ -46,7 +51,6 @@ export function OutcomeForm(props: { task: TaskDetail; today: string; currency: 
   const nextKey = useRef(1);
   const firstRef = useRef<HTMLInputElement>(null);
   const doneOnRef = useRef<HTMLInputElement>(null);
-  const digits = minorDigits(props.currency);
 
   const sectionRef = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -98,7 +102,7 @@ export function OutcomeForm(props: { task: TaskDetail; today: string; currency: 
     const money: NonNullable<TaskOutcomeInput['advances']> = [];
     for (const a of advances) {
       if (a.volunteerId === null) next[`advanceVolunteer.${a.key}`] = 'tasks:validation.advanceVolunteer';
-      const amount = parseMoney(a.amount, digits);
+      const amount = readAmount(a.amount);
       if (amount === null) next[`amount.${a.key}`] = 'tasks:validation.money';
       else if (amount < 1 || amount > MAX_ADVANCE_MINOR) next[`amount.${a.key}`] = 'tasks:validation.moneyRange';
       if (a.volunteerId !== null && amount !== null) money.push({ volunteerId: a.volunteerId, amountMinor: amount, currency: props.currency, note: a.note });
@@ -205,7 +209,7 @@ export function OutcomeForm(props: { task: TaskDetail; today: string; currency: 
             <legend>{t('tasks:outcome.advancesTitle')}</legend>
             <p className="field-hint">{t('tasks:outcome.advancesIntro')}</p>
             {advances.map((a) => {
-              const amount = parseMoney(a.amount, digits);
+              const amount = readAmount(a.amount);
               return (
                 <div key={a.key} className="outcome-advance-row">
                   <TaskField label={t('tasks:outcome.advanceVolunteer')} error={errors[`advanceVolunteer.${a.key}`]}>
