@@ -33,6 +33,7 @@ import { CashbookRoutes } from '../features/cashbook/CashbookRoutes';
 import { FundingRoutes } from '../features/funding/FundingRoutes';
 import { CashflowRoutes } from '../features/cashflow/CashflowRoutes';
 import { UsersRoutes } from '../features/users/UsersRoutes';
+import { AccountScreen } from '../features/users/AccountScreen';
 import { SignInScreen } from '../features/users/SignInScreen';
 import { LockScreen } from '../features/users/LockScreen';
 import { ClaimAdminScreen } from '../features/users/ClaimAdminScreen';
@@ -127,6 +128,7 @@ function Gate() {
           <Route path="funding/*" element={<FundingRoutes />} />
           <Route path="cashflow/*" element={<CashflowRoutes />} />
           <Route path="admin/users/*" element={<UsersRoutes />} />
+          <Route path="account" element={<AccountScreen />} />
           <Route path="admin/audit/*" element={<AuditRoutes />} />
           <Route path="admin/privacy/*" element={<PrivacyRoutes />} />
           <Route path="*" element={<HomeScreen />} />

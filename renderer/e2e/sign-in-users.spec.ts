@@ -1,5 +1,6 @@
 import { test, expect, openApp, centre, contextCall } from './fixtures';
 import { artifactPath } from './paths';
+import { translator } from './i18n';
 
 /** Admin → Users: add a front-desk volunteer with a PIN, set the idle minutes; the new user signs in. */
 test.use({ setUp: centre('ru') });
@@ -39,5 +40,31 @@ test('the admin adds a user, who then signs in with their own language', async (
   const me = await contextCall(other, hearth, 'app.status', {});
   expect(me.user).toMatchObject({ name: 'Ольга Петрова', role: 'frontdesk', language: 'uk' });
   expect(me.session.idleLockMinutes).toBe(2);
+
+  // She changes her own password from her name in the header: the current one is needed.
+  const tu = translator('uk');
+  await page2.getByRole('link', { name: 'Ольга Петрова' }).click();
+  await expect(page2.getByRole('heading', { level: 1, name: tu('users:account.title') })).toBeVisible();
+  const form = page2.getByRole('form', { name: tu('users:account.passwordTitle') });
+  await form.getByLabel(tu('users:account.current'), { exact: true }).fill('not-my-password');
+  await form.getByLabel(tu('users:fields.newPassword'), { exact: true }).fill('olga-new-pass-2');
+  await form.getByLabel(tu('users:fields.repeatPassword'), { exact: true }).fill('olga-new-pass-2');
+  await form.getByRole('button', { name: tu('users:account.savePassword') }).click();
+  await expect(form.getByRole('alert')).toHaveText(tu('users:signIn.wrong', { count: 4 }));
+  await form.getByLabel(tu('users:account.current'), { exact: true }).fill('olga-petrova-1');
+  await form.getByRole('button', { name: tu('users:account.savePassword') }).click();
+  await expect(form.getByText(tu('users:account.passwordSaved'))).toBeVisible();
+  await page2.screenshot({ path: artifactPath('account-uk.png') });
   await other.close();
+
+  const third = await browser.newContext();
+  const page3 = await third.newPage();
+  await page3.goto(hearth.openUrl);
+  await page3.getByRole('searchbox').fill('ольга');
+  await page3.keyboard.press('Enter');
+  await page3.locator('#sign-in-password').fill('olga-new-pass-2');
+  await page3.keyboard.press('Enter');
+  await expect(page3.locator('html')).toHaveAttribute('lang', 'uk');
+  expect((await contextCall(third, hearth, 'app.status', {})).user.name).toBe('Ольга Петрова');
+  await third.close();
 });

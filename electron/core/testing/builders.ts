@@ -70,6 +70,8 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     'auth.signOut': {},
     'auth.touch': {},
     'auth.claimAdmin': { password: 'admin-password' },
+    'auth.changePassword': { currentPassword: 'admin-password', password: 'admin-password' },
+    'auth.changePin': { currentPassword: 'admin-password', pin: null },
     'users.list': {},
     'users.create': { name: 'Галина Мартынова', role: 'frontdesk', language: null, password: 'frontdesk-pass', pin: '1234' },
     'users.update': { id: 1, name: 'Администратор', role: 'admin', language: 'ru' },

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/contract';
 import { useSession } from './session';
@@ -9,9 +10,9 @@ export function UserMenu({ status }: { status: AppStatus }) {
   const { lock, signOut } = useSession();
   return (
     <div className="user-menu" role="group" aria-label={t('users:menu.label')}>
-      <span className="user-menu-who" title={t(`users:roles.${status.user.role}`)}>
+      <Link to="/account" className="user-menu-who" title={`${t(`users:roles.${status.user.role}`)}. ${t('users:menu.account')}`}>
         {status.user.name}
-      </span>
+      </Link>
       <button type="button" onClick={lock} title={t('users:menu.lockHint')} aria-keyshortcuts="Control+L">
         {t('users:menu.lock')}
       </button>

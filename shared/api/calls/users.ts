@@ -74,6 +74,20 @@ export const usersCalls = {
     changes: ['app', 'users'],
     summary: 'A database from before sign-in existed: set the first admin\'s password and sign in. Refused once any active admin has a password.',
   }),
+  'auth.changePassword': call({
+    output: returns<null>(),
+    input: z.object({ currentPassword: passwordSchema, password: passwordSchema }),
+    roles: EVERYONE,
+    changes: ['users', 'app'],
+    summary: 'The signed-in user sets a new password after typing the current one (a wrong one counts towards the lock-out).',
+  }),
+  'auth.changePin': call({
+    output: returns<null>(),
+    input: z.object({ currentPassword: passwordSchema, pin: pinSchema.nullable() }),
+    roles: EVERYONE,
+    changes: ['users', 'app'],
+    summary: 'The signed-in user sets or removes their own PIN (front desk and coordinators) after typing their password.',
+  }),
 
   'users.list': call({
     output: returns<UserSummary[]>(),

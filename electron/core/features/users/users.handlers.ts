@@ -16,6 +16,8 @@ export function usersHandlers(deps: CoreDeps): { [K in Calls]: Handler<K> } {
     'auth.touch': async () => null, // dispatch has marked the session active
     'auth.signOut': (_input, ctx) => users.signOut(ctx),
     'auth.claimAdmin': (input, ctx) => users.claimAdmin(ctx, input.password),
+    'auth.changePassword': (input, ctx) => users.changeOwn(ctx, input.currentPassword, { password: input.password }),
+    'auth.changePin': (input, ctx) => users.changeOwn(ctx, input.currentPassword, { pin: input.pin }),
     'users.list': (input) => users.list(input.includeInactive),
     'users.create': (input) => users.create(input),
     'users.update': (input) => users.update(input.id, input),

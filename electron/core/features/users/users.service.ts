@@ -98,7 +98,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
    * One attempt with a secret: refused without checking while locked out; a failure counts and
    * the fifth in a row locks the user out for LOCKOUT_MINUTES; a success resets the count.
    */
-  async function attempt(user: UserRow, secret: string, method: 'password' | 'pin', kinds: { ok: 'signIn' | 'unlock'; fail: 'failure' | 'unlockFailure' }): Promise<void> {
+  async function attempt(user: UserRow, secret: string, method: 'password' | 'pin', kinds: { ok: 'signIn' | 'unlock' | null; fail: 'failure' | 'unlockFailure' }): Promise<void> {
     const now = clock.now();
     if (user.locked_until !== null && now.getTime() < Date.parse(user.locked_until)) {
       throw new AppError('lockedOut', 'Too many failed attempts', { details: { until: user.locked_until } });
@@ -108,7 +108,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
     if (ok) {
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
-        await recordEvent(trx, user.id, kinds.ok, method, at);
+        if (kinds.ok !== null) await recordEvent(trx, user.id, kinds.ok, method, at);
       });
       // A hash made with weaker parameters (older Hearth, demo users) is redone at today's.
       const stored = method === 'pin' ? user.pin_hash : user.password_hash;
@@ -315,6 +315,27 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
         await trx.updateTable('users').set({ pin_hash: hash }).where('id', '=', id).execute();
         await recordEvent(trx, id, 'passwordReset', 'pin', nowIso());
         await forgetDemoAccount(trx, id);
+      });
+      return null;
+    },
+
+    /**
+     * The signed-in user changes their own password, or sets or removes their own PIN, after
+     * typing the current password (a wrong one counts towards the lock-out like any failure).
+     */
+    async changeOwn(ctx: CallContext, currentPassword: string, change: { password: string } | { pin: string | null }): Promise<null> {
+      const user = ctx.actor.id > 0 ? await findUser(db, ctx.actor.id) : undefined;
+      if (!user || user.active !== 1) throw new AppError('unauthorised', 'Sign in first');
+      if ('pin' in change && change.pin !== null && !mayUnlockWithPin(user.role)) throw new AppError('pinNotAllowed', 'Admins and treasurers do not use a PIN');
+      if ('password' in change) checkPassword(change.password, user.role);
+      await attempt(user, currentPassword, 'password', { ok: null, fail: 'failure' });
+      const secret = 'password' in change ? change.password : change.pin;
+      const hash = secret !== null ? await hashSecret(secret, hashing) : null;
+      await db.transaction().execute(async (trx) => {
+        if ('password' in change) await setPasswordHash(trx, user.id, hash as string, nowIso());
+        else await trx.updateTable('users').set({ pin_hash: hash }).where('id', '=', user.id).execute();
+        await recordEvent(trx, user.id, 'passwordReset', 'password' in change ? 'password' : 'pin', nowIso());
+        await forgetDemoAccount(trx, user.id);
       });
       return null;
     },

@@ -259,6 +259,33 @@ describe('sign-in, lock and unlock', { timeout: 60_000 }, () => {
     expect(JSON.stringify(list)).not.toMatch(/scrypt/);
   });
 
+  it('a user changes their own password and PIN after typing the current password', async () => {
+    const fd = await newUser('frontdesk', 'frontdesk-pass', '1234');
+    const tr = await newUser('treasurer', 'treasurer-pass-1');
+    const f = as('own-f');
+    await f('auth.signIn', { userId: fd.id, password: 'frontdesk-pass' });
+    // A wrong current password changes nothing and counts as a failure.
+    expect(code(await f('auth.changePassword', { currentPassword: 'wrong-pass', password: 'a-new-frontdesk-pass' }))).toBe('signInFailed');
+    const tooShort = await f('auth.changePassword', { currentPassword: 'frontdesk-pass', password: 'short' });
+    expect(tooShort.ok === false && tooShort.error.fields?.[0]?.path).toBe('password');
+    expect((await f('auth.changePassword', { currentPassword: 'frontdesk-pass', password: 'a-new-frontdesk-pass' })).ok).toBe(true);
+    expect(code(await as('own-x')('auth.signIn', { userId: fd.id, password: 'frontdesk-pass' }))).toBe('signInFailed');
+    expect((await as('own-y')('auth.signIn', { userId: fd.id, password: 'a-new-frontdesk-pass' })).ok).toBe(true);
+    // The new PIN unlocks; the old one does not.
+    expect((await f('auth.changePin', { currentPassword: 'a-new-frontdesk-pass', pin: '4321' })).ok).toBe(true);
+    await f('auth.lock', {});
+    expect(code(await f('auth.unlock', { method: 'pin', secret: '1234' }))).toBe('signInFailed');
+    expect((await f('auth.unlock', { method: 'pin', secret: '4321' })).ok).toBe(true);
+    const events = await t.value('users.signInEvents', { userId: fd.id });
+    expect(events.filter((e) => e.kind === 'passwordReset').map((e) => e.method).sort()).toEqual(['password', 'pin']);
+    expect(events.filter((e) => e.kind === 'failure').length).toBeGreaterThanOrEqual(1);
+    // A treasurer has no PIN; nobody changes a password without a session.
+    const r = as('own-t');
+    await r('auth.signIn', { userId: tr.id, password: 'treasurer-pass-1' });
+    expect(code(await r('auth.changePin', { currentPassword: 'treasurer-pass-1', pin: '1111' }))).toBe('pinNotAllowed');
+    expect(code(await as('nobody')('auth.changePassword', { currentPassword: 'x', password: 'something-long' }))).toBe('unauthorised');
+  });
+
   it('an older database without an admin password lets the person at the PC set it once', async () => {
     const old = await createTestCore();
     await old.value('setup.complete', { ...settingsInput(), demo: false });
