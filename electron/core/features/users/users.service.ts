@@ -324,7 +324,9 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
      * typing the current password (a wrong one counts towards the lock-out like any failure).
      */
     async changeOwn(ctx: CallContext, currentPassword: string, change: { password: string } | { pin: string | null }): Promise<null> {
-      const user = ctx.actor.id > 0 ? await findUser(db, ctx.actor.id) : undefined;
+      // A session's own user only (a trusted in-process caller has no password of its own to change).
+      const session = sessions.get(sessionId(ctx));
+      const user = session && !session.locked ? await findUser(db, session.userId) : undefined;
       if (!user || user.active !== 1) throw new AppError('unauthorised', 'Sign in first');
       if ('pin' in change && change.pin !== null && !mayUnlockWithPin(user.role)) throw new AppError('pinNotAllowed', 'Admins and treasurers do not use a PIN');
       if ('password' in change) checkPassword(change.password, user.role);
