@@ -1,4 +1,4 @@
-import { test, expect, openApp, centre } from './fixtures';
+import { test, expect, openApp, centre, contextCall } from './fixtures';
 import { ownString } from './i18n';
 import { addMonths } from '../../shared/domain/dates';
 import { artifactPath } from './paths';
@@ -49,6 +49,18 @@ test.describe('funding (ru)', () => {
     // The grant's view opens.
     await expect(page.getByRole('heading', { name: 'Тёплый дом', level: 2 })).toBeVisible();
     await expect(page.getByRole('heading', { name: t('funding:grant.planVsActual'), level: 2 })).toBeVisible();
+
+    // A line added by mistake is deleted again (nothing is recorded on it).
+    await page.getByRole('button', { name: t('funding:grants.addLine'), exact: true }).click();
+    await page.keyboard.type('Опечатка');
+    await page.getByLabel(t('funding:grant.planned'), { exact: true }).fill('1 000');
+    await page.keyboard.press('Control+Enter');
+    const typo = page.getByRole('row', { name: 'Опечатка', exact: true });
+    await expect(typo).toBeVisible();
+    await typo.getByRole('button', { name: t('funding:grant.editLine'), exact: true }).click();
+    await page.getByRole('button', { name: t('funding:grant.deleteLine'), exact: true }).click();
+    await expect(typo).toHaveCount(0);
+
     const fuel = page.getByRole('row', { name: 'Транспорт и ГСМ', exact: true });
     const curator = page.getByRole('row', { name: 'Оплата труда куратора', exact: true });
     await expect(fuel).toContainText(money('60 000,00 ₽'));
@@ -81,6 +93,8 @@ test.describe('funding (ru)', () => {
     expect(view.entries.map((e) => [e.lineName, e.amountMinor])).toEqual([['Транспорт и ГСМ', -450_050]]);
     await expect(page.getByRole('row', { name: /АЗС/ })).toContainText('Транспорт и ГСМ');
     await page.screenshot({ path: artifactPath('funding-grant-ru.png'), fullPage: true });
+    // Money is recorded on it now: the grant can no longer be deleted (the core refuses too).
+    await expect(page.getByRole('button', { name: t('funding:grant.deleteGrant') })).toHaveCount(0);
 
     // The annual budget: a plan for transport, typed in place; the expense above is its actual.
     const nav = page.getByRole('navigation', { name: t('funding:nav.label') });
@@ -96,6 +110,20 @@ test.describe('funding (ru)', () => {
     await expect(row).toContainText(money('4 500,50 ₽'));
     await expect(row).toContainText(money('-45 499,50 ₽'));
     await page.screenshot({ path: artifactPath('funding-budget-ru.png'), fullPage: true });
+  });
+
+  test('deletes a grant entered by mistake after a confirmation', async ({ page, hearth }) => {
+    const t = await openApp(page, hearth, { language: 'ru', route: '/funding' });
+    const mistake = await contextCall(page.context(), hearth, 'grants.create', {
+      grant: { funder: 'Фонд', title: 'Ошибочный грант', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'RUB', amountMinor: 100_000, note: '' },
+      lines: [{ name: 'Строка', plannedMinor: 100_000 }],
+    });
+    await page.goto(`${hearth.url}#/funding/grants/${mistake.id}`);
+    await page.getByRole('button', { name: t('funding:grant.deleteGrant'), exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('Ошибочный грант');
+    await page.getByRole('button', { name: t('funding:grant.deleteGrant'), exact: true }).click();
+    await expect(page.getByRole('heading', { name: t('funding:title'), level: 1 })).toBeVisible();
+    expect((await contextCall(page.context(), hearth, 'grants.list', {})).map((g) => g.title)).not.toContain('Ошибочный грант');
   });
 });
 

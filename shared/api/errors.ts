@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'currencyMismatch',
   'alreadySettled',
   'correctAtSource',
+  'inUse',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -45,8 +45,14 @@ export function KeyForm({ onSubmit, onCancel, children, ...props }: KeyFormProps
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && e.ctrlKey) {
+          // A money field reads its text on Enter (and refuses a bad amount by preventing the
+          // default). Its new value reaches the form's state on the next render, so the form is
+          // submitted after it, through the submit event, which runs the current `onSubmit`.
+          const refused = e.defaultPrevented;
           e.preventDefault();
-          void onSubmit();
+          if (refused) return;
+          const form = e.currentTarget;
+          window.setTimeout(() => form.requestSubmit(), 0);
         }
         if (e.key === 'Escape' && onCancel) onCancel();
       }}

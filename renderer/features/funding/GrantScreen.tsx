@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { BudgetLineView, GrantView, TrancheView } from '../../../shared/domain/funding';
@@ -96,6 +96,7 @@ export function GrantScreen() {
       {expenseLine !== null ? <ExpenseForm grant={g} lineId={expenseLine} today={centre.today} onClose={() => setExpenseLine(null)} /> : null}
       <TranchesCard grant={g} today={centre.today} />
       <EntriesCard grant={g} />
+      {g.entries.length === 0 && g.tranches.every((tr) => tr.receivedEntryId === null) ? <DeleteGrant grant={g} /> : null}
     </div>
   );
 }
@@ -193,9 +194,14 @@ function LineForm({ grant: g, line, onDone }: { grant: GrantView; line: BudgetLi
   const { t } = useTranslation(['funding', 'common']);
   const add = useMutate('grants.addLine');
   const update = useMutate('grants.updateLine');
+  const remove = useMutate('grants.removeLine');
   const [name, setName] = useState(line?.name ?? '');
   const [planned, setPlanned] = useState<number | null>(line?.plannedMinor ?? null);
   const { errors, failure, attempt } = useFormErrors();
+  const removeLine = (id: number) => attempt({}, async () => {
+    await remove.mutateAsync({ id });
+    onDone();
+  });
   const submit = async () => {
     const next: Record<string, string> = {};
     if (name.trim() === '') next.name = 'validation.required';
@@ -213,9 +219,52 @@ function LineForm({ grant: g, line, onDone }: { grant: GrantView; line: BudgetLi
         {(p) => <input {...p} autoFocus value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
       <MoneyField label={t('funding:grant.planned')} currency={g.currency} value={planned} onChange={setPlanned} allowZero error={errors.plannedMinor} />
-      <SaveCancel onCancel={onDone} />
+      <SaveCancel onCancel={onDone}>
+        {line && line.actualMinor === 0 ? (
+          <button type="button" className="danger" onClick={() => void removeLine(line.id)}>
+            {t('funding:grant.deleteLine')}
+          </button>
+        ) : null}
+      </SaveCancel>
       <FormFailure failure={failure} />
     </KeyForm>
+  );
+}
+
+/** A grant entered by mistake (nothing recorded on it yet): delete it after a confirmation. */
+function DeleteGrant({ grant: g }: { grant: GrantView }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const navigate = useNavigate();
+  const remove = useMutate('grants.remove');
+  const { failure, attempt } = useFormErrors();
+  const [asking, setAsking] = useState(false);
+  const confirm = () => attempt({}, async () => {
+    await remove.mutateAsync({ id: g.id });
+    void navigate('/funding');
+  });
+  return (
+    <section className="card" aria-labelledby="fd-delete-title">
+      <h2 id="fd-delete-title">{t('funding:grant.deleteGrant')}</h2>
+      <p className="muted">{t('funding:grant.deleteGrantHint')}</p>
+      {asking ? (
+        <div className="notice notice-warning" role="alert">
+          <p>{t('funding:grant.deleteGrantConfirm', { title: g.title })}</p>
+          <div className="actions">
+            <button type="button" className="danger" autoFocus disabled={remove.isPending} onClick={() => void confirm()}>
+              {t('funding:grant.deleteGrant')}
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              {t('funding:cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="danger" onClick={() => setAsking(true)}>
+          {t('funding:grant.deleteGrant')}
+        </button>
+      )}
+      <FormFailure failure={failure} />
+    </section>
   );
 }
 

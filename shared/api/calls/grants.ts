@@ -74,6 +74,20 @@ export const grantsCalls = {
     changes: ['money'],
     summary: 'Add a tranche the funder is expected to pay (date and amount).',
   }),
+  'grants.removeLine': call({
+    output: returns<GrantView>(),
+    input: z.object({ id }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Delete a budget line that no entry is assigned to (inUse otherwise).',
+  }),
+  'grants.remove': call({
+    output: returns<null>(),
+    input: z.object({ id }),
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Delete a grant with no cash-book entry, received tranche or in-kind row on it (inUse otherwise); its lines and expected tranches go with it.',
+  }),
   'grants.removeTranche': call({
     output: returns<GrantView>(),
     input: z.object({ id }),

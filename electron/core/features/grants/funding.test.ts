@@ -230,6 +230,38 @@ describe('grants', () => {
     expect(ended.entries[0]?.outsidePeriod).toBe(true);
   });
 
+  it('deletes a line or a grant only while no money is recorded on it', async () => {
+    const g = await t.value('grants.create', {
+      grant: grantInput({ amountMinor: 1_000_000 }),
+      lines: [
+        { name: 'Дрова', plannedMinor: 600_000 },
+        { name: 'Опечатка', plannedMinor: 400_000 },
+      ],
+    });
+    const [wood, typo] = g.lines;
+    if (!wood || !typo) throw new Error('lines missing');
+    await t.value('grants.addTranche', { grantId: g.id, expectedOn: '2026-06-01', amountMinor: 500_000, note: '' });
+    await post({ accountId: cashBox, date: '2026-03-12', amountMinor: -50_000, code: 'supplies', grantId: g.id, budgetLineId: wood.id });
+
+    const refused = await t.call('grants.removeLine', { id: wood.id });
+    expect(refused.ok ? null : refused.error.code).toBe('inUse');
+    const after = await t.value('grants.removeLine', { id: typo.id });
+    expect(after.lines.map((l) => l.name)).toEqual(['Дрова']);
+    const kept = await t.call('grants.remove', { id: g.id });
+    expect(kept.ok ? null : kept.error.code).toBe('inUse');
+    expect((await t.value('grants.get', { id: g.id })).lines).toHaveLength(1);
+
+    // A grant entered by mistake, with a line and an expected tranche: gone with them.
+    const mistake = await t.value('grants.create', { grant: grantInput({ title: 'Ошибка' }), lines: [{ name: 'Строка', plannedMinor: 1_000 }] });
+    await t.value('grants.addTranche', { grantId: mistake.id, expectedOn: '2026-06-01', amountMinor: 1_000, note: '' });
+    expect(await t.value('grants.remove', { id: mistake.id })).toBeNull();
+    const gone = await t.call('grants.get', { id: mistake.id });
+    expect(gone.ok ? null : gone.error.code).toBe('notFound');
+    expect(sql<{ n: number }>('select count(*) as n from budget_lines where grant_id = ?', mistake.id).n).toBe(0);
+    expect(sql<{ n: number }>('select count(*) as n from grant_tranches where grant_id = ?', mistake.id).n).toBe(0);
+    expect((await t.value('grants.list', {})).map((x) => x.id)).not.toContain(mistake.id);
+  });
+
   it('receives tranches as grant income on the chosen account and compares received with expected', async () => {
     const g = await t.value('grants.create', { grant: grantInput(), lines: [] });
     await t.value('grants.addTranche', { grantId: g.id, expectedOn: '2026-02-01', amountMinor: 30_000_000, note: 'Первый транш' });

@@ -45,6 +45,8 @@ export function grantsValidInputs(): { [K in Calls]: CallInput<K> } {
     'grants.updateLine': { id: 1, line: { name: 'Транспорт и ГСМ', plannedMinor: 10_000_000 } },
     'grants.addTranche': { grantId: 1, expectedOn: '2026-03-01', amountMinor: 30_000_000, note: '' },
     'grants.removeTranche': { id: 1 },
+    'grants.removeLine': { id: 1 },
+    'grants.remove': { id: 1 },
     'grants.receiveTranche': { id: 1, accountId: 1 },
     'grants.cancelReceipt': { id: 1 },
     'budget.get': { year: 2026 },

@@ -19,6 +19,8 @@ export function grantsHandlers(deps: CoreDeps): { [K in Calls]: Handler<K> } {
     'grants.updateLine': (input) => grants.updateLine(input.id, input.line),
     'grants.addTranche': (input) => grants.addTranche(input),
     'grants.removeTranche': (input) => grants.removeTranche(input.id),
+    'grants.removeLine': (input) => grants.removeLine(input.id),
+    'grants.remove': (input) => grants.remove(input.id),
     'grants.receiveTranche': (input, ctx) => grants.receiveTranche(input, ctx.actor),
     'grants.cancelReceipt': (input, ctx) => grants.cancelReceipt(input.id, ctx.actor),
     'budget.get': (input) => grants.budget(input.year),

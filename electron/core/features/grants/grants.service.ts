@@ -255,6 +255,32 @@ export function grantsService(deps: CoreDeps) {
       });
     },
 
+    /** A budget line nothing has been recorded on (a typo, a line the funder cut). */
+    async removeLine(id: number): Promise<GrantView> {
+      return db.transaction().execute(async (trx) => {
+        const l = await lineRow(trx, id);
+        const used = await trx.selectFrom('cash_entries').select('id').where('budget_line_id', '=', id).limit(1).executeTakeFirst();
+        if (used) throw new AppError('inUse', `Budget line ${id} has entries`);
+        await trx.deleteFrom('budget_lines').where('id', '=', id).execute();
+        return view(trx, l.grant_id);
+      });
+    },
+
+    /** A grant nothing has been recorded on: no cash-book entry, no received tranche, no in-kind row. */
+    async remove(id: number): Promise<null> {
+      return db.transaction().execute(async (trx) => {
+        await grantRow(trx, id);
+        const entry = await trx.selectFrom('cash_entries').select('id').where('grant_id', '=', id).limit(1).executeTakeFirst();
+        const inKind = await trx.selectFrom('in_kind').select('id').where('grant_id', '=', id).limit(1).executeTakeFirst();
+        const received = await trx.selectFrom('grant_tranches').select('id').where('grant_id', '=', id).where('received_entry_id', 'is not', null).limit(1).executeTakeFirst();
+        if (entry || inKind || received) throw new AppError('inUse', `Grant ${id} has money recorded on it`);
+        await trx.deleteFrom('grant_tranches').where('grant_id', '=', id).execute();
+        await trx.deleteFrom('budget_lines').where('grant_id', '=', id).execute();
+        await trx.deleteFrom('grants').where('id', '=', id).execute();
+        return null;
+      });
+    },
+
     async updateLine(id: number, line: { name: string; plannedMinor: number }): Promise<GrantView> {
       return db.transaction().execute(async (trx) => {
         const l = await lineRow(trx, id);
