@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_KINDS, type AccountDto, type AccountKind } from '../../../shared/domain/cashbook';
 import { CURRENCIES, type Currency } from '../../../shared/domain/settings';
@@ -10,6 +10,7 @@ import { useFormat } from '../../ui/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MoneyField } from '../../ui/MoneyField';
 import { useCashbookText, useCentre } from './cashbookText';
+import { KeyForm } from '../../ui/KeyForm';
 
 interface Draft {
   id: number | null;
@@ -48,8 +49,7 @@ export function AccountsScreen() {
     setTimeout(() => nameRef.current?.focus(), 0);
   };
 
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
+  const submit = async () => {
     if (!draft) return;
     const next: Record<string, string> = {};
     if (draft.name.trim() === '') next.name = 'validation.required';
@@ -81,16 +81,7 @@ export function AccountsScreen() {
       {draft ? (
         <section className="card cb-account-form" aria-label={draft.id === null ? t('cashbook:accounts.newTitle') : t('cashbook:accounts.editTitle')}>
           <h2>{draft.id === null ? t('cashbook:accounts.newTitle') : t('cashbook:accounts.editTitle')}</h2>
-          <form
-            noValidate
-            onSubmit={(e) => void submit(e)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                void submit();
-              }
-            }}
-          >
+          <KeyForm onSubmit={submit}>
             <div className="form-grid-3">
               <Field label={t('cashbook:accounts.name')} error={errors.name}>
                 {(p) => <input {...p} ref={nameRef} value={draft.name} maxLength={100} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
@@ -145,7 +136,7 @@ export function AccountsScreen() {
               </button>
               <span className="muted">{t('common:saveShortcut')}</span>
             </div>
-          </form>
+          </KeyForm>
         </section>
       ) : null}
       <ErrorNotice error={archive.error} />

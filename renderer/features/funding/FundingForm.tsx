@@ -1,6 +1,8 @@
-import { useState, type FormHTMLAttributes, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, useFundingText } from './fundingText';
+
+export { KeyForm } from '../../ui/KeyForm';
 
 /**
  * The funding screens' forms share one way of saving: the form's own checks first (field →
@@ -25,41 +27,6 @@ export function useFormErrors() {
     }
   };
   return { errors, failure, setFailure, attempt };
-}
-
-type KeyFormProps = Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'onKeyDown' | 'noValidate'> & {
-  onSubmit: () => Promise<void> | void;
-  onCancel?: () => void;
-  children: ReactNode;
-};
-
-/** A form that saves on Enter (submit) and Ctrl+Enter from any field, and cancels on Escape. */
-export function KeyForm({ onSubmit, onCancel, children, ...props }: KeyFormProps) {
-  return (
-    <form
-      {...props}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSubmit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.ctrlKey) {
-          // A money field reads its text on Enter (and refuses a bad amount by preventing the
-          // default). Its new value reaches the form's state on the next render, so the form is
-          // submitted after it, through the submit event, which runs the current `onSubmit`.
-          const refused = e.defaultPrevented;
-          e.preventDefault();
-          if (refused) return;
-          const form = e.currentTarget;
-          window.setTimeout(() => form.requestSubmit(), 0);
-        }
-        if (e.key === 'Escape' && onCancel) onCancel();
-      }}
-    >
-      {children}
-    </form>
-  );
 }
 
 /** The one translated line a failed save shows. */
