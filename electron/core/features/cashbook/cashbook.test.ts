@@ -12,6 +12,7 @@ import { cashbookValidInputs } from './cashbook.builders';
 import { ensureDefaultAccounts } from './accounts';
 import { postEntry } from './ledger';
 import { writeSettings } from '../settings/settings.service';
+import { emptyReport, redactOutput } from '../../policy/redact';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 const TODAY = '2026-11-16';
@@ -367,5 +368,26 @@ describe('roles', () => {
   it('the treasurer may use them', async () => {
     const r = await t.call('accounts.list', {}, { id: 1, role: 'treasurer' });
     expect(r.ok).toBe(true);
+  });
+});
+
+describe('field policy', () => {
+  it('classifies every key the cash book’s write calls return, so the treasurer receives them all', async () => {
+    await t.value('cashbook.post', { ...expense({ amountMinor: 100_000, type: 'income', categoryId: cat('donations'), counterparty: 'Прихожане' }) });
+    const posted = await t.value('cashbook.post', expense());
+    const transfer = await t.value('cashbook.transfer', { date: TODAY, fromAccountId: cash.id, toAccountId: bank.id, amountMinor: 10_000, documentNo: '', note: '' });
+    const reversed = await t.value('cashbook.reverse', { id: posted.entry.id });
+    const outputs: Array<[string, unknown]> = [
+      ['cashbook.post', posted],
+      ['cashbook.transfer', transfer],
+      ['cashbook.reverse', reversed],
+      ['cashbook.list', await t.value('cashbook.list', { accountId: cash.id })],
+    ];
+    const report = emptyReport();
+    const redacted = outputs.map(([name, value]) => [name, redactOutput(name, 'treasurer', value, report)]);
+    expect([...report.unclassified]).toEqual([]);
+    expect(redacted).toEqual(outputs);
+    // The front desk receives none of it.
+    for (const [name, value] of outputs) expect(JSON.stringify(redactOutput(name, 'frontdesk', value))).not.toMatch(/amountMinor|balanceMinor|Пермэнергосбыт/);
   });
 });
