@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PrivacySettings, Retention } from '../../../shared/domain/privacy';
@@ -102,7 +102,6 @@ function ReviewCard() {
   if (review.isError) return <ErrorNotice error={review.error} />;
   if (!review.data) return <p className="loading">{t('common:loading')}</p>;
   const r = review.data;
-  const toggle = (list: number[], set: (v: number[]) => void, id: number, on: boolean) => set(on ? [...list, id] : list.filter((x) => x !== id));
 
   return (
     <section className="card" aria-labelledby="review-title">
@@ -113,37 +112,15 @@ function ReviewCard() {
         <p className="field-hint">{t('privacy:review.noResidents')}</p>
       ) : (
         <>
-          <table className="retention-table">
-            <thead>
-              <tr>
-                <th>
-                  <input
-                    type="checkbox"
-                    aria-label={t('privacy:review.selectAll')}
-                    checked={people.length === r.residents.length}
-                    onChange={(e) => setPeople(e.target.checked ? r.residents.map((x) => x.id) : [])}
-                  />
-                </th>
-                <th>{t('privacy:review.columns.name')}</th>
-                <th>{t('privacy:review.columns.settlement')}</th>
-                <th>{t('privacy:review.columns.lastActivity')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.residents.map((x) => (
-                <tr key={x.id}>
-                  <td>
-                    <input type="checkbox" aria-label={x.fullName} checked={people.includes(x.id)} onChange={(e) => toggle(people, setPeople, x.id, e.target.checked)} />
-                  </td>
-                  <td>
-                    <Link to={`/residents/${x.id}`}>{x.fullName}</Link>
-                  </td>
-                  <td>{x.settlement || t('common:none')}</td>
-                  <td>{format.date(x.lastActivity)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SelectableTable
+            rows={r.residents}
+            idOf={(x) => x.id}
+            labelOf={(x) => x.fullName}
+            selected={people}
+            onSelected={setPeople}
+            headers={[t('privacy:review.columns.name'), t('privacy:review.columns.settlement'), t('privacy:review.columns.lastActivity')]}
+            cells={(x) => [<Link key="name" to={`/residents/${x.id}`}>{x.fullName}</Link>, x.settlement || t('common:none'), format.date(x.lastActivity)]}
+          />
           <ConfirmDanger
             open={confirm === 'people'}
             count={people.length}
@@ -163,44 +140,21 @@ function ReviewCard() {
         <p className="field-hint">{t('privacy:review.noNotes')}</p>
       ) : (
         <>
-          <table className="retention-table">
-            <thead>
-              <tr>
-                <th>
-                  <input
-                    type="checkbox"
-                    aria-label={t('privacy:review.selectAll')}
-                    checked={requests.length === r.requestNotes.length}
-                    onChange={(e) => setRequests(e.target.checked ? r.requestNotes.map((x) => x.requestId) : [])}
-                  />
-                </th>
-                <th>{t('privacy:review.columns.request')}</th>
-                <th>{t('privacy:review.columns.name')}</th>
-                <th>{t('privacy:review.columns.closed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.requestNotes.map((x) => (
-                <tr key={x.requestId}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t('privacy:review.requestLabel', { id: x.requestId })}
-                      checked={requests.includes(x.requestId)}
-                      onChange={(e) => toggle(requests, setRequests, x.requestId, e.target.checked)}
-                    />
-                  </td>
-                  <td>
-                    <Link to={`/requests/${x.requestId}`}>
-                      {t('privacy:review.requestLabel', { id: x.requestId })} · {x.kindCode ? t(`catalogue:kinds.${x.kindCode}`) : (x.kindName ?? '')}
-                    </Link>
-                  </td>
-                  <td>{x.residentName}</td>
-                  <td>{format.date(x.closedOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SelectableTable
+            rows={r.requestNotes}
+            idOf={(x) => x.requestId}
+            labelOf={(x) => t('privacy:review.requestLabel', { id: x.requestId })}
+            selected={requests}
+            onSelected={setRequests}
+            headers={[t('privacy:review.columns.request'), t('privacy:review.columns.name'), t('privacy:review.columns.closed')]}
+            cells={(x) => [
+              <Link key="request" to={`/requests/${x.requestId}`}>
+                {t('privacy:review.requestLabel', { id: x.requestId })} · {x.kindCode ? t(`catalogue:kinds.${x.kindCode}`) : (x.kindName ?? '')}
+              </Link>,
+              x.residentName,
+              format.date(x.closedOn),
+            ]}
+          />
           <ConfirmDanger
             open={confirm === 'requests'}
             count={requests.length}
@@ -261,5 +215,58 @@ function ConfirmDanger(props: {
       )}
       <ErrorNotice error={props.mutation.error} />
     </>
+  );
+}
+
+/** Rows to act on: a checkbox per row (labelled by `labelOf`) and one that selects them all. */
+function SelectableTable<R>(props: {
+  rows: R[];
+  idOf: (row: R) => number;
+  labelOf: (row: R) => string;
+  selected: number[];
+  onSelected: (ids: number[]) => void;
+  headers: string[];
+  cells: (row: R) => ReactNode[];
+}) {
+  const { t } = useTranslation('privacy');
+  const { rows, idOf, selected, onSelected } = props;
+  return (
+    <table className="retention-table">
+      <thead>
+        <tr>
+          <th>
+            <input
+              type="checkbox"
+              aria-label={t('privacy:review.selectAll')}
+              checked={selected.length === rows.length}
+              onChange={(e) => onSelected(e.target.checked ? rows.map(idOf) : [])}
+            />
+          </th>
+          {props.headers.map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const id = idOf(row);
+          return (
+            <tr key={id}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={props.labelOf(row)}
+                  checked={selected.includes(id)}
+                  onChange={(e) => onSelected(e.target.checked ? [...selected, id] : selected.filter((x) => x !== id))}
+                />
+              </td>
+              {props.cells(row).map((cell, i) => (
+                <td key={i}>{cell}</td>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
