@@ -18,7 +18,8 @@ import type { Handlers } from './handlers';
 import { silentLogger, type Logger } from './logger';
 import { DATABASE_FILE, startCore, type StartOptions, type StartedCore } from './start';
 import { DatabaseDamagedError } from './db/safety';
-import { backupHandlers, EXPORT_DIR, managerFor } from './features/backups/backups.handlers';
+import { backupHandlers } from './features/backups/backups.handlers';
+import { EXPORT_DIR, managerFor } from './data-folder';
 import { salvageExport } from './export/salvage';
 import { generatePlanTasks } from './features/plans/plans.service';
 import { generateRentCharges } from './features/grants/rent.service';
@@ -156,15 +157,13 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   /** Handlers while the database cannot be opened: status, backups and restore only. */
   function recoveryHandlers(): Handlers {
     // No database: the backup handlers that need one ('backups.create', 'export.full') are refused below.
-    const deps: CoreDeps = { db: null as never, sqlite: null, clock, logger, paths: { dataDir }, host };
-    const backups = backupHandlers(deps);
     const refuse = async () => {
       throw new AppError('recoveryMode', 'The database failed its check; restore a backup first');
     };
     const handlers = Object.fromEntries(CALL_NAMES.map((n) => [n, refuse])) as unknown as Handlers;
     return {
       ...handlers,
-      ...backups,
+      ...backupHandlers,
       // Export what can still be read from the damaged file (opened read-only, never changed).
       'export.full': async () => {
         const dir = path.join(dataDir, EXPORT_DIR);
@@ -242,7 +241,9 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     timer.unref();
   }
 
-  const recoveryDispatch = createDispatch(recoveryHandlers(), events, logger, recoveryResolver);
+  // No database: the backup handlers that need one ('backups.create', 'export.full') are replaced above.
+  const recoveryDeps: CoreDeps = { db: null as never, sqlite: null, clock, logger, paths: { dataDir }, host };
+  const recoveryDispatch = createDispatch({ handlers: recoveryHandlers(), events, deps: recoveryDeps, resolveCaller: recoveryResolver, withoutDatabase: true });
 
   return {
     dataDir,

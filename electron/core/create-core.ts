@@ -1,10 +1,9 @@
 import type { CoreDeps } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEvents, type CoreEvents } from './events';
-import { createHandlers, type Handlers } from './handlers';
+import { handlers, type Handlers } from './handlers';
 import { sessionResolver } from './features/users/caller';
 import { createSessionStore, type SessionStore } from './features/users/sessions';
-import { createGuard } from './policy/guard';
 
 export interface Core {
   handlers: Handlers;
@@ -21,13 +20,12 @@ export function createCore(given: CoreDeps): Core {
   const sessions = given.sessions ?? createSessionStore();
   const deps: CoreDeps = { ...given, sessions };
   const events = createEvents();
-  const handlers = createHandlers(deps);
   return {
     handlers,
     events,
     deps,
     sessions,
-    dispatch: createDispatch(handlers, events, deps.logger, sessionResolver(deps, sessions), createGuard(deps, handlers)),
+    dispatch: createDispatch({ handlers, events, deps, resolveCaller: sessionResolver(deps, sessions) }),
     close: () => deps.db.destroy(),
   };
 }

@@ -22,7 +22,7 @@ import { verifyBackup } from '../core/backup/verify';
 import { verifyChainSqlite } from '../core/features/audit/audit.chain';
 import { checkTarget } from '../core/backup/target';
 import { writeFullExport } from '../core/export/full-export';
-import { EXPORT_DIR } from '../core/features/backups/backups.handlers';
+import { EXPORT_DIR } from '../core/data-folder';
 import { systemClock } from '../core/clock';
 import { APP_VERSION } from '../core/version';
 import { DEMO_ADMIN_PASSWORD, DEMO_USERS } from '../core/demo/users.demo';

@@ -123,6 +123,7 @@ export const contract = {
     summary: 'Find residents by name, phone or address; folds case and accents in every script.',
   }),
   'residents.get': call({
+    audit: 'view',
     output: returns<ResidentPage>(),
     input: z.object({ id }),
     roles: CASEWORK,
@@ -149,6 +150,7 @@ export const contract = {
     summary: 'Register a resident.',
   }),
   'residents.update': call({
+    entity: { read: 'residents.get', key: 'id' },
     output: returns<Resident>(),
     input: z.object({ id, data: residentInputSchema }),
     roles: CASEWORK,
@@ -210,6 +212,7 @@ export const contract = {
     summary: 'Log a request (walk-in, phone, referral or outreach).',
   }),
   'requests.update': call({
+    entity: { read: 'requests.get', key: 'id' },
     output: returns<RequestDetail>(),
     input: z.object({ id, data: requestInputSchema }),
     roles: CASEWORK,
@@ -244,6 +247,7 @@ export const contract = {
     summary: "Today's queue: requests logged today and open urgent ones.",
   }),
   'requests.setStatus': call({
+    entity: { read: 'requests.get', key: 'id' },
     output: returns<RequestDetail>(),
     input: z.object({ id, status: z.enum(REQUEST_STATUSES), note: z.string().trim().max(1000, 'validation.tooLong').default('') }),
     roles: CASEWORK,
@@ -264,6 +268,9 @@ export const contract = {
     summary: "Backups in the data folder's backups/ folder, newest first.",
   }),
   'backups.create': call({
+    // A backup is taken with SQLite's backup API, which cannot run inside a write transaction;
+    // the entry is written after it, in a transaction of its own.
+    transaction: 'none',
     output: returns<BackupInfo>(),
     input: z.object({ passphrase: passphrase.optional() }),
     roles: ADMIN_ONLY,
@@ -277,6 +284,9 @@ export const contract = {
     summary: 'Verify a backup and show what it holds: centre, counts, last entry.',
   }),
   'backups.restore': call({
+    // Replaces the database under the core: the host writes the entry into the restored file.
+    transaction: 'none',
+    audit: 'self',
     output: returns<{ restored: string; preRestoreBackup: string | null }>(),
     input: z.object({ id: backupId, passphrase: passphrase.optional() }),
     roles: ADMIN_ONLY,
@@ -284,6 +294,8 @@ export const contract = {
     summary: 'Restore a backup: the current database is saved as a backup first; the restored file is verified and migrated.',
   }),
   'backups.setReminder': call({
+    // Writes the backup log in the data folder, not the database.
+    transaction: 'none',
     output: returns<null>(),
     input: z.object({ days: z.number('validation.number').int('validation.number').min(1, 'validation.range').max(365, 'validation.range') }),
     roles: ADMIN_ONLY,
@@ -291,6 +303,10 @@ export const contract = {
     summary: 'Remind the admin when the last copy outside this PC is older than this many days.',
   }),
   'export.full': call({
+    audit: 'export',
+    // The export reads every table in one read transaction of its own (a consistent snapshot that
+    // waits until no write is open); the entry is written after it.
+    transaction: 'none',
     output: returns<{ id: string; tables: number; rows: number }>(),
     input: z.object({}),
     roles: ADMIN_ONLY,

@@ -219,23 +219,6 @@ export function deniedGroups(role: Role): FieldGroup[] {
 }
 
 /**
- * Calls that read without changing anything but are still written to the audit log: opening a
- * resident's record, and every export (any call whose verb contains "export", see auditKind).
- */
-export const AUDITED_VIEWS: readonly string[] = ['residents.get', 'privacy.subject', 'privacy.get'];
-
-export type AuditKind = 'change' | 'view' | 'export';
-
-/** Whether (and as what) a call is written to the audit log; null for plain reads. */
-export function auditKind(call: string, changes: readonly string[]): AuditKind | null {
-  const verb = call.slice(call.indexOf('.') + 1);
-  if (/export/i.test(verb) || /^export\./.test(call)) return 'export';
-  if (AUDITED_VIEWS.includes(call)) return 'view';
-  if (changes.length > 0) return 'change';
-  return null;
-}
-
-/**
  * Groups whose values never enter the audit log (only the field name and "changed"): the log must
  * hold no names, phones, addresses, notes or health text, so that erasing a person erases them.
  */

@@ -14,19 +14,37 @@ export interface OpenDatabase {
  * once with SQLITE_BUSY_SNAPSHOT (busy_timeout cannot help). IMMEDIATE waits for the lock up front.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #sqlite: Database.Database;
+  constructor(config: ConstructorParameters<typeof SqliteDriver>[0], sqlite: Database.Database) {
+    super(config);
+    this.#sqlite = sqlite;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  /**
+   * On SQLITE_FULL, SQLITE_IOERR and a few others SQLite rolls the transaction back itself; a
+   * second ROLLBACK then fails ("cannot rollback - no transaction is active") and Kysely would
+   * throw that instead of the real error, which a user must see ("the disk is full").
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#sqlite.inTransaction) return;
+    await super.rollbackTransaction(connection);
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+  readonly #sqlite: Database.Database;
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0] & { database: Database.Database }) {
     super(config);
     this.#config = config;
+    this.#sqlite = config.database;
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#sqlite);
   }
 }
 

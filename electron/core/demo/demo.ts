@@ -51,6 +51,7 @@ import {
   type Weekday,
 } from '../../../shared/domain/volunteers';
 import { DEFAULT_CHECKIN_INTERVAL_DAYS, isoWeekday, planInputSchema, SNOW_DAY_MAX_PER_VOLUNTEER, type PlanInput } from '../../../shared/domain/plans';
+import { inTransaction } from '../db/transaction';
 
 export const DEMO_SEED = 20231101;
 export const DEMO_RESIDENTS = 100;
@@ -1266,7 +1267,7 @@ async function fillCoordination(
     .execute();
   const steps = new Map<number, Array<{ to: string; at: string }>>();
   for (const h of history) steps.set(h.request_id, [...(steps.get(h.request_id) ?? []), { to: h.to_status, at: h.changed_at }]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const r of requests) {
       const code = kindCode.get(r.kind_id) ?? '';
       const own = steps.get(r.id) ?? [];
@@ -1484,7 +1485,7 @@ async function fillCoordination(
       .slice(0, 2)
       .map((r) => r.id),
   );
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const task of open) {
       if (neglected.has(task.resident_id) && task.scheduled_on >= addDays(today, -14)) {
         if (rng.chance(0.5)) await setTaskStatus(trx, task.id, { status: 'notDone', reason: rng.pick(NOT_DONE_REASONS), doneOn: null }, actor.id, new Date(at(task.scheduled_on, 12)).toISOString());
@@ -1524,11 +1525,14 @@ async function fillCoordination(
 // Filling
 
 /**
- * Runs `work` with synchronous=NORMAL. The fill is about a thousand small transactions (the services
- * open one per call); demo data is not worth an fsync each. With WAL the file stays consistent, and
- * only a power cut during the fill could lose its last transactions.
+ * Runs `work` with synchronous=NORMAL. Outside a transaction (the CLI's `demo`, the bench) the fill
+ * is about a thousand small transactions (the services open one per step); demo data is not worth
+ * an fsync each. With WAL the file stays consistent, and only a power cut during the fill could
+ * lose its last transactions. Inside the first-run call's transaction the whole fill commits once,
+ * and SQLite does not allow changing the setting there.
  */
 async function withRelaxedSync<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work();
   const current = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
   const previous = Number(current.rows[0]?.synchronous ?? 2);
   await sql`pragma synchronous = normal`.execute(db);

@@ -5,6 +5,7 @@ import { readSettings } from '../features/settings/settings.service';
 import { categoryIdByCode, postEntry } from '../features/cashbook/ledger';
 import { grantsService } from '../features/grants/grants.service';
 import { generateRentCharges, rentService } from '../features/grants/rent.service';
+import { inTransaction } from '../db/transaction';
 
 /** Demo figures are written in roubles (as in the Sylva report) and scaled to the centre's currency. */
 const PER_RUB: Record<string, number> = { RUB: 1, UAH: 0.4, PLN: 0.04, EUR: 0.01 };
@@ -141,7 +142,7 @@ export async function demoFunding(ctx: DemoContext): Promise<void> {
   const post = async (date: string, accountId: number, rub: number, categoryId: number, lineId: number, counterparty: string, note: string) => {
     if (date >= today) return;
     setTime(at(date, int(10 * 60, 16 * 60)), date);
-    await backdated.db.transaction().execute((trx) =>
+    await inTransaction(backdated.db, (trx) =>
       postEntry(
         trx,
         { accountId, date, amountMinor: -money(rub), categoryId, source: 'manual', counterparty, note, grantId: grant.id, budgetLineId: lineId },

@@ -69,3 +69,20 @@ export function* objectMembers(value: unknown): Generator<[string, unknown]> {
     }
   }
 }
+
+/** The redaction dispatch applies to every answer; warns once per unclassified key. */
+export function createRedactor(logger: { warn(message: string, data?: Record<string, unknown>): void }) {
+  const warned = new Set<string>();
+  return {
+    redact(call: string, role: Role, value: unknown): unknown {
+      const report = emptyReport();
+      const out = redactOutput(call, role, value, report);
+      for (const k of report.unclassified) {
+        if (warned.has(k)) continue;
+        warned.add(k);
+        logger.warn('output key not classified by the field policy (removed for non-admins)', { key: k });
+      }
+      return out;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 /**
- * The writer that electron/core/crash.test.ts kills. Bundled by the test with esbuild and run as
+ * The writer that electron/core/crash.slow.test.ts kills. Bundled by the test with esbuild and run as
  *
  *     node crash-child.cjs <dataDir> <run> [seed]
  *

@@ -13,6 +13,7 @@ export const cashflowCalls = {
       'Monthly cash flow for a range of months (at most 36): opening balance, income and expenses by category, transfers, closing balance, per account and per currency.',
   }),
   'cashflow.export': call({
+    audit: 'export',
     output: returns<{ id: string; rows: number }>(),
     input: cashflowExportSchema,
     roles: MONEY,

@@ -47,6 +47,7 @@ export const grantsCalls = {
     summary: 'Record a grant (funder, title, period, currency, amount) with its budget lines.',
   }),
   'grants.update': call({
+    entity: { read: 'grants.get', key: 'id' },
     output: returns<GrantView>(),
     input: z.object({ id, data: grantInputSchema }),
     roles: MONEY,

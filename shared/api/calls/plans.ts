@@ -50,6 +50,7 @@ export const plansCalls = {
     summary: 'Start a help plan ("medicines every Tuesday") and make its tasks up to the horizon.',
   }),
   'plans.update': call({
+    entity: { read: 'plans.get', key: 'id' },
     output: returns<HelpPlan>(),
     input: z.object({ id, data: planInputSchema }),
     roles: COORDINATION,
@@ -57,6 +58,7 @@ export const plansCalls = {
     summary: "Change a plan: its open tasks after today are made again; done ones stay as history.",
   }),
   'plans.end': call({
+    entity: { read: 'plans.get', key: 'id' },
     output: returns<HelpPlan>(),
     input: z.object({ id, endsOn: isoDateSchema.optional(), reason: z.enum(PLAN_END_REASONS).default('noLongerNeeded') }),
     roles: COORDINATION,
@@ -88,6 +90,7 @@ export const plansCalls = {
   }),
 
   'residents.markLeft': call({
+    entity: { read: 'residents.get', key: 'id' },
     output: returns<MarkLeftResult>(),
     input: z.object({ id, reason: z.enum(LEFT_REASONS), on: isoDateSchema }),
     roles: CASEWORK,

@@ -45,6 +45,8 @@ export const privacyCalls = {
     summary: 'Record a consent (legal basis, scope, date) under the current notice version; the acting user is recorded.',
   }),
   'privacy.withdrawConsent': call({
+    // The entry names the health needs it deleted, written with the withdrawal.
+    audit: 'self',
     output: returns<Consent[]>(),
     input: z.object({ consentId: id, withdrawnOn: isoDate.optional() }),
     roles: CASEWORK,
@@ -52,12 +54,18 @@ export const privacyCalls = {
     summary: 'Withdraw a consent; when nothing else covers health, the health-related needs are deleted.',
   }),
   'privacy.exportPerson': call({
+    audit: 'export',
     output: returns<PersonExportResult>(),
     input: z.object({ residentId: id, language: z.enum(LANGUAGES).default('en') }),
     roles: ADMIN_ONLY,
     summary: "A person's data (art. 15/20) as JSON + a printable HTML summary in a ZIP; download it from /api/download/exports/<id>.",
   }),
   'privacy.erasePerson': call({
+    // One entry per erased person, written with the erasure.
+    audit: 'self',
+    // Erased text leaves the file only with a WAL checkpoint after the commit, and the answer says
+    // whether it did: the feature commits the erasure with its audit entries itself, then checkpoints.
+    transaction: 'none',
     output: returns<ErasureResult>(),
     input: z.object({ residentId: id, confirmName: z.string().max(400) }),
     roles: ADMIN_ONLY,
@@ -71,6 +79,11 @@ export const privacyCalls = {
     summary: 'What is past its retention period: inactive residents and case notes of long-closed requests.',
   }),
   'privacy.anonymiseInactive': call({
+    // One entry per erased person, written with the erasure.
+    audit: 'self',
+    // Erased text leaves the file only with a WAL checkpoint after the commit, and the answer says
+    // whether it did: the feature commits the erasure with its audit entries itself, then checkpoints.
+    transaction: 'none',
     output: returns<{ erased: number }>(),
     input: z.object({ residentIds: z.array(id).min(1).max(500) }),
     roles: ADMIN_ONLY,
@@ -78,6 +91,11 @@ export const privacyCalls = {
     summary: 'Anonymise the chosen residents that are past their retention period (the same erasure).',
   }),
   'privacy.purgeSignInEvents': call({
+    // An entry with the number of rows deleted, written when any were.
+    audit: 'self',
+    // Erased text leaves the file only with a WAL checkpoint after the commit, and the answer says
+    // whether it did: the feature commits the erasure with its audit entries itself, then checkpoints.
+    transaction: 'none',
     output: returns<{ deleted: number }>(),
     input: z.object({}),
     roles: ADMIN_ONLY,
@@ -85,6 +103,11 @@ export const privacyCalls = {
     summary: 'Delete the sign-in events older than the sign-in retention period (the audit log is kept).',
   }),
   'privacy.clearRequestNotes': call({
+    // One entry per request whose notes were blanked.
+    audit: 'self',
+    // Erased text leaves the file only with a WAL checkpoint after the commit, and the answer says
+    // whether it did: the feature commits the erasure with its audit entries itself, then checkpoints.
+    transaction: 'none',
     output: returns<{ cleared: number }>(),
     input: z.object({ requestIds: z.array(id).min(1).max(2000) }),
     roles: ADMIN_ONLY,

@@ -33,6 +33,7 @@ export const tasksCalls = {
     summary: "Plan a task, from a request (its resident and kind unless overridden) or on its own; the request's status follows its tasks.",
   }),
   'tasks.update': call({
+    entity: { read: 'tasks.get', key: 'id' },
     output: returns<TaskDetail>(),
     input: z.object({ id, data: taskUpdateSchema }),
     roles: COORDINATION,
@@ -40,6 +41,7 @@ export const tasksCalls = {
     summary: 'Change an open task: what, for whom, when, the estimate, the note and (when given) its volunteers.',
   }),
   'tasks.assign': call({
+    entity: { read: 'tasks.get', key: 'id' },
     output: returns<TaskDetail>(),
     input: z.object({ id, volunteerIds: volunteerIdsSchema }),
     roles: COORDINATION,
@@ -60,6 +62,7 @@ export const tasksCalls = {
     summary: 'Volunteers ranked for a task (skill, availability that day, same settlement, light week) with reasons and warnings.',
   }),
   'tasks.complete': call({
+    entity: { read: 'tasks.get', key: 'id' },
     output: returns<TaskDetail>(),
     input: z.object({ id, outcome: taskOutcomeSchema.default({ minutes: [], note: '', advances: [] }) }),
     // The front desk marks a task done when a volunteer calls in.
@@ -68,6 +71,7 @@ export const tasksCalls = {
     summary: 'Record that a task was done: the day, minutes per volunteer, a note and money volunteers advanced.',
   }),
   'tasks.notDone': call({
+    entity: { read: 'tasks.get', key: 'id' },
     output: returns<TaskDetail>(),
     input: z.object({ id, reason: notDoneReasonSchema }),
     roles: COORDINATION,
@@ -75,6 +79,7 @@ export const tasksCalls = {
     summary: 'Record that a task could not be done, and why.',
   }),
   'tasks.cancel': call({
+    entity: { read: 'tasks.get', key: 'id' },
     output: returns<TaskDetail>(),
     input: z.object({ id, reason: cancelReasonSchema }),
     roles: COORDINATION,
@@ -82,6 +87,7 @@ export const tasksCalls = {
     summary: 'Cancel an open task (with an optional reason).',
   }),
   'tasks.reopen': call({
+    entity: { read: 'tasks.get', key: 'id' },
     output: returns<TaskDetail>(),
     input: z.object({ id }),
     roles: COORDINATION,

@@ -28,6 +28,10 @@ export interface SignedIn {
 
 export const usersCalls = {
   'auth.signIn': call({
+    // Sign-in events are the users feature's own log; a failed attempt must be kept (it counts
+    // towards the lock-out) although the call fails, so the feature opens its own transactions.
+    transaction: 'none',
+    audit: 'self',
     output: returns<SignedIn>(),
     input: z.object({ userId: id, password: passwordSchema }),
     roles: EVERYONE,
@@ -37,6 +41,10 @@ export const usersCalls = {
       'Sign the calling session in with a password. Five failures in a row lock the user out for five minutes (lockedOut, details.until); every attempt is logged without the password.',
   }),
   'auth.unlock': call({
+    // Sign-in events are the users feature's own log; a failed attempt must be kept (it counts
+    // towards the lock-out) although the call fails, so the feature opens its own transactions.
+    transaction: 'none',
+    audit: 'self',
     output: returns<SignedIn>(),
     input: z.object({ method: z.enum(['pin', 'password']), secret: passwordSchema }),
     roles: EVERYONE,
@@ -46,6 +54,10 @@ export const usersCalls = {
       "Unlock the calling session's locked session: the same user's PIN (front desk, coordinator) or password (always for admin and treasurer). Failures count towards the lock-out.",
   }),
   'auth.lock': call({
+    // Sign-in events are the users feature's own log; a failed attempt must be kept (it counts
+    // towards the lock-out) although the call fails, so the feature opens its own transactions.
+    transaction: 'none',
+    audit: 'self',
     output: returns<null>(),
     input: z.object({}),
     roles: EVERYONE,
@@ -59,6 +71,10 @@ export const usersCalls = {
     summary: "The UI reports that someone is using it (keys, mouse) so that the core's idle backstop does not lock an active session.",
   }),
   'auth.signOut': call({
+    // Sign-in events are the users feature's own log; a failed attempt must be kept (it counts
+    // towards the lock-out) although the call fails, so the feature opens its own transactions.
+    transaction: 'none',
+    audit: 'self',
     output: returns<null>(),
     input: z.object({}),
     roles: EVERYONE,
@@ -67,6 +83,10 @@ export const usersCalls = {
     summary: 'End the calling session, also a locked one ("sign in as someone else").',
   }),
   'auth.claimAdmin': call({
+    // Sign-in events are the users feature's own log; a failed attempt must be kept (it counts
+    // towards the lock-out) although the call fails, so the feature opens its own transactions.
+    transaction: 'none',
+    audit: 'self',
     output: returns<SignedIn>(),
     input: z.object({ password: passwordSchema }),
     roles: EVERYONE,
@@ -75,6 +95,10 @@ export const usersCalls = {
     summary: 'A database from before sign-in existed: set the first admin\'s password and sign in. Refused once any active admin has a password.',
   }),
   'auth.changePassword': call({
+    // Sign-in events are the users feature's own log; a failed attempt must be kept (it counts
+    // towards the lock-out) although the call fails, so the feature opens its own transactions.
+    transaction: 'none',
+    audit: 'self',
     output: returns<null>(),
     input: z.object({ currentPassword: passwordSchema, password: passwordSchema }),
     roles: EVERYONE,
@@ -82,6 +106,10 @@ export const usersCalls = {
     summary: 'The signed-in user sets a new password after typing the current one (a wrong one counts towards the lock-out).',
   }),
   'auth.changePin': call({
+    // Sign-in events are the users feature's own log; a failed attempt must be kept (it counts
+    // towards the lock-out) although the call fails, so the feature opens its own transactions.
+    transaction: 'none',
+    audit: 'self',
     output: returns<null>(),
     input: z.object({ currentPassword: passwordSchema, pin: pinSchema.nullable() }),
     roles: EVERYONE,

@@ -46,6 +46,7 @@ export const volunteersCalls = {
     summary: 'Register a volunteer or specialist.',
   }),
   'volunteers.update': call({
+    entity: { read: 'volunteers.get', key: 'id' },
     output: returns<Volunteer>(),
     input: z.object({ id, data: volunteerInputSchema }),
     roles: COORDINATION,
@@ -54,6 +55,7 @@ export const volunteersCalls = {
     summary: "Change a volunteer's profile, skills and availability.",
   }),
   'volunteers.setStatus': call({
+    entity: { read: 'volunteers.get', key: 'id' },
     output: returns<Volunteer>(),
     input: z.object({ id, status: z.enum(VOLUNTEER_STATUSES) }),
     roles: COORDINATION,
@@ -61,6 +63,7 @@ export const volunteersCalls = {
     summary: 'Pause a volunteer or make them active again; the answer counts their open tasks, for a warning.',
   }),
   'volunteers.delete': call({
+    entity: { read: 'volunteers.get', key: 'id' },
     output: returns<null>(),
     input: z.object({ id }),
     roles: COORDINATION,

@@ -1,5 +1,4 @@
-import type { CoreDeps } from '../../context';
-import type { Handler } from '../../handlers';
+import type { FeatureHandlers } from '../../handlers';
 import type { auditCalls } from '../../../../shared/api/calls/audit';
 import { auditFacets, searchAudit } from './audit.service';
 import { verifyChain } from './audit.chain';
@@ -7,10 +6,8 @@ import { verifyChain } from './audit.chain';
 type Calls = keyof typeof auditCalls;
 
 /** The audit log: search, verify the chain, the search form's choices. */
-export function auditHandlers(deps: CoreDeps): { [K in Calls]: Handler<K> } {
-  return {
-    'audit.search': (input) => searchAudit(deps.db, input),
-    'audit.verify': () => verifyChain(deps.db),
-    'audit.facets': () => auditFacets(deps.db),
-  };
-}
+export const auditHandlers: FeatureHandlers<Calls> = {
+  'audit.search': (input, _ctx, deps) => searchAudit(deps.db, input),
+  'audit.verify': (_input, _ctx, deps) => verifyChain(deps.db),
+  'audit.facets': (_input, _ctx, deps) => auditFacets(deps.db),
+};

@@ -13,12 +13,6 @@ import { createTestCore, type TestCore } from '../../testing/test-core';
 import { requestInput, residentInput } from '../../testing/builders';
 import type { AuditEntry } from '../../../../shared/domain/audit';
 import { appendAudit } from './audit.service';
-import { createDispatch } from '../../dispatch';
-import { createEvents } from '../../events';
-import { silentLogger } from '../../logger';
-import { createGuard } from '../../policy/guard';
-import { trustedOnly } from '../users/caller';
-import type { Handlers } from '../../handlers';
 import { verifyChain, verifyChainSqlite } from './audit.chain';
 
 const NAME = 'Зябликова';
@@ -121,18 +115,10 @@ describe('what is appended', () => {
     expect(e?.fields).toEqual(expect.arrayContaining([{ field: 'resident.leftReason', old: null, new: 'moved' }, { field: 'resident.leftOn', old: null, new: '2026-03-10' }]));
   });
 
-  it('a call that writes its own entries (privacy) is not logged twice by dispatch', async () => {
-    const own: Handlers = {
-      ...t.handlers,
-      'residents.markLeft': async (input, ctx) => {
-        await appendAudit(t.deps.db, { at: t.clock.now(), userId: ctx.actor.id, role: ctx.actor.role, action: 'erase', call: 'residents.markLeft', residentId: input.id });
-        return t.handlers['residents.markLeft'](input, ctx);
-      },
-    };
-    const dispatch = createDispatch(own, createEvents(), silentLogger, trustedOnly, createGuard(t.deps, own));
-    const env = await dispatch('residents.markLeft', { id, reason: 'moved', on: '2026-03-10' }, { actor: { id: 1, role: 'admin' } });
-    expect(env.ok).toBe(true);
-    expect((await entries({ call: 'residents.markLeft' })).map((e) => e.action)).toEqual(['erase']);
+  it('a call declared as writing its own entries (withdrawing a consent) gets exactly its own entry', async () => {
+    const [consent] = await t.value('privacy.recordConsent', { residentId: id, basis: 'consent', scopes: ['basic', 'health'], givenOn: '2026-03-01' });
+    await t.value('privacy.withdrawConsent', { consentId: consent!.id });
+    expect((await entries({ call: 'privacy.withdrawConsent' })).map((e) => [e.action, e.entityType])).toEqual([['withdraw', 'resident_consents']]);
   });
 
   it('search by user and by call prefix, newest first, paged', async () => {

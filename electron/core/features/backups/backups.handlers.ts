@@ -2,85 +2,73 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../../shared/api/errors';
 import { daysSince, type BackupStatus } from '../../../../shared/domain/backups';
-import type { CallContext, CoreDeps } from '../../context';
-import type { Handler } from '../../handlers';
-import { createBackupManager, type BackupManager } from '../../backup/manager';
+import type { CoreDeps } from '../../context';
+import type { FeatureHandlers } from '../../handlers';
+import { EXPORT_DIR, managerFor } from '../../data-folder';
 import { storageWarnings } from '../../db/safety';
 import { writeFullExport } from '../../export/full-export';
 import { schemaVersion } from '../../db/migrate';
 import { readSettings } from '../settings/settings.service';
 import { APP_VERSION } from '../../version';
 
-export const EXPORT_DIR = 'exports';
-
 type BackupCalls = 'backups.status' | 'backups.list' | 'backups.create' | 'backups.preview' | 'backups.restore' | 'backups.setReminder' | 'export.full';
-
-export function managerFor(deps: Pick<CoreDeps, 'paths' | 'clock' | 'logger'>): BackupManager | null {
-  return deps.paths.dataDir === null
-    ? null
-    : createBackupManager({ dataDir: deps.paths.dataDir, clock: deps.clock, logger: deps.logger, appVersion: APP_VERSION });
-}
 
 function need<T>(value: T | null | undefined): T {
   if (value === null || value === undefined) throw new AppError('notFound', 'This installation has no data folder (an in-memory database)');
   return value;
 }
 
-/** The backup and export calls; used by the core and, without a database, by the recovery screen. */
-export function backupHandlers(deps: CoreDeps): { [K in BackupCalls]: Handler<K> } {
-  const manager = managerFor(deps);
-  const status = async (): Promise<BackupStatus> => {
-    const m = need(manager);
-    const list = await m.list();
-    const log = m.log();
-    const lastOutside = log.lastOutsideCopyAt;
-    const age = daysSince(lastOutside, deps.clock.now());
-    return {
-      dataDir: need(deps.paths.dataDir),
-      lastBackup: list.find((b) => b.verified) ?? null,
-      lastOutsideCopyAt: lastOutside,
-      reminderDays: log.reminderDays,
-      reminderDue: age === null || age >= log.reminderDays,
-      warnings: storageWarnings(need(deps.paths.dataDir)),
-      integrity: log.lastIntegrityProblem && log.lastIntegrityCheckAt ? { checkedAt: log.lastIntegrityCheckAt, detail: log.lastIntegrityProblem } : null,
-    };
-  };
+async function status(deps: CoreDeps): Promise<BackupStatus> {
+  const m = need(managerFor(deps));
+  const list = await m.list();
+  const log = m.log();
+  const lastOutside = log.lastOutsideCopyAt;
+  const age = daysSince(lastOutside, deps.clock.now());
   return {
-    'backups.status': () => status(),
-    'backups.list': () => need(manager).list(),
-    'backups.create': async (input) => {
-      const sqlite = deps.sqlite;
-      if (sqlite === null) throw new AppError('recoveryMode', 'The database is not open');
-      const made = await need(manager).create(sqlite, 'manual', { passphrase: input.passphrase });
-      const { file: _file, ...info } = made;
-      return info;
-    },
-    'backups.preview': (input) => need(manager).preview(input.id, input.passphrase),
-    'backups.restore': async (input, ctx) => {
-      if (!deps.host) throw new AppError('notFound', 'Restoring needs the desktop app or browser mode');
-      return deps.host.restore(input.id, input.passphrase, ctx.actor);
-    },
-    'backups.setReminder': async (input) => {
-      need(manager).setReminderDays(input.days);
-      return null;
-    },
-    'export.full': async () => {
-      const sqlite = deps.sqlite;
-      if (sqlite === null) throw new AppError('recoveryMode', 'The database is not open');
-      const dir = path.join(need(deps.paths.dataDir), EXPORT_DIR);
-      mkdirSync(dir, { recursive: true });
-      const now = deps.clock.now();
-      const id = `hearth-export-${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}.zip`;
-      const settings = await readSettings(deps.db);
-      const manifest = await writeFullExport(sqlite, path.join(dir, id), {
-        createdAt: now.toISOString(),
-        appVersion: APP_VERSION,
-        schemaVersion: await schemaVersion(deps.db),
-        centreName: settings?.centreName ?? null,
-      });
-      return { id, tables: manifest.tables.length, rows: manifest.tables.reduce((n, t) => n + t.rows, 0) };
-    },
+    dataDir: need(deps.paths.dataDir),
+    lastBackup: list.find((b) => b.verified) ?? null,
+    lastOutsideCopyAt: lastOutside,
+    reminderDays: log.reminderDays,
+    reminderDue: age === null || age >= log.reminderDays,
+    warnings: storageWarnings(need(deps.paths.dataDir)),
+    integrity: log.lastIntegrityProblem && log.lastIntegrityCheckAt ? { checkedAt: log.lastIntegrityCheckAt, detail: log.lastIntegrityProblem } : null,
   };
 }
 
-export type { CallContext };
+/** The backup and export calls; used by the core and, without a database, by the recovery screen. */
+export const backupHandlers: FeatureHandlers<BackupCalls> = {
+  'backups.status': (_input, _ctx, deps) => status(deps),
+  'backups.list': (_input, _ctx, deps) => need(managerFor(deps)).list(),
+  'backups.create': async (input, _ctx, deps) => {
+    const sqlite = deps.sqlite;
+    if (sqlite === null) throw new AppError('recoveryMode', 'The database is not open');
+    const made = await need(managerFor(deps)).create(sqlite, 'manual', { passphrase: input.passphrase });
+    const { file: _file, ...info } = made;
+    return info;
+  },
+  'backups.preview': (input, _ctx, deps) => need(managerFor(deps)).preview(input.id, input.passphrase),
+  'backups.restore': async (input, ctx, deps) => {
+    if (!deps.host) throw new AppError('notFound', 'Restoring needs the desktop app or browser mode');
+    return deps.host.restore(input.id, input.passphrase, ctx.actor);
+  },
+  'backups.setReminder': async (input, _ctx, deps) => {
+    need(managerFor(deps)).setReminderDays(input.days);
+    return null;
+  },
+  'export.full': async (_input, _ctx, deps) => {
+    const sqlite = deps.sqlite;
+    if (sqlite === null) throw new AppError('recoveryMode', 'The database is not open');
+    const dir = path.join(need(deps.paths.dataDir), EXPORT_DIR);
+    mkdirSync(dir, { recursive: true });
+    const now = deps.clock.now();
+    const id = `hearth-export-${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}.zip`;
+    const settings = await readSettings(deps.db);
+    const manifest = await writeFullExport(sqlite, path.join(dir, id), {
+      createdAt: now.toISOString(),
+      appVersion: APP_VERSION,
+      schemaVersion: await schemaVersion(deps.db),
+      centreName: settings?.centreName ?? null,
+    });
+    return { id, tables: manifest.tables.length, rows: manifest.tables.reduce((n, t) => n + t.rows, 0) };
+  },
+};

@@ -10,6 +10,7 @@ import type { Actor } from '../../context';
 import type { Db, Executor } from '../../db/schema';
 import { BUILT_IN_ADMIN } from '../../context';
 import { readSettings } from '../settings/settings.service';
+import { inTransaction } from '../../db/transaction';
 
 /**
  * A new centre starts with a cash box and a bank account in its currency, named in the centre's
@@ -111,7 +112,7 @@ export function accountsService(deps: { db: Db; clock: { now(): Date } }) {
     list: (includeArchived: boolean) => listAccounts(db, includeArchived),
 
     async create(data: AccountData, actor: Actor): Promise<AccountDto> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const row = await trx
           .insertInto('cash_accounts')
           .values({
@@ -131,7 +132,7 @@ export function accountsService(deps: { db: Db; clock: { now(): Date } }) {
     },
 
     async update(id: number, data: AccountData): Promise<AccountDto> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const current = await getAccount(trx, id);
         if (current.currency !== data.currency && current.entryCount > 0) {
           throw new AppError('validation', 'The currency of an account with entries cannot change', {
@@ -148,7 +149,7 @@ export function accountsService(deps: { db: Db; clock: { now(): Date } }) {
     },
 
     async setArchived(id: number, archived: boolean): Promise<AccountDto> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const current = await getAccount(trx, id);
         if (current.archived !== archived) {
           await trx

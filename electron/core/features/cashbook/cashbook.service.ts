@@ -27,6 +27,7 @@ import { listAdvances } from '../tasks/tasks.repo';
 import { categoryIdByCode, postEntry } from './ledger';
 import { entryBase, getEntry, listCategories, otherLegAccounts, toEntryDto, type EntryRow } from './cashbook.repo';
 import { accountsService } from './accounts';
+import { inTransaction } from '../../db/transaction';
 
 function invalid(fields: FieldIssue[]): AppError {
   return new AppError('validation', 'Invalid input', { fields });
@@ -94,7 +95,7 @@ export function cashbookService(deps: CoreDeps) {
     categories: (includeArchived: boolean) => listCategories(db, includeArchived),
 
     async createCategory(input: { name: string; direction: EntryType }): Promise<CategoryDto> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await assertFreeName(trx, input.name, null);
         const row = await trx
           .insertInto('cash_categories')
@@ -106,7 +107,7 @@ export function cashbookService(deps: CoreDeps) {
     },
 
     async renameCategory(id: number, name: string): Promise<CategoryDto> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const current = await categoryById(trx, id);
         if (current.code !== null) throw new AppError('badRequest', 'Built-in categories are translated, not renamed');
         await assertFreeName(trx, name, id);
@@ -116,7 +117,7 @@ export function cashbookService(deps: CoreDeps) {
     },
 
     async setCategoryArchived(id: number, archived: boolean): Promise<CategoryDto> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const current = await categoryById(trx, id);
         if (current.archived !== archived) {
           await trx.updateTable('cash_categories').set({ archived_at: archived ? now() : null }).where('id', '=', id).execute();
@@ -127,7 +128,7 @@ export function cashbookService(deps: CoreDeps) {
 
     /** Income or an expense typed as a positive amount; the sign comes from the type. */
     async post(data: EntryData, actor: Actor): Promise<PostedEntry> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const account = await activeAccount(trx, data.accountId, 'accountId');
         await usableCategory(trx, data.categoryId, data.type, 'categoryId');
         const grant = await checkGrant(trx, data, account.currency);
@@ -154,7 +155,7 @@ export function cashbookService(deps: CoreDeps) {
 
     /** Two legs (out of one account, into the other) sharing a transfer group; same currency only. */
     async transfer(data: TransferData, actor: Actor): Promise<EntryDto[]> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const from = await activeAccount(trx, data.fromAccountId, 'fromAccountId');
         const to = await activeAccount(trx, data.toAccountId, 'toAccountId');
         if (from.currency !== to.currency) {
@@ -177,7 +178,7 @@ export function cashbookService(deps: CoreDeps) {
      * reimbursement's reversal puts the advance back among the pending ones.
      */
     async reverse(input: { id: number; date?: string | undefined; note: string }, actor: Actor): Promise<EntryDto[]> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const original = await mustGetEntry(trx, input.id);
         if (original.source === 'reversal' || original.reversesEntryId !== null) {
           throw new AppError('reversalOfReversal', `Entry ${original.id} is a reversal`);
@@ -308,7 +309,7 @@ export function cashbookService(deps: CoreDeps) {
 
     /** An expense reimbursing a volunteer's advance, and the advance settled, in one transaction; once only. */
     async settleAdvance(input: { id: number; accountId: number; date?: string | undefined; categoryId?: number | undefined }, actor: Actor): Promise<EntryDto> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const advance = (await listAdvances(trx, undefined)).find((a) => a.id === input.id);
         if (!advance) throw new AppError('notFound', `Advance ${input.id} not found`);
         if (advance.settledAt !== null) throw new AppError('alreadySettled', `Advance ${input.id} is already settled`);

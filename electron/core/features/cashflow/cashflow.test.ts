@@ -360,8 +360,7 @@ describe('cashflow.export', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   async function exportFile(format: 'xlsx' | 'csv') {
-    const handlers = cashflowHandlers({ ...t.deps, paths: { dataDir: dir } });
-    const result = await handlers['cashflow.export']({ from: '2026-09', to: '2026-10', format }, { actor: BUILT_IN_ADMIN });
+    const result = await cashflowHandlers['cashflow.export']({ from: '2026-09', to: '2026-10', format }, { actor: BUILT_IN_ADMIN }, { ...t.deps, paths: { dataDir: dir } });
     expect(result.id).toMatch(new RegExp(`^cashflow-2026-09-2026-10-\\d{8}-\\d{6}\\.${format}$`));
     return readFileSync(path.join(dir, 'exports', result.id));
   }

@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/api/errors';
 import { BUILT_IN_KINDS, type KindMode, type ServiceKind } from '../../../../shared/domain/catalogue';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 
 async function listKinds(ex: Executor, includeArchived: boolean, id?: number): Promise<ServiceKind[]> {
   let q = ex
@@ -84,7 +85,7 @@ export function catalogueService(deps: CoreDeps) {
     },
 
     async update(input: { id: number; name?: string | undefined; isPaid: boolean; mode: KindMode }): Promise<ServiceKind> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const kind = await getOne(trx, input.id);
         if (input.name !== undefined && kind.code !== null) {
           throw new AppError('builtInKind', 'Built-in kinds keep their translated name');
@@ -99,7 +100,7 @@ export function catalogueService(deps: CoreDeps) {
     },
 
     async setArchived(id: number, archived: boolean): Promise<ServiceKind> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await getOne(trx, id);
         await trx
           .updateTable('service_kinds')
@@ -112,7 +113,7 @@ export function catalogueService(deps: CoreDeps) {
 
     /** Only a centre's own kind that no request uses can be deleted; others are archived. */
     async remove(id: number): Promise<null> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const kind = await getOne(trx, id);
         if (kind.code !== null) throw new AppError('builtInKind', 'Built-in kinds can be archived, not deleted');
         if (kind.inUse) throw new AppError('kindInUse', 'This kind is used by requests; archive it instead');

@@ -24,6 +24,7 @@ import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { categoryIdByCode, postEntry } from '../cashbook/ledger';
 import { readSettings } from '../settings/settings.service';
+import { inTransaction } from '../../db/transaction';
 
 function invalid(fields: FieldIssue[]): AppError {
   return new AppError('validation', 'Invalid input', { fields });
@@ -210,7 +211,7 @@ export function grantsService(deps: CoreDeps) {
     get: (id: number) => view(db, id),
 
     async create(input: { grant: GrantData; lines: Array<{ name: string; plannedMinor: number }> }, actor: Actor): Promise<GrantView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const g = input.grant;
         const at = now();
         const row = await trx
@@ -228,7 +229,7 @@ export function grantsService(deps: CoreDeps) {
     },
 
     async update(id: number, g: GrantData): Promise<GrantView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const current = await grantRow(trx, id);
         if (current.currency !== g.currency) {
           const used = await trx.selectFrom('cash_entries').select('id').where('grant_id', '=', id).executeTakeFirst();
@@ -244,7 +245,7 @@ export function grantsService(deps: CoreDeps) {
     },
 
     async addLine(grantId: number, line: { name: string; plannedMinor: number }): Promise<GrantView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await grantRow(trx, grantId);
         const last = await trx.selectFrom('budget_lines').select((eb) => eb.fn.max('sort_order').as('m')).where('grant_id', '=', grantId).executeTakeFirst();
         await trx
@@ -257,7 +258,7 @@ export function grantsService(deps: CoreDeps) {
 
     /** A budget line nothing has been recorded on (a typo, a line the funder cut). */
     async removeLine(id: number): Promise<GrantView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const l = await lineRow(trx, id);
         const used = await trx.selectFrom('cash_entries').select('id').where('budget_line_id', '=', id).limit(1).executeTakeFirst();
         if (used) throw new AppError('inUse', `Budget line ${id} has entries`);
@@ -268,7 +269,7 @@ export function grantsService(deps: CoreDeps) {
 
     /** A grant nothing has been recorded on: no cash-book entry, no received tranche, no in-kind row. */
     async remove(id: number): Promise<null> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await grantRow(trx, id);
         const entry = await trx.selectFrom('cash_entries').select('id').where('grant_id', '=', id).limit(1).executeTakeFirst();
         const inKind = await trx.selectFrom('in_kind').select('id').where('grant_id', '=', id).limit(1).executeTakeFirst();
@@ -282,7 +283,7 @@ export function grantsService(deps: CoreDeps) {
     },
 
     async updateLine(id: number, line: { name: string; plannedMinor: number }): Promise<GrantView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const l = await lineRow(trx, id);
         await trx.updateTable('budget_lines').set({ name: line.name, planned_minor: line.plannedMinor }).where('id', '=', id).execute();
         return view(trx, l.grant_id);
@@ -290,7 +291,7 @@ export function grantsService(deps: CoreDeps) {
     },
 
     async addTranche(input: { grantId: number; expectedOn: string; amountMinor: number; note: string }): Promise<GrantView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await grantRow(trx, input.grantId);
         await trx
           .insertInto('grant_tranches')
@@ -301,7 +302,7 @@ export function grantsService(deps: CoreDeps) {
     },
 
     async removeTranche(id: number): Promise<GrantView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const t = await trx.selectFrom('grant_tranches').select(['id', 'grant_id', 'received_entry_id']).where('id', '=', id).executeTakeFirst();
         if (!t) throw new AppError('notFound', `Tranche ${id} not found`);
         if (t.received_entry_id !== null) throw new AppError('conflict', `Tranche ${id} has been received`);
@@ -312,7 +313,7 @@ export function grantsService(deps: CoreDeps) {
 
     /** Grant-tranche income on the chosen account, linked to the tranche. */
     async receiveTranche(input: { id: number; accountId: number; date?: string | undefined }, actor: Actor): Promise<GrantView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const t = await trx.selectFrom('grant_tranches').select(['id', 'grant_id', 'amount_minor', 'received_entry_id', 'note']).where('id', '=', input.id).executeTakeFirst();
         if (!t) throw new AppError('notFound', `Tranche ${input.id} not found`);
         if (t.received_entry_id !== null) throw new AppError('conflict', `Tranche ${input.id} is already received`);
@@ -345,7 +346,7 @@ export function grantsService(deps: CoreDeps) {
 
     /** A reversing entry for a received tranche; the tranche is expected again. */
     async cancelReceipt(id: number, actor: Actor): Promise<GrantView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const t = await trx.selectFrom('grant_tranches').select(['id', 'grant_id', 'received_entry_id']).where('id', '=', id).executeTakeFirst();
         if (!t) throw new AppError('notFound', `Tranche ${id} not found`);
         if (t.received_entry_id === null) throw new AppError('conflict', `Tranche ${id} has not been received`);
@@ -360,7 +361,7 @@ export function grantsService(deps: CoreDeps) {
     },
 
     async setBudget(input: { year: number; categoryId: number; plannedMinor: number }): Promise<AnnualBudget> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const c = await trx.selectFrom('cash_categories').select('id').where('id', '=', input.categoryId).executeTakeFirst();
         if (!c) throw invalid([{ path: 'categoryId', message: 'validation.unknownCategory' }]);
         const currency = (await readSettings(trx))?.currency;

@@ -28,6 +28,7 @@ import type { Executor } from '../../db/schema';
 import { categoryIdByCode, postEntry } from '../cashbook/ledger';
 import { readSettings } from '../settings/settings.service';
 import { reverseEntry } from './grants.service';
+import { inTransaction } from '../../db/transaction';
 
 function invalid(fields: FieldIssue[]): AppError {
   return new AppError('validation', 'Invalid input', { fields });
@@ -280,7 +281,7 @@ export function rentService(deps: CoreDeps) {
     },
 
     async createLease(data: LeaseData, actor: Actor): Promise<LeaseView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const currency = await checkLease(trx, data);
         const row = await trx
           .insertInto('leases')
@@ -307,7 +308,7 @@ export function rentService(deps: CoreDeps) {
 
     /** New terms: unpaid charges follow them (and their discounts), paid ones keep theirs; unpaid months outside the new period go. */
     async updateLease(id: number, data: LeaseData): Promise<LeaseView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const current = await trx.selectFrom('leases').selectAll().where('id', '=', id).executeTakeFirst();
         if (!current) throw new AppError('notFound', `Lease ${id} not found`);
         const currency = await checkLease(trx, data);
@@ -354,7 +355,7 @@ export function rentService(deps: CoreDeps) {
 
     /** A rent expense to the landlord from the lease's account (or the one chosen), linked to the charge. */
     async pay(input: { chargeId: number; accountId?: number | undefined; date?: string | undefined }, actor: Actor): Promise<RentChargeView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const c = await trx
           .selectFrom('rent_charges as r')
           .innerJoin('leases as l', 'l.id', 'r.lease_id')
@@ -392,7 +393,7 @@ export function rentService(deps: CoreDeps) {
     },
 
     async cancelPayment(chargeId: number, actor: Actor): Promise<RentChargeView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const c = await trx.selectFrom('rent_charges').select(['id', 'entry_id']).where('id', '=', chargeId).executeTakeFirst();
         if (!c) throw new AppError('notFound', `Rent charge ${chargeId} not found`);
         if (c.entry_id === null) throw new AppError('conflict', `Rent charge ${chargeId} is not paid`);
@@ -413,7 +414,7 @@ export function rentService(deps: CoreDeps) {
     },
 
     async createInKind(data: InKindData, actor: Actor): Promise<InKindView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await checkInKindGrant(trx, data.grantId);
         const row = await trx
           .insertInto('in_kind')
@@ -437,7 +438,7 @@ export function rentService(deps: CoreDeps) {
     },
 
     async updateInKind(id: number, data: InKindData): Promise<InKindView> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await manualInKind(trx, id);
         await checkInKindGrant(trx, data.grantId);
         await trx
@@ -450,7 +451,7 @@ export function rentService(deps: CoreDeps) {
     },
 
     async removeInKind(id: number): Promise<{ id: number }> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await manualInKind(trx, id);
         await trx.deleteFrom('in_kind').where('id', '=', id).execute();
         return { id };

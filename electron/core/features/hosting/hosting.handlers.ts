@@ -1,7 +1,6 @@
 import type { HostingSettings } from '../../../../shared/api/calls/hosting';
-import type { CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
-import type { Handler } from '../../handlers';
+import type { FeatureHandlers } from '../../handlers';
 import type { hostingCalls } from '../../../../shared/api/calls/hosting';
 
 type Calls = keyof typeof hostingCalls;
@@ -16,18 +15,16 @@ export async function readHostingSettings(ex: Executor): Promise<HostingSettings
 }
 
 /** How the browser-mode host may be reached (local network opt-in). */
-export function hostingHandlers(deps: CoreDeps): { [K in Calls]: Handler<K> } {
-  return {
-    'hosting.get': () => readHostingSettings(deps.db),
-    'hosting.setAllowLan': async ({ allowLan }, ctx) => {
-      const value = allowLan ? '1' : '0';
-      await deps.db
-        .insertInto('settings')
-        .values({ key: ALLOW_LAN_KEY, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-        .execute();
-      deps.logger.warn(allowLan ? 'local network access allowed' : 'local network access refused', { by: ctx.actor.id });
-      return readHostingSettings(deps.db);
-    },
-  };
-}
+export const hostingHandlers: FeatureHandlers<Calls> = {
+  'hosting.get': (_input, _ctx, deps) => readHostingSettings(deps.db),
+  'hosting.setAllowLan': async ({ allowLan }, ctx, deps) => {
+    const value = allowLan ? '1' : '0';
+    await deps.db
+      .insertInto('settings')
+      .values({ key: ALLOW_LAN_KEY, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+    deps.logger.warn(allowLan ? 'local network access allowed' : 'local network access refused', { by: ctx.actor.id });
+    return readHostingSettings(deps.db);
+  },
+};

@@ -34,6 +34,7 @@ import { insertHistory } from '../requests/requests.repo';
 import { OPEN_STATUSES, type RequestStatus } from '../../../../shared/domain/requests';
 import * as repo from './plans.repo';
 import { lastContacts } from './care';
+import { inTransaction } from '../../db/transaction';
 
 interface Stamp {
   today: string;
@@ -125,7 +126,7 @@ async function horizonRange(ex: Executor, today: string, days?: number): Promise
 export async function generatePlanTasks(deps: Pick<CoreDeps, 'db' | 'clock'>, opts: { horizonDays?: number; actor?: Actor } = {}): Promise<GenerateResult> {
   const today = deps.clock.today();
   const s: Stamp = { today, actorId: (opts.actor ?? BUILT_IN_ADMIN).id, at: deps.clock.now().toISOString() };
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const range = await horizonRange(trx, today, opts.horizonDays);
     const made = await makePlanTasks(trx, s, range);
     return { ...range, ...made };
@@ -163,7 +164,7 @@ export function plansService(deps: CoreDeps) {
     async create(input: PlanData, actor: Actor): Promise<HelpPlan> {
       const s = stamp(actor);
       const data = normalisePlan(input);
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await assertReferences(trx, data);
         const id = await repo.insertPlan(trx, data, s.actorId, s.at);
         await makePlanTasks(trx, s, await horizonRange(trx, s.today), [id]);
@@ -174,7 +175,7 @@ export function plansService(deps: CoreDeps) {
     async update(id: number, input: PlanData, actor: Actor): Promise<HelpPlan> {
       const s = stamp(actor);
       const data = normalisePlan(input);
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const current = await openPlan(trx, id);
         await assertReferences(trx, data, current);
         await repo.updatePlan(trx, id, data, s.actorId, s.at);
@@ -188,7 +189,7 @@ export function plansService(deps: CoreDeps) {
     async end(id: number, endsOn: string | undefined, reason: PlanEndReason, actor: Actor): Promise<HelpPlan> {
       const s = stamp(actor);
       const last = endsOn ?? s.today;
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await openPlan(trx, id);
         await repo.endPlan(trx, id, last, reason, s.actorId, s.at);
         await repo.deleteOpenPlanTasksAfter(trx, id, last > s.today ? last : s.today);
@@ -199,7 +200,7 @@ export function plansService(deps: CoreDeps) {
     generate: (actor: Actor) => generatePlanTasks(deps, { actor }),
 
     async setHorizon(days: number, actor: Actor): Promise<GenerateResult> {
-      await db.transaction().execute((trx) => repo.writeHorizon(trx, days));
+      await inTransaction(db, (trx) => repo.writeHorizon(trx, days));
       return generatePlanTasks(deps, { actor });
     },
 
@@ -210,7 +211,7 @@ export function plansService(deps: CoreDeps) {
      */
     async ensureCheckIns(actor: Actor): Promise<EnsureCheckInsResult> {
       const s = stamp(actor);
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const kindId = await repo.kindIdByCode(trx, 'checkIn');
         if (kindId === undefined) throw new AppError('notFound', 'The built-in check-in kind is missing');
         const residents = await trx
@@ -277,7 +278,7 @@ export function plansService(deps: CoreDeps) {
      */
     async markLeft(residentId: number, reason: LeftReason, on: string, actor: Actor): Promise<MarkLeftResult> {
       const s = stamp(actor);
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const resident = await trx.selectFrom('residents').select(['id', 'left_on', 'left_reason']).where('id', '=', residentId).executeTakeFirst();
         if (!resident) throw new AppError('notFound', `Resident ${residentId} not found`);
         if (resident.left_on !== null) {

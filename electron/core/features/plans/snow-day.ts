@@ -19,6 +19,7 @@ import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { insertTask, setTaskVolunteers } from '../tasks/tasks.repo';
 import { kindIdByCode } from './plans.repo';
+import { inTransaction } from '../../db/transaction';
 
 export const SNOW_SKILL = 'hasSnowTools';
 export const snowBatchKey = (date: string) => `snow:${date}`;
@@ -210,7 +211,7 @@ export async function snowDayConfirm(
   const { db, clock } = deps;
   const at = clock.now().toISOString();
   const batchKey = snowBatchKey(input.date);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const kindId = await snowKindId(trx);
     const residentIds = input.assignments.map((a) => a.residentId);
     const residents = new Map<number, string | null>();

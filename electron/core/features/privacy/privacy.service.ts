@@ -23,10 +23,11 @@ import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { appendAudit } from '../audit/audit.service';
 import { readSettings } from '../settings/settings.service';
-import { EXPORT_DIR } from '../backups/backups.handlers';
+import { EXPORT_DIR } from '../../data-folder';
 import { hasHealthConsent, listConsents } from './consent.repo';
 import { checkpoint, deletePersonExports, eraseResident, mentionsElsewhere, type ErasedPerson } from './erasure';
 import { collectPersonData, personZip, translator } from './person-export';
+import { inTransaction } from '../../db/transaction';
 
 const NOTICE_KEY = 'privacy.noticeVersion';
 const RETENTION_KEY = 'privacy.retention';
@@ -126,12 +127,12 @@ export function privacyService(deps: CoreDeps) {
   }
 
   /** Erases in one transaction (with its audit entries), then checkpoints and looks for leftovers. */
-  async function erase(ids: number[], actor: Actor, check?: (trx: Executor, id: number) => Promise<void>): Promise<ErasedPerson[]> {
+  async function erase(call: 'privacy.erasePerson' | 'privacy.anonymiseInactive', ids: number[], actor: Actor, check?: (trx: Executor, id: number) => Promise<void>): Promise<ErasedPerson[]> {
     const at = clock.now().toISOString();
     const today = clock.today();
     const language = (await readSettings(db))?.language ?? 'en';
     const placeholderWord = translator(language)('privacy:person.erasedPlaceholder');
-    const erased = await db.transaction().execute(async (trx) => {
+    const erased = await inTransaction(db, async (trx) => {
       const out: ErasedPerson[] = [];
       for (const id of ids) {
         if (check) await check(trx, id);
@@ -141,7 +142,7 @@ export function privacyService(deps: CoreDeps) {
           userId: actor.id,
           role: actor.role,
           action: 'erase',
-          call: 'privacy.erasePerson',
+          call,
           entityType: 'residents',
           entityId: id,
           residentId: id,
@@ -159,7 +160,7 @@ export function privacyService(deps: CoreDeps) {
     settings: () => readPrivacySettings(db),
 
     async updateSettings(s: PrivacySettings): Promise<PrivacySettings> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await writeSetting(trx, NOTICE_KEY, s.noticeVersion);
         await writeSetting(trx, RETENTION_KEY, JSON.stringify(s.retention));
       });
@@ -173,7 +174,7 @@ export function privacyService(deps: CoreDeps) {
       if (input.givenOn > clock.today()) {
         throw new AppError('validation', 'Consent cannot be given in the future', { fields: [{ path: 'givenOn', message: 'validation.dateInFuture' }] });
       }
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const r = await trx.selectFrom('residents').select(['id', 'erased_at']).where('id', '=', input.residentId).executeTakeFirst();
         if (!r) throw new AppError('notFound', `Resident ${input.residentId} not found`);
         if (r.erased_at !== null) throw new AppError('conflict', 'This person was erased');
@@ -208,7 +209,7 @@ export function privacyService(deps: CoreDeps) {
      */
     async withdrawConsent(consentId: number, withdrawnOn: string | undefined, actor: Actor): Promise<Consent[]> {
       const at = clock.now().toISOString();
-      const residentId = await db.transaction().execute(async (trx) => {
+      const residentId = await inTransaction(db, async (trx) => {
         const c = await trx.selectFrom('resident_consents').select(['id', 'resident_id', 'withdrawn_at']).where('id', '=', consentId).executeTakeFirst();
         if (!c) throw new AppError('notFound', `Consent ${consentId} not found`);
         if (c.withdrawn_at !== null) throw new AppError('conflict', 'This consent was already withdrawn');
@@ -262,7 +263,7 @@ export function privacyService(deps: CoreDeps) {
     },
 
     async erasePerson(residentId: number, confirmName: string, actor: Actor): Promise<ErasureResult> {
-      const erased = await erase([residentId], actor, async (trx, id) => {
+      const erased = await erase('privacy.erasePerson', [residentId], actor, async (trx, id) => {
         const r = await trx.selectFrom('residents').select(['last_name', 'first_name', 'patronymic']).where('id', '=', id).executeTakeFirst();
         if (!r) throw new AppError('notFound', `Resident ${id} not found`);
         const name = fullName({ lastName: r.last_name, firstName: r.first_name, patronymic: r.patronymic });
@@ -298,7 +299,7 @@ export function privacyService(deps: CoreDeps) {
       const unique = [...new Set(ids)];
       const { retention } = await readPrivacySettings(db);
       const before = dateBefore(clock.today(), retention.inactiveResidentYears);
-      const erased = await erase(unique, actor, async (trx, id) => {
+      const erased = await erase('privacy.anonymiseInactive', unique, actor, async (trx, id) => {
         if ((await inactiveResidents(trx, before, [id])).length === 0) {
           throw new AppError('conflict', `Resident ${id} is not past the retention period`, { details: { residentId: id } });
         }
@@ -311,7 +312,7 @@ export function privacyService(deps: CoreDeps) {
       const { retention } = await readPrivacySettings(db);
       const before = dateBefore(clock.today(), 0, retention.signInEventsMonths);
       const at = clock.now().toISOString();
-      const deleted = await db.transaction().execute(async (trx) => {
+      const deleted = await inTransaction(db, async (trx) => {
         const r = await trx.deleteFrom('sign_in_events').where('at', '<', before).executeTakeFirst();
         const n = Number(r.numDeletedRows);
         if (n > 0) {
@@ -327,7 +328,7 @@ export function privacyService(deps: CoreDeps) {
       const at = clock.now().toISOString();
       const { retention } = await readPrivacySettings(db);
       const before = dateBefore(clock.today(), retention.closedRequestNotesYears);
-      const cleared = await db.transaction().execute(async (trx) => {
+      const cleared = await inTransaction(db, async (trx) => {
         const due = (await staleRequestNotes(trx, before, [...new Set(ids)])).map((r) => r.requestId);
         if (due.length === 0) return 0;
         await trx.updateTable('requests').set({ description: '' }).where('id', 'in', due).execute();

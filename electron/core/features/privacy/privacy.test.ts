@@ -15,7 +15,7 @@ import { CallFailed, createTestCore, type TestCore } from '../../testing/test-co
 import { requestInput, residentInput, settingsInput } from '../../testing/builders';
 import { volunteerInput } from '../volunteers/volunteers.builders';
 import { tasksByKind, volunteerHours, volunteersActive } from '../plans/reports';
-import { EXPORT_DIR } from '../backups/backups.handlers';
+import { EXPORT_DIR } from '../../data-folder';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 const FRONTDESK: Actor = { id: 1, role: 'frontdesk' };

@@ -5,6 +5,7 @@ import type { requestInputSchema } from '../../../../shared/domain/requests';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import * as repo from './requests.repo';
+import { inTransaction } from '../../db/transaction';
 
 type RequestData = z.output<typeof requestInputSchema>;
 
@@ -35,7 +36,7 @@ export function requestsService(deps: CoreDeps) {
 
     async create(data: RequestData, actor: Actor): Promise<RequestDetail> {
       const at = clock.now().toISOString();
-      const id = await db.transaction().execute(async (trx) => {
+      const id = await inTransaction(db, async (trx) => {
         await assertReferences(trx, data);
         return repo.insertRequest(trx, data, actor.id, at, clock.today());
       });
@@ -44,7 +45,7 @@ export function requestsService(deps: CoreDeps) {
 
     async update(id: number, data: RequestData, actor: Actor): Promise<RequestDetail> {
       const at = clock.now().toISOString();
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const current = await trx.selectFrom('requests').select('kind_id').where('id', '=', id).executeTakeFirst();
         if (!current) throw new AppError('notFound', `Request ${id} not found`);
         await assertReferences(trx, data, current.kind_id);
@@ -67,7 +68,7 @@ export function requestsService(deps: CoreDeps) {
 
     async setStatus(id: number, status: RequestStatus, note: string, actor: Actor): Promise<RequestDetail> {
       const at = clock.now().toISOString();
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const from = await repo.statusOf(trx, id);
         if (from === undefined) throw new AppError('notFound', `Request ${id} not found`);
         if (!canTransition(from, status)) {

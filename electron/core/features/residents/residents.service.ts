@@ -6,6 +6,7 @@ import { listRequests } from '../requests/requests.repo';
 import type { ResidentPage } from '../../../../shared/api/contract';
 import { hasHealthConsent } from '../privacy/consent.repo';
 import type { Executor } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 
 /** Health-related needs are saved only under a consent covering health (privacy feature). */
 async function checkHealthConsent(ex: Executor, id: number | null, data: ResidentData): Promise<void> {
@@ -30,7 +31,7 @@ export function residentsService(deps: CoreDeps) {
 
     async create(data: ResidentData, actor: Actor): Promise<Resident> {
       const at = clock.now().toISOString();
-      const id = await db.transaction().execute(async (trx) => {
+      const id = await inTransaction(db, async (trx) => {
         await checkHealthConsent(trx, null, data);
         return repo.insertResident(trx, data, actor.id, at);
       });
@@ -39,7 +40,7 @@ export function residentsService(deps: CoreDeps) {
 
     async update(id: number, data: ResidentData, actor: Actor): Promise<Resident> {
       const at = clock.now().toISOString();
-      const found = await db.transaction().execute(async (trx) => {
+      const found = await inTransaction(db, async (trx) => {
         const erased = await trx.selectFrom('residents').select('erased_at').where('id', '=', id).executeTakeFirst();
         if (erased?.erased_at) throw new AppError('conflict', 'This person was erased; their record cannot be edited');
         await checkHealthConsent(trx, id, data);

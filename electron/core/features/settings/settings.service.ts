@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/api/errors';
 import { centreSettingsSchema, LANGUAGES, type CentreSettings, type Language } from '../../../../shared/domain/settings';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 
 const KEYS = ['centreName', 'country', 'currency', 'language'] as const;
 
@@ -29,7 +30,7 @@ export function settingsService(deps: CoreDeps) {
 
     async update(s: CentreSettings): Promise<CentreSettings> {
       if ((await readSettings(db)) === null) throw new AppError('setupRequired', 'The centre is not set up yet');
-      await db.transaction().execute((trx) => writeSettings(trx, s));
+      await inTransaction(db, (trx) => writeSettings(trx, s));
       return s;
     },
 

@@ -7,6 +7,7 @@ import { hashSecret } from '../users/password';
 import { addDemoAccounts, setPasswordHash } from '../users/users.service';
 import { DEMO_ADMIN_PASSWORD } from '../../demo/users.demo';
 import { ensureDefaultAccounts } from '../cashbook/accounts';
+import { inTransaction } from '../../db/transaction';
 
 export function setupService(deps: CoreDeps) {
   const { db } = deps;
@@ -17,7 +18,7 @@ export function setupService(deps: CoreDeps) {
       const { demo, adminName, adminPassword, ...settings } = input;
       const name = adminName.length > 0 ? adminName : DEFAULT_ADMIN_NAME[settings.language];
       const hash = adminPassword !== undefined ? await hashSecret(adminPassword, deps.hashing) : null;
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         if ((await readSettings(trx)) !== null) throw new AppError('alreadySetUp', 'The centre is already set up');
         await writeSettings(trx, settings);
         await trx.updateTable('users').set({ language: settings.language, name }).where('id', '=', actor.id).execute();

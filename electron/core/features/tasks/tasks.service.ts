@@ -26,6 +26,7 @@ import { insertHistory, statusOf } from '../requests/requests.repo';
 import { readSettings } from '../settings/settings.service';
 import * as repo from './tasks.repo';
 import { suggestVolunteers, volunteerWarnings } from './suggestions';
+import { inTransaction } from '../../db/transaction';
 
 function validation(fields: FieldIssue[]): AppError {
   return new AppError('validation', 'Invalid input', { fields });
@@ -131,7 +132,7 @@ export function tasksService(deps: CoreDeps) {
   /** Closes an open task as notDone or cancelled. */
   async function close(id: number, to: 'notDone' | 'cancelled', reason: string, actor: Actor): Promise<TaskDetail> {
     const at = now();
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const rec = await repo.findTaskRecord(trx, id);
       if (!rec) throw notFound(id);
       if (!canTaskTransition(rec.status, to)) throw invalidTransition(id, rec.status, to);
@@ -155,7 +156,7 @@ export function tasksService(deps: CoreDeps) {
 
     async create(data: TaskData, actor: Actor): Promise<TaskDetail> {
       const at = now();
-      const id = await db.transaction().execute(async (trx) => {
+      const id = await inTransaction(db, async (trx) => {
         let residentId = data.residentId;
         let kindId = data.kindId;
         let requestKind: number | undefined;
@@ -208,7 +209,7 @@ export function tasksService(deps: CoreDeps) {
 
     async update(id: number, data: TaskUpdateData, actor: Actor): Promise<TaskDetail> {
       const at = now();
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const rec = await repo.findTaskRecord(trx, id);
         if (!rec) throw notFound(id);
         if (!isOpenTask(rec.status)) throw invalidTransition(id, rec.status, 'planned');
@@ -230,7 +231,7 @@ export function tasksService(deps: CoreDeps) {
     /** Replaces the volunteers of an open task; the answer carries the warnings of each. */
     async assign(id: number, volunteerIds: number[], actor: Actor): Promise<TaskDetail> {
       const at = now();
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const rec = await repo.findTaskRecord(trx, id);
         if (!rec) throw notFound(id);
         const to = openStatusFor(volunteerIds.length);
@@ -258,7 +259,7 @@ export function tasksService(deps: CoreDeps) {
     async complete(id: number, outcome: TaskOutcome, actor: Actor): Promise<TaskDetail> {
       const at = now();
       const today = clock.today();
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const rec = await repo.findTaskRecord(trx, id);
         if (!rec) throw notFound(id);
         if (!canTaskTransition(rec.status, 'done')) throw invalidTransition(id, rec.status, 'done');
@@ -302,7 +303,7 @@ export function tasksService(deps: CoreDeps) {
     /** Reopens a notDone or cancelled task: planned, or assigned when it still has volunteers. */
     async reopen(id: number, actor: Actor): Promise<TaskDetail> {
       const at = now();
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const rec = await repo.findTaskRecord(trx, id);
         if (!rec) throw notFound(id);
         const to = openStatusFor((await repo.volunteerIdsOfTask(trx, id)).length);

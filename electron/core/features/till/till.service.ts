@@ -27,6 +27,7 @@ import type { Executor } from '../../db/schema';
 import { categoryIdByCode, postEntry } from '../cashbook/ledger';
 import { readSettings } from '../settings/settings.service';
 import * as repo from './till.repo';
+import { inTransaction } from '../../db/transaction';
 
 function validation(fields: FieldIssue[]): AppError {
   return new AppError('validation', 'Invalid input', { fields });
@@ -77,7 +78,7 @@ export function tillService(deps: CoreDeps) {
     prices: () => priceList(db),
 
     async setPrice(input: SetPriceInput, actor: Actor): Promise<PriceList> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const { currency } = await centre(trx);
         await sellableKind(trx, input.kindId);
         const now = clock.now().toISOString();
@@ -90,7 +91,7 @@ export function tillService(deps: CoreDeps) {
     },
 
     async sell(input: SaleInput, actor: Actor): Promise<Receipt> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const { currency } = await centre(trx);
         await sellableKind(trx, input.kindId);
         let residentName = '';
@@ -146,7 +147,7 @@ export function tillService(deps: CoreDeps) {
     },
 
     async reverse(saleId: number, actor: Actor): Promise<Receipt> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const original = await trx.selectFrom('sales').selectAll().where('id', '=', saleId).executeTakeFirst();
         if (!original) throw new AppError('notFound', `Sale ${saleId} not found`);
         if (original.reverses_sale_id !== null) throw new AppError('reversalOfReversal', `Sale ${saleId} is itself a reversal`);
@@ -251,7 +252,7 @@ export function tillService(deps: CoreDeps) {
 
     async cashUp(input: CashUpInput, actor: Actor): Promise<CashUp> {
       if (input.day > clock.today()) throw validation([{ path: 'day', message: 'validation.dateInFuture' }]);
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const { currency } = await centre(trx);
         const account = await tillAccountFor(trx, 'cash', currency);
         const expected = await repo.balanceAt(trx, account.id, input.day);

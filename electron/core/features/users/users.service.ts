@@ -36,6 +36,7 @@ import {
   writeSetting,
   type UserRow,
 } from './users.repo';
+import { inTransaction } from '../../db/transaction';
 
 export interface SignedInUser {
   id: number;
@@ -106,7 +107,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
     const ok = await verifySecret(secret, method === 'pin' ? user.pin_hash : user.password_hash, hashing);
     const at = clock.now().toISOString();
     if (ok) {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
         if (kinds.ok !== null) await recordEvent(trx, user.id, kinds.ok, method, at);
       });
@@ -119,7 +120,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
       return;
     }
     const expired = user.locked_until !== null;
-    const until = await db.transaction().execute(async (trx) => {
+    const until = await inTransaction(db, async (trx) => {
       // A lock-out that has run out starts the count again.
       if (expired) await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
       const row = await trx
@@ -246,7 +247,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
       const id = sessionId(ctx);
       checkPassword(password, 'admin');
       const hash = await hashSecret(password, hashing);
-      const user = await db.transaction().execute(async (trx) => {
+      const user = await inTransaction(db, async (trx) => {
         if ((await activeAdminsWithPassword(trx)) > 0) throw new AppError('forbidden', 'An administrator already has a password');
         const admin = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).orderBy('id').executeTakeFirst();
         if (!admin) throw new AppError('notFound', 'No administrator');
@@ -284,7 +285,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
     },
 
     async update(id: number, input: { name: string; role: Role; language: Language | null }): Promise<UserSummary> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const user = await findUser(trx, id);
         if (!user) throw new AppError('notFound', 'No such user');
         if (user.role === 'admin' && input.role !== 'admin' && user.active === 1) await keepAnAdmin(id, trx);
@@ -299,7 +300,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
       const user = await requireUser(id);
       checkPassword(password, user.role);
       const hash = await hashSecret(password, hashing);
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await setPasswordHash(trx, id, hash, nowIso());
         await recordEvent(trx, id, 'passwordReset', 'password', nowIso());
         await forgetDemoAccount(trx, id);
@@ -311,7 +312,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
       const user = await requireUser(id);
       if (pin !== null && !mayUnlockWithPin(user.role)) throw new AppError('pinNotAllowed', 'Admins and treasurers do not use a PIN');
       const hash = pin !== null ? await hashSecret(pin, hashing) : null;
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await trx.updateTable('users').set({ pin_hash: hash }).where('id', '=', id).execute();
         await recordEvent(trx, id, 'passwordReset', 'pin', nowIso());
         await forgetDemoAccount(trx, id);
@@ -333,7 +334,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
       await attempt(user, currentPassword, 'password', { ok: null, fail: 'failure' });
       const secret = 'password' in change ? change.password : change.pin;
       const hash = secret !== null ? await hashSecret(secret, hashing) : null;
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         if ('password' in change) await setPasswordHash(trx, user.id, hash as string, nowIso());
         else await trx.updateTable('users').set({ pin_hash: hash }).where('id', '=', user.id).execute();
         await recordEvent(trx, user.id, 'passwordReset', 'password' in change ? 'password' : 'pin', nowIso());
@@ -343,7 +344,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
     },
 
     async setActive(id: number, active: boolean): Promise<UserSummary> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const user = await findUser(trx, id);
         if (!user) throw new AppError('notFound', 'No such user');
         if (!active && user.role === 'admin') await keepAnAdmin(id, trx);

@@ -8,6 +8,7 @@ import { fold } from '../../../../shared/domain/text';
 import { BUILT_IN_SKILLS, KIND_SKILL_DEFAULTS, type Skill, type SkillRef } from '../../../../shared/domain/volunteers';
 import type { CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 
 /**
  * Adds the built-in skills that are missing and links them to the built-in kinds that need them;
@@ -170,7 +171,7 @@ export function skillsService(deps: CoreDeps) {
     list: (includeArchived: boolean) => listSkills(db, { includeArchived }),
 
     async create(name: string): Promise<Skill> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await assertNameFree(trx, name);
         const row = await trx
           .insertInto('skills')
@@ -182,7 +183,7 @@ export function skillsService(deps: CoreDeps) {
     },
 
     async rename(id: number, name: string): Promise<Skill> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const skill = await getSkill(trx, id);
         if (skill.code !== null) throw new AppError('builtInKind', 'Built-in skills keep their translated name');
         await assertNameFree(trx, name, id);
@@ -192,7 +193,7 @@ export function skillsService(deps: CoreDeps) {
     },
 
     async setArchived(id: number, archived: boolean): Promise<Skill> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const skill = await getSkill(trx, id);
         // Archiving an archived skill keeps its date.
         if (skill.archived !== archived) {
@@ -212,7 +213,7 @@ export function skillsService(deps: CoreDeps) {
     },
 
     async setKindSkills(kindId: number, skillIds: number[]): Promise<number[]> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await assertKind(trx, kindId);
         const kept = new Set(await kindSkillIds(trx, kindId));
         await assertSkillIds(trx, skillIds, 'skillIds', kept);

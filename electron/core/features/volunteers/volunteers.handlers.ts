@@ -1,5 +1,4 @@
-import type { CoreDeps } from '../../context';
-import type { Handler } from '../../handlers';
+import type { FeatureHandlers } from '../../handlers';
 import type { volunteersCalls } from '../../../../shared/api/calls/volunteers';
 import { volunteersService } from './volunteers.service';
 import { skillsService } from './skills';
@@ -7,22 +6,18 @@ import { skillsService } from './skills';
 type Calls = keyof typeof volunteersCalls;
 
 /** The volunteers calls of the contract (coordinator issue). */
-export function volunteerHandlers(deps: CoreDeps): { [K in Calls]: Handler<K> } {
-  const volunteers = volunteersService(deps);
-  const skills = skillsService(deps);
-  return {
-    'volunteers.search': ({ q, limit, ...filter }) => volunteers.search(q, { ...filter, limit }),
-    'volunteers.get': (input) => volunteers.get(input.id),
-    'volunteers.create': (input, ctx) => volunteers.create(input, ctx.actor),
-    'volunteers.update': (input, ctx) => volunteers.update(input.id, input.data, ctx.actor),
-    'volunteers.setStatus': (input, ctx) => volunteers.setStatus(input.id, input.status, ctx.actor),
-    'volunteers.delete': (input, ctx) => volunteers.remove(input.id, ctx.actor),
+export const volunteerHandlers: FeatureHandlers<Calls> = {
+  'volunteers.search': ({ q, limit, ...filter }, _ctx, deps) => volunteersService(deps).search(q, { ...filter, limit }),
+  'volunteers.get': (input, _ctx, deps) => volunteersService(deps).get(input.id),
+  'volunteers.create': (input, ctx, deps) => volunteersService(deps).create(input, ctx.actor),
+  'volunteers.update': (input, ctx, deps) => volunteersService(deps).update(input.id, input.data, ctx.actor),
+  'volunteers.setStatus': (input, ctx, deps) => volunteersService(deps).setStatus(input.id, input.status, ctx.actor),
+  'volunteers.delete': (input, ctx, deps) => volunteersService(deps).remove(input.id, ctx.actor),
 
-    'skills.list': (input) => skills.list(input.includeArchived),
-    'skills.create': (input) => skills.create(input.name),
-    'skills.update': (input) => skills.rename(input.id, input.name),
-    'skills.setArchived': (input) => skills.setArchived(input.id, input.archived),
-    'kinds.skills': (input) => skills.kindSkills(input.kindId),
-    'kinds.setSkills': (input) => skills.setKindSkills(input.kindId, input.skillIds),
-  };
-}
+  'skills.list': (input, _ctx, deps) => skillsService(deps).list(input.includeArchived),
+  'skills.create': (input, _ctx, deps) => skillsService(deps).create(input.name),
+  'skills.update': (input, _ctx, deps) => skillsService(deps).rename(input.id, input.name),
+  'skills.setArchived': (input, _ctx, deps) => skillsService(deps).setArchived(input.id, input.archived),
+  'kinds.skills': (input, _ctx, deps) => skillsService(deps).kindSkills(input.kindId),
+  'kinds.setSkills': (input, _ctx, deps) => skillsService(deps).setKindSkills(input.kindId, input.skillIds),
+};

@@ -11,6 +11,7 @@ import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import * as repo from './volunteers.repo';
 import { assertSkillIds } from './skills';
+import { inTransaction } from '../../db/transaction';
 
 /**
  * Rules the schema cannot check: the agreement was not signed after the centre's today, and the
@@ -57,7 +58,7 @@ export function volunteersService(deps: CoreDeps) {
 
     async create(data: VolunteerData, actor: Actor): Promise<Volunteer> {
       const at = clock.now().toISOString();
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await assertData(trx, data, clock.today(), '', new Set());
         const id = await repo.insertVolunteer(trx, data, actor.id, at);
         return getVolunteer(trx, id);
@@ -66,7 +67,7 @@ export function volunteersService(deps: CoreDeps) {
 
     async update(id: number, data: VolunteerData, actor: Actor): Promise<Volunteer> {
       const at = clock.now().toISOString();
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         if (!(await repo.volunteerExists(trx, id))) throw notFound(id);
         await assertData(trx, data, clock.today(), 'data.', new Set(await repo.skillIdsOf(trx, id)));
         await repo.updateVolunteer(trx, id, data, actor.id, at);
@@ -77,7 +78,7 @@ export function volunteersService(deps: CoreDeps) {
     /** Pausing with open tasks is allowed: the answer's `openTasks` lets the UI warn. */
     async setStatus(id: number, status: VolunteerStatus, actor: Actor): Promise<Volunteer> {
       const at = clock.now().toISOString();
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         if (!(await repo.setVolunteerStatus(trx, id, status, actor.id, at))) throw notFound(id);
         return getVolunteer(trx, id);
       });
@@ -89,7 +90,7 @@ export function volunteersService(deps: CoreDeps) {
      */
     async remove(id: number, actor: Actor): Promise<null> {
       const at = clock.now().toISOString();
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         if (!(await repo.volunteerExists(trx, id))) throw notFound(id);
         const openTasks = await repo.countOpenTasks(trx, id);
         const activePlans = await repo.countActivePlans(trx, id, clock.today());

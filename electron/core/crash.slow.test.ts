@@ -2,7 +2,9 @@
  * Crash safety: a child process writes through the core (testing/crash-child.ts) and reports each
  * committed write; the test kills it with SIGKILL at random moments, CRASH_KILLS times (default
  * 200), always on the same data folder. After every kill the database must open, pass
- * `integrity_check` and `foreign_key_check`, and contain every write the child acknowledged.
+ * `integrity_check` and `foreign_key_check`, contain every write the child acknowledged, hold an
+ * audit entry for every change it holds (a change and its entry commit together), and the audit
+ * chain must verify.
  *
  * The same data folder is reused, so each child starts on the WAL (and -shm) its killed
  * predecessor left behind: most checks open the file read-only, which leaves the WAL in place for
@@ -30,6 +32,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_ADMIN } from './context';
 import { DATABASE_FILE, startCore } from './start';
 import { mulberry32 } from './random';
+import { verifyChainSqlite } from './features/audit/audit.chain';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 200);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -200,6 +203,23 @@ function check(file: string, acked: Acked, readonly: boolean): string[] {
       for (const to of tos) if (to === statuses[i]) i++;
       if (i < statuses.length) problems.push(`request ${id}: acknowledged statuses ${statuses.join(',')} not all in history ${tos.join(',')}`);
     }
+
+    // Every saved change has its audit entry (they commit in one transaction), and the chain holds.
+    const audited = (call: string) =>
+      new Set((db.prepare('select entity_id from audit_log where call = ?').pluck().all(call) as string[]).map(Number));
+    const residentEntries = audited('residents.create');
+    for (const id of residents.keys()) if (!residentEntries.has(id)) problems.push(`resident ${id} was saved without its audit entry`);
+    const requestEntries = audited('requests.create');
+    for (const id of requests.keys()) if (!requestEntries.has(id)) problems.push(`request ${id} was saved without its audit entry`);
+    const statusEntries = new Map<number, number>();
+    for (const id of db.prepare("select entity_id from audit_log where call = 'requests.setStatus'").pluck().all() as string[]) {
+      statusEntries.set(Number(id), (statusEntries.get(Number(id)) ?? 0) + 1);
+    }
+    for (const [id, chain] of history) {
+      if ((statusEntries.get(id) ?? 0) !== chain.length - 1) problems.push(`request ${id}: ${chain.length - 1} status changes, ${statusEntries.get(id) ?? 0} audit entries`);
+    }
+    const chain = verifyChainSqlite(db);
+    if (!chain.ok) problems.push(`audit verify: ${JSON.stringify(chain)}`);
   } finally {
     db.close();
   }
@@ -247,6 +267,17 @@ describe('crash safety', () => {
       // The check itself notices a lost write (a control, so that a silent check cannot pass).
       const lost: Acked = { ...acked, residents: new Map([[1_000_000_000, 'crash-lost']]), requests: new Map([[1_000_000_000, 1]]) };
       expect(check(file, lost, true).join('\n')).toMatch(/resident 1000000000 .* missing[\s\S]*request 1000000000 is missing/);
+      // …and a change saved without its entry (the entry removed behind the triggers' back).
+      const copy = path.join(workDir, 'unaudited.sqlite');
+      const live = new Database(file, { fileMustExist: true });
+      await live.backup(copy);
+      live.close();
+      const tampered = new Database(copy);
+      const newest = tampered.prepare("select max(entity_id + 0) from audit_log where call = 'residents.create'").pluck().get() as number;
+      for (const t of tampered.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'").pluck().all() as string[]) tampered.exec(`drop trigger "${t}"`);
+      tampered.prepare("delete from audit_log where call = 'residents.create' and entity_id = ?").run(String(newest));
+      tampered.close();
+      expect(check(copy, acked, true).join('\n')).toMatch(new RegExp(`resident ${newest} was saved without its audit entry`));
 
       // Finally the app's own way in: startCore on the folder, and the counts match.
       const core = await startCore({ dataDir });
@@ -271,7 +302,7 @@ describe('crash safety', () => {
       console.log(
         `crash test: ${midWriteKills + startupKills} kills (${midWriteKills} during writes, ${startupKills} during startup), ` +
           `${acked.writes} acknowledged writes (${acked.residents.size} residents, ${acked.requests.size} requests, ${statusAcks} status changes), ` +
-          `${committedUnacked} residents committed but not acknowledged, a WAL left behind at ${walLeft} kills, ` +
+          `${committedUnacked} residents committed but not acknowledged, every change with its audit entry and the chain OK, a WAL left behind at ${walLeft} kills, ` +
           `database ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB, checks ${(checkMs / 1000).toFixed(1)} s, ` +
           `${seconds.toFixed(1)} s in all, seed ${SEED}`,
       );
