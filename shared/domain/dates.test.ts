@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween, isIsoDate, isoDateSchema, isoWeekday, monthKeySchema, mondayOf, monthBounds, monthKeyOf, monthRange } from './dates';
+import { agreementDateSchema } from './volunteers';
 
 describe('calendar dates', () => {
   it('adds days across months, years and leap days', () => {
@@ -58,5 +59,12 @@ describe("the contract's date and month schemas", () => {
     for (const bad of ['2026-13', '2026-00', '2026-1', '2026-12-01', '202612', '', 202612, null]) {
       expect(issues(monthKeySchema, bad), String(bad)).toEqual(['validation.date']);
     }
+  });
+
+  it('a schema built on the date schema (the agreement date, from 1990) leaves the shared one as it was', () => {
+    expect(issues(agreementDateSchema, '1989-12-31')).toEqual(['validation.date']);
+    expect(issues(agreementDateSchema, '2024-02-30')).toEqual(['validation.date']);
+    expect(issues(agreementDateSchema, '2024-02-29')).toEqual([]);
+    expect(issues(isoDateSchema, '1989-12-31')).toEqual([]);
   });
 });
