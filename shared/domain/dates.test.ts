@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, isIsoDate, isoDateSchema, isoWeekday, monthKeySchema, mondayOf, monthBounds, monthKeyOf, monthRange } from './dates';
+import { addDays, addMonths, dateToShow, daysBetween, isIsoDate, isoDateSchema, isoWeekday, monthKeySchema, mondayOf, monthBounds, monthKeyOf, monthRange } from './dates';
 import { agreementDateSchema } from './volunteers';
 
 describe('calendar dates', () => {
@@ -66,5 +66,21 @@ describe("the contract's date and month schemas", () => {
     expect(issues(agreementDateSchema, '2024-02-30')).toEqual(['validation.date']);
     expect(issues(agreementDateSchema, '2024-02-29')).toEqual([]);
     expect(issues(isoDateSchema, '1989-12-31')).toEqual([]);
+  });
+});
+
+describe('showing stored dates', () => {
+  it('gives a Date for real days and timestamps, and null for text that is not one (shown as stored)', () => {
+    expect(dateToShow('2024-02-29', 'utc')?.toISOString()).toBe('2024-02-29T12:00:00.000Z');
+    expect(dateToShow('2026-11-16T09:30:00.000Z')?.toISOString()).toBe('2026-11-16T09:30:00.000Z');
+    // `new Date` would throw in Intl ('2024-13-01') or roll over to 1 March ('2024-02-30').
+    for (const bad of ['2024-13-01', '2024-02-30', '2023-02-29', '2024-00-10', 'garbage', '']) expect(dateToShow(bad), bad).toBeNull();
+    const format = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: 'UTC' });
+    const show = (stored: string) => {
+      const d = dateToShow(stored, 'utc');
+      return d === null ? stored : format.format(d);
+    };
+    expect(show('2024-13-01')).toBe('2024-13-01');
+    expect(show('2024-02-29')).toMatch(/29 февраля 2024/);
   });
 });

@@ -140,3 +140,19 @@ export function addMonths(monthKey: string, n: number): string {
 export function monthKeyOf(date: string): string {
   return date.slice(0, 7);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Showing stored dates
+
+/**
+ * The Date to hand to Intl for a stored day ('YYYY-MM-DD', taken at noon so no time zone moves it
+ * to another day; `utc` for formatters set to UTC) or timestamp; null when the text is not a real
+ * one. A database from before the contract checked the calendar may hold '2024-13-01' (Intl throws
+ * "Invalid time value") or '2024-02-30' (which `new Date` silently rolls over to 1 March): callers
+ * show such text as stored, so one bad value never breaks a page or an export.
+ */
+export function dateToShow(stored: string, zone: 'local' | 'utc' = 'local'): Date | null {
+  if (ISO_DATE.test(stored)) return isIsoDate(stored) ? new Date(`${stored}T12:00:00${zone === 'utc' ? 'Z' : ''}`) : null;
+  const d = new Date(stored);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
