@@ -280,6 +280,14 @@ describe('routes', () => {
     }
   });
 
+  it('serves a date field with format "date" and a month field with its pattern (contract-document.test.ts checks them all)', async () => {
+    const doc = (await (await fetch(`${host.url}api/contract.json`)).json()) as { calls: Array<{ name: string; input: { properties: Record<string, { format?: string; pattern?: string }> } }> };
+    const field = (call: string, key: string) => doc.calls.find((c) => c.name === call)?.input.properties[key];
+    expect(field('privacy.recordConsent', 'givenOn')).toMatchObject({ type: 'string', format: 'date' });
+    expect(field('till.cashUp', 'day')).toMatchObject({ type: 'string', format: 'date' });
+    expect(field('cashflow.report', 'from')).toMatchObject({ type: 'string', pattern: '^(\\d{4})-(0[1-9]|1[0-2])$' });
+  });
+
   it('answers 404 for an unknown route under /api', async () => {
     for (const p of ['/api/nope', '/api/call', '/api/call/', '/api/call/residents', '/api/call/residents.search/extra']) {
       const res = await fetch(`${host.url}${p.slice(1)}`, { method: 'POST', headers: bearer(), body: '{}' });

@@ -17,6 +17,7 @@ import { kindInputSchema, KIND_MODES, type ServiceKind } from '../domain/catalog
 import type { BackupInfo, BackupPreview, BackupStatus } from '../domain/backups';
 import { passwordProblem, passwordSchema, type SessionStatus } from '../domain/users';
 import { adminNameSchema, centreSettingsSchema, LANGUAGES, type CentreSettings, type Language } from '../domain/settings';
+import { isoDateSchema as isoDate } from '../domain/dates';
 
 import { call, returns } from './define';
 import { volunteersCalls } from './calls/volunteers';
@@ -33,7 +34,6 @@ import { hostingCalls } from './calls/hosting';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 const limit = z.number().int().min(1).max(500).default(50);
 const offset = z.number().int().min(0).max(10_000_000).default(0);
 const backupId = z.string().regex(/^[\w.-]{1,200}$/, 'validation.invalid');

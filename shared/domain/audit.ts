@@ -1,5 +1,6 @@
 /** The audit log as the UI sees it: entries, search filters and the chain's status. */
 import { z } from 'zod';
+import { isoDateSchema as isoDate } from './dates';
 
 /** Kinds of audit entries: dispatch writes change, view, export and denied; the users and privacy features the rest. */
 export const AUDIT_ACTIONS = ['change', 'view', 'export', 'denied', 'signIn', 'signInFailed', 'signOut', 'lock', 'unlock', 'erase', 'withdraw', 'retention'] as const;
@@ -44,8 +45,6 @@ export interface AuditFacets {
   users: Array<{ id: number; name: string; role: string }>;
   calls: string[];
 }
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 
 export const auditSearchSchema = z.object({
   userId: z.number().int().positive().optional(),

@@ -5,7 +5,7 @@
  * units next to an ISO 4217 code; an entry's amount is signed (in > 0, out < 0).
  */
 import { z } from 'zod';
-import { isIsoDate, isMonthKey } from './dates';
+import { isoDateSchema as isoDate, monthKeySchema as monthKey } from './dates';
 import { CURRENCIES, type Currency, type Language } from './settings';
 
 export const ACCOUNT_KINDS = ['cash', 'bank', 'other'] as const;
@@ -34,8 +34,6 @@ export const BUILT_IN_CATEGORIES = [
 /** The largest amount one entry may carry: 10 billion minor units (100 million roubles). */
 export const MAX_ENTRY_MINOR = 10_000_000_000;
 
-const isoDate = z.string('validation.date').refine(isIsoDate, 'validation.date');
-const monthKey = z.string('validation.date').refine(isMonthKey, 'validation.date');
 const id = z.number('validation.required').int('validation.required').positive('validation.required');
 const text = (max: number) => z.string('validation.invalid').trim().max(max, 'validation.tooLong').default('');
 /** A positive amount as typed in a form (the direction comes from the form, not the sign). */

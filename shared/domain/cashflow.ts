@@ -13,11 +13,10 @@
  * legs of transfers between accounts, shown separately.
  */
 import { z } from 'zod';
-import { addMonths, isMonthKey, monthRange } from './dates';
+import { addMonths, monthKeySchema as monthKey, monthRange } from './dates';
 
 export const MAX_CASHFLOW_MONTHS = 36;
 
-const monthKey = z.string('validation.date').refine(isMonthKey, 'validation.date');
 const rangeShape = {
   from: monthKey,
   to: monthKey,

@@ -1,8 +1,10 @@
 /**
  * Calendar dates as the centre writes them: 'YYYY-MM-DD' days and 'YYYY-MM' month keys, with
  * integer day arithmetic (no Date objects, no time zones, no DST). The one set of date helpers for
- * every feature (plans, tasks, the board, money reports).
+ * every feature (plans, tasks, the board, money reports), and the contract's one date schema and
+ * one month schema.
  */
+import { z } from 'zod';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -81,6 +83,24 @@ export function isMonthKey(s: string): boolean {
   return MONTH_KEY.test(s);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The contract's dates and months: every date or month field of every call uses these two.
+// Messages are i18n keys of the `common` namespace (months reuse 'validation.date').
+
+/**
+ * A real calendar day written YYYY-MM-DD: leap years, months 01–12, the day within its month
+ * (2024-02-29 yes; 2023-02-29, 2024-02-30, 2024-13-01, 2024-04-31 no). zod's ISO date checks the
+ * calendar and gives the served JSON Schema (/api/contract.json) `format: "date"`; the refinement
+ * adds the years isIsoDate allows (1900–2999), which the JSON Schema does not show. Both abort, so
+ * a bad date gets one issue and refinements built on this schema do not run on it.
+ */
+export const isoDateSchema = z.iso
+  .date({ error: 'validation.date', abort: true })
+  .refine(isIsoDate, { error: 'validation.date', abort: true });
+
+/** A month key written YYYY-MM with a month 01–12 (the served JSON Schema shows the pattern). */
+export const monthKeySchema = z.string('validation.date').regex(MONTH_KEY, 'validation.date');
+
 /** The month keys from `from` to `to`, both included ('2026-11' … '2027-02'). */
 export function monthRange(from: string, to: string): string[] {
   const out: string[] = [];
@@ -119,4 +139,20 @@ export function addMonths(monthKey: string, n: number): string {
 /** The month key of a date ('2026-11-23' → '2026-11'). */
 export function monthKeyOf(date: string): string {
   return date.slice(0, 7);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Showing stored dates
+
+/**
+ * The Date to hand to Intl for a stored day ('YYYY-MM-DD', taken at noon so no time zone moves it
+ * to another day; `utc` for formatters set to UTC) or timestamp; null when the text is not a real
+ * one. A database from before the contract checked the calendar may hold '2024-13-01' (Intl throws
+ * "Invalid time value") or '2024-02-30' (which `new Date` silently rolls over to 1 March): callers
+ * show such text as stored, so one bad value never breaks a page or an export.
+ */
+export function dateToShow(stored: string, zone: 'local' | 'utc' = 'local'): Date | null {
+  if (ISO_DATE.test(stored)) return isIsoDate(stored) ? new Date(`${stored}T12:00:00${zone === 'utc' ? 'Z' : ''}`) : null;
+  const d = new Date(stored);
+  return Number.isNaN(d.getTime()) ? null : d;
 }

@@ -5,7 +5,7 @@
  * be unspent), rent months, co-financing arithmetic. Money is integer minor units with a currency.
  */
 import { z } from 'zod';
-import { addMonths, daysBetween, daysInMonth, isIsoDate, isMonthKey, monthRange } from './dates';
+import { addMonths, daysBetween, daysInMonth, isIsoDate, isMonthKey, isoDateSchema as isoDate, monthKeySchema as monthKey, monthRange } from './dates';
 import { CURRENCIES, type Currency } from './settings';
 
 /** The largest amount a plan, grant, lease or contribution may carry (100 million roubles). */
@@ -20,8 +20,6 @@ export type ManualInKindKind = (typeof MANUAL_IN_KIND_KINDS)[number];
 /** The settings key of the value of one volunteer hour (minor units of the centre's currency). */
 export const VOLUNTEER_RATE_KEY = 'money.volunteerHourRate';
 
-const isoDate = z.string('validation.date').refine(isIsoDate, 'validation.date');
-const monthKey = z.string('validation.date').refine(isMonthKey, 'validation.date');
 const id = z.number('validation.required').int('validation.required').positive('validation.required');
 const requiredText = (max: number) => z.string('validation.required').trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 const text = (max: number) => z.string('validation.invalid').trim().max(max, 'validation.tooLong').default('');

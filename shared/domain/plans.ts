@@ -28,8 +28,8 @@ export const DEFAULT_CHECKIN_INTERVAL_DAYS = 7;
 export const SNOW_DAY_MAX_PER_VOLUNTEER = 4;
 
 // Calendar dates live in ./dates (one set for every feature); re-exported for existing callers.
-import { daysInMonth, isIsoDate, dayNumber, fromDayNumber, addDays, daysBetween, isoWeekday, weekStart, monthOf, isMonthKey, monthRange, monthBounds } from './dates';
-export { daysInMonth, isIsoDate, dayNumber, fromDayNumber, addDays, daysBetween, isoWeekday, weekStart, monthOf, isMonthKey, monthRange, monthBounds };
+import { daysInMonth, isIsoDate, dayNumber, fromDayNumber, addDays, daysBetween, isoWeekday, weekStart, monthOf, isMonthKey, monthRange, monthBounds, isoDateSchema, monthKeySchema } from './dates';
+export { daysInMonth, isIsoDate, dayNumber, fromDayNumber, addDays, daysBetween, isoWeekday, weekStart, monthOf, isMonthKey, monthRange, monthBounds, isoDateSchema, monthKeySchema };
 
 // ---------------------------------------------------------------------------------------------
 // Which days a plan falls on
@@ -91,8 +91,6 @@ export function planDates(plan: PlanSchedule, from: string, to: string): string[
 // ---------------------------------------------------------------------------------------------
 // Validation (messages are i18n keys of the `common` namespace)
 
-export const isoDateSchema = z.string('validation.date').refine(isIsoDate, 'validation.date');
-export const monthKeySchema = z.string('validation.date').refine(isMonthKey, 'validation.date');
 const id = (message: string) => z.number(message).int(message).positive(message);
 const month = z.number('validation.number').int('validation.number').min(1, 'validation.range').max(12, 'validation.range');
 

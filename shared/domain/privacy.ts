@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { fold } from './text';
+import { isoDateSchema as isoDate } from './dates';
 
 /** Legal bases a centre records. Legitimate interest never covers health data (art. 9). */
 export const LEGAL_BASES = ['consent', 'vitalInterests', 'socialCareLaw', 'legitimateInterest'] as const;
@@ -20,7 +21,6 @@ export const HEALTH_BASES: readonly LegalBasis[] = ['consent', 'vitalInterests',
 export const CONSENT_SCOPES = ['basic', 'health', 'photos'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
-const isoDate = z.string('validation.date').regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 const id = z.number().int().positive();
 
 export const consentInputSchema = z

@@ -80,12 +80,11 @@ export { PARTS_OF_DAY, type PartOfDay };
 /** Where a part of the day begins, in minutes after midnight (for ordering and for times). */
 export const PART_STARTS: Record<PartOfDay, number> = { morning: 0, afternoon: 12 * 60, evening: 17 * 60 };
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 // Calendar dates: the shared helpers of ./dates (re-exported for existing callers).
-import { addDays, isIsoDate, isoWeekday, mondayOf } from './dates';
-export { addDays, isIsoDate, isoWeekday, mondayOf };
+import { addDays, isIsoDate, isoDateSchema, isoWeekday, mondayOf } from './dates';
+export { addDays, isIsoDate, isoDateSchema, isoWeekday, mondayOf };
 
 export function isTime(value: string): boolean {
   return TIME_RE.test(value);
@@ -149,10 +148,6 @@ export const MAX_TASK_VOLUNTEERS = 10;
 export const MAX_ADVANCE_MINOR = 10_000_000_000;
 
 const id = (message = 'validation.required') => z.number(message).int(message).positive(message);
-export const isoDateSchema = z
-  .string('validation.date')
-  .regex(DATE_RE, 'validation.date')
-  .refine((v) => isIsoDate(v), 'validation.date');
 const timeSchema = z.string('validation.time').regex(TIME_RE, 'validation.time');
 const minutes = z.number('validation.number').int('validation.number').min(0, 'validation.range').max(1440, 'validation.range');
 const text = (max: number) => z.string('validation.invalid').trim().max(max, 'validation.tooLong');

@@ -4,6 +4,7 @@
  * sale's total is its unit price times its quantity, exactly.
  */
 import { z } from 'zod';
+import { isoDateSchema as isoDate } from './dates';
 
 /** Units a paid service is sold by (translated in till:units.<unit>). */
 export const UNITS = ['page', 'copy', 'piece', 'photo', 'set', 'form', 'hour'] as const;
@@ -48,7 +49,6 @@ export function cashUpResult(differenceMinor: number): CashUpResult {
 }
 
 const id = z.number('validation.required').int().positive('validation.required');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 
 export const setPriceSchema = z.object({
   kindId: id,

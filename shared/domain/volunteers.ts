@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { BuiltInKindCode } from './catalogue';
 import { phoneSchema } from './residents';
 import { LANGUAGES, type Language } from './settings';
+import { isIsoDate, isoDateSchema } from './dates';
 
 export const SPECIALISTS = ['psychologist', 'lawyer', 'socialWorker', 'doctor', 'teacher', 'other'] as const;
 export type Specialist = (typeof SPECIALISTS)[number];
@@ -63,16 +64,8 @@ export const OPEN_TASK_STATUSES = ['planned', 'assigned'] as const satisfies rea
 /** Agreements older than this are not plausible (a typo in the year). */
 export const MIN_AGREEMENT_YEAR = 1990;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
-export function isCalendarDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not): the one check of ./dates. */
+export const isCalendarDate = isIsoDate;
 
 /** Validation messages are i18n keys in the `common` namespace (validation.*). */
 const text = (max: number) => z.string('validation.invalid').trim().max(max, 'validation.tooLong');
@@ -88,9 +81,7 @@ export type AvailabilitySlot = { weekday: Weekday; part: PartOfDay };
  * The agreement date: a real date, not before 1990. "Not in the future" depends on the centre's
  * today, which only the core knows (its clock): the core checks it.
  */
-export const agreementDateSchema = z
-  .string('validation.date')
-  .refine((s) => isCalendarDate(s) && Number(s.slice(0, 4)) >= MIN_AGREEMENT_YEAR, 'validation.date');
+export const agreementDateSchema = isoDateSchema.refine((s) => Number(s.slice(0, 4)) >= MIN_AGREEMENT_YEAR, 'validation.date');
 
 export const volunteerInputSchema = z.object({
   lastName: requiredText(100),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addMonths } from '../../../shared/domain/dates';
+import { addMonths, isMonthKey } from '../../../shared/domain/dates';
 import { MAX_CASHFLOW_MONTHS, type CashflowBlock, type CashflowReport, type ExportFormat, type Outlook } from '../../../shared/domain/cashflow';
 import { minorDigits } from '../../../shared/domain/amounts';
 import { useCall, useMutate } from '../../app/api';
@@ -26,7 +26,7 @@ export function CashflowScreen() {
   const current = today ? today.slice(0, 7) : null;
   const rangeFrom = from ?? (current ? addMonths(current, -5) : null);
   const rangeTo = to ?? current;
-  const rangeOk = rangeFrom !== null && rangeTo !== null && /^\d{4}-\d{2}$/.test(rangeFrom) && /^\d{4}-\d{2}$/.test(rangeTo) && rangeFrom <= rangeTo;
+  const rangeOk = rangeFrom !== null && rangeTo !== null && isMonthKey(rangeFrom) && isMonthKey(rangeTo) && rangeFrom <= rangeTo;
   const input = { from: rangeFrom ?? '', to: rangeTo ?? '', ...(accountId !== undefined ? { accountId } : {}) };
   const report = useCall('cashflow.report', input, { enabled: rangeOk });
   const [basis, setBasis] = useState<3 | 6>(3);

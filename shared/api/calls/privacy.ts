@@ -12,9 +12,9 @@ import {
   type RetentionReview,
 } from '../../domain/privacy';
 import { LANGUAGES } from '../../domain/settings';
+import { isoDateSchema as isoDate } from '../../domain/dates';
 
 const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 const ERASE_CHANGES = ['privacy', 'residents', 'requests', 'tasks', 'volunteers', 'money', 'till'] as const;
 
 export const privacyCalls = {

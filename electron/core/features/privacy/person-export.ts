@@ -11,6 +11,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { Language } from '../../../../shared/domain/settings';
 import { LOCALE_OF } from '../../../../shared/domain/settings';
 import { formatAddress, fullName, SITUATIONS, type Situation } from '../../../../shared/domain/residents';
+import { dateToShow } from '../../../../shared/domain/dates';
 import type { Retention } from '../../../../shared/domain/privacy';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../../../shared/api/errors';
@@ -284,7 +285,12 @@ const esc = (s: string | number | null | undefined) =>
 export function personHtml(data: PersonData, language: Language): string {
   const t = translator(language);
   const locale = LOCALE_OF[language];
-  const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)) : '');
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  // A stored value that is not a real date (an old database may hold '2024-13-01') is shown as stored.
+  const date = (iso: string | null) => {
+    const d = iso ? dateToShow(iso, 'utc') : null;
+    return d === null ? (iso ?? '') : dateFormat.format(d);
+  };
   const money = (minor: number, currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 100);
   const none = `<p class="none">${esc(t('privacy:export.none'))}</p>`;
   const p = data.person;
