@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { HashRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { createQueryClient, forgetPersonalData, listenForChanges, useCall } from
 import { changeLanguage, storedLanguage } from './i18n';
 import { Layout } from './Layout';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { ScreenBoundary } from '../ui/ErrorBoundary';
 import { FirstRun } from '../features/setup/FirstRun';
 import { HomeScreen } from '../features/frontdesk/HomeScreen';
 import { ResidentsScreen } from '../features/residents/ResidentsScreen';
@@ -40,6 +41,15 @@ import { ClaimAdminScreen } from '../features/users/ClaimAdminScreen';
 import { endSession, IdleLock, lockSession, SessionContext, type SessionControl } from '../features/users/session';
 import { AuditRoutes } from '../features/audit/AuditRoutes';
 import { PrivacyRoutes } from '../features/privacy/PrivacyRoutes';
+
+/**
+ * One route of the signed-in app, its element in an error boundary of its own that knows the
+ * route's pattern (renderer/ui/ErrorBoundary.tsx): a screen that throws is replaced by a message,
+ * and the header, the navigation and the other screens go on working.
+ */
+function screen(path: string, element: ReactNode) {
+  return <Route path={path} element={<ScreenBoundary route={path}>{element}</ScreenBoundary>} />;
+}
 
 function Gate() {
   const { t } = useTranslation();
@@ -101,37 +111,44 @@ function Gate() {
       <IdleLock minutes={session.idleLockMinutes} />
       <Layout status={status.data}>
         <Routes>
-          <Route index element={<HomeScreen />} />
-          <Route path="residents" element={<ResidentsScreen />} />
-          <Route path="residents/new" element={<ResidentEditScreen />} />
-          <Route path="residents/:id" element={<ResidentPage />} />
-          <Route path="residents/:id/edit" element={<ResidentEditScreen />} />
-          <Route path="requests" element={<RequestsScreen />} />
-          <Route path="requests/new" element={<NewRequestScreen />} />
-          <Route path="requests/:id" element={<RequestPage />} />
-          <Route path="catalogue" element={<CatalogueScreen />} />
-          <Route path="settings" element={<SettingsScreen />} />
-          <Route path="backups" element={<BackupsScreen />} />
-          <Route path="volunteers" element={<VolunteersScreen />} />
-          <Route path="volunteers/new" element={<VolunteerEditScreen />} />
-          <Route path="volunteers/:id" element={<VolunteerPage />} />
-          <Route path="volunteers/:id/edit" element={<VolunteerEditScreen />} />
-          <Route path="tasks/:id" element={<TaskPage />} />
-          <Route path="board" element={<BoardScreen />} />
-          <Route path="print/day" element={<PrintDayScreen />} />
-          <Route path="print/route" element={<PrintRouteScreen />} />
-          <Route path="snow-day" element={<SnowDayScreen />} />
-          <Route path="care" element={<CareScreen />} />
-          <Route path="reports" element={<ReportsScreen />} />
-          <Route path="till/*" element={<TillRoutes />} />
-          <Route path="cashbook/*" element={<CashbookRoutes />} />
-          <Route path="funding/*" element={<FundingRoutes />} />
-          <Route path="cashflow/*" element={<CashflowRoutes />} />
-          <Route path="admin/users/*" element={<UsersRoutes />} />
-          <Route path="account" element={<AccountScreen />} />
-          <Route path="admin/audit/*" element={<AuditRoutes />} />
-          <Route path="admin/privacy/*" element={<PrivacyRoutes />} />
-          <Route path="*" element={<HomeScreen />} />
+          <Route
+            index
+            element={
+              <ScreenBoundary route="/">
+                <HomeScreen />
+              </ScreenBoundary>
+            }
+          />
+          {screen('residents', <ResidentsScreen />)}
+          {screen('residents/new', <ResidentEditScreen />)}
+          {screen('residents/:id', <ResidentPage />)}
+          {screen('residents/:id/edit', <ResidentEditScreen />)}
+          {screen('requests', <RequestsScreen />)}
+          {screen('requests/new', <NewRequestScreen />)}
+          {screen('requests/:id', <RequestPage />)}
+          {screen('catalogue', <CatalogueScreen />)}
+          {screen('settings', <SettingsScreen />)}
+          {screen('backups', <BackupsScreen />)}
+          {screen('volunteers', <VolunteersScreen />)}
+          {screen('volunteers/new', <VolunteerEditScreen />)}
+          {screen('volunteers/:id', <VolunteerPage />)}
+          {screen('volunteers/:id/edit', <VolunteerEditScreen />)}
+          {screen('tasks/:id', <TaskPage />)}
+          {screen('board', <BoardScreen />)}
+          {screen('print/day', <PrintDayScreen />)}
+          {screen('print/route', <PrintRouteScreen />)}
+          {screen('snow-day', <SnowDayScreen />)}
+          {screen('care', <CareScreen />)}
+          {screen('reports', <ReportsScreen />)}
+          {screen('till/*', <TillRoutes />)}
+          {screen('cashbook/*', <CashbookRoutes />)}
+          {screen('funding/*', <FundingRoutes />)}
+          {screen('cashflow/*', <CashflowRoutes />)}
+          {screen('admin/users/*', <UsersRoutes />)}
+          {screen('account', <AccountScreen />)}
+          {screen('admin/audit/*', <AuditRoutes />)}
+          {screen('admin/privacy/*', <PrivacyRoutes />)}
+          {screen('*', <HomeScreen />)}
         </Routes>
       </Layout>
     </SessionContext.Provider>
@@ -144,7 +161,10 @@ export function App() {
   return (
     <QueryClientProvider client={client}>
       <HashRouter>
-        <Gate />
+        {/* The last resort, for what no screen's boundary covers (sign-in, lock, first run, the header). */}
+        <ScreenBoundary route={null}>
+          <Gate />
+        </ScreenBoundary>
       </HashRouter>
     </QueryClientProvider>
   );
