@@ -12,10 +12,13 @@ import type { Envelope } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 import { BUILT_IN_ADMIN, type Caller } from '../core/context';
 import type { CoreEvents } from '../core/events';
+import { NEW_SESSION_ID_CALLS, type SessionStore } from '../core/features/users/sessions';
 import { contractDocument } from './contract-document';
 import { isAllowedHost, isAllowedOrigin, listenAddress } from './host-check';
 
 const MAX_BODY = 1024 * 1024;
+/** Rotated-away session ids remembered at most (see `retire`). */
+const MAX_RETIRED = 1000;
 const CSP = CONTENT_SECURITY_POLICY;
 
 const MIME: Record<string, string> = {
@@ -29,10 +32,12 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** What the server needs of the application: the contract's dispatch and its events. */
+/** What the server needs of the application: the contract's dispatch, its events and its sessions. */
 export interface DispatchHost {
   dispatch(name: string, input: unknown, caller: Caller): Promise<Envelope<unknown>>;
   events: CoreEvents;
+  /** Issues and rotates the session ids (the same store the core looks sessions up in). */
+  sessions: SessionStore;
 }
 
 /** Files the browser may download (backups, exports): folder per kind, and a hook when one is fetched. */
@@ -134,17 +139,63 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   /**
    * The signed-in user is tied to a session cookie (HttpOnly, SameSite=Strict), one per browser,
    * issued beside the launch-token cookie: the token says the browser may talk to this host, the
-   * session says who is signed in there. A request without one gets a new (signed-out) session.
+   * session says who is signed in there. Only ids this host issued count (session fixation, F3): a
+   * request without one, or with an id the host never handed out, gets a new (signed-out) session.
+   * Every sign-in and unlock (NEW_SESSION_ID_CALLS) first moves the session to a new id, which only
+   * that answer's Set-Cookie carries; the old id is signed out from then on.
    */
   const sessionCookie = () => `${cookieName}_session`;
   const SESSION_ID = /^[\w-]{43}$/;
-  const sessionOf = (req: IncomingMessage): { caller: Caller; setCookie: string | null } => {
-    const auth = req.headers.authorization;
-    if (options.scriptAdmin === true && !allowLan && auth?.startsWith('Bearer ') && safeEqual(auth.slice(7), token)) return { caller: { actor: BUILT_IN_ADMIN }, setCookie: null };
+  const setSessionCookie = (id: string) => `${sessionCookie()}=${id}; HttpOnly; SameSite=Strict; Path=/`;
+  const { sessions } = core;
+  /**
+   * Ids rotated away in the last minute. They are signed out, but answered without a new cookie:
+   * the browser's own requests still in flight at its sign-in (it refetches app.status when the
+   * sign-in's 'changed' event arrives, often before the sign-in's answer) must not overwrite the
+   * new cookie with yet another, signed-out one. After the minute they are unknown ids.
+   */
+  const RETIRED_MS = 60_000;
+  const retired = new Map<string, number>();
+  const retire = (id: string) => {
+    const now = Date.now();
+    retired.set(id, now);
+    for (const [old, at] of retired) {
+      if (now - at <= RETIRED_MS && retired.size <= MAX_RETIRED) break;
+      retired.delete(old);
+    }
+  };
+  const isRetired = (id: string) => {
+    const at = retired.get(id);
+    return at !== undefined && Date.now() - at <= RETIRED_MS;
+  };
+  const givenSession = (req: IncomingMessage): string | null => {
     const given = cookies(req)[sessionCookie()];
-    if (given !== undefined && SESSION_ID.test(given)) return { caller: { sessionId: given }, setCookie: null };
-    const id = randomBytes(32).toString('base64url');
-    return { caller: { sessionId: id }, setCookie: `${sessionCookie()}=${id}; HttpOnly; SameSite=Strict; Path=/` };
+    return given !== undefined && SESSION_ID.test(given) ? given : null;
+  };
+  const scriptAdmin = (req: IncomingMessage): boolean => {
+    const auth = req.headers.authorization;
+    return options.scriptAdmin === true && !allowLan && auth?.startsWith('Bearer ') === true && safeEqual(auth.slice(7), token);
+  };
+  /** The caller of a request, and the session cookie to set (a new id); `call` is the contract call it makes, if any. */
+  const sessionOf = (req: IncomingMessage, call?: string): { caller: Caller; setCookie: string | null } => {
+    if (scriptAdmin(req)) return { caller: { actor: BUILT_IN_ADMIN }, setCookie: null };
+    const given = givenSession(req);
+    if (call !== undefined && NEW_SESSION_ID_CALLS.has(call)) {
+      // The session (an issued id's, else a new signed-out one) moves to a new id before the call
+      // runs; the id sent is signed out from now on, whoever else knows it.
+      const id = given !== null && sessions.isIssued(given) ? sessions.rotate(given) : sessions.issue();
+      if (given !== null) retire(given);
+      return { caller: { sessionId: id }, setCookie: setSessionCookie(id) };
+    }
+    if (given !== null && (sessions.isIssued(given) || isRetired(given))) return { caller: { sessionId: given }, setCookie: null };
+    const id = sessions.issue();
+    return { caller: { sessionId: id }, setCookie: setSessionCookie(id) };
+  };
+  /** The caller of a download: its issued session, else signed out (no new id is issued for it). */
+  const downloaderOf = (req: IncomingMessage): Caller => {
+    if (scriptAdmin(req)) return { actor: BUILT_IN_ADMIN };
+    const given = givenSession(req);
+    return { sessionId: given !== null && sessions.isIssued(given) ? given : randomBytes(32).toString('base64url') };
   };
 
   const authorised = (req: IncomingMessage): boolean => {
@@ -213,8 +264,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
           // answers 'validation' (allowed, nothing runs) or 'forbidden'/'unauthorised'.
           const cashflowFile = download[1] === 'exports' && (download[2] as string).startsWith('cashflow-');
           const allowed = cashflowFile
-            ? await core.dispatch('cashflow.export', {}, sessionOf(req).caller).then((e) => (!e.ok && e.error.code === 'validation' ? { ok: true } : e))
-            : await core.dispatch('backups.status', {}, sessionOf(req).caller);
+            ? await core.dispatch('cashflow.export', {}, downloaderOf(req)).then((e) => (!e.ok && e.error.code === 'validation' ? { ok: true } : e))
+            : await core.dispatch('backups.status', {}, downloaderOf(req));
           // Only the caller decides (the role check runs before the handler): a failure of the call itself is not a refusal.
           if (!allowed.ok && ['forbidden', 'unauthorised', 'locked'].includes((allowed as { error?: { code: string } }).error?.code ?? '')) return sendError(res, 403, 'forbidden', 'Sign in as an administrator to download');
           const folder = options.downloads?.folders[download[1] as string];
@@ -248,7 +299,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         } catch {
           return sendError(res, 400, 'badRequest', 'Malformed JSON');
         }
-        const { caller, setCookie } = sessionOf(req);
+        const { caller, setCookie } = sessionOf(req, match[1]);
         const envelope = await core.dispatch(match[1] as string, input, caller);
         return send(res, 200, JSON.stringify(envelope), undefined, setCookie ? { 'Set-Cookie': setCookie } : {});
       }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startAppHost, type AppHost } from '../core/app-host';
 import { consoleLogger } from '../core/logger';
-import { lockOnPowerEvents, sessionIdFor } from './power-lock';
+import { lockOnPowerEvents, windowSessions } from './power-lock';
 import { checkTarget } from '../core/backup/target';
 import { APP_ORIGIN, APP_SCHEME, appResponseHeaders, resolveAppFile } from './app-protocol';
 import { hardenSession, hardenWebContents, isTrustedSender, UNTRUSTED_SENDER_REPLY, webPreferencesFor } from './security';
@@ -49,17 +49,20 @@ async function start(): Promise<void> {
   // Permissions denied, and no network at all: only app:// loads (security.ts).
   hardenSession(session.defaultSession, (what, url) => logger.warn(what, { url }));
 
+  // Each window has its own session (users feature); its id comes from the store, never from the page.
+  const windows = windowSessions(core.sessions);
+
   ipcMain.handle('hearth:invoke', async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) return UNTRUSTED_SENDER_REPLY;
     if (typeof name !== 'string' || core === null) return { ok: false, error: { code: 'unknownCall', message: 'Unknown call' } };
-    // The window's webContents is its session: who signed in there (users feature).
-    return core.dispatch(name, input, { sessionId: sessionIdFor(event.sender.id) });
+    // Who signed in in this window; a sign-in or unlock moves the window's session to a new id.
+    return core.dispatch(name, input, windows.callerFor(event.sender.id, name));
   });
   // Host capability: copy a backup to a folder the admin picks (a USB stick), with FAT32 and space checks.
   ipcMain.handle('hearth:saveBackupToFolder', async (event, id: unknown) => {
     if (!isTrustedSender(event.senderFrame) || core === null || typeof id !== 'string' || mainWindow === null) return null;
     // A backup holds everyone's data: only a signed-in admin of this window (the policy of backups.status).
-    if (!(await core.dispatch('backups.status', {}, { sessionId: sessionIdFor(event.sender.id) })).ok) return null;
+    if (!(await core.dispatch('backups.status', {}, { sessionId: windows.idFor(event.sender.id) })).ok) return null;
     const source = core.backups.resolveId(id);
     const picked = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] });
     const folder = picked.filePaths[0];
