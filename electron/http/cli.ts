@@ -17,9 +17,10 @@ import { startHttpHost } from './server';
 import { lanAddresses } from './host-check';
 import { startAppHost } from '../core/app-host';
 import { DatabaseInUseError } from '../core/db/safety';
-import { createBackupManager } from '../core/backup/manager';
+import { createBackupManager, readAuditAnchor } from '../core/backup/manager';
 import { verifyBackup } from '../core/backup/verify';
-import { verifyChainSqlite } from '../core/features/audit/audit.chain';
+import { verifyChainSqlite, type AuditAnchor } from '../core/features/audit/audit.chain';
+import { readBackupHeader } from '../core/backup/container';
 import { checkTarget } from '../core/backup/target';
 import { writeFullExport } from '../core/export/full-export';
 import { EXPORT_DIR } from '../core/features/backups/backups.handlers';
@@ -53,8 +54,11 @@ Commands:
                                       users' passwords and PINs)
   migrate [--data-dir DIR]            Bring the database up to the current schema
   info [--data-dir DIR]               Show the data folder, schema version and counts
-  audit verify [--data-dir DIR]       Check the audit log's hash chain: prints OK and the number of
-                                      entries, or the first changed or missing entry (exit code 1)
+  audit verify [--data-dir DIR] [--backup FILE]
+                                      Check the audit log's hash chain: prints OK and the number of
+                                      entries, or the first changed or missing entry (exit code 1);
+                                      and that the log still holds the end the newest backup (or FILE)
+                                      recorded: exit code 1 when it was cut or rewritten since
   help                                Show this text
 
 The data folder is --data-dir, else $HEARTH_DATA_DIR, else the per-user data folder of the OS.
@@ -131,6 +135,7 @@ async function main(argv: string[]): Promise<void> {
       'passphrase-env': { type: 'boolean' },
       'script-admin': { type: 'boolean' },
       lan: { type: 'boolean' },
+      backup: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -308,18 +313,33 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'audit': {
-      if (positionals[0] !== 'verify') fail('usage: audit verify [--data-dir DIR]');
+      if (positionals[0] !== 'verify') fail('usage: audit verify [--data-dir DIR] [--backup FILE]');
+      // The anchor: from a backup file given (e.g. one kept on a USB stick, out of reach of whoever
+      // can change the data folder), else the one the data folder's backup log keeps.
+      let anchor: AuditAnchor | null;
+      if (values.backup !== undefined) {
+        const header = await readBackupHeader(path.resolve(values.backup)).catch((e: unknown) => fail(`${values.backup}: ${e instanceof Error ? e.message : String(e)}`));
+        if (!header.auditHead) fail(`${values.backup} has no record of the audit log (made by an older Hearth, or before any entry)`);
+        anchor = { ...header.auditHead, backupAt: header.createdAt };
+      } else {
+        anchor = readAuditAnchor(dataDir);
+      }
       const sqlite = openReadOnly(dataDir);
       try {
-        const result = verifyChainSqlite(sqlite);
-        if (result.ok) {
+        const result = verifyChainSqlite(sqlite, anchor);
+        if (result.firstBroken === null) {
           console.log(`OK: the audit log's ${result.count} entries form an unbroken chain`);
         } else {
-          const id = result.firstBroken?.id;
-          const why = result.firstBroken?.reason === 'link' ? 'does not follow the entry before it (one was removed or inserted)' : 'was changed';
+          const id = result.firstBroken.id;
+          const why = result.firstBroken.reason === 'link' ? 'does not follow the entry before it (one was removed or inserted)' : 'was changed';
           console.log(`BROKEN: audit entry ${id} ${why}; the ${result.count} entries before it are intact`);
-          process.exitCode = 1;
         }
+        const a = result.anchor;
+        if (a === null) console.log('No backup has recorded the log\'s end yet: removing the newest entries would go unnoticed.');
+        else if (a.ok) console.log(`Anchor OK: entry ${a.count} is the one the backup of ${a.backupAt} recorded`);
+        else if (a.reason === 'shorter') console.log(`ANCHOR: the backup of ${a.backupAt} recorded ${a.count} entries; the log now has fewer (the newest were removed)`);
+        else console.log(`ANCHOR: entry ${a.count} is not the one the backup of ${a.backupAt} recorded (the log was rewritten)`);
+        if (!result.ok) process.exitCode = 1;
       } finally {
         sqlite.close();
       }
