@@ -88,7 +88,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
       const source = manager.resolveId(id);
       await manager.preview(id, passphrase);
       const temp = path.join(dataDir, `.restore-${Date.now()}.sqlite`);
-      await manager.extract(source, temp, passphrase);
+      const restored = await manager.extract(source, temp, passphrase);
       let preRestore: string | null = null;
       try {
         if (current) {
@@ -102,6 +102,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
           for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, damaged + suffix);
         }
         renameSync(temp, file);
+        manager.recordRestore(restored);
       } finally {
         rmSync(temp, { force: true });
       }

@@ -1,6 +1,9 @@
-/** `npm run hearth -- audit verify`: exit code 0 with the count on an intact log, 1 at the first changed entry. */
+/**
+ * `npm run hearth -- audit verify`: exit code 0 with the count on an intact log, 1 at the first
+ * changed entry, and 1 when the log no longer reaches the end the newest backup recorded.
+ */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -39,4 +42,41 @@ describe('npm run hearth -- audit verify', () => {
 
     expect(hearth('audit', 'nonsense', '--data-dir', dataDir).code).toBe(1);
   }, 120_000);
+
+  it('after a backup: OK with the anchor; the newest entries deleted: exit 1, also against a backup kept off the PC', async () => {
+    const dataDir = path.join(tmp, 'anchored');
+    const core = await startCore({ dataDir });
+    for (let i = 0; i < 3; i += 1) await core.dispatch('settings.setLanguage', { language: 'uk' }, { actor: { id: 1, role: 'admin' } });
+    await core.close();
+
+    const none = hearth('audit', 'verify', '--data-dir', dataDir);
+    expect(none.code, none.out).toBe(0);
+    expect(none.out).toContain("No backup has recorded the log's end yet");
+
+    const stick = path.join(tmp, 'stick');
+    expect(hearth('backup', '--to', stick, '--data-dir', dataDir).code).toBe(0);
+    const copy = path.join(stick, readdirSync(stick).find((n) => n.endsWith('.hearthbak')) ?? '');
+    const ok = hearth('audit', 'verify', '--data-dir', dataDir);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/^OK: .* 3 entries/m);
+    expect(ok.out).toMatch(/^Anchor OK: entry 3 is the one the backup of 20\d\d-.* recorded$/m);
+
+    // The newest entry removed: what is left is still a valid chain, but shorter than the anchor.
+    const db = new Database(path.join(dataDir, 'hearth.sqlite'));
+    db.exec('drop trigger audit_log_no_delete');
+    db.prepare('delete from audit_log where id = 3').run();
+    db.close();
+    const cut = hearth('audit', 'verify', '--data-dir', dataDir);
+    expect(cut.code, cut.out).toBe(1);
+    expect(cut.out).toMatch(/^OK: .* 2 entries/m);
+    expect(cut.out).toMatch(/^ANCHOR: the backup of .* recorded 3 entries; the log now has fewer/m);
+
+    // Whoever can change the data folder can also wipe its backup log; the copy on the stick still knows.
+    const logFile = path.join(dataDir, 'backup-log.json');
+    writeFileSync(logFile, JSON.stringify({ ...JSON.parse(readFileSync(logFile, 'utf8')), auditAnchor: null }));
+    expect(hearth('audit', 'verify', '--data-dir', dataDir).code).toBe(0);
+    const offPc = hearth('audit', 'verify', '--data-dir', dataDir, '--backup', copy);
+    expect(offPc.code, offPc.out).toBe(1);
+    expect(offPc.out).toContain('recorded 3 entries; the log now has fewer');
+  }, 180_000);
 });

@@ -3,7 +3,8 @@
  * exit codes a script can rely on.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,14 +15,26 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'hearth-cli-'));
 const dataDir = path.join(tmp, 'data');
 const stick = path.join(tmp, 'usb');
 
-function hearth(...args: string[]) {
+function run(passphrase: string, args: string[]) {
   const r = spawnSync(TSX, [path.join(ROOT, 'electron/http/cli.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, HEARTH_BACKUP_PASSPHRASE: 'Сылва-2026-пароль' },
+    env: { ...process.env, HEARTH_BACKUP_PASSPHRASE: passphrase },
     timeout: 60_000,
   });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+  return { code: r.status, out: `${r.stdout}${r.stderr}`, stdout: r.stdout, stderr: r.stderr };
+}
+const hearth = (...args: string[]) => run('Сылва-2026-пароль', args);
+
+/** Every file under `dir` (relative name → SHA-256 of its bytes), to prove a folder did not change. */
+function contents(dir: string, under = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(path.join(dir, under)).sort()) {
+    const rel = path.join(under, name);
+    if (statSync(path.join(dir, rel)).isDirectory()) Object.assign(out, contents(dir, rel));
+    else out[rel] = createHash('sha256').update(readFileSync(path.join(dir, rel))).digest('hex');
+  }
+  return out;
 }
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -42,7 +55,6 @@ describe('npm run hearth -- backup / verify / restore', () => {
     const encrypted = hearth('backup', '--to', path.join(tmp, 'usb2'), '--encrypt', '--data-dir', dataDir);
     expect(encrypted.code, encrypted.out).toBe(0);
     const encFile = path.join(tmp, 'usb2', readdirSync(path.join(tmp, 'usb2')).find((n) => n.endsWith('.hearthbak')) ?? '');
-    expect(hearth('verify', encFile).code).toBe(1); // no passphrase given
     expect(hearth('verify', encFile, '--passphrase-env').code).toBe(0);
 
     const bytes = readFileSync(file);
@@ -64,4 +76,65 @@ describe('npm run hearth -- backup / verify / restore', () => {
     const info = hearth('info', '--data-dir', dataDir);
     expect(JSON.parse(info.out.slice(info.out.indexOf('{'))).counts.residents).toBe(100);
   }, 120_000);
+
+  it('verify of an intact encrypted backup without its passphrase: structure checked, exit code 3, not 1', () => {
+    const dir = path.join(tmp, 'enc-verify');
+    expect(hearth('demo', '--data-dir', path.join(dir, 'data')).code).toBe(0);
+    const made = hearth('backup', '--to', path.join(dir, 'usb'), '--encrypt', '--data-dir', path.join(dir, 'data'));
+    expect(made.code, made.out).toBe(0);
+    const file = path.join(dir, 'usb', readdirSync(path.join(dir, 'usb')).find((n) => n.endsWith('.hearthbak')) ?? '');
+
+    const plain = hearth('verify', file);
+    expect(plain.code, plain.out).toBe(3);
+    expect(plain.stderr).toContain('encrypted: set HEARTH_BACKUP_PASSPHRASE and give --passphrase-env to check the contents');
+    const report = JSON.parse(plain.stdout) as { ok: boolean; problem: string; header: { encryption: unknown } };
+    expect(report.ok).toBe(false);
+    expect(report.problem).toBe('passphraseRequired');
+    expect(report.header.encryption).not.toBeNull();
+
+    // Without the key the ciphertext cannot be checked, but a cut-off file still shows as damaged.
+    const cut = path.join(dir, 'cut.hearthbak');
+    writeFileSync(cut, readFileSync(file).subarray(0, -1));
+    expect(hearth('verify', cut).code).toBe(1);
+
+    expect(hearth('verify', file, '--passphrase-env').code).toBe(0);
+    expect(run('не тот пароль', ['verify', file, '--passphrase-env']).code).toBe(1);
+  }, 120_000);
+
+  it('a refused restore leaves the data folder exactly as it was: no hearth.lock, nothing new in backups/', () => {
+    const dir = path.join(tmp, 'refused');
+    const data = path.join(dir, 'data');
+    expect(hearth('demo', '--data-dir', data).code).toBe(0);
+    expect(hearth('backup', '--to', path.join(dir, 'usb'), '--data-dir', data).code).toBe(0);
+    expect(hearth('backup', '--to', path.join(dir, 'usb-enc'), '--encrypt', '--data-dir', data).code).toBe(0);
+    const good = path.join(dir, 'usb', readdirSync(path.join(dir, 'usb')).find((n) => n.endsWith('.hearthbak')) ?? '');
+    const enc = path.join(dir, 'usb-enc', readdirSync(path.join(dir, 'usb-enc')).find((n) => n.endsWith('.hearthbak')) ?? '');
+
+    const bytes = readFileSync(good);
+    bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0x01;
+    const damaged = path.join(dir, 'damaged.hearthbak');
+    writeFileSync(damaged, bytes);
+    const text = path.join(dir, 'notes.hearthbak');
+    writeFileSync(text, 'просто текст');
+
+    const before = contents(data);
+    expect(Object.keys(before)).toContain('hearth.sqlite');
+    expect(Object.keys(before)).not.toContain('hearth.lock');
+
+    const refusals = [
+      { what: 'damaged', restore: () => hearth('restore', damaged, '--data-dir', data), code: 'backupDamaged' },
+      { what: 'wrong passphrase', restore: () => run('не тот пароль', ['restore', enc, '--data-dir', data]), code: 'wrongPassphrase' },
+      { what: 'no passphrase', restore: () => run('', ['restore', enc, '--data-dir', data]), code: 'passphraseRequired' },
+      { what: 'not a backup', restore: () => hearth('restore', text, '--data-dir', data), code: 'backupDamaged' },
+    ];
+    for (const { what, restore, code } of refusals) {
+      const r = restore();
+      expect(r.code, `${what}: ${r.out}`).toBe(1);
+      expect(r.out, what).toContain(`restore refused (${code})`);
+      expect(contents(data), what).toEqual(before);
+    }
+
+    // The same folder still restores a good backup afterwards (nothing left locked).
+    expect(hearth('restore', enc, '--data-dir', data).code).toBe(0);
+  }, 180_000);
 });

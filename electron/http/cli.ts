@@ -2,7 +2,7 @@
  * `npm run hearth -- <command>`: the command line for people and scripts. It lives beside the HTTP
  * host because both are plain-Node hosts of the same core (no Electron).
  */
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -17,9 +17,10 @@ import { startHttpHost } from './server';
 import { lanAddresses } from './host-check';
 import { startAppHost } from '../core/app-host';
 import { DatabaseInUseError } from '../core/db/safety';
-import { createBackupManager } from '../core/backup/manager';
+import { createBackupManager, readAuditAnchor } from '../core/backup/manager';
 import { verifyBackup } from '../core/backup/verify';
-import { verifyChainSqlite } from '../core/features/audit/audit.chain';
+import { verifyChainSqlite, type AuditAnchor } from '../core/features/audit/audit.chain';
+import { readBackupHeader } from '../core/backup/container';
 import { checkTarget } from '../core/backup/target';
 import { writeFullExport } from '../core/export/full-export';
 import { EXPORT_DIR } from '../core/data-folder';
@@ -44,7 +45,8 @@ Commands:
   backup --to DIR [--encrypt] [--data-dir DIR]
                                       Make a verified backup into DIR (a USB stick, another disk);
                                       --encrypt asks for a passphrase (or reads HEARTH_BACKUP_PASSPHRASE)
-  verify FILE [--passphrase-env]      Check a backup; exit code 1 when damaged, tampered with or not a backup
+  verify FILE [--passphrase-env]      Check a backup; exit code 1 when damaged, tampered with or not a backup;
+                                      3: encrypted and no passphrase, so only its header and size were checked
   restore FILE [--data-dir DIR]       Restore a backup (Hearth must be closed); the current data is backed up first
   export --to DIR [--data-dir DIR]    Everything as a ZIP of CSV files with a manifest
   demo --data-dir DIR [--centre NAME] [--language en|ru|uk|pl|el]
@@ -52,12 +54,33 @@ Commands:
                                       users' passwords and PINs)
   migrate [--data-dir DIR]            Bring the database up to the current schema
   info [--data-dir DIR]               Show the data folder, schema version and counts
-  audit verify [--data-dir DIR]       Check the audit log's hash chain: prints OK and the number of
-                                      entries, or the first changed or missing entry (exit code 1)
+  audit verify [--data-dir DIR] [--backup FILE]
+                                      Check the audit log's hash chain: prints OK and the number of
+                                      entries, or the first changed or missing entry (exit code 1);
+                                      and that the log still holds the end the newest backup (or FILE)
+                                      recorded: exit code 1 when it was cut or rewritten since
   help                                Show this text
 
 The data folder is --data-dir, else $HEARTH_DATA_DIR, else the per-user data folder of the OS.
 `;
+
+/** `verify` of an encrypted backup without its passphrase: the structure is fine, the contents unchecked. */
+const EXIT_ENCRYPTED_UNCHECKED = 3;
+const ENCRYPTED_UNCHECKED = 'encrypted: set HEARTH_BACKUP_PASSPHRASE and give --passphrase-env to check the contents (only its header and size were checked)';
+
+/** The same codes the app's restore gives (backupErrorToAppError). */
+function restoreRefusal(problem: string | undefined): string {
+  return problem === 'wrongPassphrase' || problem === 'passphraseRequired' ? problem : 'backupDamaged';
+}
+
+/** Removes a folder if it is empty (one this command made and left unused). */
+function rmdirQuietly(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty, or already gone: leave it.
+  }
+}
 
 function fail(message: string): never {
   console.error(`hearth: ${message}`);
@@ -112,6 +135,7 @@ async function main(argv: string[]): Promise<void> {
       'passphrase-env': { type: 'boolean' },
       'script-admin': { type: 'boolean' },
       lan: { type: 'boolean' },
+      backup: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -207,8 +231,14 @@ async function main(argv: string[]): Promise<void> {
       if (file === undefined) fail('verify needs a FILE');
       const passphrase = values['passphrase-env'] ? process.env.HEARTH_BACKUP_PASSPHRASE : undefined;
       const result = await verifyBackup(path.resolve(file), passphrase ? { passphrase } : {});
-      console.log(JSON.stringify({ ok: result.ok, problem: result.problem ?? null, detail: result.detail ?? null, header: result.header }, null, 2));
-      process.exitCode = result.ok ? 0 : 1;
+      // passphraseRequired comes only after the structure passed (magic, header checksum, exact size).
+      // The contents cannot be checked without the key (the GCM tag and payloadSha256 both need it),
+      // so this is neither "intact" (0) nor "damaged" (1).
+      const unchecked = result.problem === 'passphraseRequired';
+      const detail = unchecked ? ENCRYPTED_UNCHECKED : (result.detail ?? null);
+      console.log(JSON.stringify({ ok: result.ok, problem: result.problem ?? null, detail, header: result.header }, null, 2));
+      if (unchecked) console.error(`hearth: ${ENCRYPTED_UNCHECKED}`);
+      process.exitCode = result.ok ? 0 : unchecked ? EXIT_ENCRYPTED_UNCHECKED : 1;
       return;
     }
     case 'restore': {
@@ -216,21 +246,39 @@ async function main(argv: string[]): Promise<void> {
       if (file === undefined) fail('restore needs a FILE');
       const source = path.resolve(file);
       if (!existsSync(source)) fail(`${source} does not exist`);
+      const passphrase = process.env.HEARTH_BACKUP_PASSPHRASE || undefined;
+      // Checked before Hearth opens the data folder: opening it takes hearth.lock, may migrate and
+      // adds the day's plan tasks, and the file is then copied into backups/. A refused restore must
+      // leave the folder as it was. (The plain copy made while checking goes into the data folder,
+      // not the shared temp folder, and is deleted at once; the host checks the file again.)
+      const check = await verifyBackup(source, { ...(existsSync(dataDir) ? { tempDir: dataDir } : {}), ...(passphrase ? { passphrase } : {}) });
+      if (!check.ok) fail(`restore refused (${restoreRefusal(check.problem)}): ${check.detail ?? ''}`);
       const app = await startAppHost({ dataDir, logger: consoleLogger(), autoBackup: false }).catch(explain);
+      let id = path.basename(source);
+      let copied: string | null = null;
+      let refused: string | null = null;
+      const madeDir = !existsSync(app.backups.dir);
       try {
-        const id = path.basename(source);
-        const inFolder = path.join(app.backups.dir, id);
-        if (path.resolve(inFolder) !== source) {
+        if (path.resolve(app.backups.dir, id) !== source) {
           mkdirSync(app.backups.dir, { recursive: true });
-          copyFileSync(source, inFolder);
+          // Never overwrite a backup already kept under the same name.
+          const ext = path.extname(source);
+          for (let n = 2; existsSync(path.join(app.backups.dir, id)); n++) id = `${path.basename(source, ext)}-${n}${ext}`;
+          copied = path.join(app.backups.dir, id);
+          copyFileSync(source, copied);
         }
-        const passphrase = process.env.HEARTH_BACKUP_PASSPHRASE;
         const result = await app.dispatch('backups.restore', { id, ...(passphrase ? { passphrase } : {}) }, { actor: BUILT_IN_ADMIN });
-        if (!result.ok) fail(`restore refused (${result.error.code}): ${result.error.message}`);
-        console.log(`Restored ${id}. ${JSON.stringify(result.value)}`);
+        if (result.ok) console.log(`Restored ${id}. ${JSON.stringify(result.value)}`);
+        else refused = `restore refused (${result.error.code}): ${result.error.message}`;
+      } catch (e) {
+        refused = `restore failed: ${e instanceof Error ? e.message : String(e)}`;
       } finally {
+        // fail() exits at once, skipping any finally: the lock and the copy go first.
+        if (refused !== null && copied !== null) rmSync(copied, { force: true });
+        if (refused !== null && madeDir) rmdirQuietly(app.backups.dir);
         await app.close();
       }
+      if (refused !== null) fail(refused);
       return;
     }
     case 'export': {
@@ -265,18 +313,33 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'audit': {
-      if (positionals[0] !== 'verify') fail('usage: audit verify [--data-dir DIR]');
+      if (positionals[0] !== 'verify') fail('usage: audit verify [--data-dir DIR] [--backup FILE]');
+      // The anchor: from a backup file given (e.g. one kept on a USB stick, out of reach of whoever
+      // can change the data folder), else the one the data folder's backup log keeps.
+      let anchor: AuditAnchor | null;
+      if (values.backup !== undefined) {
+        const header = await readBackupHeader(path.resolve(values.backup)).catch((e: unknown) => fail(`${values.backup}: ${e instanceof Error ? e.message : String(e)}`));
+        if (!header.auditHead) fail(`${values.backup} has no record of the audit log (made by an older Hearth, or before any entry)`);
+        anchor = { ...header.auditHead, backupAt: header.createdAt };
+      } else {
+        anchor = readAuditAnchor(dataDir);
+      }
       const sqlite = openReadOnly(dataDir);
       try {
-        const result = verifyChainSqlite(sqlite);
-        if (result.ok) {
+        const result = verifyChainSqlite(sqlite, anchor);
+        if (result.firstBroken === null) {
           console.log(`OK: the audit log's ${result.count} entries form an unbroken chain`);
         } else {
-          const id = result.firstBroken?.id;
-          const why = result.firstBroken?.reason === 'link' ? 'does not follow the entry before it (one was removed or inserted)' : 'was changed';
+          const id = result.firstBroken.id;
+          const why = result.firstBroken.reason === 'link' ? 'does not follow the entry before it (one was removed or inserted)' : 'was changed';
           console.log(`BROKEN: audit entry ${id} ${why}; the ${result.count} entries before it are intact`);
-          process.exitCode = 1;
         }
+        const a = result.anchor;
+        if (a === null) console.log('No backup has recorded the log\'s end yet: removing the newest entries would go unnoticed.');
+        else if (a.ok) console.log(`Anchor OK: entry ${a.count} is the one the backup of ${a.backupAt} recorded`);
+        else if (a.reason === 'shorter') console.log(`ANCHOR: the backup of ${a.backupAt} recorded ${a.count} entries; the log now has fewer (the newest were removed)`);
+        else console.log(`ANCHOR: entry ${a.count} is not the one the backup of ${a.backupAt} recorded (the log was rewritten)`);
+        if (!result.ok) process.exitCode = 1;
       } finally {
         sqlite.close();
       }

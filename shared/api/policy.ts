@@ -103,6 +103,7 @@ export const KEY_GROUPS: Readonly<Record<string, Classification>> = {
   prevHash: 'audit',
   hash: 'audit',
   firstBroken: 'audit',
+  anchor: 'audit',
   // public: structure, ids, dates, statuses, names of things (kinds, skills, users, categories)
   id: P, name: P, code: P, title: P, key: P, type: P, kind: P, mode: P, status: P, state: P, role: P,
   roles: P, language: P, languages: P, currency: P, country: P, centreName: P, version: P,

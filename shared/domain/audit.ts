@@ -35,10 +35,28 @@ export interface AuditPage {
   total: number;
 }
 
-export interface AuditVerifyResult {
+/**
+ * The newest backup's record of the log's end (its anchor) and whether the log still agrees:
+ * entry number `count` must still exist with the same `hash`. `reason` says why not: `shorter`
+ * when the log now has fewer entries (the newest were removed), `changed` when entry `count` is
+ * another one (the chain was rewritten since that backup).
+ */
+export interface AuditAnchorCheck {
+  count: number;
+  hash: string;
+  backupAt: string;
   ok: boolean;
+  reason: 'shorter' | 'changed' | null;
+}
+
+export interface AuditVerifyResult {
+  /** The chain is unbroken and agrees with the anchor (when there is one). */
+  ok: boolean;
+  /** Entries that form an unbroken chain (all of them when `firstBroken` is null). */
   count: number;
   firstBroken: { id: number; reason: 'hash' | 'link' } | null;
+  /** null: no backup has recorded the log's end yet. */
+  anchor: AuditAnchorCheck | null;
 }
 
 export interface AuditFacets {

@@ -32,6 +32,9 @@
  *   kind           "auto" | "manual" | "preRestore" | "preMigration"
  *   payloadSize    size in bytes of the plain SQLite file
  *   payloadSha256  SHA-256 (hex) of the plain SQLite file
+ *   auditHead      optional (absent in files written before it existed): the audit log's head in
+ *                  the snapshot, {"count": entries, "hash": hash of the newest entry}, or null when
+ *                  the snapshot has no audit log. It anchors the hash chain: see audit.chain.ts.
  *   encryption     null, or an object:
  *       cipher     "aes-256-gcm"
  *       kdf        "scrypt"
@@ -135,6 +138,12 @@ export interface BackupEncryption {
   keyCheck?: string;
 }
 
+/** The audit log's head when the snapshot was taken: its number of entries and the newest entry's hash. */
+export interface AuditHead {
+  count: number;
+  hash: string;
+}
+
 export interface BackupHeader {
   format: 'hearth-backup';
   version: 1;
@@ -147,6 +156,7 @@ export interface BackupHeader {
   kind: BackupKind;
   payloadSize: number;
   payloadSha256: string;
+  auditHead?: AuditHead | null;
   encryption: BackupEncryption | null;
 }
 
@@ -208,6 +218,10 @@ const headerSchema = z.object({
   kind: z.enum(['auto', 'manual', 'preRestore', 'preMigration']),
   payloadSize: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  auditHead: z
+    .object({ count: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .nullable()
+    .optional(),
   encryption: encryptionSchema.nullable(),
 }) satisfies z.ZodType<BackupHeader>;
 
@@ -506,6 +520,7 @@ export async function writeBackup(
       kind: header.kind,
       payloadSize: plain.size,
       payloadSha256: plain.sha256,
+      ...(header.auditHead !== undefined ? { auditHead: header.auditHead } : {}),
       encryption,
     };
     const checked = headerSchema.safeParse(full);

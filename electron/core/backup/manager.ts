@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { BackupError, readBackupHeader, writeBackup, extractBackup, type BackupHeader } from './container';
+import { BackupError, readBackupHeader, writeBackup, extractBackup, type AuditHead, type BackupHeader } from './container';
+import { chainHeadSqlite, type AuditAnchor } from '../features/audit/audit.chain';
 import { countRows, verifyBackup } from './verify';
 import { DEFAULT_ROTATION, planRotation } from './rotation';
 import { AppError } from '../../../shared/api/errors';
@@ -27,8 +28,39 @@ interface BackupLog {
   lastIntegrityCheckAt: string | null;
   /** What the last full integrity check found (null: fine). */
   lastIntegrityProblem: string | null;
+  /**
+   * The audit chain's head in the newest verified backup (or in the backup restored last), which
+   * `audit verify` compares the log with; see audit.chain.ts.
+   */
+  auditAnchor: AuditAnchor | null;
 }
-const DEFAULT_LOG: BackupLog = { lastOutsideCopyAt: null, lastOutsideCopyTarget: null, reminderDays: 7, lastIntegrityCheckAt: null, lastIntegrityProblem: null };
+const DEFAULT_LOG: BackupLog = { lastOutsideCopyAt: null, lastOutsideCopyTarget: null, reminderDays: 7, lastIntegrityCheckAt: null, lastIntegrityProblem: null, auditAnchor: null };
+
+function readBackupLog(dataDir: string): BackupLog {
+  try {
+    return { ...DEFAULT_LOG, ...(JSON.parse(readFileSync(path.join(dataDir, LOG_FILE), 'utf8')) as Partial<BackupLog>) };
+  } catch {
+    return { ...DEFAULT_LOG };
+  }
+}
+
+/** The audit anchor kept in a data folder's backup log (null when no backup has recorded one). */
+export function readAuditAnchor(dataDir: string): AuditAnchor | null {
+  const anchor = readBackupLog(dataDir).auditAnchor;
+  const valid =
+    anchor !== null &&
+    typeof anchor === 'object' &&
+    Number.isSafeInteger(anchor.count) &&
+    anchor.count > 0 &&
+    typeof anchor.hash === 'string' &&
+    typeof anchor.backupAt === 'string';
+  return valid ? anchor : null;
+}
+
+/** A backup's audit head as the anchor to keep (null when the snapshot had no audit entries). */
+function anchorOf(header: BackupHeader): AuditAnchor | null {
+  return header.auditHead ? { count: header.auditHead.count, hash: header.auditHead.hash, backupAt: header.createdAt } : null;
+}
 
 export function backupErrorToAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
@@ -71,7 +103,7 @@ function toInfo(id: string, size: number, header: BackupHeader): BackupInfo {
 }
 
 /** Facts about a database snapshot for the backup header (read from the snapshot itself). */
-function describeSnapshot(file: string): { counts: Record<string, number>; centreName: string | null; lastEntryAt: string | null; schemaVersion: string } {
+function describeSnapshot(file: string): { counts: Record<string, number>; centreName: string | null; lastEntryAt: string | null; schemaVersion: string; auditHead: AuditHead | null } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const counts = countRows(db);
@@ -88,7 +120,7 @@ function describeSnapshot(file: string): { counts: Record<string, number>; centr
     const schemaVersion = has('schema_migrations')
       ? ((db.prepare('select name from schema_migrations order by name desc limit 1').pluck().get() as string | undefined) ?? '')
       : '';
-    return { counts, centreName, lastEntryAt: last ?? null, schemaVersion };
+    return { counts, centreName, lastEntryAt: last ?? null, schemaVersion, auditHead: chainHeadSqlite(db) };
   } finally {
     db.close();
   }
@@ -133,13 +165,7 @@ export function createBackupManager(options: BackupManagerOptions) {
   const dir = path.join(dataDir, BACKUP_DIR);
   const logPath = path.join(dataDir, LOG_FILE);
 
-  const readLog = (): BackupLog => {
-    try {
-      return { ...DEFAULT_LOG, ...(JSON.parse(readFileSync(logPath, 'utf8')) as Partial<BackupLog>) };
-    } catch {
-      return { ...DEFAULT_LOG };
-    }
-  };
+  const readLog = (): BackupLog => readBackupLog(dataDir);
   const writeLog = (patch: Partial<BackupLog>) => {
     const next = { ...readLog(), ...patch };
     const tmp = `${logPath}.tmp`;
@@ -171,7 +197,7 @@ export function createBackupManager(options: BackupManagerOptions) {
       await writeBackup(
         snapshot,
         partial,
-        { createdAt: now.toISOString(), appVersion, schemaVersion: facts.schemaVersion, centreName: facts.centreName, counts: facts.counts, lastEntryAt: facts.lastEntryAt, kind },
+        { createdAt: now.toISOString(), appVersion, schemaVersion: facts.schemaVersion, centreName: facts.centreName, counts: facts.counts, lastEntryAt: facts.lastEntryAt, kind, auditHead: facts.auditHead },
         opts.passphrase ? { passphrase: opts.passphrase } : {},
       );
       // Verification decrypts into the data folder, never into the system's shared temp folder.
@@ -180,6 +206,9 @@ export function createBackupManager(options: BackupManagerOptions) {
       if (!result.ok || !result.header) throw new AppError('backupDamaged', `Verification failed: ${result.problem ?? ''} ${result.detail ?? ''}`);
       if (existsSync(final)) throw new AppError('conflict', 'A backup with this name was made at the same moment');
       renameSync(partial, final);
+      // Only a verified backup anchors the audit chain (a snapshot without audit entries leaves the anchor).
+      const anchor = anchorOf(result.header);
+      if (anchor) writeLog({ auditAnchor: anchor });
       logger.info('backup made', { kind, file: final });
       return { ...toInfo(name, statSync(final).size, result.header), file: final };
     } catch (e) {
@@ -243,6 +272,11 @@ export function createBackupManager(options: BackupManagerOptions) {
     setReminderDays: (days: number) => writeLog({ reminderDays: days }),
     recordOutsideCopy: (target: string) => writeLog({ lastOutsideCopyAt: clock.now().toISOString(), lastOutsideCopyTarget: target }),
     recordIntegrityCheck: (problem: string | null) => writeLog({ lastIntegrityCheckAt: clock.now().toISOString(), lastIntegrityProblem: problem }),
+    /**
+     * After a restore the log is the restored backup's, shorter than the anchor of the backups made
+     * since: the restored backup's own head becomes the anchor (none for a file from before anchors).
+     */
+    recordRestore: (header: BackupHeader) => writeLog({ auditAnchor: anchorOf(header) }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, AuditField } from '../../../shared/domain/audit';
+import type { AuditEntry, AuditField, AuditVerifyResult } from '../../../shared/domain/audit';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
@@ -32,6 +32,37 @@ function FieldList({ fields }: { fields: AuditField[] | null }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The chain check's answer: the chain itself, then the newest backup's anchor (a log cut or
+ * rewritten since that backup is found only there, the chain alone stays valid).
+ */
+function ChainReport({ result, when }: { result: AuditVerifyResult; when: Intl.DateTimeFormat }) {
+  const { t } = useTranslation('audit');
+  const { anchor, firstBroken } = result;
+  const date = anchor ? when.format(new Date(anchor.backupAt)) : '';
+  return (
+    <>
+      {result.ok ? (
+        <p className="notice notice-success" role="status">
+          {t('verify.ok', { count: result.count })}
+        </p>
+      ) : null}
+      {firstBroken ? (
+        <p className="notice notice-error" role="alert">
+          {t('verify.broken', { id: firstBroken.id, count: result.count })}
+        </p>
+      ) : null}
+      {anchor && !anchor.ok ? (
+        <p className="notice notice-error" role="alert">
+          {anchor.reason === 'changed' ? t('verify.anchorChanged', { id: anchor.count, date }) : t('verify.anchorShorter', { count: anchor.count, date })}
+        </p>
+      ) : null}
+      {anchor === null ? <p className="muted">{t('verify.anchorNone')}</p> : null}
+      {anchor?.ok ? <p className="muted">{t('verify.anchorOk', { id: anchor.count, date })}</p> : null}
+    </>
   );
 }
 
@@ -77,17 +108,7 @@ export function AuditScreen() {
           {t('audit:verify.button')}
         </button>
       </div>
-      {verify.data ? (
-        verify.data.ok ? (
-          <p className="notice notice-success" role="status">
-            {t('audit:verify.ok', { count: verify.data.count })}
-          </p>
-        ) : (
-          <p className="notice notice-error" role="alert">
-            {t('audit:verify.broken', { id: verify.data.firstBroken?.id ?? 0, count: verify.data.count })}
-          </p>
-        )
-      ) : null}
+      {verify.data ? <ChainReport result={verify.data} when={when} /> : null}
       <ErrorNotice error={verify.error} />
 
       <div className="filters audit-filters" role="group" aria-label={t('audit:filters.label')}>

@@ -141,11 +141,11 @@ describe('append-only and hash-chained', () => {
 
   it('verify passes on an intact log and finds a changed row', async () => {
     for (let i = 0; i < 4; i += 1) await t.value('residents.get', { id });
-    expect(await t.value('audit.verify', {})).toEqual({ ok: true, count: 5, firstBroken: null });
+    expect(await t.value('audit.verify', {})).toEqual({ ok: true, count: 5, firstBroken: null, anchor: null });
     t.sqlite.exec('drop trigger audit_log_no_update');
     t.sqlite.prepare("update audit_log set role = 'frontdesk' where id = 3").run();
-    expect(await t.value('audit.verify', {})).toEqual({ ok: false, count: 2, firstBroken: { id: 3, reason: 'hash' } });
-    expect(verifyChainSqlite(t.sqlite)).toEqual({ ok: false, count: 2, firstBroken: { id: 3, reason: 'hash' } });
+    expect(await t.value('audit.verify', {})).toEqual({ ok: false, count: 2, firstBroken: { id: 3, reason: 'hash' }, anchor: null });
+    expect(verifyChainSqlite(t.sqlite)).toEqual({ ok: false, count: 2, firstBroken: { id: 3, reason: 'hash' }, anchor: null });
   });
 
   it('finds a removed row, and a row whose hash was recomputed', async () => {
