@@ -13,7 +13,7 @@ import { BUILT_IN_ADMIN } from './context';
 import { startCore, type StartedCore } from './start';
 import { createTestCore, type TestCore } from './testing/test-core';
 import { residentInput, settingsInput } from './testing/builders';
-import { EXPORT_DIR } from './features/backups/backups.handlers';
+import { EXPORT_DIR } from './data-folder';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 const IMPOSSIBLE = ['2024-13-01', '2024-02-30', '2023-02-29', '2024-00-10', '2024-04-31'];
