@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isCallName, type CallName } from '../../shared/api/contract';
+import { contract, isCallName, mayCall, type CallName } from '../../shared/api/contract';
 import type { CallDef } from '../../shared/api/define';
 import { AppError, type Envelope, type FieldIssue } from '../../shared/api/errors';
 import type { Caller, CallContext, CoreDeps } from './context';
@@ -77,7 +77,7 @@ export function createDispatch({ handlers, events, deps, resolveCaller = trusted
   const { logger } = deps;
   const redactor = createRedactor(logger);
 
-  async function run(name: CallName, def: CallDef<z.ZodType, unknown>, input: unknown, ctx: CallContext): Promise<unknown> {
+  async function run(name: CallName, def: CallDef<z.ZodType, z.ZodType>, input: unknown, ctx: CallContext): Promise<unknown> {
     const handler = handlers[name] as (input: unknown, ctx: CallContext, deps: CoreDeps) => Promise<unknown>;
     if (withoutDatabase) return handler(input, ctx, deps);
     if (def.transaction === 'call') {
@@ -105,14 +105,14 @@ export function createDispatch({ handlers, events, deps, resolveCaller = trusted
     if (!isCallName(name)) {
       return { ok: false, error: { code: 'unknownCall', message: 'Unknown call' } };
     }
-    const def = contract[name] as CallDef<z.ZodType, unknown>;
+    const def = contract[name] as CallDef<z.ZodType, z.ZodType>;
     // Who is calling (users feature): a trusted in-process actor, or a transport's session. A
     // non-public call needs a signed-in, unlocked session ('unauthorised' / 'locked' otherwise);
     // a public call before sign-in skips the role check (its handler looks at ctx.session).
     const who = await resolveCaller(caller, def.public);
     if (!who.ok) return { ok: false, error: who.error };
     const ctx: CallContext = who.ctx;
-    if (!who.anonymous && !def.roles.includes(ctx.actor.role)) {
+    if (!who.anonymous && !mayCall(name, ctx.actor.role)) {
       if (!withoutDatabase) {
         await appendAudit(deps.db, deniedEntry(name, input, ctx, deps.clock.now())).catch((e: unknown) =>
           logger.error('audit failed', { call: name, error: String(e) }),

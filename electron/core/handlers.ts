@@ -5,7 +5,7 @@
  * from `deps` on every call and never holds the database itself (using the outer database inside a
  * transaction would wait for ever on SQLite's one connection).
  */
-import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
+import type { CallName, HandlerOutput, ParsedInput } from '../../shared/api/contract';
 import type { CallContext, CoreDeps } from './context';
 import { settingsHandlers } from './features/settings/settings.handlers';
 import { residentHandlers } from './features/residents/residents.handlers';
@@ -24,7 +24,7 @@ import { auditHandlers } from './features/audit/audit.handlers';
 import { privacyHandlers } from './features/privacy/privacy.handlers';
 import { hostingHandlers } from './features/hosting/hosting.handlers';
 
-export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<CallOutput<K>>;
+export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
 /** A feature's part of the handlers (`satisfies`-checked against the contract by its type). */
 export type FeatureHandlers<C extends CallName> = { [K in C]: Handler<K> };

@@ -19,7 +19,8 @@ import { passwordProblem, passwordSchema, type SessionStatus } from '../domain/u
 import { adminNameSchema, centreSettingsSchema, LANGUAGES, type CentreSettings, type Language } from '../domain/settings';
 import { isoDateSchema as isoDate } from '../domain/dates';
 
-import { call, returns } from './define';
+import { call, returns, type CallDef, type Legacy } from './define';
+import type { View } from './fields';
 import { volunteersCalls } from './calls/volunteers';
 import { tasksCalls } from './calls/tasks';
 import { plansCalls } from './calls/plans';
@@ -330,7 +331,21 @@ export type Contract = typeof contract;
 export type CallName = keyof Contract;
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
-export type CallOutput<K extends CallName> = Contract[K]['output'];
+/** The roles that may use a call, as a union type. */
+export type RolesOf<K extends CallName> = Contract[K] extends CallDef<z.ZodType, z.ZodType, infer R> ? R : never;
+/** What the core's handler returns: the whole answer, before dispatch removes what a role may not receive. */
+export type HandlerOutput<K extends CallName> = z.output<Contract[K]['output']>;
+/**
+ * The answer as the screens of the roles R receive it (default: every role that may use the call):
+ * a field none of them receives is absent, one some of them receive is optional.
+ */
+export type CallOutput<K extends CallName, R extends RolesOf<K> = RolesOf<K>> =
+  Contract[K]['output'] extends Legacy<infer T> ? T : View<Contract[K]['output'], R>;
+
+/** Whether a role may use a call. */
+export function mayCall(name: CallName, role: Role): boolean {
+  return contract[name].roles.includes(role);
+}
 
 export const CALL_NAMES = Object.keys(contract) as CallName[];
 

@@ -1,9 +1,10 @@
 /**
- * How a call of the contract is declared: its input schema, its output type (phantom), which roles
- * may use it, which data areas it changes, and a one-line summary. Feature call lists in calls/
- * use these helpers; contract.ts gathers them.
+ * How a call of the contract is declared: its input schema, its output schema (every field with
+ * its field group, see fields.ts), which roles may use it, which data areas it changes or reads,
+ * how it is audited and where it runs, and a one-line summary. Feature call lists in calls/ use
+ * these helpers; contract.ts gathers them.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from './roles';
 
 /** Data areas a write invalidates; the UI refreshes queries of these areas on a `changed` event. */
@@ -52,13 +53,20 @@ export interface EntityRead {
   key: string;
 }
 
-export interface CallDef<I extends z.ZodType, O> {
+export interface CallDef<I extends z.ZodType, O extends z.ZodType, R extends Role = Role> {
   input: I;
-  /** Phantom: carries the output type only. */
+  /** The answer, every field marked with its field group (fields.ts). */
   output: O;
   roles: readonly Role[];
+  /** Phantom: the roles as a union type, for the output type each role's screens receive. */
+  readonly roleType?: R;
   /** Calls that change data; the acting user is recorded. */
   changes: readonly Topic[];
+  /**
+   * What a read's answer is made of: the UI asks again when a change announces one of these
+   * topics. A change refreshes what it changes.
+   */
+  reads: readonly Topic[];
   summary: string;
   /**
    * Usable before sign-in and while the session is locked (app.status, sign-in, unlock, first-run
@@ -70,11 +78,12 @@ export interface CallDef<I extends z.ZodType, O> {
   entity: EntityRead | null;
 }
 
-export function call<I extends z.ZodType, O>(def: {
+export function call<I extends z.ZodType, O extends z.ZodType, R extends Role>(def: {
   input: I;
   output: O;
-  roles: readonly Role[];
+  roles: readonly R[];
   changes?: readonly Topic[];
+  reads?: readonly Topic[];
   summary: string;
   public?: boolean;
   /** Default: 'change' for a call that changes data, else 'none'. */
@@ -82,15 +91,30 @@ export function call<I extends z.ZodType, O>(def: {
   /** Only 'none', with the reason beside it; the default follows from `changes` and `audit`. */
   transaction?: 'none';
   entity?: EntityRead;
-}): CallDef<I, O> {
+}): CallDef<I, O, R> {
   const changes = def.changes ?? [];
   const audit: AuditAs = def.audit ?? (changes.length > 0 ? 'change' : 'none');
   const transaction: TransactionMode = def.transaction ?? (changes.length > 0 || audit !== 'none' ? 'call' : 'read');
-  return { ...def, changes, public: def.public ?? false, audit, transaction, entity: def.entity ?? null };
+  return { ...def, changes, reads: def.reads ?? changes, public: def.public ?? false, audit, transaction, entity: def.entity ?? null };
 }
 
-/** Declares a call's output type; carries no runtime value. */
-export function returns<T>(): T {
-  return undefined as T;
+declare const legacyMark: unique symbol;
+/** An output declared only as a TypeScript type, from before outputs were schemas. */
+export type Legacy<T> = z.ZodCustom<T, T> & { readonly [legacyMark]: true };
+const legacy = new WeakSet<z.ZodType>();
+
+/**
+ * Declares a call's output by its TypeScript type only. Being replaced, feature by feature, by
+ * output schemas with field groups; until then such answers are redacted by the older key list
+ * (policy.ts).
+ */
+export function returns<T>(): Legacy<T> {
+  const s = z.custom<T>();
+  legacy.add(s);
+  return s as Legacy<T>;
+}
+
+export function isLegacyOutput(s: z.ZodType): boolean {
+  return legacy.has(s);
 }
 

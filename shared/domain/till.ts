@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema as isoDate } from './dates';
+import { identity, out, pub, till } from '../api/fields';
 
 /** Units a paid service is sold by (translated in till:units.<unit>). */
 export const UNITS = ['page', 'copy', 'piece', 'photo', 'set', 'form', 'hour'] as const;
@@ -74,108 +75,126 @@ export type CashUpInput = z.output<typeof cashUpInputSchema>;
 
 export const tillDaySchema = z.object({ day: isoDate.optional() });
 
-export interface PriceRow {
-  id: number;
-  priceMinor: number;
-  currency: string;
-  unit: Unit;
+// ---------------------------------------------------------------------------------------------
+// Outputs: every field with its field group (shared/api/fields.ts). The till's own figures (prices,
+// totals, the cash box and its cash-up) are the `till` group, which the front desk receives.
+
+const text = z.string();
+const num = z.number();
+
+export const priceRowSchema = out({
+  id: pub(num),
+  priceMinor: till(num),
+  currency: pub(text),
+  unit: pub(z.enum(UNITS)),
   /** ISO timestamp from which the price applies. */
-  validFrom: string;
-  setBy: string;
-}
+  validFrom: pub(text),
+  setBy: pub(text),
+});
+export type PriceRow = z.output<typeof priceRowSchema>;
 
-export interface PricedKind {
-  kindId: number;
-  kindCode: string | null;
-  kindName: string | null;
-  archived: boolean;
+export const pricedKindSchema = out({
+  kindId: pub(num),
+  kindCode: pub(text.nullable()),
+  kindName: pub(text.nullable()),
+  archived: pub(z.boolean()),
   /** The price that applies now in the centre's currency; null: the kind cannot be sold yet. */
-  current: PriceRow | null;
+  current: pub(priceRowSchema.nullable()),
   /** Newest first, the current one included. */
-  history: PriceRow[];
-}
+  history: pub(z.array(priceRowSchema)),
+});
+export type PricedKind = z.output<typeof pricedKindSchema>;
 
-export interface PriceList {
-  currency: string;
-  kinds: PricedKind[];
-}
+export const priceListSchema = out({
+  currency: pub(text),
+  kinds: pub(z.array(pricedKindSchema)),
+});
+export type PriceList = z.output<typeof priceListSchema>;
 
-export interface Sale {
-  id: number;
-  receiptNo: string;
-  soldAt: string;
-  day: string;
-  kindId: number;
-  kindCode: string | null;
-  kindName: string | null;
-  unit: Unit;
-  unitPriceMinor: number;
+export const saleSchema = out({
+  id: pub(num),
+  receiptNo: till(text),
+  soldAt: pub(text),
+  day: pub(text),
+  kindId: pub(num),
+  kindCode: pub(text.nullable()),
+  kindName: pub(text.nullable()),
+  unit: pub(z.enum(UNITS)),
+  unitPriceMinor: till(num),
   /** Negative on a reversing sale. */
-  quantity: number;
-  totalMinor: number;
-  currency: string;
-  payment: Payment;
-  residentId: number | null;
-  residentName: string | null;
-  accountId: number;
-  accountName: string;
-  entryId: number | null;
-  reversesSaleId: number | null;
+  quantity: pub(num),
+  totalMinor: till(num),
+  currency: pub(text),
+  payment: pub(z.enum(PAYMENTS)),
+  residentId: pub(num.nullable()),
+  /** Who paid: a name the treasurer may see, like the front desk. */
+  residentName: identity(text.nullable()),
+  accountId: pub(num),
+  accountName: till(text),
+  entryId: pub(num.nullable()),
+  reversesSaleId: pub(num.nullable()),
   /** The reversing sale, when this one has been reversed. */
-  reversedBySaleId: number | null;
-  soldBy: string;
-}
+  reversedBySaleId: pub(num.nullable()),
+  soldBy: pub(text),
+});
+export type Sale = z.output<typeof saleSchema>;
 
-export interface Receipt {
-  centreName: string;
-  sale: Sale;
-}
+export const receiptSchema = out({
+  centreName: pub(text),
+  sale: pub(saleSchema),
+});
+export type Receipt = z.output<typeof receiptSchema>;
 
-export interface KindTotal {
-  kindId: number;
-  kindCode: string | null;
-  kindName: string | null;
-  unit: Unit;
+export const kindTotalSchema = out({
+  kindId: pub(num),
+  kindCode: pub(text.nullable()),
+  kindName: pub(text.nullable()),
+  unit: pub(z.enum(UNITS)),
   /** Sales less reversals. */
-  count: number;
-  quantity: number;
-  totalMinor: number;
-}
+  count: pub(num),
+  quantity: pub(num),
+  totalMinor: till(num),
+});
+export type KindTotal = z.output<typeof kindTotalSchema>;
 
-export interface PaymentTotal {
-  payment: Payment;
-  count: number;
-  totalMinor: number;
-}
+export const paymentTotalSchema = out({
+  payment: pub(z.enum(PAYMENTS)),
+  count: pub(num),
+  totalMinor: till(num),
+});
+export type PaymentTotal = z.output<typeof paymentTotalSchema>;
 
-export interface CashUp {
-  id: number;
-  day: string;
-  accountId: number;
-  accountName: string;
-  expectedMinor: number;
-  countedMinor: number;
-  differenceMinor: number;
-  currency: string;
-  note: string;
-  createdAt: string;
-  createdBy: string;
-}
+export const cashUpSchema = out({
+  id: pub(num),
+  day: pub(text),
+  accountId: pub(num),
+  accountName: till(text),
+  expectedMinor: till(num),
+  countedMinor: till(num),
+  differenceMinor: till(num),
+  currency: pub(text),
+  /** The cash-up's own note (why the box was short), part of the till's records. */
+  note: till(text),
+  createdAt: pub(text),
+  createdBy: pub(text),
+});
+export type CashUp = z.output<typeof cashUpSchema>;
 
-export interface TillDay {
-  day: string;
-  currency: string;
-  sales: Sale[];
-  byKind: KindTotal[];
-  byPayment: PaymentTotal[];
-  reversals: { count: number; totalMinor: number };
-  totalMinor: number;
+export const tillDayOutputSchema = out({
+  day: pub(text),
+  currency: pub(text),
+  sales: pub(z.array(saleSchema)),
+  byKind: pub(z.array(kindTotalSchema)),
+  byPayment: pub(z.array(paymentTotalSchema)),
+  reversals: pub(out({ count: pub(num), totalMinor: till(num) })),
+  totalMinor: till(num),
   /** The till's cash account (null: none yet, the treasurer has to open one). */
-  cashAccount: { id: number; name: string; currency: string } | null;
+  cashAccount: till(out({ id: pub(num), name: till(text), currency: pub(text) }).nullable()),
   /** Cash taken by the till that day (cash sales less cash reversals). */
-  tillCashMinor: number;
+  tillCashMinor: till(num),
   /** The cash account's balance at the end of the day (opening balance + every entry up to it). */
-  expectedCashMinor: number;
+  expectedCashMinor: till(num),
   /** Cash-ups recorded for this day, newest first. */
-  cashUps: CashUp[];
-}
+  cashUps: pub(z.array(cashUpSchema)),
+});
+export type TillDay = z.output<typeof tillDayOutputSchema>;

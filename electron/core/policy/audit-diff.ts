@@ -4,6 +4,9 @@
  * Names, contacts, notes and health text never enter the log (only the field name and "changed").
  */
 import { AUDIT_VALUE_FREE, classifyKey, type Classification } from '../../../shared/api/policy';
+import { contract, isCallName } from '../../../shared/api/contract';
+import { isLegacyOutput } from '../../../shared/api/define';
+import { AUDIT_VALUE_FREE as VALUE_FREE_GROUPS, groupsAt } from '../../../shared/api/fields';
 import type { AuditField } from '../../../shared/domain/audit';
 
 /** Keys that change on every write or carry free text whatever their group: never with values. */
@@ -33,14 +36,32 @@ function leaves(value: unknown, path: string[] = [], out: Leaf[] = []): Leaf[] {
   return out;
 }
 
-function keepsValues(call: string, path: string[], value: unknown): boolean {
+/**
+ * Whether the log may keep the values at `path` of `call`'s answer: by the field groups its output
+ * schema declares on the way (never identity, contact or health), or, for an output still declared
+ * only as a type, by the older key list. For submitted input, the call's answer is asked for a
+ * field of the same name; a field it does not declare keeps no values.
+ */
+function valuesAllowed(call: string, path: string[], submitted: boolean): boolean {
+  const output = isCallName(call) ? contract[call].output : undefined;
+  if (output && !isLegacyOutput(output)) {
+    const key = path[path.length - 1]!;
+    const groups = groupsAt(output, path) ?? (submitted ? groupsAt(output, [key]) : undefined);
+    return groups !== undefined && groups.length > 0 && groups.every((g) => !VALUE_FREE_GROUPS.includes(g));
+  }
   const key = path[path.length - 1]!;
   if (VALUE_FREE_KEYS.has(key) || WORDY_KEY.test(key)) return false;
   for (const k of path) {
     const g: Classification | undefined = classifyKey(call, k);
     if (g === undefined || AUDIT_VALUE_FREE.includes(g)) return false;
   }
+  return true;
+}
+
+function keepsValues(call: string, path: string[], value: unknown, submitted: boolean): boolean {
+  if (!valuesAllowed(call, path, submitted)) return false;
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return true;
+  // Words are never copied, whatever their group: only codes, enum values, dates and timestamps.
   return typeof value === 'string' && CODE_LIKE.test(value);
 }
 
@@ -48,7 +69,7 @@ type Scalar = string | number | boolean | null;
 
 function field(call: string, path: string[], oldValue: unknown, newValue: unknown, hasOld: boolean): AuditField {
   const name = path.join('.');
-  const keep = keepsValues(call, path, newValue) && (!hasOld || keepsValues(call, path, oldValue));
+  const keep = keepsValues(call, path, newValue, !hasOld) && (!hasOld || keepsValues(call, path, oldValue, false));
   if (!keep) return { field: name, changed: true };
   return hasOld ? { field: name, old: (oldValue ?? null) as Scalar, new: (newValue ?? null) as Scalar } : { field: name, new: (newValue ?? null) as Scalar };
 }

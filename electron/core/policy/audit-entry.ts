@@ -49,7 +49,7 @@ export async function readEntity(handlers: Handlers, entity: EntityRead, input: 
   }
 }
 
-function changedFields(def: CallDef<z.ZodType, unknown>, name: CallName, input: unknown, before: unknown, after: unknown): AuditField[] | null {
+function changedFields(def: CallDef<z.ZodType, z.ZodType>, name: CallName, input: unknown, before: unknown, after: unknown): AuditField[] | null {
   if (def.entity === null || before === undefined) return submittedFields(name, input);
   if (after === undefined) return null;
   const id = record(input)?.[def.entity.key];
@@ -62,7 +62,7 @@ function changedFields(def: CallDef<z.ZodType, unknown>, name: CallName, input: 
 
 export function auditEntry(a: {
   name: CallName;
-  def: CallDef<z.ZodType, unknown>;
+  def: CallDef<z.ZodType, z.ZodType>;
   input: unknown;
   ctx: CallContext;
   value: unknown;

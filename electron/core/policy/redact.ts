@@ -5,6 +5,9 @@
  */
 import { classifyKey, opaqueGroup, roleMayReceive, type Classification } from '../../../shared/api/policy';
 import type { Role } from '../../../shared/api/roles';
+import { contract, type CallName } from '../../../shared/api/contract';
+import { isLegacyOutput } from '../../../shared/api/define';
+import { redactFor } from '../../../shared/api/fields';
 
 export interface RedactReport {
   /** Keys the policy does not classify, as `call:key`. */
@@ -70,11 +73,16 @@ export function* objectMembers(value: unknown): Generator<[string, unknown]> {
   }
 }
 
-/** The redaction dispatch applies to every answer; warns once per unclassified key. */
+/**
+ * The redaction dispatch applies to every answer: by the call's output schema (each field's group),
+ * or, for an output still declared only as a type, by the key list (warning once per unclassified key).
+ */
 export function createRedactor(logger: { warn(message: string, data?: Record<string, unknown>): void }) {
   const warned = new Set<string>();
   return {
-    redact(call: string, role: Role, value: unknown): unknown {
+    redact(call: CallName, role: Role, value: unknown): unknown {
+      const output = contract[call].output;
+      if (!isLegacyOutput(output)) return redactFor(output, role, value);
       const report = emptyReport();
       const out = redactOutput(call, role, value, report);
       for (const k of report.unclassified) {

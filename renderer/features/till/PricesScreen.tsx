@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_UNIT, UNITS, type PricedKind, type Unit } from '../../../shared/domain/till';
-import { MONEY } from '../../../shared/api/roles';
+import { isOneOf, MONEY } from '../../../shared/api/roles';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MoneyField } from '../../ui/MoneyField';
@@ -16,7 +16,7 @@ export function PricesScreen() {
   const status = useCall('app.status', {});
   const prices = useCall('till.prices', {});
   const [editing, setEditing] = useState<number | null>(null);
-  const canEdit = status.data ? MONEY.includes(status.data.user.role) : false;
+  const canEdit = status.data ? isOneOf(MONEY, status.data.user.role) : false;
   const kinds = prices.data?.kinds ?? [];
   return (
     <div className="till-prices">

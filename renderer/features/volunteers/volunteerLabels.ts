@@ -7,7 +7,7 @@ import type {
   VolunteerStatus,
   Weekday,
 } from '../../../shared/domain/volunteers';
-import { COORDINATION } from '../../../shared/api/roles';
+import { COORDINATION, isOneOf } from '../../../shared/api/roles';
 import { useCall } from '../../app/api';
 import { useFormat } from '../../ui/format';
 
@@ -41,5 +41,5 @@ export function useVolunteerLabels() {
 export function useCanCoordinate(): boolean {
   const status = useCall('app.status', {});
   const role = status.data?.user.role;
-  return role !== undefined && COORDINATION.includes(role);
+  return role !== undefined && isOneOf(COORDINATION, role);
 }
