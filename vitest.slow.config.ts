@@ -8,5 +8,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     pool: 'forks',
     fileParallelism: false,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

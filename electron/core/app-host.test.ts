@@ -39,7 +39,9 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-describe('backups through the running app', () => {
+// Backups verify, encrypt with the production scrypt cost and restore real files: seconds each on a
+// busy PC, so each test has a minute (a limit against a hang, not a speed check).
+describe('backups through the running app', { timeout: 60_000 }, () => {
   it('backs up, restores, and keeps the pre-restore state as a backup', async () => {
     const { app, clock } = await start();
     await setUp(app);
@@ -98,7 +100,7 @@ describe('backups through the running app', () => {
   });
 });
 
-describe('a damaged database', () => {
+describe('a damaged database', { timeout: 60_000 }, () => {
   it('opens the recovery mode, keeps the damaged file, and restores the newest backup', async () => {
     const { app, dir } = await start();
     await setUp(app);
@@ -141,7 +143,7 @@ describe('a damaged database', () => {
   });
 });
 
-describe('a full disk', () => {
+describe('a full disk', { timeout: 60_000 }, () => {
   it('turns into a translated error, saves nothing half-way, and works again once space is freed', async () => {
     const { app } = await start();
     await setUp(app);
@@ -165,7 +167,7 @@ describe('a full disk', () => {
   });
 });
 
-describe('updating Hearth', () => {
+describe('updating Hearth', { timeout: 60_000 }, () => {
   it('takes a verified backup before migrating a database that holds data', async () => {
     const { migrations } = await import('../../migrations');
     const { app, dir } = await start();
@@ -192,7 +194,7 @@ describe('updating Hearth', () => {
   });
 });
 
-describe('the weekly integrity check', () => {
+describe('the weekly integrity check', { timeout: 60_000 }, () => {
   it('tells the admin when it finds damage that the quick start-up check cannot see', async () => {
     const { app, dir } = await start();
     await setUp(app);

@@ -15,7 +15,7 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hearth-audit-cli-'));
 
 function hearth(...args: string[]) {
-  const r = spawnSync(TSX, [path.join(ROOT, 'electron/http/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(TSX, [path.join(ROOT, 'electron/http/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -41,7 +41,7 @@ describe('npm run hearth -- audit verify', () => {
     expect(broken.out).toContain('audit entry 2 was changed');
 
     expect(hearth('audit', 'nonsense', '--data-dir', dataDir).code).toBe(1);
-  }, 120_000);
+  }, 600_000);
 
   it('after a backup: OK with the anchor; the newest entries deleted: exit 1, also against a backup kept off the PC', async () => {
     const dataDir = path.join(tmp, 'anchored');
@@ -78,5 +78,5 @@ describe('npm run hearth -- audit verify', () => {
     const offPc = hearth('audit', 'verify', '--data-dir', dataDir, '--backup', copy);
     expect(offPc.code, offPc.out).toBe(1);
     expect(offPc.out).toContain('recorded 3 entries; the log now has fewer');
-  }, 180_000);
+  }, 600_000);
 });

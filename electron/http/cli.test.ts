@@ -20,7 +20,8 @@ function run(passphrase: string, args: string[]) {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, HEARTH_BACKUP_PASSPHRASE: passphrase },
-    timeout: 60_000,
+    // A guard against a hang, not a speed check: a CLI start under tsx takes seconds on a busy PC.
+    timeout: 180_000,
   });
   return { code: r.status, out: `${r.stdout}${r.stderr}`, stdout: r.stdout, stderr: r.stderr };
 }
@@ -75,7 +76,7 @@ describe('npm run hearth -- backup / verify / restore', () => {
     expect(hearth('restore', tampered, '--data-dir', dataDir).code).toBe(1);
     const info = hearth('info', '--data-dir', dataDir);
     expect(JSON.parse(info.out.slice(info.out.indexOf('{'))).counts.residents).toBe(100);
-  }, 120_000);
+  }, 600_000);
 
   it('verify of an intact encrypted backup without its passphrase: structure checked, exit code 3, not 1', () => {
     const dir = path.join(tmp, 'enc-verify');
@@ -99,7 +100,7 @@ describe('npm run hearth -- backup / verify / restore', () => {
 
     expect(hearth('verify', file, '--passphrase-env').code).toBe(0);
     expect(run('не тот пароль', ['verify', file, '--passphrase-env']).code).toBe(1);
-  }, 120_000);
+  }, 600_000);
 
   it('a refused restore leaves the data folder exactly as it was: no hearth.lock, nothing new in backups/', () => {
     const dir = path.join(tmp, 'refused');
@@ -136,5 +137,5 @@ describe('npm run hearth -- backup / verify / restore', () => {
 
     // The same folder still restores a good backup afterwards (nothing left locked).
     expect(hearth('restore', enc, '--data-dir', data).code).toBe(0);
-  }, 180_000);
+  }, 600_000);
 });

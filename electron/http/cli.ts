@@ -171,6 +171,8 @@ async function main(argv: string[]): Promise<void> {
         if (addresses.length === 0) console.log('  (this computer has no local-network address right now)');
         for (const a of addresses) console.log(`  http://${a}:${host.port}/?token=${encodeURIComponent(host.token)}`);
       }
+      // The last line of the start (scripts and the tests wait for it): everything above is printed.
+      console.log('Press Ctrl+C to stop Hearth.');
       let stopping = false;
       const stop = async () => {
         if (stopping) return;

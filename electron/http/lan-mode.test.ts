@@ -38,8 +38,11 @@ function serve(dataDir: string, ...flags: string[]): Promise<Served> {
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString('utf8');
       const m = /Open this address in your browser: (\S+)/.exec(out);
-      // Wait for the warning lines (printed right after) to arrive too.
-      if (m?.[1]) setTimeout(() => (clearTimeout(timer), resolve({ child, url: new URL(m[1] as string), output: () => out })), 300);
+      // The start is complete (warning lines included) once its last line has arrived.
+      if (m?.[1] && out.includes('Press Ctrl+C to stop Hearth.')) {
+        clearTimeout(timer);
+        resolve({ child, url: new URL(m[1]), output: () => out });
+      }
     });
     child.once('exit', (code) => reject(new Error(`serve exited (${code}):\n${out}`)));
   });

@@ -224,7 +224,7 @@ describe('request bodies', () => {
   // BUG: after a 413 the server stops reading the request but keeps the connection open and does
   // not say `Connection: close`; a keep-alive client (a browser, undici's fetch) sends its next
   // request on that connection and waits forever.
-  it('keeps answering on a keep-alive connection after a 413', async () => {
+  it('keeps answering on a keep-alive connection after a 413', { timeout: 60_000 }, async () => {
     const own = await startHttpHost({ core: t, staticDir, port: 0 });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const post = (body: string) =>
@@ -242,8 +242,9 @@ describe('request bodies', () => {
     const within = <T,>(ms: number, p: Promise<T>) =>
       Promise.race([p, new Promise<string>((resolve) => setTimeout(() => resolve(`no answer within ${ms} ms`), ms))]);
     try {
-      expect(await within(2000, post(JSON.stringify({ q: 'x'.repeat(2 * 1024 * 1024) })))).toBe(413);
-      expect(await within(2000, post('{"q": "иван"}'))).toBe(200);
+      // A bound against a host that never answers (the bug this guards against), not a speed check.
+      expect(await within(20_000, post(JSON.stringify({ q: 'x'.repeat(2 * 1024 * 1024) })))).toBe(413);
+      expect(await within(20_000, post('{"q": "иван"}'))).toBe(200);
     } finally {
       agent.destroy();
       await own.close();

@@ -210,11 +210,8 @@ describe('round trip', () => {
   it('encrypted with the production scrypt cost (N=2^17, r=8, p=1)', async () => {
     const dir = freshDir();
     const file = join(dir, 'default.hearthbak');
-    const started = performance.now();
     const header = await writeBackup(snapshot, file, headerInput(), { passphrase: PASSPHRASE });
-    const written = performance.now() - started;
     expect(header.encryption).toMatchObject({ N: DEFAULT_KDF.N, r: DEFAULT_KDF.r, p: DEFAULT_KDF.p, maxmem: 256 * 1024 * 1024 });
-    expect(written).toBeLessThan(5000);
     const target = join(dir, 'restored.sqlite');
     await extractBackup(file, target, { passphrase: PASSPHRASE });
     expect(readFileSync(target).equals(snapshotBytes)).toBe(true);
@@ -427,7 +424,9 @@ describe('hostile and foreign headers', () => {
       const started = performance.now();
       expect(await codeOf(readBackupHeader(file)), JSON.stringify(params)).toBe('unsupportedVersion');
       await expectRejected(file, 'unsupportedVersion', PASSPHRASE);
-      expect(performance.now() - started, JSON.stringify(params)).toBeLessThan(500);
+      // Refused before any key derivation: these parameters would take minutes (or gigabytes). The
+      // bound only tells "refused at once" from "ran the KDF", with room for a busy PC.
+      expect(performance.now() - started, JSON.stringify(params)).toBeLessThan(5000);
     }
   });
 

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore, type TestCore } from '../../testing/test-core';
+import { createTestCore, TEST_HASHING, type TestCore } from '../../testing/test-core';
 import { settingsInput } from '../../testing/builders';
 import { hashSecret, needsRehash, parseHash, SCRYPT_PARAMS, verifySecret } from './password';
 import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../../../../shared/domain/users';
@@ -56,7 +56,9 @@ describe('password hashing', { timeout: 60_000 }, () => {
 
 describe('sign-in, lock and unlock', { timeout: 60_000 }, () => {
   beforeEach(async () => {
-    t = await createTestCore();
+    // The flows, not the cost: a cheap scrypt keeps each test well inside its time on a busy PC
+    // (the production cost has its own tests above).
+    t = await createTestCore({ hashing: TEST_HASHING });
     const s = await as('setup')('setup.complete', { ...settingsInput(), demo: false, adminName: 'Анна', adminPassword: ADMIN_PASSWORD });
     expect(s.ok).toBe(true);
   });
@@ -68,7 +70,7 @@ describe('sign-in, lock and unlock', { timeout: 60_000 }, () => {
     expect(me.ok && me.value.session.state).toBe('active');
     expect(me.ok && me.value.user).toMatchObject({ id: 1, name: 'Анна', role: 'admin' });
     // Set-up through a session without a password is refused (the UI always sends one).
-    const t2 = await createTestCore();
+    const t2 = await createTestCore({ hashing: TEST_HASHING });
     const missing = await t2.dispatch('setup.complete', { ...settingsInput(), demo: false }, { sessionId: 'x' });
     expect(missing.ok === false && missing.error.fields?.[0]?.path).toBe('adminPassword');
     const short = await t2.dispatch('setup.complete', { ...settingsInput(), demo: false, adminPassword: 'short-pw' }, { sessionId: 'x' });
@@ -287,7 +289,7 @@ describe('sign-in, lock and unlock', { timeout: 60_000 }, () => {
   });
 
   it('an older database without an admin password lets the person at the PC set it once', async () => {
-    const old = await createTestCore();
+    const old = await createTestCore({ hashing: TEST_HASHING });
     await old.value('setup.complete', { ...settingsInput(), demo: false });
     const s = (sessionId: string) => async <K extends CallName>(n: K, i: CallInput<K>) => old.dispatch(n, i, { sessionId });
     const status = await s('a')('app.status', {});
