@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { isoDateSchema as isoDate, monthKeySchema as monthKey } from './dates';
-import { CURRENCIES, type Currency, type Language } from './settings';
+import { CURRENCIES, type Language } from './settings';
+import { identity, money, out, pub } from '../api/fields';
 
 export const ACCOUNT_KINDS = ['cash', 'bank', 'other'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
@@ -113,102 +114,119 @@ export const settleAdvanceInputSchema = z.object({
 });
 
 // ---------------------------------------------------------------------------------------------
-// DTOs
+// Outputs: every field with its field group (shared/api/fields.ts). On the cash book's calls
+// (accounts.*, cashbook.*) the booking texts (counterparty, document number, note) and the names of
+// accounts, categories, grants and lines an entry is booked on are `money`; the names of accounts
+// and categories in their own lists are public, as are ids, dates and codes.
 
-export interface AccountDto {
-  id: number;
-  name: string;
-  kind: AccountKind;
-  currency: Currency;
-  openingBalanceMinor: number;
-  openingDate: string;
+const str = z.string();
+const num = z.number();
+
+export const accountDtoSchema = out({
+  id: pub(num),
+  name: pub(str),
+  kind: pub(z.enum(ACCOUNT_KINDS)),
+  currency: pub(z.enum(CURRENCIES)),
+  openingBalanceMinor: money(num),
+  openingDate: pub(str),
   /** Opening balance plus the sum of every entry. */
-  balanceMinor: number;
-  entryCount: number;
-  archived: boolean;
-}
+  balanceMinor: money(num),
+  entryCount: pub(num),
+  archived: pub(z.boolean()),
+});
+export type AccountDto = z.output<typeof accountDtoSchema>;
 
-export interface CategoryDto {
-  id: number;
+export const categoryDtoSchema = out({
+  id: pub(num),
   /** Built-in categories have a code (translated); the centre's own have a name. */
-  code: string | null;
-  name: string | null;
-  direction: EntryType;
-  archived: boolean;
-  entryCount: number;
-}
+  code: pub(str.nullable()),
+  name: pub(str.nullable()),
+  direction: money(z.enum(ENTRY_TYPES)),
+  archived: pub(z.boolean()),
+  entryCount: pub(num),
+});
+export type CategoryDto = z.output<typeof categoryDtoSchema>;
 
-export interface EntryDto {
-  id: number;
-  accountId: number;
-  accountName: string;
-  date: string;
+export const entryDtoSchema = out({
+  id: pub(num),
+  accountId: pub(num),
+  accountName: money(str),
+  date: pub(str),
   /** Signed minor units: money in > 0, money out < 0. */
-  amountMinor: number;
-  currency: Currency;
-  categoryId: number | null;
-  categoryCode: string | null;
-  categoryName: string | null;
-  source: EntrySourceCode;
-  transferGroup: string | null;
+  amountMinor: money(num),
+  currency: pub(z.enum(CURRENCIES)),
+  categoryId: pub(num.nullable()),
+  categoryCode: money(str.nullable()),
+  categoryName: money(str.nullable()),
+  source: pub(z.enum(ENTRY_SOURCES)),
+  transferGroup: money(str.nullable()),
   /** For a transfer leg: the other account. */
-  otherAccountName: string | null;
-  counterparty: string;
-  documentNo: string;
-  note: string;
-  grantId: number | null;
-  grantTitle: string | null;
-  budgetLineId: number | null;
-  budgetLineName: string | null;
-  reversesEntryId: number | null;
-  reversedByEntryId: number | null;
-  advanceId: number | null;
+  otherAccountName: money(str.nullable()),
+  counterparty: money(str),
+  documentNo: money(str),
+  note: money(str),
+  grantId: pub(num.nullable()),
+  grantTitle: money(str.nullable()),
+  budgetLineId: pub(num.nullable()),
+  budgetLineName: money(str.nullable()),
+  reversesEntryId: pub(num.nullable()),
+  reversedByEntryId: pub(num.nullable()),
+  advanceId: pub(num.nullable()),
   /** The account's balance after this entry (only when the list is of one account). */
-  balanceAfterMinor: number | null;
-  createdAt: string;
-}
+  balanceAfterMinor: money(num.nullable()),
+  createdAt: pub(str),
+});
+export type EntryDto = z.output<typeof entryDtoSchema>;
 
-export interface EntryList {
-  entries: EntryDto[];
+export const entryListSchema = out({
+  entries: pub(z.array(entryDtoSchema)),
   /** How many entries matched (the list shows at most `limit`, newest first). */
-  total: number;
+  total: pub(num),
   /** When one account is chosen: its balance now. */
-  accountBalanceMinor: number | null;
-}
+  accountBalanceMinor: money(num.nullable()),
+});
+export type EntryList = z.output<typeof entryListSchema>;
 
-export type EntryWarning = 'grantPeriodEnded' | 'grantNotStarted';
+export const ENTRY_WARNINGS = ['grantPeriodEnded', 'grantNotStarted'] as const;
+export type EntryWarning = (typeof ENTRY_WARNINGS)[number];
 
-export interface PostedEntry {
-  entry: EntryDto;
-  warnings: EntryWarning[];
-}
+export const postedEntrySchema = out({
+  entry: pub(entryDtoSchema),
+  warnings: pub(z.array(z.enum(ENTRY_WARNINGS))),
+});
+export type PostedEntry = z.output<typeof postedEntrySchema>;
 
-export interface GrantOption {
-  id: number;
-  funder: string;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  currency: Currency;
-  lines: Array<{ id: number; name: string }>;
-}
+export const grantOptionSchema = out({
+  id: pub(num),
+  funder: money(str),
+  title: pub(str),
+  startsOn: pub(str),
+  endsOn: pub(str),
+  currency: pub(z.enum(CURRENCIES)),
+  lines: pub(z.array(out({ id: pub(num), name: pub(str) }))),
+});
+export type GrantOption = z.output<typeof grantOptionSchema>;
 
-export interface PendingAdvance {
-  id: number;
-  taskId: number;
-  volunteerId: number;
-  volunteerName: string;
-  kindCode: string | null;
-  kindName: string | null;
-  residentName: string;
+/** The category a volunteer's reimbursement uses unless another is chosen. */
+export const ADVANCE_CATEGORY_CODES = ['medicines', 'otherExpense'] as const;
+
+export const pendingAdvanceSchema = out({
+  id: pub(num),
+  taskId: pub(num),
+  volunteerId: pub(num),
+  volunteerName: pub(str),
+  kindCode: pub(str.nullable()),
+  kindName: pub(str.nullable()),
+  residentName: identity(str),
   /** The day the task was done (else scheduled). */
-  date: string;
-  amountMinor: number;
-  currency: Currency;
-  note: string;
+  date: pub(str),
+  amountMinor: money(num),
+  currency: pub(z.enum(CURRENCIES)),
+  note: money(str),
   /** The category a settlement uses unless another is chosen. */
-  suggestedCategoryCode: 'medicines' | 'otherExpense';
-}
+  suggestedCategoryCode: money(z.enum(ADVANCE_CATEGORY_CODES)),
+});
+export type PendingAdvance = z.output<typeof pendingAdvanceSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Rules

@@ -14,6 +14,8 @@
  */
 import { z } from 'zod';
 import { addMonths, monthKeySchema as monthKey, monthRange } from './dates';
+import { ENTRY_TYPES } from './cashbook';
+import { money, out, pub } from '../api/fields';
 
 export const MAX_CASHFLOW_MONTHS = 36;
 
@@ -39,43 +41,57 @@ export interface CashflowRange {
 
 export const OUTLOOK_BASIS = [3, 6] as const;
 
-export interface CashflowLine {
-  categoryId: number;
+// ---------------------------------------------------------------- outputs
+// Every field with its field group (shared/api/fields.ts): amounts, the per-currency totals and the
+// names of accounts as booked are `money`; months, ids, codes and category names are public.
+
+const str = z.string();
+const num = z.number();
+const amounts = money(z.array(num));
+
+export const cashflowLineSchema = out({
+  categoryId: pub(num),
   /** Built-in category code (translated as cashbook:categories.<code>), or null for the centre's own. */
-  code: string | null;
-  name: string | null;
-  direction: 'income' | 'expense';
+  code: pub(str.nullable()),
+  name: pub(str.nullable()),
+  direction: money(z.enum(ENTRY_TYPES)),
   /** Per month of the report; income positive, expenses as positive amounts spent. */
-  amountsMinor: number[];
-  totalMinor: number;
-}
+  amountsMinor: amounts,
+  totalMinor: money(num),
+});
+export type CashflowLine = z.output<typeof cashflowLineSchema>;
 
 /** One account, or (accountId null) the total of every account in one currency. */
-export interface CashflowBlock {
-  accountId: number | null;
-  accountName: string | null;
-  currency: string;
+export const cashflowBlockSchema = out({
+  accountId: pub(num.nullable()),
+  accountName: money(str.nullable()),
+  currency: pub(str),
   /** Per month of the report (same order as `months`). */
-  openingMinor: number[];
+  openingMinor: amounts,
   /** Opening balances of accounts opened during the month. */
-  startedMinor: number[];
-  incomeMinor: number[];
-  expensesMinor: number[];
-  transfersInMinor: number[];
-  transfersOutMinor: number[];
-  closingMinor: number[];
-  lines: CashflowLine[];
-}
+  startedMinor: amounts,
+  incomeMinor: amounts,
+  expensesMinor: amounts,
+  transfersInMinor: amounts,
+  transfersOutMinor: amounts,
+  closingMinor: amounts,
+  lines: pub(z.array(cashflowLineSchema)),
+});
+export type CashflowBlock = z.output<typeof cashflowBlockSchema>;
 
-export interface CashflowReport {
-  from: string;
-  to: string;
-  months: string[];
+export const cashflowReportSchema = out({
+  from: pub(str),
+  to: pub(str),
+  months: pub(z.array(str)),
   /** One block per account (or just the chosen one). */
-  accounts: CashflowBlock[];
+  accounts: pub(z.array(cashflowBlockSchema)),
   /** One block per currency, summing the accounts above. */
-  totals: CashflowBlock[];
-}
+  totals: money(z.array(cashflowBlockSchema)),
+});
+export type CashflowReport = z.output<typeof cashflowReportSchema>;
+
+/** The file an export wrote (download it from /api/download/exports/<id>) and its number of rows. */
+export const cashflowExportOutputSchema = out({ id: pub(str), rows: pub(num) });
 
 // ---------------------------------------------------------------- computation (pure)
 
@@ -216,35 +232,38 @@ export const FIXED_COST_CODES = ['rent', 'salaries', 'utilities'] as const;
 /** The longest look ahead: beyond it the outlook says "more than 10 years". */
 export const OUTLOOK_HORIZON_MONTHS = 120;
 
-export type OutlookStatus = 'noHistory' | 'growing' | 'runsOut' | 'lasts' | 'negative';
+export const OUTLOOK_STATUSES = ['noHistory', 'growing', 'runsOut', 'lasts', 'negative'] as const;
+export type OutlookStatus = (typeof OUTLOOK_STATUSES)[number];
 
-export interface OutlookTranche {
-  id: number;
-  grantId: number;
-  grantTitle: string;
-  expectedOn: string;
-  amountMinor: number;
-}
+export const outlookTrancheSchema = out({
+  id: pub(num),
+  grantId: pub(num),
+  grantTitle: money(str),
+  expectedOn: pub(str),
+  amountMinor: money(num),
+});
+export type OutlookTranche = z.output<typeof outlookTrancheSchema>;
 
-export interface Outlook {
-  currency: string;
-  status: OutlookStatus;
+export const outlookSchema = out({
+  currency: pub(str),
+  status: pub(z.enum(OUTLOOK_STATUSES)),
   /** The complete months averaged (oldest first). */
-  months: string[];
-  paidServicesMinor: number;
-  fixedCostsMinor: number;
+  months: pub(z.array(str)),
+  paidServicesMinor: money(num),
+  fixedCostsMinor: money(num),
   /** Fixed costs minus paid-service income per month (negative when income covers the costs). */
-  burnMinor: number;
-  balanceMinor: number;
-  expectedMinor: number;
-  tranches: OutlookTranche[];
+  burnMinor: money(num),
+  balanceMinor: money(num),
+  expectedMinor: money(num),
+  tranches: pub(z.array(outlookTrancheSchema)),
   /** Months the money covers from the current month (one decimal), null when not running out. */
-  coverMonths: number | null;
+  coverMonths: money(num.nullable()),
   /** The last month fully paid ('YYYY-MM'); null when the money does not run out or no month is covered. */
-  lastMonth: string | null;
+  lastMonth: money(str.nullable()),
   /** The month the money runs out ('YYYY-MM'). */
-  runsOutMonth: string | null;
-}
+  runsOutMonth: money(str.nullable()),
+});
+export type Outlook = z.output<typeof outlookSchema>;
 
 /**
  * Month by month from the current one: add the tranches expected that month (overdue ones count in

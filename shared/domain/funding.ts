@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { addMonths, daysBetween, daysInMonth, isIsoDate, isMonthKey, isoDateSchema as isoDate, monthKeySchema as monthKey, monthRange } from './dates';
-import { CURRENCIES, type Currency } from './settings';
+import { CURRENCIES } from './settings';
+import { ENTRY_TYPES } from './cashbook';
+import { money, out, pub } from '../api/fields';
 
 /** The largest amount a plan, grant, lease or contribution may carry (100 million roubles). */
 export const MAX_FUNDING_MINOR = 10_000_000_000;
@@ -91,175 +93,211 @@ export const monthRangeSchema = z
   .refine((r) => !isMonthKey(r.fromMonth) || !isMonthKey(r.toMonth) || monthRange(r.fromMonth, r.toMonth).length <= 120, { path: ['toMonth'], message: 'validation.tooLong' });
 
 // ---------------------------------------------------------------------------------------------
-// DTOs
+// Outputs: every field with its field group (shared/api/fields.ts). On the treasurer's calls
+// (grants.*, budget.*, rent.*, inKind.*) amounts, funders, landlords, premises, donors, notes and
+// descriptions are `money`; ids, dates, codes and the names of lines and categories are public.
 
-export type GrantWarning =
-  | { code: 'lineOverspent'; lineId: number; lineName: string; overMinor: number }
-  | { code: 'likelyUnspent'; projectedUnspentMinor: number; percent: number }
-  | { code: 'trancheOverdue'; trancheId: number; expectedOn: string; amountMinor: number }
-  | { code: 'outsidePeriod'; count: number; amountMinor: number }
-  | { code: 'linesDontAddUp'; plannedMinor: number; amountMinor: number };
+const str = z.string();
+const num = z.number();
+const flag = z.boolean();
+const currency = z.enum(CURRENCIES);
 
-export interface GrantSummary {
-  id: number;
-  funder: string;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  currency: Currency;
-  amountMinor: number;
-  spentMinor: number;
-  receivedMinor: number;
-  percentSpent: number;
-  percentElapsed: number;
-  ended: boolean;
-  warnings: GrantWarning[];
-}
+export const grantWarningSchema = z.union([
+  out({ code: pub(z.literal('lineOverspent')), lineId: pub(num), lineName: money(str), overMinor: money(num) }),
+  out({ code: pub(z.literal('likelyUnspent')), projectedUnspentMinor: money(num), percent: money(num) }),
+  out({ code: pub(z.literal('trancheOverdue')), trancheId: pub(num), expectedOn: pub(str), amountMinor: money(num) }),
+  out({ code: pub(z.literal('outsidePeriod')), count: pub(num), amountMinor: money(num) }),
+  out({ code: pub(z.literal('linesDontAddUp')), plannedMinor: money(num), amountMinor: money(num) }),
+]);
+export type GrantWarning = z.output<typeof grantWarningSchema>;
 
-export interface BudgetLineView {
-  id: number;
-  name: string;
-  plannedMinor: number;
+const grantSummaryShape = {
+  id: pub(num),
+  funder: money(str),
+  title: pub(str),
+  startsOn: pub(str),
+  endsOn: pub(str),
+  currency: pub(currency),
+  amountMinor: money(num),
+  spentMinor: money(num),
+  receivedMinor: money(num),
+  percentSpent: money(num),
+  percentElapsed: pub(num),
+  ended: pub(flag),
+  warnings: pub(z.array(grantWarningSchema)),
+};
+export const grantSummarySchema = out(grantSummaryShape);
+export type GrantSummary = z.output<typeof grantSummarySchema>;
+
+export const budgetLineViewSchema = out({
+  id: pub(num),
+  name: pub(str),
+  plannedMinor: money(num),
   /** Money spent: minus the sum of the line's entries, reversals included. */
-  actualMinor: number;
-  remainingMinor: number;
-  percentSpent: number;
-  overspent: boolean;
-}
+  actualMinor: money(num),
+  remainingMinor: money(num),
+  percentSpent: money(num),
+  overspent: money(flag),
+});
+export type BudgetLineView = z.output<typeof budgetLineViewSchema>;
 
-export interface TrancheView {
-  id: number;
-  expectedOn: string;
-  amountMinor: number;
-  note: string;
-  receivedEntryId: number | null;
-  receivedOn: string | null;
-  accountName: string | null;
-  overdue: boolean;
-}
+export const trancheViewSchema = out({
+  id: pub(num),
+  expectedOn: pub(str),
+  amountMinor: money(num),
+  note: money(str),
+  receivedEntryId: pub(num.nullable()),
+  receivedOn: pub(str.nullable()),
+  accountName: money(str.nullable()),
+  overdue: pub(flag),
+});
+export type TrancheView = z.output<typeof trancheViewSchema>;
 
-export interface GrantEntryView {
-  id: number;
-  date: string;
-  amountMinor: number;
-  lineId: number | null;
-  lineName: string | null;
-  categoryCode: string | null;
-  categoryName: string | null;
-  counterparty: string;
-  note: string;
-  source: string;
-  reversesEntryId: number | null;
-  outsidePeriod: boolean;
-}
+export const grantEntryViewSchema = out({
+  id: pub(num),
+  date: pub(str),
+  amountMinor: money(num),
+  lineId: pub(num.nullable()),
+  lineName: money(str.nullable()),
+  categoryCode: money(str.nullable()),
+  categoryName: money(str.nullable()),
+  counterparty: money(str),
+  note: money(str),
+  source: pub(str),
+  reversesEntryId: pub(num.nullable()),
+  outsidePeriod: money(flag),
+});
+export type GrantEntryView = z.output<typeof grantEntryViewSchema>;
 
-export interface GrantView extends GrantSummary {
-  note: string;
-  lines: BudgetLineView[];
+export const grantViewSchema = out({
+  ...grantSummaryShape,
+  note: money(str),
+  lines: pub(z.array(budgetLineViewSchema)),
   /** Expenses on the grant without a budget line. */
-  unassignedMinor: number;
-  plannedMinor: number;
-  expectedMinor: number;
-  projectedUnspentMinor: number;
-  tranches: TrancheView[];
-  entries: GrantEntryView[];
-}
+  unassignedMinor: money(num),
+  plannedMinor: money(num),
+  expectedMinor: money(num),
+  projectedUnspentMinor: money(num),
+  tranches: pub(z.array(trancheViewSchema)),
+  entries: pub(z.array(grantEntryViewSchema)),
+});
+export type GrantView = z.output<typeof grantViewSchema>;
 
-export interface BudgetRow {
-  categoryId: number;
-  code: string | null;
-  name: string | null;
-  direction: 'income' | 'expense';
-  plannedMinor: number;
-  actualMinor: number;
-  differenceMinor: number;
-  percent: number;
-}
+export const budgetRowSchema = out({
+  categoryId: pub(num),
+  code: pub(str.nullable()),
+  name: pub(str.nullable()),
+  direction: money(z.enum(ENTRY_TYPES)),
+  plannedMinor: money(num),
+  actualMinor: money(num),
+  differenceMinor: money(num),
+  percent: money(num),
+});
+export type BudgetRow = z.output<typeof budgetRowSchema>;
 
-export interface AnnualBudget {
-  year: number;
-  currency: Currency;
-  income: BudgetRow[];
-  expense: BudgetRow[];
-  totals: {
-    income: { plannedMinor: number; actualMinor: number; differenceMinor: number };
-    expense: { plannedMinor: number; actualMinor: number; differenceMinor: number };
-    /** Income minus expenses. */
-    net: { plannedMinor: number; actualMinor: number; differenceMinor: number };
-  };
-}
+const budgetTotalSchema = out({ plannedMinor: money(num), actualMinor: money(num), differenceMinor: money(num) });
 
-export interface LeaseView {
-  id: number;
-  landlord: string;
-  premises: string;
-  currency: Currency;
-  marketRentMinor: number;
-  paidRentMinor: number;
-  dueDay: number;
-  startsOn: string;
-  endsOn: string | null;
-  accountId: number | null;
-  accountName: string | null;
-  note: string;
-  ended: boolean;
-  unpaidCount: number;
-  overdueCount: number;
-}
+export const annualBudgetSchema = out({
+  year: pub(num),
+  currency: pub(currency),
+  income: money(z.array(budgetRowSchema)),
+  expense: money(z.array(budgetRowSchema)),
+  totals: money(
+    out({
+      income: money(budgetTotalSchema),
+      expense: money(budgetTotalSchema),
+      /** Income minus expenses. */
+      net: money(budgetTotalSchema),
+    }),
+  ),
+});
+export type AnnualBudget = z.output<typeof annualBudgetSchema>;
 
-export interface RentChargeView {
-  id: number;
-  leaseId: number;
-  landlord: string;
-  premises: string;
-  monthKey: string;
-  dueOn: string;
-  amountMinor: number;
-  marketMinor: number;
-  currency: Currency;
-  entryId: number | null;
-  paidOn: string | null;
-  overdue: boolean;
-}
+export const leaseViewSchema = out({
+  id: pub(num),
+  landlord: money(str),
+  premises: money(str),
+  currency: pub(currency),
+  marketRentMinor: money(num),
+  paidRentMinor: money(num),
+  dueDay: pub(num),
+  startsOn: pub(str),
+  endsOn: pub(str.nullable()),
+  accountId: pub(num.nullable()),
+  accountName: money(str.nullable()),
+  note: money(str),
+  ended: pub(flag),
+  unpaidCount: pub(num),
+  overdueCount: pub(num),
+});
+export type LeaseView = z.output<typeof leaseViewSchema>;
 
-export interface RentOverview {
-  leases: LeaseView[];
-  charges: RentChargeView[];
-  overdue: RentChargeView[];
-  overdueMinor: number;
-}
+export const rentChargeViewSchema = out({
+  id: pub(num),
+  leaseId: pub(num),
+  landlord: money(str),
+  premises: money(str),
+  monthKey: pub(str),
+  dueOn: pub(str),
+  amountMinor: money(num),
+  marketMinor: money(num),
+  currency: pub(currency),
+  entryId: pub(num.nullable()),
+  paidOn: pub(str.nullable()),
+  overdue: pub(flag),
+});
+export type RentChargeView = z.output<typeof rentChargeViewSchema>;
 
-export interface InKindView {
-  id: number;
-  date: string;
-  monthKey: string;
-  kind: InKindKind;
-  donor: string;
-  description: string;
-  valueMinor: number;
-  currency: Currency;
-  grantId: number | null;
-  grantTitle: string | null;
+export const rentOverviewSchema = out({
+  leases: pub(z.array(leaseViewSchema)),
+  charges: pub(z.array(rentChargeViewSchema)),
+  overdue: pub(z.array(rentChargeViewSchema)),
+  overdueMinor: money(num),
+});
+export type RentOverview = z.output<typeof rentOverviewSchema>;
+
+export const overdueCountSchema = out({ count: pub(num) });
+
+export const inKindViewSchema = out({
+  id: pub(num),
+  date: pub(str),
+  monthKey: pub(str),
+  kind: pub(z.enum(IN_KIND_KINDS)),
+  donor: money(str),
+  description: money(str),
+  valueMinor: money(num),
+  currency: pub(currency),
+  grantId: pub(num.nullable()),
+  grantTitle: money(str.nullable()),
   /** Generated rows (rent discounts) change only with their lease. */
-  generated: boolean;
-}
+  generated: pub(flag),
+});
+export type InKindView = z.output<typeof inKindViewSchema>;
 
-export interface CoFinancingMonth {
-  month: string;
-  rentDiscountMinor: number;
-  goodsMinor: number;
-  servicesMinor: number;
-  volunteerMinutes: number;
-  volunteerMinor: number;
-  totalMinor: number;
-}
+export const removedInKindSchema = out({ id: pub(num) });
 
-export interface CoFinancingReport {
-  currency: Currency;
-  rateMinor: number;
-  months: CoFinancingMonth[];
-  totals: Omit<CoFinancingMonth, 'month'>;
-}
+/** The value of one volunteer hour (minor units of the centre's currency; 0 when not set). */
+export const volunteerRateSchema = out({ rateMinor: money(num), currency: pub(str) });
+export type VolunteerRate = z.output<typeof volunteerRateSchema>;
+
+const coFinancingPartsShape = {
+  rentDiscountMinor: money(num),
+  goodsMinor: money(num),
+  servicesMinor: money(num),
+  volunteerMinutes: pub(num),
+  volunteerMinor: money(num),
+  totalMinor: money(num),
+};
+export const coFinancingMonthSchema = out({ month: pub(str), ...coFinancingPartsShape });
+export type CoFinancingMonth = z.output<typeof coFinancingMonthSchema>;
+
+export const coFinancingReportSchema = out({
+  currency: pub(currency),
+  rateMinor: money(num),
+  months: pub(z.array(coFinancingMonthSchema)),
+  totals: money(out(coFinancingPartsShape)),
+});
+export type CoFinancingReport = z.output<typeof coFinancingReportSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Rules
