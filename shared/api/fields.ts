@@ -272,22 +272,27 @@ export function unmarkedFields(schema: z.ZodType, path = ''): string[] {
  * first; array indexes are skipped. Undefined where the schema does not declare the path.
  */
 export function groupsAt(schema: z.ZodType, path: readonly string[]): Group[] | undefined {
-  let s: z.ZodType = schema;
-  const groups: Group[] = [];
-  for (const key of path) {
-    let def = defOf(s);
-    while (WRAPPERS.has(def.type) || def.type === 'array') {
-      s = (def.type === 'array' ? def.element : def.innerType) as z.ZodType;
-      def = defOf(s);
-    }
-    if (/^\d+$/.test(key)) continue;
-    let field: z.ZodType | undefined;
-    if (def.type === 'object') field = def.shape?.[key];
-    else if (def.type === 'record') field = def.valueType;
-    if (field === undefined) return undefined;
-    const g = groupOf(field);
-    if (g !== undefined) groups.push(g);
-    s = field;
+  if (path.length === 0) return [];
+  let def = defOf(schema);
+  while (WRAPPERS.has(def.type) || def.type === 'array') {
+    schema = (def.type === 'array' ? def.element : def.innerType) as z.ZodType;
+    def = defOf(schema);
   }
-  return groups;
+  const [key, ...rest] = path as [string, ...string[]];
+  // A union declares the path if one of its options does (the first one that does decides).
+  if (def.type === 'union') {
+    for (const option of def.options ?? []) {
+      const found = groupsAt(option, path);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (/^\d+$/.test(key)) return groupsAt(schema, rest);
+  let field: z.ZodType | undefined;
+  if (def.type === 'object') field = def.shape?.[key];
+  else if (def.type === 'record') field = def.valueType;
+  if (field === undefined) return undefined;
+  const g = groupOf(field);
+  const inner = groupsAt(field, rest);
+  return inner === undefined ? undefined : [...(g !== undefined ? [g] : []), ...inner];
 }

@@ -20,6 +20,7 @@ const id = z.number().int().positive();
 // Sales and cash-ups also announce 'money': they post to the cash book.
 export const tillCalls = {
   'till.prices': call({
+    reads: ['till', 'catalogue', 'app'],
     output: priceListSchema,
     input: z.object({}),
     roles: TILL,
@@ -47,12 +48,14 @@ export const tillCalls = {
     summary: 'Correct a sale by a reversing sale (negative quantity) and a reversing cash-book entry; a sale is reversed once, a reversal never.',
   }),
   'till.receipt': call({
+    reads: ['till', 'app'],
     output: receiptSchema,
     input: z.object({ saleId: id }),
     roles: TILL,
     summary: 'The receipt of a sale (centre, date and time, line, total, payment, number).',
   }),
   'till.day': call({
+    reads: ['till', 'money'],
     output: tillDayOutputSchema,
     input: tillDaySchema,
     roles: TILL,
@@ -66,6 +69,7 @@ export const tillCalls = {
     summary: "Record a day's cash-up: the cash counted in the box against the cash account's balance at the end of that day; the difference is kept.",
   }),
   'till.cashUps': call({
+    reads: ['till'],
     output: z.array(cashUpSchema),
     input: z.object({ limit: z.number().int().min(1).max(500).default(60) }),
     roles: TILL,
