@@ -143,6 +143,8 @@ export const KEY_GROUPS: Readonly<Record<string, Classification>> = {
   signInEvents: P, before: P, deleted: P,
   files: P, basis: P, scopes: P, recordedBy: P, withdrawnBy: P, checkpointed: P, mentionsElsewhere: P,
   table: P, column: P, cleared: P,
+  // privacy.anonymiseInactive: how many residents were anonymised
+  erased: P,
   volunteerMinutes: P, percentElapsed: P, ended: P, tranches: P, dueDay: P, monthKey: P, generated: P,
   income: 'money', expense: 'money', net: 'money', totals: 'money', percent: 'money', percentSpent: 'money',
   // the cash-flow outlook (helper D)

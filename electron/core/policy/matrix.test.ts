@@ -1,45 +1,52 @@
 /**
  * The role × call matrix through the real dispatch on the demo centre: every call as every role
- * is refused exactly where the contract's policy says so (and the refusal is audited), and no
- * answer carries a field group the role may not receive: the front desk never gets a money key,
- * the treasurer never gets case notes, health, addresses or phones. Checked on the payload JSON.
+ * is refused exactly where the contract's policy says so (and the refusal is audited); every
+ * allowed call answers ok with an input that fits the demo centre, or exactly the error declared
+ * for it (EXPECTED_ERRORS), never `internal`; every ok answer of a declared output matches the
+ * strict schema of what the role receives; and no answer (ok or not) carries a field group the
+ * role may not receive: the front desk never gets a money key, the treasurer never gets case
+ * notes, health, addresses or phones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, contract, type CallName } from '../../../shared/api/contract';
+import { isLegacyOutput } from '../../../shared/api/define';
+import { unmarkedFields } from '../../../shared/api/fields';
 import { classifyKey, deniedGroups } from '../../../shared/api/policy';
 import { ROLES, type Role } from '../../../shared/api/roles';
 import type { Envelope } from '../../../shared/api/errors';
-import { classifiedKeys, demoCore, everyCall } from './policy-testing';
+import { ACTORS, callOrder, classifiedKeys, demoCore, demoInputs, outcomeProblem, refusedCall, schemaProblem, type DemoCore } from './policy-testing';
 
-type Core = Awaited<ReturnType<typeof demoCore>>;
-
-const ACTORS: Record<Role, { id: number; role: Role }> = {
-  frontdesk: { id: 1, role: 'frontdesk' },
-  coordinator: { id: 1, role: 'coordinator' },
-  treasurer: { id: 1, role: 'treasurer' },
-  admin: { id: 1, role: 'admin' },
-};
-
-let core: Core;
+let core: DemoCore;
 const answers = new Map<string, Envelope<unknown>>();
 let sensitiveTexts: string[] = [];
-let deniedLogged = 0;
+/** `call|role` of every refusal the audit log holds from the run. */
+let deniedLogged: string[] = [];
+
+const answer = (name: CallName, role: Role) => {
+  const env = answers.get(`${name}|${role}`);
+  if (!env) throw new Error(`${name} as ${role} did not run`);
+  return env;
+};
 
 beforeAll(async () => {
   core = await demoCore();
   const db = core.sqlite;
   // Case notes, request descriptions and phones of the demo residents.
   const texts = [
-    ...(db.prepare("select notes from residents where length(notes) >= 6").pluck().all() as string[]),
-    ...(db.prepare("select description from requests where length(description) >= 12").pluck().all() as string[]),
+    ...(db.prepare('select notes from residents where length(notes) >= 6').pluck().all() as string[]),
+    ...(db.prepare('select description from requests where length(description) >= 12').pluck().all() as string[]),
     ...(db.prepare('select raw from resident_phones').pluck().all() as string[]),
   ];
   sensitiveTexts = [...new Set(texts)];
-  const before = Number(db.prepare("select count(*) from audit_log where action = 'denied'").pluck().get());
-  for (const [name, input] of everyCall()) {
-    for (const role of ROLES) answers.set(`${name}|${role}`, await core.dispatch(name, input, { actor: ACTORS[role] }));
+  const lastBefore = Number(db.prepare('select coalesce(max(id), 0) from audit_log').pluck().get());
+  const plan = demoInputs(core);
+  for (const name of callOrder()) {
+    for (const role of ROLES) {
+      const { input, caller } = contract[name].roles.includes(role) ? await plan(name, role) : refusedCall(name, role);
+      answers.set(`${name}|${role}`, await core.dispatch(name, input, caller));
+    }
   }
-  deniedLogged = Number(db.prepare("select count(*) from audit_log where action = 'denied'").pluck().get()) - before;
+  deniedLogged = db.prepare("select call || '|' || role from audit_log where action = 'denied' and id > ?").pluck().all(lastBefore) as string[];
 }, 300_000);
 
 afterAll(async () => {
@@ -49,23 +56,14 @@ afterAll(async () => {
 const cases = CALL_NAMES.flatMap((name) => ROLES.map((role) => [name, role] as [CallName, Role]));
 
 describe('role × call matrix', () => {
-  it('has every call of the contract as every role', () => {
-    expect(answers.size).toBe(CALL_NAMES.length * ROLES.length);
+  it.each(cases)('%s as %s answers what the policy and the demo centre say', (name, role) => {
+    // Refused (forbidden) where the role may not use the call; else ok, or the declared error.
+    expect(outcomeProblem(name, role, answer(name, role))).toBeUndefined();
   });
 
-  it.each(cases)('%s as %s follows the policy', (name, role) => {
-    const env = answers.get(`${name}|${role}`)!;
-    const allowed = contract[name].roles.includes(role);
-    if (allowed) {
-      expect(!env.ok && env.error.code).not.toBe('forbidden');
-    } else {
-      expect(env.ok).toBe(false);
-      expect(!env.ok && env.error.code).toBe('forbidden');
-    }
-  });
-
-  it('writes every refusal to the audit log', () => {
-    expect(deniedLogged).toBe(cases.filter(([n, r]) => !contract[n].roles.includes(r)).length);
+  it('writes every refusal to the audit log, with its call and role', () => {
+    const refusals = CALL_NAMES.flatMap((name) => ROLES.filter((role) => !contract[name].roles.includes(role)).map((role) => `${name}|${role}`));
+    expect(deniedLogged.sort()).toEqual(refusals.sort());
   });
 
   it('denies unknown calls for every role', async () => {
@@ -76,18 +74,41 @@ describe('role × call matrix', () => {
   });
 });
 
+describe('answers match the declared output of what the role receives', () => {
+  const legacy = CALL_NAMES.filter((n) => isLegacyOutput(contract[n].output));
+
+  // The lead turns this into `expect(legacy).toEqual([])` once every feature's outputs are schemas.
+  it(`lists the calls whose output is still a bare type, returns<T>() (${legacy.length} of ${CALL_NAMES.length})`, () => {
+    console.info(`Outputs still declared with returns<T>() (the key-name scan covers them): ${legacy.length > 0 ? legacy.join(', ') : 'none'}`);
+  });
+
+  it('marks every member of every declared output with its field group', () => {
+    const unmarked = CALL_NAMES.filter((n) => !isLegacyOutput(contract[n].output)).flatMap((n) => unmarkedFields(contract[n].output).map((f) => `${n}: ${f}`));
+    expect(unmarked).toEqual([]);
+  });
+
+  it.each(cases.filter(([name, role]) => !isLegacyOutput(contract[name].output) && contract[name].roles.includes(role)))(
+    '%s as %s matches the strict schema of what the role receives',
+    (name, role) => {
+      expect(schemaProblem(name, role, answer(name, role))).toBeUndefined();
+    },
+  );
+});
+
 describe('payloads carry only the field groups of the role', () => {
   /** What issue 6 requires whatever the policy file says; the policy's own denials come on top. */
   const REQUIRED: Record<Role, string[]> = { frontdesk: ['money', 'audit'], coordinator: ['audit'], treasurer: ['health', 'contact', 'audit'], admin: [] };
 
-  it.each(ROLES)('%s receives no key of a group it may not have, and no unclassified key', (role) => {
+  it.each(ROLES)('%s receives no key of a group it may not have in any error, nor in an answer still declared as a bare type', (role) => {
     const denied = new Set<string>([...deniedGroups(role), ...REQUIRED[role]]);
     const leaks: string[] = [];
     for (const name of CALL_NAMES) {
-      const env = answers.get(`${name}|${role}`)!;
-      if (!env.ok) continue;
-      for (const [key, group] of classifiedKeys(name, env.value)) {
-        if (group === undefined ? role !== 'admin' : denied.has(group)) leaks.push(`${name}:${key}(${group ?? 'unclassified'})`);
+      const env = answer(name, role);
+      // An ok answer of a declared output is checked against its schema (above); an error's own
+      // members (code, message, fields, details) are the same for every call.
+      if (env.ok && !isLegacyOutput(contract[name].output)) continue;
+      for (const [key, group] of classifiedKeys(name, env.ok ? env.value : env.error)) {
+        if (group === undefined ? env.ok && role !== 'admin' : denied.has(group)) leaks.push(`${name}:${key}(${group ?? 'unclassified'})`);
       }
     }
     expect(leaks).toEqual([]);
@@ -96,33 +117,28 @@ describe('payloads carry only the field groups of the role', () => {
   it('the front desk gets no money key that the admin sees in the same answers', () => {
     const moneyKeys = new Set<string>();
     for (const name of CALL_NAMES) {
-      const env = answers.get(`${name}|admin`)!;
+      const env = answer(name, 'admin');
       // Keys that are money whatever the call (a cash-book `description` is money only there).
-      if (env.ok) for (const [key, group] of classifiedKeys(name, env.value)) if (group === 'money' && classifyKey('any.call', key) === 'money') moneyKeys.add(key);
+      for (const [key, group] of classifiedKeys(name, env)) if (group === 'money' && classifyKey('any.call', key) === 'money') moneyKeys.add(key);
     }
     expect(moneyKeys.size).toBeGreaterThan(0);
+    const leaks: string[] = [];
     for (const name of CALL_NAMES) {
-      const env = answers.get(`${name}|frontdesk`)!;
-      if (!env.ok) continue;
-      const json = JSON.stringify(env.value);
-      for (const key of moneyKeys) {
-        if (name.startsWith('till.')) continue; // the till's own figures are classified 'till' there
-        expect(json.includes(`"${key}":`), `${name} leaks ${key}`).toBe(false);
-      }
+      if (name.startsWith('till.')) continue; // the till's own figures are the till group there
+      const json = JSON.stringify(answer(name, 'frontdesk'));
+      for (const key of moneyKeys) if (json.includes(`"${key}":`)) leaks.push(`${name}: ${key}`);
     }
+    expect(leaks).toEqual([]);
   });
 
-  it('the treasurer’s answers contain none of the residents’ notes, request descriptions or phones', () => {
+  it('the treasurer’s answers, ok or not, contain none of the residents’ notes, request descriptions or phones', () => {
     expect(sensitiveTexts.length).toBeGreaterThan(5);
-    let answered = 0;
+    const leaks: string[] = [];
     for (const name of CALL_NAMES) {
-      const env = answers.get(`${name}|treasurer`)!;
-      if (!env.ok) continue;
-      answered += 1;
-      const json = JSON.stringify(env.value);
-      for (const text of sensitiveTexts) expect(json.includes(JSON.stringify(text).slice(1, -1)), `${name} leaks "${text}"`).toBe(false);
+      const json = JSON.stringify(answer(name, 'treasurer'));
+      for (const text of sensitiveTexts) if (json.includes(JSON.stringify(text).slice(1, -1))) leaks.push(`${name} leaks "${text}"`);
     }
-    expect(answered).toBeGreaterThan(10);
+    expect(leaks).toEqual([]);
   });
 
   it('a task with money advanced: the coordinator sees the amounts, the front desk only the rest', async () => {
@@ -137,7 +153,7 @@ describe('payloads carry only the field groups of the role', () => {
   });
 
   it('the front desk keeps the till’s own figures: the day’s total, the cash box and the cash-up', () => {
-    const day = answers.get('till.day|frontdesk')!;
+    const day = answer('till.day', 'frontdesk');
     expect(day.ok).toBe(true);
     const json = JSON.stringify(day);
     expect(json).toContain('"totalMinor":');
@@ -147,7 +163,7 @@ describe('payloads carry only the field groups of the role', () => {
 
   it('the coordinator and the front desk do receive the residents’ contacts and notes they work with', () => {
     for (const role of ['frontdesk', 'coordinator'] as const) {
-      const env = answers.get(`residents.get|${role}`)!;
+      const env = answer('residents.get', role);
       expect(env.ok).toBe(true);
       const resident = (env.ok ? env.value : null) as { resident: Record<string, unknown> };
       expect(resident.resident).toHaveProperty('phones');

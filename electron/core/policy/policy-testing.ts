@@ -1,26 +1,42 @@
 /**
- * Helpers of the policy tests: a demo centre, an input for every call, and every classified key
- * of a payload.
+ * Helpers of the policy tests: a demo centre; for every call and every role that may use it, an
+ * input that succeeds on that centre (its target found in, or made fresh on, the demo database);
+ * the few errors that are expected on purpose; and the checks of an answer (its outcome, its
+ * declared schema, every classified key of a legacy answer).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CALL_NAMES, contract, type CallName } from '../../../shared/api/contract';
+import { z } from 'zod';
+import { CALL_NAMES, contract, type CallInput, type CallName } from '../../../shared/api/contract';
+import { isLegacyOutput } from '../../../shared/api/define';
+import type { Envelope, ErrorCode } from '../../../shared/api/errors';
+import { viewSchema } from '../../../shared/api/fields';
 import { classifyKey, opaqueGroup, type Classification } from '../../../shared/api/policy';
+import type { Role } from '../../../shared/api/roles';
 import { fixedClock } from '../clock';
-import { BUILT_IN_ADMIN } from '../context';
+import { BUILT_IN_ADMIN, type Actor, type Caller } from '../context';
 import { startCore } from '../start';
-import { validInputs } from '../testing/builders';
+import { kindInput, requestInput, residentInput, validInputs } from '../testing/builders';
+import { TEST_HASHING } from '../testing/test-core';
+import { grantInput, leaseInput } from '../features/grants/grants.builders';
+import { planInput } from '../features/plans/plans.builders';
+import { taskInput } from '../features/tasks/tasks.builders';
+import { volunteerInput } from '../features/volunteers/volunteers.builders';
 
 export const DEMO_NOW = '2026-11-23T09:00:00.000Z';
+const TODAY = DEMO_NOW.slice(0, 10);
 export const DEMO_SETUP = { centreName: 'Центр поддержки жителей Сылвы', country: 'RU', currency: 'RUB', language: 'ru', demo: true } as const;
 
 /** The demo centre in a temporary data folder (so that backups and exports work too). */
 export async function demoCore() {
   const dir = mkdtempSync(path.join(tmpdir(), 'hearth-policy-'));
-  const started = await startCore({ dataDir: dir, clock: fixedClock(DEMO_NOW) });
+  const clock = fixedClock(DEMO_NOW);
+  // Cheap hashes: the auth and users calls set and check passwords for every role.
+  const started = await startCore({ dataDir: dir, clock, hashing: TEST_HASHING });
   const core = {
     ...started,
+    clock,
     close: async () => {
       await started.close();
       rmSync(dir, { recursive: true, force: true });
@@ -31,19 +47,310 @@ export async function demoCore() {
   return core;
 }
 
+export type DemoCore = Awaited<ReturnType<typeof demoCore>>;
+
+/** Trusted in-process callers acting in each role (as the tests of every role do). */
+export const ACTORS: Record<Role, Actor> = {
+  frontdesk: { id: 1, role: 'frontdesk' },
+  coordinator: { id: 1, role: 'coordinator' },
+  treasurer: { id: 1, role: 'treasurer' },
+  admin: { id: 1, role: 'admin' },
+};
+
+/**
+ * The errors an allowed role gets on purpose on the demo centre, with the reason. Every other
+ * allowed call must answer ok: a missing or wrong demo input is fixed in `demoInputs`, not here.
+ */
+export const EXPECTED_ERRORS: { readonly [K in CallName]?: { code: ErrorCode; reason: string } } = {
+  'setup.complete': { code: 'alreadySetUp', reason: 'the demo centre is set up: the first-run set-up runs once, on an empty database' },
+  'backups.restore': { code: 'notFound', reason: 'restoring swaps the database under the core, which only a host can do (app-host.test.ts restores)' },
+  'auth.claimAdmin': { code: 'forbidden', reason: 'the admin has a password: claiming is only for a database from before sign-in existed' },
+};
+
+/** What a call as a role must answer on the demo centre: ok, a declared error, or a refusal. */
+export function expectedOutcome(name: CallName, role: Role): 'ok' | ErrorCode {
+  if (!contract[name].roles.includes(role)) return 'forbidden';
+  return EXPECTED_ERRORS[name]?.code ?? 'ok';
+}
+
 /** Calls that would replace or wipe the database under the test (run last, if at all). */
 const DESTRUCTIVE = new Set<string>(['backups.restore', 'setup.complete']);
 
 /**
  * Every call of the contract in an order that reads before it writes (reads first, then changes,
- * then the destructive ones), each with a valid input (the builders' where there is one).
+ * then the destructive ones), so that the reads see the untouched demo centre.
  */
-export function everyCall(): Array<[CallName, unknown]> {
-  const valid = validInputs() as Partial<Record<string, unknown>>;
-  const input = (name: CallName): unknown => valid[name] ?? (name.endsWith('.get') ? { id: 1 } : {});
+export function callOrder(): CallName[] {
   const reads = CALL_NAMES.filter((n) => contract[n].changes.length === 0 && !DESTRUCTIVE.has(n));
   const writes = CALL_NAMES.filter((n) => contract[n].changes.length > 0 && !DESTRUCTIVE.has(n));
-  return [...reads, ...writes, ...CALL_NAMES.filter((n) => DESTRUCTIVE.has(n))].map((n) => [n, input(n)]);
+  return [...reads, ...writes, ...CALL_NAMES.filter((n) => DESTRUCTIVE.has(n))];
+}
+
+/** A call ready to dispatch: its input and who calls. */
+export interface Planned {
+  input: unknown;
+  caller: Caller;
+}
+
+/** The same input shape for every role: each role's call gets its own fresh target. */
+type InputPlan = { [K in CallName]?: () => CallInput<K> | Promise<CallInput<K>> };
+type SessionState = 'signedOut' | 'active' | 'locked';
+type SessionPlan = { [K in CallName]?: { state: SessionState; input: (password: string, role: Role) => CallInput<K> } };
+
+/** The password every role's user gets before an auth call (an admin and a treasurer need 10+ characters). */
+const PASSWORD = 'matrix-password-1';
+
+/**
+ * For a call and a role that may use it, an input that succeeds on the demo centre. A call that
+ * changes its target gets a fresh one for each role, made through the contract as the admin just
+ * before (a task to complete, an entry to reverse, a kind to delete…), or the next one the demo
+ * database still has (an unsettled advance, an unpaid rent charge); calls whose input does not
+ * depend on the demo's rows keep the builders' input. The auth calls run in a session of the
+ * role's user (in-process callers have none).
+ */
+export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Promise<Planned> {
+  const valid = validInputs() as Record<CallName, unknown>;
+  const db = core.sqlite;
+  let counter = 0;
+  const unique = (name: string) => `${name} ${++counter}`;
+
+  /** The first id a query finds in the demo database; throws when there is none. */
+  const find = (query: string, ...params: unknown[]): number => {
+    const id = db.prepare(query).pluck().get(...params);
+    if (typeof id !== 'number') throw new Error(`the demo centre has no row for: ${query}`);
+    return id;
+  };
+  const lastId = (table: string) => find(`select max(id) from ${table}`);
+
+  /** Runs a call as the admin to make a target; throws when it fails. */
+  async function make<K extends CallName>(name: K, input: CallInput<K>): Promise<unknown> {
+    const env = await core.dispatch(name, input, { actor: BUILT_IN_ADMIN });
+    if (!env.ok) throw new Error(`preparing with ${name} failed: ${JSON.stringify(env.error)}`);
+    return env.value;
+  }
+
+  /** Rows of the demo centre that a call may use (not left, not archived, not deleted). */
+  const demo = {
+    resident: () => find('select id from residents where left_on is null and erased_at is null order by id limit 1'),
+    kind: () => find("select id from service_kinds where archived_at is null and mode = 'volunteer' order by id limit 1"),
+    volunteer: () => find("select id from volunteers where deleted_at is null and status = 'active' order by id limit 1"),
+    account: (skip = 0) => find('select id from cash_accounts where archived_at is null and currency = ? order by id limit 1 offset ?', DEMO_SETUP.currency, skip),
+    grant: () => find('select id from grants order by id limit 1'),
+    unpaidCharge: async () => {
+      const query = 'select id from rent_charges where entry_id is null and amount_minor > 0 order by id limit 1';
+      if (db.prepare(query).get() === undefined) await make('rent.createLease', leaseInput());
+      return find(query);
+    },
+  };
+
+  /** Fresh targets, made through the contract as the admin. */
+  const fresh = {
+    resident: async (overrides: Parameters<typeof residentInput>[0] = {}) => {
+      await make('residents.create', residentInput(overrides));
+      return lastId('residents');
+    },
+    kind: async () => {
+      await make('catalogue.create', kindInput({ name: unique('Ремонт велосипедов') }));
+      return lastId('service_kinds');
+    },
+    request: async () => {
+      await make('requests.create', requestInput({ residentId: demo.resident(), kindId: demo.kind() }));
+      return lastId('requests');
+    },
+    task: async (volunteerIds: number[] = []) => {
+      await make('tasks.create', taskInput({ residentId: demo.resident(), kindId: demo.kind(), scheduledOn: TODAY, volunteerIds }));
+      return lastId('tasks');
+    },
+    plan: async () => {
+      await make('plans.create', planInput({ residentId: demo.resident(), kindId: demo.kind() }));
+      return lastId('help_plans');
+    },
+    volunteer: async () => {
+      await make('volunteers.create', volunteerInput());
+      return lastId('volunteers');
+    },
+    skill: async () => {
+      await make('skills.create', { name: unique('Колет дрова') });
+      return lastId('skills');
+    },
+    account: async () => {
+      await make('accounts.create', { name: unique('Касса'), kind: 'cash', currency: DEMO_SETUP.currency, openingBalanceMinor: 0, openingDate: '2026-11-01' });
+      return lastId('cash_accounts');
+    },
+    category: async () => {
+      await make('cashbook.createCategory', { name: unique('Праздники'), direction: 'expense' });
+      return lastId('cash_categories');
+    },
+    entry: async () => {
+      await make('cashbook.post', { ...cashbookPost(), accountId: demo.account() });
+      return lastId('cash_entries');
+    },
+    sale: async () => {
+      await make('till.sell', valid['till.sell'] as CallInput<'till.sell'>);
+      return lastId('sales');
+    },
+    grant: async () => {
+      await make('grants.create', { grant: grantInput({ title: unique('Тёплый дом') }), lines: [] });
+      return lastId('grants');
+    },
+    line: async () => {
+      await make('grants.addLine', { grantId: demo.grant(), line: { name: unique('Транспорт'), plannedMinor: 1_000_000 } });
+      return lastId('budget_lines');
+    },
+    tranche: async () => {
+      await make('grants.addTranche', { grantId: demo.grant(), expectedOn: '2026-12-01', amountMinor: 1_000_000, note: '' });
+      return lastId('grant_tranches');
+    },
+    inKind: async () => {
+      await make('inKind.create', valid['inKind.create'] as CallInput<'inKind.create'>);
+      return lastId('in_kind');
+    },
+    consent: async () => {
+      await make('privacy.recordConsent', { residentId: demo.resident(), basis: 'consent', scopes: ['basic'], givenOn: TODAY });
+      return lastId('resident_consents');
+    },
+  };
+  const cashbookPost = () => valid['cashbook.post'] as CallInput<'cashbook.post'>;
+  const { lastName, firstName, patronymic } = residentInput();
+
+  const inputs: InputPlan = {
+    // Reads (a backup to preview is made first)
+    'backups.preview': async () => ({ id: ((await make('backups.create', {})) as { id: string }).id }),
+
+    // The catalogue, residents and requests
+    'catalogue.update': async () => ({ id: await fresh.kind(), name: unique('Ремонт крыш'), isPaid: true, mode: 'desk' }),
+    'catalogue.setArchived': async () => ({ id: await fresh.kind(), archived: true }),
+    'catalogue.delete': async () => ({ id: await fresh.kind() }),
+    'requests.create': () => requestInput({ residentId: demo.resident(), kindId: demo.kind() }),
+    'requests.update': async () => ({ id: await fresh.request(), data: requestInput({ residentId: demo.resident(), kindId: demo.kind(), urgency: 'urgent' }) }),
+    'requests.setStatus': async () => ({ id: await fresh.request(), status: 'planned' }),
+    'residents.markLeft': async () => ({ id: await fresh.resident(), reason: 'moved', on: TODAY }),
+
+    // Volunteers, skills, tasks and plans
+    'volunteers.delete': async () => ({ id: await fresh.volunteer() }),
+    'skills.create': () => ({ name: unique('Колет дрова') }),
+    'skills.update': async () => ({ id: await fresh.skill(), name: unique('Пилит дрова') }),
+    'skills.setArchived': async () => ({ id: await fresh.skill(), archived: true }),
+    'tasks.create': () => taskInput({ residentId: demo.resident(), kindId: demo.kind(), scheduledOn: TODAY }),
+    'tasks.update': async () => ({
+      id: await fresh.task(),
+      data: { ...taskInput({ partOfDay: 'afternoon', volunteerIds: [demo.volunteer()] }), residentId: demo.resident(), kindId: demo.kind(), scheduledOn: TODAY },
+    }),
+    'tasks.assign': async () => ({ id: await fresh.task(), volunteerIds: [demo.volunteer()] }),
+    'tasks.complete': async () => {
+      const volunteerId = demo.volunteer();
+      return { id: await fresh.task([volunteerId]), outcome: { doneOn: TODAY, minutes: [{ volunteerId, minutes: 60 }], note: 'Сделано', advances: [] } };
+    },
+    'tasks.notDone': async () => ({ id: await fresh.task(), reason: 'Никого не было дома' }),
+    'tasks.cancel': async () => ({ id: await fresh.task(), reason: 'Родственники приехали' }),
+    'tasks.reopen': async () => {
+      const id = await fresh.task();
+      await make('tasks.cancel', { id, reason: 'Перенесли' });
+      return { id };
+    },
+    'plans.update': async () => ({ id: await fresh.plan(), data: planInput({ residentId: demo.resident(), kindId: demo.kind(), weekday: 4 }) }),
+    'plans.end': async () => ({ id: await fresh.plan(), reason: 'noLongerNeeded' }),
+
+    // Money
+    'accounts.update': async () => ({ id: await fresh.account(), data: { name: unique('Касса'), kind: 'cash', currency: DEMO_SETUP.currency, openingBalanceMinor: 0, openingDate: '2026-11-01' } }),
+    'accounts.setArchived': async () => ({ id: await fresh.account(), archived: true }),
+    'cashbook.createCategory': () => ({ name: unique('Праздники'), direction: 'expense' }),
+    'cashbook.renameCategory': async () => ({ id: await fresh.category(), name: unique('Праздники и подарки') }),
+    'cashbook.setCategoryArchived': async () => ({ id: await fresh.category(), archived: true }),
+    'cashbook.post': () => ({ ...cashbookPost(), accountId: demo.account() }),
+    'cashbook.transfer': () => ({ date: TODAY, fromAccountId: demo.account(), toAccountId: demo.account(1), amountMinor: 500_000 }),
+    'cashbook.reverse': async () => ({ id: await fresh.entry(), note: 'Ошибка суммы' }),
+    'cashbook.settleAdvance': () => ({ id: find('select id from volunteer_advances where settled_at is null order by id limit 1'), accountId: demo.account() }),
+    'till.reverse': async () => ({ saleId: await fresh.sale() }),
+    'grants.removeLine': async () => ({ id: await fresh.line() }),
+    'grants.remove': async () => ({ id: await fresh.grant() }),
+    'grants.removeTranche': async () => ({ id: await fresh.tranche() }),
+    'grants.receiveTranche': async () => ({ id: await fresh.tranche(), accountId: demo.account() }),
+    'grants.cancelReceipt': async () => {
+      const id = await fresh.tranche();
+      await make('grants.receiveTranche', { id, accountId: demo.account() });
+      return { id };
+    },
+    'rent.pay': async () => ({ chargeId: await demo.unpaidCharge(), accountId: demo.account() }),
+    'rent.cancelPayment': async () => {
+      const chargeId = await demo.unpaidCharge();
+      await make('rent.pay', { chargeId, accountId: demo.account() });
+      return { chargeId };
+    },
+    'inKind.update': async () => ({ id: await fresh.inKind(), data: { date: '2026-11-10', kind: 'goods', donor: '', description: 'Мука', valueMinor: 300_000 } }),
+    'inKind.remove': async () => ({ id: await fresh.inKind() }),
+
+    // Privacy
+    'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),
+    'privacy.erasePerson': async () => ({ residentId: await fresh.resident(), confirmName: `${lastName} ${firstName} ${patronymic}` }),
+    'privacy.anonymiseInactive': async () => {
+      // A resident registered four years ago with nothing since: past the retention period.
+      core.clock.set('2022-11-01T09:00:00.000Z');
+      try {
+        return { residentIds: [await fresh.resident()] };
+      } finally {
+        core.clock.set(DEMO_NOW);
+      }
+    },
+  };
+
+  const sessions: SessionPlan = {
+    'auth.signIn': { state: 'signedOut', input: (password, role) => ({ userId: userOf(role), password }) },
+    'auth.unlock': { state: 'locked', input: (secret) => ({ method: 'password', secret }) },
+    'auth.lock': { state: 'active', input: () => ({}) },
+    'auth.signOut': { state: 'active', input: () => ({}) },
+    'auth.claimAdmin': { state: 'active', input: (password) => ({ password }) },
+    'auth.changePassword': { state: 'active', input: (currentPassword) => ({ currentPassword, password: PASSWORD }) },
+    'auth.changePin': {
+      state: 'active',
+      input: (currentPassword, role) => ({ currentPassword, pin: role === 'frontdesk' || role === 'coordinator' ? '4321' : null }),
+    },
+  };
+  const userOf = (role: Role) => find('select id from users where role = ? and active = 1 order by id limit 1', role);
+
+  /** A session of the role's user (with a known password) in the given state. */
+  async function sessionOf(role: Role, state: SessionState): Promise<string> {
+    const userId = userOf(role);
+    await make('users.resetPassword', { id: userId, password: PASSWORD });
+    const id = core.sessions.issue();
+    if (state !== 'signedOut') core.sessions.signIn(id, userId, core.clock.now().getTime());
+    if (state === 'locked') core.sessions.lock(id);
+    return id;
+  }
+
+  return async (name, role) => {
+    const session = sessions[name] as SessionPlan[CallName] | undefined;
+    if (session) return { input: session.input(PASSWORD, role), caller: { sessionId: await sessionOf(role, session.state) } };
+    const plan = inputs[name] as (() => unknown) | undefined;
+    return { input: plan ? await plan() : valid[name], caller: { actor: ACTORS[role] } };
+  };
+}
+
+/** A call as a role that may not use it: the builders' input (it is refused before it is read). */
+export function refusedCall(name: CallName, role: Role): Planned {
+  builderInputs ??= validInputs();
+  return { input: builderInputs[name], caller: { actor: ACTORS[role] } };
+}
+let builderInputs: Record<CallName, unknown> | undefined;
+
+/** Where an answer differs from the expected outcome (undefined when it does not). */
+export function outcomeProblem(name: CallName, role: Role, env: Envelope<unknown>): string | undefined {
+  const expected = expectedOutcome(name, role);
+  const got = env.ok ? 'ok' : env.error.code;
+  if (got === expected) return undefined;
+  return `${name} as ${role}: expected ${expected}, got ${got}${env.ok ? '' : `: ${env.error.message} ${JSON.stringify(env.error.fields ?? env.error.details ?? '')}`}`;
+}
+
+/**
+ * Where an ok answer of a call with a declared output does not match the strict schema of what
+ * the role receives (an undeclared member, a wrong type, a field of a group the role may not
+ * have); undefined when it matches, or when the output is still a bare type (legacy).
+ */
+export function schemaProblem(name: CallName, role: Role, env: Envelope<unknown>): string | undefined {
+  const output = contract[name].output;
+  if (!env.ok || isLegacyOutput(output)) return undefined;
+  const parsed = viewSchema(output, role).safeParse(env.value);
+  return parsed.success ? undefined : `${name} as ${role}:\n${z.prettifyError(parsed.error)}`;
 }
 
 /** Every object key of a payload with its classification (undefined: not classified). */
