@@ -1,4 +1,4 @@
-import { test, expect, openApp, centre } from './fixtures';
+import { test, expect, openApp, centre, contextCall } from './fixtures';
 import { RequestPage } from './pages';
 import { escapeRegExp } from './i18n';
 import { artifactPath } from './paths';
@@ -268,5 +268,52 @@ test.describe('tasks (en)', () => {
     expect(done.volunteers.map((v) => [v.volunteerId, v.minutesSpent])).toEqual([[away.id, 90]]);
     expect(done.advances.map((a) => a.amountMinor)).toEqual([123450]);
     expect((await hearth.call('requests.get', { id: request.id })).status).toBe('done');
+  });
+});
+
+/**
+ * The front desk records a task done with money a volunteer advanced, and sees the advance on the
+ * task page without its amount: advances' amounts are money, which the front desk never receives
+ * (no "Amount" column, no "NaN"); the coordinator's answer keeps the amount.
+ */
+test.describe('tasks at the front desk (ru)', () => {
+  test.use({ setUp: centre('ru'), signInAs: 'frontdesk' });
+
+  test('records an advance and sees it without the amount', async ({ page, context, hearth }) => {
+    const status = await hearth.call('app.status', {});
+    const resident = await hearth.call('residents.create', { lastName: 'Зябликова', firstName: 'Серафима', settlement: 'Сылва' });
+    const kinds = await hearth.call('catalogue.list', { includeArchived: false });
+    const medicines = kinds.find((k) => k.code === 'medicinePurchase');
+    if (!medicines) throw new Error('The built-in kind "medicinePurchase" is missing from the catalogue');
+    const volunteer = await hearth.call('volunteers.create', { lastName: 'Орлов', firstName: 'Константин', settlement: 'Сылва' });
+    const task = await hearth.call('tasks.create', { residentId: resident.id, kindId: medicines.id, scheduledOn: status.today, volunteerIds: [volunteer.id] });
+
+    const t = await openApp(page, hearth, { language: 'ru', route: `/tasks/${task.id}?record=done` });
+    const outcome = page.getByRole('region', { name: t('tasks:actions.doneTitle'), exact: true });
+    await outcome.getByRole('textbox', { name: t('tasks:outcome.hoursOf', { name: volunteer.fullName }), exact: true }).fill('1');
+    await outcome.getByRole('button', { name: t('tasks:outcome.addAdvance'), exact: true }).click();
+    await outcome.getByRole('textbox', { name: t('tasks:outcome.amount', { currency: 'RUB' }), exact: true }).fill('350,50');
+    await outcome.getByRole('textbox', { name: t('tasks:outcome.advanceNote'), exact: true }).fill('Аптека «Вита», чек');
+    await outcome.getByRole('button', { name: t('tasks:outcome.save'), exact: true }).click();
+    await expect(outcome).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(t('tasks:status.done'));
+
+    const advances = page.getByRole('region', { name: t('tasks:advances.title'), exact: true });
+    const row = advances.locator('tbody').getByRole('row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(volunteer.fullName);
+    await expect(row).toContainText('Аптека «Вита», чек');
+    await expect(row).toContainText(t('tasks:advances.pending'));
+    await expect(advances.getByRole('columnheader')).toHaveText([t('tasks:advances.who'), t('tasks:advances.note'), t('tasks:advances.state')]);
+    for (const never of ['NaN', '350', t('tasks:advances.amount')]) await expect(advances).not.toContainText(never);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: artifactPath('task-page-frontdesk-ru.png') });
+
+    // The front desk's answer carries no amount; the admin's (as the coordinator's) does.
+    const mine = await contextCall(context, hearth, 'tasks.get', { id: task.id });
+    expect(mine.advances).toHaveLength(1);
+    expect(Object.keys(mine.advances[0] ?? {})).not.toContain('amountMinor');
+    const full = await hearth.call('tasks.get', { id: task.id });
+    expect(full.advances.map((a) => [a.volunteerId, a.amountMinor, a.note])).toEqual([[volunteer.id, 35050, 'Аптека «Вита», чек']]);
   });
 });

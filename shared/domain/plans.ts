@@ -6,7 +6,8 @@
  * local-time Date arithmetic: a daylight-saving change can neither skip nor repeat a day.
  */
 import { z } from 'zod';
-import { PARTS_OF_DAY, type PartOfDay, type TaskStatus } from './tasks';
+import { PARTS_OF_DAY, TASK_STATUSES, type PartOfDay } from './tasks';
+import { contact, health, identity, money, out, pub } from '../api/fields';
 
 export const PLAN_RULES = ['weekly', 'everyNDays'] as const;
 export type PlanRule = (typeof PLAN_RULES)[number];
@@ -147,203 +148,233 @@ export const monthRangeSchema = z
   .refine((r) => !isMonthKey(r.from) || !isMonthKey(r.to) || monthRange(r.from, r.to).length <= 120, { path: ['to'], message: 'validation.range' });
 
 // ---------------------------------------------------------------------------------------------
-// DTOs
+// Outputs: every field with its field group (shared/api/fields.ts). Residents' names are identity,
+// addresses, settlements and phones contact, a plan's note health (a case note).
 
-export interface HelpPlan {
-  id: number;
-  residentId: number;
-  residentName: string;
-  residentAddress: string;
-  settlement: string;
-  kindId: number;
-  kindCode: string | null;
-  kindName: string | null;
-  rule: PlanRule;
-  weekday: number | null;
-  intervalDays: number | null;
-  seasonFromMonth: number | null;
-  seasonToMonth: number | null;
-  partOfDay: PartOfDay | null;
-  estimatedMinutes: number | null;
-  volunteerId: number | null;
-  volunteerName: string | null;
-  startsOn: string;
-  endsOn: string | null;
+const str = z.string();
+const num = z.number();
+const planEndReasonSchema = z.enum([...PLAN_END_REASONS, ...LEFT_REASONS]);
+
+export const helpPlanSchema = out({
+  id: pub(num),
+  residentId: pub(num),
+  residentName: identity(str),
+  residentAddress: contact(str),
+  settlement: contact(str),
+  kindId: pub(num),
+  kindCode: pub(str.nullable()),
+  kindName: pub(str.nullable()),
+  rule: pub(z.enum(PLAN_RULES)),
+  weekday: pub(num.nullable()),
+  intervalDays: pub(num.nullable()),
+  seasonFromMonth: pub(num.nullable()),
+  seasonToMonth: pub(num.nullable()),
+  partOfDay: pub(z.enum(PARTS_OF_DAY).nullable()),
+  estimatedMinutes: pub(num.nullable()),
+  volunteerId: pub(num.nullable()),
+  volunteerName: pub(str.nullable()),
+  startsOn: pub(str),
+  endsOn: pub(str.nullable()),
   /** Set when the plan was ended (by the coordinator, or because the resident moved or died). */
-  endedReason: PlanEndReason | null;
-  note: string;
+  endedReason: pub(planEndReasonSchema.nullable()),
+  note: health(str),
   /** Not ended, and its end date (if any) is today or later. */
-  active: boolean;
+  active: pub(z.boolean()),
   /** The next open task the plan made (today or later), or null. */
-  nextOn: string | null;
-  openTasks: number;
-  doneTasks: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  nextOn: pub(str.nullable()),
+  openTasks: pub(num),
+  doneTasks: pub(num),
+  createdAt: pub(str),
+  updatedAt: pub(str),
+});
+export type HelpPlan = z.output<typeof helpPlanSchema>;
 
-export interface PlanTask {
-  id: number;
-  scheduledOn: string;
-  status: TaskStatus;
-  volunteerNames: string[];
-}
+export const planTaskSchema = out({
+  id: pub(num),
+  scheduledOn: pub(str),
+  status: pub(z.enum(TASK_STATUSES)),
+  volunteerNames: pub(z.array(str)),
+});
+export type PlanTask = z.output<typeof planTaskSchema>;
 
-export interface HelpPlanDetail extends HelpPlan {
+export const helpPlanDetailSchema = out({
+  ...helpPlanSchema.shape,
   /** The last 20 tasks up to today and every task after today, in date order. */
-  tasks: PlanTask[];
-}
+  tasks: pub(z.array(planTaskSchema)),
+});
+export type HelpPlanDetail = z.output<typeof helpPlanDetailSchema>;
 
-export interface PlanList {
-  items: HelpPlan[];
-  horizonDays: number;
-}
+export const planListSchema = out({
+  items: pub(z.array(helpPlanSchema)),
+  horizonDays: pub(num),
+});
+export type PlanList = z.output<typeof planListSchema>;
 
-export interface GenerateResult {
-  from: string;
-  to: string;
-  horizonDays: number;
+export const generateResultSchema = out({
+  from: pub(str),
+  to: pub(str),
+  horizonDays: pub(num),
   /** Tasks made by this run (days that already had their task are skipped). */
-  created: number;
-  plans: number;
-}
+  created: pub(num),
+  plans: pub(num),
+});
+export type GenerateResult = z.output<typeof generateResultSchema>;
 
-export interface EnsureCheckInsResult {
+export const ensureCheckInsResultSchema = out({
   /** Plans created by this run (residents who already had an active check-in plan are skipped). */
-  created: number;
-  planIds: number[];
-  tasksCreated: number;
-}
+  created: pub(num),
+  planIds: pub(z.array(num)),
+  tasksCreated: pub(num),
+});
+export type EnsureCheckInsResult = z.output<typeof ensureCheckInsResultSchema>;
 
-export interface MarkLeftResult {
-  residentId: number;
-  leftOn: string;
-  leftReason: LeftReason;
-  plansEnded: number;
-  tasksCancelled: number;
+export const markLeftResultSchema = out({
+  residentId: pub(num),
+  leftOn: pub(str),
+  leftReason: pub(z.enum(LEFT_REASONS)),
+  plansEnded: pub(num),
+  tasksCancelled: pub(num),
   /** Open requests (new, planned, in progress) closed as cancelled. */
-  requestsCancelled: number;
-}
+  requestsCancelled: pub(num),
+});
+export type MarkLeftResult = z.output<typeof markLeftResultSchema>;
 
-export interface SnowDayVolunteer {
-  id: number;
-  name: string;
-  settlement: string;
-  isRegular: boolean;
-  hasSnowTools: boolean;
+export const snowDayVolunteerSchema = out({
+  id: pub(num),
+  name: pub(str),
+  settlement: contact(str),
+  isRegular: pub(z.boolean()),
+  hasSnowTools: pub(z.boolean()),
   /** Available that weekday (any part of the day), or null when no availability is recorded. */
-  available: boolean | null;
+  available: pub(z.boolean().nullable()),
   /** Open and done tasks that day / that ISO week, before this snow day. */
-  tasksThatDay: number;
-  tasksThatWeek: number;
+  tasksThatDay: pub(num),
+  tasksThatWeek: pub(num),
   /** Residents this preview proposes for them. */
-  proposed: number;
-}
+  proposed: pub(num),
+});
+export type SnowDayVolunteer = z.output<typeof snowDayVolunteerSchema>;
 
-export interface SnowDayResident {
-  residentId: number;
-  fullName: string;
-  address: string;
-  settlement: string;
+export const snowDayResidentSchema = out({
+  residentId: pub(num),
+  fullName: identity(str),
+  address: contact(str),
+  settlement: contact(str),
   /** 'exists': a snow-clearing task is already there that day (it is not made again). */
-  state: 'new' | 'exists';
-  taskId: number | null;
+  state: pub(z.enum(['new', 'exists'])),
+  taskId: pub(num.nullable()),
   /** Proposed for new ones; the task's volunteers for existing ones. */
-  volunteerIds: number[];
-}
+  volunteerIds: pub(z.array(num)),
+});
+export type SnowDayResident = z.output<typeof snowDayResidentSchema>;
 
-export interface SnowDayPreview {
-  date: string;
-  batchKey: string;
-  kindId: number;
-  maxPerVolunteer: number;
-  residents: SnowDayResident[];
+export const snowDayPreviewSchema = out({
+  date: pub(str),
+  batchKey: pub(str),
+  kindId: pub(num),
+  maxPerVolunteer: pub(num),
+  residents: pub(z.array(snowDayResidentSchema)),
   /** The candidates (volunteers with snow tools, or every active volunteer when nobody has them). */
-  volunteers: SnowDayVolunteer[];
+  volunteers: pub(z.array(snowDayVolunteerSchema)),
   /** New residents nobody could be proposed for (everyone is at the limit). */
-  unassigned: number;
-}
+  unassigned: pub(num),
+});
+export type SnowDayPreview = z.output<typeof snowDayPreviewSchema>;
 
-export interface SnowDayResult {
-  date: string;
-  batchKey: string;
-  created: number;
-  existing: number;
-  taskIds: number[];
+export const snowDayResultSchema = out({
+  date: pub(str),
+  batchKey: pub(str),
+  created: pub(num),
+  existing: pub(num),
+  taskIds: pub(z.array(num)),
   /** Residents skipped because a snow-clearing task was already there that day. */
-  existingResidentIds: number[];
-}
+  existingResidentIds: pub(z.array(num)),
+});
+export type SnowDayResult = z.output<typeof snowDayResultSchema>;
 
-export interface CareEntry {
-  residentId: number;
-  fullName: string;
-  address: string;
-  settlement: string;
-  phones: string[];
-  checkinIntervalDays: number;
+export const careEntrySchema = out({
+  residentId: pub(num),
+  fullName: identity(str),
+  address: contact(str),
+  settlement: contact(str),
+  phones: contact(z.array(str)),
+  checkinIntervalDays: pub(num),
   /** The day of the latest done task for the resident (a check-in or any other visit). */
-  lastContactOn: string | null;
-  lastContactKindCode: string | null;
+  lastContactOn: pub(str.nullable()),
+  lastContactKindCode: pub(str.nullable()),
   /** lastContactOn + interval, or today when nobody has been yet. */
-  nextDueOn: string;
-  overdue: boolean;
-  daysOverdue: number;
+  nextDueOn: pub(str),
+  overdue: pub(z.boolean()),
+  daysOverdue: pub(num),
   /** The next open check-in task, if one is planned. */
-  nextCheckInOn: string | null;
-  hasCheckInPlan: boolean;
-}
+  nextCheckInOn: pub(str.nullable()),
+  hasCheckInPlan: pub(z.boolean()),
+});
+export type CareEntry = z.output<typeof careEntrySchema>;
 
-export interface VolunteerHoursRow {
-  volunteerId: number;
-  name: string;
-  isRegular: boolean;
+export const volunteerHoursRowSchema = out({
+  volunteerId: pub(num),
+  name: pub(str),
+  isRegular: pub(z.boolean()),
   /** Minutes per month, aligned with `months`. */
-  minutes: number[];
-  totalMinutes: number;
-  tasks: number;
+  minutes: pub(z.array(num)),
+  totalMinutes: pub(num),
+  tasks: pub(num),
   /** Done tasks without minutes written down. */
-  unlogged: number;
-}
+  unlogged: pub(num),
+});
+export type VolunteerHoursRow = z.output<typeof volunteerHoursRowSchema>;
 
-export interface VolunteerHoursReport {
-  from: string;
-  to: string;
-  months: string[];
-  rows: VolunteerHoursRow[];
-  totalsByMonth: number[];
-  totalMinutes: number;
-}
+export const volunteerHoursReportSchema = out({
+  from: pub(str),
+  to: pub(str),
+  months: pub(z.array(str)),
+  rows: pub(z.array(volunteerHoursRowSchema)),
+  /**
+   * Minutes per month. Marked money because the older key list (policy.ts, OPAQUE_KEYS) filed
+   * every `totalsByMonth` as money; the lead decides (the calls are the coordinator's, who
+   * receives money anyway).
+   */
+  totalsByMonth: money(z.array(num)),
+  totalMinutes: pub(num),
+});
+export type VolunteerHoursReport = z.output<typeof volunteerHoursReportSchema>;
 
-export interface TasksByKindRow {
-  kindId: number;
-  kindCode: string | null;
-  kindName: string | null;
-  counts: number[];
-  total: number;
-}
+export const tasksByKindRowSchema = out({
+  kindId: pub(num),
+  kindCode: pub(str.nullable()),
+  kindName: pub(str.nullable()),
+  counts: pub(z.array(num)),
+  total: pub(num),
+});
+export type TasksByKindRow = z.output<typeof tasksByKindRowSchema>;
 
-export interface TasksByKindReport {
-  from: string;
-  to: string;
-  months: string[];
-  rows: TasksByKindRow[];
-  totalsByMonth: number[];
-  total: number;
-}
+export const tasksByKindReportSchema = out({
+  from: pub(str),
+  to: pub(str),
+  months: pub(z.array(str)),
+  rows: pub(z.array(tasksByKindRowSchema)),
+  /** Done tasks per month; money for the same reason as the volunteer hours' totals. */
+  totalsByMonth: money(z.array(num)),
+  total: pub(num),
+});
+export type TasksByKindReport = z.output<typeof tasksByKindReportSchema>;
 
-export interface VolunteerCounts {
-  regular: number;
-  occasional: number;
+export const volunteerCountsSchema = out({
+  regular: pub(num),
+  occasional: pub(num),
   /** Specialists (psychologist, lawyer…) among them; they are also counted as regular or occasional. */
-  specialists: number;
-  total: number;
-}
+  specialists: pub(num),
+  total: pub(num),
+});
+export type VolunteerCounts = z.output<typeof volunteerCountsSchema>;
 
-export interface VolunteersActiveReport {
-  from: string;
-  to: string;
+export const volunteersActiveReportSchema = out({
+  from: pub(str),
+  to: pub(str),
   /** Volunteers with at least one done task in the period. */
-  active: VolunteerCounts;
+  active: pub(volunteerCountsSchema),
   /** Every volunteer on the list (active status, not deleted), for comparison. */
-  registered: VolunteerCounts;
-}
+  registered: pub(volunteerCountsSchema),
+});
+export type VolunteersActiveReport = z.output<typeof volunteersActiveReportSchema>;

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import type { BuiltInKindCode } from './catalogue';
 import { phoneSchema } from './residents';
-import { LANGUAGES, type Language } from './settings';
+import { LANGUAGES } from './settings';
 import { isIsoDate, isoDateSchema } from './dates';
+import { contact, health, identity, out, pub } from '../api/fields';
 
 export const SPECIALISTS = ['psychologist', 'lawyer', 'socialWorker', 'doctor', 'teacher', 'other'] as const;
 export type Specialist = (typeof SPECIALISTS)[number];
@@ -57,7 +58,8 @@ export const KIND_SKILL_DEFAULTS: Readonly<Record<BuiltInKindCode, readonly Buil
 };
 
 /** The statuses of a task (tasks table); the tasks feature owns their rules. */
-export type VolunteerTaskStatus = 'planned' | 'assigned' | 'done' | 'notDone' | 'cancelled';
+export const VOLUNTEER_TASK_STATUSES = ['planned', 'assigned', 'done', 'notDone', 'cancelled'] as const;
+export type VolunteerTaskStatus = (typeof VOLUNTEER_TASK_STATUSES)[number];
 /** A task still to be done: it blocks deleting its volunteer and is counted when pausing one. */
 export const OPEN_TASK_STATUSES = ['planned', 'assigned'] as const satisfies readonly VolunteerTaskStatus[];
 
@@ -104,74 +106,102 @@ export const volunteerInputSchema = z.object({
 export type VolunteerInput = z.input<typeof volunteerInputSchema>;
 export type VolunteerData = z.output<typeof volunteerInputSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// Outputs: every field with its field group (shared/api/fields.ts). Volunteers' names are identity,
+// their settlement and phones contact, their notes health, as for residents.
+
+const str = z.string();
+const num = z.number();
+const weekdaySchema = z.literal(WEEKDAYS);
+
 /** A skill as a volunteer or a kind carries it: built-in ones have a code, the centre's own a name. */
-export interface SkillRef {
-  id: number;
-  code: string | null;
-  name: string | null;
-}
+export const skillRefSchema = out({
+  id: pub(num),
+  code: pub(str.nullable()),
+  name: pub(str.nullable()),
+});
+export type SkillRef = z.output<typeof skillRefSchema>;
 
 /** A skill of the editable list. `inUse`: at least one (not deleted) volunteer has it. */
-export interface Skill extends SkillRef {
-  archived: boolean;
-  inUse: boolean;
-}
+export const skillSchema = out({
+  ...skillRefSchema.shape,
+  archived: pub(z.boolean()),
+  inUse: pub(z.boolean()),
+});
+export type Skill = z.output<typeof skillSchema>;
 
-export interface VolunteerSummary {
-  id: number;
-  fullName: string;
-  settlement: string;
-  phones: string[];
-  languages: Language[];
-  isRegular: boolean;
-  specialist: Specialist | null;
-  status: VolunteerStatus;
-  skills: SkillRef[];
-}
+export const volunteerSummarySchema = out({
+  id: pub(num),
+  fullName: identity(str),
+  settlement: contact(str),
+  phones: contact(z.array(str)),
+  languages: pub(z.array(z.enum(LANGUAGES))),
+  isRegular: pub(z.boolean()),
+  specialist: pub(z.enum(SPECIALISTS).nullable()),
+  status: pub(z.enum(VOLUNTEER_STATUSES)),
+  skills: pub(z.array(skillRefSchema)),
+});
+export type VolunteerSummary = z.output<typeof volunteerSummarySchema>;
 
-export interface Volunteer extends Omit<VolunteerData, 'availability'> {
-  id: number;
-  fullName: string;
+export const volunteerSchema = out({
+  id: pub(num),
+  lastName: identity(str),
+  firstName: identity(str),
+  patronymic: identity(str),
+  fullName: identity(str),
+  settlement: contact(str),
+  phones: contact(z.array(str)),
+  languages: pub(z.array(z.enum(LANGUAGES))),
+  skillIds: pub(z.array(num)),
   /** Sorted by weekday, then morning, afternoon, evening; no duplicates. */
-  availability: AvailabilitySlot[];
+  availability: pub(z.array(out({ weekday: pub(weekdaySchema), part: pub(z.enum(PARTS_OF_DAY)) }))),
+  isRegular: pub(z.boolean()),
+  specialist: pub(z.enum(SPECIALISTS).nullable()),
+  agreementSignedOn: pub(str.nullable()),
+  status: pub(z.enum(VOLUNTEER_STATUSES)),
+  notes: health(str),
   /** The skills of `skillIds` (archived ones included), in the order of the skills list. */
-  skills: SkillRef[];
+  skills: pub(z.array(skillRefSchema)),
   /** Tasks of this volunteer still planned or assigned (whatever their date): the UI warns when pausing. */
-  openTasks: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  openTasks: pub(num),
+  createdAt: pub(str),
+  updatedAt: pub(str),
+});
+export type Volunteer = z.output<typeof volunteerSchema>;
 
 /** A task on a volunteer's page. `minutesSpent` is this volunteer's time on it. */
-export interface VolunteerTask {
-  id: number;
-  scheduledOn: string;
-  partOfDay: PartOfDay | null;
-  startTime: string | null;
-  status: VolunteerTaskStatus;
-  doneOn: string | null;
-  kindId: number;
-  kindCode: string | null;
-  kindName: string | null;
-  residentId: number;
-  residentName: string;
-  settlement: string;
-  estimatedMinutes: number | null;
-  minutesSpent: number | null;
-}
+export const volunteerTaskSchema = out({
+  id: pub(num),
+  scheduledOn: pub(str),
+  partOfDay: pub(z.enum(PARTS_OF_DAY).nullable()),
+  startTime: pub(str.nullable()),
+  status: pub(z.enum(VOLUNTEER_TASK_STATUSES)),
+  doneOn: pub(str.nullable()),
+  kindId: pub(num),
+  kindCode: pub(str.nullable()),
+  kindName: pub(str.nullable()),
+  residentId: pub(num),
+  residentName: identity(str),
+  settlement: contact(str),
+  estimatedMinutes: pub(num.nullable()),
+  minutesSpent: pub(num.nullable()),
+});
+export type VolunteerTask = z.output<typeof volunteerTaskSchema>;
 
-export interface MonthMinutes {
+export const monthMinutesSchema = out({
   /** YYYY-MM */
-  month: string;
-  minutes: number;
-}
+  month: pub(str),
+  minutes: pub(num),
+});
+export type MonthMinutes = z.output<typeof monthMinutesSchema>;
 
-export interface RegularResident {
-  residentId: number;
-  fullName: string;
+export const regularResidentSchema = out({
+  residentId: pub(num),
+  fullName: identity(str),
   /** Done tasks for this resident by this volunteer in the window. */
-  tasks: number;
-}
+  tasks: pub(num),
+});
+export type RegularResident = z.output<typeof regularResidentSchema>;
 
 /** How many days back "helps regularly" looks, and how many done tasks make it regular. */
 export const REGULAR_RESIDENT_DAYS = 180;
@@ -181,14 +211,15 @@ export const HOURS_MONTHS = 12;
 export const PAST_TASKS_LIMIT = 50;
 export const UPCOMING_TASKS_LIMIT = 100;
 
-export interface VolunteerPage {
-  volunteer: Volunteer;
+export const volunteerPageSchema = out({
+  volunteer: pub(volunteerSchema),
   /** Tasks scheduled today or later, soonest first (at most UPCOMING_TASKS_LIMIT). */
-  upcoming: VolunteerTask[];
+  upcoming: pub(z.array(volunteerTaskSchema)),
   /** Tasks scheduled before today, newest first (at most PAST_TASKS_LIMIT). */
-  past: VolunteerTask[];
+  past: pub(z.array(volunteerTaskSchema)),
   /** Minutes of done tasks by month (done date, else scheduled date), oldest first, empty months as 0. */
-  hoursByMonth: MonthMinutes[];
+  hoursByMonth: pub(z.array(monthMinutesSchema)),
   /** Residents with at least two done tasks by this volunteer in the last 180 days, most first. */
-  regularResidents: RegularResident[];
-}
+  regularResidents: pub(z.array(regularResidentSchema)),
+});
+export type VolunteerPage = z.output<typeof volunteerPageSchema>;

@@ -31,7 +31,8 @@ describe('changed fields for the audit log', () => {
       history: [{ note: 'a' }, { note: 'b' }],
       updatedAt: '2026-11-19T09:00:00.000Z',
     };
-    const fields = diffFields('tasks.get', before, after);
+    // A call the contract does not know: the older key list (policy.ts) decides.
+    const fields = diffFields('x.get', before, after);
     expect(fields).toEqual([
       { field: 'amountMinor', old: 35050, new: 40000 },
       { field: 'archived', old: false, new: true },
@@ -46,6 +47,58 @@ describe('changed fields for the audit log', () => {
     ]);
     const text = JSON.stringify(fields);
     for (const secret of ['Дрова', 'Nowak', 'Kowalski', 'Петрова', '555', 'Другое', 'слышит']) expect(text).not.toContain(secret);
+  });
+
+  it('by a declared output (tasks.get): values only of public fields, never of undeclared ones', () => {
+    const before = {
+      id: 7,
+      status: 'assigned',
+      scheduledOn: '2026-11-18',
+      startTime: '10:30',
+      estimatedMinutes: 60,
+      kindName: 'Дрова',
+      residentName: 'Зябликова Серафима',
+      address: 'ул. Ленина, 5',
+      residentPhones: ['+7 912 555 01 02'],
+      note: 'Плохо слышит',
+      reason: null,
+      advances: [{ id: 1, volunteerName: 'Kowalski', amountMinor: 35050, note: 'chleb' }],
+      mystery: 'a',
+      updatedAt: '2026-11-18T09:00:00.000Z',
+    };
+    const after = {
+      ...before,
+      status: 'done',
+      scheduledOn: '2026-11-19',
+      startTime: '11:00',
+      estimatedMinutes: 90,
+      kindName: 'Дрова и уголь',
+      residentName: 'Зябликова-Петрова Серафима',
+      address: 'ул. Ленина, 7',
+      residentPhones: ['+7 912 555 09 09'],
+      note: 'Другое',
+      reason: 'Nowak',
+      advances: [{ id: 1, volunteerName: 'Nowak', amountMinor: 40000, note: 'mleko' }],
+      mystery: 'b',
+      updatedAt: '2026-11-19T09:00:00.000Z',
+    };
+    const fields = diffFields('tasks.get', before, after);
+    expect(fields).toEqual([
+      { field: 'status', old: 'assigned', new: 'done' },
+      { field: 'scheduledOn', old: '2026-11-18', new: '2026-11-19' },
+      { field: 'startTime', old: '10:30', new: '11:00' },
+      { field: 'estimatedMinutes', old: 60, new: 90 },
+      { field: 'kindName', changed: true },
+      { field: 'residentName', changed: true },
+      { field: 'address', changed: true },
+      { field: 'residentPhones', changed: true },
+      { field: 'note', changed: true },
+      { field: 'reason', changed: true },
+      { field: 'advances', changed: true },
+      { field: 'mystery', changed: true },
+    ]);
+    const text = JSON.stringify(fields);
+    for (const secret of ['Дрова', 'Nowak', 'Kowalski', 'Петрова', 'Ленина', '555', 'Другое', 'слышит', '40000', 'mleko']) expect(text).not.toContain(secret);
   });
 
   it('without a snapshot: the submitted fields, with values only where allowed', () => {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate, MAX_ADVANCE_MINOR, taskOutcomeSchema, type TaskDetail, type TaskOutcomeInput } from '../../../shared/domain/tasks';
+import { isIsoDate, MAX_ADVANCE_MINOR, taskOutcomeSchema, type TaskOutcomeInput } from '../../../shared/domain/tasks';
+import type { CallOutput } from '../../../shared/api/contract';
 import type { Currency } from '../../../shared/domain/settings';
 import { useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
@@ -33,7 +34,13 @@ type Errors = Record<string, string>;
  * ("1.5" → 90 minutes), a note, and money a volunteer advanced, typed in the centre's currency and
  * kept in minor units (integer arithmetic, no floats).
  */
-export function OutcomeForm(props: { task: TaskDetail; today: string; currency: Currency; onDone: (task: TaskDetail) => void; onClose: () => void }) {
+export function OutcomeForm(props: {
+  task: CallOutput<'tasks.get'>;
+  today: string;
+  currency: Currency;
+  onDone: (task: CallOutput<'tasks.complete'>) => void;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation(['tasks', 'common']);
   /** The one amount reader of the app (shared/domain/amounts.ts), in the UI language. */
   const readAmount = (text: string): number | null => {

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { cancelReasonSchema, isOpenTask, notDoneReasonSchema, type TaskDetail } from '../../../shared/domain/tasks';
+import { cancelReasonSchema, isOpenTask, notDoneReasonSchema } from '../../../shared/domain/tasks';
+import type { CallOutput } from '../../../shared/api/contract';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useLabels } from '../../ui/labels';
@@ -15,6 +16,10 @@ import { VolunteerSuggestions } from './VolunteerSuggestions';
 import './tasks.css';
 
 type Mode = 'none' | 'done' | 'notDone' | 'cancel' | 'reassign';
+/** A task as this page receives it: without the advances' amounts for the front desk. */
+type Task = CallOutput<'tasks.get'>;
+/** A task as the coordinator's reassigning answers it (its volunteers' warnings for the notice). */
+type Saved = CallOutput<'tasks.assign'>;
 
 /** One task: what, for whom, when; its volunteers (with warnings); what happened. `?record=done` opens the outcome form. */
 export function TaskPage() {
@@ -35,7 +40,7 @@ function TaskView({ id }: { id: number }) {
   const [chosen, setMode] = useState<Mode>('none');
   // `?record=done` (from today's tasks at the front desk) opens the outcome form, also on a page already open.
   const mode: Mode = chosen === 'none' && search.get('record') === 'done' ? 'done' : chosen;
-  const [notice, setNotice] = useState<TaskDetail | null>(null);
+  const [notice, setNotice] = useState<Saved | null>(null);
   const reopen = useMutate('tasks.reopen');
   const actionsRef = useRef<HTMLDivElement>(null);
 
@@ -45,7 +50,7 @@ function TaskView({ id }: { id: number }) {
     setNotice(null);
     setMode(next);
   };
-  const close = (saved?: TaskDetail) => {
+  const close = (saved?: Saved) => {
     setMode('none');
     if (search.has('record')) setSearch({}, { replace: true });
     if (saved) setNotice(saved);
@@ -185,11 +190,15 @@ function TaskView({ id }: { id: number }) {
   );
 }
 
-/** Money volunteers advanced on this task, and whether it was paid back. */
-function Advances({ task }: { task: TaskDetail }) {
-  const { t } = useTranslation(['tasks']);
+/**
+ * Money volunteers advanced on this task, and whether it was paid back. The amounts are money: the
+ * front desk does not receive them, so the column shows only when the answer carries them.
+ */
+function Advances({ task }: { task: Task }) {
+  const { t } = useTranslation(['tasks', 'common']);
   const text = useTaskText();
   const format = useFormat();
+  const withAmounts = task.advances.some((a) => a.amountMinor !== undefined);
   return (
     <section aria-labelledby="task-advances-title">
       <h2 id="task-advances-title">{t('tasks:advances.title')}</h2>
@@ -197,7 +206,7 @@ function Advances({ task }: { task: TaskDetail }) {
         <thead>
           <tr>
             <th scope="col">{t('tasks:advances.who')}</th>
-            <th scope="col">{t('tasks:advances.amount')}</th>
+            {withAmounts ? <th scope="col">{t('tasks:advances.amount')}</th> : null}
             <th scope="col">{t('tasks:advances.note')}</th>
             <th scope="col">{t('tasks:advances.state')}</th>
           </tr>
@@ -206,7 +215,7 @@ function Advances({ task }: { task: TaskDetail }) {
           {task.advances.map((a) => (
             <tr key={a.id}>
               <td>{a.volunteerName}</td>
-              <td className="nowrap tasks-money">{text.money(a.amountMinor, a.currency)}</td>
+              {withAmounts ? <td className="nowrap tasks-money">{a.amountMinor !== undefined ? text.money(a.amountMinor, a.currency) : t('common:none')}</td> : null}
               <td>{a.note}</td>
               <td>{a.settledAt !== null ? t('tasks:advances.settled', { date: format.date(a.settledAt) }) : t('tasks:advances.pending')}</td>
             </tr>
@@ -218,7 +227,7 @@ function Advances({ task }: { task: TaskDetail }) {
 }
 
 /** Change the volunteers of an open task: the suggestions again (this task left out of their load), then tasks.assign. */
-function Reassign({ task, onClose }: { task: TaskDetail; onClose: (saved?: TaskDetail) => void }) {
+function Reassign({ task, onClose }: { task: Task; onClose: (saved?: Saved) => void }) {
   const { t } = useTranslation(['tasks', 'common']);
   const assign = useMutate('tasks.assign');
   const [ids, setIds] = useState<number[]>(() => task.volunteers.filter((v) => v.state !== 'deleted').map((v) => v.volunteerId));
@@ -265,7 +274,7 @@ function Reassign({ task, onClose }: { task: TaskDetail; onClose: (saved?: TaskD
 }
 
 /** Not done (a reason is required) or cancelled (a reason is optional). */
-function ReasonForm({ task, kind, onClose }: { task: TaskDetail; kind: 'notDone' | 'cancel'; onClose: () => void }) {
+function ReasonForm({ task, kind, onClose }: { task: Task; kind: 'notDone' | 'cancel'; onClose: () => void }) {
   const { t } = useTranslation(['tasks', 'common']);
   const id = useId();
   const notDone = useMutate('tasks.notDone');

@@ -1,7 +1,7 @@
 // Calls of the plans feature (coordinator issue): help plans, the snow day, residents under
 // regular care, residents who moved away or died, and the coordination reports.
 import { z } from 'zod';
-import { call, returns } from '../define';
+import { call } from '../define';
 import { CASEWORK, COORDINATION } from '../roles';
 import {
   isoDateSchema,
@@ -12,18 +12,18 @@ import {
   PLAN_END_REASONS,
   planInputSchema,
   SNOW_DAY_MAX_PER_VOLUNTEER,
-  type CareEntry,
-  type EnsureCheckInsResult,
-  type GenerateResult,
-  type HelpPlan,
-  type HelpPlanDetail,
-  type MarkLeftResult,
-  type PlanList,
-  type SnowDayPreview,
-  type SnowDayResult,
-  type TasksByKindReport,
-  type VolunteerHoursReport,
-  type VolunteersActiveReport,
+  careEntrySchema,
+  ensureCheckInsResultSchema,
+  generateResultSchema,
+  helpPlanDetailSchema,
+  helpPlanSchema,
+  markLeftResultSchema,
+  planListSchema,
+  snowDayPreviewSchema,
+  snowDayResultSchema,
+  tasksByKindReportSchema,
+  volunteerHoursReportSchema,
+  volunteersActiveReportSchema,
 } from '../../domain/plans';
 
 const id = z.number().int().positive();
@@ -31,19 +31,21 @@ const volunteerIds = z.array(z.number('validation.unknownVolunteer').int().posit
 
 export const plansCalls = {
   'plans.list': call({
-    output: returns<PlanList>(),
+    output: planListSchema,
     input: z.object({ residentId: id.optional(), includeEnded: z.boolean().default(false) }),
     roles: COORDINATION,
+    reads: ['tasks', 'residents', 'volunteers', 'catalogue'],
     summary: 'Help plans (active ones, or all), with their next task, and the planning horizon.',
   }),
   'plans.get': call({
-    output: returns<HelpPlanDetail>(),
+    output: helpPlanDetailSchema,
     input: z.object({ id }),
     roles: COORDINATION,
+    reads: ['tasks', 'residents', 'volunteers', 'catalogue'],
     summary: 'A help plan with its recent and upcoming tasks.',
   }),
   'plans.create': call({
-    output: returns<HelpPlan>(),
+    output: helpPlanSchema,
     input: planInputSchema,
     roles: COORDINATION,
     changes: ['tasks'],
@@ -51,7 +53,7 @@ export const plansCalls = {
   }),
   'plans.update': call({
     entity: { read: 'plans.get', key: 'id' },
-    output: returns<HelpPlan>(),
+    output: helpPlanSchema,
     input: z.object({ id, data: planInputSchema }),
     roles: COORDINATION,
     changes: ['tasks'],
@@ -59,21 +61,21 @@ export const plansCalls = {
   }),
   'plans.end': call({
     entity: { read: 'plans.get', key: 'id' },
-    output: returns<HelpPlan>(),
+    output: helpPlanSchema,
     input: z.object({ id, endsOn: isoDateSchema.optional(), reason: z.enum(PLAN_END_REASONS).default('noLongerNeeded') }),
     roles: COORDINATION,
     changes: ['tasks'],
     summary: 'End a plan (today unless a last day is given); its open tasks after that day go.',
   }),
   'plans.generate': call({
-    output: returns<GenerateResult>(),
+    output: generateResultSchema,
     input: z.object({}),
     roles: COORDINATION,
     changes: ['tasks'],
     summary: 'Make the tasks of every active plan from today to the horizon; days that have one are skipped.',
   }),
   'plans.setHorizon': call({
-    output: returns<GenerateResult>(),
+    output: generateResultSchema,
     input: z.object({
       days: z.number('validation.number').int('validation.number').min(1, 'validation.range').max(MAX_PLAN_HORIZON_DAYS, 'validation.range'),
     }),
@@ -82,7 +84,7 @@ export const plansCalls = {
     summary: 'How many days ahead plans make tasks; makes the tasks of the new horizon.',
   }),
   'plans.ensureCheckIns': call({
-    output: returns<EnsureCheckInsResult>(),
+    output: ensureCheckInsResultSchema,
     input: z.object({}),
     roles: COORDINATION,
     changes: ['tasks'],
@@ -91,7 +93,7 @@ export const plansCalls = {
 
   'residents.markLeft': call({
     entity: { read: 'residents.get', key: 'id' },
-    output: returns<MarkLeftResult>(),
+    output: markLeftResultSchema,
     input: z.object({ id, reason: z.enum(LEFT_REASONS), on: isoDateSchema }),
     roles: CASEWORK,
     changes: ['residents', 'tasks'],
@@ -99,16 +101,17 @@ export const plansCalls = {
   }),
 
   'snowDay.preview': call({
-    output: returns<SnowDayPreview>(),
+    output: snowDayPreviewSchema,
     input: z.object({
       date: isoDateSchema,
       maxPerVolunteer: z.number('validation.number').int('validation.number').min(1, 'validation.range').max(20, 'validation.range').default(SNOW_DAY_MAX_PER_VOLUNTEER),
     }),
     roles: COORDINATION,
+    reads: ['residents', 'volunteers', 'tasks', 'catalogue'],
     summary: 'Everyone on the snow-clearing list with a proposed volunteer (same settlement, least load first).',
   }),
   'snowDay.confirm': call({
-    output: returns<SnowDayResult>(),
+    output: snowDayResultSchema,
     input: z.object({
       date: isoDateSchema,
       assignments: z
@@ -125,28 +128,32 @@ export const plansCalls = {
   }),
 
   'care.list': call({
-    output: returns<CareEntry[]>(),
+    output: z.array(careEntrySchema),
     input: z.object({ settlement: z.string().max(100).optional(), overdueOnly: z.boolean().default(false) }),
     roles: CASEWORK,
+    reads: ['residents', 'tasks'],
     summary: 'Residents under regular care: last contact, next check-in due, who is overdue.',
   }),
 
   'reports.volunteerHours': call({
-    output: returns<VolunteerHoursReport>(),
+    output: volunteerHoursReportSchema,
     input: monthRangeSchema,
     roles: COORDINATION,
+    reads: ['tasks', 'volunteers'],
     summary: 'Minutes given per volunteer and month (done tasks).',
   }),
   'reports.tasksByKind': call({
-    output: returns<TasksByKindReport>(),
+    output: tasksByKindReportSchema,
     input: monthRangeSchema,
     roles: COORDINATION,
+    reads: ['tasks', 'catalogue'],
     summary: 'Done tasks per kind of help and month.',
   }),
   'reports.volunteersActive': call({
-    output: returns<VolunteersActiveReport>(),
+    output: volunteersActiveReportSchema,
     input: monthRangeSchema,
     roles: COORDINATION,
+    reads: ['tasks', 'volunteers'],
     summary: 'Regular, occasional and specialist volunteers with a done task in the period, beside everyone on the list.',
   }),
 } as const;

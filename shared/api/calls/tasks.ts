@@ -1,6 +1,6 @@
-// Calls of the tasks feature (coordinator issue). Declared with call()/returns() from ../define.
+// Calls of the tasks feature (coordinator issue). Declared with call() from ../define; outputs are the schemas of the domain file.
 import { z } from 'zod';
-import { call, returns } from '../define';
+import { call } from '../define';
 import { CASEWORK, COORDINATION } from '../roles';
 import {
   cancelReasonSchema,
@@ -12,12 +12,12 @@ import {
   taskOutcomeSchema,
   taskUpdateSchema,
   volunteerIdsSchema,
-  type AdvanceRow,
-  type Board,
-  type Suggestion,
-  type TaskDetail,
-  type TaskList,
-  type TaskSummary,
+  advanceRowSchema,
+  boardSchema,
+  suggestionSchema,
+  taskDetailSchema,
+  taskListSchema,
+  taskSummarySchema,
 } from '../../domain/tasks';
 
 const id = z.number().int().positive();
@@ -26,7 +26,7 @@ const settlement = z.string().max(100).optional();
 // Writes also announce 'volunteers': a volunteer's page lists their tasks and hours.
 export const tasksCalls = {
   'tasks.create': call({
-    output: returns<TaskDetail>(),
+    output: taskDetailSchema,
     input: taskInputSchema,
     roles: COORDINATION,
     changes: ['tasks', 'requests', 'volunteers'],
@@ -34,7 +34,7 @@ export const tasksCalls = {
   }),
   'tasks.update': call({
     entity: { read: 'tasks.get', key: 'id' },
-    output: returns<TaskDetail>(),
+    output: taskDetailSchema,
     input: z.object({ id, data: taskUpdateSchema }),
     roles: COORDINATION,
     changes: ['tasks', 'volunteers'],
@@ -42,14 +42,14 @@ export const tasksCalls = {
   }),
   'tasks.assign': call({
     entity: { read: 'tasks.get', key: 'id' },
-    output: returns<TaskDetail>(),
+    output: taskDetailSchema,
     input: z.object({ id, volunteerIds: volunteerIdsSchema }),
     roles: COORDINATION,
     changes: ['tasks', 'volunteers'],
     summary: 'Set the volunteers of an open task (assigned with one or more, planned with none); answers with a warning per volunteer.',
   }),
   'tasks.suggest': call({
-    output: returns<Suggestion[]>(),
+    output: z.array(suggestionSchema),
     input: z.object({
       kindId: id,
       residentId: id,
@@ -59,11 +59,12 @@ export const tasksCalls = {
       excludeTaskId: id.optional(),
     }),
     roles: COORDINATION,
+    reads: ['volunteers', 'tasks', 'residents', 'catalogue'],
     summary: 'Volunteers ranked for a task (skill, availability that day, same settlement, light week) with reasons and warnings.',
   }),
   'tasks.complete': call({
     entity: { read: 'tasks.get', key: 'id' },
-    output: returns<TaskDetail>(),
+    output: taskDetailSchema,
     input: z.object({ id, outcome: taskOutcomeSchema.default({ minutes: [], note: '', advances: [] }) }),
     // The front desk marks a task done when a volunteer calls in.
     roles: CASEWORK,
@@ -72,7 +73,7 @@ export const tasksCalls = {
   }),
   'tasks.notDone': call({
     entity: { read: 'tasks.get', key: 'id' },
-    output: returns<TaskDetail>(),
+    output: taskDetailSchema,
     input: z.object({ id, reason: notDoneReasonSchema }),
     roles: COORDINATION,
     changes: ['tasks', 'requests', 'volunteers'],
@@ -80,7 +81,7 @@ export const tasksCalls = {
   }),
   'tasks.cancel': call({
     entity: { read: 'tasks.get', key: 'id' },
-    output: returns<TaskDetail>(),
+    output: taskDetailSchema,
     input: z.object({ id, reason: cancelReasonSchema }),
     roles: COORDINATION,
     changes: ['tasks', 'requests', 'volunteers'],
@@ -88,20 +89,21 @@ export const tasksCalls = {
   }),
   'tasks.reopen': call({
     entity: { read: 'tasks.get', key: 'id' },
-    output: returns<TaskDetail>(),
+    output: taskDetailSchema,
     input: z.object({ id }),
     roles: COORDINATION,
     changes: ['tasks', 'requests', 'volunteers'],
     summary: 'Reopen a task that was not done or cancelled.',
   }),
   'tasks.get': call({
-    output: returns<TaskDetail>(),
+    output: taskDetailSchema,
     input: z.object({ id }),
     roles: CASEWORK,
+    reads: ['tasks', 'requests', 'residents', 'volunteers', 'catalogue'],
     summary: 'A task with its volunteers (and their warnings), the outcome and the advances.',
   }),
   'tasks.list': call({
-    output: returns<TaskList>(),
+    output: taskListSchema,
     input: z.object({
       from: isoDateSchema.optional(),
       to: isoDateSchema.optional(),
@@ -115,24 +117,28 @@ export const tasksCalls = {
       offset: z.number().int().min(0).max(10_000_000).default(0),
     }),
     roles: COORDINATION,
+    reads: ['tasks', 'residents', 'volunteers', 'catalogue'],
     summary: 'Tasks filtered by dates, status, kind, settlement, volunteer, resident or request, by day and time.',
   }),
   'tasks.today': call({
-    output: returns<TaskSummary[]>(),
+    output: z.array(taskSummarySchema),
     input: z.object({}),
     roles: CASEWORK,
+    reads: ['tasks', 'residents', 'volunteers', 'catalogue'],
     summary: "Today's tasks (all but cancelled), by time.",
   }),
   'tasks.board': call({
-    output: returns<Board>(),
+    output: boardSchema,
     input: z.object({ weekStart: isoDateSchema.optional(), kindId: id.optional(), settlement }),
     roles: COORDINATION,
+    reads: ['tasks', 'requests', 'residents', 'volunteers', 'catalogue'],
     summary: "The coordinator's board: open requests without tasks, the week by day and by volunteer, overdue tasks.",
   }),
   'tasks.advances': call({
-    output: returns<AdvanceRow[]>(),
+    output: z.array(advanceRowSchema),
     input: z.object({ settled: z.boolean().default(false) }),
     roles: COORDINATION,
+    reads: ['tasks', 'residents', 'volunteers', 'catalogue'],
     summary: 'Money volunteers advanced on tasks: pending reimbursements, or settled ones with settled: true.',
   }),
 } as const;

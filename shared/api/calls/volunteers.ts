@@ -1,15 +1,15 @@
-// Calls of the volunteers feature (coordinator issue). Declared with call()/returns() from ../define.
+// Calls of the volunteers feature (coordinator issue). Declared with call() from ../define; outputs are the schemas of the domain file.
 import { z } from 'zod';
-import { call, returns } from '../define';
+import { call } from '../define';
 import { CASEWORK, COORDINATION } from '../roles';
 import {
   SPECIALISTS,
   VOLUNTEER_STATUSES,
   volunteerInputSchema,
-  type Skill,
-  type Volunteer,
-  type VolunteerPage,
-  type VolunteerSummary,
+  skillSchema,
+  volunteerPageSchema,
+  volunteerSchema,
+  volunteerSummarySchema,
 } from '../../domain/volunteers';
 
 const id = z.number().int().positive();
@@ -19,7 +19,7 @@ const skillIds = z.array(id).max(100, 'validation.tooMany');
 
 export const volunteersCalls = {
   'volunteers.search': call({
-    output: returns<VolunteerSummary[]>(),
+    output: z.array(volunteerSummarySchema),
     input: z.object({
       q: z.string().max(200).default(''),
       status: z.enum(VOLUNTEER_STATUSES).optional(),
@@ -30,16 +30,18 @@ export const volunteersCalls = {
     }),
     // The front desk sees who comes in; only coordination changes volunteers.
     roles: CASEWORK,
+    reads: ['volunteers'],
     summary: 'Find volunteers by name, settlement or phone (folding case and accents), by status, skill or specialty.',
   }),
   'volunteers.get': call({
-    output: returns<VolunteerPage>(),
+    output: volunteerPageSchema,
     input: z.object({ id }),
     roles: CASEWORK,
+    reads: ['volunteers', 'tasks', 'residents', 'catalogue'],
     summary: "A volunteer's page: the profile, upcoming and past tasks, hours by month, residents they help regularly.",
   }),
   'volunteers.create': call({
-    output: returns<Volunteer>(),
+    output: volunteerSchema,
     input: volunteerInputSchema,
     roles: COORDINATION,
     changes: ['volunteers'],
@@ -47,7 +49,7 @@ export const volunteersCalls = {
   }),
   'volunteers.update': call({
     entity: { read: 'volunteers.get', key: 'id' },
-    output: returns<Volunteer>(),
+    output: volunteerSchema,
     input: z.object({ id, data: volunteerInputSchema }),
     roles: COORDINATION,
     // Task lists show volunteers' names.
@@ -56,7 +58,7 @@ export const volunteersCalls = {
   }),
   'volunteers.setStatus': call({
     entity: { read: 'volunteers.get', key: 'id' },
-    output: returns<Volunteer>(),
+    output: volunteerSchema,
     input: z.object({ id, status: z.enum(VOLUNTEER_STATUSES) }),
     roles: COORDINATION,
     changes: ['volunteers'],
@@ -64,7 +66,7 @@ export const volunteersCalls = {
   }),
   'volunteers.delete': call({
     entity: { read: 'volunteers.get', key: 'id' },
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({ id }),
     roles: COORDINATION,
     changes: ['volunteers'],
@@ -72,40 +74,42 @@ export const volunteersCalls = {
   }),
 
   'skills.list': call({
-    output: returns<Skill[]>(),
+    output: z.array(skillSchema),
     input: z.object({ includeArchived: z.boolean().default(false) }),
     roles: CASEWORK,
+    reads: ['volunteers'],
     summary: 'The list of skills: built-in ones first, then the centre’s own.',
   }),
   'skills.create': call({
-    output: returns<Skill>(),
+    output: skillSchema,
     input: z.object({ name: skillName }),
     roles: COORDINATION,
     changes: ['volunteers'],
     summary: "Add a centre's own skill.",
   }),
   'skills.update': call({
-    output: returns<Skill>(),
+    output: skillSchema,
     input: z.object({ id, name: skillName }),
     roles: COORDINATION,
     changes: ['volunteers'],
     summary: "Rename a centre's own skill (built-in skills keep their translated name).",
   }),
   'skills.setArchived': call({
-    output: returns<Skill>(),
+    output: skillSchema,
     input: z.object({ id, archived: z.boolean() }),
     roles: COORDINATION,
     changes: ['volunteers'],
     summary: 'Archive a skill (no longer offered, kept where it is held) or bring it back.',
   }),
   'kinds.skills': call({
-    output: returns<number[]>(),
+    output: z.array(z.number()),
     input: z.object({ kindId: id }),
     roles: COORDINATION,
+    reads: ['catalogue', 'volunteers'],
     summary: 'The skills a kind of help needs (ids), for volunteer suggestions.',
   }),
   'kinds.setSkills': call({
-    output: returns<number[]>(),
+    output: z.array(z.number()),
     input: z.object({ kindId: id, skillIds }),
     roles: COORDINATION,
     changes: ['catalogue', 'volunteers'],
