@@ -5,22 +5,17 @@
  * `dispatch`, which validates with these schemas and checks these roles.
  */
 import { z } from 'zod';
-import { ADMIN_ONLY, CASEWORK, CATALOGUE_EDITORS, EVERYONE, type Role } from './roles';
-import { residentInputSchema, type Resident, type ResidentSummary } from '../domain/residents';
-import {
-  REQUEST_STATUSES,
-  requestInputSchema,
-  type RequestDetail,
-  type RequestSummary,
-} from '../domain/requests';
-import { kindInputSchema, KIND_MODES, type ServiceKind } from '../domain/catalogue';
-import type { BackupInfo, BackupPreview, BackupStatus } from '../domain/backups';
-import { passwordProblem, passwordSchema, type SessionStatus } from '../domain/users';
-import { adminNameSchema, centreSettingsSchema, LANGUAGES, type CentreSettings, type Language } from '../domain/settings';
+import { ADMIN_ONLY, CASEWORK, CATALOGUE_EDITORS, EVERYONE, ROLES, type Role } from './roles';
+import { residentInputSchema, residentSchema, residentSummarySchema } from '../domain/residents';
+import { REQUEST_STATUSES, requestDetailSchema, requestInputSchema, requestSummarySchema } from '../domain/requests';
+import { kindInputSchema, KIND_MODES, serviceKindSchema } from '../domain/catalogue';
+import { backupInfoSchema, backupPreviewSchema, backupStatusSchema, exportResultSchema, restoreResultSchema } from '../domain/backups';
+import { passwordProblem, passwordSchema, sessionStatusSchema } from '../domain/users';
+import { adminNameSchema, centreSettingsOutputSchema, centreSettingsSchema, LANGUAGES } from '../domain/settings';
 import { isoDateSchema as isoDate } from '../domain/dates';
 
-import { call, returns, type CallDef, type Legacy } from './define';
-import type { View } from './fields';
+import { call, EVERY_TOPIC, type CallDef, type Legacy } from './define';
+import { out, pub, type View } from './fields';
 import { volunteersCalls } from './calls/volunteers';
 import { tasksCalls } from './calls/tasks';
 import { plansCalls } from './calls/plans';
@@ -40,56 +35,68 @@ const offset = z.number().int().min(0).max(10_000_000).default(0);
 const backupId = z.string().regex(/^[\w.-]{1,200}$/, 'validation.invalid');
 const passphrase = z.string().min(8, 'validation.passphraseShort').max(1000, 'validation.tooLong');
 
-export interface AppStatus {
-  setupDone: boolean;
-  settings: CentreSettings | null;
+// Outputs of the base calls: every field with its field group (fields.ts).
+
+export const appStatusSchema = out({
+  setupDone: pub(z.boolean()),
+  settings: pub(centreSettingsOutputSchema.nullable()),
   /**
    * The signed-in user (also while their session is locked). When `session.state` is 'signedOut'
    * it is an empty placeholder with id 0.
    */
-  user: { id: number; name: string; role: Role; language: Language | null };
-  /** Sign-in state of the caller's session, the idle-lock minutes and the sign-in screen's list. */
-  session: SessionStatus;
-  schemaVersion: string;
-  version: string;
-  today: string;
+  user: pub(out({ id: pub(z.number()), name: pub(z.string()), role: pub(z.enum(ROLES)), language: pub(z.enum(LANGUAGES).nullable()) })),
+  /**
+   * Sign-in state of the caller's session, the idle-lock minutes and the sign-in screen's list
+   * (public: app.status answers before sign-in; a demo centre's well-known passwords and PINs too).
+   */
+  session: pub(sessionStatusSchema),
+  schemaVersion: pub(z.string()),
+  version: pub(z.string()),
+  today: pub(z.string()),
   /** Set when the database failed its check at start-up: only restoring and exporting work. */
-  recovery: { detail: string } | null;
-}
+  recovery: pub(out({ detail: pub(z.string()) }).nullable()),
+});
+export type AppStatus = z.output<typeof appStatusSchema>;
 
-export interface Counts {
-  residents: number;
-  requests: number;
-  openRequests: number;
-  kinds: number;
-}
+export const countsSchema = out({
+  residents: pub(z.number()),
+  requests: pub(z.number()),
+  openRequests: pub(z.number()),
+  kinds: pub(z.number()),
+});
+export type Counts = z.output<typeof countsSchema>;
 
-export interface ResidentPage {
-  resident: Resident;
-  requests: RequestSummary[];
-}
+export const residentPageSchema = out({
+  resident: pub(residentSchema),
+  requests: pub(z.array(requestSummarySchema)),
+});
+export type ResidentPage = z.output<typeof residentPageSchema>;
 
-export interface RequestList {
-  items: RequestSummary[];
-  total: number;
-}
+export const requestListSchema = out({
+  items: pub(z.array(requestSummarySchema)),
+  total: pub(z.number()),
+});
+export type RequestList = z.output<typeof requestListSchema>;
 
 export const contract = {
   'app.status': call({
-    output: returns<AppStatus>(),
+    output: appStatusSchema,
     input: z.object({}),
     roles: EVERYONE,
     public: true,
+    // The session's sign-in list and demo accounts are the users'.
+    reads: ['app', 'users'],
     summary: 'Whether the centre is set up, its settings, the acting user, the session state and the schema version.',
   }),
   'app.counts': call({
-    output: returns<Counts>(),
+    output: countsSchema,
     input: z.object({}),
     roles: EVERYONE,
+    reads: ['residents', 'requests', 'catalogue'],
     summary: 'Counts of residents, requests and kinds.',
   }),
   'setup.complete': call({
-    output: returns<AppStatus>(),
+    output: appStatusSchema,
     input: centreSettingsSchema
       // The password is required from the UI and scripts (sessions); in-process callers (tests) may leave it out.
       .extend({ demo: z.boolean().default(false), adminName: adminNameSchema, adminPassword: passwordSchema.optional() })
@@ -103,14 +110,14 @@ export const contract = {
     summary: "First run (before anyone can sign in): save the centre settings and the first admin's name and password, optionally fill the database with demo data; the calling session is signed in as that admin.",
   }),
   'settings.update': call({
-    output: returns<CentreSettings>(),
+    output: centreSettingsOutputSchema,
     input: centreSettingsSchema,
     roles: ADMIN_ONLY,
     changes: ['app'],
     summary: 'Change the centre name, country, currency or default language.',
   }),
   'settings.setLanguage': call({
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({ language: z.enum(LANGUAGES) }),
     roles: EVERYONE,
     changes: ['app'],
@@ -118,20 +125,23 @@ export const contract = {
   }),
 
   'residents.search': call({
-    output: returns<ResidentSummary[]>(),
+    output: z.array(residentSummarySchema),
     input: z.object({ q: z.string().max(200).default(''), settlement: z.string().max(100).optional(), limit }),
     roles: CASEWORK,
+    reads: ['residents'],
     summary: 'Find residents by name, phone or address; folds case and accents in every script.',
   }),
   'residents.get': call({
     audit: 'view',
-    output: returns<ResidentPage>(),
+    output: residentPageSchema,
     input: z.object({ id }),
     roles: CASEWORK,
+    // The page's requests (with their kinds' names) and whether a consent covers health.
+    reads: ['residents', 'requests', 'catalogue', 'privacy'],
     summary: 'A resident with their request history.',
   }),
   'residents.findDuplicates': call({
-    output: returns<ResidentSummary[]>(),
+    output: z.array(residentSummarySchema),
     input: z.object({
       lastName: z.string().max(100),
       firstName: z.string().max(100),
@@ -141,10 +151,11 @@ export const contract = {
       excludeId: id.optional(),
     }),
     roles: CASEWORK,
+    reads: ['residents'],
     summary: 'Residents with the same folded name and birth year, or the same phone.',
   }),
   'residents.create': call({
-    output: returns<Resident>(),
+    output: residentSchema,
     input: residentInputSchema,
     roles: CASEWORK,
     changes: ['residents'],
@@ -152,34 +163,37 @@ export const contract = {
   }),
   'residents.update': call({
     entity: { read: 'residents.get', key: 'id' },
-    output: returns<Resident>(),
+    output: residentSchema,
     input: z.object({ id, data: residentInputSchema }),
     roles: CASEWORK,
     changes: ['residents', 'requests'],
     summary: "Change a resident's record.",
   }),
   'residents.settlements': call({
-    output: returns<string[]>(),
+    output: z.array(z.string()),
     input: z.object({}),
     roles: CASEWORK,
+    reads: ['residents'],
     summary: 'Settlements in use, for filters and suggestions.',
   }),
 
   'catalogue.list': call({
-    output: returns<ServiceKind[]>(),
+    output: z.array(serviceKindSchema),
     input: z.object({ includeArchived: z.boolean().default(false) }),
     roles: EVERYONE,
+    // A kind is in use once a request uses it.
+    reads: ['catalogue', 'requests'],
     summary: 'The service catalogue.',
   }),
   'catalogue.create': call({
-    output: returns<ServiceKind>(),
+    output: serviceKindSchema,
     input: kindInputSchema,
     roles: CATALOGUE_EDITORS,
     changes: ['catalogue'],
     summary: "Add a centre's own service kind.",
   }),
   'catalogue.update': call({
-    output: returns<ServiceKind>(),
+    output: serviceKindSchema,
     input: z.object({
       id,
       name: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong').optional(),
@@ -191,14 +205,14 @@ export const contract = {
     summary: 'Change a kind: free or paid, volunteer task or desk service, and the name of own kinds.',
   }),
   'catalogue.setArchived': call({
-    output: returns<ServiceKind>(),
+    output: serviceKindSchema,
     input: z.object({ id, archived: z.boolean() }),
     roles: CATALOGUE_EDITORS,
     changes: ['catalogue'],
     summary: 'Archive a kind (hidden from new requests, kept in history) or bring it back.',
   }),
   'catalogue.delete': call({
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({ id }),
     roles: CATALOGUE_EDITORS,
     changes: ['catalogue'],
@@ -206,7 +220,7 @@ export const contract = {
   }),
 
   'requests.create': call({
-    output: returns<RequestDetail>(),
+    output: requestDetailSchema,
     input: requestInputSchema,
     roles: CASEWORK,
     changes: ['requests', 'residents'],
@@ -214,20 +228,21 @@ export const contract = {
   }),
   'requests.update': call({
     entity: { read: 'requests.get', key: 'id' },
-    output: returns<RequestDetail>(),
+    output: requestDetailSchema,
     input: z.object({ id, data: requestInputSchema }),
     roles: CASEWORK,
     changes: ['requests'],
     summary: "Change a request's kind, urgency, channel or description.",
   }),
   'requests.get': call({
-    output: returns<RequestDetail>(),
+    output: requestDetailSchema,
     input: z.object({ id }),
     roles: CASEWORK,
+    reads: ['requests', 'residents', 'catalogue'],
     summary: 'A request with its status history.',
   }),
   'requests.list': call({
-    output: returns<RequestList>(),
+    output: requestListSchema,
     input: z.object({
       statuses: z.array(z.enum(REQUEST_STATUSES)).max(REQUEST_STATUSES.length).default([]),
       kindId: id.optional(),
@@ -239,17 +254,19 @@ export const contract = {
       offset,
     }),
     roles: CASEWORK,
+    reads: ['requests', 'residents', 'catalogue'],
     summary: 'Requests filtered by status, kind, settlement and date range, newest first.',
   }),
   'requests.today': call({
-    output: returns<RequestSummary[]>(),
+    output: z.array(requestSummarySchema),
     input: z.object({}),
     roles: CASEWORK,
+    reads: ['requests', 'residents', 'catalogue'],
     summary: "Today's queue: requests logged today and open urgent ones.",
   }),
   'requests.setStatus': call({
     entity: { read: 'requests.get', key: 'id' },
-    output: returns<RequestDetail>(),
+    output: requestDetailSchema,
     input: z.object({ id, status: z.enum(REQUEST_STATUSES), note: z.string().trim().max(1000, 'validation.tooLong').default('') }),
     roles: CASEWORK,
     changes: ['requests'],
@@ -257,38 +274,41 @@ export const contract = {
   }),
 
   'backups.status': call({
-    output: returns<BackupStatus>(),
+    output: backupStatusSchema,
     input: z.object({}),
     roles: ADMIN_ONLY,
+    reads: ['backups'],
     summary: 'The newest backup, the last copy outside this PC, the reminder and storage warnings.',
   }),
   'backups.list': call({
-    output: returns<BackupInfo[]>(),
+    output: z.array(backupInfoSchema),
     input: z.object({}),
     roles: ADMIN_ONLY,
+    reads: ['backups'],
     summary: "Backups in the data folder's backups/ folder, newest first.",
   }),
   'backups.create': call({
     // A backup is taken with SQLite's backup API, which cannot run inside a write transaction;
     // the entry is written after it, in a transaction of its own.
     transaction: 'none',
-    output: returns<BackupInfo>(),
+    output: backupInfoSchema,
     input: z.object({ passphrase: passphrase.optional() }),
     roles: ADMIN_ONLY,
     changes: ['backups'],
     summary: 'Make a verified backup now (optionally encrypted with a passphrase).',
   }),
   'backups.preview': call({
-    output: returns<BackupPreview>(),
+    output: backupPreviewSchema,
     input: z.object({ id: backupId, passphrase: passphrase.optional() }),
     roles: ADMIN_ONLY,
+    reads: ['backups'],
     summary: 'Verify a backup and show what it holds: centre, counts, last entry.',
   }),
   'backups.restore': call({
     // Replaces the database under the core: the host writes the entry into the restored file.
     transaction: 'none',
     audit: 'self',
-    output: returns<{ restored: string; preRestoreBackup: string | null }>(),
+    output: restoreResultSchema,
     input: z.object({ id: backupId, passphrase: passphrase.optional() }),
     roles: ADMIN_ONLY,
     changes: ['app', 'residents', 'requests', 'catalogue', 'backups'],
@@ -297,7 +317,7 @@ export const contract = {
   'backups.setReminder': call({
     // Writes the backup log in the data folder, not the database.
     transaction: 'none',
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({ days: z.number('validation.number').int('validation.number').min(1, 'validation.range').max(365, 'validation.range') }),
     roles: ADMIN_ONLY,
     changes: ['backups'],
@@ -308,9 +328,11 @@ export const contract = {
     // The export reads every table in one read transaction of its own (a consistent snapshot that
     // waits until no write is open); the entry is written after it.
     transaction: 'none',
-    output: returns<{ id: string; tables: number; rows: number }>(),
+    output: exportResultSchema,
     input: z.object({}),
     roles: ADMIN_ONLY,
+    // A snapshot of every table.
+    reads: EVERY_TOPIC,
     summary: 'Export everything as a ZIP of CSV files with a manifest; download it from /api/download/exports/<id>.',
   }),
 

@@ -22,6 +22,22 @@ export type Topic =
   | 'audit'
   | 'privacy';
 
+/** Every topic: what an answer made of all the data (the audit log, a full export) reads. */
+export const EVERY_TOPIC = Object.keys({
+  app: true,
+  residents: true,
+  requests: true,
+  catalogue: true,
+  backups: true,
+  volunteers: true,
+  tasks: true,
+  money: true,
+  till: true,
+  users: true,
+  audit: true,
+  privacy: true,
+} satisfies Record<Topic, true>) as readonly Topic[];
+
 /**
  * How dispatch writes a call to the audit log:
  * - change: one entry per successful call, in the call's transaction, with the changed fields;

@@ -1,39 +1,52 @@
 /** The audit log as the UI sees it: entries, search filters and the chain's status. */
 import { z } from 'zod';
 import { isoDateSchema as isoDate } from './dates';
+import { audit, out, pub } from '../api/fields';
 
 /** Kinds of audit entries: dispatch writes change, view, export and denied; the users and privacy features the rest. */
 export const AUDIT_ACTIONS = ['change', 'view', 'export', 'denied', 'signIn', 'signInFailed', 'signOut', 'lock', 'unlock', 'erase', 'withdraw', 'retention'] as const;
 
+// Outputs: every field with its field group (shared/api/fields.ts). The calls are the admin's
+// only; the chain's own fields (an entry's hash, where the chain breaks, the backups' anchor) are
+// the audit group.
+
+const text = z.string();
+const num = z.number();
+/** A value the log keeps for a changed field: codes, amounts, flags, dates (never words). */
+const kept = z.union([z.string(), z.number(), z.boolean()]).nullable();
+
 /** A changed field: old → new only for values the policy lets the log keep, else just "changed". */
-export interface AuditField {
-  field: string;
-  old?: string | number | boolean | null;
-  new?: string | number | boolean | null;
+export const auditFieldSchema = out({
+  field: pub(text),
+  old: pub(kept.optional()),
+  new: pub(kept.optional()),
   /** The values are not kept (names, contacts, notes, health, or not comparable). */
-  changed?: true;
-}
+  changed: pub(z.literal(true).optional()),
+});
+export type AuditField = z.output<typeof auditFieldSchema>;
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  userName: string | null;
-  role: string | null;
-  action: string;
-  call: string;
-  entityType: string | null;
-  entityId: string | null;
-  residentId: number | null;
-  outcome: string;
-  fields: AuditField[] | null;
-  hash: string;
-}
+export const auditEntrySchema = out({
+  id: pub(num),
+  at: pub(text),
+  userId: pub(num.nullable()),
+  userName: pub(text.nullable()),
+  role: pub(text.nullable()),
+  action: pub(text),
+  call: pub(text),
+  entityType: pub(text.nullable()),
+  entityId: pub(text.nullable()),
+  residentId: pub(num.nullable()),
+  outcome: pub(text),
+  fields: pub(z.array(auditFieldSchema).nullable()),
+  hash: audit(text),
+});
+export type AuditEntry = z.output<typeof auditEntrySchema>;
 
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-}
+export const auditPageSchema = out({
+  items: pub(z.array(auditEntrySchema)),
+  total: pub(num),
+});
+export type AuditPage = z.output<typeof auditPageSchema>;
 
 /**
  * The newest backup's record of the log's end (its anchor) and whether the log still agrees:
@@ -41,28 +54,31 @@ export interface AuditPage {
  * when the log now has fewer entries (the newest were removed), `changed` when entry `count` is
  * another one (the chain was rewritten since that backup).
  */
-export interface AuditAnchorCheck {
-  count: number;
-  hash: string;
-  backupAt: string;
-  ok: boolean;
-  reason: 'shorter' | 'changed' | null;
-}
+export const auditAnchorCheckSchema = out({
+  count: pub(num),
+  hash: audit(text),
+  backupAt: pub(text),
+  ok: pub(z.boolean()),
+  reason: audit(z.enum(['shorter', 'changed']).nullable()),
+});
+export type AuditAnchorCheck = z.output<typeof auditAnchorCheckSchema>;
 
-export interface AuditVerifyResult {
+export const auditVerifyResultSchema = out({
   /** The chain is unbroken and agrees with the anchor (when there is one). */
-  ok: boolean;
+  ok: pub(z.boolean()),
   /** Entries that form an unbroken chain (all of them when `firstBroken` is null). */
-  count: number;
-  firstBroken: { id: number; reason: 'hash' | 'link' } | null;
+  count: pub(num),
+  firstBroken: audit(out({ id: pub(num), reason: audit(z.enum(['hash', 'link'])) }).nullable()),
   /** null: no backup has recorded the log's end yet. */
-  anchor: AuditAnchorCheck | null;
-}
+  anchor: audit(auditAnchorCheckSchema.nullable()),
+});
+export type AuditVerifyResult = z.output<typeof auditVerifyResultSchema>;
 
-export interface AuditFacets {
-  users: Array<{ id: number; name: string; role: string }>;
-  calls: string[];
-}
+export const auditFacetsSchema = out({
+  users: pub(z.array(out({ id: pub(num), name: pub(text), role: pub(text) }))),
+  calls: pub(z.array(text)),
+});
+export type AuditFacets = z.output<typeof auditFacetsSchema>;
 
 export const auditSearchSchema = z.object({
   userId: z.number().int().positive().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { out, pub } from '../api/fields';
 
 export const KIND_MODES = ['volunteer', 'desk'] as const;
 export type KindMode = (typeof KIND_MODES)[number];
@@ -31,16 +32,18 @@ export const BUILT_IN_KINDS = [
 ] as const satisfies ReadonlyArray<{ code: string; isPaid: boolean; mode: KindMode }>;
 export type BuiltInKindCode = (typeof BUILT_IN_KINDS)[number]['code'];
 
-export interface ServiceKind {
-  id: number;
+/** A kind of the catalogue (output; every field public: names of things). */
+export const serviceKindSchema = out({
+  id: pub(z.number()),
   /** Built-in kinds have a code (translated name); the centre's own kinds have a name. */
-  code: string | null;
-  name: string | null;
-  isPaid: boolean;
-  mode: KindMode;
-  archived: boolean;
-  inUse: boolean;
-}
+  code: pub(z.string().nullable()),
+  name: pub(z.string().nullable()),
+  isPaid: pub(z.boolean()),
+  mode: pub(z.enum(KIND_MODES)),
+  archived: pub(z.boolean()),
+  inUse: pub(z.boolean()),
+});
+export type ServiceKind = z.output<typeof serviceKindSchema>;
 
 export const kindInputSchema = z.object({
   name: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'),

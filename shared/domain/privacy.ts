@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { fold } from './text';
 import { isoDateSchema as isoDate } from './dates';
+import { contact, health, identity, out, pub } from '../api/fields';
 
 /** Legal bases a centre records. Legitimate interest never covers health data (art. 9). */
 export const LEGAL_BASES = ['consent', 'vitalInterests', 'socialCareLaw', 'legitimateInterest'] as const;
@@ -38,19 +39,26 @@ export const consentInputSchema = z
   });
 export type ConsentInput = z.input<typeof consentInputSchema>;
 
-export interface Consent {
-  id: number;
-  residentId: number;
-  basis: LegalBasis;
-  scopes: ConsentScope[];
-  givenOn: string;
-  noticeVersion: string;
-  note: string;
-  recordedAt: string;
-  recordedBy: string;
-  withdrawnOn: string | null;
-  withdrawnBy: string | null;
-}
+// Outputs: every field with its field group (shared/api/fields.ts).
+
+const text = z.string();
+const num = z.number();
+
+export const consentSchema = out({
+  id: pub(num),
+  residentId: pub(num),
+  basis: pub(z.enum(LEGAL_BASES)),
+  scopes: pub(z.array(z.enum(CONSENT_SCOPES))),
+  givenOn: pub(text),
+  noticeVersion: pub(text),
+  /** Free text about the person's consent: a case note. */
+  note: health(text),
+  recordedAt: pub(text),
+  recordedBy: pub(text),
+  withdrawnOn: pub(text.nullable()),
+  withdrawnBy: pub(text.nullable()),
+});
+export type Consent = z.output<typeof consentSchema>;
 
 /** Whether some consent still in force covers health-related needs. */
 export function coversHealth(consents: ReadonlyArray<Pick<Consent, 'scopes' | 'withdrawnOn'>>): boolean {
@@ -83,6 +91,18 @@ export const privacySettingsSchema = z.object({
 });
 export type PrivacySettings = z.output<typeof privacySettingsSchema>;
 
+const retentionOutputSchema = out({
+  inactiveResidentYears: pub(num),
+  closedRequestNotesYears: pub(num),
+  signInEventsMonths: pub(num),
+});
+
+/** The privacy settings as calls answer them (every field public: a version and periods). */
+export const privacySettingsOutputSchema = out({
+  noticeVersion: pub(text),
+  retention: pub(retentionOutputSchema),
+});
+
 /** A date `years` years and `months` months before `today` (YYYY-MM-DD; 29 Feb → 28 Feb). */
 export function dateBefore(today: string, years: number, months = 0): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
@@ -112,48 +132,53 @@ export function birthDecade(year: number | null): number | null {
   return year === null ? null : Math.floor(year / 10) * 10;
 }
 
-export interface ErasureResult {
-  residentId: number;
+export const erasureResultSchema = out({
+  residentId: pub(num),
   /** Rows whose free text was blanked, per table. */
-  blanked: Record<string, number>;
+  blanked: pub(z.record(z.string(), num)),
   /** False when another connection held the WAL and the checkpoint could not finish yet. */
-  checkpointed: boolean;
+  checkpointed: pub(z.boolean()),
   /** Free text elsewhere (not linked to the person) that still contains their last name. */
-  mentionsElsewhere: Array<{ table: string; column: string; rowId: number }>;
-}
+  mentionsElsewhere: pub(z.array(out({ table: pub(text), column: pub(text), rowId: pub(num) }))),
+});
+export type ErasureResult = z.output<typeof erasureResultSchema>;
 
-export interface InactiveResident {
-  id: number;
-  fullName: string;
-  settlement: string;
+export const inactiveResidentSchema = out({
+  id: pub(num),
+  fullName: identity(text),
+  settlement: contact(text),
   /** The last day of a request, task, plan, sale or registration. */
-  lastActivity: string;
-}
+  lastActivity: pub(text),
+});
+export type InactiveResident = z.output<typeof inactiveResidentSchema>;
 
-export interface StaleRequestNote {
-  requestId: number;
-  residentId: number;
-  residentName: string;
-  kindCode: string | null;
-  kindName: string | null;
-  createdOn: string;
-  closedOn: string;
-  status: string;
-}
+export const staleRequestNoteSchema = out({
+  requestId: pub(num),
+  residentId: pub(num),
+  residentName: identity(text),
+  kindCode: pub(text.nullable()),
+  kindName: pub(text.nullable()),
+  createdOn: pub(text),
+  closedOn: pub(text),
+  status: pub(text),
+});
+export type StaleRequestNote = z.output<typeof staleRequestNoteSchema>;
 
-export interface RetentionReview {
-  today: string;
-  retention: Retention;
-  inactiveBefore: string;
-  notesBefore: string;
-  residents: InactiveResident[];
-  requestNotes: StaleRequestNote[];
+export const retentionReviewSchema = out({
+  today: pub(text),
+  retention: pub(retentionOutputSchema),
+  inactiveBefore: pub(text),
+  notesBefore: pub(text),
+  residents: pub(z.array(inactiveResidentSchema)),
+  requestNotes: pub(z.array(staleRequestNoteSchema)),
   /** Sign-in events (users feature) older than the sign-in retention period. */
-  signInEvents: { before: string; count: number };
-}
+  signInEvents: pub(out({ before: pub(text), count: pub(num) })),
+});
+export type RetentionReview = z.output<typeof retentionReviewSchema>;
 
-export interface PersonExportResult {
+export const personExportResultSchema = out({
   /** The ZIP in the data folder's exports folder: download from /api/download/exports/<id>. */
-  id: string;
-  files: string[];
-}
+  id: pub(text),
+  files: pub(z.array(text)),
+});
+export type PersonExportResult = z.output<typeof personExportResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contact, health, identity, out, pub } from '../api/fields';
 
 export const REQUEST_STATUSES = ['new', 'planned', 'inProgress', 'done', 'cancelled', 'referred'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -44,32 +45,45 @@ export const requestInputSchema = z.object({
 });
 export type RequestInput = z.input<typeof requestInputSchema>;
 
-export interface RequestSummary {
-  id: number;
-  residentId: number;
-  residentName: string;
-  settlement: string;
-  kindId: number;
-  kindCode: string | null;
-  kindName: string | null;
-  urgency: Urgency;
-  channel: Channel;
-  description: string;
-  status: RequestStatus;
-  createdAt: string;
-  createdOn: string;
-}
+// Outputs: every field with its field group (shared/api/fields.ts). A request's description and
+// its status-change notes are case notes (health); the resident's name is identity and their
+// settlement contact.
 
-export interface RequestHistoryEntry {
-  id: number;
-  fromStatus: RequestStatus | null;
-  toStatus: RequestStatus;
-  note: string;
-  changedAt: string;
-  changedBy: string;
-}
+const text = z.string();
+const num = z.number();
 
-export interface RequestDetail extends RequestSummary {
-  createdBy: string;
-  history: RequestHistoryEntry[];
-}
+const requestSummaryShape = {
+  id: pub(num),
+  residentId: pub(num),
+  residentName: identity(text),
+  settlement: contact(text),
+  kindId: pub(num),
+  kindCode: pub(text.nullable()),
+  kindName: pub(text.nullable()),
+  urgency: pub(z.enum(URGENCIES)),
+  channel: pub(z.enum(CHANNELS)),
+  description: health(text),
+  status: pub(z.enum(REQUEST_STATUSES)),
+  createdAt: pub(text),
+  createdOn: pub(text),
+};
+
+export const requestSummarySchema = out(requestSummaryShape);
+export type RequestSummary = z.output<typeof requestSummarySchema>;
+
+export const requestHistoryEntrySchema = out({
+  id: pub(num),
+  fromStatus: pub(z.enum(REQUEST_STATUSES).nullable()),
+  toStatus: pub(z.enum(REQUEST_STATUSES)),
+  note: health(text),
+  changedAt: pub(text),
+  changedBy: pub(text),
+});
+export type RequestHistoryEntry = z.output<typeof requestHistoryEntrySchema>;
+
+export const requestDetailSchema = out({
+  ...requestSummaryShape,
+  createdBy: pub(text),
+  history: pub(z.array(requestHistoryEntrySchema)),
+});
+export type RequestDetail = z.output<typeof requestDetailSchema>;

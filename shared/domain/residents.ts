@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidPhone } from './phone';
+import { contact, health, identity, out, pub } from '../api/fields';
 
 export const SITUATIONS = ['livesAlone', 'pensioner', 'disability', 'familyInDifficulty', 'displaced'] as const;
 export type Situation = (typeof SITUATIONS)[number];
@@ -55,32 +56,57 @@ export const residentInputSchema = z.object({
 export type ResidentInput = z.input<typeof residentInputSchema>;
 export type ResidentData = z.output<typeof residentInputSchema>;
 
-export interface ResidentSummary {
-  id: number;
-  fullName: string;
-  birthYear: number | null;
-  address: string;
-  settlement: string;
-  phones: string[];
-  regularCare: boolean;
-}
+// Outputs: every field with its field group (shared/api/fields.ts). Names and birth years are
+// identity; the address and phones contact; situations, household size, notes and health needs
+// health (the treasurer receives none of the last two groups).
 
-export interface Resident extends ResidentData {
-  id: number;
+const str = z.string();
+const num = z.number();
+
+export const residentSummarySchema = out({
+  id: pub(num),
+  fullName: identity(str),
+  birthYear: identity(num.nullable()),
+  address: contact(str),
+  settlement: contact(str),
+  phones: contact(z.array(str)),
+  regularCare: pub(z.boolean()),
+});
+export type ResidentSummary = z.output<typeof residentSummarySchema>;
+
+export const residentSchema = out({
+  id: pub(num),
+  lastName: identity(str),
+  firstName: identity(str),
+  patronymic: identity(str),
+  birthYear: identity(num.nullable()),
+  settlement: contact(str),
+  street: contact(str),
+  house: contact(str),
+  flat: contact(str),
+  phones: contact(z.array(str)),
+  situations: health(z.array(z.enum(SITUATIONS))),
+  householdSize: health(num.nullable()),
+  regularCare: pub(z.boolean()),
+  /** On the snow-clearing list: a snow day makes a task for them. */
+  needsSnowClearing: pub(z.boolean()),
+  checkinIntervalDays: pub(num.nullable()),
+  notes: health(str),
   /** Moved away or died: their plans have ended; the history stays. */
-  leftOn: string | null;
-  leftReason: 'moved' | 'deceased' | null;
+  leftOn: pub(str.nullable()),
+  leftReason: pub(z.enum(['moved', 'deceased']).nullable()),
   /** '' unless a consent covering health is in force (then what was recorded). */
-  healthNeeds: string;
+  healthNeeds: health(str),
   /** A consent covering health-related needs is in force: the field may be filled in. */
-  healthConsent: boolean;
+  healthConsent: health(z.boolean()),
   /** Set when the person was erased: the name is a placeholder ("Erased 000123"). */
-  erasedAt: string | null;
-  fullName: string;
-  address: string;
-  createdAt: string;
-  updatedAt: string;
-}
+  erasedAt: pub(str.nullable()),
+  fullName: identity(str),
+  address: contact(str),
+  createdAt: pub(str),
+  updatedAt: pub(str),
+});
+export type Resident = z.output<typeof residentSchema>;
 
 export function fullName(p: { lastName: string; firstName: string; patronymic: string }): string {
   return [p.lastName, p.firstName, p.patronymic].filter((s) => s.length > 0).join(' ');

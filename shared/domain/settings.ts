@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { out, pub } from '../api/fields';
 
 export const LANGUAGES = ['en', 'ru', 'uk', 'pl', 'el'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,6 +35,14 @@ export const centreSettingsSchema = z.object({
   language: z.enum(LANGUAGES),
 });
 export type CentreSettings = z.output<typeof centreSettingsSchema>;
+
+/** The centre's settings as calls answer them (every field public: app.status answers them before sign-in). */
+export const centreSettingsOutputSchema = out({
+  centreName: pub(z.string()),
+  country: pub(z.enum(COUNTRIES)),
+  currency: pub(z.enum(CURRENCIES)),
+  language: pub(z.enum(LANGUAGES)),
+});
 
 export const LOCALE_OF: Record<Language, string> = {
   en: 'en-GB',

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { ROLES, type Role } from '../api/roles';
-import { LANGUAGES, type Language } from './settings';
+import { out, pub } from '../api/fields';
+import { LANGUAGES } from './settings';
 
 /** Failed attempts in a row (password or PIN) after which a user is locked out. */
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -57,56 +58,73 @@ export const userInputSchema = z
   });
 export type UserInput = z.input<typeof userInputSchema>;
 
+// Outputs: every field with its field group (shared/api/fields.ts). Users are the centre's staff:
+// their names, roles and sign-in times are public (they are what every screen's "by" shows).
+
+const text = z.string();
+const num = z.number();
+
 /** A user as the admin screen sees them (never a hash). */
-export interface UserSummary {
-  id: number;
-  name: string;
-  role: Role;
-  language: Language | null;
-  active: boolean;
-  hasPin: boolean;
-  lockedUntil: string | null;
-  lastSignInAt: string | null;
-  createdAt: string;
-}
+export const userSummarySchema = out({
+  id: pub(num),
+  name: pub(text),
+  role: pub(z.enum(ROLES)),
+  language: pub(z.enum(LANGUAGES).nullable()),
+  active: pub(z.boolean()),
+  hasPin: pub(z.boolean()),
+  lockedUntil: pub(text.nullable()),
+  lastSignInAt: pub(text.nullable()),
+  createdAt: pub(text),
+});
+export type UserSummary = z.output<typeof userSummarySchema>;
 
 /** A user on the sign-in screen's list. */
-export interface SignInUser {
-  id: number;
-  name: string;
-  role: Role;
-}
+export const signInUserSchema = out({
+  id: pub(num),
+  name: pub(text),
+  role: pub(z.enum(ROLES)),
+});
+export type SignInUser = z.output<typeof signInUserSchema>;
 
-/** Known demo accounts, shown on the sign-in screen only while the centre runs on demo data. */
-export interface DemoAccount {
-  userId: number;
-  name: string;
-  role: Role;
-  password: string;
-  pin: string | null;
-}
+/**
+ * Known demo accounts, shown on the sign-in screen only while the centre runs on demo data. Their
+ * passwords and PINs are the demo's well-known ones, public on purpose (app.status answers them
+ * before sign-in); a real centre's answer carries null instead of the list.
+ */
+export const demoAccountSchema = out({
+  userId: pub(num),
+  name: pub(text),
+  role: pub(z.enum(ROLES)),
+  password: pub(text),
+  pin: pub(text.nullable()),
+});
+export type DemoAccount = z.output<typeof demoAccountSchema>;
 
-export interface SessionStatus {
+export const SESSION_STATES = ['signedOut', 'locked', 'active'] as const;
+
+export const sessionStatusSchema = out({
   /** signedOut: pick a user; locked: the same user unlocks (PIN or password); active: in the app. */
-  state: 'signedOut' | 'locked' | 'active';
-  idleLockMinutes: number;
+  state: pub(z.enum(SESSION_STATES)),
+  idleLockMinutes: pub(num),
   /** Active users to pick from (signed out or locked). Empty while active. */
-  users: SignInUser[];
+  users: pub(z.array(signInUserSchema)),
   /** When the centre was set up with demo data: the demo accounts and their passwords. */
-  demoAccounts: DemoAccount[] | null;
+  demoAccounts: pub(z.array(demoAccountSchema).nullable()),
   /** An older database where no admin has a password yet: the admin sets one first. */
-  needsAdminPassword: boolean;
-}
+  needsAdminPassword: pub(z.boolean()),
+});
+export type SessionStatus = z.output<typeof sessionStatusSchema>;
 
 /** The kinds of rows in the sign-in log. */
 export const SIGN_IN_EVENT_KINDS = ['signIn', 'failure', 'lockout', 'unlock', 'unlockFailure', 'lock', 'signOut', 'passwordReset'] as const;
 export type SignInEventKind = (typeof SIGN_IN_EVENT_KINDS)[number];
 
-export interface SignInEvent {
-  id: number;
-  userId: number | null;
-  userName: string | null;
-  kind: SignInEventKind;
-  method: 'password' | 'pin' | null;
-  at: string;
-}
+export const signInEventSchema = out({
+  id: pub(num),
+  userId: pub(num.nullable()),
+  userName: pub(text.nullable()),
+  kind: pub(z.enum(SIGN_IN_EVENT_KINDS)),
+  method: pub(z.enum(['password', 'pin']).nullable()),
+  at: pub(text),
+});
+export type SignInEvent = z.output<typeof signInEventSchema>;

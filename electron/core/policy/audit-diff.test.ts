@@ -101,6 +101,17 @@ describe('changed fields for the audit log', () => {
     for (const secret of ['Дрова', 'Nowak', 'Kowalski', 'Петрова', 'Ленина', '555', 'Другое', 'слышит', '40000', 'mleko']) expect(text).not.toContain(secret);
   });
 
+  it('never keeps a password or PIN the admin sets (the answer declares no such field)', () => {
+    const fields = [
+      ...submittedFields('users.resetPassword', { id: 2, password: 'Demo-pass-123' }),
+      ...submittedFields('users.setPin', { id: 2, pin: '4321' }),
+    ];
+    expect(fields).toEqual([
+      { field: 'password', changed: true },
+      { field: 'pin', changed: true },
+    ]);
+  });
+
   it('without a snapshot: the submitted fields, with values only where allowed', () => {
     expect(submittedFields('catalogue.update', { id: 4, name: 'Ремонт', isPaid: true, mode: 'desk' })).toEqual([
       { field: 'name', changed: true },

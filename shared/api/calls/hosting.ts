@@ -1,23 +1,26 @@
 // How the browser-mode host may be reached (local network opt-in) (issue 6). Call names: hosting.*
 import { z } from 'zod';
-import { call, returns } from '../define';
+import { call } from '../define';
+import { out, pub } from '../fields';
 import { ADMIN_ONLY } from '../roles';
 
 /** The stored choice; the browser-mode host reads it when it starts. */
-export interface HostingSettings {
+export const hostingSettingsSchema = out({
   /** Other computers of the local network may open Hearth (listen on 0.0.0.0; sign-in always required). */
-  allowLan: boolean;
-}
+  allowLan: pub(z.boolean()),
+});
+export type HostingSettings = z.output<typeof hostingSettingsSchema>;
 
 export const hostingCalls = {
   'hosting.get': call({
-    output: returns<HostingSettings>(),
+    output: hostingSettingsSchema,
     input: z.object({}),
     roles: ADMIN_ONLY,
+    reads: ['app'],
     summary: 'Whether other computers of the local network may open browser mode (off: this computer only).',
   }),
   'hosting.setAllowLan': call({
-    output: returns<HostingSettings>(),
+    output: hostingSettingsSchema,
     input: z.object({ allowLan: z.boolean() }),
     roles: ADMIN_ONLY,
     changes: ['app'],

@@ -1,15 +1,16 @@
 // Consent, a person's data export, erasure and retention (privacy issue). Call names: privacy.*
 import { z } from 'zod';
-import { call, returns } from '../define';
+import { call } from '../define';
+import { out, pub } from '../fields';
 import { ADMIN_ONLY, CASEWORK } from '../roles';
 import {
   consentInputSchema,
+  consentSchema,
+  erasureResultSchema,
+  personExportResultSchema,
+  privacySettingsOutputSchema,
   privacySettingsSchema,
-  type Consent,
-  type ErasureResult,
-  type PersonExportResult,
-  type PrivacySettings,
-  type RetentionReview,
+  retentionReviewSchema,
 } from '../../domain/privacy';
 import { LANGUAGES } from '../../domain/settings';
 import { isoDateSchema as isoDate } from '../../domain/dates';
@@ -19,26 +20,28 @@ const ERASE_CHANGES = ['privacy', 'residents', 'requests', 'tasks', 'volunteers'
 
 export const privacyCalls = {
   'privacy.settings': call({
-    output: returns<PrivacySettings>(),
+    output: privacySettingsOutputSchema,
     input: z.object({}),
     roles: CASEWORK,
+    reads: ['privacy'],
     summary: 'The current privacy notice version and the retention periods (defaults until the admin changes them).',
   }),
   'privacy.updateSettings': call({
-    output: returns<PrivacySettings>(),
+    output: privacySettingsOutputSchema,
     input: privacySettingsSchema,
     roles: ADMIN_ONLY,
     changes: ['privacy'],
     summary: 'Change the privacy notice version and the retention periods.',
   }),
   'privacy.consents': call({
-    output: returns<Consent[]>(),
+    output: z.array(consentSchema),
     input: z.object({ residentId: id }),
     roles: CASEWORK,
+    reads: ['privacy'],
     summary: "A resident's consent records, newest first, withdrawn ones included.",
   }),
   'privacy.recordConsent': call({
-    output: returns<Consent[]>(),
+    output: z.array(consentSchema),
     input: consentInputSchema,
     roles: CASEWORK,
     changes: ['privacy', 'residents'],
@@ -47,7 +50,7 @@ export const privacyCalls = {
   'privacy.withdrawConsent': call({
     // The entry names the health needs it deleted, written with the withdrawal.
     audit: 'self',
-    output: returns<Consent[]>(),
+    output: z.array(consentSchema),
     input: z.object({ consentId: id, withdrawnOn: isoDate.optional() }),
     roles: CASEWORK,
     changes: ['privacy', 'residents'],
@@ -55,9 +58,11 @@ export const privacyCalls = {
   }),
   'privacy.exportPerson': call({
     audit: 'export',
-    output: returns<PersonExportResult>(),
+    output: personExportResultSchema,
     input: z.object({ residentId: id, language: z.enum(LANGUAGES).default('en') }),
     roles: ADMIN_ONLY,
+    // What the ZIP holds about the person: record, consents, requests, tasks, plans, sales.
+    reads: ['residents', 'privacy', 'requests', 'tasks', 'till', 'catalogue'],
     summary: "A person's data (art. 15/20) as JSON + a printable HTML summary in a ZIP; download it from /api/download/exports/<id>.",
   }),
   'privacy.erasePerson': call({
@@ -66,16 +71,19 @@ export const privacyCalls = {
     // Erased text leaves the file only with a WAL checkpoint after the commit, and the answer says
     // whether it did: the feature commits the erasure with its audit entries itself, then checkpoints.
     transaction: 'none',
-    output: returns<ErasureResult>(),
+    output: erasureResultSchema,
     input: z.object({ residentId: id, confirmName: z.string().max(400) }),
     roles: ADMIN_ONLY,
     changes: [...ERASE_CHANGES],
     summary: 'Erase (anonymise) a person, confirmed by typing their name: counts stay, name, contacts and free text go.',
   }),
   'privacy.retentionReview': call({
-    output: returns<RetentionReview>(),
+    output: retentionReviewSchema,
     input: z.object({}),
     roles: ADMIN_ONLY,
+    // A resident's last activity is their last request, task, plan, sale or registration; the
+    // sign-in events are written by signing in ('app') and purged ('users').
+    reads: ['privacy', 'residents', 'requests', 'tasks', 'till', 'users', 'app'],
     summary: 'What is past its retention period: inactive residents and case notes of long-closed requests.',
   }),
   'privacy.anonymiseInactive': call({
@@ -84,7 +92,7 @@ export const privacyCalls = {
     // Erased text leaves the file only with a WAL checkpoint after the commit, and the answer says
     // whether it did: the feature commits the erasure with its audit entries itself, then checkpoints.
     transaction: 'none',
-    output: returns<{ erased: number }>(),
+    output: out({ erased: pub(z.number()) }),
     input: z.object({ residentIds: z.array(id).min(1).max(500) }),
     roles: ADMIN_ONLY,
     changes: [...ERASE_CHANGES],
@@ -96,7 +104,7 @@ export const privacyCalls = {
     // Erased text leaves the file only with a WAL checkpoint after the commit, and the answer says
     // whether it did: the feature commits the erasure with its audit entries itself, then checkpoints.
     transaction: 'none',
-    output: returns<{ deleted: number }>(),
+    output: out({ deleted: pub(z.number()) }),
     input: z.object({}),
     roles: ADMIN_ONLY,
     changes: ['privacy', 'users'],
@@ -108,7 +116,7 @@ export const privacyCalls = {
     // Erased text leaves the file only with a WAL checkpoint after the commit, and the answer says
     // whether it did: the feature commits the erasure with its audit entries itself, then checkpoints.
     transaction: 'none',
-    output: returns<{ cleared: number }>(),
+    output: out({ cleared: pub(z.number()) }),
     input: z.object({ requestIds: z.array(id).min(1).max(2000) }),
     roles: ADMIN_ONLY,
     changes: ['privacy', 'requests', 'tasks'],

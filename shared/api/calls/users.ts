@@ -1,30 +1,30 @@
 // Users, sign-in, PIN unlock, lock-out and sessions (issue 6). Call names: auth.*, users.*
 import { z } from 'zod';
-import { ROLES } from '../roles';
-import { ADMIN_ONLY, EVERYONE } from '../roles';
-import { call, returns } from '../define';
-import { LANGUAGES, type Language } from '../../domain/settings';
+import { ADMIN_ONLY, EVERYONE, ROLES } from '../roles';
+import { call } from '../define';
+import { out, pub } from '../fields';
+import { LANGUAGES } from '../../domain/settings';
 import {
   IDLE_LOCK_MAX_MINUTES,
   IDLE_LOCK_MIN_MINUTES,
   passwordSchema,
   pinSchema,
   userInputSchema,
+  signInEventSchema,
   userNameSchema,
-  type SignInEvent,
-  type UserSummary,
+  userSummarySchema,
 } from '../../domain/users';
-import type { Role } from '../roles';
 
 const id = z.number().int().positive();
 
 /** The user a sign-in or unlock opened the app for (the UI applies their language). */
-export interface SignedIn {
-  id: number;
-  name: string;
-  role: Role;
-  language: Language | null;
-}
+export const signedInSchema = out({
+  id: pub(z.number()),
+  name: pub(z.string()),
+  role: pub(z.enum(ROLES)),
+  language: pub(z.enum(LANGUAGES).nullable()),
+});
+export type SignedIn = z.output<typeof signedInSchema>;
 
 export const usersCalls = {
   'auth.signIn': call({
@@ -32,7 +32,7 @@ export const usersCalls = {
     // towards the lock-out) although the call fails, so the feature opens its own transactions.
     transaction: 'none',
     audit: 'self',
-    output: returns<SignedIn>(),
+    output: signedInSchema,
     input: z.object({ userId: id, password: passwordSchema }),
     roles: EVERYONE,
     public: true,
@@ -45,7 +45,7 @@ export const usersCalls = {
     // towards the lock-out) although the call fails, so the feature opens its own transactions.
     transaction: 'none',
     audit: 'self',
-    output: returns<SignedIn>(),
+    output: signedInSchema,
     input: z.object({ method: z.enum(['pin', 'password']), secret: passwordSchema }),
     roles: EVERYONE,
     public: true,
@@ -58,16 +58,18 @@ export const usersCalls = {
     // towards the lock-out) although the call fails, so the feature opens its own transactions.
     transaction: 'none',
     audit: 'self',
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({}),
     roles: EVERYONE,
     changes: ['app'],
     summary: 'Lock the calling session (the Lock button, Ctrl+L, the idle timer); its calls are refused until unlocked.',
   }),
   'auth.touch': call({
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({}),
     roles: EVERYONE,
+    // Answers nothing (null): no topic makes it stale.
+    reads: [],
     summary: "The UI reports that someone is using it (keys, mouse) so that the core's idle backstop does not lock an active session.",
   }),
   'auth.signOut': call({
@@ -75,7 +77,7 @@ export const usersCalls = {
     // towards the lock-out) although the call fails, so the feature opens its own transactions.
     transaction: 'none',
     audit: 'self',
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({}),
     roles: EVERYONE,
     public: true,
@@ -87,7 +89,7 @@ export const usersCalls = {
     // towards the lock-out) although the call fails, so the feature opens its own transactions.
     transaction: 'none',
     audit: 'self',
-    output: returns<SignedIn>(),
+    output: signedInSchema,
     input: z.object({ password: passwordSchema }),
     roles: EVERYONE,
     public: true,
@@ -99,7 +101,7 @@ export const usersCalls = {
     // towards the lock-out) although the call fails, so the feature opens its own transactions.
     transaction: 'none',
     audit: 'self',
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({ currentPassword: passwordSchema, password: passwordSchema }),
     roles: EVERYONE,
     changes: ['users', 'app'],
@@ -110,7 +112,7 @@ export const usersCalls = {
     // towards the lock-out) although the call fails, so the feature opens its own transactions.
     transaction: 'none',
     audit: 'self',
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({ currentPassword: passwordSchema, pin: pinSchema.nullable() }),
     roles: EVERYONE,
     changes: ['users', 'app'],
@@ -118,54 +120,58 @@ export const usersCalls = {
   }),
 
   'users.list': call({
-    output: returns<UserSummary[]>(),
+    output: z.array(userSummarySchema),
     input: z.object({ includeInactive: z.boolean().default(true) }),
     roles: ADMIN_ONLY,
+    // Signing in (an 'app' change) sets the last sign-in and lifts or sets a lock-out.
+    reads: ['users', 'app'],
     summary: 'Every user with their role, language, PIN set or not, lock-out and last sign-in.',
   }),
   'users.create': call({
-    output: returns<UserSummary>(),
+    output: userSummarySchema,
     input: userInputSchema,
     roles: ADMIN_ONLY,
     changes: ['users'],
     summary: 'Add a user with one role, a password (10+ characters for admin and treasurer, 8+ otherwise) and an optional PIN.',
   }),
   'users.update': call({
-    output: returns<UserSummary>(),
+    output: userSummarySchema,
     input: z.object({ id, name: userNameSchema, role: z.enum(ROLES), language: z.enum(LANGUAGES).nullable() }),
     roles: ADMIN_ONLY,
     changes: ['users', 'app'],
     summary: "Change a user's name, role or UI language. The last active admin keeps the admin role.",
   }),
   'users.resetPassword': call({
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({ id, password: passwordSchema }),
     roles: ADMIN_ONLY,
     changes: ['users'],
     summary: "Set a new password for a user (and lift a lock-out).",
   }),
   'users.setPin': call({
-    output: returns<null>(),
+    output: z.null(),
     input: z.object({ id, pin: pinSchema.nullable() }),
     roles: ADMIN_ONLY,
     changes: ['users'],
     summary: 'Set or remove the PIN that unlocks a locked session (front desk and coordinators only).',
   }),
   'users.setActive': call({
-    output: returns<UserSummary>(),
+    output: userSummarySchema,
     input: z.object({ id, active: z.boolean() }),
     roles: ADMIN_ONLY,
     changes: ['users', 'app'],
     summary: 'Deactivate (never delete: records refer to users) or reactivate a user; a deactivated user is signed out everywhere.',
   }),
   'users.signInEvents': call({
-    output: returns<SignInEvent[]>(),
+    output: z.array(signInEventSchema),
     input: z.object({ userId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }),
     roles: ADMIN_ONLY,
+    // Sign-ins, locks and unlocks are 'app' changes; a password reset and the purge 'users' ones.
+    reads: ['users', 'app'],
     summary: 'The sign-in log: sign-ins, failures, lock-outs, locks and unlocks (never a password).',
   }),
   'users.setIdleLock': call({
-    output: returns<number>(),
+    output: z.number(),
     input: z.object({ minutes: z.number().int().min(IDLE_LOCK_MIN_MINUTES, 'validation.invalid').max(IDLE_LOCK_MAX_MINUTES, 'validation.invalid') }),
     roles: ADMIN_ONLY,
     changes: ['app', 'users'],
