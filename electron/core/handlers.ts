@@ -23,6 +23,7 @@ import { usersHandlers } from './features/users/users.handlers';
 import { auditHandlers } from './features/audit/audit.handlers';
 import { privacyHandlers } from './features/privacy/privacy.handlers';
 import { hostingHandlers } from './features/hosting/hosting.handlers';
+import { diagnosticsHandlers } from './features/diagnostics/diagnostics.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -47,4 +48,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...privacyHandlers,
   ...hostingHandlers,
+  ...diagnosticsHandlers,
 };

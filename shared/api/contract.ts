@@ -27,6 +27,7 @@ import { usersCalls } from './calls/users';
 import { auditCalls } from './calls/audit';
 import { privacyCalls } from './calls/privacy';
 import { hostingCalls } from './calls/hosting';
+import { appCalls } from './calls/app';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -347,6 +348,7 @@ export const contract = {
   ...auditCalls,
   ...privacyCalls,
   ...hostingCalls,
+  ...appCalls,
 } as const;
 
 export type Contract = typeof contract;

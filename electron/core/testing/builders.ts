@@ -114,5 +114,6 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...auditValidInputs(),
     ...privacyValidInputs(),
     ...hostingValidInputs(),
+    'app.reportError': { name: 'TypeError', message: "Cannot read properties of null (reading '…')", route: 'residents/:id', components: ['ResidentPage', 'ScreenBoundary'] },
   };
 }
