@@ -8,7 +8,7 @@ import type { CoreEvents } from './events';
 import type { Handlers } from './handlers';
 import { appendAudit } from './features/audit/audit.service';
 import { auditEntry, deniedEntry, readEntity } from './policy/audit-entry';
-import { createRedactor } from './policy/redact';
+import { redactFor } from '../../shared/api/fields';
 
 function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.slice(0, 50).map((issue) => ({
@@ -75,7 +75,6 @@ export interface DispatchParts {
  */
 export function createDispatch({ handlers, events, deps, resolveCaller = trustedOnly, withoutDatabase = false }: DispatchParts) {
   const { logger } = deps;
-  const redactor = createRedactor(logger);
 
   async function run(name: CallName, def: CallDef<z.ZodType, z.ZodType>, input: unknown, ctx: CallContext): Promise<unknown> {
     const handler = handlers[name] as (input: unknown, ctx: CallContext, deps: CoreDeps) => Promise<unknown>;
@@ -131,7 +130,7 @@ export function createDispatch({ handlers, events, deps, resolveCaller = trusted
     try {
       const value = await run(name, def, parsed.data, ctx);
       if (def.changes.length > 0) events.emit({ type: 'changed', topics: [...def.changes] });
-      return { ok: true, value: redactor.redact(name, ctx.actor.role, value) ?? null };
+      return { ok: true, value: redactFor(def.output, ctx.actor.role, value) ?? null };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toBody() };
       if (isStorageFull(e)) {

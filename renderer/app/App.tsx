@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { HashRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { createQueryClient, forgetPersonalData, listenForChanges, useCall } from './api';
+import { createQueryClient, forgetPersonalData, listenForChanges, queryKeyOf, useCall } from './api';
 import { changeLanguage, storedLanguage } from './i18n';
 import { Layout } from './Layout';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -69,7 +69,7 @@ function Gate() {
     if (state === 'locked' || state === 'signedOut') forgetPersonalData(client);
   }, [state, client]);
 
-  const refresh = useCallback(() => client.invalidateQueries({ queryKey: ['app', 'app.status'] }), [client]);
+  const refresh = useCallback(() => client.invalidateQueries({ queryKey: queryKeyOf('app.status') }), [client]);
   const control = useMemo<SessionControl>(
     () => ({
       lock: () => {

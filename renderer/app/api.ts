@@ -1,50 +1,24 @@
 /**
- * Server state: one query cache keyed by [topic, call, input]. Core `changed` events (and our own
- * successful writes) invalidate every query of the topics a call declares in the contract.
+ * Server state: one query cache keyed by [call, input]. A change announces the topics it changes
+ * (its declared `changes`, in a core `changed` event and on our own successful writes), and every
+ * answer of a call that `reads` one of those topics is asked again.
  */
 import { MutationCache, QueryCache, QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import { contract, type CallInput, type CallName, type CallOutput, type Topic } from '../../shared/api/contract';
+import { contract, isCallName, type CallInput, type CallName, type CallOutput, type Topic } from '../../shared/api/contract';
 import { invoke, subscribe, ApiError } from '../bridge';
 
-const TOPIC_OF: Record<string, Topic> = {
-  app: 'app',
-  setup: 'app',
-  settings: 'app',
-  residents: 'residents',
-  requests: 'requests',
-  catalogue: 'catalogue',
-  backups: 'backups',
-  export: 'backups',
-  volunteers: 'volunteers',
-  skills: 'volunteers',
-  tasks: 'tasks',
-  plans: 'tasks',
-  snowDay: 'tasks',
-  care: 'tasks',
-  reports: 'tasks',
-  accounts: 'money',
-  cashbook: 'money',
-  grants: 'money',
-  budget: 'money',
-  rent: 'money',
-  inKind: 'money',
-  cashflow: 'money',
-  till: 'till',
-  auth: 'users',
-  users: 'users',
-  audit: 'audit',
-  privacy: 'privacy',
-  hosting: 'app',
-};
-
-export function topicOf(name: CallName): Topic {
-  return TOPIC_OF[name.split('.')[0] ?? ''] ?? 'app';
+/**
+ * The cache key of a call's answer: its name, then its input. Invalidating by `[name]` refreshes
+ * every answer of that call.
+ */
+export function queryKeyOf<K extends CallName>(name: K, input?: CallInput<K>): readonly unknown[] {
+  return input === undefined ? [name] : [name, input];
 }
 
 /** A call refused because the session is signed out or locked: the Gate asks app.status again. */
 function onSessionError(client: () => QueryClient, error: unknown): void {
   if (error instanceof ApiError && (error.body.code === 'unauthorised' || error.body.code === 'locked')) {
-    void client().invalidateQueries({ queryKey: ['app', 'app.status'] });
+    void client().invalidateQueries({ queryKey: queryKeyOf('app.status') });
   }
 }
 
@@ -53,7 +27,7 @@ function onSessionError(client: () => QueryClient, error: unknown): void {
  * data stays in the UI's memory (the screens are unmounted by the Gate at the same time).
  */
 export function forgetPersonalData(client: QueryClient): void {
-  client.removeQueries({ predicate: (q) => q.queryKey[1] !== 'app.status' });
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app.status' });
   client.getMutationCache().clear();
 }
 
@@ -62,7 +36,7 @@ export function createQueryClient(): QueryClient {
   const get = () => self as QueryClient;
   self = new QueryClient({
     // (Not for app.status itself: a missing launch token would make it ask again and again.)
-    queryCache: new QueryCache({ onError: (e, query) => query.queryKey[1] !== 'app.status' && onSessionError(get, e) }),
+    queryCache: new QueryCache({ onError: (e, query) => query.queryKey[0] !== 'app.status' && onSessionError(get, e) }),
     mutationCache: new MutationCache({ onError: (e) => onSessionError(get, e) }),
     defaultOptions: {
       queries: {
@@ -75,8 +49,13 @@ export function createQueryClient(): QueryClient {
   return self;
 }
 
+/** Whether an answer of this call is stale once these topics changed (the call's declared `reads`). */
+export function readsAny(name: unknown, topics: readonly Topic[]): boolean {
+  return typeof name === 'string' && isCallName(name) && contract[name].reads.some((t) => topics.includes(t));
+}
+
 export function invalidateTopics(client: QueryClient, topics: readonly Topic[]): Promise<void> {
-  return client.invalidateQueries({ predicate: (q) => topics.includes(q.queryKey[0] as Topic) });
+  return client.invalidateQueries({ predicate: (q) => readsAny(q.queryKey[0], topics) });
 }
 
 export function listenForChanges(client: QueryClient): () => void {
@@ -91,7 +70,7 @@ export function useCall<K extends CallName>(
   options: Omit<UseQueryOptions<CallOutput<K>, ApiError>, 'queryKey' | 'queryFn'> = {},
 ) {
   return useQuery<CallOutput<K>, ApiError>({
-    queryKey: [topicOf(name), name, input],
+    queryKey: queryKeyOf(name, input),
     queryFn: () => invoke(name, input),
     ...options,
   });

@@ -14,7 +14,7 @@ import { passwordProblem, passwordSchema, sessionStatusSchema } from '../domain/
 import { adminNameSchema, centreSettingsOutputSchema, centreSettingsSchema, LANGUAGES } from '../domain/settings';
 import { isoDateSchema as isoDate } from '../domain/dates';
 
-import { call, EVERY_TOPIC, type CallDef, type Legacy } from './define';
+import { call, EVERY_TOPIC, type CallDef } from './define';
 import { out, pub, type View } from './fields';
 import { volunteersCalls } from './calls/volunteers';
 import { tasksCalls } from './calls/tasks';
@@ -363,8 +363,7 @@ export type HandlerOutput<K extends CallName> = z.output<Contract[K]['output']>;
  * The answer as the screens of the roles R receive it (default: every role that may use the call):
  * a field none of them receives is absent, one some of them receive is optional.
  */
-export type CallOutput<K extends CallName, R extends RolesOf<K> = RolesOf<K>> =
-  Contract[K]['output'] extends Legacy<infer T> ? T : View<Contract[K]['output'], R>;
+export type CallOutput<K extends CallName, R extends RolesOf<K> = RolesOf<K>> = View<Contract[K]['output'], R>;
 
 /** Whether a role may use a call. */
 export function mayCall(name: CallName, role: Role): boolean {

@@ -113,24 +113,3 @@ export function call<I extends z.ZodType, O extends z.ZodType, R extends Role>(d
   const transaction: TransactionMode = def.transaction ?? (changes.length > 0 || audit !== 'none' ? 'call' : 'read');
   return { ...def, changes, reads: def.reads ?? changes, public: def.public ?? false, audit, transaction, entity: def.entity ?? null };
 }
-
-declare const legacyMark: unique symbol;
-/** An output declared only as a TypeScript type, from before outputs were schemas. */
-export type Legacy<T> = z.ZodCustom<T, T> & { readonly [legacyMark]: true };
-const legacy = new WeakSet<z.ZodType>();
-
-/**
- * Declares a call's output by its TypeScript type only. Being replaced, feature by feature, by
- * output schemas with field groups; until then such answers are redacted by the older key list
- * (policy.ts).
- */
-export function returns<T>(): Legacy<T> {
-  const s = z.custom<T>();
-  legacy.add(s);
-  return s as Legacy<T>;
-}
-
-export function isLegacyOutput(s: z.ZodType): boolean {
-  return legacy.has(s);
-}
-

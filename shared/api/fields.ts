@@ -80,7 +80,7 @@ export const money = marker('money');
 export const till = marker('till');
 export const audit = marker('audit');
 
-type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[]; valueType?: z.ZodType };
+type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[]; valueType?: z.ZodType; in?: z.ZodType };
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'readonly', 'catch', 'prefault', 'nonoptional']);
 
@@ -295,4 +295,38 @@ export function groupsAt(schema: z.ZodType, path: readonly string[]): Group[] | 
   const g = groupOf(field);
   const inner = groupsAt(field, rest);
   return inner === undefined ? undefined : [...(g !== undefined ? [g] : []), ...inner];
+}
+
+/**
+ * The schema of the value at a path of an answer (or an input), unwrapped; undefined where the
+ * schema does not declare the path. For the audit log: what kind of value it is.
+ */
+export function leafAt(schema: z.ZodType, path: readonly string[]): z.ZodType | undefined {
+  let s: z.ZodType = schema;
+  for (const key of [...path, null]) {
+    let def = defOf(s);
+    while (WRAPPERS.has(def.type) || def.type === 'array' || def.type === 'pipe') {
+      s = (def.type === 'array' ? def.element : def.type === 'pipe' ? def.in : def.innerType) as z.ZodType;
+      def = defOf(s);
+    }
+    if (key === null) return s;
+    if (def.type === 'union') {
+      const rest = path.slice(path.indexOf(key));
+      for (const option of def.options ?? []) {
+        const found = leafAt(option, rest);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    if (/^\d+$/.test(key)) continue;
+    const next = def.type === 'object' ? def.shape?.[key] : def.type === 'record' ? def.valueType : undefined;
+    if (next === undefined) return undefined;
+    s = next;
+  }
+  return s;
+}
+
+/** A value whose schema makes it a code, not words: an enum value, a literal, a flag or a number. */
+export function isCodeSchema(schema: z.ZodType): boolean {
+  return ['enum', 'literal', 'boolean', 'number', 'int', 'bigint', 'null'].includes(defOf(schema).type);
 }

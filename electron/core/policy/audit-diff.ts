@@ -1,22 +1,20 @@
 /**
  * The changed fields of an update, for the audit log: which fields differ between the entity read
- * before and after the call, with old → new values only where the policy lets the log keep them.
- * Names, contacts, notes and health text never enter the log (only the field name and "changed").
+ * before and after the call, with old → new values only where the declarations let the log keep
+ * them. Names, contacts, notes and health text never enter the log (only the field name and
+ * "changed"): a value is kept only when every field group on its path may be logged (never
+ * identity, contact or health) and its schema makes it a code (an enum value, a literal, a flag, a
+ * number) or it is a date or a time. Free text is never copied, whatever its group or script.
  */
-import { AUDIT_VALUE_FREE, classifyKey, type Classification } from '../../../shared/api/policy';
 import { contract, isCallName } from '../../../shared/api/contract';
-import { isLegacyOutput } from '../../../shared/api/define';
-import { AUDIT_VALUE_FREE as VALUE_FREE_GROUPS, groupsAt } from '../../../shared/api/fields';
+import { AUDIT_VALUE_FREE, groupsAt, isCodeSchema, leafAt } from '../../../shared/api/fields';
 import type { AuditField } from '../../../shared/domain/audit';
 
-/** Keys that change on every write or carry free text whatever their group: never with values. */
-const VALUE_FREE_KEYS = new Set(['name', 'title', 'text', 'label', 'summary', 'counterparty', 'documentNo', 'detail', 'details']);
+/** Fields that change on every write: never listed. */
 const IGNORED_KEYS = new Set(['updatedAt', 'updatedBy']);
 const MAX_FIELDS = 60;
-/** Keys that name or describe someone or something in words: the log keeps only "changed". */
-const WORDY_KEY = /name|By$|title|text|label|comment/i;
-/** Strings kept as values: codes, enum values, dates and timestamps, never words in any script. */
-const CODE_LIKE = /^[A-Za-z0-9_.:+-]{0,60}$/;
+/** A date, a timestamp or a time of day: kept as values wherever their group allows. */
+const DATE_OR_TIME = /^(\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?)?|\d{2}:\d{2})$/;
 
 type Leaf = { path: string[]; value: unknown };
 
@@ -37,44 +35,42 @@ function leaves(value: unknown, path: string[] = [], out: Leaf[] = []): Leaf[] {
 }
 
 /**
- * Whether the log may keep the values at `path` of `call`'s answer: by the field groups its output
- * schema declares on the way (never identity, contact or health), or, for an output still declared
- * only as a type, by the older key list. For submitted input, the call's answer is asked for a
- * field of the same name; a field it does not declare keeps no values.
+ * Whether the log may keep the value at `path`: of the read call's answer for a diff; for
+ * submitted input, of the call's answer where it declares a field of that name, else of the
+ * call's input where that field is a code (an enum value, a flag). Undeclared: never.
  */
-function valuesAllowed(call: string, path: string[], submitted: boolean): boolean {
-  const output = isCallName(call) ? contract[call].output : undefined;
-  if (output && !isLegacyOutput(output)) {
-    const key = path[path.length - 1]!;
-    const groups = groupsAt(output, path) ?? (submitted ? groupsAt(output, [key]) : undefined);
-    return groups !== undefined && groups.length > 0 && groups.every((g) => !VALUE_FREE_GROUPS.includes(g));
-  }
+function keepsValue(call: string, path: string[], value: unknown, submitted: boolean): boolean {
+  if (!isCallName(call)) return false;
+  const def = contract[call];
   const key = path[path.length - 1]!;
-  if (VALUE_FREE_KEYS.has(key) || WORDY_KEY.test(key)) return false;
-  for (const k of path) {
-    const g: Classification | undefined = classifyKey(call, k);
-    if (g === undefined || AUDIT_VALUE_FREE.includes(g)) return false;
+  let groups = groupsAt(def.output, path);
+  let leaf = groups !== undefined ? leafAt(def.output, path) : undefined;
+  if (submitted && groups === undefined) {
+    groups = groupsAt(def.output, [key]);
+    leaf = groups !== undefined ? leafAt(def.output, [key]) : undefined;
+    if (groups === undefined) {
+      const input = leafAt(def.input, path);
+      if (input === undefined || !['enum', 'literal', 'boolean'].includes((input as unknown as { _zod: { def: { type: string } } })._zod.def.type)) return false;
+      groups = [];
+      leaf = input;
+    }
   }
-  return true;
-}
-
-function keepsValues(call: string, path: string[], value: unknown, submitted: boolean): boolean {
-  if (!valuesAllowed(call, path, submitted)) return false;
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') return true;
-  // Words are never copied, whatever their group: only codes, enum values, dates and timestamps.
-  return typeof value === 'string' && CODE_LIKE.test(value);
+  if (groups === undefined || leaf === undefined || groups.some((g) => AUDIT_VALUE_FREE.includes(g))) return false;
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'number' || typeof value === 'boolean') return true;
+  return typeof value === 'string' && (isCodeSchema(leaf) || DATE_OR_TIME.test(value));
 }
 
 type Scalar = string | number | boolean | null;
 
 function field(call: string, path: string[], oldValue: unknown, newValue: unknown, hasOld: boolean): AuditField {
   const name = path.join('.');
-  const keep = keepsValues(call, path, newValue, !hasOld) && (!hasOld || keepsValues(call, path, oldValue, false));
+  const keep = keepsValue(call, path, newValue, !hasOld) && (!hasOld || keepsValue(call, path, oldValue, false));
   if (!keep) return { field: name, changed: true };
   return hasOld ? { field: name, old: (oldValue ?? null) as Scalar, new: (newValue ?? null) as Scalar } : { field: name, new: (newValue ?? null) as Scalar };
 }
 
-/** Fields that differ between two snapshots of an entity read with `call` (a `*.get`). */
+/** Fields that differ between two snapshots of an entity read with `call` (its declared entity read). */
 export function diffFields(call: string, before: unknown, after: unknown, prefix: string[] = []): AuditField[] {
   const a = new Map(leaves(before, prefix).map((l) => [l.path.join('\u0000'), l]));
   const b = new Map(leaves(after, prefix).map((l) => [l.path.join('\u0000'), l]));

@@ -2,19 +2,17 @@
  * The role × call matrix through the real dispatch on the demo centre: every call as every role
  * is refused exactly where the contract's policy says so (and the refusal is audited); every
  * allowed call answers ok with an input that fits the demo centre, or exactly the error declared
- * for it (EXPECTED_ERRORS), never `internal`; every ok answer of a declared output matches the
- * strict schema of what the role receives; and no answer (ok or not) carries a field group the
- * role may not receive: the front desk never gets a money key, the treasurer never gets case
- * notes, health, addresses or phones.
+ * for it (EXPECTED_ERRORS), never `internal`; every ok answer matches the strict schema of what
+ * the role receives (its output schema without the groups the role may not have), and no member
+ * of any answer belongs to such a group: the front desk never gets a money key, the treasurer
+ * never gets case notes, health, addresses or phones (checked on the payloads' text too).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, contract, type CallName } from '../../../shared/api/contract';
-import { isLegacyOutput } from '../../../shared/api/define';
-import { unmarkedFields } from '../../../shared/api/fields';
-import { classifyKey, deniedGroups } from '../../../shared/api/policy';
+import { deniedGroups, unmarkedFields } from '../../../shared/api/fields';
 import { ROLES, type Role } from '../../../shared/api/roles';
 import type { Envelope } from '../../../shared/api/errors';
-import { ACTORS, callOrder, classifiedKeys, demoCore, demoInputs, outcomeProblem, refusedCall, schemaProblem, type DemoCore } from './policy-testing';
+import { ACTORS, callOrder, demoCore, groupedMembers, demoInputs, outcomeProblem, refusedCall, schemaProblem, type DemoCore } from './policy-testing';
 
 let core: DemoCore;
 const answers = new Map<string, Envelope<unknown>>();
@@ -75,56 +73,52 @@ describe('role × call matrix', () => {
 });
 
 describe('answers match the declared output of what the role receives', () => {
-  const legacy = CALL_NAMES.filter((n) => isLegacyOutput(contract[n].output));
-
-  // The lead turns this into `expect(legacy).toEqual([])` once every feature's outputs are schemas.
-  it(`lists the calls whose output is still a bare type, returns<T>() (${legacy.length} of ${CALL_NAMES.length})`, () => {
-    console.info(`Outputs still declared with returns<T>() (the key-name scan covers them): ${legacy.length > 0 ? legacy.join(', ') : 'none'}`);
-  });
-
-  it('marks every member of every declared output with its field group', () => {
-    const unmarked = CALL_NAMES.filter((n) => !isLegacyOutput(contract[n].output)).flatMap((n) => unmarkedFields(contract[n].output).map((f) => `${n}: ${f}`));
+  it('marks every member of every output with its field group', () => {
+    const unmarked = CALL_NAMES.flatMap((n) => unmarkedFields(contract[n].output).map((f) => `${n}: ${f}`));
     expect(unmarked).toEqual([]);
   });
 
-  it.each(cases.filter(([name, role]) => !isLegacyOutput(contract[name].output) && contract[name].roles.includes(role)))(
-    '%s as %s matches the strict schema of what the role receives',
-    (name, role) => {
-      expect(schemaProblem(name, role, answer(name, role))).toBeUndefined();
-    },
-  );
+  it.each(cases.filter(([name, role]) => contract[name].roles.includes(role)))('%s as %s matches the strict schema of what the role receives', (name, role) => {
+    expect(schemaProblem(name, role, answer(name, role))).toBeUndefined();
+  });
 });
 
 describe('payloads carry only the field groups of the role', () => {
-  /** What issue 6 requires whatever the policy file says; the policy's own denials come on top. */
+  /** What issue 6 requires whatever the declarations say; the roles' own denials come on top. */
   const REQUIRED: Record<Role, string[]> = { frontdesk: ['money', 'audit'], coordinator: ['audit'], treasurer: ['health', 'contact', 'audit'], admin: [] };
 
-  it.each(ROLES)('%s receives no key of a group it may not have in any error, nor in an answer still declared as a bare type', (role) => {
+  it.each(ROLES)('%s receives no member that is undeclared or of a group it may not have', (role) => {
     const denied = new Set<string>([...deniedGroups(role), ...REQUIRED[role]]);
     const leaks: string[] = [];
     for (const name of CALL_NAMES) {
       const env = answer(name, role);
-      // An ok answer of a declared output is checked against its schema (above); an error's own
-      // members (code, message, fields, details) are the same for every call.
-      if (env.ok && !isLegacyOutput(contract[name].output)) continue;
-      for (const [key, group] of classifiedKeys(name, env.ok ? env.value : env.error)) {
-        if (group === undefined ? env.ok && role !== 'admin' : denied.has(group)) leaks.push(`${name}:${key}(${group ?? 'unclassified'})`);
+      if (!env.ok) continue;
+      for (const [member, groups] of groupedMembers(name, env.value)) {
+        if (groups === undefined) leaks.push(`${name}: ${member} (undeclared)`);
+        else if (groups.some((g) => denied.has(g))) leaks.push(`${name}: ${member} (${groups.join(' > ')})`);
       }
     }
     expect(leaks).toEqual([]);
   });
 
-  it('the front desk gets no money key that the admin sees in the same answers', () => {
-    const moneyKeys = new Set<string>();
+  it('the front desk’s payloads, ok or not, name none of the money keys the admin receives', () => {
+    // Keys that are money wherever they appear in the admin's answers (a cash-book `description`
+    // is money there but a case note on a request, so it is not one of them).
+    const groupsOfKey = new Map<string, Set<string>>();
     for (const name of CALL_NAMES) {
       const env = answer(name, 'admin');
-      // Keys that are money whatever the call (a cash-book `description` is money only there).
-      for (const [key, group] of classifiedKeys(name, env)) if (group === 'money' && classifyKey('any.call', key) === 'money') moneyKeys.add(key);
+      if (!env.ok) continue;
+      for (const [member, groups] of groupedMembers(name, env.value)) {
+        const key = member.split('.').at(-1)!;
+        if (/^\d+$/.test(key)) continue;
+        if (!groupsOfKey.has(key)) groupsOfKey.set(key, new Set());
+        groupsOfKey.get(key)!.add(groups?.at(-1) ?? 'undeclared');
+      }
     }
-    expect(moneyKeys.size).toBeGreaterThan(0);
+    const moneyKeys = [...groupsOfKey].filter(([, g]) => g.size === 1 && g.has('money')).map(([k]) => k);
+    expect(moneyKeys.length).toBeGreaterThan(10);
     const leaks: string[] = [];
     for (const name of CALL_NAMES) {
-      if (name.startsWith('till.')) continue; // the till's own figures are the till group there
       const json = JSON.stringify(answer(name, 'frontdesk'));
       for (const key of moneyKeys) if (json.includes(`"${key}":`)) leaks.push(`${name}: ${key}`);
     }

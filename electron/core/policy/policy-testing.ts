@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { CALL_NAMES, contract, type CallInput, type CallName } from '../../../shared/api/contract';
-import { isLegacyOutput } from '../../../shared/api/define';
 import type { Envelope, ErrorCode } from '../../../shared/api/errors';
-import { viewSchema } from '../../../shared/api/fields';
-import { classifyKey, opaqueGroup, type Classification } from '../../../shared/api/policy';
+import { groupsAt, viewSchema, type Group } from '../../../shared/api/fields';
 import type { Role } from '../../../shared/api/roles';
 import { fixedClock } from '../clock';
 import { BUILT_IN_ADMIN, type Actor, type Caller } from '../context';
@@ -342,30 +340,27 @@ export function outcomeProblem(name: CallName, role: Role, env: Envelope<unknown
 }
 
 /**
- * Where an ok answer of a call with a declared output does not match the strict schema of what
- * the role receives (an undeclared member, a wrong type, a field of a group the role may not
- * have); undefined when it matches, or when the output is still a bare type (legacy).
+ * Where an ok answer does not match the strict schema of what the role receives (an undeclared
+ * member, a wrong type, a field of a group the role may not have); undefined when it matches.
  */
 export function schemaProblem(name: CallName, role: Role, env: Envelope<unknown>): string | undefined {
-  const output = contract[name].output;
-  if (!env.ok || isLegacyOutput(output)) return undefined;
-  const parsed = viewSchema(output, role).safeParse(env.value);
+  if (!env.ok) return undefined;
+  const parsed = viewSchema(contract[name].output, role).safeParse(env.value);
   return parsed.success ? undefined : `${name} as ${role}:\n${z.prettifyError(parsed.error)}`;
 }
 
-/** Every object key of a payload with its classification (undefined: not classified). */
-export function classifiedKeys(call: string, value: unknown, out: Array<[string, Classification | undefined]> = []) {
+/**
+ * Every member of an answer (its path, `advances.0.amountMinor`) with the field groups its call's
+ * output declares on the way; undefined for a member the output does not declare.
+ */
+export function groupedMembers(call: CallName, value: unknown, path: string[] = [], out: Array<[string, Group[] | undefined]> = []) {
   if (Array.isArray(value)) {
-    for (const v of value) classifiedKeys(call, v, out);
+    value.forEach((v, i) => groupedMembers(call, v, [...path, String(i)], out));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      const opaque = opaqueGroup(call, k);
-      if (opaque !== undefined) {
-        out.push([k, opaque]);
-        continue;
-      }
-      out.push([k, classifyKey(call, k)]);
-      classifiedKeys(call, v, out);
+      const here = [...path, k];
+      out.push([here.join('.'), groupsAt(contract[call].output, here)]);
+      groupedMembers(call, v, here, out);
     }
   }
   return out;

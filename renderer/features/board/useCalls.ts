@@ -1,6 +1,6 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import type { CallInput, CallName, CallOutput } from '../../../shared/api/contract';
-import { topicOf } from '../../app/api';
+import { queryKeyOf } from '../../app/api';
 import { invoke, type ApiError } from '../../bridge';
 
 interface Combined {
@@ -20,12 +20,12 @@ function combine(results: UseQueryResult<unknown, Error>[]): Combined {
 
 /**
  * The same call for several inputs at once (a resident per task on a print sheet). Keys match
- * useCall's ([topic, call, input]), so the cache and the core's change events treat them alike.
+ * useCall's ([call, input]), so the cache and the core's change events treat them alike.
  */
 export function useCalls<K extends CallName>(name: K, inputs: readonly CallInput<K>[]) {
   const combined = useQueries({
     queries: inputs.map((input) => ({
-      queryKey: [topicOf(name), name, input] as const,
+      queryKey: queryKeyOf(name, input),
       queryFn: (): Promise<CallOutput<K>> => invoke(name, input),
     })),
     combine: combine as (results: UseQueryResult<CallOutput<K>, Error>[]) => Combined,

@@ -2,7 +2,7 @@ import { useId, useState, forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useQueryClient } from '@tanstack/react-query';
-import { topicOf, useCall } from '../../app/api';
+import { queryKeyOf, useCall } from '../../app/api';
 import { invoke } from '../../bridge';
 import { useDebounced } from '../../ui/useDebounced';
 
@@ -41,7 +41,7 @@ export const ResidentPicker = forwardRef<
     const typed = q.trim();
     if (typed.length === 0) return;
     const input = { q: typed, limit: 8 };
-    const found = await client.fetchQuery({ queryKey: [topicOf('residents.search'), 'residents.search', input], queryFn: () => invoke('residents.search', input) });
+    const found = await client.fetchQuery({ queryKey: queryKeyOf('residents.search', input), queryFn: () => invoke('residents.search', input) });
     if (found[0]) onPick(found[0]);
     else onCreate?.(typed);
   };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { passwordProblem, PASSWORD_MIN_STRONG } from '../../../shared/domain/users';
 import { invoke } from '../../bridge';
+import { queryKeyOf } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import './users.css';
@@ -24,7 +25,7 @@ export function ClaimAdminScreen() {
     if (Object.keys(next).length > 0) return;
     try {
       await invoke('auth.claimAdmin', { password });
-      await client.invalidateQueries({ queryKey: ['app', 'app.status'] });
+      await client.invalidateQueries({ queryKey: queryKeyOf('app.status') });
     } catch (err) {
       setError(err);
     }

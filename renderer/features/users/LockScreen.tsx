@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { AppStatus } from '../../../shared/api/contract';
 import { mayUnlockWithPin } from '../../../shared/domain/users';
 import { invoke } from '../../bridge';
+import { queryKeyOf } from '../../app/api';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher';
 import { useFormat } from '../../ui/format';
 import { signInErrorText } from './signInText';
@@ -34,12 +35,12 @@ export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlock
     try {
       await invoke('auth.unlock', { method, secret });
       onUnlocked();
-      await client.invalidateQueries({ queryKey: ['app', 'app.status'] });
+      await client.invalidateQueries({ queryKey: queryKeyOf('app.status') });
     } catch (err) {
       setError(err);
       setSecret('');
       // Too many wrong PINs end the session: the status then shows the sign-in screen.
-      await client.invalidateQueries({ queryKey: ['app', 'app.status'] });
+      await client.invalidateQueries({ queryKey: queryKeyOf('app.status') });
     } finally {
       setBusy(false);
     }

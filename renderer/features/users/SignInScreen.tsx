@@ -7,7 +7,7 @@ import { fold } from '../../../shared/domain/text';
 import { invoke } from '../../bridge';
 import { changeLanguage } from '../../app/i18n';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher';
-import { forgetPersonalData } from '../../app/api';
+import { forgetPersonalData, queryKeyOf } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { signInErrorText } from './signInText';
 import { DemoAccounts } from './DemoAccounts';
@@ -69,7 +69,7 @@ export function SignInScreen({ status }: { status: AppStatus }) {
       const me = await invoke('auth.signIn', { userId: picked.id, password });
       forgetPersonalData(client);
       if (me.language) await changeLanguage(me.language);
-      await client.invalidateQueries({ queryKey: ['app', 'app.status'] });
+      await client.invalidateQueries({ queryKey: queryKeyOf('app.status') });
     } catch (err) {
       setError(err);
       setPassword('');

@@ -12,7 +12,8 @@ import { cashbookValidInputs } from './cashbook.builders';
 import { ensureDefaultAccounts } from './accounts';
 import { postEntry } from './ledger';
 import { writeSettings } from '../settings/settings.service';
-import { emptyReport, redactOutput } from '../../policy/redact';
+import { redactFor, viewSchema } from '../../../../shared/api/fields';
+import { contract } from '../../../../shared/api/contract';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 const TODAY = '2026-11-16';
@@ -372,7 +373,7 @@ describe('roles', () => {
 });
 
 describe('field policy', () => {
-  it('classifies every key the cash book’s write calls return, so the treasurer receives them all', async () => {
+  it('declares every member the cash book’s write calls return, so the treasurer receives them all', async () => {
     await t.value('cashbook.post', { ...expense({ amountMinor: 100_000, type: 'income', categoryId: cat('donations'), counterparty: 'Прихожане' }) });
     const posted = await t.value('cashbook.post', expense());
     const transfer = await t.value('cashbook.transfer', { date: TODAY, fromAccountId: cash.id, toAccountId: bank.id, amountMinor: 10_000, documentNo: '', note: '' });
@@ -383,11 +384,11 @@ describe('field policy', () => {
       ['cashbook.reverse', reversed],
       ['cashbook.list', await t.value('cashbook.list', { accountId: cash.id })],
     ];
-    const report = emptyReport();
-    const redacted = outputs.map(([name, value]) => [name, redactOutput(name, 'treasurer', value, report)]);
-    expect([...report.unclassified]).toEqual([]);
+    // Declared exactly (strict: no undeclared member) and received whole by the treasurer.
+    for (const [name, value] of outputs) expect(viewSchema(contract[name as CallName].output, 'treasurer').safeParse(value).error, name).toBeUndefined();
+    const redacted = outputs.map(([name, value]) => [name, redactFor(contract[name as CallName].output, 'treasurer', value)]);
     expect(redacted).toEqual(outputs);
     // The front desk receives none of it.
-    for (const [name, value] of outputs) expect(JSON.stringify(redactOutput(name, 'frontdesk', value))).not.toMatch(/amountMinor|balanceMinor|Пермэнергосбыт/);
+    for (const [name, value] of outputs) expect(JSON.stringify(redactFor(contract[name as CallName].output, 'frontdesk', value))).not.toMatch(/amountMinor|balanceMinor|Пермэнергосбыт/);
   });
 });

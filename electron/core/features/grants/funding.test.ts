@@ -8,7 +8,8 @@ import { volunteerInput } from '../volunteers/volunteers.builders';
 import { categoryIdByCode, postEntry } from '../cashbook/ledger';
 import { generateRentCharges } from './rent.service';
 import { grantInput, grantsValidInputs, leaseInput } from './grants.builders';
-import { emptyReport, redactOutput } from '../../policy/redact';
+import { redactFor, viewSchema } from '../../../../shared/api/fields';
+import { contract } from '../../../../shared/api/contract';
 
 // Monday 16 November 2026, 09:30 UTC.
 const NOW = '2026-11-16T09:30:00.000Z';
@@ -389,7 +390,7 @@ describe('in-kind contributions', () => {
 });
 
 describe('field policy', () => {
-  it('classifies every key the funding calls return, so the treasurer receives them all', async () => {
+  it('declares every member the funding calls return, so the treasurer receives them all', async () => {
     const g = await t.value('grants.create', { grant: grantInput({ startsOn: '2026-01-01', endsOn: '2026-06-30' }), lines: [{ name: 'Куратор', plannedMinor: 1_000 }] });
     await t.value('grants.addTranche', { grantId: g.id, expectedOn: '2026-02-01', amountMinor: 500, note: 'Транш' });
     await post({ accountId: bank, date: '2026-07-05', amountMinor: -2_000, code: 'salaries', grantId: g.id, budgetLineId: g.lines[0]?.id ?? -1 });
@@ -407,9 +408,9 @@ describe('field policy', () => {
       ['inKind.report', await t.value('inKind.report', { fromMonth: '2026-10', toMonth: '2026-11' })],
       ['inKind.rate', await t.value('inKind.rate', {})],
     ];
-    const report = emptyReport();
-    const redacted = outputs.map(([name, value]) => [name, redactOutput(name, 'treasurer', value, report)]);
-    expect([...report.unclassified]).toEqual([]);
+    // Declared exactly (strict: no undeclared member) and received whole by the treasurer.
+    for (const [name, value] of outputs) expect(viewSchema(contract[name as CallName].output, 'treasurer').safeParse(value).error, name).toBeUndefined();
+    const redacted = outputs.map(([name, value]) => [name, redactFor(contract[name as CallName].output, 'treasurer', value)]);
     expect(redacted).toEqual(outputs);
   });
 });
