@@ -125,9 +125,16 @@ describe('errorText', () => {
       `Для вашей роли (${ru.t('users:roles.frontdesk')}) это действие недоступно (users.list). Если оно нужно, обратитесь к администратору.`,
     );
     const until = '2026-03-05T14:30:00.000Z';
-    const local = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(until));
+    const local = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(until));
     expect(local).toMatch(/марта/);
     expect(errorText(ru, body('lockedOut', { until }))).toBe(`Слишком много неверных попыток. Попробуйте снова после ${local}.`);
+  });
+
+  it('writes the time of a lock-out on the 24-hour clock in every language, so no sentence ends in "p.m.."', () => {
+    for (const lng of LANGUAGES) {
+      const text = errorText(tr(lng), body('lockedOut', { until: '2026-03-05T14:30:00.000Z' }));
+      expect(text, lng).not.toMatch(/\.\.$|[AP]M|μ\.μ\./);
+    }
   });
 
   it('names the two statuses of a refused change by their labels (tasks and requests have their own)', () => {

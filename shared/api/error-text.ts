@@ -41,7 +41,8 @@ function label(tr: Translate, key: string, value: string): string {
 
 function dateTime(tr: Translate, iso: string): string {
   const d = dateToShow(iso);
-  return d === null ? iso : new Intl.DateTimeFormat(tr.locale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(d);
+  // The 24-hour clock in every language: a 12-hour time ends in "p.m." (μ.μ.), and the sentence in a full stop.
+  return d === null ? iso : new Intl.DateTimeFormat(tr.locale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 }
 
 /**
