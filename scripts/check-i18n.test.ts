@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LANGUAGES as APP_LANGUAGES } from '../shared/domain/settings';
+import { ERROR_CODES } from '../shared/api/errors';
 import {
   checkLocales,
+  checkUsage,
+  validationKeysIn,
   hasLetters,
   interpolationVariables,
   nestingReferences,
@@ -13,6 +17,7 @@ import {
   type CheckOptions,
   type Locales,
 } from './i18n-check.lib';
+import { collectUsage } from './i18n-usage';
 
 const LANGUAGES = ['en', 'ru', 'uk', 'pl', 'el'] as const;
 
@@ -330,4 +335,47 @@ describe('npm run check:i18n', () => {
     expect(out.status).toBe(1);
     expect(out.stderr).toMatch(/no en locale folder at .*en\. English is the source language/);
   }, 30_000);
+});
+
+describe('keys the code relies on', () => {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+
+  it('finds the validation keys a source file names, not a prefix or a sentence', () => {
+    const source = [
+      "z.string().max(200, 'validation.tooLong')",
+      'fields: [{ path: "kindId", message: "validation.unknownKind" }]',
+      "next.hours = 'tasks:validation.hours';",
+      "issue.message.startsWith('validation.') ? issue.message : 'validation.invalid'",
+      '// see `validation.date` in the docs',
+      "'the validation.x of it'",
+    ].join('\n');
+    expect(validationKeysIn(source).sort()).toEqual(['common:validation.date', 'common:validation.invalid', 'common:validation.tooLong', 'common:validation.unknownKind', 'tasks:validation.hours']);
+  });
+
+  it('reports an error code or a used key that a language lacks', () => {
+    const locales: Locales = {
+      en: { common: { errors: { notFound: 'Not found', forbidden: 'No' }, validation: { date: 'Enter a date.' } } },
+      pl: { common: { errors: { notFound: 'Nie ma' }, validation: { date: '' } } },
+    };
+    const problems = checkUsage(locales, { errorCodes: ['notFound', 'forbidden'], keys: new Map([['common:validation.date', 'shared/domain/x.ts']]) }, ['en', 'pl']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'pl/common.json: missing key errors.forbidden (error code forbidden)',
+      'pl/common.json: missing key validation.date (used in shared/domain/x.ts)',
+    ]);
+  });
+
+  it('every error code, and every validation key that shared/, electron/ and renderer/ name, is translated in every language', () => {
+    const usage = collectUsage(root);
+    // The contract's schemas in shared/ name the most; a handful is enough to show the files were read.
+    const fromShared = [...usage.keys].filter(([, where]) => where.startsWith('shared/')).map(([key]) => key);
+    expect(fromShared).toEqual(expect.arrayContaining(['common:validation.required', 'common:validation.date', 'common:validation.tooLong']));
+    expect(usage.errorCodes).toEqual(ERROR_CODES);
+    const locales: Locales = {};
+    const dir = path.join(root, 'shared', 'i18n', 'locales');
+    for (const lng of APP_LANGUAGES) {
+      locales[lng] = {};
+      for (const name of readdirSync(path.join(dir, lng))) locales[lng]![name.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(dir, lng, name), 'utf8'));
+    }
+    expect(checkUsage(locales, usage, APP_LANGUAGES).map((p) => p.message)).toEqual([]);
+  });
 });

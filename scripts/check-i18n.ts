@@ -1,7 +1,9 @@
 /**
  * `npm run check:i18n`: checks shared/i18n/locales/<lng>/<namespace>.json in every language against
- * English (rules in scripts/i18n-check.lib.ts). Exit 1 on any error; warnings (possibly untranslated
- * text) are printed but do not fail unless --strict is given.
+ * English (rules in scripts/i18n-check.lib.ts), and that every language has the keys the code relies
+ * on: common:errors.<code> for each error code, and each validation key that shared/, electron/ or
+ * renderer/ names (scripts/i18n-usage.ts; not with --locales, which checks other files). Exit 1 on
+ * any error; warnings (possibly untranslated text) are printed but do not fail unless --strict is given.
  *
  *   tsx scripts/check-i18n.ts [--locales <dir>] [--strict] [--verbose]
  *
@@ -16,7 +18,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LANGUAGES } from '../shared/domain/settings';
-import { checkLocales, type Locales } from './i18n-check.lib';
+import { checkLocales, checkUsage, type Locales } from './i18n-check.lib';
+import { collectUsage } from './i18n-usage';
 
 const SOURCE = 'en';
 const MAX_WARNINGS = 20;
@@ -76,7 +79,9 @@ function main(): number {
   }
 
   const result = checkLocales(locales, { source: SOURCE, languages: LANGUAGES, sameAsEnglish });
-  const errors = [...problems, ...result.errors.map((p) => p.message)];
+  // The keys the code relies on: every error code, every validation key the source files name.
+  const used = values.locales === undefined ? checkUsage(locales, collectUsage(root), [SOURCE, ...LANGUAGES.filter((l) => l !== SOURCE)]) : [];
+  const errors = [...problems, ...result.errors.map((p) => p.message), ...used.map((p) => p.message)];
   const warnings = result.warnings.map((p) => p.message);
 
   if (warnings.length) {

@@ -374,3 +374,48 @@ function parseNamespace(json: unknown, problem: (text: string, key?: string) => 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Keys the code uses
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The validation keys a source file names, as full keys: 'validation.date' (the contract's
+ * schemas and the forms; the common namespace) → common:validation.date, and
+ * 'tasks:validation.hours' as written. Only whole string literals count, not a prefix such as
+ * `startsWith('validation.')`.
+ */
+export function validationKeysIn(source: string): string[] {
+  const keys = new Set<string>();
+  for (const match of source.matchAll(/(['"`])(?:([a-z][A-Za-z]*):)?(validation(?:\.[A-Za-z][A-Za-z0-9]*)+)\1/g)) {
+    keys.add(`${match[2] ?? 'common'}:${match[3]}`);
+  }
+  return [...keys];
+}
+
+export interface Usage {
+  /** Every error code of the contract (ERROR_CODES): each needs common:errors.<code>. */
+  errorCodes: readonly string[];
+  /** Full keys ("ns:validation.x") the source files use, with where each was found. */
+  keys: ReadonlyMap<string, string>;
+}
+
+/** Errors for each code or used key that a language lacks (English included). */
+export function checkUsage(locales: Locales, usage: Usage, languages: readonly string[]): I18nProblem[] {
+  const problems: I18nProblem[] = [];
+  const has = (lng: string, ns: string, key: string) => {
+    let node: unknown = locales[lng]?.[ns];
+    for (const part of key.split('.')) node = isObject(node) ? node[part] : undefined;
+    return typeof node === 'string' && node.trim() !== '';
+  };
+  const wanted: Array<[ns: string, key: string, why: string]> = [
+    ...usage.errorCodes.map((code): [string, string, string] => ['common', `errors.${code}`, `error code ${code}`]),
+    ...[...usage.keys].map(([full, where]): [string, string, string] => [full.slice(0, full.indexOf(':')), full.slice(full.indexOf(':') + 1), `used in ${where}`]),
+  ];
+  for (const lng of languages) {
+    for (const [ns, key, why] of wanted) {
+      if (!has(lng, ns, key)) problems.push({ level: 'error', lng, ns, key, message: `${lng}/${ns}.json: missing key ${key} (${why})` });
+    }
+  }
+  return problems;
+}

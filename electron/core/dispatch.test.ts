@@ -201,12 +201,12 @@ describe('with stand-in handlers', () => {
     it('passes an AppError through with its code, fields and details', async () => {
       const { spies, dispatch } = setup();
       spies['requests.setStatus'].mockRejectedValueOnce(
-        new AppError('invalidTransition', 'no', { details: { from: 'done', to: 'planned' }, fields: [{ path: 'status', message: 'validation.invalid' }] }),
+        new AppError('invalidTransition', 'no', { details: { of: 'task', from: 'done', to: 'planned' }, fields: [{ path: 'status', message: 'validation.invalid' }] }),
       );
       const env = await dispatch('requests.setStatus', VALID['requests.setStatus'], ADMIN);
       expect(env).toEqual({
         ok: false,
-        error: { code: 'invalidTransition', message: 'no', fields: [{ path: 'status', message: 'validation.invalid' }], details: { from: 'done', to: 'planned' } },
+        error: { code: 'invalidTransition', message: 'no', fields: [{ path: 'status', message: 'validation.invalid' }], details: { of: 'task', from: 'done', to: 'planned' } },
       });
     });
 

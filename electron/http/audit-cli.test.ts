@@ -15,7 +15,8 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hearth-audit-cli-'));
 
 function hearth(...args: string[]) {
-  const r = spawnSync(TSX, [path.join(ROOT, 'electron/http/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  // The English messages, whatever the machine's or the centre's language.
+  const r = spawnSync(TSX, [path.join(ROOT, 'electron/http/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, HEARTH_LANGUAGE: 'en' } });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

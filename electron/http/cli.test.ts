@@ -1,10 +1,10 @@
 /**
  * The command line as an admin's script uses it: demo → backup --to → verify → restore, with the
- * exit codes a script can rely on.
+ * exit codes a script can rely on; and its messages in the user's language.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,17 +15,26 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'hearth-cli-'));
 const dataDir = path.join(tmp, 'data');
 const stick = path.join(tmp, 'usb');
 
-function run(passphrase: string, args: string[]) {
+/** The environment without any choice of language, plus `extra`. */
+function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['HEARTH_LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'LANG']) delete env[name];
+  return { ...env, ...extra };
+}
+
+function run(passphrase: string, args: string[], language: Record<string, string> = { HEARTH_LANGUAGE: 'en' }) {
   const r = spawnSync(TSX, [path.join(ROOT, 'electron/http/cli.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, HEARTH_BACKUP_PASSPHRASE: passphrase },
+    env: environment({ HEARTH_BACKUP_PASSPHRASE: passphrase, ...language }),
     // A guard against a hang, not a speed check: a CLI start under tsx takes seconds on a busy PC.
     timeout: 180_000,
   });
   return { code: r.status, out: `${r.stdout}${r.stderr}`, stdout: r.stdout, stderr: r.stderr };
 }
 const hearth = (...args: string[]) => run('Сылва-2026-пароль', args);
+/** The CLI with only `language` (an environment variable or none) to choose the language. */
+const hearthIn = (language: Record<string, string>, ...args: string[]) => run('', args, language);
 
 /** Every file under `dir` (relative name → SHA-256 of its bytes), to prove a folder did not change. */
 function contents(dir: string, under = ''): Record<string, string> {
@@ -65,7 +74,9 @@ describe('npm run hearth -- backup / verify / restore', () => {
     writeFileSync(tampered, bytes);
     const bad = hearth('verify', tampered);
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.out).problem).toBe('damaged');
+    // The report on stdout; the reason, for a person, on stderr.
+    expect(JSON.parse(bad.stdout).problem).toBe('damaged');
+    expect(bad.stderr.trim()).toBe('hearth: the backup did not pass the check: The backup is damaged, or was changed after it was made.');
 
     const notBackup = path.join(tmp, 'notes.txt');
     writeFileSync(notBackup, 'просто текст');
@@ -137,5 +148,41 @@ describe('npm run hearth -- backup / verify / restore', () => {
 
     // The same folder still restores a good backup afterwards (nothing left locked).
     expect(hearth('restore', enc, '--data-dir', data).code).toBe(0);
+  }, 600_000);
+
+  it('says why in the user\'s language: --language, else HEARTH_LANGUAGE, else the centre\'s, else LANG; the JSON and exit codes stay the same', () => {
+    const dir = path.join(tmp, 'language');
+    const notBackup = path.join(dir, 'notes.hearthbak');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(notBackup, 'просто текст');
+
+    // restore of a file that is not a backup, with --language ru (and an English LANG that it overrides).
+    const ru = hearthIn({ LANG: 'en_GB.UTF-8' }, 'restore', notBackup, '--data-dir', path.join(dir, 'data'), '--language', 'ru');
+    expect(ru.code, ru.out).toBe(1);
+    expect(ru.stderr.trim()).toBe('hearth: восстановление отменено (backupDamaged): Этот файл — не резервная копия Hearth.');
+
+    // verify of the same file in Polish, from LANG alone; the report on stdout is as before.
+    const pl = hearthIn({ LANG: 'pl_PL.UTF-8' }, 'verify', notBackup);
+    expect(pl.code, pl.out).toBe(1);
+    expect(pl.stderr.trim()).toBe('hearth: kopia zapasowa nie przeszła kontroli: Ten plik nie jest kopią zapasową Hearth.');
+    expect(JSON.parse(pl.stdout)).toMatchObject({ ok: false, problem: 'notABackup', detail: 'This file is not a Hearth backup.' });
+
+    // HEARTH_LANGUAGE before LANG (and LC_ALL before LANG); English when nothing says otherwise.
+    expect(hearthIn({ HEARTH_LANGUAGE: 'uk', LANG: 'pl_PL.UTF-8' }, 'verify', notBackup).stderr).toContain('резервна копія не пройшла перевірку: Цей файл — не резервна копія Hearth.');
+    expect(hearthIn({ LC_ALL: 'el_GR.UTF-8', LANG: 'pl_PL.UTF-8' }, 'verify', notBackup).stderr).toContain('το αντίγραφο ασφαλείας απέτυχε στον έλεγχο: Αυτό το αρχείο δεν είναι αντίγραφο ασφαλείας του Hearth.');
+    expect(hearthIn({ LANG: 'C.UTF-8' }, 'verify', notBackup).stderr.trim()).toBe('hearth: the backup did not pass the check: This file is not a Hearth backup.');
+
+    // A language Hearth does not have is refused, in the language there is.
+    const de = hearthIn({ LANG: 'pl_PL.UTF-8' }, 'verify', notBackup, '--language', 'de');
+    expect(de.code).toBe(1);
+    expect(de.stderr.trim()).toBe('hearth: --language musi być jednym z: en, ru, uk, pl, el, a nie „de”');
+
+    // Once a database is open, the centre's language (the demo centre speaks Greek) before LANG.
+    const data = path.join(dir, 'greek');
+    expect(hearth('demo', '--data-dir', data, '--language', 'el').code).toBe(0);
+    const audit = hearthIn({ LANG: 'pl_PL.UTF-8' }, 'audit', 'verify', '--data-dir', data);
+    expect(audit.code, audit.out).toBe(0);
+    expect(audit.stdout).toMatch(/^OK: οι εγγραφές του ημερολογίου ενεργειών \(\d+\) σχηματίζουν αδιάσπαστη αλυσίδα$/m);
+    expect(hearthIn({ LANG: 'pl_PL.UTF-8' }, 'audit', 'verify', '--data-dir', data, '--language', 'pl').stdout).toMatch(/^OK: wpisy dziennika działań/m);
   }, 600_000);
 });

@@ -27,46 +27,113 @@ import { EXPORT_DIR } from '../core/data-folder';
 import { systemClock } from '../core/clock';
 import { APP_VERSION } from '../core/version';
 import { DEMO_ADMIN_PASSWORD, DEMO_USERS } from '../core/demo/users.demo';
+import { errorTranslate, isLanguage, translator, type CoreTranslator } from '../core/i18n';
+import { errorText } from '../../shared/api/error-text';
+import { isErrorCode, type ApiErrorBody } from '../../shared/api/errors';
+import type { Dispatch } from '../core/dispatch';
+import { backupErrorToAppError } from '../core/backup/manager';
+import { LANGUAGES, type Language } from '../../shared/domain/settings';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
 
-const HELP = `Hearth — the desk of a community help centre
-
-Usage: npm run hearth -- <command> [options]
-
-Commands:
-  serve [--port N] [--data-dir DIR] [--script-admin]
-                                      Start browser mode on 127.0.0.1 and print the URL to open;
-                                      --script-admin: a Bearer-token script acts as the first admin
-                                      without signing in (otherwise it signs in with auth.signIn)
-                                      --lan: also let other computers of the local network open it
-                                      (as the admin's setting does); sign-in is then always required
-  backup --to DIR [--encrypt] [--data-dir DIR]
-                                      Make a verified backup into DIR (a USB stick, another disk);
-                                      --encrypt asks for a passphrase (or reads HEARTH_BACKUP_PASSPHRASE)
-  verify FILE [--passphrase-env]      Check a backup; exit code 1 when damaged, tampered with or not a backup;
-                                      3: encrypted and no passphrase, so only its header and size were checked
-  restore FILE [--data-dir DIR]       Restore a backup (Hearth must be closed); the current data is backed up first
-  export --to DIR [--data-dir DIR]    Everything as a ZIP of CSV files with a manifest
-  demo --data-dir DIR [--centre NAME] [--language en|ru|uk|pl|el]
-                                      Create a database filled with demo data (prints the demo
-                                      users' passwords and PINs)
-  migrate [--data-dir DIR]            Bring the database up to the current schema
-  info [--data-dir DIR]               Show the data folder, schema version and counts
-  audit verify [--data-dir DIR] [--backup FILE]
-                                      Check the audit log's hash chain: prints OK and the number of
-                                      entries, or the first changed or missing entry (exit code 1);
-                                      and that the log still holds the end the newest backup (or FILE)
-                                      recorded: exit code 1 when it was cut or rewritten since
-  help                                Show this text
-
-The data folder is --data-dir, else $HEARTH_DATA_DIR, else the per-user data folder of the OS.
-`;
+/** The usage text: commands and options as typed, what they do in the user's language. */
+function help(): string {
+  const item = (usage: string, key: string) => {
+    const [first = '', ...more] = t(`cli:help.${key}`).split('\n');
+    const pad = ' '.repeat(38);
+    const head = usage.length < 36 ? `  ${usage.padEnd(36)}${first}` : `  ${usage}\n${pad}${first}`;
+    return [head, ...more.map((line) => pad + line)].join('\n');
+  };
+  return [
+    t('cli:help.title'),
+    '',
+    t('cli:help.usage'),
+    '',
+    t('cli:help.commands'),
+    item('serve [--port N] [--data-dir DIR] [--script-admin] [--lan]', 'serve'),
+    item('backup --to DIR [--encrypt] [--data-dir DIR]', 'backup'),
+    item('verify FILE [--passphrase-env]', 'verify'),
+    item('restore FILE [--data-dir DIR]', 'restore'),
+    item('export --to DIR [--data-dir DIR]', 'export'),
+    item('demo --data-dir DIR [--centre NAME] [--language en|ru|uk|pl|el]', 'demo'),
+    item('migrate [--data-dir DIR]', 'migrate'),
+    item('info [--data-dir DIR]', 'info'),
+    item('audit verify [--data-dir DIR] [--backup FILE]', 'audit'),
+    item('help', 'help'),
+    '',
+    t('cli:help.dataDir'),
+    t('cli:help.language'),
+    '',
+  ].join('\n');
+}
 
 /** `verify` of an encrypted backup without its passphrase: the structure is fine, the contents unchecked. */
 const EXIT_ENCRYPTED_UNCHECKED = 3;
+/** The `detail` of that case in verify's JSON (for scripts: English, whatever the language). */
 const ENCRYPTED_UNCHECKED = 'encrypted: set HEARTH_BACKUP_PASSPHRASE and give --passphrase-env to check the contents (only its header and size were checked)';
+
+/**
+ * The language of the messages: --language, else HEARTH_LANGUAGE, else the centre's language once
+ * a database is open (`centreLanguage`), else the locale of the environment (LC_ALL, LC_MESSAGES,
+ * LANG: "uk_UA.UTF-8" → uk), else English. JSON output and exit codes are the same in every
+ * language.
+ */
+let t: CoreTranslator = translator('en');
+let languageChosen = false;
+
+function environmentLanguage(env: NodeJS.ProcessEnv): Language | null {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const code = /^([a-z]{2})(?:[_.@-]|$)/i.exec(locale)?.[1]?.toLowerCase();
+  return isLanguage(code) ? code : null;
+}
+
+function chooseLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): void {
+  const fromEnv = env.HEARTH_LANGUAGE || undefined;
+  const given = flag ?? fromEnv;
+  t = translator(environmentLanguage(env) ?? 'en');
+  if (given === undefined) return;
+  if (!isLanguage(given)) fail(t('cli:unknownLanguage', { languages: LANGUAGES.join(', '), value: given }));
+  t = translator(given);
+  languageChosen = true;
+}
+
+/** The centre's language, once a database is open, unless --language or HEARTH_LANGUAGE chose one. */
+function centreLanguage(language: unknown): void {
+  if (!languageChosen && isLanguage(language)) t = translator(language);
+}
+
+function centreLanguageOf(sqlite: Database.Database): void {
+  try {
+    centreLanguage(sqlite.prepare("select value from settings where key = 'language'").pluck().get());
+  } catch {
+    // An old or damaged database: keep the language there is.
+  }
+}
+
+async function centreLanguageFrom(core: { dispatch: Dispatch }): Promise<void> {
+  const status = await core.dispatch('app.status', {}, { actor: BUILT_IN_ADMIN }).catch(() => null);
+  if (status?.ok) centreLanguage((status.value as { settings?: { language?: unknown } | null }).settings?.language);
+}
+
+/**
+ * The error of a call (its envelope's body), or one thrown by the backup code, as a sentence in the
+ * CLI's language; an unexpected failure keeps its own (English) message after it, for support.
+ */
+function reason(e: ApiErrorBody | unknown): string {
+  const body = !(e instanceof Error) && isApiErrorBody(e) ? e : backupErrorToAppError(e).toBody();
+  const text = errorText(errorTranslate(t), { body });
+  return body.code === 'internal' ? `${text} (${body.message})` : text;
+}
+
+function isApiErrorBody(e: unknown): e is ApiErrorBody {
+  return typeof e === 'object' && e !== null && isErrorCode((e as { code?: unknown }).code) && typeof (e as { message?: unknown }).message === 'string';
+}
+
+/** A problem that verifyBackup found, as a sentence. */
+function problemText(problem: string | undefined): string {
+  return t.exists(`cli:problems.${problem}`) ? t(`cli:problems.${problem}`) : t('cli:problems.damaged');
+}
 
 /** The same codes the app's restore gives (backupErrorToAppError). */
 function restoreRefusal(problem: string | undefined): string {
@@ -88,14 +155,16 @@ function fail(message: string): never {
 }
 
 function explain(e: unknown): never {
-  if (e instanceof DatabaseFromFutureError) fail(`${e.message} Update Hearth to open it; the file was not changed.`);
-  if (e instanceof DatabaseInUseError) fail(e.message);
+  if (e instanceof DatabaseFromFutureError) fail(t('cli:fromFuture'));
+  if (e instanceof DatabaseInUseError) fail(t('cli:inUse', { pid: e.pid }));
   throw e;
 }
 
 async function open(dataDir: string) {
   try {
-    return await startCore({ dataDir, logger: consoleLogger() });
+    const core = await startCore({ dataDir, logger: consoleLogger() });
+    await centreLanguageFrom(core);
+    return core;
   } catch (e) {
     explain(e);
   }
@@ -104,25 +173,28 @@ async function open(dataDir: string) {
 /** A read-only connection to the live file: snapshots (VACUUM INTO) and exports work while Hearth runs. */
 function openReadOnly(dataDir: string): Database.Database {
   const file = path.join(dataDir, DATABASE_FILE);
-  if (!existsSync(file)) fail(`there is no database in ${dataDir}`);
-  return new Database(file, { readonly: true, fileMustExist: true });
+  if (!existsSync(file)) fail(t('cli:noDatabase', { dir: dataDir }));
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  centreLanguageOf(sqlite);
+  return sqlite;
 }
 
 async function askPassphrase(): Promise<string> {
   const fromEnv = process.env.HEARTH_BACKUP_PASSPHRASE;
   if (fromEnv !== undefined && fromEnv.length > 0) return fromEnv;
-  if (!process.stdin.isTTY) fail('set HEARTH_BACKUP_PASSPHRASE to encrypt without a terminal');
+  if (!process.stdin.isTTY) fail(t('cli:passphrase.noTerminal'));
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const first = await rl.question('Passphrase (at least 8 characters): ');
-  const second = await rl.question('Repeat the passphrase: ');
+  const first = await rl.question(t('cli:passphrase.ask'));
+  const second = await rl.question(t('cli:passphrase.repeat'));
   rl.close();
-  if (first !== second) fail('the passphrases differ');
-  if (first.length < 8) fail('the passphrase is shorter than 8 characters');
+  if (first !== second) fail(t('cli:passphrase.differ'));
+  if (first.length < 8) fail(t('cli:passphrase.short'));
   return first;
 }
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
+  chooseLanguage(undefined, process.env);
   const { values, positionals } = parseArgs({
     args: rest,
     options: {
@@ -140,14 +212,16 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     strict: true,
   });
+  chooseLanguage(values.language, process.env);
   const dataDir = resolveDataDir(values['data-dir']);
 
   switch (command) {
     case 'serve': {
       const port = values.port !== undefined ? Number(values.port) : 0;
-      if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
-      if (!existsSync(path.join(RENDERER_DIST, 'index.html'))) fail('the user interface is not built: run `npm run build:renderer` first');
+      if (!Number.isInteger(port) || port < 0 || port > 65535) fail(t('cli:serve.badPort', { value: values.port }));
+      if (!existsSync(path.join(RENDERER_DIST, 'index.html'))) fail(t('cli:serve.notBuilt'));
       const app = await startAppHost({ dataDir, logger: consoleLogger() }).catch(explain);
+      await centreLanguageFrom(app);
       const host = await startHttpHost({
         core: app,
         staticDir: RENDERER_DIST,
@@ -162,17 +236,17 @@ async function main(argv: string[]): Promise<void> {
           },
         },
       });
-      console.log(`Hearth data folder: ${dataDir}`);
-      if (app.recovery()) console.log(`WARNING: the database failed its check (${app.recovery()?.detail}). Open Hearth to restore a backup.`);
-      console.log(`Hearth is running. Open this address in your browser: ${host.openUrl}`);
+      console.log(t('cli:serve.dataFolder', { dir: dataDir }));
+      if (app.recovery()) console.log(t('cli:serve.recovery', { detail: app.recovery()?.detail }));
+      console.log(t('cli:serve.running', { url: host.openUrl }));
       if (host.allowLan) {
-        console.log('WARNING: other computers of the local network can open Hearth; everyone must sign in. Addresses:');
+        console.log(t('cli:serve.lan'));
         const addresses = lanAddresses();
-        if (addresses.length === 0) console.log('  (this computer has no local-network address right now)');
+        if (addresses.length === 0) console.log(`  ${t('cli:serve.noLanAddress')}`);
         for (const a of addresses) console.log(`  http://${a}:${host.port}/?token=${encodeURIComponent(host.token)}`);
       }
       // The last line of the start (scripts and the tests wait for it): everything above is printed.
-      console.log('Press Ctrl+C to stop Hearth.');
+      console.log(t('cli:serve.stop'));
       let stopping = false;
       const stop = async () => {
         if (stopping) return;
@@ -186,43 +260,45 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'demo': {
-      if (values['data-dir'] === undefined) fail('demo needs --data-dir DIR (a new folder for the demo database)');
-      if (existsSync(path.join(dataDir, DATABASE_FILE))) fail(`${path.join(dataDir, DATABASE_FILE)} already exists; choose an empty folder`);
-      const language = (values.language ?? 'ru') as 'en' | 'ru' | 'uk' | 'pl' | 'el';
+      if (values['data-dir'] === undefined) fail(t('cli:needs.dataDirDemo'));
+      if (existsSync(path.join(dataDir, DATABASE_FILE))) fail(t('cli:demo.exists', { file: path.join(dataDir, DATABASE_FILE) }));
+      const language: Language = isLanguage(values.language) ? values.language : 'ru';
       const core = await open(dataDir);
       const result = await core.dispatch(
         'setup.complete',
         { centreName: values.centre ?? 'Центр помощи жителям Сылвы', country: 'RU', currency: 'RUB', language, demo: true, adminPassword: DEMO_ADMIN_PASSWORD },
         { actor: BUILT_IN_ADMIN },
       );
-      if (!result.ok) fail(`${result.error.code}: ${result.error.message}`);
+      if (!result.ok) fail(t('cli:demo.failed', { reason: reason(result.error) }));
+      centreLanguage(language);
       const counts = await core.dispatch('app.counts', {}, { actor: BUILT_IN_ADMIN });
       await core.close();
-      console.log(`Demo database created in ${dataDir}`);
+      console.log(t('cli:demo.created', { dir: dataDir }));
       if (counts.ok) console.log(JSON.stringify(counts.value));
-      console.log('Demo users (also shown on the sign-in screen while the centre runs on demo data):');
+      console.log(t('cli:demo.users'));
       for (const u of [{ name: 'admin', role: 'admin', password: DEMO_ADMIN_PASSWORD, pin: null }, ...DEMO_USERS]) {
-        console.log(`  ${u.role.padEnd(12)} ${u.name.padEnd(20)} password: ${u.password}${u.pin ? `  PIN: ${u.pin}` : ''}`);
+        console.log(`  ${u.role.padEnd(12)} ${u.name.padEnd(20)} ${t('cli:demo.password', { password: u.password })}${u.pin ? `  ${t('cli:demo.pin', { pin: u.pin })}` : ''}`);
       }
       return;
     }
     case 'backup': {
-      if (values.to === undefined) fail('backup needs --to DIR');
+      if (values.to === undefined) fail(t('cli:needs.to', { command: 'backup' }));
       const target = path.resolve(values.to);
       mkdirSync(target, { recursive: true });
-      const passphrase = values.encrypt ? await askPassphrase() : undefined;
+      // Opened first: the centre's language is then the one of the passphrase prompts.
       const sqlite = openReadOnly(dataDir);
+      const passphrase = values.encrypt ? await askPassphrase() : undefined;
       const size = statSync(path.join(dataDir, DATABASE_FILE)).size;
       for (const w of checkTarget(target, size)) {
-        console.warn(w.code === 'fat32Limit' ? 'Warning: the target is FAT32, which cannot hold files of 4 GiB or more.' : `Warning: the target has only ${Math.round(w.freeBytes / 1024 ** 2)} MiB free.`);
+        console.warn(w.code === 'fat32Limit' ? t('cli:backup.fat32') : t('cli:backup.lowSpace', { mib: Math.round(w.freeBytes / 1024 ** 2) }));
       }
       const manager = createBackupManager({ dataDir, clock: systemClock(), logger: consoleLogger(), appVersion: APP_VERSION });
       try {
         const made = await manager.create(sqlite, 'manual', { passphrase, targetDir: target });
         manager.recordOutsideCopy(target);
-        console.log(`Backup verified and written: ${made.file} (${made.size} bytes${made.encrypted ? ', encrypted' : ''}; ${made.residents} residents, ${made.requests} requests)`);
+        console.log(t(made.encrypted ? 'cli:backup.madeEncrypted' : 'cli:backup.made', { file: made.file, size: made.size, residents: made.residents, requests: made.requests }));
       } catch (e) {
-        fail(`backup failed: ${e instanceof Error ? e.message : String(e)}`);
+        fail(t('cli:backup.failed', { reason: reason(e) }));
       } finally {
         sqlite.close();
       }
@@ -230,7 +306,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'verify': {
       const file = positionals[0];
-      if (file === undefined) fail('verify needs a FILE');
+      if (file === undefined) fail(t('cli:needs.file', { command: 'verify' }));
       const passphrase = values['passphrase-env'] ? process.env.HEARTH_BACKUP_PASSPHRASE : undefined;
       const result = await verifyBackup(path.resolve(file), passphrase ? { passphrase } : {});
       // passphraseRequired comes only after the structure passed (magic, header checksum, exact size).
@@ -239,23 +315,25 @@ async function main(argv: string[]): Promise<void> {
       const unchecked = result.problem === 'passphraseRequired';
       const detail = unchecked ? ENCRYPTED_UNCHECKED : (result.detail ?? null);
       console.log(JSON.stringify({ ok: result.ok, problem: result.problem ?? null, detail, header: result.header }, null, 2));
-      if (unchecked) console.error(`hearth: ${ENCRYPTED_UNCHECKED}`);
+      if (unchecked) console.error(`hearth: ${t('cli:verify.encryptedUnchecked')}`);
+      else if (!result.ok) console.error(`hearth: ${t('cli:verify.refused', { reason: problemText(result.problem) })}`);
       process.exitCode = result.ok ? 0 : unchecked ? EXIT_ENCRYPTED_UNCHECKED : 1;
       return;
     }
     case 'restore': {
       const file = positionals[0];
-      if (file === undefined) fail('restore needs a FILE');
+      if (file === undefined) fail(t('cli:needs.file', { command: 'restore' }));
       const source = path.resolve(file);
-      if (!existsSync(source)) fail(`${source} does not exist`);
+      if (!existsSync(source)) fail(t('cli:restore.missing', { file: source }));
       const passphrase = process.env.HEARTH_BACKUP_PASSPHRASE || undefined;
       // Checked before Hearth opens the data folder: opening it takes hearth.lock, may migrate and
       // adds the day's plan tasks, and the file is then copied into backups/. A refused restore must
       // leave the folder as it was. (The plain copy made while checking goes into the data folder,
       // not the shared temp folder, and is deleted at once; the host checks the file again.)
       const check = await verifyBackup(source, { ...(existsSync(dataDir) ? { tempDir: dataDir } : {}), ...(passphrase ? { passphrase } : {}) });
-      if (!check.ok) fail(`restore refused (${restoreRefusal(check.problem)}): ${check.detail ?? ''}`);
+      if (!check.ok) fail(t('cli:restore.refused', { code: restoreRefusal(check.problem), reason: problemText(check.problem) }));
       const app = await startAppHost({ dataDir, logger: consoleLogger(), autoBackup: false }).catch(explain);
+      await centreLanguageFrom(app);
       let id = path.basename(source);
       let copied: string | null = null;
       let refused: string | null = null;
@@ -270,10 +348,10 @@ async function main(argv: string[]): Promise<void> {
           copyFileSync(source, copied);
         }
         const result = await app.dispatch('backups.restore', { id, ...(passphrase ? { passphrase } : {}) }, { actor: BUILT_IN_ADMIN });
-        if (result.ok) console.log(`Restored ${id}. ${JSON.stringify(result.value)}`);
-        else refused = `restore refused (${result.error.code}): ${result.error.message}`;
+        if (result.ok) console.log(`${t('cli:restore.done', { id })} ${JSON.stringify(result.value)}`);
+        else refused = t('cli:restore.refused', { code: result.error.code, reason: reason(result.error) });
       } catch (e) {
-        refused = `restore failed: ${e instanceof Error ? e.message : String(e)}`;
+        refused = t('cli:restore.failed', { reason: reason(e) });
       } finally {
         // fail() exits at once, skipping any finally: the lock and the copy go first.
         if (refused !== null && copied !== null) rmSync(copied, { force: true });
@@ -284,7 +362,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'export': {
-      if (values.to === undefined) fail('export needs --to DIR');
+      if (values.to === undefined) fail(t('cli:needs.to', { command: 'export' }));
       const target = path.resolve(values.to);
       mkdirSync(target, { recursive: true });
       const sqlite = openReadOnly(dataDir);
@@ -293,7 +371,7 @@ async function main(argv: string[]): Promise<void> {
         const schema = (sqlite.prepare('select name from schema_migrations order by name desc limit 1').pluck().get() as string | undefined) ?? '';
         const centre = (sqlite.prepare("select value from settings where key = 'centreName'").pluck().get() as string | undefined) ?? null;
         const manifest = await writeFullExport(sqlite, path.join(target, name), { createdAt: new Date().toISOString(), appVersion: APP_VERSION, schemaVersion: schema, centreName: centre });
-        console.log(`Exported ${manifest.tables.length} tables to ${path.join(target, name)}`);
+        console.log(t('cli:export.done', { count: manifest.tables.length, file: path.join(target, name) }));
       } finally {
         sqlite.close();
       }
@@ -303,7 +381,7 @@ async function main(argv: string[]): Promise<void> {
       const core = await open(dataDir);
       const status = await core.dispatch('app.status', {}, { actor: BUILT_IN_ADMIN });
       await core.close();
-      if (status.ok) console.log(`Database in ${dataDir} is at schema ${(status.value as { schemaVersion: string }).schemaVersion}`);
+      if (status.ok) console.log(t('cli:migrate.done', { dir: dataDir, version: (status.value as { schemaVersion: string }).schemaVersion }));
       return;
     }
     case 'info': {
@@ -315,13 +393,13 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'audit': {
-      if (positionals[0] !== 'verify') fail('usage: audit verify [--data-dir DIR] [--backup FILE]');
+      if (positionals[0] !== 'verify') fail(t('cli:audit.usage'));
       // The anchor: from a backup file given (e.g. one kept on a USB stick, out of reach of whoever
       // can change the data folder), else the one the data folder's backup log keeps.
       let anchor: AuditAnchor | null;
       if (values.backup !== undefined) {
-        const header = await readBackupHeader(path.resolve(values.backup)).catch((e: unknown) => fail(`${values.backup}: ${e instanceof Error ? e.message : String(e)}`));
-        if (!header.auditHead) fail(`${values.backup} has no record of the audit log (made by an older Hearth, or before any entry)`);
+        const header = await readBackupHeader(path.resolve(values.backup)).catch((e: unknown) => fail(t('cli:audit.unreadable', { file: values.backup, reason: reason(e) })));
+        if (!header.auditHead) fail(t('cli:audit.noHead', { file: values.backup }));
         anchor = { ...header.auditHead, backupAt: header.createdAt };
       } else {
         anchor = readAuditAnchor(dataDir);
@@ -330,17 +408,16 @@ async function main(argv: string[]): Promise<void> {
       try {
         const result = verifyChainSqlite(sqlite, anchor);
         if (result.firstBroken === null) {
-          console.log(`OK: the audit log's ${result.count} entries form an unbroken chain`);
+          console.log(t('cli:audit.ok', { count: result.count }));
         } else {
           const id = result.firstBroken.id;
-          const why = result.firstBroken.reason === 'link' ? 'does not follow the entry before it (one was removed or inserted)' : 'was changed';
-          console.log(`BROKEN: audit entry ${id} ${why}; the ${result.count} entries before it are intact`);
+          console.log(t(result.firstBroken.reason === 'link' ? 'cli:audit.brokenLink' : 'cli:audit.brokenChanged', { id, count: result.count }));
         }
         const a = result.anchor;
-        if (a === null) console.log('No backup has recorded the log\'s end yet: removing the newest entries would go unnoticed.');
-        else if (a.ok) console.log(`Anchor OK: entry ${a.count} is the one the backup of ${a.backupAt} recorded`);
-        else if (a.reason === 'shorter') console.log(`ANCHOR: the backup of ${a.backupAt} recorded ${a.count} entries; the log now has fewer (the newest were removed)`);
-        else console.log(`ANCHOR: entry ${a.count} is not the one the backup of ${a.backupAt} recorded (the log was rewritten)`);
+        if (a === null) console.log(t('cli:audit.noAnchor'));
+        else if (a.ok) console.log(t('cli:audit.anchorOk', { count: a.count, backupAt: a.backupAt }));
+        else if (a.reason === 'shorter') console.log(t('cli:audit.anchorShorter', { count: a.count, backupAt: a.backupAt }));
+        else console.log(t('cli:audit.anchorRewritten', { count: a.count, backupAt: a.backupAt }));
         if (!result.ok) process.exitCode = 1;
       } finally {
         sqlite.close();
@@ -350,14 +427,14 @@ async function main(argv: string[]): Promise<void> {
     case 'help':
     case '--help':
     case '-h':
-      console.log(HELP);
+      console.log(help());
       return;
     default:
-      console.error(HELP);
-      fail(`unknown command "${command}"`);
+      console.error(help());
+      fail(t('cli:unknownCommand', { command }));
   }
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
-  fail(e instanceof Error ? e.message : String(e));
+  fail(t('cli:unexpected', { message: e instanceof Error ? e.message : String(e) }));
 });

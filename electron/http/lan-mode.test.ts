@@ -28,7 +28,7 @@ function serve(dataDir: string, ...flags: string[]): Promise<Served> {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', HEARTH_LANGUAGE: 'en' },
   });
   running.push(child);
   let out = '';

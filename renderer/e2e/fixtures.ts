@@ -36,7 +36,8 @@ export const E2E_PIN = '1234';
 const CLI = path.join('electron', 'http', 'cli.ts');
 const START_TIMEOUT_MS = 20_000;
 const DEMO_TIMEOUT_MS = 120_000;
-const READY_LINE = /Open this address in your browser: (\S+)/;
+// The address the host prints once it listens (in the centre's language: read the URL, not the words).
+const READY_LINE = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/;
 
 export interface Hearth {
   /** http://127.0.0.1:PORT/ */

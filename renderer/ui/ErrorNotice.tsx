@@ -1,11 +1,29 @@
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../bridge';
-import { isErrorCode } from '../../shared/api/errors';
+import { errorText as translateError, fieldText as translateField, type ErrorTextOptions, type Translate } from '../../shared/api/error-text';
+import type { FieldIssue } from '../../shared/api/errors';
+import { LOCALE_OF, type Language } from '../../shared/domain/settings';
 
-/** A failed call as a translated sentence, never a stack trace. */
-export function errorText(t: (key: string) => string, error: unknown): string {
-  if (error instanceof ApiError && isErrorCode(error.body.code)) return t(`common:errors.${error.body.code}`);
-  return t('common:errors.internal');
+/** i18next's `t` (any namespaces: the keys are full) with the app's instance and the user's locale. */
+function translate(t: (key: string, options?: Record<string, unknown>) => string): Translate {
+  return {
+    t: (key, options) => t(key, options),
+    exists: (key, options) => i18next.exists(key, options),
+    locale: LOCALE_OF[i18next.language as Language] ?? 'en-GB',
+  };
+}
+
+/**
+ * A failed call as a translated sentence with its details (shared/api/error-text.ts), never a
+ * stack trace, an English message or a key. `options.ns`: a screen's own wording of some codes.
+ */
+export function errorText(t: (key: string, options?: Record<string, unknown>) => string, error: unknown, options?: ErrorTextOptions): string {
+  return translateError(translate(t), error, options);
+}
+
+/** A field's message ('validation.required', 'tasks:validation.hours' or a FieldIssue) as a sentence. */
+export function fieldText(t: (key: string, options?: Record<string, unknown>) => string, issue: string | Pick<FieldIssue, 'message'>): string {
+  return translateField(translate(t), issue);
 }
 
 export function ErrorNotice({ error }: { error: unknown }) {

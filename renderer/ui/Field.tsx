@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldText } from './ErrorNotice';
 
 /** A labelled form control with its translated validation message beside it. */
 export function Field(props: {
@@ -25,7 +26,7 @@ export function Field(props: {
       ) : null}
       {props.error ? (
         <div id={errorId} className="field-error" role="alert">
-          {t(`common:${props.error}`)}
+          {fieldText(t, props.error)}
         </div>
       ) : null}
     </div>

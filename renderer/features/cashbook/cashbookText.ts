@@ -1,19 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../app/api';
-import { ApiError } from '../../bridge';
 import { errorText } from '../../ui/ErrorNotice';
 import type { Currency } from '../../../shared/domain/settings';
 
 /** Labels of the cash book: categories (built-in ones translated), and errors with the cash book's own wording first. */
 export function useCashbookText() {
-  const { t, i18n } = useTranslation(['cashbook', 'common']);
+  const { t } = useTranslation(['cashbook', 'common']);
   return {
     category: (c: { code: string | null; name: string | null } | null | undefined) =>
       c ? (c.code !== null ? t(`cashbook:categories.${c.code}`, { defaultValue: c.code }) : (c.name ?? '')) : '',
-    error: (err: unknown): string => {
-      if (err instanceof ApiError && i18n.exists(`cashbook:errors.${err.body.code}`)) return t(`cashbook:errors.${err.body.code}`);
-      return errorText(t, err);
-    },
+    error: (err: unknown): string => errorText(t, err, { ns: 'cashbook' }),
   };
 }
 

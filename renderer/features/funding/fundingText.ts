@@ -8,7 +8,7 @@ import type { Currency } from '../../../shared/domain/settings';
 
 /** Labels of the funding screens: categories (the cash book's translations), months, warnings, errors. */
 export function useFundingText() {
-  const { t, i18n } = useTranslation(['funding', 'cashbook', 'common']);
+  const { t } = useTranslation(['funding', 'cashbook', 'common']);
   const fmt = useFormat();
   return {
     category: (c: { code: string | null; name: string | null } | null | undefined) =>
@@ -28,10 +28,7 @@ export function useFundingText() {
           return t('funding:warnings.linesDontAddUp', { planned: fmt.money(w.plannedMinor, currency), amount: fmt.money(w.amountMinor, currency) });
       }
     },
-    error: (err: unknown): string => {
-      if (err instanceof ApiError && i18n.exists(`funding:errors.${err.body.code}`)) return t(`funding:errors.${err.body.code}`);
-      return errorText(t, err);
-    },
+    error: (err: unknown): string => errorText(t, err, { ns: 'funding' }),
   };
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PARTS_OF_DAY, type HelpPlan } from '../../../shared/domain/plans';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useLabels } from '../../ui/labels';
 import { MONTHS, WEEKDAYS, usePlanFormat } from './planText';
@@ -223,7 +223,7 @@ export function PlanForm(props: {
       </div>
       {errors.form ? (
         <div role="alert" className="notice notice-error">
-          {t(`common:${errors.form}`)}
+          {fieldText(t, errors.form)}
         </div>
       ) : null}
       <ErrorNotice error={mutationError && !(mutationError instanceof ApiError && mutationError.body.fields) ? mutationError : null} />

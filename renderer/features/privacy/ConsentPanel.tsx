@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CONSENT_SCOPES, HEALTH_BASES, LEGAL_BASES, type ConsentScope, type LegalBasis } from '../../../shared/domain/privacy';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 
@@ -116,7 +116,7 @@ export function ConsentPanel(props: { residentId: number; today: string }) {
             ))}
             {fieldError('scopes') ? (
               <div className="field-error" role="alert">
-                {t(`common:${fieldError('scopes') ?? ''}`)}
+                {fieldText(t, fieldError('scopes') ?? '')}
               </div>
             ) : null}
           </fieldset>

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { queryKeyOf, useCall } from '../../app/api';
 import { invoke } from '../../bridge';
 import { useDebounced } from '../../ui/useDebounced';
+import { fieldText } from '../../ui/ErrorNotice';
 
 /**
  * Find-or-create a resident with the keyboard: type, arrows to move, Enter to pick. The last option
@@ -87,7 +88,7 @@ export const ResidentPicker = forwardRef<
       />
       {error ? (
         <div className="field-error" role="alert">
-          {t(`common:${error}`)}
+          {fieldText(t, error)}
         </div>
       ) : null}
       {open ? (

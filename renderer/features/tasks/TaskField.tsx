@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldText } from '../../ui/ErrorNotice';
 
 /**
  * Field (renderer/ui/Field) for the tasks screens, whose messages come from two namespaces: the
@@ -28,7 +29,7 @@ export function TaskField(props: {
       ) : null}
       {props.error ? (
         <div id={errorId} className="field-error" role="alert">
-          {t(props.error)}
+          {fieldText(t, props.error)}
         </div>
       ) : null}
     </div>

@@ -3,7 +3,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PartOfDay, Suggestion } from '../../../shared/domain/tasks';
 import { useCall } from '../../app/api';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { useDebounced } from '../../ui/useDebounced';
 import { ReasonBadges, WarningBadges } from './TaskStatusBadge';
 import { useTaskText } from './taskText';
@@ -163,7 +163,7 @@ export function VolunteerSuggestions(props: {
       ) : null}
       {props.error ? (
         <div className="field-error" role="alert">
-          {t(props.error)}
+          {fieldText(t, props.error)}
         </div>
       ) : null}
     </fieldset>

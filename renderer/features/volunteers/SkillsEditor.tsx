@@ -4,7 +4,7 @@ import { fold } from '../../../shared/domain/text';
 import type { Skill } from '../../../shared/domain/volunteers';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { useVolunteerLabels } from './volunteerLabels';
 import './volunteers.css';
 
@@ -96,7 +96,7 @@ export function SkillsEditor() {
           </div>
           {error ? (
             <div id={`${id}-error`} className="field-error" role="alert">
-              {t(error)}
+              {fieldText(t, error)}
             </div>
           ) : null}
         </div>

@@ -6,7 +6,7 @@ import { SPECIALISTS, VOLUNTEER_STATUSES, type Volunteer } from '../../../shared
 import { useCall, useMutate } from '../../app/api';
 import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
 import { ApiError } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { AvailabilityGrid } from './AvailabilityGrid';
 import { formFieldOf, formToInput, validateVolunteer, type VolunteerFormValues } from './volunteerForm';
@@ -28,7 +28,7 @@ function GroupError({ id, message }: { id: string; message: string | undefined }
   if (!message) return null;
   return (
     <div id={id} className="field-error" role="alert">
-      {t(`common:${message}`)}
+      {fieldText(t, message)}
     </div>
   );
 }

@@ -322,7 +322,7 @@ export function grantsService(deps: CoreDeps) {
         if (!account) throw invalid([{ path: 'accountId', message: 'validation.unknownAccount' }]);
         if (account.archived_at !== null) throw invalid([{ path: 'accountId', message: 'validation.archivedAccount' }]);
         if (account.currency !== g.currency) {
-          throw new AppError('currencyMismatch', `The grant is in ${g.currency}, the account in ${account.currency}`, { details: { grant: g.currency, account: account.currency } });
+          throw new AppError('currencyMismatch', `The grant is in ${g.currency}, the account in ${account.currency}`, { details: { from: account.currency, to: g.currency } });
         }
         const entryId = await postEntry(
           trx,

@@ -371,7 +371,7 @@ export function rentService(deps: CoreDeps) {
         if (!account) throw invalid([{ path: 'accountId', message: 'validation.unknownAccount' }]);
         if (account.archived_at !== null) throw invalid([{ path: 'accountId', message: 'validation.archivedAccount' }]);
         if (account.currency !== c.currency) {
-          throw new AppError('currencyMismatch', `The lease is in ${c.currency}, the account in ${account.currency}`, { details: { lease: c.currency, account: account.currency } });
+          throw new AppError('currencyMismatch', `The lease is in ${c.currency}, the account in ${account.currency}`, { details: { from: account.currency, to: c.currency } });
         }
         const entryId = await postEntry(
           trx,

@@ -146,7 +146,7 @@ export function plansService(deps: CoreDeps) {
   async function openPlan(ex: Executor, id: number): Promise<repo.PlanRow> {
     const row = await repo.planRow(ex, id);
     if (!row) throw new AppError('notFound', `Plan ${id} not found`);
-    if (row.ended_reason !== null) throw new AppError('conflict', 'This plan has ended', { details: { endedReason: row.ended_reason, endsOn: row.ends_on } });
+    if (row.ended_reason !== null) throw new AppError('conflict', 'This plan has ended', { details: { endedReason: row.ended_reason, ...(row.ends_on !== null ? { endsOn: row.ends_on } : {}) } });
     return row;
   }
 
@@ -282,7 +282,7 @@ export function plansService(deps: CoreDeps) {
         const resident = await trx.selectFrom('residents').select(['id', 'left_on', 'left_reason']).where('id', '=', residentId).executeTakeFirst();
         if (!resident) throw new AppError('notFound', `Resident ${residentId} not found`);
         if (resident.left_on !== null) {
-          throw new AppError('conflict', 'This resident is already marked as left', { details: { leftOn: resident.left_on, leftReason: resident.left_reason } });
+          throw new AppError('conflict', 'This resident is already marked as left', { details: { leftOn: resident.left_on, ...(resident.left_reason !== null ? { leftReason: resident.left_reason } : {}) } });
         }
         await trx.updateTable('residents').set({ left_on: on, left_reason: reason, updated_at: s.at, updated_by: s.actorId }).where('id', '=', residentId).execute();
         const plans = await trx.selectFrom('help_plans').select(['id', 'ends_on']).where('resident_id', '=', residentId).where('ended_reason', 'is', null).execute();

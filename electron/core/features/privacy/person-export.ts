@@ -16,49 +16,10 @@ import type { Retention } from '../../../../shared/domain/privacy';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../../../shared/api/errors';
 import { listConsents } from './consent.repo';
-import enCommon from '../../../../shared/i18n/locales/en/common.json';
-import ruCommon from '../../../../shared/i18n/locales/ru/common.json';
-import ukCommon from '../../../../shared/i18n/locales/uk/common.json';
-import plCommon from '../../../../shared/i18n/locales/pl/common.json';
-import elCommon from '../../../../shared/i18n/locales/el/common.json';
-import enTasks from '../../../../shared/i18n/locales/en/tasks.json';
-import ruTasks from '../../../../shared/i18n/locales/ru/tasks.json';
-import ukTasks from '../../../../shared/i18n/locales/uk/tasks.json';
-import plTasks from '../../../../shared/i18n/locales/pl/tasks.json';
-import elTasks from '../../../../shared/i18n/locales/el/tasks.json';
-import enCatalogue from '../../../../shared/i18n/locales/en/catalogue.json';
-import ruCatalogue from '../../../../shared/i18n/locales/ru/catalogue.json';
-import ukCatalogue from '../../../../shared/i18n/locales/uk/catalogue.json';
-import plCatalogue from '../../../../shared/i18n/locales/pl/catalogue.json';
-import elCatalogue from '../../../../shared/i18n/locales/el/catalogue.json';
-import enPrivacy from '../../../../shared/i18n/locales/en/privacy.json';
-import ruPrivacy from '../../../../shared/i18n/locales/ru/privacy.json';
-import ukPrivacy from '../../../../shared/i18n/locales/uk/privacy.json';
-import plPrivacy from '../../../../shared/i18n/locales/pl/privacy.json';
-import elPrivacy from '../../../../shared/i18n/locales/el/privacy.json';
+import { translator } from '../../i18n';
 
-type Tree = { [key: string]: string | Tree };
-const LOCALES: Record<Language, Record<'common' | 'tasks' | 'catalogue' | 'privacy', unknown>> = {
-  en: { common: enCommon, tasks: enTasks, catalogue: enCatalogue, privacy: enPrivacy },
-  ru: { common: ruCommon, tasks: ruTasks, catalogue: ruCatalogue, privacy: ruPrivacy },
-  uk: { common: ukCommon, tasks: ukTasks, catalogue: ukCatalogue, privacy: ukPrivacy },
-  pl: { common: plCommon, tasks: plTasks, catalogue: plCatalogue, privacy: plPrivacy },
-  el: { common: elCommon, tasks: elTasks, catalogue: elCatalogue, privacy: elPrivacy },
-};
-
-/** A tiny i18next-like lookup for the core: "ns:a.b", {{var}} interpolation, English fallback. */
-export function translator(language: Language) {
-  const lookup = (lng: Language, key: string): string | undefined => {
-    const [ns, path] = key.split(':') as [keyof (typeof LOCALES)['en'], string];
-    let node: unknown = LOCALES[lng][ns];
-    for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Tree)[part] : undefined;
-    return typeof node === 'string' ? node : undefined;
-  };
-  return (key: string, vars: Record<string, string | number> = {}): string => {
-    const text = lookup(language, key) ?? lookup('en', key) ?? key;
-    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
-  };
-}
+/** The person export's text in the UI language: the core's translator (electron/core/i18n.ts). */
+export { translator };
 
 export interface PersonData {
   format: 'hearth-person-export';

@@ -72,7 +72,7 @@ export function requestsService(deps: CoreDeps) {
         const from = await repo.statusOf(trx, id);
         if (from === undefined) throw new AppError('notFound', `Request ${id} not found`);
         if (!canTransition(from, status)) {
-          throw new AppError('invalidTransition', `Cannot move a request from ${from} to ${status}`, { details: { from, to: status } });
+          throw new AppError('invalidTransition', `Cannot move a request from ${from} to ${status}`, { details: { of: 'request', from, to: status } });
         }
         await trx.updateTable('requests').set({ status, updated_at: at, updated_by: actor.id }).where('id', '=', id).execute();
         await repo.insertHistory(trx, { requestId: id, from, to: status, note }, actor.id, at);

@@ -37,7 +37,7 @@ function notFound(id: number): AppError {
 }
 
 function invalidTransition(id: number, from: TaskStatus, to: TaskStatus): AppError {
-  return new AppError('invalidTransition', `Cannot move task ${id} from ${from} to ${to}`, { details: { from, to } });
+  return new AppError('invalidTransition', `Cannot move task ${id} from ${from} to ${to}`, { details: { of: 'task', from, to } });
 }
 
 function closedRequest(requestId: number, status: string): AppError {

@@ -155,7 +155,7 @@ export function tillService(deps: CoreDeps) {
         const entryReversed =
           original.entry_id !== null &&
           (await trx.selectFrom('cash_entries').select('id').where('reverses_entry_id', '=', original.entry_id).executeTakeFirst()) !== undefined;
-        if (done || entryReversed) throw new AppError('alreadyReversed', `Sale ${saleId} is already reversed`, { details: { reversalId: done?.id ?? null } });
+        if (done || entryReversed) throw new AppError('alreadyReversed', `Sale ${saleId} is already reversed`, { details: done ? { reversalId: done.id } : {} });
         const originalEntry =
           original.entry_id === null
             ? undefined

@@ -136,7 +136,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
       await recordEvent(trx, user.id, 'lockout', null, at);
       return { until: lockedUntil };
     });
-    if ('until' in until) {
+    if (until.until !== undefined) {
       // A locked session whose unlock failed too often ends: the full password is needed again.
       sessions.endForUser(user.id);
       throw new AppError('lockedOut', 'Too many failed attempts', { details: { until: until.until } });
@@ -190,7 +190,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
       const user = await findUser(db, userId);
       if (!user || user.active !== 1) {
         await verifySecret(password, null, hashing); // the same cost as a real attempt
-        throw new AppError('signInFailed', 'Wrong password or PIN', { details: { attemptsLeft: null } });
+        throw new AppError('signInFailed', 'Wrong password or PIN');
       }
       await attempt(user, password, 'password', { ok: 'signIn', fail: 'failure' });
       sessions.signIn(id, user.id, clock.now().getTime());
@@ -248,7 +248,7 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
       checkPassword(password, 'admin');
       const hash = await hashSecret(password, hashing);
       const user = await inTransaction(db, async (trx) => {
-        if ((await activeAdminsWithPassword(trx)) > 0) throw new AppError('forbidden', 'An administrator already has a password');
+        if ((await activeAdminsWithPassword(trx)) > 0) throw new AppError('alreadySetUp', 'An administrator already has a password');
         const admin = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).orderBy('id').executeTakeFirst();
         if (!admin) throw new AppError('notFound', 'No administrator');
         await setPasswordHash(trx, admin.id, hash, nowIso());
