@@ -7,6 +7,7 @@ import { trustedOnly, type CallerResolver } from './features/users/caller';
 import type { CoreEvents } from './events';
 import type { Handlers } from './handlers';
 import { appendAudit } from './features/audit/audit.service';
+import { isStorageFull } from './db/storage-full';
 import { auditEntry, deniedEntry, readEntity } from './policy/audit-entry';
 import { redactFor } from '../../shared/api/fields';
 
@@ -16,12 +17,6 @@ function fieldIssues(error: z.ZodError): FieldIssue[] {
     // Our schemas carry i18n keys as messages; anything else (a wrong type from a script) is generic.
     message: issue.message.startsWith('validation.') ? issue.message : 'validation.invalid',
   }));
-}
-
-/** SQLite's and the OS's ways of saying that the disk (or the database's size limit) is full. */
-export function isStorageFull(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_IOERR_WRITE';
 }
 
 /** A lone UTF-16 surrogate (half of a pair): it cannot be stored as UTF-8 and is refused. */

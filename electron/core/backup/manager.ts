@@ -14,6 +14,7 @@ import { BackupError, readBackupHeader, writeBackup, extractBackup, type AuditHe
 import { chainHeadSqlite, type AuditAnchor } from '../features/audit/audit.chain';
 import { countRows, verifyBackup } from './verify';
 import { DEFAULT_ROTATION, planRotation } from './rotation';
+import { isStorageFull } from '../db/storage-full';
 import { AppError } from '../../../shared/api/errors';
 import type { BackupInfo, BackupKind, BackupPreview } from '../../../shared/domain/backups';
 
@@ -66,7 +67,7 @@ export function backupErrorToAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof BackupError) {
     const err: BackupError = e;
-    const diskFull = (err.cause as { code?: unknown } | undefined)?.code === 'ENOSPC';
+    const diskFull = isStorageFull(err.cause);
     const code =
       err.code === 'wrongPassphrase'
         ? 'wrongPassphrase'
@@ -79,6 +80,8 @@ export function backupErrorToAppError(e: unknown): AppError {
             : 'backupDamaged';
     return new AppError(code, err.message);
   }
+  // A full disk while SQLite writes the snapshot (VACUUM INTO, the backup API) or a file is written.
+  if (isStorageFull(e)) return new AppError('storageFull', 'The disk is full');
   return new AppError('internal', e instanceof Error ? e.message : String(e));
 }
 
