@@ -14,7 +14,7 @@ import { ROLES, type Role } from '../../shared/api/roles';
 import { createDispatch } from './dispatch';
 import { createEvents, type CoreEvent } from './events';
 import { handlers as realHandlers, type Handlers } from './handlers';
-import type { Logger } from './logger';
+import { recordingLogger } from './testing/recording-logger';
 import { fixedClock } from './clock';
 import { startCore, type StartedCore } from './start';
 import { createTestCore, DEFAULT_NOW, type TestCore } from './testing/test-core';
@@ -23,15 +23,6 @@ import { residentInput, validInputs } from './testing/builders';
 const VALID = validInputs();
 const ADMIN = { actor: { id: 1, role: 'admin' as const } };
 
-function recordingLogger() {
-  const lines: Array<{ level: string; message: string; data?: Record<string, unknown> }> = [];
-  const logger: Logger = {
-    info: (message, data) => lines.push({ level: 'info', message, ...(data ? { data } : {}) }),
-    warn: (message, data) => lines.push({ level: 'warn', message, ...(data ? { data } : {}) }),
-    error: (message, data) => lines.push({ level: 'error', message, ...(data ? { data } : {}) }),
-  };
-  return { lines, logger };
-}
 
 describe('with stand-in handlers', () => {
   let t: TestCore;

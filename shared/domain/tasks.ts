@@ -5,7 +5,7 @@
  * booking overlaps, the inputs' schemas and the DTOs.
  */
 import { z } from 'zod';
-import { CHANNELS, canTransition, isOpen, REQUEST_STATUSES, URGENCIES, type RequestStatus } from './requests';
+import { canTransition, isOpen, REQUEST_STATUSES, requestSummarySchema, type RequestStatus } from './requests';
 import { CURRENCIES } from './settings';
 import { contact, health, identity, money, out, pub } from '../api/fields';
 import { PARTS_OF_DAY, type PartOfDay } from './volunteers';
@@ -416,27 +416,6 @@ export const advanceRowSchema = out({
 });
 export type AdvanceRow = z.output<typeof advanceRowSchema>;
 
-/**
- * A request on the board, as requests.ts describes it (RequestSummary). A local schema of that
- * exact shape: requests.ts is converted separately; this one follows the groups of the tasks calls
- * (a request's description is a case note).
- */
-export const boardRequestSchema = out({
-  id: pub(num),
-  residentId: pub(num),
-  residentName: identity(str),
-  settlement: contact(str),
-  kindId: pub(num),
-  kindCode: pub(str.nullable()),
-  kindName: pub(str.nullable()),
-  urgency: pub(z.enum(URGENCIES)),
-  channel: pub(z.enum(CHANNELS)),
-  description: health(str),
-  status: pub(z.enum(REQUEST_STATUSES)),
-  createdAt: pub(str),
-  createdOn: pub(str),
-});
-
 export const boardDaySchema = out({
   date: pub(str),
   /** 1 Monday … 7 Sunday. */
@@ -450,7 +429,7 @@ export const boardSchema = out({
   weekStart: pub(str),
   weekEnd: pub(str),
   /** Open requests of volunteer kinds that have no open task (new ones, and those whose tasks fell through). */
-  openRequestsWithoutTasks: pub(z.array(boardRequestSchema)),
+  openRequestsWithoutTasks: pub(z.array(requestSummarySchema)),
   /** The week's tasks (all but cancelled), day by day, Monday to Sunday. */
   week: pub(z.array(boardDaySchema)),
   /** The week's tasks (all but cancelled) per volunteer, by name. */

@@ -4,23 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock';
-import type { Logger } from '../../logger';
+import { recordingLogger } from '../../testing/recording-logger';
 import { startCore } from '../../start';
 import { REPORTS_PER_MINUTE } from './diagnostics.handlers';
 
-function recording() {
-  const lines: Array<{ level: string; message: string; data?: Record<string, unknown> }> = [];
-  const logger: Logger = {
-    info: (message, data) => lines.push({ level: 'info', message, ...(data ? { data } : {}) }),
-    warn: (message, data) => lines.push({ level: 'warn', message, ...(data ? { data } : {}) }),
-    error: (message, data) => lines.push({ level: 'error', message, ...(data ? { data } : {}) }),
-  };
-  return { lines, logger };
-}
 
 describe('app.reportError', () => {
   it('logs the report blanked again, from a session that is not even signed in', async () => {
-    const { lines, logger } = recording();
+    const { lines, logger } = recordingLogger();
     const core = await startCore({ dataDir: null, clock: fixedClock('2026-11-16T09:30:00.000Z'), logger });
     const report = {
       name: 'TypeError',
@@ -44,7 +35,7 @@ describe('app.reportError', () => {
   });
 
   it('keeps at most 30 a minute, then says how many it dropped', async () => {
-    const { lines, logger } = recording();
+    const { lines, logger } = recordingLogger();
     const clock = fixedClock('2026-11-16T09:30:00.000Z');
     const core = await startCore({ dataDir: null, clock, logger });
     const report = { name: 'Error', message: 'boom', route: null, components: [] };
