@@ -9,6 +9,7 @@ import * as m20261123_1900 from './20261123_1900_money';
 import * as m20261123_1910 from './20261123_1910_users_sign_in';
 import * as m20261123_1920 from './20261123_1920_audit_log';
 import * as m20261123_1930 from './20261123_1930_privacy';
+import * as m20261206_0900 from './20261206_0900_city_scale_indexes';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -21,4 +22,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261123_1910_users_sign_in', m20261123_1910],
   ['20261123_1920_audit_log', m20261123_1920],
   ['20261123_1930_privacy', m20261123_1930],
+  ['20261206_0900_city_scale_indexes', m20261206_0900],
 ];

@@ -14,20 +14,29 @@ CREATE INDEX "audit_log_resident" on "audit_log" ("resident_id", "at");
 -- index audit_log_user on audit_log
 CREATE INDEX "audit_log_user" on "audit_log" ("user_id", "at");
 
+-- index audit_log_user_call on audit_log
+CREATE INDEX "audit_log_user_call" on "audit_log" ("user_id", "call", "at");
+
 -- index budget_lines_grant on budget_lines
 CREATE INDEX "budget_lines_grant" on "budget_lines" ("grant_id");
 
--- index cash_entries_account_date on cash_entries
-CREATE INDEX "cash_entries_account_date" on "cash_entries" ("account_id", "entry_date");
+-- index cash_entries_account_balance on cash_entries
+CREATE INDEX "cash_entries_account_balance" on "cash_entries" ("account_id", "entry_date", "id", "amount_minor");
 
 -- index cash_entries_advance on cash_entries
 CREATE INDEX "cash_entries_advance" on "cash_entries" ("advance_id");
 
+-- index cash_entries_category on cash_entries
+CREATE INDEX "cash_entries_category" on "cash_entries" ("category_id", "entry_date");
+
+-- index cash_entries_date on cash_entries
+CREATE INDEX "cash_entries_date" on "cash_entries" ("entry_date");
+
 -- index cash_entries_grant on cash_entries
 CREATE INDEX "cash_entries_grant" on "cash_entries" ("grant_id", "budget_line_id");
 
--- index cash_entries_month on cash_entries
-CREATE INDEX "cash_entries_month" on "cash_entries" ("month_key", "category_id");
+-- index cash_entries_transfer on cash_entries
+CREATE INDEX cash_entries_transfer on cash_entries (transfer_group) where transfer_group is not null;
 
 -- index cash_ups_day on cash_ups
 CREATE INDEX "cash_ups_day" on "cash_ups" ("day", "account_id");
@@ -45,7 +54,7 @@ CREATE INDEX "in_kind_month" on "in_kind" ("month_key");
 CREATE INDEX "request_status_history_request" on "request_status_history" ("request_id", "id");
 
 -- index requests_created_on on requests
-CREATE INDEX "requests_created_on" on "requests" ("created_on", "status");
+CREATE INDEX "requests_created_on" on "requests" ("created_on");
 
 -- index requests_kind on requests
 CREATE INDEX "requests_kind" on "requests" ("kind_id", "created_on");
@@ -70,6 +79,9 @@ CREATE INDEX "resident_search_terms_resident" on "resident_search_terms" ("resid
 
 -- index resident_search_terms_term on resident_search_terms
 CREATE INDEX "resident_search_terms_term" on "resident_search_terms" ("term", "rank", "resident_id");
+
+-- index residents_care on residents
+CREATE INDEX residents_care on residents (sort_key) where regular_care = 1;
 
 -- index residents_name_key on residents
 CREATE INDEX "residents_name_key" on "residents" ("name_key", "birth_year");
@@ -101,6 +113,12 @@ CREATE INDEX "task_volunteers_volunteer" on "task_volunteers" ("volunteer_id", "
 -- index tasks_batch_resident on tasks
 CREATE UNIQUE INDEX "tasks_batch_resident" on "tasks" ("batch_key", "resident_id") where "batch_key" is not null;
 
+-- index tasks_done_day on tasks
+CREATE INDEX tasks_done_day on tasks (coalesce(done_on, scheduled_on)) where status = 'done';
+
+-- index tasks_open_day on tasks
+CREATE INDEX tasks_open_day on tasks (scheduled_on) where status in ('planned', 'assigned');
+
 -- index tasks_plan_day on tasks
 CREATE UNIQUE INDEX "tasks_plan_day" on "tasks" ("plan_id", "scheduled_on") where "plan_id" is not null;
 
@@ -109,6 +127,9 @@ CREATE INDEX "tasks_request" on "tasks" ("request_id");
 
 -- index tasks_resident on tasks
 CREATE INDEX "tasks_resident" on "tasks" ("resident_id", "scheduled_on");
+
+-- index tasks_resident_done on tasks
+CREATE INDEX tasks_resident_done on tasks (resident_id, done_on) where status = 'done';
 
 -- index tasks_scheduled on tasks
 CREATE INDEX "tasks_scheduled" on "tasks" ("scheduled_on", "status");
@@ -145,6 +166,9 @@ CREATE TABLE "cash_categories" ("id" integer primary key autoincrement, "code" t
 
 -- table cash_entries on cash_entries
 CREATE TABLE "cash_entries" ("id" integer primary key autoincrement, "account_id" integer not null references "cash_accounts" ("id"), "entry_date" text not null, "month_key" text not null, "amount_minor" integer not null check (amount_minor <> 0), "currency" text not null check (length(currency) = 3), "category_id" integer references "cash_categories" ("id"), "source" text not null check (source in ('manual', 'sale', 'rent', 'advance', 'tranche', 'transfer', 'reversal')), "transfer_group" text, "counterparty" text default '' not null, "document_no" text default '' not null, "note" text default '' not null, "grant_id" integer references "grants" ("id"), "budget_line_id" integer references "budget_lines" ("id"), "reverses_entry_id" integer unique references "cash_entries" ("id"), "advance_id" integer references "volunteer_advances" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "cash_entries_category_or_transfer" check (category_id is not null or transfer_group is not null));
+
+-- table cash_month_totals on cash_month_totals
+CREATE TABLE "cash_month_totals" ("account_id" integer not null references "cash_accounts" ("id"), "month_key" text not null, "category_key" integer not null, "in_minor" integer default 0 not null, "out_minor" integer default 0 not null, "entries" integer default 0 not null, constraint "cash_month_totals_pk" primary key ("account_id", "month_key", "category_key"));
 
 -- table cash_ups on cash_ups
 CREATE TABLE "cash_ups" ("id" integer primary key autoincrement, "day" text not null, "account_id" integer not null references "cash_accounts" ("id"), "expected_minor" integer not null, "counted_minor" integer not null check (counted_minor >= 0), "difference_minor" integer not null, "currency" text not null check (length(currency) = 3), "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "cash_ups_difference" check (difference_minor = counted_minor - expected_minor));
@@ -243,6 +267,20 @@ CREATE TRIGGER audit_log_no_delete before delete on audit_log
 -- trigger audit_log_no_update on audit_log
 CREATE TRIGGER audit_log_no_update before update on audit_log
     begin select raise(abort, 'audit_log is append-only'); end;
+
+-- trigger cash_entries_month_totals on cash_entries
+CREATE TRIGGER cash_entries_month_totals after insert on cash_entries
+    begin
+      insert into cash_month_totals (account_id, month_key, category_key, in_minor, out_minor, entries)
+      values (new.account_id, new.month_key, coalesce(new.category_id, 0),
+        case when new.amount_minor > 0 then new.amount_minor else 0 end,
+        case when new.amount_minor < 0 then new.amount_minor else 0 end,
+        1)
+      on conflict (account_id, month_key, category_key) do update set
+        in_minor = in_minor + excluded.in_minor,
+        out_minor = out_minor + excluded.out_minor,
+        entries = entries + 1;
+    end;
 
 -- trigger cash_entries_posted_no_delete on cash_entries
 CREATE TRIGGER cash_entries_posted_no_delete

@@ -1,4 +1,5 @@
 import type { CoreDeps } from './context';
+import { optimizeAtClose } from './db/optimize';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEvents, type CoreEvents } from './events';
 import { handlers, type Handlers } from './handlers';
@@ -26,6 +27,10 @@ export function createCore(given: CoreDeps): Core {
     deps,
     sessions,
     dispatch: createDispatch({ handlers, events, deps, resolveCaller: sessionResolver(deps, sessions) }),
-    close: () => deps.db.destroy(),
+    close: async () => {
+      // SQLite's advice for a connection about to close: refresh the statistics that went stale.
+      if (deps.sqlite) optimizeAtClose(deps.sqlite);
+      await deps.db.destroy();
+    },
   };
 }

@@ -16,6 +16,7 @@ import { ensureDefaultAccounts } from './features/cashbook/accounts';
 import { generatePlanTasks } from './features/plans/plans.service';
 import { generateRentCharges } from './features/grants/rent.service';
 import { silentLogger, type Logger } from './logger';
+import { optimizeAtOpen } from './db/optimize';
 import { migrations as registry } from '../../migrations';
 import type { ScryptParams } from './features/users/password';
 
@@ -115,6 +116,8 @@ export async function startCore(options: StartOptions): Promise<StartedCore> {
     await generatePlanTasks({ db, clock });
     // Monthly rent due of the leases, up to this month (idempotent): at every start and daily.
     await generateRentCharges(db, clock.today(), clock.now());
+    // Statistics for the planner: new indexes, tables grown since (bounded; db/optimize.ts).
+    optimizeAtOpen(opened.sqlite);
     const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host, sessions: options.sessions, hashing: options.hashing });
     const close = core.close;
     return {

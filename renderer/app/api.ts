@@ -3,7 +3,7 @@
  * (its declared `changes`, in a core `changed` event and on our own successful writes), and every
  * answer of a call that `reads` one of those topics is asked again.
  */
-import { MutationCache, QueryCache, QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { contract, isCallName, type CallInput, type CallName, type CallOutput, type Topic } from '../../shared/api/contract';
 import { invoke, subscribe, ApiError } from '../bridge';
 
@@ -73,6 +73,26 @@ export function useCall<K extends CallName>(
     queryKey: queryKeyOf(name, input),
     queryFn: () => invoke(name, input),
     ...options,
+  });
+}
+
+/** The calls that page with a cursor: their input takes `cursor`, their answer says `nextCursor`. */
+type PagedCall = {
+  [K in CallName]: CallOutput<K> extends { nextCursor: unknown } ? ('cursor' extends keyof CallInput<K> ? K : never) : never;
+}[CallName];
+
+/**
+ * The pages of a list read with a cursor (`requests.list`, `cashbook.list`, `audit.search`): the
+ * first page, then each next one after the last row shown (`fetchNextPage`); `pages` in order.
+ * Refreshed like any answer when a topic it reads changes.
+ */
+export function useCallPages<K extends PagedCall>(name: K, input: Omit<CallInput<K>, 'cursor'>) {
+  type Page = CallOutput<K> & { nextCursor: unknown };
+  return useInfiniteQuery<Page, ApiError, { pages: Page[] }, readonly unknown[], unknown>({
+    queryKey: [...queryKeyOf(name, input as CallInput<K>), 'pages'],
+    queryFn: ({ pageParam }) => invoke(name, { ...input, ...(pageParam === undefined ? {} : { cursor: pageParam }) } as CallInput<K>) as Promise<Page>,
+    initialPageParam: undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

@@ -13,6 +13,7 @@ import { backupInfoSchema, backupPreviewSchema, backupStatusSchema, exportResult
 import { passwordProblem, passwordSchema, sessionStatusSchema } from '../domain/users';
 import { adminNameSchema, centreSettingsOutputSchema, centreSettingsSchema, LANGUAGES } from '../domain/settings';
 import { isoDateSchema as isoDate } from '../domain/dates';
+import { cappedTotalShape, dayCursorInputSchema, dayCursorSchema } from '../domain/paging';
 
 import { call, EVERY_TOPIC, type CallDef } from './define';
 import { out, pub, type View } from './fields';
@@ -75,7 +76,9 @@ export type ResidentPage = z.output<typeof residentPageSchema>;
 
 export const requestListSchema = out({
   items: pub(z.array(requestSummarySchema)),
-  total: pub(z.number()),
+  ...cappedTotalShape,
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: pub(dayCursorSchema.nullable()),
 });
 export type RequestList = z.output<typeof requestListSchema>;
 
@@ -251,12 +254,15 @@ export const contract = {
       from: isoDate.optional(),
       to: isoDate.optional(),
       residentId: id.optional(),
+      /** The page after this request (the previous page's `nextCursor`). */
+      cursor: dayCursorInputSchema.optional(),
       limit,
       offset,
     }),
     roles: CASEWORK,
     reads: ['requests', 'residents', 'catalogue'],
-    summary: 'Requests filtered by status, kind, settlement and date range, newest first.',
+    summary:
+      'Requests filtered by status, kind, settlement and date range, newest first (by the day logged); the next page from `nextCursor`; the total counted up to 10,000.',
   }),
   'requests.today': call({
     output: z.array(requestSummarySchema),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isoDateSchema as isoDate } from './dates';
 import { audit, out, pub } from '../api/fields';
+import { cappedTotalShape } from './paging';
 
 /** Kinds of audit entries: dispatch writes change, view, export and denied; the users and privacy features the rest. */
 export const AUDIT_ACTIONS = ['change', 'view', 'export', 'denied', 'signIn', 'signInFailed', 'signOut', 'lock', 'unlock', 'erase', 'withdraw', 'retention'] as const;
@@ -42,9 +43,19 @@ export const auditEntrySchema = out({
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 
+/** Where the next page of the audit log starts: after the entry with this time and id (newest first). */
+export const auditCursorSchema = out({ at: pub(text), id: pub(num) });
+export type AuditCursor = z.output<typeof auditCursorSchema>;
+
 export const auditPageSchema = out({
   items: pub(z.array(auditEntrySchema)),
-  total: pub(num),
+  /**
+   * How many entries match, counted up to 10,000 through an index (`totalCapped`: more match);
+   * a search that no index can count (an action alone) counts only the page it read.
+   */
+  ...cappedTotalShape,
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: pub(auditCursorSchema.nullable()),
 });
 export type AuditPage = z.output<typeof auditPageSchema>;
 
@@ -91,6 +102,8 @@ export const auditSearchSchema = z.object({
   residentId: z.number().int().positive().optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** The page after this entry (the previous page's `nextCursor`). */
+  cursor: z.object({ at: z.string().max(40), id: z.number().int().positive() }).optional(),
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).max(10_000_000).default(0),
 });

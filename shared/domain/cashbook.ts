@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isoDateSchema as isoDate, monthKeySchema as monthKey } from './dates';
 import { CURRENCIES, type Language } from './settings';
 import { identity, money, out, pub } from '../api/fields';
+import { cappedTotalShape, dayCursorInputSchema, dayCursorSchema } from './paging';
 
 export const ACCOUNT_KINDS = ['cash', 'bank', 'other'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
@@ -101,6 +102,8 @@ export const entryFiltersSchema = z.object({
   toMonth: monthKey.optional(),
   categoryId: id.optional(),
   text: z.string().trim().max(200).default(''),
+  /** The page after this entry (the previous page's `nextCursor`). */
+  cursor: dayCursorInputSchema.optional(),
   limit: z.number().int().min(1).max(5000).default(500),
 });
 export type EntryFilters = z.input<typeof entryFiltersSchema>;
@@ -179,9 +182,12 @@ export const entryDtoSchema = out({
 export type EntryDto = z.output<typeof entryDtoSchema>;
 
 export const entryListSchema = out({
+  /** A page of the matching entries, newest first (by date, then number). */
   entries: pub(z.array(entryDtoSchema)),
-  /** How many entries matched (the list shows at most `limit`, newest first). */
-  total: pub(num),
+  /** How many entries match, counted up to 10,000 (`totalCapped`: more match). */
+  ...cappedTotalShape,
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: pub(dayCursorSchema.nullable()),
   /** When one account is chosen: its balance now. */
   accountBalanceMinor: money(num.nullable()),
 });

@@ -17,7 +17,8 @@ import { addMonths, monthKeySchema as monthKey, monthRange } from './dates';
 import { ENTRY_TYPES } from './cashbook';
 import { money, out, pub } from '../api/fields';
 
-export const MAX_CASHFLOW_MONTHS = 36;
+/** The longest range of the cash flow: ten years. */
+export const MAX_CASHFLOW_MONTHS = 120;
 
 const rangeShape = {
   from: monthKey,

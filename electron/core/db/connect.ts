@@ -1,6 +1,15 @@
 import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema';
+import { fold } from '../../../shared/domain/text';
+
+/**
+ * SQL functions of the app's own: `hearth_fold(text)` folds text as the app's searches do (case,
+ * accents, ё/е…; shared/domain/text.ts), for filters that compare folded text in SQL.
+ */
+function addFunctions(sqlite: Database.Database): void {
+  sqlite.function('hearth_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
+}
 
 export interface OpenDatabase {
   db: Kysely<DB>;
@@ -61,6 +70,7 @@ export function openDatabase(file: string): OpenDatabase {
   // Deleted and overwritten content is zeroed in the file, so an erased person's name leaves it
   // (with a WAL checkpoint afterwards; see features/privacy/erasure.ts).
   sqlite.pragma('secure_delete = ON');
+  addFunctions(sqlite);
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, sqlite };
 }

@@ -38,6 +38,7 @@ import { volunteersService } from '../features/volunteers/volunteers.service';
 import { ensureBuiltInSkills } from '../features/volunteers/skills';
 import { generatePlanTasks, plansService } from '../features/plans/plans.service';
 import { snowDayConfirm, snowDayPreview } from '../features/plans/snow-day';
+import { optimizeAfterBulkWrite } from '../db/optimize';
 import { insertTask, setMinutesSpent, setTaskStatus, setTaskVolunteers } from '../features/tasks/tasks.repo';
 import {
   KIND_SKILL_DEFAULTS,
@@ -1612,6 +1613,8 @@ export async function fillDemoData(
     await demoFunding({ ...later, seed: seed ^ 0xf0d5 });
     await demoUsers({ ...later, seed: seed ^ 0x05e5 });
     await demoPrivacy({ ...later, seed: seed ^ 0x9d1c });
+    // The tables grew from nothing: statistics for the planner.
+    await optimizeAfterBulkWrite(deps.db);
     return { residents: planned.length, requests: plans.length, ...coordination };
   });
 }

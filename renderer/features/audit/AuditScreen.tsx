@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, AuditField, AuditVerifyResult } from '../../../shared/domain/audit';
+import type { AuditCursor, AuditEntry, AuditField, AuditVerifyResult } from '../../../shared/domain/audit';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
@@ -76,7 +76,9 @@ export function AuditScreen() {
   const [month, setMonth] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [offset, setOffset] = useState(0);
+  // Where each page shown so far starts (the first: at the newest entry): "previous" goes back one.
+  const [starts, setStarts] = useState<Array<AuditCursor | undefined>>([undefined]);
+  const cursor = starts[starts.length - 1];
   const facets = useCall('audit.facets', {});
   const range = month ? monthRange(month) : null;
   const list = useCall('audit.search', {
@@ -87,11 +89,12 @@ export function AuditScreen() {
     from: (range?.from ?? from) || undefined,
     to: (range?.to ?? to) || undefined,
     limit: PAGE,
-    offset,
+    cursor,
   });
   const verify = useMutate('audit.verify');
   const when = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const reset = () => setOffset(0);
+  const reset = () => setStarts([undefined]);
+  const offset = (starts.length - 1) * PAGE;
   const roleLabel = (role: string | null) => (role ? t(`users:roles.${role}`, { defaultValue: role }) : '');
   const entity = (e: AuditEntry) => {
     if (e.entityType === null) return '';
@@ -99,6 +102,7 @@ export function AuditScreen() {
     return e.entityId !== null ? `${type} № ${e.entityId}` : type;
   };
   const total = list.data?.total ?? 0;
+  const nextCursor = list.data?.nextCursor ?? null;
 
   return (
     <div className="audit-screen">
@@ -234,7 +238,13 @@ export function AuditScreen() {
       {list.data ? (
         <>
           <p className="muted" aria-live="polite">
-            {total === 0 ? t('audit:found.none') : t('audit:found.range', { from: offset + 1, to: offset + list.data.items.length, count: total })}
+            {list.data.items.length === 0
+              ? t('audit:found.none')
+              : t(list.data.totalCapped ? 'audit:found.rangeMore' : 'audit:found.range', {
+                  from: offset + 1,
+                  to: offset + list.data.items.length,
+                  count: list.data.totalCapped ? Math.max(total, offset + list.data.items.length) : total,
+                })}
           </p>
           <table className="data-table audit-table">
             <caption className="visually-hidden">{t('audit:title')}</caption>
@@ -279,10 +289,10 @@ export function AuditScreen() {
             </tbody>
           </table>
           <div className="actions">
-            <button type="button" onClick={() => setOffset((o) => Math.max(0, o - PAGE))} disabled={offset === 0}>
+            <button type="button" onClick={() => setStarts((s) => (s.length > 1 ? s.slice(0, -1) : s))} disabled={starts.length === 1}>
               {t('audit:page.previous')}
             </button>
-            <button type="button" onClick={() => setOffset((o) => o + PAGE)} disabled={offset + PAGE >= total}>
+            <button type="button" onClick={() => nextCursor && setStarts((s) => [...s, nextCursor])} disabled={nextCursor === null}>
               {t('audit:page.next')}
             </button>
           </div>

@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntryDto } from '../../../shared/domain/cashbook';
-import { useCall, useMutate } from '../../app/api';
+import { useCall, useCallPages, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
 import { useDebounced } from '../../ui/useDebounced';
 import { EntryForm } from './EntryForm';
 import { useCashbookText, useCentre } from './cashbookText';
+
+const PAGE = 100;
 
 /** The cash book: balances, a form to add, and the entries with filters (running balance for one account). */
 export function EntriesScreen() {
@@ -26,13 +28,17 @@ export function EntriesScreen() {
   const [categoryId, setCategoryId] = useState<number | undefined>(undefined);
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 250);
-  const list = useCall('cashbook.list', {
+  // Pages of 100 entries from the core, each after the last one shown.
+  const list = useCallPages('cashbook.list', {
     ...(accountId !== undefined ? { accountId } : {}),
     ...(fromMonth ? { fromMonth } : {}),
     ...(toMonth ? { toMonth } : {}),
     ...(categoryId !== undefined ? { categoryId } : {}),
     text: q,
+    limit: PAGE,
   });
+  const first = list.data?.pages[0];
+  const entries = list.data?.pages.flatMap((p) => p.entries) ?? [];
   const reverse = useMutate('cashbook.reverse');
   const [confirming, setConfirming] = useState<number | null>(null);
   const [reverseError, setReverseError] = useState<{ id: number; message: string } | null>(null);
@@ -121,14 +127,14 @@ export function EntriesScreen() {
         </div>
       </div>
       <ErrorNotice error={list.error} />
-      {list.data && oneAccount && list.data.accountBalanceMinor !== null ? (
+      {first && oneAccount && first.accountBalanceMinor !== null ? (
         <p className="cb-list-balance">
           {t('cashbook:list.balanceNow', {
-            amount: fmt.money(list.data.accountBalanceMinor, accounts.data.find((a) => a.id === accountId)?.currency ?? centre.currency),
+            amount: fmt.money(first.accountBalanceMinor, accounts.data.find((a) => a.id === accountId)?.currency ?? centre.currency),
           })}
         </p>
       ) : null}
-      {list.data ? (
+      {first ? (
         <table className="data-table cb-entries">
           <caption className="visually-hidden">{t('cashbook:list.title')}</caption>
           <thead>
@@ -152,14 +158,14 @@ export function EntriesScreen() {
             </tr>
           </thead>
           <tbody>
-            {list.data.entries.length === 0 ? (
+            {entries.length === 0 ? (
               <tr>
                 <td colSpan={7} className="empty">
                   {t('cashbook:list.empty')}
                 </td>
               </tr>
             ) : null}
-            {list.data.entries.map((e) => (
+            {entries.map((e) => (
               <tr key={e.id} id={`entry-${e.id}`} className={e.reversedByEntryId !== null ? 'cb-reversed' : e.source === 'reversal' ? 'cb-reversal' : undefined}>
                 <td className="nowrap">{t('cashbook:list.number', { id: e.id })}</td>
                 <td className="nowrap">{fmt.date(e.date)}</td>
@@ -218,8 +224,10 @@ export function EntriesScreen() {
       ) : (
         <p className="loading">{t('common:loading')}</p>
       )}
-      {list.data && list.data.total > list.data.entries.length ? (
-        <p className="muted">{t('cashbook:list.more', { count: list.data.total - list.data.entries.length })}</p>
+      {list.hasNextPage ? (
+        <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          {t('common:showMore')}
+        </button>
       ) : null}
     </>
   );

@@ -35,7 +35,7 @@ export function CashflowScreen() {
   const [file, setFile] = useState<string | null>(null);
 
   if (!today || !current || !rangeFrom || !rangeTo) return <p className="loading">{t('common:loading')}</p>;
-  // The months to choose from, newest first: next month and the 35 before it (a range of at most 36).
+  // The months to choose from, newest first: next month and the MAX_CASHFLOW_MONTHS - 1 before it (ten years).
   const monthOptions = Array.from({ length: MAX_CASHFLOW_MONTHS }, (_, i) => addMonths(current, 1 - i));
   const monthName = (m: string) => new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric' }).format(monthDate(m));
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../../../shared/domain/requests';
-import { useCall } from '../../app/api';
+import { useCall, useCallPages } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useLabels } from '../../ui/labels';
 import { RequestTable } from './RequestTable';
@@ -19,18 +19,19 @@ export function RequestsScreen() {
   const [settlement, setSettlement] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [limit, setLimit] = useState(PAGE);
   const settlements = useCall('residents.settlements', {});
   const statuses: RequestStatus[] = status === 'open' ? [...OPEN_STATUSES] : status === 'all' ? [] : [status];
-  const list = useCall('requests.list', {
+  // Pages from the core, each after the last row shown (the total is the first page's).
+  const list = useCallPages('requests.list', {
     statuses,
     kindId: kindId ?? undefined,
     settlement: settlement || undefined,
     from: from || undefined,
     to: to || undefined,
-    limit,
-    offset: 0,
+    limit: PAGE,
   });
+  const first = list.data?.pages[0];
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div>
@@ -78,12 +79,12 @@ export function RequestsScreen() {
         </label>
       </div>
       <ErrorNotice error={list.error} />
-      {list.data ? (
+      {first ? (
         <>
-          <p className="muted">{t('requests:found', { count: list.data.total })}</p>
-          <RequestTable items={list.data.items} />
-          {list.data.total > list.data.items.length ? (
-            <button type="button" onClick={() => setLimit((l) => Math.min(l + PAGE, 500))} disabled={limit >= 500}>
+          <p className="muted">{first.totalCapped ? t('requests:foundMore', { count: first.total }) : t('requests:found', { count: first.total })}</p>
+          <RequestTable items={items} />
+          {list.hasNextPage ? (
+            <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
               {t('common:showMore')}
             </button>
           ) : null}

@@ -12,7 +12,7 @@ export const auditCalls = {
     input: auditSearchSchema,
     roles: ADMIN_ONLY,
     reads: EVERY_TOPIC,
-    summary: 'Audit entries by user, call, entity, resident and date range, newest first.',
+    summary: 'Audit entries by user, call, entity, resident and date range, newest first (by time); the next page from `nextCursor`.',
   }),
   'audit.verify': call({
     output: auditVerifyResultSchema,

@@ -11,7 +11,7 @@ export const cashflowCalls = {
     roles: MONEY,
     reads: ['money'],
     summary:
-      'Monthly cash flow for a range of months (at most 36): opening balance, income and expenses by category, transfers, closing balance, per account and per currency.',
+      'Monthly cash flow for a range of months (at most 120): opening balance, income and expenses by category, transfers, closing balance, per account and per currency.',
   }),
   'cashflow.export': call({
     audit: 'export',

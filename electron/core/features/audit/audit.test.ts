@@ -130,6 +130,34 @@ describe('what is appended', () => {
     const facets = await t.value('audit.facets', {});
     expect(facets.calls).toEqual(['residents.create', 'residents.get']);
   });
+
+  it('pages with a cursor, newest first by time; several calls of a prefix merged in that order', async () => {
+    const r = await t.value('requests.create', requestInput({ residentId: id, kindId: 1 }));
+    for (let i = 0; i < 4; i += 1) {
+      t.clock.advance(60_000);
+      await t.value('residents.get', { id });
+      t.clock.advance(60_000);
+      await t.value('requests.get', { id: r.id });
+    }
+    const everything = await entries({ limit: 500 });
+    expect(everything.map((e) => e.at)).toEqual([...everything.map((e) => e.at)].sort().reverse());
+    const pages: number[][] = [];
+    let cursor: { at: string; id: number } | undefined;
+    do {
+      const page: Awaited<ReturnType<typeof t.value<'audit.search'>>> = await t.value('audit.search', { call: 'residents.', limit: 2, ...(cursor ? { cursor } : {}) });
+      expect({ total: page.total, capped: page.totalCapped }).toEqual({ total: 5, capped: false });
+      pages.push(page.items.map((e) => e.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    const residentsCalls = everything.filter((e) => e.call.startsWith('residents.')).map((e) => e.id);
+    expect(pages).toEqual([residentsCalls.slice(0, 2), residentsCalls.slice(2, 4), residentsCalls.slice(4)]);
+    // One user and one call; a call nobody made; an action alone (counted as far as the page).
+    expect((await t.value('audit.search', { userId: 1, call: 'residents.get', limit: 3 })).items.map((e) => e.call)).toEqual(['residents.get', 'residents.get', 'residents.get']);
+    expect(await t.value('audit.search', { call: 'grants.' })).toEqual({ items: [], total: 0, totalCapped: false, nextCursor: null });
+    const views = await t.value('audit.search', { action: 'view', limit: 3 });
+    expect({ n: views.items.length, total: views.total, capped: views.totalCapped }).toEqual({ n: 3, total: 3, capped: true });
+    expect((await t.value('audit.search', { action: 'view' })).total).toBe(4);
+  });
 });
 
 describe('append-only and hash-chained', () => {

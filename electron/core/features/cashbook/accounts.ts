@@ -58,8 +58,9 @@ function baseAccounts(ex: Executor) {
     .leftJoin(
       (eb) =>
         eb
-          .selectFrom('cash_entries')
-          .select(['account_id', sql<number>`sum(amount_minor)`.as('total'), sql<number>`count(*)`.as('n')])
+          // The monthly totals (kept with the entries): a few rows per month instead of every entry.
+          .selectFrom('cash_month_totals')
+          .select(['account_id', sql<number>`sum(in_minor + out_minor)`.as('total'), sql<number>`sum(entries)`.as('n')])
           .groupBy('account_id')
           .as('sums'),
       (join) => join.onRef('sums.account_id', '=', 'cash_accounts.id'),

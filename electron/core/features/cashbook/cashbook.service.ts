@@ -25,7 +25,7 @@ import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { listAdvances } from '../tasks/tasks.repo';
 import { categoryIdByCode, postEntry } from './ledger';
-import { entryBase, getEntry, listCategories, otherLegAccounts, toEntryDto, type EntryRow } from './cashbook.repo';
+import { accountSumBefore, entryBase, getEntry, listCategories, listEntries, otherLegAccounts, runningBalances, toEntryDto, type EntryFilter } from './cashbook.repo';
 import { accountsService } from './accounts';
 import { inTransaction } from '../../db/transaction';
 
@@ -229,49 +229,26 @@ export function cashbookService(deps: CoreDeps) {
       });
     },
 
-    async list(f: {
-      accountId?: number | undefined;
-      fromMonth?: string | undefined;
-      toMonth?: string | undefined;
-      categoryId?: number | undefined;
-      text: string;
-      limit: number;
-    }): Promise<EntryList> {
-      let q = entryBase(db);
-      const oneAccount = f.accountId !== undefined;
-      if (f.accountId !== undefined) q = q.where('e.account_id', '=', f.accountId);
-      // With one account, every entry of it is read so that the running balance is right.
-      if (!oneAccount) {
-        if (f.fromMonth) q = q.where('e.month_key', '>=', f.fromMonth);
-        if (f.toMonth) q = q.where('e.month_key', '<=', f.toMonth);
-        if (f.categoryId !== undefined) q = q.where('e.category_id', '=', f.categoryId);
-      }
-      const rows = await q.orderBy('e.entry_date').orderBy('e.id').execute();
-      let balance: number | null = null;
-      const balances = new Map<number, number>();
+    /**
+     * A page of entries newest first with how many match; for one account, its running balance
+     * after each entry (over all of its entries, whatever the filters) and its balance now.
+     */
+    async list(f: EntryFilter): Promise<EntryList> {
+      let opening: number | null = null;
       if (f.accountId !== undefined) {
         const account = await db.selectFrom('cash_accounts').select('opening_balance_minor').where('id', '=', f.accountId).executeTakeFirst();
         if (!account) throw new AppError('notFound', `Account ${f.accountId} not found`);
-        balance = account.opening_balance_minor;
-        for (const r of rows) {
-          balance += r.amount_minor;
-          balances.set(r.id, balance);
-        }
+        opening = account.opening_balance_minor;
       }
-      const needle = fold(f.text);
-      const matches = (r: EntryRow) =>
-        (!oneAccount ||
-          ((!f.fromMonth || r.entry_date.slice(0, 7) >= f.fromMonth) &&
-            (!f.toMonth || r.entry_date.slice(0, 7) <= f.toMonth) &&
-            (f.categoryId === undefined || r.category_id === f.categoryId))) &&
-        (needle === '' || fold(`${r.counterparty} ${r.note} ${r.document_no}`).includes(needle));
-      const matched = rows.filter(matches).reverse();
-      const shown = matched.slice(0, f.limit);
-      const others = await otherLegAccounts(db, shown);
+      const page = await listEntries(db, f);
+      const balances = f.accountId !== undefined && opening !== null ? await runningBalances(db, f.accountId, opening, page.rows) : new Map<number, number>();
+      const others = await otherLegAccounts(db, page.rows);
       return {
-        entries: shown.map((r) => toEntryDto(r, others.get(r.id) ?? null, balances.get(r.id) ?? null)),
-        total: matched.length,
-        accountBalanceMinor: balance,
+        entries: page.rows.map((r) => toEntryDto(r, others.get(r.id) ?? null, balances.get(r.id) ?? null)),
+        total: page.total,
+        totalCapped: page.totalCapped,
+        nextCursor: page.nextCursor,
+        accountBalanceMinor: f.accountId !== undefined && opening !== null ? opening + (await accountSumBefore(db, f.accountId)) : null,
       };
     },
 

@@ -281,6 +281,16 @@ describe('reversals', () => {
           for (const g of groups) expect(g.s).toBe(0);
           const pairs = t.sqlite.prepare('select r.amount_minor + o.amount_minor as s from cash_entries r join cash_entries o on o.id = r.reverses_entry_id').all() as Array<{ s: number }>;
           for (const p of pairs) expect(p.s).toBe(0);
+          // The monthly totals kept by the trigger are the entries' own sums.
+          expect(t.sqlite.prepare('select * from cash_month_totals order by account_id, month_key, category_key').all()).toEqual(
+            t.sqlite
+              .prepare(
+                `select account_id, month_key, coalesce(category_id, 0) as category_key, sum(max(amount_minor, 0)) as in_minor,
+                   sum(min(amount_minor, 0)) as out_minor, count(*) as entries
+                 from cash_entries group by 1, 2, 3 order by 1, 2, 3`,
+              )
+              .all(),
+          );
           // The running balance of one account ends at its balance.
           const one = await t.value('cashbook.list', { accountId: cash.id });
           expect(one.entries[0]?.balanceAfterMinor ?? one.accountBalanceMinor).toBe(accounts.find((a) => a.id === cash.id)?.balanceMinor);
@@ -317,6 +327,36 @@ describe('the list', () => {
     expect((await t.value('cashbook.list', { text: 'елочка' })).entries.map((e) => e.note)).toEqual(['Бумага']);
     expect((await t.value('cashbook.list', { text: 'БЕНЗ' })).total).toBe(1);
     expect((await t.value('cashbook.list', { fromMonth: '2026-12' })).entries).toEqual([]);
+  });
+});
+
+describe('pages of the list', () => {
+  it('pages with a cursor, newest first, and keeps the running balance and the filters on every page', async () => {
+    await t.value('accounts.update', { id: cash.id, data: { name: 'Касса', kind: 'cash', currency: 'RUB', openingBalanceMinor: 100000, openingDate: '2026-09-01' } });
+    const days = ['2026-09-10', '2026-10-05', '2026-10-05', '2026-10-31', '2026-11-02', '2026-11-02', '2026-11-03'];
+    for (const [i, date] of days.entries()) {
+      await t.value('cashbook.post', expense({ date, amountMinor: 1000 * (i + 1), categoryId: cat(i % 2 === 0 ? 'supplies' : 'transport') }));
+      await t.value('cashbook.post', expense({ date, accountId: bank.id, amountMinor: 7, categoryId: cat('utilities') }));
+    }
+    const whole = await t.value('cashbook.list', { accountId: cash.id });
+    expect(whole.entries.map((e) => e.balanceAfterMinor)).toEqual([72000, 79000, 85000, 90000, 94000, 97000, 99000]);
+    const pages: Array<Array<[string, number | null]>> = [];
+    let cursor: { on: string; id: number } | undefined;
+    do {
+      const page: Awaited<ReturnType<typeof t.value<'cashbook.list'>>> = await t.value('cashbook.list', { accountId: cash.id, limit: 3, ...(cursor ? { cursor } : {}) });
+      expect({ total: page.total, capped: page.totalCapped, balance: page.accountBalanceMinor }).toEqual({ total: 7, capped: false, balance: 72000 });
+      pages.push(page.entries.map((e) => [e.date, e.balanceAfterMinor]));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(pages.flat()).toEqual(whole.entries.map((e) => [e.date, e.balanceAfterMinor]));
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+    // A category with an account: the balances over all of the account's entries.
+    const transport = await t.value('cashbook.list', { accountId: cash.id, categoryId: cat('transport'), limit: 2 });
+    expect(transport.entries.map((e) => e.balanceAfterMinor)).toEqual([79000, 90000]);
+    const rest = await t.value('cashbook.list', { accountId: cash.id, categoryId: cat('transport'), limit: 2, cursor: transport.nextCursor ?? undefined });
+    expect({ balances: rest.entries.map((e) => e.balanceAfterMinor), next: rest.nextCursor }).toEqual({ balances: [97000], next: null });
+    // Months are whole months on every account.
+    expect((await t.value('cashbook.list', { fromMonth: '2026-10', toMonth: '2026-10' })).total).toBe(6);
   });
 });
 

@@ -49,6 +49,21 @@ export interface CashEntriesTable {
   created_by: number;
 }
 
+/**
+ * Sums of the entries per account, month and category (migration 20261206_0900), kept by an
+ * insert trigger on cash_entries: never written by the core.
+ */
+export interface CashMonthTotalsTable {
+  account_id: number;
+  month_key: string;
+  /** The category's id, or 0 for the legs of a transfer. */
+  category_key: number;
+  /** The sum of the month's money in (>= 0) and money out (<= 0). */
+  in_minor: number;
+  out_minor: number;
+  entries: number;
+}
+
 export interface GrantsTable {
   id: Generated<number>;
   funder: string;
@@ -178,6 +193,7 @@ export interface MoneyTables {
   cash_accounts: CashAccountsTable;
   cash_categories: CashCategoriesTable;
   cash_entries: CashEntriesTable;
+  cash_month_totals: CashMonthTotalsTable;
   grants: GrantsTable;
   budget_lines: BudgetLinesTable;
   grant_tranches: GrantTranchesTable;

@@ -18,6 +18,9 @@ import type { CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { readSettings } from '../settings/settings.service';
 
+/** A month key before every month (computeCashflow adds a sum of an earlier month to the opening balance). */
+const BEFORE_RANGE = '0000-00';
+
 export async function cashflowReport(ex: Executor, range: { from: string; to: string; accountId?: number | undefined }): Promise<CashflowReport> {
   let accountsQuery = ex
     .selectFrom('cash_accounts')
@@ -28,25 +31,32 @@ export async function cashflowReport(ex: Executor, range: { from: string; to: st
   const accounts = await accountsQuery.execute();
   if (range.accountId !== undefined && accounts.length === 0) throw new AppError('notFound', `Account ${range.accountId} not found`);
   const categories = await ex.selectFrom('cash_categories').select(['id', 'code', 'name', 'direction', 'sort_order']).execute();
-  let sumsQuery = ex
-    .selectFrom('cash_entries')
-    .select([
-      'account_id',
-      'month_key',
-      'category_id',
-      sql<number>`coalesce(sum(case when amount_minor > 0 then amount_minor else 0 end), 0)`.as('in_minor'),
-      sql<number>`coalesce(sum(case when amount_minor < 0 then amount_minor else 0 end), 0)`.as('out_minor'),
-    ])
-    .where('month_key', '<=', range.to)
-    .groupBy(['account_id', 'month_key', 'category_id']);
-  if (range.accountId !== undefined) sumsQuery = sumsQuery.where('account_id', '=', range.accountId);
-  const sums: FlowSum[] = (await sumsQuery.execute()).map((r) => ({
-    accountId: r.account_id,
-    monthKey: r.month_key,
-    categoryId: r.category_id,
-    inMinor: Number(r.in_minor),
-    outMinor: Number(r.out_minor),
-  }));
+  // The monthly totals kept with the entries (cash_month_totals): the range's months as they are,
+  // every month before it as one opening sum per account.
+  let inRange = ex
+    .selectFrom('cash_month_totals')
+    .select(['account_id', 'month_key', 'category_key', 'in_minor', 'out_minor'])
+    .where('month_key', '>=', range.from)
+    .where('month_key', '<=', range.to);
+  let before = ex
+    .selectFrom('cash_month_totals')
+    .select(['account_id', sql<number>`sum(in_minor + out_minor)`.as('net')])
+    .where('month_key', '<', range.from)
+    .groupBy('account_id');
+  if (range.accountId !== undefined) {
+    inRange = inRange.where('account_id', '=', range.accountId);
+    before = before.where('account_id', '=', range.accountId);
+  }
+  const sums: FlowSum[] = [
+    ...(await before.execute()).map((r) => ({ accountId: r.account_id, monthKey: BEFORE_RANGE, categoryId: null, inMinor: Number(r.net), outMinor: 0 })),
+    ...(await inRange.execute()).map((r) => ({
+      accountId: r.account_id,
+      monthKey: r.month_key,
+      categoryId: r.category_key === 0 ? null : r.category_key,
+      inMinor: r.in_minor,
+      outMinor: r.out_minor,
+    })),
+  ];
   return computeCashflow(
     range.from,
     range.to,
@@ -71,7 +81,7 @@ export async function cashflowOutlook(ex: Executor, today: string, basis: number
   const firstEntry =
     ids.length === 0
       ? null
-      : ((await ex.selectFrom('cash_entries').select(sql<string | null>`min(month_key)`.as('m')).where('account_id', 'in', ids).executeTakeFirst())?.m ?? null);
+      : ((await ex.selectFrom('cash_month_totals').select(sql<string | null>`min(month_key)`.as('m')).where('account_id', 'in', ids).executeTakeFirst())?.m ?? null);
   const starts = [...accounts.map((a) => a.opening_date.slice(0, 7)), ...(firstEntry ? [firstEntry] : [])];
   const earliest = starts.length === 0 ? currentMonth : starts.sort()[0]!;
   const lastComplete = addMonths(currentMonth, -1);
@@ -82,30 +92,40 @@ export async function cashflowOutlook(ex: Executor, today: string, basis: number
   let fixed = 0;
   if (months.length > 0 && ids.length > 0) {
     const rows = await ex
-      .selectFrom('cash_entries')
-      .innerJoin('cash_categories', 'cash_categories.id', 'cash_entries.category_id')
-      .select(['cash_categories.code', sql<number>`sum(cash_entries.amount_minor)`.as('total')])
-      .where('cash_entries.account_id', 'in', ids)
-      .where('cash_entries.month_key', '>=', months[0]!)
-      .where('cash_entries.month_key', '<=', months[months.length - 1]!)
-      .where('cash_categories.code', 'in', ['paidServices', ...FIXED_COST_CODES])
-      .groupBy('cash_categories.code')
+      .selectFrom('cash_month_totals as t')
+      .innerJoin('cash_categories as c', 'c.id', 't.category_key')
+      .select(['c.code', sql<number>`sum(t.in_minor + t.out_minor)`.as('total')])
+      .where('t.account_id', 'in', ids)
+      .where('t.month_key', '>=', months[0]!)
+      .where('t.month_key', '<=', months[months.length - 1]!)
+      .where('c.code', 'in', ['paidServices', ...FIXED_COST_CODES])
+      .groupBy('c.code')
       .execute();
     for (const r of rows) {
       if (r.code === 'paidServices') paid += Number(r.total);
       else fixed -= Number(r.total);
     }
   }
-  const balanceRow =
-    ids.length === 0
-      ? null
-      : await ex
-          .selectFrom('cash_entries')
-          .select(sql<number>`coalesce(sum(amount_minor), 0)`.as('total'))
-          .where('account_id', 'in', ids)
-          .where('entry_date', '<=', today)
-          .executeTakeFirst();
-  const balance = accounts.reduce((s, a) => s + (a.opening_date <= today ? a.opening_balance_minor : 0), 0) + Number(balanceRow?.total ?? 0);
+  // Up to today: the months before this one from the totals, this month's entries up to today
+  // from the (account, date, amount) index.
+  let entriesTotal = 0;
+  if (ids.length > 0) {
+    const earlier = await ex
+      .selectFrom('cash_month_totals')
+      .select(sql<number>`coalesce(sum(in_minor + out_minor), 0)`.as('total'))
+      .where('account_id', 'in', ids)
+      .where('month_key', '<', currentMonth)
+      .executeTakeFirstOrThrow();
+    const thisMonth = await ex
+      .selectFrom('cash_entries')
+      .select(sql<number>`coalesce(sum(amount_minor), 0)`.as('total'))
+      .where('account_id', 'in', ids)
+      .where('entry_date', '>=', `${currentMonth}-01`)
+      .where('entry_date', '<=', today)
+      .executeTakeFirstOrThrow();
+    entriesTotal = Number(earlier.total) + Number(thisMonth.total);
+  }
+  const balance = accounts.reduce((s, a) => s + (a.opening_date <= today ? a.opening_balance_minor : 0), 0) + entriesTotal;
   const tranches = await ex
     .selectFrom('grant_tranches')
     .innerJoin('grants', 'grants.id', 'grant_tranches.grant_id')

@@ -229,6 +229,27 @@ describe('grants', () => {
     expect(ended.ended).toBe(true);
     expect(ended.warnings).toEqual([{ code: 'outsidePeriod', count: 1, amountMinor: 1_000_000 }]);
     expect(ended.entries[0]?.outsidePeriod).toBe(true);
+
+    // An expense on the grant without a line, and a reversal: the list (a few grouped queries for
+    // every grant) says what each grant's own view says.
+    const loose = await t.value('cashbook.post', {
+      type: 'expense',
+      date: '2026-11-12',
+      accountId: cashBox,
+      amountMinor: 250_000,
+      categoryId: await categoryIdByCode(t.deps.db, 'transport'),
+      grantId: g.id,
+      budgetLineId: null,
+    });
+    await t.value('cashbook.reverse', { id: loose.entry.id, note: '' });
+    await post({ accountId: bank, date: '2026-11-13', amountMinor: -50_000, code: 'transport', grantId: g.id });
+    const list = await t.value('grants.list', {});
+    expect(list.map((s) => s.id)).toEqual([g.id, old.id]);
+    for (const summary of list) {
+      const { id, funder, title, startsOn, endsOn, currency, amountMinor, spentMinor, receivedMinor, percentSpent, percentElapsed, ended: over, warnings } = await t.value('grants.get', { id: summary.id });
+      expect(summary).toEqual({ id, funder, title, startsOn, endsOn, currency, amountMinor, spentMinor, receivedMinor, percentSpent, percentElapsed, ended: over, warnings });
+    }
+    expect((await t.value('grants.get', { id: g.id })).unassignedMinor).toBe(50_000);
   });
 
   it('deletes a line or a grant only while no money is recorded on it', async () => {

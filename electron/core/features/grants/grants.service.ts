@@ -47,18 +47,126 @@ async function grantRow(ex: Executor, id: number): Promise<GrantRow> {
   return g;
 }
 
+type LineRow = { id: number; grant_id: number; name: string; planned_minor: number; sum: number };
+type TrancheRow = {
+  id: number;
+  grant_id: number;
+  expected_on: string;
+  amount_minor: number;
+  note: string;
+  received_entry_id: number | null;
+  entry_date: string | null;
+  account_name: string | null;
+};
+
+/** What a grant's figures are made of: its lines with their sums, the spending outside a line or the period, its tranches. */
+interface GrantParts {
+  lines: LineRow[];
+  /** Expenses on the grant without a line (minus their sum: money spent). */
+  unassignedMinor: number;
+  /** Spending (on a line, or an expense) dated outside the grant's period. */
+  outside: { count: number; amountMinor: number };
+  tranches: TrancheRow[];
+}
+
+/**
+ * The budget lines of these grants (all of them without ids) with the sum of each line's entries,
+ * in the lines' order. A line's entries carry its grant (the cash book and reversals set both),
+ * so they are found through the (grant_id, budget_line_id) index.
+ */
+async function linesOf(ex: Executor, grantId?: number): Promise<LineRow[]> {
+  let q = ex
+    .selectFrom('budget_lines as l')
+    .leftJoin('cash_entries as e', (join) => join.onRef('e.grant_id', '=', 'l.grant_id').onRef('e.budget_line_id', '=', 'l.id'))
+    .select(['l.id', 'l.grant_id', 'l.name', 'l.planned_minor'])
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('e.amount_minor'), sql<number>`0`).as('sum'))
+    .groupBy('l.id')
+    .orderBy('l.grant_id')
+    .orderBy('l.sort_order')
+    .orderBy('l.id');
+  if (grantId !== undefined) q = q.where('l.grant_id', '=', grantId);
+  return q.execute();
+}
+
+async function tranchesOf(ex: Executor, grantId?: number): Promise<TrancheRow[]> {
+  let q = ex
+    .selectFrom('grant_tranches as t')
+    .leftJoin('cash_entries as e', 'e.id', 't.received_entry_id')
+    .leftJoin('cash_accounts as a', 'a.id', 'e.account_id')
+    .select(['t.id', 't.grant_id', 't.expected_on', 't.amount_minor', 't.note', 't.received_entry_id', 'e.entry_date', 'a.name as account_name'])
+    .orderBy('t.grant_id')
+    .orderBy('t.expected_on')
+    .orderBy('t.id');
+  if (grantId !== undefined) q = q.where('t.grant_id', '=', grantId);
+  return q.execute();
+}
+
+/** A grant's figures and warnings from its parts (the same for the list and a grant's view). */
+function figures(g: GrantRow, parts: GrantParts, today: string) {
+  const lineViews = parts.lines.map((l) => {
+    const actual = -Number(l.sum);
+    return {
+      id: l.id,
+      name: l.name,
+      plannedMinor: l.planned_minor,
+      actualMinor: actual,
+      remainingMinor: l.planned_minor - actual,
+      percentSpent: percentOf(actual, l.planned_minor),
+      overspent: actual > l.planned_minor,
+    };
+  });
+  const unassigned = parts.unassignedMinor;
+  const spent = lineViews.reduce((s, l) => s + l.actualMinor, 0) + unassigned;
+  const planned = lineViews.reduce((s, l) => s + l.plannedMinor, 0);
+  const budget = budgetOf(g.amount_minor, planned);
+  const trancheViews: TrancheView[] = parts.tranches.map((t) => ({
+    id: t.id,
+    expectedOn: t.expected_on,
+    amountMinor: t.amount_minor,
+    note: t.note,
+    receivedEntryId: t.received_entry_id,
+    receivedOn: t.entry_date ?? null,
+    accountName: t.account_name ?? null,
+    overdue: t.received_entry_id === null && t.expected_on < today,
+  }));
+  const received = trancheViews.filter((t) => t.receivedEntryId !== null).reduce((s, t) => s + t.amountMinor, 0);
+  const expected = trancheViews.reduce((s, t) => s + t.amountMinor, 0);
+  const warnings = grantWarnings({
+    startsOn: g.starts_on,
+    endsOn: g.ends_on,
+    amountMinor: g.amount_minor,
+    today,
+    lines: lineViews,
+    spentMinor: spent,
+    tranches: trancheViews.map((t) => ({ id: t.id, expectedOn: t.expectedOn, amountMinor: t.amountMinor, received: t.receivedEntryId !== null })),
+    outsidePeriod: parts.outside,
+  });
+  return {
+    id: g.id,
+    funder: g.funder,
+    title: g.title,
+    startsOn: g.starts_on,
+    endsOn: g.ends_on,
+    currency: g.currency as Currency,
+    amountMinor: g.amount_minor,
+    note: g.note,
+    spentMinor: spent,
+    receivedMinor: received,
+    expectedMinor: expected,
+    plannedMinor: planned,
+    unassignedMinor: unassigned,
+    percentSpent: percentOf(spent, budget),
+    percentElapsed: Math.round(elapsedShare(g.starts_on, g.ends_on, today) * 100),
+    projectedUnspentMinor: projectedUnspent(budget, spent, g.starts_on, g.ends_on, today),
+    ended: today > g.ends_on,
+    warnings,
+    lines: lineViews,
+    tranches: trancheViews,
+  };
+}
+
 /** Everything a grant's view is made of, read in a few queries. */
 async function buildView(ex: Executor, g: GrantRow, today: string): Promise<GrantView> {
-  const lines = await ex
-    .selectFrom('budget_lines as l')
-    .leftJoin('cash_entries as e', 'e.budget_line_id', 'l.id')
-    .select(['l.id', 'l.name', 'l.planned_minor'])
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('e.amount_minor'), sql<number>`0`).as('sum'))
-    .where('l.grant_id', '=', g.id)
-    .groupBy('l.id')
-    .orderBy('l.sort_order')
-    .orderBy('l.id')
-    .execute();
   const entries = await ex
     .selectFrom('cash_entries as e')
     .leftJoin('budget_lines as l', 'l.id', 'e.budget_line_id')
@@ -81,57 +189,20 @@ async function buildView(ex: Executor, g: GrantRow, today: string): Promise<Gran
     .orderBy('e.entry_date', 'desc')
     .orderBy('e.id', 'desc')
     .execute();
-  const tranches = await ex
-    .selectFrom('grant_tranches as t')
-    .leftJoin('cash_entries as e', 'e.id', 't.received_entry_id')
-    .leftJoin('cash_accounts as a', 'a.id', 'e.account_id')
-    .select(['t.id', 't.expected_on', 't.amount_minor', 't.note', 't.received_entry_id', 'e.entry_date', 'a.name as account_name'])
-    .where('t.grant_id', '=', g.id)
-    .orderBy('t.expected_on')
-    .orderBy('t.id')
-    .execute();
-
-  const lineViews = lines.map((l) => {
-    const actual = -Number(l.sum);
-    return {
-      id: l.id,
-      name: l.name,
-      plannedMinor: l.planned_minor,
-      actualMinor: actual,
-      remainingMinor: l.planned_minor - actual,
-      percentSpent: percentOf(actual, l.planned_minor),
-      overspent: actual > l.planned_minor,
-    };
-  });
   // Expenses on the grant without a line (an income entry such as a tranche is not spending).
   const unassigned = -entries.filter((e) => e.budget_line_id === null && e.direction === 'expense').reduce((s, e) => s + e.amount_minor, 0);
-  const spent = lineViews.reduce((s, l) => s + l.actualMinor, 0) + unassigned;
-  const planned = lineViews.reduce((s, l) => s + l.plannedMinor, 0);
-  const budget = budgetOf(g.amount_minor, planned);
   const spending = entries.filter((e) => e.budget_line_id !== null || e.direction === 'expense');
   const outside = spending.filter((e) => e.entry_date < g.starts_on || e.entry_date > g.ends_on);
-  const trancheViews: TrancheView[] = tranches.map((t) => ({
-    id: t.id,
-    expectedOn: t.expected_on,
-    amountMinor: t.amount_minor,
-    note: t.note,
-    receivedEntryId: t.received_entry_id,
-    receivedOn: t.entry_date ?? null,
-    accountName: t.account_name ?? null,
-    overdue: t.received_entry_id === null && t.expected_on < today,
-  }));
-  const received = trancheViews.filter((t) => t.receivedEntryId !== null).reduce((s, t) => s + t.amountMinor, 0);
-  const expected = trancheViews.reduce((s, t) => s + t.amountMinor, 0);
-  const warnings = grantWarnings({
-    startsOn: g.starts_on,
-    endsOn: g.ends_on,
-    amountMinor: g.amount_minor,
+  const view = figures(
+    g,
+    {
+      lines: await linesOf(ex, g.id),
+      unassignedMinor: unassigned,
+      outside: { count: outside.length, amountMinor: -outside.reduce((s, e) => s + e.amount_minor, 0) },
+      tranches: await tranchesOf(ex, g.id),
+    },
     today,
-    lines: lineViews,
-    spentMinor: spent,
-    tranches: trancheViews.map((t) => ({ id: t.id, expectedOn: t.expectedOn, amountMinor: t.amountMinor, received: t.receivedEntryId !== null })),
-    outsidePeriod: { count: outside.length, amountMinor: -outside.reduce((s, e) => s + e.amount_minor, 0) },
-  });
+  );
   const entryViews: GrantEntryView[] = entries.map((e) => ({
     id: e.id,
     date: e.entry_date,
@@ -146,32 +217,59 @@ async function buildView(ex: Executor, g: GrantRow, today: string): Promise<Gran
     reversesEntryId: e.reverses_entry_id,
     outsidePeriod: (e.budget_line_id !== null || e.direction === 'expense') && (e.entry_date < g.starts_on || e.entry_date > g.ends_on),
   }));
-  return {
-    id: g.id,
-    funder: g.funder,
-    title: g.title,
-    startsOn: g.starts_on,
-    endsOn: g.ends_on,
-    currency: g.currency as Currency,
-    amountMinor: g.amount_minor,
-    note: g.note,
-    spentMinor: spent,
-    receivedMinor: received,
-    expectedMinor: expected,
-    plannedMinor: planned,
-    unassignedMinor: unassigned,
-    percentSpent: percentOf(spent, budget),
-    percentElapsed: Math.round(elapsedShare(g.starts_on, g.ends_on, today) * 100),
-    projectedUnspentMinor: projectedUnspent(budget, spent, g.starts_on, g.ends_on, today),
-    ended: today > g.ends_on,
-    warnings,
-    lines: lineViews,
-    tranches: trancheViews,
-    entries: entryViews,
-  };
+  return { ...view, entries: entryViews };
 }
 
-function summaryOf(v: GrantView): GrantSummary {
+/**
+ * Every grant's summary in four queries: the grants, the lines with their sums, the spending
+ * without a line or outside the period per grant (one pass over the grants' entries through the
+ * (grant_id, budget_line_id) index), and the tranches.
+ */
+async function listSummaries(ex: Executor, today: string): Promise<GrantSummary[]> {
+  const grants = await ex
+    .selectFrom('grants')
+    .select(['id', 'funder', 'title', 'starts_on', 'ends_on', 'currency', 'amount_minor', 'note'])
+    .orderBy('ends_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const spendingRows = await ex
+    .selectFrom('grants as g')
+    .innerJoin('cash_entries as e', 'e.grant_id', 'g.id')
+    .leftJoin('cash_categories as c', 'c.id', 'e.category_id')
+    .select([
+      'g.id',
+      sql<number>`sum(case when e.budget_line_id is null and c.direction = 'expense' then e.amount_minor else 0 end)`.as('unassigned'),
+      sql<number>`sum(case when (e.budget_line_id is not null or c.direction = 'expense') and (e.entry_date < g.starts_on or e.entry_date > g.ends_on) then 1 else 0 end)`.as('outside_n'),
+      sql<number>`sum(case when (e.budget_line_id is not null or c.direction = 'expense') and (e.entry_date < g.starts_on or e.entry_date > g.ends_on) then e.amount_minor else 0 end)`.as('outside_sum'),
+    ])
+    .groupBy('g.id')
+    .execute();
+  const spending = new Map(spendingRows.map((r) => [r.id, r]));
+  const lines = byGrant(await linesOf(ex));
+  const tranches = byGrant(await tranchesOf(ex));
+  return grants.map((g) => {
+    const s = spending.get(g.id);
+    const v = figures(
+      g,
+      {
+        lines: lines.get(g.id) ?? [],
+        unassignedMinor: -Number(s?.unassigned ?? 0),
+        outside: { count: Number(s?.outside_n ?? 0), amountMinor: -Number(s?.outside_sum ?? 0) },
+        tranches: tranches.get(g.id) ?? [],
+      },
+      today,
+    );
+    return summaryOf(v);
+  });
+}
+
+function byGrant<T extends { grant_id: number }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) out.set(r.grant_id, [...(out.get(r.grant_id) ?? []), r]);
+  return out;
+}
+
+function summaryOf(v: ReturnType<typeof figures>): GrantSummary {
   return {
     id: v.id,
     funder: v.funder,
@@ -201,12 +299,7 @@ export function grantsService(deps: CoreDeps) {
   const view = async (ex: Executor, id: number) => buildView(ex, await grantRow(ex, id), clock.today());
 
   return {
-    async list(): Promise<GrantSummary[]> {
-      const rows = await db.selectFrom('grants').select(['id', 'funder', 'title', 'starts_on', 'ends_on', 'currency', 'amount_minor', 'note']).orderBy('ends_on', 'desc').orderBy('id', 'desc').execute();
-      const out: GrantSummary[] = [];
-      for (const g of rows) out.push(summaryOf(await buildView(db, g, clock.today())));
-      return out;
-    },
+    list: (): Promise<GrantSummary[]> => listSummaries(db, clock.today()),
 
     get: (id: number) => view(db, id),
 
@@ -260,7 +353,8 @@ export function grantsService(deps: CoreDeps) {
     async removeLine(id: number): Promise<GrantView> {
       return inTransaction(db, async (trx) => {
         const l = await lineRow(trx, id);
-        const used = await trx.selectFrom('cash_entries').select('id').where('budget_line_id', '=', id).limit(1).executeTakeFirst();
+        // Through the (grant_id, budget_line_id) index: a line's entries carry its grant.
+        const used = await trx.selectFrom('cash_entries').select('id').where('grant_id', '=', l.grant_id).where('budget_line_id', '=', id).limit(1).executeTakeFirst();
         if (used) throw new AppError('inUse', `Budget line ${id} has entries`);
         await trx.deleteFrom('budget_lines').where('id', '=', id).execute();
         return view(trx, l.grant_id);
@@ -418,17 +512,20 @@ export async function annualBudget(ex: Executor, year: number): Promise<AnnualBu
   const currency = ((await readSettings(ex))?.currency ?? 'EUR') as Currency;
   const categories = await ex.selectFrom('cash_categories').select(['id', 'code', 'name', 'direction', 'archived_at']).orderBy('sort_order').orderBy('id').execute();
   const plans = await ex.selectFrom('annual_budgets').select(['category_id', 'planned_minor']).where('year', '=', year).execute();
+  // The year's monthly totals on the accounts in the centre's currency (an entry is in its
+  // account's currency, which cannot change once it has entries).
   const sums = await ex
-    .selectFrom('cash_entries')
-    .select(['category_id', (eb) => eb.fn.sum<number>('amount_minor').as('sum')])
-    .where('month_key', '>=', `${year}-01`)
-    .where('month_key', '<=', `${year}-12`)
-    .where('currency', '=', currency)
-    .where('category_id', 'is not', null)
-    .groupBy('category_id')
+    .selectFrom('cash_month_totals as t')
+    .innerJoin('cash_accounts as a', 'a.id', 't.account_id')
+    .select(['t.category_key', sql<number>`sum(t.in_minor + t.out_minor)`.as('sum')])
+    .where('t.month_key', '>=', `${year}-01`)
+    .where('t.month_key', '<=', `${year}-12`)
+    .where('a.currency', '=', currency)
+    .where('t.category_key', '<>', 0)
+    .groupBy('t.category_key')
     .execute();
   const plannedOf = new Map(plans.map((p) => [p.category_id, p.planned_minor]));
-  const sumOf = new Map(sums.map((s) => [s.category_id, Number(s.sum)]));
+  const sumOf = new Map(sums.map((s) => [s.category_key, Number(s.sum)]));
   const rows: BudgetRow[] = [];
   for (const c of categories) {
     const planned = plannedOf.get(c.id) ?? 0;

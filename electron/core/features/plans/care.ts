@@ -3,6 +3,7 @@
  * is overdue. A contact is any done task for the resident (a check-in, or a volunteer who brought
  * medicines and saw them), on the day it was done.
  */
+import { sql } from 'kysely';
 import { addDays, daysBetween, DEFAULT_CHECKIN_INTERVAL_DAYS, type CareEntry } from '../../../../shared/domain/plans';
 import { formatAddress, fullName } from '../../../../shared/domain/residents';
 import type { CoreDeps } from '../../context';
@@ -11,53 +12,87 @@ import { OPEN } from './plans.repo';
 
 const CHUNK = 500;
 
+/**
+ * The day of a resident's latest contact: their latest done task's day (done, else scheduled),
+ * as SQL over `rid` (a resident id column). Two seeks in the partial index of done tasks by
+ * (resident, done_on): the latest done_on, and the tasks done without one (none in practice).
+ * The status is written out as in the index (tasks_resident_done, migration 20261206_0900).
+ */
+const lastContactDay = (rid: string) => sql<string | null>`nullif(max(
+    coalesce((select max(t.done_on) from tasks t where t.resident_id = ${sql.ref(rid)} and t.status = 'done'), ''),
+    coalesce((select max(t.scheduled_on) from tasks t where t.resident_id = ${sql.ref(rid)} and t.status = 'done' and t.done_on is null), '')
+  ), '')`;
+
+/** The kind of the contact on that day (the highest id wins a tie), as SQL over `rid` and `day` columns. */
+const lastContactKind = (rid: string, day: string) => sql<string | null>`(select k.code from tasks t join service_kinds k on k.id = t.kind_id
+    where t.resident_id = ${sql.ref(rid)} and t.status = 'done'
+      and (t.done_on = ${sql.ref(day)} or (t.done_on is null and t.scheduled_on = ${sql.ref(day)}))
+    order by t.id desc limit 1)`;
+
 /** The latest done task of each resident: its day (done, else scheduled) and its kind. */
 export async function lastContacts(ex: Executor, residentIds: number[]): Promise<Map<number, { on: string; kindCode: string | null }>> {
   const out = new Map<number, { on: string; kindCode: string | null }>();
   for (let i = 0; i < residentIds.length; i += CHUNK) {
     const ids = residentIds.slice(i, i + CHUNK);
-    // The latest day per resident, then the tasks of that day (the highest id wins a tie).
-    const latest = ex
-      .selectFrom('tasks')
-      .select((eb) => ['resident_id', eb.fn.max(eb.fn.coalesce('done_on', 'scheduled_on')).as('last_on')])
-      .where('resident_id', 'in', ids)
-      .where('status', '=', 'done')
-      .groupBy('resident_id')
-      .as('m');
+    const days = ex.selectFrom('residents as r').select(['r.id', lastContactDay('r.id').as('last_on')]).where('r.id', 'in', ids).as('c');
     const rows = await ex
-      .selectFrom('tasks as t')
-      .innerJoin(latest, (join) => join.onRef('m.resident_id', '=', 't.resident_id'))
-      .innerJoin('service_kinds as k', 'k.id', 't.kind_id')
-      .select(['t.id', 't.resident_id', 't.done_on', 't.scheduled_on', 'k.code'])
-      .where('t.status', '=', 'done')
-      .where((eb) => eb(eb.fn.coalesce('t.done_on', 't.scheduled_on'), '=', eb.ref('m.last_on')))
-      .orderBy('t.id')
+      .selectFrom(days)
+      .select(['c.id', 'c.last_on', lastContactKind('c.id', 'c.last_on').as('code')])
+      .where('c.last_on', 'is not', null)
       .execute();
-    for (const r of rows) out.set(r.resident_id, { on: r.done_on ?? r.scheduled_on, kindCode: r.code });
+    for (const r of rows) if (r.last_on !== null) out.set(r.id, { on: r.last_on, kindCode: r.code });
   }
   return out;
 }
 
+/**
+ * The care list in one pass over the residents under regular care (the partial index
+ * residents_care, by name): each one's latest contact, next check-in and check-in plan found by
+ * seeks per resident; their phones by chunks.
+ */
 export async function careList(deps: Pick<CoreDeps, 'db' | 'clock'>, f: { settlement?: string | undefined; overdueOnly: boolean }): Promise<CareEntry[]> {
   const { db, clock } = deps;
   const today = clock.today();
+  const checkInKind = await db.selectFrom('service_kinds').select('id').where('code', '=', 'checkIn').executeTakeFirst();
+  const kindId = checkInKind?.id ?? -1;
   let q = db
     .selectFrom('residents as r')
     .select(['r.id', 'r.last_name', 'r.first_name', 'r.patronymic', 'r.settlement', 'r.street', 'r.house', 'r.flat', 'r.sort_key', 'r.checkin_interval_days'])
-    .where('r.regular_care', '=', 1)
+    .select(lastContactDay('r.id').as('last_on'))
+    .select((eb) => [
+      eb
+        .selectFrom('tasks as t')
+        .select((e) => e.fn.min('t.scheduled_on').as('next_on'))
+        .whereRef('t.resident_id', '=', 'r.id')
+        .where('t.scheduled_on', '>=', today)
+        .where('t.kind_id', '=', kindId)
+        .where('t.status', 'in', [...OPEN])
+        .as('next_on'),
+      eb
+        .exists(
+          eb
+            .selectFrom('help_plans as p')
+            .select('p.id')
+            .whereRef('p.resident_id', '=', 'r.id')
+            .where('p.kind_id', '=', kindId)
+            .where('p.ended_reason', 'is', null)
+            .where((e) => e.or([e('p.ends_on', 'is', null), e('p.ends_on', '>=', today)])),
+        )
+        .as('has_plan'),
+    ])
+    // Written out as in the partial index residents_care (a bound parameter would not match it).
+    .where(sql<boolean>`r.regular_care = 1`)
     .where('r.left_on', 'is', null);
   if (f.settlement !== undefined && f.settlement !== '') q = q.where('r.settlement', '=', f.settlement);
-  const residents = await q.orderBy('r.sort_key').orderBy('r.id').execute();
-  const ids = residents.map((r) => r.id);
-  const last = await lastContacts(db, ids);
+  const residents = await db
+    .selectFrom(q.orderBy('r.sort_key').orderBy('r.id').as('c'))
+    .selectAll('c')
+    .select(lastContactKind('c.id', 'c.last_on').as('last_kind'))
+    .execute();
 
-  const checkInKind = await db.selectFrom('service_kinds').select('id').where('code', '=', 'checkIn').executeTakeFirst();
-  const kindId = checkInKind?.id ?? -1;
   const phones = new Map<number, string[]>();
-  const nextCheckIn = new Map<number, string>();
-  const withPlan = new Set<number>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
+  for (let i = 0; i < residents.length; i += CHUNK) {
+    const chunk = residents.slice(i, i + CHUNK).map((r) => r.id);
     const phoneRows = await db
       .selectFrom('resident_phones')
       .select(['resident_id', 'raw'])
@@ -66,26 +101,10 @@ export async function careList(deps: Pick<CoreDeps, 'db' | 'clock'>, f: { settle
       .orderBy('position')
       .execute();
     for (const p of phoneRows) phones.set(p.resident_id, [...(phones.get(p.resident_id) ?? []), p.raw]);
-    const next = await db
-      .selectFrom('tasks')
-      .select((eb) => ['resident_id', eb.fn.min('scheduled_on').as('next_on')])
-      .where('resident_id', 'in', chunk)
-      .where('kind_id', '=', kindId)
-      .where('status', 'in', [...OPEN])
-      .where('scheduled_on', '>=', today)
-      .groupBy('resident_id')
-      .execute();
-    for (const n of next) nextCheckIn.set(n.resident_id, n.next_on);
-    const plans = await db
-      .selectFrom('help_plans')
-      .select('resident_id')
-      .where('resident_id', 'in', chunk)
-      .where('kind_id', '=', kindId)
-      .where('ended_reason', 'is', null)
-      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
-      .execute();
-    for (const p of plans) withPlan.add(p.resident_id);
   }
+  const last = new Map(residents.flatMap((r) => (r.last_on !== null ? [[r.id, { on: r.last_on, kindCode: r.last_kind }] as const] : [])));
+  const nextCheckIn = new Map(residents.flatMap((r) => (r.next_on !== null ? [[r.id, r.next_on] as const] : [])));
+  const withPlan = new Set(residents.filter((r) => Number(r.has_plan) === 1).map((r) => r.id));
 
   const entries = residents.map((r): CareEntry & { sortKey: string } => {
     const interval = r.checkin_interval_days ?? DEFAULT_CHECKIN_INTERVAL_DAYS;

@@ -23,14 +23,33 @@ type Deps = Pick<CoreDeps, 'db'>;
 const doneDay = sql<string>`coalesce(t.done_on, t.scheduled_on)`;
 const doneMonth = sql<string>`substr(coalesce(t.done_on, t.scheduled_on), 1, 7)`;
 
+/**
+ * Done tasks: `status = 'done'` written out as in the partial index tasks_done_day (migration
+ * 20261206_0900) on `coalesce(done_on, scheduled_on)`, the day a task counts on: a range of months
+ * is a range of that index (a bound parameter would not match a partial index).
+ */
+const isDone = sql<boolean>`t.status = 'done'`;
+
+/**
+ * Done tasks with their volunteers, read from the tasks in the range and then each task's
+ * volunteers by the task's key: CROSS JOIN keeps that order. Started from the volunteers, every
+ * volunteer's every task was looked up to find the year's.
+ */
+function doneTasksWithVolunteers(deps: Deps) {
+  return deps.db
+    .selectFrom('tasks as t')
+    .crossJoin('task_volunteers as tv')
+    .crossJoin('volunteers as v')
+    .whereRef('tv.task_id', '=', 't.id')
+    .whereRef('v.id', '=', 'tv.volunteer_id')
+    .where(isDone);
+}
+
 export async function volunteerHours(deps: Deps, from: string, to: string): Promise<VolunteerHoursReport> {
   const months = monthRange(from, to);
   const index = new Map(months.map((m, i) => [m, i]));
   const { first, last } = monthBounds(from, to);
-  const rows = await deps.db
-    .selectFrom('task_volunteers as tv')
-    .innerJoin('tasks as t', 't.id', 'tv.task_id')
-    .innerJoin('volunteers as v', 'v.id', 'tv.volunteer_id')
+  const rows = await doneTasksWithVolunteers(deps)
     .select((eb) => [
       'v.id',
       'v.last_name',
@@ -43,7 +62,6 @@ export async function volunteerHours(deps: Deps, from: string, to: string): Prom
       eb.fn.countAll<number>().as('tasks'),
       eb.fn.sum<number>(eb.case().when('tv.minutes_spent', 'is', null).then(1).else(0).end()).as('unlogged'),
     ])
-    .where('t.status', '=', 'done')
     .where(doneDay, '>=', first)
     .where(doneDay, '<=', last)
     .groupBy(['v.id', 'v.last_name', 'v.first_name', 'v.patronymic', 'v.is_regular', 'v.sort_key', doneMonth])
@@ -93,9 +111,11 @@ export async function tasksByKind(deps: Deps, from: string, to: string): Promise
   const { first, last } = monthBounds(from, to);
   const rows = await deps.db
     .selectFrom('tasks as t')
-    .innerJoin('service_kinds as k', 'k.id', 't.kind_id')
+    // One pass over the tasks, each kind by its key (CROSS JOIN keeps the order).
+    .crossJoin('service_kinds as k')
+    .whereRef('k.id', '=', 't.kind_id')
     .select((eb) => ['k.id', 'k.code', 'k.name', 'k.sort_order', doneMonth.as('month'), eb.fn.countAll<number>().as('n')])
-    .where('t.status', '=', 'done')
+    .where(isDone)
     .where(doneDay, '>=', first)
     .where(doneDay, '<=', last)
     .groupBy(['k.id', 'k.code', 'k.name', 'k.sort_order', doneMonth])
@@ -138,21 +158,11 @@ function counts(rows: ReadonlyArray<{ is_regular: number; specialist: string | n
 
 export async function volunteersActive(deps: Deps, from: string, to: string): Promise<VolunteersActiveReport> {
   const { first, last } = monthBounds(from, to);
-  const active = await deps.db
-    .selectFrom('volunteers as v')
+  const active = await doneTasksWithVolunteers(deps)
     .select(['v.id', 'v.is_regular', 'v.specialist'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('task_volunteers as tv')
-          .innerJoin('tasks as t', 't.id', 'tv.task_id')
-          .select('tv.task_id')
-          .whereRef('tv.volunteer_id', '=', 'v.id')
-          .where('t.status', '=', 'done')
-          .where(doneDay, '>=', first)
-          .where(doneDay, '<=', last),
-      ),
-    )
+    .distinct()
+    .where(doneDay, '>=', first)
+    .where(doneDay, '<=', last)
     .execute();
   const registered = await deps.db
     .selectFrom('volunteers')

@@ -20,6 +20,7 @@ import type { Executor } from '../../db/schema';
 import { insertTask, setTaskVolunteers } from '../tasks/tasks.repo';
 import { kindIdByCode } from './plans.repo';
 import { inTransaction } from '../../db/transaction';
+import { optimizeAfterBulkWrite } from '../../db/optimize';
 
 export const SNOW_SKILL = 'hasSnowTools';
 export const snowBatchKey = (date: string) => `snow:${date}`;
@@ -266,6 +267,8 @@ export async function snowDayConfirm(
       if (a.volunteerIds.length > 0) await setTaskVolunteers(trx, taskId, a.volunteerIds);
       taskIds.push(taskId);
     }
+    // Hundreds of tasks at once: statistics for the planner if a table grew tenfold.
+    await optimizeAfterBulkWrite(trx);
     return { date: input.date, batchKey, created: taskIds.length, existing: existingResidentIds.length, taskIds, existingResidentIds };
   });
 }

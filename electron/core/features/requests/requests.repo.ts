@@ -1,5 +1,8 @@
-import type { Executor } from '../../db/schema';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { DB, Executor } from '../../db/schema';
+import { cappedTotal, LIST_COUNT_CAP, type DayCursor } from '../../../../shared/domain/paging';
 import { fullName } from '../../../../shared/domain/residents';
+import { OPEN_STATUSES } from '../../../../shared/domain/requests';
 import type {
   Channel,
   RequestDetail,
@@ -17,6 +20,8 @@ export interface RequestFilter {
   to?: string | undefined;
   residentId?: number | undefined;
   createdOn?: string | undefined;
+  /** The page after this request: the previous page's last row. */
+  cursor?: DayCursor | undefined;
   limit: number;
   offset: number;
 }
@@ -84,20 +89,139 @@ export function toSummary(r: SummaryRow): RequestSummary {
   };
 }
 
-export async function listRequests(ex: Executor, f: RequestFilter): Promise<{ items: RequestSummary[]; total: number }> {
-  let q = baseQuery(ex);
-  if (f.statuses.length > 0) q = q.where('requests.status', 'in', f.statuses);
-  if (f.kindId !== undefined) q = q.where('requests.kind_id', '=', f.kindId);
-  if (f.settlement !== undefined && f.settlement !== '') q = q.where('residents.settlement', '=', f.settlement);
-  if (f.from !== undefined) q = q.where('requests.created_on', '>=', f.from);
-  if (f.to !== undefined) q = q.where('requests.created_on', '<=', f.to);
-  if (f.createdOn !== undefined) q = q.where('requests.created_on', '=', f.createdOn);
-  if (f.residentId !== undefined) q = q.where('requests.resident_id', '=', f.residentId);
-  const [rows, total] = await Promise.all([
-    q.select(SUMMARY).orderBy('requests.created_at', 'desc').orderBy('requests.id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toSummary), total: Number(total.n) };
+const hasSettlement = (f: RequestFilter): f is RequestFilter & { settlement: string } => f.settlement !== undefined && f.settlement !== '';
+
+/** Settlements with more residents than this are read in the list's order and filtered (see listRequests). */
+const BIG_SETTLEMENT = 1000;
+
+/**
+ * Which equality leads the search of one status's query (an index on it, then created_on, then the
+ * id): the resident's few requests; else an open status (a centre's open requests are a small
+ * working set); else the kind; else a closed status (they pile up over the years); else none (the
+ * day index). Left to itself, SQLite guesses from statistics that tie (every status and kind
+ * "2,001 rows") or starts from the 19 kinds and sorts everything.
+ */
+type Driver = 'resident' | 'status' | 'kind' | 'day';
+function driverOf(f: RequestFilter, status: RequestStatus | null): Driver {
+  if (f.residentId !== undefined) return 'resident';
+  if (status !== null && OPEN_STATUSES.includes(status)) return 'status';
+  if (f.kindId !== undefined) return 'kind';
+  return status !== null ? 'status' : 'day';
+}
+
+/**
+ * The conditions of one status's query. A column other than the driver's is compared as
+ * `+column`, which SQLite will not search an index for. The settlement is looked up on the joined
+ * resident ('join': the residents come first), or per request by its resident's id ('lookup': the
+ * requests come first; a condition on the joined `residents` made SQLite build a Bloom filter of
+ * the whole register before reading the first request).
+ */
+function conditions(eb: ExpressionBuilder<DB, 'requests' | 'residents'>, f: RequestFilter, status: RequestStatus | null, settlement: 'join' | 'lookup') {
+  const driver = driverOf(f, status);
+  const col = (name: 'status' | 'kind_id' | 'resident_id', own: Driver) => (driver === own ? sql.ref(`requests.${name}`) : sql`+requests.${sql.raw(name)}`);
+  const all: Array<Expression<SqlBool>> = [];
+  if (status !== null) all.push(eb(col('status', 'status'), '=', status));
+  if (f.kindId !== undefined) all.push(eb(col('kind_id', 'kind'), '=', f.kindId));
+  if (f.residentId !== undefined) all.push(eb(col('resident_id', 'resident'), '=', f.residentId));
+  if (hasSettlement(f)) {
+    all.push(
+      settlement === 'join'
+        ? eb('residents.settlement', '=', f.settlement)
+        : eb(eb.selectFrom('residents as r').select('r.settlement').whereRef('r.id', '=', 'requests.resident_id'), '=', f.settlement),
+    );
+  }
+  if (f.from !== undefined) all.push(eb('requests.created_on', '>=', f.from));
+  if (f.to !== undefined) all.push(eb('requests.created_on', '<=', f.to));
+  if (f.createdOn !== undefined) all.push(eb('requests.created_on', '=', f.createdOn));
+  return eb.and(all);
+}
+
+/** The statuses to query one by one: none (every status) or each asked for once. */
+function statusArms(statuses: readonly RequestStatus[]): Array<RequestStatus | null> {
+  return statuses.length === 0 ? [null] : [...new Set(statuses)];
+}
+
+/**
+ * The list's tables in the order SQLite must join them (CROSS JOIN keeps the order): the requests
+ * first, searched in the list's order; or, for a small settlement, its residents first and their
+ * few requests sorted. Every request has its resident and kind (foreign keys), so no row is lost.
+ */
+function listFrom(ex: Executor, residentsFirst: boolean) {
+  const joined = residentsFirst ? ex.selectFrom('residents').crossJoin('requests') : ex.selectFrom('requests').crossJoin('residents');
+  return joined
+    .crossJoin('service_kinds')
+    .whereRef('residents.id', '=', 'requests.resident_id')
+    .whereRef('service_kinds.id', '=', 'requests.kind_id');
+}
+
+/**
+ * A page of requests, newest first: by the day logged (`created_on`), then the id, the order of the
+ * indexes on (created_on), (status, created_on), (kind_id, created_on) and (resident_id,
+ * created_on) (an index ends in the rowid). Requests get their day and their id as they are
+ * logged, so this is the order they were logged in. Several statuses are one ordered query each,
+ * merged by SQLite (UNION ALL with ORDER BY merges; an IN over the statuses would sort every match).
+ * A settlement is a condition on the resident: a big one (more than BIG_SETTLEMENT residents) is
+ * read in the list's order, skipping other settlements' requests; a small one through its residents.
+ */
+export async function listRequests(
+  ex: Executor,
+  f: RequestFilter,
+  opts: { count?: boolean } = {},
+): Promise<{ items: RequestSummary[]; total: number; totalCapped: boolean; nextCursor: DayCursor | null }> {
+  const cursor = f.cursor;
+  const residentsFirst = hasSettlement(f) && f.residentId === undefined && (await residentsIn(ex, f.settlement, BIG_SETTLEMENT + 1)) <= BIG_SETTLEMENT;
+  const arm = (status: RequestStatus | null) => {
+    let q = listFrom(ex, residentsFirst)
+      .select(SUMMARY)
+        .where((eb) => conditions(eb, f, status, residentsFirst ? 'join' : 'lookup'));
+    if (cursor !== undefined) q = q.where(sql<boolean>`(requests.created_on, requests.id) < (${cursor.on}, ${cursor.id})`);
+    return q;
+  };
+  const [first, ...rest] = statusArms(f.statuses).map(arm);
+  let page = first as ReturnType<typeof arm>;
+  for (const other of rest) page = page.unionAll(other);
+  const rows = await page
+    .orderBy('requests.created_on', 'desc')
+    .orderBy('requests.id', 'desc')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
+  const more = rows.length > f.limit;
+  const shown = more ? rows.slice(0, f.limit) : rows;
+  const last = shown[shown.length - 1];
+  const nextCursor = more && last !== undefined ? { on: last.created_on, id: last.id } : null;
+  if (opts.count === false) return { items: shown.map(toSummary), total: shown.length, totalCapped: more, nextCursor };
+  return { items: shown.map(toSummary), ...(await countUpTo(ex, f)), nextCursor };
+}
+
+/** How many residents live in the settlement, counted up to `cap`. */
+async function residentsIn(ex: Executor, settlement: string, cap: number): Promise<number> {
+  const some = ex.selectFrom('residents').select(sql<number>`1`.as('one')).where('settlement', '=', settlement).limit(cap);
+  const row = await ex.selectFrom(some.as('s')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * How many requests match the filters (not the cursor), counted up to LIST_COUNT_CAP, with the
+ * page's indexes; on the requests alone unless the settlement needs the resident, and then from
+ * the settlement's residents (their requests' ids and days are in the resident index).
+ */
+async function countUpTo(ex: Executor, f: RequestFilter): Promise<{ total: number; totalCapped: boolean }> {
+  let n = 0;
+  for (const status of statusArms(f.statuses)) {
+    const matches = !hasSettlement(f)
+      ? ex.selectFrom('requests').where((eb) => conditions(eb as ExpressionBuilder<DB, 'requests' | 'residents'>, f, status, 'lookup'))
+      : ex
+          .selectFrom('residents')
+          .crossJoin('requests')
+          .whereRef('residents.id', '=', 'requests.resident_id')
+          .where((eb) => conditions(eb, f, status, 'join'));
+    const capped = matches.select(sql<number>`1`.as('one')).limit(LIST_COUNT_CAP + 1 - n);
+    const row = await ex.selectFrom(capped.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    n += Number(row.n);
+    if (n > LIST_COUNT_CAP) break;
+  }
+  return cappedTotal(n);
 }
 
 /** Today's queue: everything logged today, plus open urgent requests from earlier days. */
@@ -198,13 +322,13 @@ export async function statusOf(ex: Executor, id: number): Promise<RequestStatus 
   return row?.status as RequestStatus | undefined;
 }
 
+/** Every request, and the open ones (two index-only counts; a CASE over every row read the table). */
 export async function countRequests(ex: Executor): Promise<{ all: number; open: number }> {
-  const row = await ex
+  const all = await ex.selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const open = await ex
     .selectFrom('requests')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('all'),
-      eb.fn.sum<number>(eb.case().when('status', 'in', ['new', 'planned', 'inProgress']).then(1).else(0).end()).as('open'),
-    ])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', [...OPEN_STATUSES])
     .executeTakeFirstOrThrow();
-  return { all: Number(row.all), open: Number(row.open ?? 0) };
+  return { all: Number(all.n), open: Number(open.n) };
 }

@@ -246,6 +246,51 @@ describe('requests.list', () => {
     expect(await list({ limit: 2, offset: 10 })).toEqual({ ids: [], total: 4 });
   });
 
+  it('pages with a cursor: each page starts after the last row of the one before, the same day by id, the last one says so', async () => {
+    t.clock.set('2026-11-16T09:00:00.000Z');
+    const e = (await create()).id;
+    const f = (await create({ kindId: groceries })).id;
+    await move(f, 'planned');
+    const pages: number[][] = [];
+    let cursor: { on: string; id: number } | undefined;
+    for (;;) {
+      const page: Awaited<ReturnType<typeof t.value<'requests.list'>>> = await t.value('requests.list', { limit: 2, ...(cursor ? { cursor } : {}) });
+      pages.push(page.items.map((i) => i.id));
+      expect(page.total).toBe(6);
+      if (page.nextCursor === null) break;
+      expect(page.nextCursor).toEqual({ on: page.items[1]?.createdOn, id: page.items[1]?.id });
+      cursor = page.nextCursor;
+    }
+    expect(pages).toEqual([
+      [f, e],
+      [ids.d, ids.c],
+      [ids.b, ids.a],
+    ]);
+    // Several statuses are merged in the same order; a filter keeps to its rows on every page.
+    const open = await t.value('requests.list', { statuses: ['new', 'planned'], limit: 3 });
+    expect(open.items.map((i) => i.id)).toEqual([f, e, ids.d]);
+    const next = await t.value('requests.list', { statuses: ['new', 'planned'], limit: 3, cursor: open.nextCursor ?? undefined });
+    expect({ ids: next.items.map((i) => i.id), next: next.nextCursor }).toEqual({ ids: [ids.c, ids.a], next: null });
+    expect((await t.value('requests.list', { settlement: 'Кын', limit: 1, cursor: { on: '2026-11-16', id: Number(ids.d) } })).items.map((i) => i.id)).toEqual([ids.c]);
+  });
+
+  it('counts up to 10,000 matches and then says there are more', async () => {
+    // 10,000 more requests like the first one, written straight to the table (the count is the point).
+    t.sqlite
+      .prepare(
+        `with recursive n(i) as (select 1 union all select i + 1 from n where i < 10000)
+         insert into requests (resident_id, kind_id, urgency, channel, description, status, created_at, created_on, created_by, updated_at, updated_by)
+         select resident_id, kind_id, urgency, channel, description, status, created_at, '2026-11-01', created_by, updated_at, updated_by from requests, n where requests.id = ?`,
+      )
+      .run(ids.a);
+    const all = await t.value('requests.list', { limit: 1 });
+    expect({ total: all.total, capped: all.totalCapped }).toEqual({ total: 10_000, capped: true });
+    const fresh = await t.value('requests.list', { from: '2026-11-10', limit: 1 });
+    expect({ total: fresh.total, capped: fresh.totalCapped }).toEqual({ total: 4, capped: false });
+    const open = await t.value('requests.list', { statuses: ['new', 'planned'], limit: 1 });
+    expect({ total: open.total, capped: open.totalCapped }).toEqual({ total: 10_000, capped: true });
+  });
+
   it('rejects a malformed date', async () => {
     const env = await t.raw('requests.list', { from: '16.11.2026' });
     expect(env).toMatchObject({ ok: false, error: { code: 'validation', fields: [{ path: 'from', message: 'validation.date' }] } });

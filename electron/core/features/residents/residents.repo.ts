@@ -272,15 +272,19 @@ export async function findDuplicates(
   return summariesInOrder(ex, [...ids].sort((a, b) => a - b));
 }
 
+/**
+ * The settlements in use, in order: one seek per name in the settlement index (a recursive query
+ * that jumps from a name to the next), not a pass over the whole register.
+ */
 export async function settlements(ex: Executor): Promise<string[]> {
-  const rows = await ex
-    .selectFrom('residents')
-    .select('settlement')
-    .where('settlement', '!=', '')
-    .groupBy('settlement')
-    .orderBy('settlement')
-    .execute();
-  return rows.map((r) => r.settlement);
+  const rows = await sql<{ settlement: string }>`
+    with recursive s(settlement) as (
+      select min(settlement) from residents where settlement > ''
+      union all
+      select (select min(r.settlement) from residents r where r.settlement > s.settlement) from s where s.settlement is not null
+    )
+    select settlement from s where settlement is not null`.execute(ex);
+  return rows.rows.map((r) => r.settlement);
 }
 
 export async function countResidents(ex: Executor): Promise<number> {

@@ -97,6 +97,8 @@ export interface TaskFilter {
   statuses?: readonly TaskStatus[] | undefined;
   /** Leave out cancelled tasks (the board). */
   excludeCancelled?: boolean;
+  /** Only open tasks (planned or assigned), found in the index of open tasks by day (the board's overdue ones). */
+  open?: boolean;
   kindId?: number | undefined;
   settlement?: string | undefined;
   volunteerId?: number | undefined;
@@ -248,12 +250,16 @@ export function sortTasks(tasks: TaskSummary[]): TaskSummary[] {
   );
 }
 
-export async function listTasks(ex: Executor, f: TaskFilter): Promise<{ items: TaskSummary[]; total: number }> {
+/** Tasks in board order; `count: false` leaves out the total (the board shows every task it reads). */
+export async function listTasks(ex: Executor, f: TaskFilter, opts: { count?: boolean } = {}): Promise<{ items: TaskSummary[]; total: number }> {
   let q = taskBase(ex);
   if (f.from !== undefined) q = q.where('tasks.scheduled_on', '>=', f.from);
   if (f.to !== undefined) q = q.where('tasks.scheduled_on', '<=', f.to);
   if (f.statuses !== undefined && f.statuses.length > 0) q = q.where('tasks.status', 'in', [...f.statuses]);
   if (f.excludeCancelled) q = q.where('tasks.status', '!=', 'cancelled');
+  // Written out as in the partial index tasks_open_day (migration 20261206_0900): SQLite uses a
+  // partial index only for a query that names its condition, and not through bound parameters.
+  if (f.open) q = q.where(sql<boolean>`tasks.status in (${sql.join(OPEN_TASK_STATUSES.map((s) => sql.lit(s)))})`);
   if (f.kindId !== undefined) q = q.where('tasks.kind_id', '=', f.kindId);
   if (f.settlement !== undefined && f.settlement !== '') q = q.where('residents.settlement', '=', f.settlement);
   if (f.residentId !== undefined) q = q.where('tasks.resident_id', '=', f.residentId);
@@ -276,8 +282,9 @@ export async function listTasks(ex: Executor, f: TaskFilter): Promise<{ items: T
     .orderBy(sql`coalesce(tasks.start_time, case tasks.part_of_day when 'morning' then '00:00' when 'afternoon' then '12:00' when 'evening' then '17:00' else '' end)`)
     .orderBy('tasks.id');
   if (f.limit !== undefined) rowsQ = rowsQ.limit(f.limit).offset(f.offset ?? 0);
-  const [rows, total] = await Promise.all([rowsQ.execute(), q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
-  return { items: sortTasks(await withVolunteers(ex, rows)), total: Number(total.n) };
+  const rows = await rowsQ.execute();
+  const total = opts.count === false ? rows.length : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { items: sortTasks(await withVolunteers(ex, rows)), total };
 }
 
 export interface TaskRecord {

@@ -326,8 +326,8 @@ export function tasksService(deps: CoreDeps) {
       const filter = { kindId: f.kindId, settlement: f.settlement };
       const [requests, week, overdue] = await Promise.all([
         repo.openRequestsWithoutTasks(db, { ...filter, limit: 200 }),
-        repo.listTasks(db, { ...filter, from: weekStart, to: weekEnd, excludeCancelled: true, limit: 2000 }),
-        repo.listTasks(db, { ...filter, to: addDays(today, -1), statuses: OPEN_TASK_STATUSES, limit: 500 }),
+        repo.listTasks(db, { ...filter, from: weekStart, to: weekEnd, excludeCancelled: true, limit: 2000 }, { count: false }),
+        repo.listTasks(db, { ...filter, to: addDays(today, -1), open: true, limit: 500 }, { count: false }),
       ]);
       const days = Array.from({ length: 7 }, (_, i) => {
         const date = addDays(weekStart, i);
