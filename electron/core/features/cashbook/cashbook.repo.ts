@@ -89,7 +89,9 @@ export async function otherLegAccounts(ex: Executor, rows: readonly EntryRow[]):
     legs.push(
       ...(await ex
         .selectFrom('cash_entries as e')
-        .innerJoin('cash_accounts as a', 'a.id', 'e.account_id')
+        // `+e.account_id`: the legs are found by their group (cash_entries_transfer), never by
+        // reading each account's entries, which a planner knowing averages only would choose.
+        .innerJoin('cash_accounts as a', (join) => join.on(sql.ref('a.id'), '=', sql`+${sql.ref('e.account_id')}`))
         .select(['e.id', 'e.transfer_group', 'a.name'])
         .where('e.transfer_group', 'in', groups.slice(i, i + 500))
         .execute()),
