@@ -18,6 +18,7 @@ import { lanAddresses } from './host-check';
 import { startAppHost } from '../core/app-host';
 import { DatabaseInUseError } from '../core/db/safety';
 import { createBackupManager, readAuditAnchor } from '../core/backup/manager';
+import { inThreadWork } from '../core/work/runner';
 import { verifyBackup } from '../core/backup/verify';
 import { verifyChainSqlite, type AuditAnchor } from '../core/features/audit/audit.chain';
 import { readBackupHeader } from '../core/backup/container';
@@ -292,9 +293,10 @@ async function main(argv: string[]): Promise<void> {
       for (const w of checkTarget(target, size)) {
         console.warn(w.code === 'fat32Limit' ? t('cli:backup.fat32') : t('cli:backup.lowSpace', { mib: Math.round(w.freeBytes / 1024 ** 2) }));
       }
-      const manager = createBackupManager({ dataDir, clock: systemClock(), logger: consoleLogger(), appVersion: APP_VERSION });
+      // In this thread: nothing else here waits for an answer (the app makes its backups on its long-work thread).
+      const manager = createBackupManager({ dataDir, clock: systemClock(), logger: consoleLogger(), appVersion: APP_VERSION, work: inThreadWork() });
       try {
-        const made = await manager.create(sqlite, 'manual', { passphrase, targetDir: target });
+        const made = await manager.create('manual', { passphrase, targetDir: target });
         manager.recordOutsideCopy(target);
         console.log(t(made.encrypted ? 'cli:backup.madeEncrypted' : 'cli:backup.made', { file: made.file, size: made.size, residents: made.residents, requests: made.requests }));
       } catch (e) {
