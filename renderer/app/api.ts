@@ -6,6 +6,7 @@
 import { MutationCache, QueryCache, QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { contract, isCallName, type CallInput, type CallName, type CallOutput, type Topic } from '../../shared/api/contract';
 import { invoke, subscribe, ApiError } from '../bridge';
+import { reportProgress } from './progress';
 
 /**
  * The cache key of a call's answer: its name, then its input. Invalidating by `[name]` refreshes
@@ -61,6 +62,7 @@ export function invalidateTopics(client: QueryClient, topics: readonly Topic[]):
 export function listenForChanges(client: QueryClient): () => void {
   return subscribe((event) => {
     if (event.type === 'changed') void invalidateTopics(client, event.topics);
+    else if (event.type === 'progress') reportProgress(event);
   });
 }
 
