@@ -658,14 +658,21 @@ async function openPayload(file: string, options: ExtractBackupOptions): Promise
 
 /**
  * One pass over the payload: decrypts it (when encrypted), hands the plain bytes to `sink` (if
- * any) and checks the GCM tag, the byte count and the SHA-256 against the header.
+ * any) and checks the GCM tag, the byte count and (unless `hashPlain` is false) the SHA-256
+ * against the header.
  */
-async function passPayload(file: string, opened: OpenedHeader & { decipher: DecipherGCM | null }, sink?: (plain: Buffer, at: number) => Promise<void>, onBytes?: OnBytes): Promise<void> {
+async function passPayload(
+  file: string,
+  opened: OpenedHeader & { decipher: DecipherGCM | null },
+  sink?: (plain: Buffer, at: number) => Promise<void>,
+  onBytes?: OnBytes,
+  hashPlain = true,
+): Promise<void> {
   const { header, payloadStart, decipher } = opened;
   const hash = createHash('sha256');
   let plainBytes = 0;
   const take = async (plain: Buffer) => {
-    hash.update(plain);
+    if (hashPlain) hash.update(plain);
     if (sink) await sink(plain, plainBytes);
     plainBytes += plain.length;
   };
@@ -687,20 +694,26 @@ async function passPayload(file: string, opened: OpenedHeader & { decipher: Deci
   if (plainBytes !== header.payloadSize) {
     throw new BackupError('damaged', `The backup payload has ${plainBytes} bytes instead of ${header.payloadSize}.`);
   }
-  if (hash.digest('hex') !== header.payloadSha256) {
+  if (hashPlain && hash.digest('hex') !== header.payloadSha256) {
     throw new BackupError('damaged', 'The backup is damaged: the database inside does not match its checksum.');
   }
 }
 
 /**
  * Reads a backup file back and checks everything the container promises without writing
- * anything: magic, header checksum, exact size, the GCM tag (encrypted) and the SHA-256 of the
- * plain database. How a backup just written is checked on the disk it was written to.
+ * anything: magic, header checksum, exact size, and the payload: unencrypted its SHA-256,
+ * encrypted its GCM tag. How a backup just written is checked on the disk it was written to.
+ *
+ * Why the tag alone for an encrypted file: it authenticates every ciphertext byte (and the header)
+ * under the key, so a file whose tag matches decrypts to exactly the bytes that were encrypted,
+ * and writeBackup hashed those very bytes while encrypting them and refused to finish unless they
+ * matched the header's SHA-256. Nobody without the key can make another file with a matching tag.
+ * (extractBackup, which restores, checks both anyway.)
  */
 export async function checkBackupFile(file: string, options: ExtractBackupOptions = {}, onBytes?: OnBytes): Promise<BackupHeader> {
   try {
     const opened = await openPayload(file, options);
-    await passPayload(file, opened, undefined, onBytes);
+    await passPayload(file, opened, undefined, onBytes, opened.decipher === null);
     return opened.header;
   } catch (error) {
     throw ioError(`Could not read the backup ${file}`, error);
