@@ -4,7 +4,8 @@
  * verified, and only then given their final name, all on the long-work thread (make-backup.ts).
  * Automatic ones rotate; manual, pre-restore and pre-migration ones are kept.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
@@ -139,7 +140,7 @@ export function createBackupManager(options: BackupManagerOptions) {
       // Only a verified backup anchors the audit chain (a snapshot without audit entries leaves the anchor).
       const anchor = anchorOf(made.header);
       if (anchor) writeLog({ auditAnchor: anchor });
-      logger.info('backup made', { kind, file: made.file });
+      logger.info('backup made', { kind, file: made.file, bytes: made.size, ms: made.timings });
       return { ...toInfo(name, made.size, made.header), file: made.file };
     } catch (e) {
       throw backupErrorToAppError(e);
@@ -177,7 +178,8 @@ export function createBackupManager(options: BackupManagerOptions) {
   async function rotate(): Promise<string[]> {
     const entries = (await list()).map((b) => ({ id: b.id, createdAt: b.createdAt, verified: b.verified, kind: b.kind }));
     const { remove } = planRotation(entries, clock.now(), DEFAULT_ROTATION);
-    for (const id of remove) rmSync(path.join(dir, id), { force: true });
+    // Asynchronous: unlinking a large file takes a while, and this thread answers calls.
+    for (const id of remove) await rm(path.join(dir, id), { force: true });
     return remove;
   }
 
