@@ -156,11 +156,17 @@ export async function takeSnapshot(
   return facts;
 }
 
+/** better-sqlite3's SQLite maps at most this much (SQLITE_MAX_MMAP_SIZE). */
+const MAX_MMAP_BYTES = 0x7fff0000;
+
 /** The snapshot's own check: `quick_check`, and the same rows per table as the live database had. */
 export function checkSnapshot(file: string, expectedCounts: Record<string, number>): string | null {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    // The snapshot is this job's own file (nobody truncates it under the map): SQLite reads the
+    // pages in place instead of copying each into its cache, which makes quick_check faster.
+    db.pragma(`mmap_size = ${Math.min(statSync(file).size, MAX_MMAP_BYTES)}`);
     const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     if (problems.length > 0) return `quick_check: ${problems.slice(0, 5).join('; ')}`;
