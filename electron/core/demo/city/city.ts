@@ -64,7 +64,7 @@ export interface CityOptions {
   dataDir: string;
   seed?: number;
   counts?: CityCounts;
-  /** The present: the ten years end here (default: now). */
+  /** The present: the years end here (default: the start of today, UTC). */
   now?: Date;
   /** Calls per transaction. */
   batchSize?: number;
@@ -106,7 +106,8 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
   const started = performance.now();
   const seed = options.seed ?? CITY_SEED;
   const counts = options.counts ?? CITY_COUNTS;
-  const end = (options.now ?? new Date()).getTime();
+  // The present: the given moment, else the start of today (UTC), so that a seed gives the same city all day.
+  const end = options.now?.getTime() ?? dayStart(Date.now());
   const start = dayStart(end) - counts.years * 365 * DAY_MS;
   const file = path.join(options.dataDir, DATABASE_FILE);
   if (existsSync(file)) throw new Error(`${file} already exists`);
@@ -121,7 +122,12 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
     const setup = await core.dispatch('setup.complete', { ...CITY_CENTRE, demo: false, adminName: 'Адміністратор', adminPassword: DEMO_ADMIN_PASSWORD }, { actor: BUILT_IN_ADMIN });
     if (!setup.ok) throw new Error(`setup.complete: ${setup.error.message}`);
     await addDemoAccounts(core.deps.db, [{ userId: BUILT_IN_ADMIN.id, name: 'Адміністратор', role: 'admin', password: DEMO_ADMIN_PASSWORD, pin: null }]);
+    // While generating: no fsync per commit, a page cache that holds the hot indexes (SQLite's
+    // default is 2 MB; the city is hundreds), and fewer, larger checkpoints. (This connection's
+    // settings only: the app opens the file with its own.)
     core.sqlite.pragma('synchronous = NORMAL');
+    core.sqlite.pragma('cache_size = -524288');
+    core.sqlite.pragma('wal_autocheckpoint = 20000');
 
     const sqlite = core.sqlite;
     const kindIds = new Map((sqlite.prepare('select code, id from service_kinds where code is not null').all() as Array<{ code: BuiltInKindCode; id: number }>).map((k) => [k.code, k.id]));
@@ -162,9 +168,11 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
     const requestRng = new Rng(seed ^ 0x7e57);
     const flowRng = new Rng(seed ^ 0x5eed);
     // Plans are sized so that request tasks and plan tasks together come near the task count:
-    // about 0.45 tasks per request, the rest from check-ins every 7–14 days (about 40 a year each).
-    const planTasks = Math.max(0, counts.tasks - counts.requests * 0.45);
-    const care = new CareProgramme(w, new Rng(seed ^ 0xca7e), pool, Math.max(3, Math.round(planTasks / (counts.years * 40 * 0.7))));
+    // about 0.3 tasks per request, the rest from check-ins every 3–14 days and weekly medicines
+    // (about 60 tasks a year for each person under care), with the people under care growing to
+    // the target from a third of it (two thirds of it on average).
+    const planTasks = Math.max(0, counts.tasks - counts.requests * 0.3);
+    const care = new CareProgramme(w, new Rng(seed ^ 0xca7e), pool, Math.max(3, Math.round(planTasks / (counts.years * 60 * 0.675))));
 
     // Staff and volunteers as they join (and volunteers as they stop).
     for (const [i, s] of STAFF.entries()) {
@@ -225,9 +233,13 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
       }
       return undefined;
     };
-    const logRequest = async (at: number) => {
+    const logRequest = async (at: number, tries = 0): Promise<void> => {
       const r = pickResident(at);
-      if (r === undefined) return;
+      // Nobody registered yet (the first morning): the request comes an hour later.
+      if (r === undefined) {
+        if (tries < 48) timeline.at(at + HOUR, () => logRequest(at + HOUR, tries + 1));
+        return;
+      }
       const month = new Date(at).getUTCMonth() + 1;
       const code = chooseKind(requestRng, r, month);
       const kindId = kindIds.get(code);
