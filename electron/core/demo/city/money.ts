@@ -190,6 +190,7 @@ export class CityMoney {
     const times = Array.from({ length: sales }, () => day + rng.int(6 * 60, 15 * 60) * MINUTE).sort((a, b) => a - b);
     for (const at of times) {
       timeline.at(at, async () => {
+        if (this.#prices.length === 0) return;
         const p = rng.weighted(this.#prices.map((x) => [x, x.weight] as const));
         const registered = this.#w.registered;
         const resident = registered > 0 && rng.chance(0.3) ? this.#w.residents[rng.int(0, registered - 1)] : undefined;
