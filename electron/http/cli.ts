@@ -282,7 +282,7 @@ async function main(argv: string[]): Promise<void> {
         const line = progressLine();
         const made = await generateCity({ dataDir, seed, progress: line.update }).finally(line.done);
         centreLanguage(CITY_CENTRE.language);
-        console.log(t('cli:demo.city', { seconds: made.seconds.toFixed(0), file: made.file, size: (made.bytes / 1024 ** 2).toFixed(0) }));
+        console.log(t('cli:demo.city', { seconds: made.seconds.toFixed(0), cpu: made.cpuSeconds.toFixed(0), file: made.file, size: (made.bytes / 1024 ** 2).toFixed(0) }));
         console.log(JSON.stringify(made.rows));
         printDemoUsers();
         return;

@@ -64,7 +64,7 @@ export interface CityOptions {
   dataDir: string;
   seed?: number;
   counts?: CityCounts;
-  /** The present: the ten years end here (default: now). */
+  /** The present: the years end here (default: the start of today, UTC). */
   now?: Date;
   /** Calls per transaction. */
   batchSize?: number;
@@ -77,6 +77,8 @@ export interface CityResult {
   file: string;
   bytes: number;
   seconds: number;
+  /** CPU time of this process while generating (user and system): the wall time on a shared machine is more. */
+  cpuSeconds: number;
   calls: number;
   auditEntries: number;
   rows: Record<string, number>;
@@ -98,15 +100,22 @@ const STAFF: ReadonlyArray<{ name: string; role: 'frontdesk' | 'coordinator' | '
 
 const TABLES = ['residents', 'resident_search_terms', 'requests', 'request_status_history', 'tasks', 'task_volunteers', 'help_plans', 'volunteers', 'cash_entries', 'sales', 'cash_ups', 'grants', 'budget_lines', 'leases', 'rent_charges', 'volunteer_advances', 'audit_log'] as const;
 
+function cpuSince(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
+}
+
 /**
  * Generates the city centre into an empty data folder (the database must not exist yet) and
  * leaves it closed, checkpointed and analysed.
  */
 export async function generateCity(options: CityOptions): Promise<CityResult> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const seed = options.seed ?? CITY_SEED;
   const counts = options.counts ?? CITY_COUNTS;
-  const end = (options.now ?? new Date()).getTime();
+  // The present: the given moment, else the start of today (UTC), so that a seed gives the same city all day.
+  const end = options.now?.getTime() ?? dayStart(Date.now());
   const start = dayStart(end) - counts.years * 365 * DAY_MS;
   const file = path.join(options.dataDir, DATABASE_FILE);
   if (existsSync(file)) throw new Error(`${file} already exists`);
@@ -121,7 +130,12 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
     const setup = await core.dispatch('setup.complete', { ...CITY_CENTRE, demo: false, adminName: 'Адміністратор', adminPassword: DEMO_ADMIN_PASSWORD }, { actor: BUILT_IN_ADMIN });
     if (!setup.ok) throw new Error(`setup.complete: ${setup.error.message}`);
     await addDemoAccounts(core.deps.db, [{ userId: BUILT_IN_ADMIN.id, name: 'Адміністратор', role: 'admin', password: DEMO_ADMIN_PASSWORD, pin: null }]);
+    // While generating: no fsync per commit, a page cache that holds the hot indexes (SQLite's
+    // default is 2 MB; the city is hundreds), and fewer, larger checkpoints. (This connection's
+    // settings only: the app opens the file with its own.)
     core.sqlite.pragma('synchronous = NORMAL');
+    core.sqlite.pragma('cache_size = -524288');
+    core.sqlite.pragma('wal_autocheckpoint = 20000');
 
     const sqlite = core.sqlite;
     const kindIds = new Map((sqlite.prepare('select code, id from service_kinds where code is not null').all() as Array<{ code: BuiltInKindCode; id: number }>).map((k) => [k.code, k.id]));
@@ -162,9 +176,11 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
     const requestRng = new Rng(seed ^ 0x7e57);
     const flowRng = new Rng(seed ^ 0x5eed);
     // Plans are sized so that request tasks and plan tasks together come near the task count:
-    // about 0.45 tasks per request, the rest from check-ins every 7–14 days (about 40 a year each).
-    const planTasks = Math.max(0, counts.tasks - counts.requests * 0.45);
-    const care = new CareProgramme(w, new Rng(seed ^ 0xca7e), pool, Math.max(3, Math.round(planTasks / (counts.years * 40 * 0.7))));
+    // about 0.3 tasks per request, the rest from check-ins every 3–14 days and weekly medicines
+    // (about 60 tasks a year for each person under care), with the people under care growing to
+    // the target from a third of it (two thirds of it on average).
+    const planTasks = Math.max(0, counts.tasks - counts.requests * 0.3);
+    const care = new CareProgramme(w, new Rng(seed ^ 0xca7e), pool, Math.max(3, Math.round(planTasks / (counts.years * 60 * 0.675))));
 
     // Staff and volunteers as they join (and volunteers as they stop).
     for (const [i, s] of STAFF.entries()) {
@@ -175,7 +191,8 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
         if (s.year === 0) await w.runner.run((deps) => addDemoAccounts(deps.db, [{ userId: user.id, name: s.name, role: s.role, password: s.password, pin: s.pin }]));
       });
     }
-    timeline.at(start + 7 * HOUR, () => money.open(start + 7 * HOUR));
+    // The money before the first working hour: balances, prices, the lease.
+    timeline.at(start + 5 * HOUR + 30 * MINUTE, () => money.open(start + 5 * HOUR + 30 * MINUTE));
     for (const v of volunteers) {
       timeline.at(v.joinedAt, async () => {
         const input = { ...v.input, skillIds: [...v.skills].flatMap((code) => skillIds.get(code) ?? []) };
@@ -225,9 +242,13 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
       }
       return undefined;
     };
-    const logRequest = async (at: number) => {
+    const logRequest = async (at: number, tries = 0): Promise<void> => {
       const r = pickResident(at);
-      if (r === undefined) return;
+      // Nobody registered yet (the first morning): the request comes an hour later.
+      if (r === undefined) {
+        if (tries < 48) timeline.at(at + HOUR, () => logRequest(at + HOUR, tries + 1));
+        return;
+      }
       const month = new Date(at).getUTCMonth() + 1;
       const code = chooseKind(requestRng, r, month);
       const kindId = kindIds.get(code);
@@ -286,7 +307,7 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
     const rows = Object.fromEntries(TABLES.map((t) => [t, Number(sqlite.prepare(`select count(*) from ${t}`).pluck().get())]));
     const calls = audit.appended;
     await core.close();
-    const result: CityResult = { file, bytes: statSync(file).size, seconds: (performance.now() - started) / 1000, calls, auditEntries: rows.audit_log ?? 0, rows, byCall, seed, now: new Date(end).toISOString() };
+    const result: CityResult = { file, bytes: statSync(file).size, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSince(cpuBefore), calls, auditEntries: rows.audit_log ?? 0, rows, byCall, seed, now: new Date(end).toISOString() };
     progress('done', calls);
     return result;
   } catch (e) {

@@ -6,7 +6,7 @@
  * international and local funders with budget lines, tranches and the expenses booked on their
  * lines, donated goods, and the annual budget. Every change is a call of the money features.
  */
-import { tillService } from '../../features/till/till.service';
+import { cashBalance } from './fast';
 import { generateRentCharges } from '../../features/grants/rent.service';
 import type { Rng } from '../demo';
 import { DAY_MS, HOUR, isoDay, MINUTE, weekdayOf } from './time';
@@ -62,7 +62,11 @@ export class CityMoney {
   /** Expected till sales and manual entries per working day (sized to the counts). */
   readonly #salesPerDay: number;
   readonly #entriesPerDay: number;
+  /** The days grants are signed, in order. */
+  readonly #grantDays: number[];
   sales = 0;
+  /** The years whose prices rose. */
+  readonly #raised = new Set<number>();
 
   constructor(w: CityWorld, rng: Rng, categories: ReadonlyMap<string, number>) {
     this.#w = w;
@@ -71,6 +75,8 @@ export class CityMoney {
     const workingDays = (w.counts.years * 365 * 5) / 7;
     this.#salesPerDay = (w.counts.cashEntries * 0.43) / workingDays;
     this.#entriesPerDay = (w.counts.cashEntries * 0.5) / workingDays;
+    const span = w.end - w.start - 60 * DAY_MS;
+    this.#grantDays = Array.from({ length: w.counts.grants }, (_, i) => w.start + Math.floor(((i + rng.next()) * span) / w.counts.grants));
   }
 
   #category(code: string): number {
@@ -158,8 +164,11 @@ export class CityMoney {
         }
       });
     }
-    // A grant now and then (30 over ten years at city scale).
-    if (rng.chance(this.#w.counts.grants / (this.#w.counts.years * 365))) timeline.at(day + rng.int(7 * 60, 13 * 60) * MINUTE, () => this.#grant(day));
+    // The grants, spread over the years (the last one begins before the present).
+    while (this.#grantDays.length > 0 && (this.#grantDays[0] ?? Infinity) < day + DAY_MS) {
+      this.#grantDays.shift();
+      timeline.at(day + rng.int(7 * 60, 13 * 60) * MINUTE, () => this.#grant(day));
+    }
     if (!working) return;
     // Till takings paid into the bank on the last working day of the month.
     if (dom >= 26 && new Date(day + (weekday === 5 ? 3 : 1) * DAY_MS).getUTCMonth() + 1 !== month) {
@@ -181,6 +190,7 @@ export class CityMoney {
     const times = Array.from({ length: sales }, () => day + rng.int(6 * 60, 15 * 60) * MINUTE).sort((a, b) => a - b);
     for (const at of times) {
       timeline.at(at, async () => {
+        if (this.#prices.length === 0) return;
         const p = rng.weighted(this.#prices.map((x) => [x, x.weight] as const));
         const registered = this.#w.registered;
         const resident = registered > 0 && rng.chance(0.3) ? this.#w.residents[rng.int(0, registered - 1)] : undefined;
@@ -194,15 +204,14 @@ export class CityMoney {
     const closing = day + 15 * HOUR + 30 * MINUTE;
     if (closing < end && rng.chance(0.92)) {
       timeline.at(closing, async () => {
-        const { expectedCashMinor } = await runner.run((deps) => tillService(deps).day(date));
+        // What the till's day screen shows as expected in the box.
+        const expectedCashMinor = await runner.run((deps) => cashBalance(deps, accounts.cash, date));
         const roll = rng.next();
         const difference = roll < 0.85 ? 0 : roll < 0.95 ? -uah(rng.int(1, 50)) : uah(rng.int(1, 20));
         await runner.call('till.cashUp', { day: date, countedMinor: Math.max(0, expectedCashMinor + difference), note: difference === 0 ? '' : 'Розбіжність при підрахунку' }, staff.pick(rng, 'frontdesk', closing));
       });
     }
   }
-
-  readonly #raised = new Set<number>();
 
   #post(at: number, type: 'income' | 'expense', account: 'cash' | 'bank', category: string, amount: number, counterparty: string, note: string, grant?: { grantId: number; budgetLineId: number }): void {
     const { timeline, runner, staff, accounts } = this.#w;

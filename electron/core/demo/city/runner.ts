@@ -29,6 +29,7 @@ import type { DB } from '../../db/schema';
 import { handlers } from '../../handlers';
 import { auditEntry, readEntity } from '../../policy/audit-entry';
 import type { AuditChainWriter } from './audit';
+import { fastPath, inCheckpoint, type Fast, type FastCall, type FastResult } from './fast';
 
 /** A clock that the generation moves by hand; its day is the UTC calendar date of its time. */
 export class MovingClock implements Clock {
@@ -104,6 +105,9 @@ export interface RunnerOptions {
 
 export class CallFailedError extends Error {}
 
+/** What a call gives the generator: the handler's answer, or only the ids a fast path returns. */
+export type CallAnswer<K extends CallName> = K extends FastCall ? FastResult['value'] : HandlerOutput<K>;
+
 /** Runs calls in batched transactions, each with its audit entry; `calls` counts them. */
 export class CallRunner {
   readonly db: Kysely<DB>;
@@ -134,8 +138,8 @@ export class CallRunner {
     return { ...this.#options.deps, db: await this.trx(), clock: this.#options.clock };
   }
 
-  /** One call, as dispatch would run it, inside the batch; returns the handler's answer. */
-  async call<K extends CallName>(name: K, input: CallInput<K>, actor: Actor): Promise<HandlerOutput<K>> {
+  /** One call, as dispatch would run it (or its fast path), inside the batch; returns the answer. */
+  async call<K extends CallName>(name: K, input: CallInput<K>, actor: Actor): Promise<CallAnswer<K>> {
     const t0 = performance.now();
     const def = contract[name] as unknown as CallDef<z.ZodType, z.ZodType>;
     if (!mayCall(name, actor.role)) throw new CallFailedError(`${actor.role} may not use ${name}`);
@@ -143,32 +147,58 @@ export class CallRunner {
     if (!parsed.success) throw new CallFailedError(`${name}: invalid input ${JSON.stringify(parsed.error.issues.slice(0, 3))} in ${JSON.stringify(input)}`);
     const ctx: CallContext = { actor };
     const deps = await this.deps();
-    const handler = handlers[name] as unknown as (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
-    const before = def.entity ? await readEntity(handlers, def.entity, parsed.data, ctx, deps) : undefined;
-    let out: HandlerOutput<K>;
+    const input_ = parsed.data as ParsedInput<K>;
+    const fast = fastPath(name);
+    let done: { out: unknown; before: unknown; after: unknown };
     try {
-      out = await handler(parsed.data as ParsedInput<K>, ctx, deps);
+      if (fast === undefined) done = await this.#real(name, def, input_, ctx, deps);
+      else if (!this.#options.verifyAfter) done = await this.#fast(fast, input_, actor, deps);
+      else {
+        // Tests: the real call first (rolled back), then the fast path, which must write the same.
+        const trx = await this.trx();
+        const real = await inCheckpoint(trx, async () => {
+          const r = await this.#real(name, def, input_, ctx, deps);
+          return { rows: await fast.rows(trx, input_, r.out as { id: number }), entry: auditEntry({ name, def, input: input_, ctx, value: r.out, before: r.before, after: r.after, at: this.#options.clock.now() }) };
+        });
+        done = await this.#fast(fast, input_, actor, deps);
+        const rows = await fast.rows(trx, input_, done.out as { id: number });
+        const entry = auditEntry({ name, def, input: input_, ctx, value: done.out, before: done.before, after: done.after, at: this.#options.clock.now() });
+        if (JSON.stringify(rows) !== JSON.stringify(real.rows)) throw new CallFailedError(`${name}: the fast path wrote ${JSON.stringify(rows)}, the call ${JSON.stringify(real.rows)}`);
+        if (JSON.stringify(entry) !== JSON.stringify(real.entry)) throw new CallFailedError(`${name}: the fast path's entry ${JSON.stringify(entry)}, the call's ${JSON.stringify(real.entry)}`);
+      }
     } catch (e) {
+      if (e instanceof CallFailedError) throw e;
       throw new CallFailedError(`${name} ${JSON.stringify(input)} failed at ${this.#options.clock.now().toISOString()}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    let after: unknown;
-    if (def.entity) {
-      if (!ANSWERS_WITH_ENTITY.has(name) || this.#options.verifyAfter) after = await readEntity(handlers, def.entity, parsed.data, ctx, deps);
-      if (ANSWERS_WITH_ENTITY.has(name)) {
-        if (this.#options.verifyAfter && JSON.stringify(after) !== JSON.stringify(out)) {
-          throw new CallFailedError(`${name}: its answer is not what ${def.entity.read} reads after it`);
-        }
-        after = out;
-      }
-    }
     if (def.audit !== 'self' && def.audit !== 'none') {
-      this.#options.audit.append(auditEntry({ name, def, input: parsed.data, ctx, value: out, before, after, at: this.#options.clock.now() }));
+      this.#options.audit.append(auditEntry({ name, def, input: input_, ctx, value: done.out, before: done.before, after: done.after, at: this.#options.clock.now() }));
     }
     this.calls++;
     this.byCall.set(name, (this.byCall.get(name) ?? 0) + 1);
     this.msByCall.set(name, (this.msByCall.get(name) ?? 0) + performance.now() - t0);
     if (++this.#inBatch >= this.#options.batchSize) await this.commit();
-    return out;
+    return done.out as CallAnswer<K>;
+  }
+
+  /** The call as dispatch runs it: the entity read before, the handler, the entity read after. */
+  async #real(name: CallName, def: CallDef<z.ZodType, z.ZodType>, input: unknown, ctx: CallContext, deps: CoreDeps): Promise<{ out: unknown; before: unknown; after: unknown }> {
+    const handler = handlers[name] as unknown as (input: unknown, ctx: CallContext, deps: CoreDeps) => Promise<unknown>;
+    const before = def.entity ? await readEntity(handlers, def.entity, input, ctx, deps) : undefined;
+    const out = await handler(input, ctx, deps);
+    let after: unknown;
+    if (def.entity) {
+      if (!ANSWERS_WITH_ENTITY.has(name) || this.#options.verifyAfter) after = await readEntity(handlers, def.entity, input, ctx, deps);
+      if (ANSWERS_WITH_ENTITY.has(name)) {
+        if (this.#options.verifyAfter && JSON.stringify(after) !== JSON.stringify(out)) throw new CallFailedError(`${name}: its answer is not what ${def.entity.read} reads after it`);
+        after = out;
+      }
+    }
+    return { out, before, after };
+  }
+
+  async #fast<K extends CallName>(fast: Fast<K>, input: ParsedInput<K>, actor: Actor, deps: CoreDeps): Promise<{ out: unknown; before: unknown; after: unknown }> {
+    const r = await fast.run(input, actor, deps);
+    return { out: r.value, before: r.before, after: r.after };
   }
 
   /** Work outside the contract (the app host's daily plan run): in the batch, without an entry. */

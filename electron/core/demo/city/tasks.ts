@@ -132,7 +132,7 @@ export function requestTaskFlow(w: CityWorld, rng: Rng, pool: VolunteerPool, r: 
       const advancing = code === 'medicinePurchase' && who[0] !== undefined && rng.chance(0.2) ? who[0] : null;
       if (advancing !== null) outcome.advances = [{ volunteerId: advancing, amountMinor: rng.int(80, 900) * 100, note: 'Аптека, чек' }];
       const done = await runner.call('tasks.complete', { id: taskId, outcome }, staff.pick(rng, rng.chance(0.7) ? 'coordinator' : 'frontdesk', at));
-      for (const a of done.advances) w.onAdvance({ id: a.id, at });
+      for (const a of done.advances ?? []) w.onAdvance({ id: a.id, at });
     });
   };
   timeline.at(planAt, () =>
