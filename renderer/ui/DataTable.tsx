@@ -91,28 +91,43 @@ export function DataTable<T>(props: DataTableProps<T>) {
     const el = bodyRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
     if (!el) return;
     pendingFocus.current = null;
-    el.focus({ preventScroll: virtual });
-  }, [virtual]);
+    el.focus({ preventScroll: true });
+    // The least scrolling that shows the row: in the table's box and, if the box is partly below the window, the page.
+    el.scrollIntoView({ block: 'nearest' });
+  }, []);
 
+  // A row below the loaded ones (↓ on the last row while the next page is on its way): focused when it arrives.
+  const wanted = useRef<number | null>(null);
+  const needMore = useRef(props.onNeedMore);
+  needMore.current = props.onNeedMore;
   const focusRow = useCallback(
     (index: number) => {
       if (rows.length === 0) return;
+      if (index > rows.length - 1 && paged) {
+        wanted.current = index;
+        needMore.current?.();
+      }
       const i = Math.max(0, Math.min(index, rows.length - 1));
       setActive(i);
       pendingFocus.current = i;
       if (virtual) v.virtualizer.scrollToIndex(i, { align: 'auto' });
       focusPending();
     },
-    [rows.length, virtual, v.virtualizer, focusPending],
+    [rows.length, paged, virtual, v.virtualizer, focusPending],
   );
+  useEffect(() => {
+    const index = wanted.current;
+    if (index !== null && index < rows.length) {
+      wanted.current = null;
+      focusRow(index);
+    }
+  }, [rows.length, focusRow]);
   useImperativeHandle(props.handle, () => ({ focusRow }), [focusRow]);
   // A row asked for before it was drawn gets the focus once it is.
   useLayoutEffect(focusPending);
 
   // The next page, when the end of the loaded rows comes near.
   const lastDrawn = v.items[v.items.length - 1]?.index ?? -1;
-  const needMore = useRef(props.onNeedMore);
-  needMore.current = props.onNeedMore;
   useEffect(() => {
     if (paged && !props.loadingMore && lastDrawn >= rows.length - 1 - LOAD_AHEAD) needMore.current?.();
   }, [paged, props.loadingMore, lastDrawn, rows.length]);
