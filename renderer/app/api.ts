@@ -3,7 +3,19 @@
  * (its declared `changes`, in a core `changed` event and on our own successful writes), and every
  * answer of a call that `reads` one of those topics is asked again.
  */
-import { MutationCache, QueryCache, QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import {
+  keepPreviousData,
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
 import { contract, isCallName, type CallInput, type CallName, type CallOutput, type Topic } from '../../shared/api/contract';
 import { invoke, subscribe, ApiError } from '../bridge';
 import { reportProgress } from './progress';
@@ -76,6 +88,61 @@ export function useCall<K extends CallName>(
     queryFn: () => invoke(name, input),
     ...options,
   });
+}
+
+/** Calls that answer a page: `limit` rows from `offset`. */
+type PagedCallName = { [K in CallName]: CallInput<K> extends { limit?: number; offset?: number } ? ('offset' extends keyof CallInput<K> ? K : never) : never }[CallName];
+
+export interface PagedOptions<K extends CallName, Item> {
+  pageSize: number;
+  /**
+   * The rows of one answer and the total the core counted (stable functions, e.g. module
+   * constants). Without `total` there are more while the last page was full.
+   */
+  rows: (page: CallOutput<K>) => Item[];
+  total?: (page: CallOutput<K>) => number;
+  enabled?: boolean;
+}
+
+/**
+ * A long list paged from the core: the first page of `pageSize` rows, the next ones on `loadMore()`
+ * (the shared table asks as its end comes into view). Kept under [name, input, 'pages', size], so
+ * a change of the call's topics refreshes it like any answer of that call. While another filter's
+ * first page is on its way the previous rows stay shown (`isPlaceholderData`).
+ */
+export function usePagedCall<K extends PagedCallName, Item>(name: K, input: Omit<CallInput<K>, 'limit' | 'offset'>, options: PagedOptions<K, Item>) {
+  const { pageSize, rows, total } = options;
+  const query = useInfiniteQuery<CallOutput<K>, ApiError, InfiniteData<CallOutput<K>, number>, readonly unknown[], number>({
+    queryKey: [name, input, 'pages', pageSize],
+    // Without a total, one row more than a page says whether another page follows.
+    queryFn: ({ pageParam }) => invoke(name, { ...input, limit: total ? pageSize : pageSize + 1, offset: pageParam } as CallInput<K>),
+    initialPageParam: 0,
+    getNextPageParam: (last, all) => {
+      const loaded = all.reduce((n, page) => n + Math.min(rows(page).length, pageSize), 0);
+      const more = total ? loaded < total(last) : rows(last).length > pageSize;
+      return rows(last).length > 0 && more ? loaded : undefined;
+    },
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+  const pages = query.data?.pages;
+  const items = useMemo(() => (pages ?? []).flatMap((page) => rows(page).slice(0, pageSize)), [pages, rows, pageSize]);
+  const last = pages?.[pages.length - 1];
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  return {
+    query,
+    items,
+    /** The core's count of matching rows (undefined before the first answer, or when the call does not count). */
+    total: last && total ? total(last) : undefined,
+    hasMore: hasNextPage,
+    /** Changes with the filters: the table goes back to its top for another list. */
+    listKey: JSON.stringify(input),
+    first: pages?.[0],
+    loadingMore: isFetchingNextPage,
+    loadMore: () => {
+      if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    },
+  };
 }
 
 export function useMutate<K extends CallName>(name: K) {

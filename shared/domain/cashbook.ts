@@ -102,6 +102,8 @@ export const entryFiltersSchema = z.object({
   categoryId: id.optional(),
   text: z.string().trim().max(200).default(''),
   limit: z.number().int().min(1).max(5000).default(500),
+  /** Entries to skip (newest first): the screen pages through the book. */
+  offset: z.number().int().min(0).max(10_000_000).default(0),
 });
 export type EntryFilters = z.input<typeof entryFiltersSchema>;
 

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../../../shared/domain/requests';
-import { useCall } from '../../app/api';
+import type { CallOutput } from '../../../shared/api/contract';
+import { useCall, usePagedCall } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useLabels } from '../../ui/labels';
 import { RequestTable } from './RequestTable';
@@ -10,6 +11,8 @@ import { KindSelect } from './KindSelect';
 
 const PAGE = 100;
 type StatusFilter = 'open' | 'all' | RequestStatus;
+const listRows = (page: CallOutput<'requests.list'>) => page.items;
+const listTotal = (page: CallOutput<'requests.list'>) => page.total;
 
 export function RequestsScreen() {
   const { t } = useTranslation(['requests', 'common']);
@@ -19,18 +22,14 @@ export function RequestsScreen() {
   const [settlement, setSettlement] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [limit, setLimit] = useState(PAGE);
   const settlements = useCall('residents.settlements', {});
   const statuses: RequestStatus[] = status === 'open' ? [...OPEN_STATUSES] : status === 'all' ? [] : [status];
-  const list = useCall('requests.list', {
-    statuses,
-    kindId: kindId ?? undefined,
-    settlement: settlement || undefined,
-    from: from || undefined,
-    to: to || undefined,
-    limit,
-    offset: 0,
-  });
+  // Paged from the core as the list is scrolled; only the rows in view are drawn.
+  const list = usePagedCall(
+    'requests.list',
+    { statuses, kindId: kindId ?? undefined, settlement: settlement || undefined, from: from || undefined, to: to || undefined },
+    { pageSize: PAGE, rows: listRows, total: listTotal },
+  );
 
   return (
     <div>
@@ -77,16 +76,11 @@ export function RequestsScreen() {
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
       </div>
-      <ErrorNotice error={list.error} />
-      {list.data ? (
+      <ErrorNotice error={list.query.error} />
+      {list.total !== undefined ? (
         <>
-          <p className="muted">{t('requests:found', { count: list.data.total })}</p>
-          <RequestTable items={list.data.items} />
-          {list.data.total > list.data.items.length ? (
-            <button type="button" onClick={() => setLimit((l) => Math.min(l + PAGE, 500))} disabled={limit >= 500}>
-              {t('common:showMore')}
-            </button>
-          ) : null}
+          <p className="muted">{t('requests:found', { count: list.total })}</p>
+          <RequestTable items={list.items} total={list.total} listKey={list.listKey} onNeedMore={list.loadMore} loadingMore={list.loadingMore} caption={t('requests:title')} />
         </>
       ) : null}
     </div>

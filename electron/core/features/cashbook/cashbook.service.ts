@@ -236,6 +236,7 @@ export function cashbookService(deps: CoreDeps) {
       categoryId?: number | undefined;
       text: string;
       limit: number;
+      offset?: number;
     }): Promise<EntryList> {
       let q = entryBase(db);
       const oneAccount = f.accountId !== undefined;
@@ -266,7 +267,8 @@ export function cashbookService(deps: CoreDeps) {
             (f.categoryId === undefined || r.category_id === f.categoryId))) &&
         (needle === '' || fold(`${r.counterparty} ${r.note} ${r.document_no}`).includes(needle));
       const matched = rows.filter(matches).reverse();
-      const shown = matched.slice(0, f.limit);
+      const from = f.offset ?? 0;
+      const shown = matched.slice(from, from + f.limit);
       const others = await otherLegAccounts(db, shown);
       return {
         entries: shown.map((r) => toEntryDto(r, others.get(r.id) ?? null, balances.get(r.id) ?? null)),
