@@ -1,426 +1,354 @@
 /**
- * Benchmark of the core on a large register: 50,000 residents with Russian, Ukrainian, Polish and
- * Greek names, written through the residents repository (the same code that writes the search
- * terms) into a temporary database file. Then it times resident search through the contract's
- * dispatch for 1, 2 and 3 letters, a full name and a phone fragment in every script, the same
- * search as raw SQL on the better-sqlite3 handle (our overhead as a ratio), and creating a request
- * and a resident.
+ * The benchmark of every screen on a city-scale centre (issue 11): ten years of a city centre like
+ * Cherkasy's, made by the city generator (`npm run hearth -- demo --scale city`) once and kept in
+ * node_modules/.cache/hearth-bench/city-v<generator version>-seed<seed>/, or a folder given with
+ * --data-dir. The bench works on a copy in the system's temporary folder, so neither changes.
  *
- *   npm run bench                       # BENCH_RESIDENTS=50000 BENCH_RUNS=300 by default
- *   BENCH_RESIDENTS=5000 BENCH_RUNS=50 npm run bench
- *   BENCH_KEEP=1 npm run bench           # keep the database file for EXPLAIN QUERY PLAN by hand
+ * It times, through `core.dispatch` with the inputs the renderer's screens send, every screen's
+ * calls: the front desk (today's queue, search as you type in each script), the residents screen,
+ * the request list (open, all, deep pages, each filter), a resident's page, the week board, the cash
+ * book, the cash flow over ten years and the outlook, the grants and a grant, the audit log, the
+ * care list, the reports of a year, the writes (committed with synchronous=FULL and their audit
+ * entry) and a verified backup of the whole file. Beside each, the same SQL replayed prepared on the
+ * raw better-sqlite3 handle (scripts/bench/capture.ts: the statements the core's connection ran,
+ * recorded where Kysely hands them to better-sqlite3) and the ratio.
  *
- * The last line of output is one JSON object: {"metrics":[{name, unit, p50, p95, budget_p95?, raw_p50?}, …]}.
+ *   npm run bench                                   # the cached city (generated the first time)
+ *   npm run bench -- --data-dir DIR                 # another centre's folder (copied first)
+ *   BENCH_RUNS=30 BENCH_SEARCH_RUNS=100 BENCH_WRITE_RUNS=100 BENCH_BACKUP_RUNS=3 npm run bench
+ *   BENCH_MAX_SECONDS=20  stop a metric after this long (at least 5 runs)
+ *   BENCH_SEED=N          another city; BENCH_KEEP=1 keeps the working copy (for EXPLAIN QUERY PLAN)
+ *   BENCH_ONLY=requests.list,cashbook   only the metrics whose name starts with one of these
+ *
+ * The last line of output is one JSON object: {"metrics":[{name, unit, p50, p95, raw_p50?, budget_p95?}, …]}.
  * The exit code is 0 even when a budget is exceeded; such lines say OVER BUDGET.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Database, Statement } from 'better-sqlite3';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { BUILT_IN_ADMIN, type CallContext } from '../electron/core/context';
-import { makePhone, Rng, typedName, type PhoneCountry } from '../electron/core/demo/demo';
-import { NAME_LANGS, randomPersonName, type Gender, type NameLang } from '../electron/core/demo/names';
-import { insertResident } from '../electron/core/features/residents/residents.repo';
-import { startCore } from '../electron/core/start';
+import { fixedClock } from '../electron/core/clock';
+import { startCore, DATABASE_FILE } from '../electron/core/start';
+import { CITY_SEED } from '../electron/core/demo/city/city';
+import { Rng } from '../electron/core/demo/demo';
+import { NAME_LANGS } from '../electron/core/demo/names';
+import { contract, type CallName } from '../shared/api/contract';
 import type { Envelope } from '../shared/api/errors';
-import { phoneQueryVariants, nationalNumber } from '../shared/domain/phone';
-import { residentInputSchema, SITUATIONS, type ResidentData, type ResidentSummary } from '../shared/domain/residents';
-import { foldedWords, prefixUpperBound } from '../shared/domain/text';
+import { addMonths, mondayOf } from '../shared/domain/dates';
+import { OPEN_STATUSES } from '../shared/domain/requests';
+import { MAX_CASHFLOW_MONTHS } from '../shared/domain/cashflow';
+import { rawReplayer, SqlCapture, type CapturedQuery } from './bench/capture';
+import { cityFolder, workingCopy } from './bench/city-cache';
+import { Report, stats } from './bench/report';
+import { peopleByScript, SEARCH_CLASSES, searchQueries } from './bench/search';
+import { fakeResident } from './bench/inputs';
 
-const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 50_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 300);
-const WARMUP = Math.max(10, Math.round(RUNS / 10));
-const BATCH = 1000;
-const SEARCH_BUDGET_P95 = 15;
-const CREATE_BUDGET_P95 = 15;
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 100);
+const WRITE_RUNS = Number(process.env.BENCH_WRITE_RUNS ?? 100);
+const BACKUP_RUNS = Number(process.env.BENCH_BACKUP_RUNS ?? 3);
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 20);
+const MIN_RUNS = 5;
+const WARMUP = 2;
+const SEED = Number(process.env.BENCH_SEED ?? CITY_SEED);
 const KEEP = process.env.BENCH_KEEP === '1';
-const SEED = 0x4ea7;
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter((s) => s !== '');
 
+/** Budgets of issue 11: p95 at city scale on this machine, in ms. */
+const BUDGET = { search: 15, list: 20, residentPage: 20, board: 50, cashflow: 50, outlook: 50, report: 200, write: 15, backup: 10_000 } as const;
+
+const log = (line: string) => console.log(line);
 const ctx: CallContext = { actor: BUILT_IN_ADMIN };
-const rng = new Rng(SEED);
 
-// ---------------------------------------------------------------------------------------------
-// Generated residents: four countries' people with their own addresses and phones
-
-const LANG_MIX: ReadonlyArray<readonly [NameLang, number]> = [
-  ['ru', 40],
-  ['uk', 25],
-  ['pl', 20],
-  ['el', 15],
-];
-const COUNTRY_OF: Record<NameLang, PhoneCountry> = { ru: 'RU', uk: 'UA', pl: 'PL', el: 'GR' };
-
-const PLACES: Record<NameLang, { settlements: readonly string[]; streets: readonly string[] }> = {
-  ru: {
-    settlements: ['Сылва', 'Чусовой', 'Лямино', 'Сараны', 'Калино', 'Лысьва', 'Горнозаводск', 'Губаха', 'Кизел', 'Пермь'],
-    streets: ['ул. Ленина', 'ул. Набережная', 'ул. Заречная', 'ул. Школьная', 'ул. Советская', 'ул. Кирова', 'ул. Молодёжная', 'ул. Луговая', 'пер. Почтовый', 'ул. Строителей', 'ул. Мира', 'ул. Юности'],
-  },
-  uk: {
-    settlements: ['Черкаси', 'Сміла', 'Умань', 'Золотоноша', 'Канів', 'Звенигородка'],
-    streets: ['вул. Шевченка', 'бульв. Шевченка', 'вул. Гоголя', 'вул. Небесної Сотні', 'вул. Смілянська', 'вул. Благовісна', 'вул. Івана Франка', 'вул. Героїв Дніпра', "вул. В'ячеслава Чорновола", 'вул. Ґрушевського'],
-  },
-  pl: {
-    settlements: ['Zawiercie', 'Myszków', 'Poręba', 'Łazy', 'Ogrodzieniec', 'Żarki'],
-    streets: ['ul. Piłsudskiego', 'ul. Kościuszki', 'ul. Żeromskiego', 'ul. Słowackiego', 'ul. Łośnicka', 'ul. Paderewskiego', 'ul. Wojska Polskiego', 'ul. Górnicza', 'ul. Świętej Barbary', 'ul. Źródlana'],
-  },
-  el: {
-    settlements: ['Πειραιάς', 'Κερατσίνι', 'Νίκαια', 'Πέραμα', 'Δραπετσώνα', 'Κορυδαλλός'],
-    streets: ['Γρηγορίου Λαμπράκη', 'Ηρώων Πολυτεχνείου', 'Ανδρούτσου', 'Καραΐσκου', 'Τσαμαδού', 'Εθνικής Αντιστάσεως', 'Αγίου Νικολάου', 'Θερμοπυλών', 'Σαλαμίνος', 'Ομηρίδου Σκυλίτση'],
-  },
-};
-
-interface Generated {
-  lang: NameLang;
-  data: ResidentData;
-}
-
-function generateResident(): Generated {
-  const lang = rng.weighted(LANG_MIX);
-  const gender: Gender = rng.chance(0.6) ? 'female' : 'male';
-  const name = typedName(rng, randomPersonName(rng.next, lang, gender));
-  const place = PLACES[lang];
-  const phoneCount = rng.weighted([
-    [0, 10],
-    [1, 75],
-    [2, 15],
-  ]);
-  const phones = Array.from({ length: phoneCount }, () => makePhone(rng, COUNTRY_OF[lang]));
-  const situations = SITUATIONS.filter(() => rng.chance(0.25));
-  const data = residentInputSchema.parse({
-    ...name,
-    birthYear: rng.chance(0.05) ? null : rng.int(1935, 2005),
-    settlement: rng.pick(place.settlements),
-    street: rng.pick(place.streets),
-    house: String(rng.int(1, 150)),
-    flat: rng.chance(0.5) ? String(rng.int(1, 120)) : '',
-    phones,
-    situations,
-    householdSize: rng.chance(0.7) ? rng.int(1, 6) : null,
-    notes: rng.chance(0.2) ? 'Плохо слышит, звонить громко' : '',
-  });
-  return { lang, data };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Statistics
-
-interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-function stats(samples: readonly number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? Number.NaN };
-}
-
-const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-
-async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await work();
-  return { ms: performance.now() - start, value };
-}
-
-function valueOf<T>(answer: Envelope<unknown>): T {
-  if (!answer.ok) throw new Error(`call failed: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The same search as raw SQL: the shape of searchResidents in residents.repo.ts, prepared once per shape
-
-function wordPrefixes(word: string): string[] {
-  if (/^\d+$/.test(word) && word.length >= 3) return [word, ...phoneQueryVariants(word)].filter((v, i, a) => a.indexOf(v) === i);
-  return [word];
-}
-
-function rawSearcher(sqlite: Database) {
-  const cache = new Map<string, Statement>();
-  const ranges = (alias: string, n: number) => Array.from({ length: n }, () => `(${alias}.term >= ? and ${alias}.term < ?)`).join(' or ');
-  const statement = (driverCount: number, otherCounts: readonly number[]): Statement => {
-    const key = `${driverCount}:${otherCounts.join(',')}`;
-    let stmt = cache.get(key);
-    if (stmt === undefined) {
-      const others = otherCounts
-        .map((n) => `and exists (select 1 from resident_search_terms u where u.resident_id = t.resident_id and (${ranges('u', n)}))`)
-        .join(' ');
-      stmt = sqlite.prepare(`
-        select m.resident_id as id
-        from (
-          select t.resident_id, min(t.rank * 2 + case when t.term = ? then 0 else 1 end) as score
-          from resident_search_terms t
-          where (${ranges('t', driverCount)}) ${others}
-          group by t.resident_id
-        ) m
-        join residents r on r.id = m.resident_id
-        order by m.score, r.sort_key, r.id
-        limit ?`);
-      cache.set(key, stmt);
-    }
-    return stmt;
-  };
-  const summaries = sqlite.prepare(
-    'select id, last_name, first_name, patronymic, birth_year, settlement, street, house, flat, regular_care from residents where id in (select value from json_each(?))',
-  );
-  const phones = sqlite.prepare('select resident_id, raw from resident_phones where resident_id in (select value from json_each(?)) order by resident_id, position');
-
-  // The single-word fast path: exact last names, then last names by prefix from the sort_key index.
-  const lastNamePrefix = sqlite.prepare(`
-    select id from (
-      select r.id, 0 as score, r.sort_key
-      from resident_search_terms t join residents r on r.id = t.resident_id
-      where t.term = ? and t.rank = 0
-      union all
-      select * from (
-        select r.id, 1 as score, r.sort_key from residents r
-        where r.sort_key >= ? and r.sort_key < ?
-        order by r.sort_key, r.id limit ?)
-    ) group by id order by min(score), sort_key, id limit ?`);
-  const withSummaries = (ids: number[]): number[] => {
-    if (ids.length > 0) {
-      const json = JSON.stringify(ids);
-      summaries.all(json);
-      phones.all(json);
-    }
-    return ids;
-  };
-
-  return (q: string, limit = 50): number[] => {
-    const phoneLike = /^[\d\s\-()+.]+$/.test(q.trim()) && q.replace(/\D/g, '').length >= 3;
-    const words = phoneLike ? [q.replace(/\D/g, '')] : foldedWords(q);
-    const single = words[0];
-    if (!phoneLike && words.length === 1 && single !== undefined) {
-      const fast = lastNamePrefix.pluck().all(single, single, prefixUpperBound(single), limit, limit) as number[];
-      if (fast.length >= limit) return withSummaries(fast);
-    }
-    const sorted = [...words].sort((a, b) => b.length - a.length);
-    const driver = sorted[0];
-    if (driver === undefined) return [];
-    const others = sorted.slice(1, 6).map(wordPrefixes);
-    const variants = phoneLike ? phoneQueryVariants(q) : [];
-    const driverPrefixes = phoneLike ? variants : wordPrefixes(driver);
-    const exact = phoneLike ? (variants[variants.length - 1] ?? driver) : driver;
-    const bounds = (prefixes: readonly string[]) => prefixes.flatMap((p) => [p, prefixUpperBound(p)]);
-    const ids = statement(
-      driverPrefixes.length,
-      others.map((o) => o.length),
-    )
-      .pluck()
-      .all(exact, ...bounds(driverPrefixes), ...others.flatMap(bounds), limit) as number[];
-    return withSummaries(ids);
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Query classes
-
-const CLASSES = ['1letter', '2letters', '3letters', 'fullName', 'phone'] as const;
-type QueryClass = (typeof CLASSES)[number];
-
-function queryFor(cls: QueryClass, person: Generated): string | null {
-  const last = person.data.lastName.toLowerCase();
-  switch (cls) {
-    case '1letter':
-      return Array.from(last).slice(0, 1).join('');
-    case '2letters':
-      return Array.from(last).slice(0, 2).join('');
-    case '3letters':
-      return Array.from(last).slice(0, 3).join('');
-    case 'fullName':
-      return [person.data.lastName, person.data.firstName, person.data.patronymic].filter((s) => s !== '').join(' ').toLowerCase();
-    case 'phone': {
-      const phone = person.data.phones[0];
-      if (phone === undefined) return null;
-      // A run of 4 to 7 digits from the middle or the end, typed with a space as people read it out.
-      const national = nationalNumber(phone);
-      const length = rng.int(4, Math.min(7, national.length));
-      const start = rng.int(0, national.length - length);
-      const digits = national.slice(start, start + length);
-      return length > 4 ? `${digits.slice(0, 3)} ${digits.slice(3)}` : digits;
-    }
-  }
-}
-
-function queriesFor(cls: QueryClass, lang: NameLang, people: readonly Generated[], count: number): string[] {
-  const pool = people.filter((p) => p.lang === lang);
-  const out: string[] = [];
-  while (out.length < count) {
-    const q = queryFor(cls, rng.pick(pool));
-    if (q !== null && q.length > 0) out.push(q);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-interface Metric {
+interface MetricDef {
   name: string;
-  unit: 'ms';
-  p50: number;
-  p95: number;
-  budget_p95?: number;
-  raw_p50?: number;
+  call: CallName;
+  /** The input of run i (the same for every run unless the screen would vary it). */
+  input: (i: number) => unknown;
+  budget?: number;
+  runs?: number;
+  note?: string;
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
-  const core = await startCore({ dataDir: dir });
-  const overBudget: string[] = [];
-  const metrics: Metric[] = [];
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } }, strict: true });
+  const source = await cityFolder(values['data-dir'], SEED, log);
+  const copy = workingCopy(source);
+  const file = path.join(copy.dir, DATABASE_FILE);
+  const report = new Report();
+  let closeCore: (() => Promise<void>) | null = null;
   try {
-    console.log(`Hearth bench: ${RESIDENTS.toLocaleString('en')} residents, ${RUNS} runs per query class (after ${WARMUP} warm-up), database ${core.file}`);
-    console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (p95 figures suffer on a busy machine)`);
+    log(`Hearth bench on ${source} (working copy ${file}, copied in ${(copy.ms / 1000).toFixed(1)} s)`);
+    log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (p95 suffers on a busy machine)`);
+    describeFile(file);
 
-    // 1. Generate through the repository, in batched transactions.
-    const people: Generated[] = [];
-    const generate = await time(async () => {
-      for (let done = 0; done < RESIDENTS; done += BATCH) {
-        const batch = Array.from({ length: Math.min(BATCH, RESIDENTS - done) }, generateResident);
-        const at = new Date().toISOString();
-        await core.deps.db.transaction().execute(async (trx) => {
-          for (const person of batch) await insertResident(trx, person.data, ctx.actor.id, at);
-        });
-        people.push(...batch);
-      }
-    });
-    const analyze = await time(() => core.sqlite.exec('analyze'));
-    const terms = Number(core.sqlite.prepare('select count(*) from resident_search_terms').pluck().get());
-    console.log(
-      `generated ${people.length.toLocaleString('en')} residents (${terms.toLocaleString('en')} search terms) in ${(generate.ms / 1000).toFixed(1)} s ` +
-        `(${((generate.ms * 1000) / people.length).toFixed(0)} µs each); analyze ${analyze.ms.toFixed(0)} ms`,
-    );
+    // The present of the city: its last audit entry (the bench's clock stays there, so "today" is its today).
+    const peek = new Database(file, { readonly: true });
+    const lastAt = (peek.prepare('select max(at) from audit_log').pluck().get() as string | null) ?? new Date().toISOString();
+    peek.close();
+    const clock = fixedClock(new Date(Date.parse(lastAt) + 60_000).toISOString());
+    const core = await startCore({ dataDir: copy.dir, clock });
+    closeCore = core.close;
+    const sqlite = core.sqlite;
+    const recorder = new SqlCapture(sqlite);
+    const replay = rawReplayer(sqlite);
+    const dispatch = async (name: CallName, input: unknown): Promise<unknown> => {
+      const answer: Envelope<unknown> = await core.dispatch(name, input, ctx);
+      if (!answer.ok) throw new Error(`${name} ${JSON.stringify(input).slice(0, 200)}: ${answer.error.code} ${answer.error.message}`);
+      return answer.value;
+    };
+    const isWrite = (name: CallName) => contract[name].transaction === 'call';
+    const wanted = (name: string) => ONLY.length === 0 || ONLY.some((p) => name.startsWith(p));
 
-    // 2. Search: dispatch and raw SQL, query by query, on the same queries.
-    const raw = rawSearcher(core.sqlite);
-    const search = async (q: string) => valueOf<ResidentSummary[]>(await core.dispatch('residents.search', { q }, ctx));
-    const allSamples: number[] = [];
-    const allRaw: number[] = [];
-    const rows: string[][] = [];
-    let mismatches = 0;
-    for (const lang of NAME_LANGS) {
-      for (const cls of CLASSES) {
-        const queries = queriesFor(cls, lang, people, WARMUP + RUNS);
-        const samples: number[] = [];
-        const rawSamples: number[] = [];
-        const slowest: Array<{ q: string; ms: number; raw: number }> = [];
-        let found = 0;
-        for (const [i, q] of queries.entries()) {
-          // Alternate which path goes first, so neither always finds the pages the other just read.
-          const rawFirst = i % 2 === 1;
-          const early = rawFirst ? await time(() => raw(q)) : undefined;
-          const viaDispatch = await time(() => search(q));
-          const viaRaw = early ?? (await time(() => raw(q)));
-          if (i < WARMUP) continue;
-          samples.push(viaDispatch.ms);
-          rawSamples.push(viaRaw.ms);
-          slowest.push({ q, ms: viaDispatch.ms, raw: viaRaw.ms });
-          found += viaDispatch.value.length;
-          if (viaDispatch.value.map((r) => r.id).join() !== viaRaw.value.join()) mismatches++;
+    /** Times a call (dispatch) and its SQL (raw), alternating which goes first. */
+    async function measure(def: MetricDef): Promise<void> {
+      if (!wanted(def.name)) return;
+      const runs = def.runs ?? RUNS;
+      const write = isWrite(def.call);
+      const captured = new Map<string, CapturedQuery[]>();
+      const capture = async (input: unknown) => {
+        const key = JSON.stringify(input);
+        let queries = captured.get(key);
+        if (queries === undefined) {
+          queries = await recorder.capture(() => dispatch(def.call, input));
+          captured.set(key, queries);
         }
-        slowest.sort((a, b) => b.ms - a.ms);
-        const s = stats(samples);
-        const r = stats(rawSamples);
-        allSamples.push(...samples);
-        allRaw.push(...rawSamples);
-        const name = `residents.search.${lang}.${cls}`;
-        metrics.push({ name, unit: 'ms', p50: round(s.p50), p95: round(s.p95), budget_p95: SEARCH_BUDGET_P95, raw_p50: round(r.p50) });
-        rows.push([
-          name,
-          `"${queries[WARMUP] ?? ''}"`,
-          s.p50.toFixed(2),
-          s.p95.toFixed(2),
-          s.max.toFixed(1),
-          r.p50.toFixed(2),
-          r.p95.toFixed(2),
-          (s.p50 / r.p50).toFixed(2),
-          (found / samples.length).toFixed(0),
-        ]);
-        if (s.p95 > SEARCH_BUDGET_P95) {
-          const worst = slowest
-            .slice(0, 5)
-            .map((x) => `"${x.q}" ${x.ms.toFixed(1)} ms (raw ${x.raw.toFixed(1)})`)
-            .join(', ');
-          overBudget.push(`OVER BUDGET: ${name} p95 ${s.p95.toFixed(1)} ms > ${SEARCH_BUDGET_P95} ms; slowest: ${worst}`);
-        }
+        return queries;
+      };
+      for (let i = 0; i < WARMUP; i++) {
+        const input = def.input(i);
+        await dispatch(def.call, input);
+        replay(await capture(input), write);
       }
-    }
-    const total = stats(allSamples);
-    const totalRaw = stats(allRaw);
-    metrics.unshift({ name: 'residents.search', unit: 'ms', p50: round(total.p50), p95: round(total.p95), budget_p95: SEARCH_BUDGET_P95, raw_p50: round(totalRaw.p50) });
-    if (total.p95 > SEARCH_BUDGET_P95) overBudget.unshift(`OVER BUDGET: residents.search p95 ${total.p95.toFixed(1)} ms > ${SEARCH_BUDGET_P95} ms`);
-    rows.unshift([
-      'residents.search (all)',
-      '',
-      total.p50.toFixed(2),
-      total.p95.toFixed(2),
-      total.max.toFixed(1),
-      totalRaw.p50.toFixed(2),
-      totalRaw.p95.toFixed(2),
-      (total.p50 / totalRaw.p50).toFixed(2),
-      '',
-    ]);
-
-    // 3. Writes through dispatch (each one its own transaction, synchronous=FULL, as in the app).
-    const kinds = core.sqlite.prepare('select id from service_kinds where archived_at is null').pluck().all() as number[];
-    const residentIds = core.sqlite.prepare('select id from residents').pluck().all() as number[];
-    const writes: Array<{ name: string; budget?: number; run: () => Promise<unknown> }> = [
-      {
-        name: 'requests.create',
-        budget: CREATE_BUDGET_P95,
-        run: async () =>
-          valueOf(
-            await core.dispatch(
-              'requests.create',
-              { residentId: rng.pick(residentIds), kindId: rng.pick(kinds), urgency: 'normal', channel: 'walkIn', description: 'Распечатать документы, 3 страницы' },
-              ctx,
-            ),
-          ),
-      },
-      {
-        name: 'residents.create',
-        run: async () => {
-          const { data } = generateResident();
-          return valueOf(await core.dispatch('residents.create', data, ctx));
-        },
-      },
-    ];
-    for (const w of writes) {
       const samples: number[] = [];
-      for (let i = 0; i < WARMUP + RUNS; i++) {
-        const { ms } = await time(w.run);
-        if (i >= WARMUP) samples.push(ms);
+      const raw: number[] = [];
+      const began = performance.now();
+      for (let i = 0; i < runs; i++) {
+        if (i >= MIN_RUNS && performance.now() - began > MAX_SECONDS * 1000) break;
+        const input = def.input(i + WARMUP);
+        const queries = await capture(input);
+        const timeRaw = () => {
+          const t = performance.now();
+          replay(queries, write);
+          raw.push(performance.now() - t);
+        };
+        if (i % 2 === 1) timeRaw();
+        const t = performance.now();
+        await dispatch(def.call, input);
+        samples.push(performance.now() - t);
+        if (i % 2 === 0) timeRaw();
       }
-      const s = stats(samples);
-      metrics.push({ name: w.name, unit: 'ms', p50: round(s.p50), p95: round(s.p95), ...(w.budget !== undefined ? { budget_p95: w.budget } : {}) });
-      rows.push([w.name, '', s.p50.toFixed(2), s.p95.toFixed(2), s.max.toFixed(1), '', '', '', '']);
-      if (w.budget !== undefined && s.p95 > w.budget) overBudget.push(`OVER BUDGET: ${w.name} p95 ${s.p95.toFixed(1)} ms > ${w.budget} ms`);
+      report.add({ name: def.name, example: JSON.stringify(def.input(WARMUP)), s: stats(samples), raw: stats(raw), budget: def.budget, ...(def.note ? { note: def.note } : {}) });
+      process.stderr.write(`  ${def.name}: p50 ${stats(samples).p50.toFixed(2)} ms\n`);
     }
 
-    printTable(['metric', 'e.g. query', 'p50 ms', 'p95 ms', 'max ms', 'raw p50', 'raw p95', 'ratio', 'hits'], rows);
-    if (mismatches > 0) console.log(`note: raw SQL and dispatch returned different ids for ${mismatches} queries`);
-    for (const line of overBudget) console.log(line);
-    if (overBudget.length === 0) console.log('All within budget.');
+    // Inputs from the city itself.
+    const rng = new Rng(SEED ^ 0xbe4c);
+    const q = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as T[];
+    const today = clock.today();
+    const thisMonth = today.slice(0, 7);
+    const lastYear = String(Number(today.slice(0, 4)) - 1);
+    const residentIds = q<{ id: number }>('select id from residents where erased_at is null order by id').map((r) => r.id);
+    const busiest = q<{ id: number }>('select resident_id as id from requests group by resident_id order by count(*) desc limit 20').map((r) => r.id);
+    const kinds = q<{ id: number }>('select id from service_kinds where archived_at is null order by id').map((r) => r.id);
+    const settlements = q<{ s: string }>("select settlement as s from residents where settlement != '' group by settlement order by count(*) desc").map((r) => r.s);
+    const requestsTotal = Number(sqlite.prepare('select count(*) from requests').pluck().get());
+    const users = q<{ id: number }>("select id from users where role != 'admin' order by id").map((r) => r.id);
+    const grants = q<{ id: number }>('select grant_id as id from cash_entries where grant_id is not null group by grant_id order by count(*) desc').map((r) => r.id);
+    const cash = Number(sqlite.prepare("select id from cash_accounts where kind = 'cash' order by id").pluck().get());
+    const bank = Number(sqlite.prepare("select id from cash_accounts where kind = 'bank' order by id").pluck().get());
+    const categories = q<{ id: number; direction: string }>('select id, direction from cash_categories where archived_at is null order by id');
+    const expenseCategory = categories.find((c) => c.direction === 'expense')?.id ?? 1;
+    const openRequests = q<{ id: number }>("select id from requests where status in ('new', 'planned', 'inProgress') order by id desc limit 2000").map((r) => r.id);
+    const volunteers = q<{ id: number }>("select id from volunteers where deleted_at is null and status = 'active' order by id").map((r) => r.id);
+    const paidKinds = q<{ id: number }>('select distinct kind_id as id from service_prices order by kind_id').map((r) => r.id);
+    const auditTotal = Number(sqlite.prepare('select count(*) from audit_log').pluck().get());
+    const [userCall] = q<{ user_id: number; call: string }>("select user_id, call from audit_log where user_id is not null and call = 'requests.setStatus' group by user_id order by count(*) desc limit 1");
+    const pick = <T>(list: readonly T[]) => rng.pick(list);
+    log(`city: ${residentIds.length.toLocaleString('en')} residents, ${requestsTotal.toLocaleString('en')} requests, ${auditTotal.toLocaleString('en')} audit entries; today ${today}`);
+
+    // The front desk: today's queue and search as you type, by script and by what is typed.
+    await measure({ name: 'requests.today', call: 'requests.today', input: () => ({}) });
+    await measure({ name: 'tasks.today', call: 'tasks.today', input: () => ({}) });
+    await searchMetrics();
+
+    // The residents screen: everyone (no text yet), then within a settlement.
+    await measure({ name: 'residents.search.screen', call: 'residents.search', input: () => ({ q: '', limit: 200 }), budget: BUDGET.list });
+    await measure({ name: 'residents.search.screen.settlement', call: 'residents.search', input: (i) => ({ q: '', settlement: settlements[i % Math.min(5, settlements.length)], limit: 200 }), budget: BUDGET.list });
+
+    // The request list: open (the screen's default), all statuses, deep pages, each filter, "show more" to 500.
+    const list = (extra: Record<string, unknown>) => () => ({ statuses: [], limit: 100, offset: 0, ...extra });
+    await measure({ name: 'requests.list.open', call: 'requests.list', input: list({ statuses: [...OPEN_STATUSES] }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.allStatuses', call: 'requests.list', input: list({}), budget: BUDGET.list });
+    await measure({ name: 'requests.list.allStatuses.500', call: 'requests.list', input: list({ limit: 500 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.page100', call: 'requests.list', input: list({ offset: 100 * 99 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.deepPage', call: 'requests.list', input: list({ offset: Math.max(0, Math.floor(requestsTotal / 2)) }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.lastPage', call: 'requests.list', input: list({ offset: Math.max(0, requestsTotal - 100) }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.done', call: 'requests.list', input: list({ statuses: ['done'] }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.kind', call: 'requests.list', input: (i) => ({ statuses: [], kindId: kinds[i % kinds.length], limit: 100, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.open.kind', call: 'requests.list', input: (i) => ({ statuses: [...OPEN_STATUSES], kindId: kinds[i % kinds.length], limit: 100, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.settlement', call: 'requests.list', input: (i) => ({ statuses: [], settlement: settlements[i % settlements.length], limit: 100, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.open.settlement', call: 'requests.list', input: (i) => ({ statuses: [...OPEN_STATUSES], settlement: settlements[i % settlements.length], limit: 100, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.month', call: 'requests.list', input: (i) => ({ statuses: [], from: `${addMonths(thisMonth, -(i % 120))}-01`, to: `${addMonths(thisMonth, -(i % 120))}-28`, limit: 100, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.resident', call: 'requests.list', input: (i) => ({ statuses: [], residentId: busiest[i % busiest.length], limit: 100, offset: 0 }), budget: BUDGET.list });
+
+    // A resident's page (a view: written to the audit log), the busiest ones and any.
+    await measure({ name: 'residents.get', call: 'residents.get', input: (i) => ({ id: i % 4 === 0 ? busiest[i % busiest.length] : pick(residentIds) }), budget: BUDGET.residentPage });
+    await measure({ name: 'residents.get.busiest', call: 'residents.get', input: (i) => ({ id: busiest[i % busiest.length] }), budget: BUDGET.residentPage });
+
+    // The coordinator: the week board (this week, last week, one settlement), the care list.
+    await measure({ name: 'tasks.board', call: 'tasks.board', input: () => ({ weekStart: mondayOf(today) }), budget: BUDGET.board });
+    await measure({ name: 'tasks.board.lastWeek', call: 'tasks.board', input: () => ({ weekStart: mondayOf(addDays(today, -7)) }), budget: BUDGET.board });
+    await measure({ name: 'tasks.board.settlement', call: 'tasks.board', input: (i) => ({ weekStart: mondayOf(today), settlement: settlements[i % Math.min(5, settlements.length)] }), budget: BUDGET.board });
+    await measure({ name: 'care.list', call: 'care.list', input: () => ({ overdueOnly: false }) });
+    await measure({ name: 'care.list.overdue', call: 'care.list', input: () => ({ overdueOnly: true }) });
+
+    // Money: the cash book (all, one account with its running balance, a month, a search), the cash flow, the outlook, grants.
+    await measure({ name: 'cashbook.list', call: 'cashbook.list', input: () => ({ text: '' }), budget: BUDGET.list });
+    await measure({ name: 'cashbook.list.account', call: 'cashbook.list', input: (i) => ({ accountId: i % 2 === 0 ? cash : bank, text: '' }), budget: BUDGET.list });
+    await measure({ name: 'cashbook.list.month', call: 'cashbook.list', input: (i) => ({ fromMonth: addMonths(thisMonth, -(i % 24)), toMonth: addMonths(thisMonth, -(i % 24)), text: '' }), budget: BUDGET.list });
+    await measure({ name: 'cashbook.list.text', call: 'cashbook.list', input: (i) => ({ text: ['Аптека', 'АЗС', 'Пожертва', 'Папір'][i % 4] }), budget: BUDGET.list });
+    const tenYears = { from: addMonths(thisMonth, -119), to: thisMonth };
+    if (contract['cashflow.report'].input.safeParse(tenYears).success) {
+      await measure({ name: 'cashflow.report.10y', call: 'cashflow.report', input: () => tenYears, budget: BUDGET.cashflow });
+    } else {
+      report.notes.push(`cashflow.report.10y: the contract refuses 120 months (at most ${MAX_CASHFLOW_MONTHS}); timed cashflow.report.${MAX_CASHFLOW_MONTHS}m instead`);
+      await measure({ name: `cashflow.report.${MAX_CASHFLOW_MONTHS}m`, call: 'cashflow.report', input: () => ({ from: addMonths(thisMonth, -(MAX_CASHFLOW_MONTHS - 1)), to: thisMonth }), budget: BUDGET.cashflow });
+    }
+    await measure({ name: 'cashflow.report.6m', call: 'cashflow.report', input: () => ({ from: addMonths(thisMonth, -5), to: thisMonth }), budget: BUDGET.cashflow });
+    await measure({ name: 'cashflow.outlook', call: 'cashflow.outlook', input: (i) => ({ months: i % 2 === 0 ? 3 : 6 }), budget: BUDGET.outlook });
+    await measure({ name: 'grants.list', call: 'grants.list', input: () => ({}), budget: BUDGET.list });
+    if (grants.length > 0) await measure({ name: 'grants.get', call: 'grants.get', input: (i) => ({ id: grants[i % Math.min(3, grants.length)] }) });
+
+    // The audit log: the first page, a resident's, a user's calls, a month; its facets.
+    await measure({ name: 'audit.search.firstPage', call: 'audit.search', input: () => ({ limit: 50, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'audit.search.page100', call: 'audit.search', input: () => ({ limit: 50, offset: 50 * 99 }), budget: BUDGET.list });
+    await measure({ name: 'audit.search.resident', call: 'audit.search', input: (i) => ({ residentId: busiest[i % busiest.length], limit: 50, offset: 0 }), budget: BUDGET.list });
+    if (userCall) await measure({ name: 'audit.search.userCall', call: 'audit.search', input: () => ({ userId: userCall.user_id, call: userCall.call, limit: 50, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'audit.search.user', call: 'audit.search', input: (i) => ({ userId: users[i % users.length], limit: 50, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'audit.search.month', call: 'audit.search', input: (i) => ({ from: `${addMonths(thisMonth, -(i % 60))}-01`, to: `${addMonths(thisMonth, -(i % 60))}-28`, limit: 50, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'audit.facets', call: 'audit.facets', input: () => ({}) });
+
+    // The reports of last year.
+    const year = { from: `${lastYear}-01`, to: `${lastYear}-12` };
+    await measure({ name: 'reports.volunteersActive.year', call: 'reports.volunteersActive', input: () => year, budget: BUDGET.report });
+    await measure({ name: 'reports.volunteerHours.year', call: 'reports.volunteerHours', input: () => year, budget: BUDGET.report });
+    await measure({ name: 'reports.tasksByKind.year', call: 'reports.tasksByKind', input: () => year, budget: BUDGET.report });
+    await measure({ name: 'inKind.report.year', call: 'inKind.report', input: () => ({ fromMonth: year.from, toMonth: year.to }), budget: BUDGET.report });
+    await measure({ name: 'budget.get.year', call: 'budget.get', input: () => ({ year: Number(lastYear) }), budget: BUDGET.report });
+
+    // The writes, each committed with synchronous=FULL and its audit entry.
+    const writeRng = new Rng(SEED ^ 0x3417e);
+    await measure({ name: 'requests.create', call: 'requests.create', runs: WRITE_RUNS, budget: BUDGET.write, input: () => ({ residentId: pick(residentIds), kindId: pick(kinds), urgency: 'normal', channel: 'walkIn', description: 'Роздрукувати документи, 3 сторінки' }) });
+    await measure({ name: 'residents.create', call: 'residents.create', runs: WRITE_RUNS, budget: BUDGET.write, input: () => fakeResident(writeRng) });
+    await measure({
+      name: 'cashbook.post',
+      call: 'cashbook.post',
+      runs: WRITE_RUNS,
+      budget: BUDGET.write,
+      input: (i) => ({ type: 'expense', date: today, accountId: cash, amountMinor: 1000 + i, categoryId: expenseCategory, counterparty: 'Епіцентр', documentNo: String(i), note: 'Папір А4' }),
+    });
+    await measure({
+      name: 'tasks.create',
+      call: 'tasks.create',
+      runs: WRITE_RUNS,
+      budget: BUDGET.write,
+      input: (i) => ({ requestId: openRequests[i % openRequests.length], scheduledOn: addDays(today, 1 + (i % 5)), partOfDay: 'morning', volunteerIds: volunteers.length > 0 ? [volunteers[i % volunteers.length]] : [] }),
+    });
+    await measure({ name: 'till.sell', call: 'till.sell', runs: WRITE_RUNS, budget: BUDGET.write, input: (i) => ({ kindId: paidKinds[i % paidKinds.length], quantity: 1 + (i % 5), residentId: i % 3 === 0 ? pick(residentIds) : null, payment: 'cash' }) });
+
+    // A verified backup of the whole file (through dispatch, as the admin's button), and VACUUM INTO as its raw part.
+    if (wanted('backup')) await backupMetric();
+
+    report.print(log);
+    for (const note of report.notes) log(`note: ${note}`);
+    const over = report.overBudget();
+    for (const line of over) log(line);
+    if (over.length === 0) log('All within budget.');
+
+    async function searchMetrics(): Promise<void> {
+      if (!wanted('residents.search')) return;
+      const people = peopleByScript(sqlite, SEED);
+      const all: number[] = [];
+      const allRaw: number[] = [];
+      const rows: Array<Parameters<Report['add']>[0]> = [];
+      for (const lang of NAME_LANGS) {
+        for (const cls of SEARCH_CLASSES) {
+          const queries = searchQueries(rng, cls, people[lang], SEARCH_RUNS + WARMUP);
+          const samples: number[] = [];
+          const raw: number[] = [];
+          for (const [i, text] of queries.entries()) {
+            const input = { q: text, limit: 8 };
+            const captured = await recorder.capture(() => dispatch('residents.search', input));
+            const timeRaw = () => {
+              const t = performance.now();
+              replay(captured, false);
+              return performance.now() - t;
+            };
+            const early = i % 2 === 1 ? timeRaw() : undefined;
+            const t = performance.now();
+            await dispatch('residents.search', input);
+            const ms = performance.now() - t;
+            const rawMs = early ?? timeRaw();
+            if (i < WARMUP) continue;
+            samples.push(ms);
+            raw.push(rawMs);
+          }
+          all.push(...samples);
+          allRaw.push(...raw);
+          rows.push({ name: `residents.search.${lang}.${cls}`, example: JSON.stringify(queries[WARMUP] ?? ''), s: stats(samples), raw: stats(raw), budget: BUDGET.search });
+        }
+      }
+      report.add({ name: 'residents.search', example: 'all scripts and kinds of query, limit 8', s: stats(all), raw: stats(allRaw), budget: BUDGET.search });
+      for (const r of rows) report.add(r);
+      process.stderr.write(`  residents.search: p50 ${stats(all).p50.toFixed(2)} ms\n`);
+    }
+
+    async function backupMetric(): Promise<void> {
+      const samples: number[] = [];
+      const raw: number[] = [];
+      const backups = path.join(copy.dir, 'backups');
+      for (let i = 0; i < BACKUP_RUNS; i++) {
+        const t = performance.now();
+        await dispatch('backups.create', {});
+        samples.push(performance.now() - t);
+        for (const f of readdirSync(backups)) rmSync(path.join(backups, f), { force: true });
+        const target = path.join(copy.dir, `raw-${i}.sqlite`);
+        const r = performance.now();
+        sqlite.prepare('vacuum into ?').run(target);
+        raw.push(performance.now() - r);
+        rmSync(target, { force: true });
+      }
+      report.add({ name: 'backup.verified', example: `${(statSync(file).size / 1024 ** 2).toFixed(0)} MB file`, s: stats(samples), raw: stats(raw), budget: BUDGET.backup });
+    }
   } finally {
-    await core.close();
-    if (KEEP) console.log(`kept ${core.file}`);
-    else rmSync(dir, { recursive: true, force: true });
+    await closeCore?.();
+    if (KEEP) log(`kept ${copy.dir}`);
+    else rmSync(copy.dir, { recursive: true, force: true });
   }
-  console.log(JSON.stringify({ metrics }));
+  console.log(JSON.stringify({ metrics: report.metrics() }));
 }
 
-function printTable(header: readonly string[], rows: readonly string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i <= 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  console.log('');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) console.log(line(r));
-  console.log('');
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The file's size and what takes the space (SQLite's dbstat: the largest tables and indexes). */
+function describeFile(file: string): void {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    const size = statSync(file).size;
+    const rows = sqlite.prepare('select name, sum(pgsize) as bytes from dbstat group by name order by bytes desc limit 12').all() as Array<{ name: string; bytes: number }>;
+    log(`database ${(size / 1024 ** 2).toFixed(0)} MB; largest: ${rows.map((r) => `${r.name} ${(r.bytes / 1024 ** 2).toFixed(0)} MB`).join(', ')}`);
+  } catch {
+    log(`database ${(statSync(file).size / 1024 ** 2).toFixed(0)} MB (this SQLite has no dbstat)`);
+  } finally {
+    sqlite.close();
+  }
 }
 
 await main();

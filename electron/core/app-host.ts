@@ -26,6 +26,7 @@ import { generateRentCharges } from './features/grants/rent.service';
 import { appendAudit } from './features/audit/audit.service';
 import { APP_VERSION } from './version';
 import type { BackupManager } from './backup/manager';
+import { createWorkRunner } from './work/runner';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -47,6 +48,8 @@ export interface AppHostOptions {
   autoBackup?: boolean;
   /** The migration list (tests only). */
   migrations?: StartOptions['migrations'];
+  /** The bundled long-work thread (the desktop app's dist-electron/work-worker.cjs); default: the sources through tsx. */
+  workerScript?: string | undefined;
 }
 
 export interface AppHost {
@@ -74,7 +77,10 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   const file = path.join(dataDir, DATABASE_FILE);
   const events = createEvents();
   const sessions = createSessionStore();
-  const manager = managerFor({ paths: { dataDir }, clock, logger }) as BackupManager;
+  // Long work (backups, checks of backup files, the export, the integrity check) on one worker
+  // thread for the host's lifetime; its progress goes out with the core's events.
+  const work = createWorkRunner({ script: options.workerScript, onProgress: (p) => events.emit({ type: 'progress', ...p }) });
+  const manager = managerFor({ paths: { dataDir }, clock, logger, work }) as BackupManager;
   let current: StartedCore | null = null;
   let recoveryInfo: { detail: string } | null = null;
   let unsubscribe = () => {};
@@ -92,7 +98,9 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
       let preRestore: string | null = null;
       try {
         if (current) {
-          preRestore = (await manager.create(current.sqlite, 'preRestore')).id;
+          preRestore = (await manager.create('preRestore')).id;
+          // No long job may hold the file while it is replaced (Windows refuses to rename over it).
+          await work.idle();
           await closeCore();
           for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
         } else if (existsSync(file)) {
@@ -134,9 +142,10 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         host,
         sessions,
         ...(options.migrations ? { migrations: options.migrations } : {}),
-        beforeMigrate: async (sqlite) => {
-          await manager.create(sqlite, 'preMigration');
+        beforeMigrate: async () => {
+          await manager.create('preMigration');
         },
+        work,
       });
       recoveryInfo = null;
       unsubscribe = current.events.subscribe((e) => events.emit(e));
@@ -194,7 +203,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     if (!current) return;
     const last = (await manager.list()).find((b) => b.kind === 'auto' && b.verified);
     if (last && clock.now().getTime() - new Date(last.createdAt).getTime() < DAY) return;
-    await manager.create(current.sqlite, 'auto');
+    await manager.create('auto');
     await manager.rotate();
     events.emit({ type: 'changed', topics: ['backups'] });
   }
@@ -208,8 +217,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     if (!current || (!force && Date.now() - lastCallAt < 5 * 60_000)) return;
     const lastCheck = manager.log().lastIntegrityCheckAt;
     if (!force && lastCheck && clock.now().getTime() - new Date(lastCheck).getTime() < 7 * DAY) return;
-    const rows = current.sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>;
-    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    // On the long-work thread: integrity_check reads every page (19 s at city scale).
+    const { problems } = await work.run('integrity', { databaseFile: file });
     manager.recordIntegrityCheck(problems.length > 0 ? problems.slice(0, 5).join('; ') : null);
     if (problems.length > 0) {
       logger.error('integrity check failed', { problems: problems.slice(0, 5) });
@@ -243,7 +252,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   }
 
   // No database: the backup handlers that need one ('backups.create', 'export.full') are replaced above.
-  const recoveryDeps: CoreDeps = { db: null as never, sqlite: null, clock, logger, paths: { dataDir }, host };
+  const recoveryDeps: CoreDeps = { db: null as never, sqlite: null, clock, logger, paths: { dataDir }, host, work };
   const recoveryDispatch = createDispatch({ handlers: recoveryHandlers(), events, deps: recoveryDeps, resolveCaller: recoveryResolver, withoutDatabase: true });
 
   return {
@@ -270,12 +279,13 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
       await running;
       if (current && options.autoBackup !== false) {
         try {
-          await manager.create(current.sqlite, 'auto');
+          await manager.create('auto');
           await manager.rotate();
         } catch (e) {
           logger.error('backup on quit failed', { error: e instanceof Error ? e.message : String(e) });
         }
       }
+      await work.close();
       await closeCore();
     },
   };

@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type Database from 'better-sqlite3';
 import type { SessionStore } from './features/users/sessions';
 import type { ScryptParams } from './features/users/password';
+import type { LongWork } from './work/runner';
 
 /** What only the host can do: replace the database under the running core. */
 export interface HostServices {
@@ -23,8 +24,14 @@ export interface CoreDeps {
   clock: Clock;
   logger: Logger;
   paths: { dataDir: string | null };
-  /** The raw connection, for snapshots (VACUUM INTO) and exports. */
+  /** The raw connection (the integrity check at start; long work opens connections of its own). */
   sqlite: Database.Database | null;
+  /**
+   * Long work (backups, checks of backup files, the full export) off the thread that answers
+   * calls: work/runner.ts. createCore makes one when none is given; the app host gives its own,
+   * which outlives a restore.
+   */
+  work: LongWork;
   host?: HostServices | undefined;
   /** The in-memory sessions of both transports (createCore makes one when none is given). */
   sessions?: SessionStore | undefined;

@@ -10,8 +10,8 @@ import { APP_VERSION } from './version';
 export const EXPORT_DIR = 'exports';
 
 /** The backup manager of the data folder; null for an in-memory database (tests). */
-export function managerFor(deps: Pick<CoreDeps, 'paths' | 'clock' | 'logger'>): BackupManager | null {
+export function managerFor(deps: Pick<CoreDeps, 'paths' | 'clock' | 'logger' | 'work'>): BackupManager | null {
   return deps.paths.dataDir === null
     ? null
-    : createBackupManager({ dataDir: deps.paths.dataDir, clock: deps.clock, logger: deps.logger, appVersion: APP_VERSION });
+    : createBackupManager({ dataDir: deps.paths.dataDir, clock: deps.clock, logger: deps.logger, appVersion: APP_VERSION, work: deps.work });
 }

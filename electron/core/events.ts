@@ -1,9 +1,6 @@
-import type { Topic } from '../../shared/api/contract';
+import type { CoreEvent } from '../../shared/api/events';
 
-export interface CoreEvent {
-  type: 'changed';
-  topics: Topic[];
-}
+export type { CoreEvent };
 
 export interface CoreEvents {
   subscribe(listener: (event: CoreEvent) => void): () => void;

@@ -19,8 +19,10 @@ import { silentLogger, type Logger } from './logger';
 import { optimizeAtOpen } from './db/optimize';
 import { migrations as registry } from '../../migrations';
 import type { ScryptParams } from './features/users/password';
+import type { LongWork } from './work/runner';
 
-export const DATABASE_FILE = 'hearth.sqlite';
+export { DATABASE_FILE } from './db/database-file';
+import { DATABASE_FILE } from './db/database-file';
 
 export interface StartOptions {
   /** A data folder (the database is hearth.sqlite inside it), or null for an in-memory database. */
@@ -38,6 +40,8 @@ export interface StartOptions {
   sessions?: SessionStore;
   /** The scrypt cost for new hashes (tests only; default: SCRYPT_PARAMS, see CoreDeps.hashing). */
   hashing?: ScryptParams;
+  /** The long-work runner to use (the app host's, which outlives a restore); default: the core's own. */
+  work?: LongWork;
 }
 
 export type StartedCore = Core & { sqlite: Database.Database; file: string };
@@ -118,7 +122,7 @@ export async function startCore(options: StartOptions): Promise<StartedCore> {
     await generateRentCharges(db, clock.today(), clock.now());
     // Statistics for the planner: new indexes, tables grown since (bounded; db/optimize.ts).
     optimizeAtOpen(opened.sqlite);
-    const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host, sessions: options.sessions, hashing: options.hashing });
+    const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host, sessions: options.sessions, hashing: options.hashing, work: options.work });
     const close = core.close;
     return {
       ...core,

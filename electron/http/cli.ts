@@ -18,6 +18,7 @@ import { lanAddresses } from './host-check';
 import { startAppHost } from '../core/app-host';
 import { DatabaseInUseError } from '../core/db/safety';
 import { createBackupManager, readAuditAnchor } from '../core/backup/manager';
+import { inThreadWork } from '../core/work/runner';
 import { verifyBackup } from '../core/backup/verify';
 import { verifyChainSqlite, type AuditAnchor } from '../core/features/audit/audit.chain';
 import { readBackupHeader } from '../core/backup/container';
@@ -27,6 +28,8 @@ import { EXPORT_DIR } from '../core/data-folder';
 import { systemClock } from '../core/clock';
 import { APP_VERSION } from '../core/version';
 import { DEMO_ADMIN_PASSWORD, DEMO_USERS } from '../core/demo/users.demo';
+import { CITY_CENTRE, CITY_SEED, generateCity } from '../core/demo/city/city';
+import { progressLine } from '../core/demo/city/progress';
 import { errorTranslate, isLanguage, translator, type CoreTranslator } from '../core/i18n';
 import { errorText } from '../../shared/api/error-text';
 import { isErrorCode, type ApiErrorBody } from '../../shared/api/errors';
@@ -56,7 +59,7 @@ function help(): string {
     item('verify FILE [--passphrase-env]', 'verify'),
     item('restore FILE [--data-dir DIR]', 'restore'),
     item('export --to DIR [--data-dir DIR]', 'export'),
-    item('demo --data-dir DIR [--centre NAME] [--language en|ru|uk|pl|el]', 'demo'),
+    item('demo --data-dir DIR [--centre NAME] [--language en|ru|uk|pl|el] [--scale village|city] [--seed N]', 'demo'),
     item('migrate [--data-dir DIR]', 'migrate'),
     item('info [--data-dir DIR]', 'info'),
     item('audit verify [--data-dir DIR] [--backup FILE]', 'audit'),
@@ -192,6 +195,13 @@ async function askPassphrase(): Promise<string> {
   return first;
 }
 
+function printDemoUsers(): void {
+  console.log(t('cli:demo.users'));
+  for (const u of [{ name: 'admin', role: 'admin', password: DEMO_ADMIN_PASSWORD, pin: null }, ...DEMO_USERS]) {
+    console.log(`  ${u.role.padEnd(12)} ${u.name.padEnd(20)} ${t('cli:demo.password', { password: u.password })}${u.pin ? `  ${t('cli:demo.pin', { pin: u.pin })}` : ''}`);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
   chooseLanguage(undefined, process.env);
@@ -208,6 +218,8 @@ async function main(argv: string[]): Promise<void> {
       'script-admin': { type: 'boolean' },
       lan: { type: 'boolean' },
       backup: { type: 'string' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -262,6 +274,19 @@ async function main(argv: string[]): Promise<void> {
     case 'demo': {
       if (values['data-dir'] === undefined) fail(t('cli:needs.dataDirDemo'));
       if (existsSync(path.join(dataDir, DATABASE_FILE))) fail(t('cli:demo.exists', { file: path.join(dataDir, DATABASE_FILE) }));
+      const scale = values.scale ?? 'village';
+      if (scale !== 'village' && scale !== 'city') fail(t('cli:demo.badScale', { value: scale }));
+      if (scale === 'city') {
+        const seed = values.seed !== undefined ? Number(values.seed) : CITY_SEED;
+        if (!Number.isSafeInteger(seed)) fail(t('cli:demo.badSeed', { value: values.seed }));
+        const line = progressLine();
+        const made = await generateCity({ dataDir, seed, progress: line.update }).finally(line.done);
+        centreLanguage(CITY_CENTRE.language);
+        console.log(t('cli:demo.city', { seconds: made.seconds.toFixed(0), cpu: made.cpuSeconds.toFixed(0), file: made.file, size: (made.bytes / 1024 ** 2).toFixed(0) }));
+        console.log(JSON.stringify(made.rows));
+        printDemoUsers();
+        return;
+      }
       const language: Language = isLanguage(values.language) ? values.language : 'ru';
       const core = await open(dataDir);
       const result = await core.dispatch(
@@ -275,10 +300,7 @@ async function main(argv: string[]): Promise<void> {
       await core.close();
       console.log(t('cli:demo.created', { dir: dataDir }));
       if (counts.ok) console.log(JSON.stringify(counts.value));
-      console.log(t('cli:demo.users'));
-      for (const u of [{ name: 'admin', role: 'admin', password: DEMO_ADMIN_PASSWORD, pin: null }, ...DEMO_USERS]) {
-        console.log(`  ${u.role.padEnd(12)} ${u.name.padEnd(20)} ${t('cli:demo.password', { password: u.password })}${u.pin ? `  ${t('cli:demo.pin', { pin: u.pin })}` : ''}`);
-      }
+      printDemoUsers();
       return;
     }
     case 'backup': {
@@ -292,9 +314,10 @@ async function main(argv: string[]): Promise<void> {
       for (const w of checkTarget(target, size)) {
         console.warn(w.code === 'fat32Limit' ? t('cli:backup.fat32') : t('cli:backup.lowSpace', { mib: Math.round(w.freeBytes / 1024 ** 2) }));
       }
-      const manager = createBackupManager({ dataDir, clock: systemClock(), logger: consoleLogger(), appVersion: APP_VERSION });
+      // In this thread: nothing else here waits for an answer (the app makes its backups on its long-work thread).
+      const manager = createBackupManager({ dataDir, clock: systemClock(), logger: consoleLogger(), appVersion: APP_VERSION, work: inThreadWork() });
       try {
-        const made = await manager.create(sqlite, 'manual', { passphrase, targetDir: target });
+        const made = await manager.create('manual', { passphrase, targetDir: target });
         manager.recordOutsideCopy(target);
         console.log(t(made.encrypted ? 'cli:backup.madeEncrypted' : 'cli:backup.made', { file: made.file, size: made.size, residents: made.residents, requests: made.requests }));
       } catch (e) {

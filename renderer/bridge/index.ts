@@ -2,13 +2,14 @@
  * The one bridge between the UI and the core. It picks the Electron preload (`window.hearth`) or
  * the browser-mode HTTP client; nothing above this file knows which host it runs in.
  */
-import type { CallInput, CallName, CallOutput, Topic } from '../../shared/api/contract';
+import type { CallInput, CallName, CallOutput } from '../../shared/api/contract';
+import type { CoreEvent } from '../../shared/api/events';
 import type { ApiErrorBody, Envelope } from '../../shared/api/errors';
 import { httpTransport } from './http';
 
 export interface Transport {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
-  subscribe(listener: (event: { type: 'changed'; topics: Topic[] }) => void): () => void;
+  subscribe(listener: (event: CoreEvent) => void): () => void;
 }
 
 declare global {

@@ -19,6 +19,8 @@ export function useFormat() {
     dateTime: (iso: string) => show(iso, new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })),
     time: (iso: string) => show(iso, new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
+    /** A share from 0 to 1 as a whole percentage, e.g. 0.45 → "45 %" (pl, ru, uk, el) or "45%" (en). */
+    percent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
     /** Integer minor units in the account's currency, e.g. 123450 RUB → "1 234,50 ₽". */
     money: (amountMinor: number, currency: string) => formatMoney(amountMinor, currency, locale),
     longDate: (iso: string) => show(iso, new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })),

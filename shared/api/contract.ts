@@ -130,7 +130,7 @@ export const contract = {
 
   'residents.search': call({
     output: z.array(residentSummarySchema),
-    input: z.object({ q: z.string().max(200).default(''), settlement: z.string().max(100).optional(), limit }),
+    input: z.object({ q: z.string().max(200).default(''), settlement: z.string().max(100).optional(), limit, offset }),
     roles: CASEWORK,
     reads: ['residents'],
     summary: 'Find residents by name, phone or address; folds case and accents in every script.',

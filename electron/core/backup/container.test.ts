@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BACKUP_MAGIC,
   BackupError,
+  checkBackupFile,
   DEFAULT_KDF,
   extractBackup,
   readBackupHeader,
@@ -118,6 +119,8 @@ async function expectRejected(file: string, code: BackupErrorCode, passphrase?: 
   const target = join(dir, 'restored.sqlite');
   expect(await codeOf(extractBackup(file, target, passphrase === undefined ? {} : { passphrase }))).toBe(code);
   expect(existsSync(target)).toBe(false);
+  // The read-back check of a backup just made finds the same (and writes nothing).
+  expect(await codeOf(checkBackupFile(file, passphrase === undefined ? {} : { passphrase }))).toBe(code);
   expect(readdirSync(dir)).toEqual([]);
   const verified = await verifyBackup(file, { ...(passphrase === undefined ? {} : { passphrase }), tempDir: dir });
   expect(verified.ok).toBe(false);

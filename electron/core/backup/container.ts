@@ -87,10 +87,8 @@
  * (size, header hash, GCM tag, payload SHA-256) passed.
  */
 import { createHash, createCipheriv, createDecipheriv, randomBytes, scrypt, timingSafeEqual, type DecipherGCM } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, rename, type FileHandle } from 'node:fs/promises';
+import { open, rename, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { fsyncDir, removeQuietly } from './fsync';
 
@@ -410,83 +408,117 @@ function deriveKey(passphrase: string, salt: Buffer, N: number, r: number, p: nu
 }
 
 // ---------------------------------------------------------------------------------------------
-// Streams
+// Passes over a file
 // ---------------------------------------------------------------------------------------------
 
-type ChunkTransform = (source: AsyncIterable<Buffer>) => AsyncGenerator<Buffer>;
+/** Called after each chunk of a pass with the bytes of that chunk (progress of long work). */
+export type OnBytes = (bytes: number) => void;
 
-/** Passes chunks through while hashing them and counting their bytes. */
-function tap(hash: ReturnType<typeof createHash>, counter: { bytes: number }): ChunkTransform {
-  return async function* (source) {
-    for await (const chunk of source) {
-      hash.update(chunk);
-      counter.bytes += chunk.length;
-      yield chunk;
-    }
-  };
-}
+/** Progress of a long task in its own units: `done` of `total`, `done === total` at the end. */
+export type OnProgress = (done: number, total: number) => void;
 
 /**
- * The last stage of a pipeline: writes every chunk to `handle` from `position` on. (A stream made
- * with FileHandle.createWriteStream keeps the handle referenced, so close() would wait forever
- * when autoClose is off; plain positioned writes keep the one handle free for fsync and close.)
+ * Reads `length` bytes of `file` from `start` in CHUNK_BYTES pieces and gives each piece to
+ * `each` (awaited, so a write finishes before the buffer is reused). Plain positioned reads into
+ * one buffer, so that one loop serves the hash pass, the write pass and the read-back check.
  */
-function writeTo(handle: FileHandle, position: number): (source: AsyncIterable<Buffer>) => Promise<void> {
-  return async (source) => {
-    let at = position;
-    for await (const chunk of source) {
-      let done = 0;
-      while (done < chunk.length) {
-        const { bytesWritten } = await handle.write(chunk, done, chunk.length - done, at);
-        if (bytesWritten === 0) throw new Error('the disk accepted no bytes');
-        done += bytesWritten;
-        at += bytesWritten;
-      }
+async function eachChunk(file: string, start: number, length: number, each: (chunk: Buffer) => void | Promise<void>): Promise<number> {
+  const source = await open(file, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let done = 0;
+  try {
+    while (done < length) {
+      const { bytesRead } = await source.read(buffer, 0, Math.min(CHUNK_BYTES, length - done), start + done);
+      if (bytesRead === 0) break;
+      await each(buffer.subarray(0, bytesRead));
+      done += bytesRead;
     }
-  };
+  } finally {
+    await source.close();
+  }
+  return done;
+}
+
+/** Writes all of `chunk` to `handle` at `position`. */
+async function writeAll(handle: FileHandle, chunk: Buffer, position: number): Promise<void> {
+  let done = 0;
+  while (done < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, done, chunk.length - done, position + done);
+    if (bytesWritten === 0) throw new Error('the disk accepted no bytes');
+    done += bytesWritten;
+  }
 }
 
 function tempNameFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`);
 }
 
-async function hashFile(file: string): Promise<{ size: number; sha256: string }> {
+async function hashFile(file: string, size: number, onBytes?: OnBytes): Promise<string> {
   const hash = createHash('sha256');
-  const counter = { bytes: 0 };
-  await pipeline(createReadStream(file, { highWaterMark: CHUNK_BYTES }), tap(hash, counter), async (source: AsyncIterable<Buffer>) => {
-    for await (const chunk of source) void chunk;
+  const read = await eachChunk(file, 0, size, (chunk) => {
+    hash.update(chunk);
+    onBytes?.(chunk.length);
   });
-  return { size: counter.bytes, sha256: hash.digest('hex') };
+  if (read !== size) throw new BackupError('io', `The snapshot ${file} changed while the backup was being written.`);
+  return hash.digest('hex');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------------------------
 
+/** The header as written, and the prefix bytes (magic, length, header, header hash) before the payload. */
+function encodeHeader(full: BackupHeader): { headerBytes: Buffer; prefix: Buffer } {
+  const checked = headerSchema.safeParse(full);
+  if (!checked.success) {
+    throw new BackupError('io', `Invalid backup header: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const headerBytes = Buffer.from(JSON.stringify(full, null, 2), 'utf8');
+  if (headerBytes.length > MAX_HEADER_BYTES) throw new BackupError('io', `The backup header is too large (${headerBytes.length} bytes).`);
+  const lengthField = Buffer.alloc(4);
+  lengthField.writeUInt32BE(headerBytes.length);
+  return { headerBytes, prefix: Buffer.concat([BACKUP_MAGIC, lengthField, headerBytes, createHash('sha256').update(headerBytes).digest()]) };
+}
+
+/** A placeholder SHA-256 of the right length: the header's length is known before the payload is hashed. */
+const UNKNOWN_SHA256 = '0'.repeat(64);
+
 /**
- * Wraps a SQLite snapshot file (made with VACUUM INTO or the backup API) into a backup file at
+ * Wraps a SQLite snapshot file (made with the backup API or VACUUM INTO) into a backup file at
  * `target`, encrypted when a passphrase is given. The file is written under a temporary name in
  * the same folder, fsynced and renamed, so `target` is either the complete file or absent (an
  * existing file at `target` is replaced). Any failure throws BackupError('io') and leaves no
  * temporary file behind.
+ *
+ * Unencrypted, the snapshot is read once: its bytes are hashed as they are written after the
+ * header's place, and the header (whose length does not depend on the hash's value) is written
+ * last. Encrypted, the header is the cipher's additional data and holds the hash, so the snapshot
+ * is hashed first and read a second time to encrypt it; that second read is hashed too, so a
+ * snapshot that changed in between is refused. `onBytes` hears every chunk of every pass.
  */
 export async function writeBackup(
   snapshotFile: string,
   target: string,
   header: BackupHeaderInput,
   options: WriteBackupOptions = {},
+  onBytes?: OnBytes,
 ): Promise<BackupHeader> {
   const temp = tempNameFor(target);
   let handle: FileHandle | undefined;
+  let key: DerivedKey | null = null;
   try {
     const { passphrase } = options;
     if (passphrase !== undefined && passphrase.length === 0) throw new BackupError('io', 'An empty passphrase cannot encrypt a backup.');
 
-    const plain = await hashFile(snapshotFile);
-    if (plain.size === 0) throw new BackupError('io', `The snapshot ${snapshotFile} is empty.`);
+    let size: number;
+    try {
+      size = (await stat(snapshotFile)).size;
+    } catch (error) {
+      throw ioError(`Cannot read the snapshot ${snapshotFile}`, error);
+    }
+    if (!Number.isSafeInteger(size) || size <= 0) throw new BackupError('io', `The snapshot ${snapshotFile} is empty.`);
 
     let encryption: BackupEncryption | null = null;
-    let key: DerivedKey | null = null;
     if (passphrase !== undefined) {
       const N = options.kdf?.N ?? DEFAULT_KDF.N;
       const { r, p } = DEFAULT_KDF;
@@ -508,7 +540,7 @@ export async function writeBackup(
       };
     }
 
-    const full: BackupHeader = {
+    const headerWith = (sha256: string): BackupHeader => ({
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       createdAt: header.createdAt,
@@ -518,54 +550,59 @@ export async function writeBackup(
       counts: header.counts,
       lastEntryAt: header.lastEntryAt,
       kind: header.kind,
-      payloadSize: plain.size,
-      payloadSha256: plain.sha256,
+      payloadSize: size,
+      payloadSha256: sha256,
       ...(header.auditHead !== undefined ? { auditHead: header.auditHead } : {}),
       encryption,
-    };
-    const checked = headerSchema.safeParse(full);
-    if (!checked.success) {
-      throw new BackupError('io', `Invalid backup header: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    }
-    const headerBytes = Buffer.from(JSON.stringify(full, null, 2), 'utf8');
-    if (headerBytes.length > MAX_HEADER_BYTES) throw new BackupError('io', `The backup header is too large (${headerBytes.length} bytes).`);
-
-    const lengthField = Buffer.alloc(4);
-    lengthField.writeUInt32BE(headerBytes.length);
-    const prefix = Buffer.concat([BACKUP_MAGIC, lengthField, headerBytes, createHash('sha256').update(headerBytes).digest()]);
+    });
 
     handle = await open(temp, 'wx', 0o600);
-    await handle.write(prefix, 0, prefix.length, 0);
-
-    const again = createHash('sha256');
-    const counter = { bytes: 0 };
-    const cipher =
-      key && encryption ? createCipheriv('aes-256-gcm', key.key, Buffer.from(encryption.nonce, 'base64'), { authTagLength: TAG_BYTES }) : null;
-    cipher?.setAAD(headerBytes);
-    key?.key.fill(0);
-    const encrypt: ChunkTransform = async function* (source) {
-      for await (const chunk of source) yield cipher ? cipher.update(chunk) : chunk;
-      if (cipher) {
-        const last = cipher.final();
-        if (last.length > 0) yield last;
+    const out = handle;
+    let full: BackupHeader;
+    let prefix: Buffer;
+    let written: number;
+    const hash = createHash('sha256');
+    if (key && encryption) {
+      full = headerWith(await hashFile(snapshotFile, size, onBytes));
+      const encoded = encodeHeader(full);
+      prefix = encoded.prefix;
+      await writeAll(out, prefix, 0);
+      const cipher = createCipheriv('aes-256-gcm', key.key, Buffer.from(encryption.nonce, 'base64'), { authTagLength: TAG_BYTES });
+      key.key.fill(0);
+      cipher.setAAD(encoded.headerBytes);
+      let at = prefix.length;
+      written = await eachChunk(snapshotFile, 0, size, async (chunk) => {
+        hash.update(chunk);
+        const sealed = cipher.update(chunk);
+        await writeAll(out, sealed, at);
+        at += sealed.length;
+        onBytes?.(chunk.length);
+      });
+      const last = cipher.final();
+      if (last.length > 0) throw new BackupError('io', 'AES-GCM produced bytes after the last chunk.');
+      if (written !== size || hash.digest('hex') !== full.payloadSha256) {
+        throw new BackupError('io', `The snapshot ${snapshotFile} changed while the backup was being written.`);
       }
-    };
-    await pipeline(
-      createReadStream(snapshotFile, { highWaterMark: CHUNK_BYTES }),
-      tap(again, counter),
-      encrypt,
-      writeTo(handle, prefix.length),
-    );
-    if (counter.bytes !== plain.size || again.digest('hex') !== plain.sha256) {
-      throw new BackupError('io', `The snapshot ${snapshotFile} changed while the backup was being written.`);
-    }
-    if (cipher) {
       const tag = cipher.getAuthTag();
-      await handle.write(tag, 0, tag.length, prefix.length + plain.size);
+      await writeAll(out, tag, prefix.length + size);
+    } else {
+      const start = encodeHeader(headerWith(UNKNOWN_SHA256)).prefix.length;
+      let at = start;
+      written = await eachChunk(snapshotFile, 0, size, async (chunk) => {
+        hash.update(chunk);
+        await writeAll(out, chunk, at);
+        at += chunk.length;
+        onBytes?.(chunk.length);
+      });
+      if (written !== size) throw new BackupError('io', `The snapshot ${snapshotFile} changed while the backup was being written.`);
+      full = headerWith(hash.digest('hex'));
+      prefix = encodeHeader(full).prefix;
+      if (prefix.length !== start) throw new BackupError('io', 'The backup header changed its length.');
+      await writeAll(out, prefix, 0);
     }
 
-    const size = (await handle.stat()).size;
-    if (size !== expectedFileSize(headerBytes.length, full)) throw new BackupError('io', `The backup file has ${size} bytes, not the expected size.`);
+    const fileSize = (await handle.stat()).size;
+    if (fileSize !== prefix.length + size + (encryption ? TAG_BYTES : 0)) throw new BackupError('io', `The backup file has ${fileSize} bytes, not the expected size.`);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -573,9 +610,113 @@ export async function writeBackup(
     await fsyncDir(dirname(target));
     return full;
   } catch (error) {
+    key?.key.fill(0);
     await handle?.close().catch(() => undefined);
     await removeQuietly(temp);
     throw ioError(`Could not write the backup ${target}`, error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the payload back
+// ---------------------------------------------------------------------------------------------
+
+/** Opens the header and, for an encrypted file, derives the key and prepares the decipher (tag set). */
+async function openPayload(file: string, options: ExtractBackupOptions): Promise<OpenedHeader & { decipher: DecipherGCM | null }> {
+  const opened = await openHeader(file);
+  const { header, headerBytes, payloadStart } = opened;
+  const { encryption } = header;
+  if (!encryption) return { ...opened, decipher: null };
+  const { passphrase } = options;
+  if (passphrase === undefined || passphrase.length === 0) {
+    throw new BackupError('passphraseRequired', 'This backup is encrypted; its passphrase is needed.');
+  }
+  let derived: DerivedKey;
+  try {
+    derived = await deriveKey(passphrase, Buffer.from(encryption.salt, 'base64'), encryption.N, encryption.r, encryption.p);
+  } catch (error) {
+    throw ioError('Could not derive the key from the passphrase', error);
+  }
+  if (encryption.keyCheck !== undefined && !timingSafeEqual(derived.keyCheck, Buffer.from(encryption.keyCheck, 'base64'))) {
+    derived.key.fill(0);
+    throw new BackupError('wrongPassphrase', 'The passphrase is not the one this backup was made with.');
+  }
+  const decipher = createDecipheriv('aes-256-gcm', derived.key, Buffer.from(encryption.nonce, 'base64'), { authTagLength: TAG_BYTES });
+  derived.key.fill(0);
+  decipher.setAAD(headerBytes);
+  let tag: Buffer;
+  const source = await open(file, 'r');
+  try {
+    tag = await readExactly(source, TAG_BYTES, payloadStart + header.payloadSize);
+  } finally {
+    await source.close();
+  }
+  if (tag.length !== TAG_BYTES) throw new BackupError('damaged', 'The backup file is cut off.');
+  decipher.setAuthTag(tag);
+  return { ...opened, decipher };
+}
+
+/**
+ * One pass over the payload: decrypts it (when encrypted), hands the plain bytes to `sink` (if
+ * any) and checks the GCM tag, the byte count and (unless `hashPlain` is false) the SHA-256
+ * against the header.
+ */
+async function passPayload(
+  file: string,
+  opened: OpenedHeader & { decipher: DecipherGCM | null },
+  sink?: (plain: Buffer, at: number) => Promise<void>,
+  onBytes?: OnBytes,
+  hashPlain = true,
+): Promise<void> {
+  const { header, payloadStart, decipher } = opened;
+  const hash = createHash('sha256');
+  let plainBytes = 0;
+  const take = async (plain: Buffer) => {
+    if (hashPlain) hash.update(plain);
+    if (sink) await sink(plain, plainBytes);
+    plainBytes += plain.length;
+  };
+  await eachChunk(file, payloadStart, header.payloadSize, async (chunk) => {
+    await take(decipher ? decipher.update(chunk) : chunk);
+    onBytes?.(chunk.length);
+  });
+  if (decipher) {
+    let last: Buffer;
+    try {
+      last = decipher.final();
+    } catch (error) {
+      throw header.encryption?.keyCheck !== undefined
+        ? new BackupError('damaged', 'The encrypted backup is damaged (authentication failed).', { cause: error })
+        : new BackupError('wrongPassphrase', 'Wrong passphrase, or the encrypted backup is damaged.', { cause: error });
+    }
+    if (last.length > 0) await take(last);
+  }
+  if (plainBytes !== header.payloadSize) {
+    throw new BackupError('damaged', `The backup payload has ${plainBytes} bytes instead of ${header.payloadSize}.`);
+  }
+  if (hashPlain && hash.digest('hex') !== header.payloadSha256) {
+    throw new BackupError('damaged', 'The backup is damaged: the database inside does not match its checksum.');
+  }
+}
+
+/**
+ * Reads a backup file back and checks everything the container promises without writing
+ * anything: magic, header checksum, exact size, and the payload: unencrypted its SHA-256,
+ * encrypted its GCM tag. How a backup just written is checked on the disk it was written to.
+ *
+ * Why the tag alone for an encrypted file: it authenticates every ciphertext byte (and the header)
+ * under the key, so a file whose tag matches decrypts to exactly the bytes that were encrypted,
+ * and writeBackup hashed those very bytes while encrypting them and refused to finish unless they
+ * matched the header's SHA-256. Nobody without the key can make another file with a matching tag.
+ * (extractBackup, which restores, checks both anyway.)
+ */
+export async function checkBackupFile(file: string, options: ExtractBackupOptions = {}, onBytes?: OnBytes): Promise<BackupHeader> {
+  try {
+    const opened = await openPayload(file, options);
+    await passPayload(file, opened, undefined, onBytes, opened.decipher === null);
+    return opened.header;
+  } catch (error) {
+    throw ioError(`Could not read the backup ${file}`, error);
   }
 }
 
@@ -591,80 +732,20 @@ export async function writeBackup(
  * renamed to `targetSqlite` (replacing a file there). On any failure nothing is written at
  * `targetSqlite`, the temporary file is removed, and a BackupError tells what went wrong.
  */
-export async function extractBackup(file: string, targetSqlite: string, options: ExtractBackupOptions = {}): Promise<BackupHeader> {
-  const opened = await openHeader(file);
-  const { header, headerBytes, payloadStart } = opened;
-  const { encryption } = header;
-
-  let decipher: DecipherGCM | null = null;
-  if (encryption) {
-    const { passphrase } = options;
-    if (passphrase === undefined || passphrase.length === 0) {
-      throw new BackupError('passphraseRequired', 'This backup is encrypted; its passphrase is needed.');
-    }
-    let derived: DerivedKey;
-    try {
-      derived = await deriveKey(passphrase, Buffer.from(encryption.salt, 'base64'), encryption.N, encryption.r, encryption.p);
-    } catch (error) {
-      throw ioError('Could not derive the key from the passphrase', error);
-    }
-    if (encryption.keyCheck !== undefined && !timingSafeEqual(derived.keyCheck, Buffer.from(encryption.keyCheck, 'base64'))) {
-      throw new BackupError('wrongPassphrase', 'The passphrase is not the one this backup was made with.');
-    }
-    decipher = createDecipheriv('aes-256-gcm', derived.key, Buffer.from(encryption.nonce, 'base64'), { authTagLength: TAG_BYTES });
-    derived.key.fill(0);
-    decipher.setAAD(headerBytes);
-  }
-
+export async function extractBackup(file: string, targetSqlite: string, options: ExtractBackupOptions = {}, onBytes?: OnBytes): Promise<BackupHeader> {
+  const opened = await openPayload(file, options);
   const temp = tempNameFor(targetSqlite);
   let handle: FileHandle | undefined;
   try {
-    if (decipher) {
-      const source = await open(file, 'r');
-      try {
-        const tag = await readExactly(source, TAG_BYTES, payloadStart + header.payloadSize);
-        if (tag.length !== TAG_BYTES) throw new BackupError('damaged', 'The backup file is cut off.');
-        decipher.setAuthTag(tag);
-      } finally {
-        await source.close();
-      }
-    }
-
     handle = await open(temp, 'wx', 0o600);
-    const hash = createHash('sha256');
-    const counter = { bytes: 0 };
-    const active = decipher;
-    const decrypt: ChunkTransform = async function* (source) {
-      for await (const chunk of source) yield active ? active.update(chunk) : chunk;
-      if (!active) return;
-      let last: Buffer;
-      try {
-        last = active.final();
-      } catch (error) {
-        throw encryption?.keyCheck !== undefined
-          ? new BackupError('damaged', 'The encrypted backup is damaged (authentication failed).', { cause: error })
-          : new BackupError('wrongPassphrase', 'Wrong passphrase, or the encrypted backup is damaged.', { cause: error });
-      }
-      if (last.length > 0) yield last;
-    };
-    await pipeline(
-      createReadStream(file, { start: payloadStart, end: payloadStart + header.payloadSize - 1, highWaterMark: CHUNK_BYTES }),
-      decrypt,
-      tap(hash, counter),
-      writeTo(handle, 0),
-    );
-    if (counter.bytes !== header.payloadSize) {
-      throw new BackupError('damaged', `The backup payload has ${counter.bytes} bytes instead of ${header.payloadSize}.`);
-    }
-    if (hash.digest('hex') !== header.payloadSha256) {
-      throw new BackupError('damaged', 'The backup is damaged: the database inside does not match its checksum.');
-    }
+    const out = handle;
+    await passPayload(file, opened, (plain, at) => writeAll(out, plain, at), onBytes);
     await handle.sync();
     await handle.close();
     handle = undefined;
     await rename(temp, targetSqlite);
     await fsyncDir(dirname(targetSqlite));
-    return header;
+    return opened.header;
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await removeQuietly(temp);

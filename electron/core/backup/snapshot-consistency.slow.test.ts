@@ -5,10 +5,11 @@
  * A core is started on a temporary file. A second writer, in a child process with a connection
  * of its own, keeps committing transactions that each keep the invariants (a resident, requests
  * for it with their status history, status changes of older requests, and a `ledger` row that
- * counts all of it). Meanwhile the parent takes snapshots through the core's connection:
- * `VACUUM INTO`, better-sqlite3's online backup API, and the backup module's `snapshotDatabase`
- * (the path real backups take); between snapshots it also writes through the core, so that the
- * two writers contend for the write lock. Every snapshot is opened read-only and checked:
+ * counts all of it). Meanwhile the parent takes snapshots: `VACUUM INTO` and better-sqlite3's
+ * online backup API through the core's connection, and the backup module's `takeSnapshot` (the
+ * path real backups take: a read-only connection of its own, one read transaction, the backup API
+ * in steps of 8 pages, so that the writer commits between the steps); between snapshots it also
+ * writes through the core, so that the two writers contend for the write lock. Every snapshot is opened read-only and checked:
  * integrity_check, foreign_key_check, the invariants, and the ledger against the rows. A snapshot
  * torn across a transaction would break the ledger; one taken from a moving file would fail the
  * integrity check.
@@ -23,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_ADMIN } from '../context';
 import { startCore, type StartedCore } from '../start';
 import { minimalResidentInput, requestInput } from '../testing/builders';
-import { snapshotDatabase } from './manager';
+import { takeSnapshot } from './make-backup';
 
 /**
  * The second writer (plain JavaScript, run by node). Each transaction adds 1–3 residents, 0–3
@@ -207,7 +208,7 @@ async function waitForWrites(after: number): Promise<number> {
   }
 }
 
-type Method = 'vacuumInto' | 'backupApi' | 'snapshotDatabase';
+type Method = 'vacuumInto' | 'backupApi' | 'takeSnapshot';
 
 /**
  * A write through the core's dispatch, retried while it fails with "database is locked".
@@ -239,9 +240,9 @@ async function coreWrite(name: 'residents.create' | 'requests.create', input: un
 
 describe('snapshots while another connection writes', () => {
   it(
-    'VACUUM INTO, the online backup API and snapshotDatabase give consistent snapshots, 90 in all',
+    'VACUUM INTO, the online backup API and takeSnapshot give consistent snapshots, 90 in all',
     async () => {
-      const methods: Method[] = ['vacuumInto', 'backupApi', 'snapshotDatabase'];
+      const methods: Method[] = ['vacuumInto', 'backupApi', 'takeSnapshot'];
       const taken: Array<{ method: Method; file: string; size: number; ledger: Ledger }> = [];
       let seen = await waitForWrites(0);
       let coreWrites = 0;
@@ -265,7 +266,8 @@ describe('snapshots while another connection writes', () => {
           // connection commits between two of them (and may never finish under steady writes).
           await core.sqlite.backup(file, { progress: () => 0x7fffffff });
         } else {
-          snapshotDatabase(core.sqlite, file);
+          // Small steps while the writer commits: the read transaction keeps them in one state.
+          await takeSnapshot(core.file, file, undefined, 8);
         }
 
         const { problems, ledger } = checkSnapshot(file);

@@ -58,12 +58,21 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 /**
+ * The largest the WAL file stays after a checkpoint. Without a limit, SQLite reuses the WAL from
+ * its start but never shrinks the file, so one burst of writes (a migration that rewrites a
+ * table, an import, the city demo) or a long backup holding back checkpoints left hundreds of MB
+ * beside the database for good.
+ */
+export const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
+/**
  * Opens a database file (or ':memory:') with the pragmas that keep money and case records safe:
  * WAL, synchronous=FULL, foreign keys, and a busy timeout.
  */
 export function openDatabase(file: string): OpenDatabase {
   const sqlite = new Database(file);
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

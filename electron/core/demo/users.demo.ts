@@ -2,7 +2,7 @@ import type { Role } from '../../../shared/api/roles';
 import type { DemoAccount } from '../../../shared/domain/users';
 import { hashSecret, type ScryptParams } from '../features/users/password';
 
-const DEMO_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 12, r: 8, p: 1, keyLength: 64, saltLength: 16 };
+export const DEMO_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 12, r: 8, p: 1, keyLength: 64, saltLength: 16 };
 import { addDemoAccounts } from '../features/users/users.service';
 import { readSettings } from '../features/settings/settings.service';
 import type { DemoContext } from './demo-context';

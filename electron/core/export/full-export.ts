@@ -74,6 +74,8 @@ export interface ExportOptions {
   delimiter?: CsvDelimiter;
   /** How long to wait for an open transaction on the connection to finish (ms). */
   busyTimeoutMs?: number;
+  /** Progress in rows written of all rows, after every chunk of CSV text. */
+  onRows?: (done: number, total: number) => void;
 }
 
 export class ExportError extends Error {
@@ -342,6 +344,9 @@ export async function writeFullExport(
     for (const plan of plans) {
       plan.table.rows = Number(sqlite.prepare(`select count(*) from main.${quoteIdent(plan.table.name)}`).pluck().get());
     }
+    const totalRows = plans.reduce((n, p) => n + p.table.rows, 0);
+    let rowsBefore = 0;
+    options.onRows?.(0, totalRows);
     const manifest: ExportManifest = {
       format: EXPORT_FORMAT,
       version: EXPORT_FORMAT_VERSION,
@@ -376,10 +381,12 @@ export async function writeFullExport(
         if (buffer.length >= CHUNK_CHARS) {
           out.write(buffer);
           buffer = '';
+          options.onRows?.(rowsBefore + rows, totalRows);
         }
       }
       if (buffer.length > 0) out.write(buffer);
       out.close();
+      rowsBefore += rows;
       if (rows !== plan.table.rows) throw new ExportError(`${plan.table.name}: counted ${plan.table.rows} rows but read ${rows}`);
     }
     zip.end();
@@ -390,6 +397,7 @@ export async function writeFullExport(
     closeSync(fd);
     fdOpen = false;
     renameSync(temp, target);
+    options.onRows?.(totalRows, totalRows);
     return manifest;
   } catch (e) {
     if (began && sqlite.inTransaction) {

@@ -1,15 +1,21 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { AuditCursor, AuditEntry, AuditField, AuditVerifyResult } from '../../../shared/domain/audit';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { AuditEntry, AuditField, AuditVerifyResult } from '../../../shared/domain/audit';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import type { ResidentSummary } from '../../../shared/domain/residents';
-import { useCall, useMutate } from '../../app/api';
+import type { CallOutput } from '../../../shared/api/contract';
+import { useCall, useMutate, usePagedCall } from '../../app/api';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import './audit.css';
 
-const PAGE = 50;
+const PAGE = 100;
+type AuditPage = CallOutput<'audit.search'>;
+const auditRows = (page: AuditPage) => page.items;
+const auditTotal = (page: AuditPage) => page.total;
 
 /** First and last day of a YYYY-MM month. */
 function monthRange(month: string): { from: string; to: string } | null {
@@ -76,33 +82,70 @@ export function AuditScreen() {
   const [month, setMonth] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  // Where each page shown so far starts (the first: at the newest entry): "previous" goes back one.
-  const [starts, setStarts] = useState<Array<AuditCursor | undefined>>([undefined]);
-  const cursor = starts[starts.length - 1];
   const facets = useCall('audit.facets', {});
   const range = month ? monthRange(month) : null;
-  const list = useCall('audit.search', {
-    residentId: resident?.id,
-    userId: userId ? Number(userId) : undefined,
-    action: action || undefined,
-    call: call || undefined,
-    from: (range?.from ?? from) || undefined,
-    to: (range?.to ?? to) || undefined,
-    limit: PAGE,
-    cursor,
-  });
+  // Paged from the core as the log is scrolled; only the entries in view are drawn.
+  const list = usePagedCall(
+    'audit.search',
+    {
+      residentId: resident?.id,
+      userId: userId ? Number(userId) : undefined,
+      action: action || undefined,
+      call: call || undefined,
+      from: (range?.from ?? from) || undefined,
+      to: (range?.to ?? to) || undefined,
+    },
+    { pageSize: PAGE, rows: auditRows, total: auditTotal },
+  );
   const verify = useMutate('audit.verify');
   const when = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const reset = () => setStarts([undefined]);
-  const offset = (starts.length - 1) * PAGE;
   const roleLabel = (role: string | null) => (role ? t(`users:roles.${role}`, { defaultValue: role }) : '');
   const entity = (e: AuditEntry) => {
     if (e.entityType === null) return '';
     const type = t(`audit:entities.${e.entityType}`, { defaultValue: e.entityType });
     return e.entityId !== null ? `${type} № ${e.entityId}` : type;
   };
-  const total = list.data?.total ?? 0;
-  const nextCursor = list.data?.nextCursor ?? null;
+  const total = list.total ?? 0;
+  const columns: ColumnDef<AuditEntry, unknown>[] = [
+    { id: 'when', header: t('audit:columns.when'), cell: ({ row: { original: e } }) => when.format(new Date(e.at)) },
+    {
+      id: 'who',
+      header: t('audit:columns.who'),
+      cell: ({ row: { original: e } }) => (
+        <>
+          {e.userName ?? '—'}
+          {roleLabel(e.role) !== e.userName ? <div className="muted">{roleLabel(e.role)}</div> : null}
+        </>
+      ),
+    },
+    {
+      id: 'action',
+      header: t('audit:columns.action'),
+      cell: ({ row: { original: e } }) => t(`audit:actions.${e.action === 'change' && e.call.endsWith('.create') ? 'create' : e.action}`, { defaultValue: e.action }),
+    },
+    {
+      id: 'what',
+      header: t('audit:columns.what'),
+      cell: ({ row: { original: e } }) => (
+        <>
+          {entity(e)}
+          {e.residentId !== null && e.entityType !== 'residents' ? (
+            <div>
+              <Link to={`/residents/${e.residentId}`}>{t('audit:residentLink', { id: e.residentId })}</Link>
+            </div>
+          ) : e.entityType === 'residents' && e.entityId !== null ? (
+            <div>
+              <Link to={`/residents/${e.entityId}`}>{t('audit:openResident')}</Link>
+            </div>
+          ) : null}
+          <div className="muted">
+            <code>{e.call}</code>
+          </div>
+        </>
+      ),
+    },
+    { id: 'fields', header: t('audit:columns.fields'), cell: ({ row: { original: e } }) => <FieldList fields={e.fields} /> },
+  ];
 
   return (
     <div className="audit-screen">
@@ -126,7 +169,6 @@ export function AuditScreen() {
                   type="button"
                   onClick={() => {
                     setResident(null);
-                    reset();
                   }}
                 >
                   {t('audit:filters.clearResident')}
@@ -139,7 +181,6 @@ export function AuditScreen() {
               autoFocus
               onPick={(r) => {
                 setResident(r);
-                reset();
               }}
             />
           )}
@@ -151,7 +192,6 @@ export function AuditScreen() {
             value={month}
             onChange={(e) => {
               setMonth(e.target.value);
-              reset();
             }}
           />
         </label>
@@ -163,7 +203,6 @@ export function AuditScreen() {
             disabled={range !== null}
             onChange={(e) => {
               setFrom(e.target.value);
-              reset();
             }}
           />
         </label>
@@ -175,7 +214,6 @@ export function AuditScreen() {
             disabled={range !== null}
             onChange={(e) => {
               setTo(e.target.value);
-              reset();
             }}
           />
         </label>
@@ -187,7 +225,6 @@ export function AuditScreen() {
             value={userId}
             onChange={(e) => {
               setUserId(e.target.value);
-              reset();
             }}
           >
             <option value="">{t('audit:filters.anyUser')}</option>
@@ -204,7 +241,6 @@ export function AuditScreen() {
             value={action}
             onChange={(e) => {
               setAction(e.target.value);
-              reset();
             }}
           >
             <option value="">{t('audit:filters.anyAction')}</option>
@@ -221,7 +257,6 @@ export function AuditScreen() {
             value={call}
             onChange={(e) => {
               setCall(e.target.value);
-              reset();
             }}
           >
             <option value="">{t('audit:filters.anyCall')}</option>
@@ -234,68 +269,34 @@ export function AuditScreen() {
         </label>
       </div>
 
-      <ErrorNotice error={list.error} />
-      {list.data ? (
+      <ErrorNotice error={list.query.error} />
+      {list.first ? (
         <>
           <p className="muted" aria-live="polite">
-            {list.data.items.length === 0
+            {/* The core counts up to 10,000 matches (or, for an action alone, the page it read); beyond, "more than". */}
+            {total === 0
               ? t('audit:found.none')
-              : t(list.data.totalCapped ? 'audit:found.rangeMore' : 'audit:found.range', {
-                  from: offset + 1,
-                  to: offset + list.data.items.length,
-                  count: list.data.totalCapped ? Math.max(total, offset + list.data.items.length) : total,
-                })}
+              : list.first.totalCapped
+                ? t('audit:found.rangeMore', { from: 1, to: list.items.length, count: total })
+                : t('audit:found.range', { from: 1, to: list.items.length, count: total })}
           </p>
-          <table className="data-table audit-table">
-            <caption className="visually-hidden">{t('audit:title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit:columns.when')}</th>
-                <th scope="col">{t('audit:columns.who')}</th>
-                <th scope="col">{t('audit:columns.action')}</th>
-                <th scope="col">{t('audit:columns.what')}</th>
-                <th scope="col">{t('audit:columns.fields')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((e) => (
-                <tr key={e.id} className={e.outcome === 'denied' ? 'audit-denied' : undefined}>
-                  <td>{when.format(new Date(e.at))}</td>
-                  <td>
-                    {e.userName ?? '—'}
-                    {roleLabel(e.role) !== e.userName ? <div className="muted">{roleLabel(e.role)}</div> : null}
-                  </td>
-                  <td>{t(`audit:actions.${e.action === 'change' && e.call.endsWith('.create') ? 'create' : e.action}`, { defaultValue: e.action })}</td>
-                  <td>
-                    {entity(e)}
-                    {e.residentId !== null && e.entityType !== 'residents' ? (
-                      <div>
-                        <Link to={`/residents/${e.residentId}`}>{t('audit:residentLink', { id: e.residentId })}</Link>
-                      </div>
-                    ) : e.entityType === 'residents' && e.entityId !== null ? (
-                      <div>
-                        <Link to={`/residents/${e.entityId}`}>{t('audit:openResident')}</Link>
-                      </div>
-                    ) : null}
-                    <div className="muted">
-                      <code>{e.call}</code>
-                    </div>
-                  </td>
-                  <td>
-                    <FieldList fields={e.fields} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="actions">
-            <button type="button" onClick={() => setStarts((s) => (s.length > 1 ? s.slice(0, -1) : s))} disabled={starts.length === 1}>
-              {t('audit:page.previous')}
-            </button>
-            <button type="button" onClick={() => nextCursor && setStarts((s) => [...s, nextCursor])} disabled={nextCursor === null}>
-              {t('audit:page.next')}
-            </button>
-          </div>
+          {total > 0 ? (
+            <DataTable
+              className="audit-table"
+              caption={t('audit:title')}
+              data={list.items}
+              total={list.first.totalCapped ? undefined : list.total}
+              hasMore={list.hasMore}
+              listKey={list.listKey}
+              onNeedMore={list.loadMore}
+              loadingMore={list.loadingMore}
+              columns={columns}
+              empty={t('audit:found.none')}
+              rowKey={(e) => String(e.id)}
+              rowClass={(e) => (e.outcome === 'denied' ? 'audit-denied' : undefined)}
+              rowHeight={64}
+            />
+          ) : null}
         </>
       ) : null}
       <p className="muted audit-intro">{t('audit:intro')}</p>

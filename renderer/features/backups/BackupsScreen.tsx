@@ -7,6 +7,7 @@ import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import { downloadUrl, host } from '../../bridge/host';
 import { StorageWarnings } from './StorageWarnings';
+import { TaskProgress } from '../../ui/TaskProgress';
 
 function useSize() {
   const format = useFormat();
@@ -50,6 +51,7 @@ function RestorePanel({ backup, onClose }: { backup: BackupInfo; onClose: () => 
             </dl>
           ) : null}
           <p className="field-hint">{t('backups:restore.explain')}</p>
+          <TaskProgress task="verify" label={(percent) => t('backups:progress.verify', { percent })} />
           <ErrorNotice error={preview.error ?? restore.error} />
           <div className="actions">
             {checked ? (
@@ -160,6 +162,8 @@ export function BackupsScreen() {
             </Field>
           </>
         ) : null}
+        {/* Automatic backups too: the long-work thread reports every backup, whoever asked for it. */}
+        <TaskProgress task="backup" className="span-2" label={(percent) => t('backups:progress.backup', { percent })} />
         <ErrorNotice error={create.error} />
         {create.isSuccess ? (
           <div className="notice notice-success span-2" role="status">
@@ -271,6 +275,7 @@ export function BackupsScreen() {
             </a>
           ) : null}
         </div>
+        <TaskProgress task="export" label={(percent) => t('backups:progress.export', { percent })} />
         <ErrorNotice error={exportAll.error} />
       </section>
     </div>

@@ -1,7 +1,10 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ColumnDef } from '@tanstack/react-table';
 import type { EntryDto } from '../../../shared/domain/cashbook';
-import { useCall, useCallPages, useMutate } from '../../app/api';
+import type { CallOutput } from '../../../shared/api/contract';
+import { useCall, useMutate, usePagedCall } from '../../app/api';
+import { DataTable, type DataTableHandle } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
 import { useDebounced } from '../../ui/useDebounced';
@@ -9,8 +12,15 @@ import { EntryForm } from './EntryForm';
 import { useCashbookText, useCentre } from './cashbookText';
 
 const PAGE = 100;
+type EntryPage = CallOutput<'cashbook.list'>;
+const entryRows = (page: EntryPage) => page.entries;
+const entryTotal = (page: EntryPage) => page.total;
+const NUM = { amount: 'num nowrap', balance: 'num nowrap' };
 
-/** The cash book: balances, a form to add, and the entries with filters (running balance for one account). */
+/**
+ * The cash book: balances, a form to add, and the entries with filters (running balance for one
+ * account), paged from the core as the list is scrolled.
+ */
 export function EntriesScreen() {
   const { t } = useTranslation(['cashbook', 'common']);
   const fmt = useFormat();
@@ -28,23 +38,32 @@ export function EntriesScreen() {
   const [categoryId, setCategoryId] = useState<number | undefined>(undefined);
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 250);
-  // Pages of 100 entries from the core, each after the last one shown.
-  const list = useCallPages('cashbook.list', {
-    ...(accountId !== undefined ? { accountId } : {}),
-    ...(fromMonth ? { fromMonth } : {}),
-    ...(toMonth ? { toMonth } : {}),
-    ...(categoryId !== undefined ? { categoryId } : {}),
-    text: q,
-    limit: PAGE,
-  });
-  const first = list.data?.pages[0];
-  const entries = list.data?.pages.flatMap((p) => p.entries) ?? [];
+  const list = usePagedCall(
+    'cashbook.list',
+    {
+      ...(accountId !== undefined ? { accountId } : {}),
+      ...(fromMonth ? { fromMonth } : {}),
+      ...(toMonth ? { toMonth } : {}),
+      ...(categoryId !== undefined ? { categoryId } : {}),
+      text: q,
+    },
+    { pageSize: PAGE, rows: entryRows, total: entryTotal },
+  );
   const reverse = useMutate('cashbook.reverse');
   const [confirming, setConfirming] = useState<number | null>(null);
   const [reverseError, setReverseError] = useState<{ id: number; message: string } | null>(null);
-
-  if (!centre || !accounts.data || !categories.data) return <p className="loading">{t('common:loading')}</p>;
+  const [target, setTarget] = useState<number | null>(null);
+  const tableRef = useRef<DataTableHandle>(null);
   const oneAccount = accountId !== undefined;
+  const entries = list.items;
+
+  /** "Reversal of № 12": to that entry's row when it is in the loaded pages. */
+  const goTo = (id: number) => {
+    const index = entries.findIndex((e) => e.id === id);
+    if (index < 0) return;
+    setTarget(id);
+    tableRef.current?.focusRow(index);
+  };
 
   const doReverse = async (e: EntryDto) => {
     setReverseError(null);
@@ -64,6 +83,97 @@ export function EntriesScreen() {
     }
     return text.category(e.categoryCode !== null || e.categoryName !== null ? { code: e.categoryCode, name: e.categoryName } : null);
   };
+
+  // An in-page link: the app's routes live in the address's #, so the row is found by hand.
+  const entryLink = (id: number, key: 'cashbook:list.reversalOf' | 'cashbook:list.reversedBy') => (
+    <div className="small-text">
+      <a
+        href={`#entry-${id}`}
+        onClick={(ev) => {
+          ev.preventDefault();
+          goTo(id);
+        }}
+      >
+        {t(key, { id })}
+      </a>
+    </div>
+  );
+  const columns: ColumnDef<EntryDto, unknown>[] = [
+    { id: 'no', header: t('cashbook:list.no'), cell: ({ row: { original: e } }) => <span className="nowrap">{t('cashbook:list.number', { id: e.id })}</span> },
+    { id: 'date', header: t('cashbook:list.date'), cell: ({ row: { original: e } }) => <span className="nowrap">{fmt.date(e.date)}</span> },
+    ...(oneAccount ? [] : [{ id: 'account', header: t('cashbook:list.account'), cell: ({ row: { original: e } }) => e.accountName } satisfies ColumnDef<EntryDto, unknown>]),
+    {
+      id: 'what',
+      header: t('cashbook:list.what'),
+      cell: ({ row: { original: e } }) => (
+        <>
+          {what(e)}
+          {e.source !== 'manual' && e.source !== 'transfer' ? <span className="badge cb-source">{t(`cashbook:sources.${e.source}`)}</span> : null}
+          {e.grantTitle ? (
+            <div className="muted small-text">{e.budgetLineName ? t('cashbook:list.grantLine', { grant: e.grantTitle, line: e.budgetLineName }) : e.grantTitle}</div>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: 'details',
+      header: t('cashbook:list.details'),
+      cell: ({ row: { original: e } }) => (
+        <>
+          {e.counterparty ? <div>{e.counterparty}</div> : null}
+          {e.note ? <div className="muted clip">{e.note}</div> : null}
+          {e.documentNo ? <div className="muted small-text">{t('cashbook:list.document', { no: e.documentNo })}</div> : null}
+          {e.reversesEntryId !== null ? entryLink(e.reversesEntryId, 'cashbook:list.reversalOf') : null}
+          {e.reversedByEntryId !== null ? entryLink(e.reversedByEntryId, 'cashbook:list.reversedBy') : null}
+        </>
+      ),
+    },
+    {
+      id: 'amount',
+      header: t('cashbook:list.amount'),
+      cell: ({ row: { original: e } }) => <span className={`cb-amount-cell ${e.amountMinor < 0 ? 'cb-out' : 'cb-in'}`}>{fmt.money(e.amountMinor, e.currency)}</span>,
+    },
+    ...(oneAccount
+      ? [
+          {
+            id: 'balance',
+            header: t('cashbook:list.balance'),
+            cell: ({ row: { original: e } }) => (e.balanceAfterMinor !== null ? fmt.money(e.balanceAfterMinor, e.currency) : ''),
+          } satisfies ColumnDef<EntryDto, unknown>,
+        ]
+      : []),
+    {
+      id: 'actions',
+      header: () => <span className="visually-hidden">{t('cashbook:list.actions')}</span>,
+      cell: ({ row: { original: e } }) => (
+        <>
+          {e.source !== 'reversal' && e.reversedByEntryId === null && !['sale', 'rent', 'tranche'].includes(e.source) ? (
+            confirming === e.id ? (
+              <div className="row-actions">
+                <button type="button" className="small danger" autoFocus onClick={() => void doReverse(e)} disabled={reverse.isPending}>
+                  {t('cashbook:reverse.confirm')}
+                </button>
+                <button type="button" className="small" onClick={() => setConfirming(null)}>
+                  {t('common:cancel')}
+                </button>
+              </div>
+            ) : (
+              <button type="button" className="small" onClick={() => setConfirming(e.id)} aria-label={t('cashbook:reverse.label', { id: e.id })}>
+                {t('cashbook:reverse.button')}
+              </button>
+            )
+          ) : null}
+          {reverseError?.id === e.id ? (
+            <div role="alert" className="field-error">
+              {reverseError.message}
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+  ];
+
+  if (!centre || !accounts.data || !categories.data) return <p className="loading">{t('common:loading')}</p>;
 
   return (
     <>
@@ -126,109 +236,37 @@ export function EntriesScreen() {
           <input id={`${ids}-text`} type="search" value={search} placeholder={t('cashbook:filters.textHint')} onChange={(e) => setSearch(e.target.value)} />
         </div>
       </div>
-      <ErrorNotice error={list.error} />
-      {first && oneAccount && first.accountBalanceMinor !== null ? (
+      <ErrorNotice error={list.query.error} />
+      {list.first && oneAccount && list.first.accountBalanceMinor !== null ? (
         <p className="cb-list-balance">
           {t('cashbook:list.balanceNow', {
-            amount: fmt.money(first.accountBalanceMinor, accounts.data.find((a) => a.id === accountId)?.currency ?? centre.currency),
+            amount: fmt.money(list.first.accountBalanceMinor, accounts.data.find((a) => a.id === accountId)?.currency ?? centre.currency),
           })}
         </p>
       ) : null}
-      {first ? (
-        <table className="data-table cb-entries">
-          <caption className="visually-hidden">{t('cashbook:list.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cashbook:list.no')}</th>
-              <th scope="col">{t('cashbook:list.date')}</th>
-              {oneAccount ? null : <th scope="col">{t('cashbook:list.account')}</th>}
-              <th scope="col">{t('cashbook:list.what')}</th>
-              <th scope="col">{t('cashbook:list.details')}</th>
-              <th scope="col" className="num">
-                {t('cashbook:list.amount')}
-              </th>
-              {oneAccount ? (
-                <th scope="col" className="num">
-                  {t('cashbook:list.balance')}
-                </th>
-              ) : null}
-              <th scope="col">
-                <span className="visually-hidden">{t('cashbook:list.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="empty">
-                  {t('cashbook:list.empty')}
-                </td>
-              </tr>
-            ) : null}
-            {entries.map((e) => (
-              <tr key={e.id} id={`entry-${e.id}`} className={e.reversedByEntryId !== null ? 'cb-reversed' : e.source === 'reversal' ? 'cb-reversal' : undefined}>
-                <td className="nowrap">{t('cashbook:list.number', { id: e.id })}</td>
-                <td className="nowrap">{fmt.date(e.date)}</td>
-                {oneAccount ? null : <td>{e.accountName}</td>}
-                <td>
-                  {what(e)}
-                  {e.source !== 'manual' && e.source !== 'transfer' ? <span className="badge cb-source">{t(`cashbook:sources.${e.source}`)}</span> : null}
-                  {e.grantTitle ? (
-                    <div className="muted small-text">{e.budgetLineName ? t('cashbook:list.grantLine', { grant: e.grantTitle, line: e.budgetLineName }) : e.grantTitle}</div>
-                  ) : null}
-                </td>
-                <td>
-                  {e.counterparty ? <div>{e.counterparty}</div> : null}
-                  {e.note ? <div className="muted clip">{e.note}</div> : null}
-                  {e.documentNo ? <div className="muted small-text">{t('cashbook:list.document', { no: e.documentNo })}</div> : null}
-                  {e.reversesEntryId !== null ? (
-                    <div className="small-text">
-                      <a href={`#entry-${e.reversesEntryId}`}>{t('cashbook:list.reversalOf', { id: e.reversesEntryId })}</a>
-                    </div>
-                  ) : null}
-                  {e.reversedByEntryId !== null ? (
-                    <div className="small-text">
-                      <a href={`#entry-${e.reversedByEntryId}`}>{t('cashbook:list.reversedBy', { id: e.reversedByEntryId })}</a>
-                    </div>
-                  ) : null}
-                </td>
-                <td className={`num nowrap cb-amount-cell ${e.amountMinor < 0 ? 'cb-out' : 'cb-in'}`}>{fmt.money(e.amountMinor, e.currency)}</td>
-                {oneAccount ? <td className="num nowrap">{e.balanceAfterMinor !== null ? fmt.money(e.balanceAfterMinor, e.currency) : ''}</td> : null}
-                <td>
-                  {e.source !== 'reversal' && e.reversedByEntryId === null && !['sale', 'rent', 'tranche'].includes(e.source) ? (
-                    confirming === e.id ? (
-                      <div className="row-actions">
-                        <button type="button" className="small danger" autoFocus onClick={() => void doReverse(e)} disabled={reverse.isPending}>
-                          {t('cashbook:reverse.confirm')}
-                        </button>
-                        <button type="button" className="small" onClick={() => setConfirming(null)}>
-                          {t('common:cancel')}
-                        </button>
-                      </div>
-                    ) : (
-                      <button type="button" className="small" onClick={() => setConfirming(e.id)} aria-label={t('cashbook:reverse.label', { id: e.id })}>
-                        {t('cashbook:reverse.button')}
-                      </button>
-                    )
-                  ) : null}
-                  {reverseError?.id === e.id ? (
-                    <div role="alert" className="field-error">
-                      {reverseError.message}
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {list.first ? (
+        <DataTable
+          handle={tableRef}
+          className="cb-entries"
+          caption={t('cashbook:list.title')}
+          data={entries}
+          total={list.first.totalCapped ? undefined : list.total}
+          hasMore={list.hasMore}
+          listKey={list.listKey}
+          onNeedMore={list.loadMore}
+          loadingMore={list.loadingMore}
+          columns={columns}
+          columnClass={NUM}
+          empty={t('cashbook:list.empty')}
+          rowKey={(e) => String(e.id)}
+          rowElementId={(e) => `entry-${e.id}`}
+          rowClass={(e) =>
+            [e.reversedByEntryId !== null ? 'cb-reversed' : e.source === 'reversal' ? 'cb-reversal' : '', e.id === target ? 'cb-target' : ''].filter(Boolean).join(' ') || undefined
+          }
+        />
       ) : (
         <p className="loading">{t('common:loading')}</p>
       )}
-      {list.hasNextPage ? (
-        <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-          {t('common:showMore')}
-        </button>
-      ) : null}
     </>
   );
 }

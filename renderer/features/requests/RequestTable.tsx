@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { RequestSummary } from '../../../shared/domain/requests';
-import { DataTable } from '../../ui/DataTable';
+import { DataTable, type DataTableProps } from '../../ui/DataTable';
 import { useLabels } from '../../ui/labels';
 import { useFormat } from '../../ui/format';
 
@@ -18,8 +18,20 @@ export function UrgencyBadge({ urgency }: { urgency: RequestSummary['urgency'] }
   return <span className={`badge urgency-${urgency}`}>{labels.urgency(urgency)}</span>;
 }
 
-/** Requests as a table; a row opens the request. `show` hides columns that the page already says. */
-export function RequestTable({ items, show = 'all', timeOnly = false }: { items: RequestSummary[]; show?: 'all' | 'noResident'; timeOnly?: boolean }) {
+/**
+ * Requests as a table; a row opens the request. `show` hides columns that the page already says.
+ * A long list draws only the rows in view; with `total` and `onNeedMore` it pages from the core.
+ */
+export function RequestTable({
+  items,
+  show = 'all',
+  timeOnly = false,
+  ...paging
+}: {
+  items: RequestSummary[];
+  show?: 'all' | 'noResident';
+  timeOnly?: boolean;
+} & Pick<DataTableProps<RequestSummary>, 'caption' | 'total' | 'hasMore' | 'onNeedMore' | 'loadingMore' | 'maxHeight' | 'listKey'>) {
   const { t } = useTranslation(['requests', 'common']);
   const labels = useLabels();
   const format = useFormat();
@@ -59,7 +71,9 @@ export function RequestTable({ items, show = 'all', timeOnly = false }: { items:
     <DataTable
       data={items}
       columns={columns}
+      {...paging}
       empty={t('requests:empty')}
+      rowKey={(r) => String(r.id)}
       onOpen={(r) => void navigate(`/requests/${r.id}`)}
       rowLabel={(r) => t('requests:rowLabel', { id: r.id, name: r.residentName, kind: labels.kind(r) })}
     />

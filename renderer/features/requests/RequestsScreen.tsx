@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../../../shared/domain/requests';
-import { useCall, useCallPages } from '../../app/api';
+import type { CallOutput } from '../../../shared/api/contract';
+import { useCall, usePagedCall } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useLabels } from '../../ui/labels';
 import { RequestTable } from './RequestTable';
@@ -10,6 +11,8 @@ import { KindSelect } from './KindSelect';
 
 const PAGE = 100;
 type StatusFilter = 'open' | 'all' | RequestStatus;
+const listRows = (page: CallOutput<'requests.list'>) => page.items;
+const listTotal = (page: CallOutput<'requests.list'>) => page.total;
 
 export function RequestsScreen() {
   const { t } = useTranslation(['requests', 'common']);
@@ -21,17 +24,12 @@ export function RequestsScreen() {
   const [to, setTo] = useState('');
   const settlements = useCall('residents.settlements', {});
   const statuses: RequestStatus[] = status === 'open' ? [...OPEN_STATUSES] : status === 'all' ? [] : [status];
-  // Pages from the core, each after the last row shown (the total is the first page's).
-  const list = useCallPages('requests.list', {
-    statuses,
-    kindId: kindId ?? undefined,
-    settlement: settlement || undefined,
-    from: from || undefined,
-    to: to || undefined,
-    limit: PAGE,
-  });
-  const first = list.data?.pages[0];
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // Paged from the core as the list is scrolled; only the rows in view are drawn.
+  const list = usePagedCall(
+    'requests.list',
+    { statuses, kindId: kindId ?? undefined, settlement: settlement || undefined, from: from || undefined, to: to || undefined },
+    { pageSize: PAGE, rows: listRows, total: listTotal },
+  );
 
   return (
     <div>
@@ -78,16 +76,20 @@ export function RequestsScreen() {
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
       </div>
-      <ErrorNotice error={list.error} />
-      {first ? (
+      <ErrorNotice error={list.query.error} />
+      {list.total !== undefined ? (
         <>
-          <p className="muted">{first.totalCapped ? t('requests:foundMore', { count: first.total }) : t('requests:found', { count: first.total })}</p>
-          <RequestTable items={items} />
-          {list.hasNextPage ? (
-            <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-              {t('common:showMore')}
-            </button>
-          ) : null}
+          {/* The core counts up to 10,000 matches; beyond, it says "more than". */}
+          <p className="muted">{list.first?.totalCapped ? t('requests:foundMore', { count: list.total }) : t('requests:found', { count: list.total })}</p>
+          <RequestTable
+            items={list.items}
+            total={list.first?.totalCapped ? undefined : list.total}
+            hasMore={list.hasMore}
+            listKey={list.listKey}
+            onNeedMore={list.loadMore}
+            loadingMore={list.loadingMore}
+            caption={t('requests:title')}
+          />
         </>
       ) : null}
     </div>

@@ -3,11 +3,15 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { ResidentSummary } from '../../../shared/domain/residents';
-import { useCall } from '../../app/api';
+import { useCall, usePagedCall } from '../../app/api';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDebounced } from '../../ui/useDebounced';
 
+const PAGE = 100;
+const residentRows = (page: ResidentSummary[]) => page;
+
+/** The register: a search over every resident, paged from the core as the list is scrolled. */
 export function ResidentsScreen() {
   const { t } = useTranslation(['residents', 'common']);
   const navigate = useNavigate();
@@ -15,7 +19,7 @@ export function ResidentsScreen() {
   const [settlement, setSettlement] = useState('');
   const query = useDebounced(q.trim(), 120);
   const settlements = useCall('residents.settlements', {});
-  const results = useCall('residents.search', { q: query, settlement: settlement || undefined, limit: 200 });
+  const results = usePagedCall('residents.search', { q: query, settlement: settlement || undefined }, { pageSize: PAGE, rows: residentRows });
   const columns = useMemo<ColumnDef<ResidentSummary, unknown>[]>(
     () => [
       { id: 'name', header: t('residents:columns.name'), cell: ({ row }) => <strong>{row.original.fullName}</strong> },
@@ -56,12 +60,19 @@ export function ResidentsScreen() {
           ))}
         </select>
       </div>
-      <ErrorNotice error={results.error} />
-      {results.data ? (
+      <ErrorNotice error={results.query.error} />
+      {results.first ? (
         <>
-          <p className="muted">{t('residents:shown', { count: results.data.length })}</p>
+          <p className="muted">{t('residents:shown', { count: results.items.length })}</p>
+          {results.hasMore ? <p className="field-hint">{t('common:moreOnScroll')}</p> : null}
           <DataTable
-            data={results.data}
+            data={results.items}
+            hasMore={results.hasMore}
+            listKey={results.listKey}
+            onNeedMore={results.loadMore}
+            loadingMore={results.loadingMore}
+            caption={t('residents:title')}
+            rowKey={(r) => String(r.id)}
             columns={columns}
             empty={t('residents:search.none', { query })}
             onOpen={(r) => void navigate(`/residents/${r.id}`)}

@@ -8,6 +8,7 @@ import type { AuditEntry, AuditFacets, AuditField, AuditPage, AuditSearch } from
 import type { DB, Db, Executor } from '../../db/schema';
 import { cappedTotal, LIST_COUNT_CAP } from '../../../../shared/domain/paging';
 import { entryHash, GENESIS_HASH } from './audit.chain';
+import type { AuditLogTable } from './audit.table';
 
 export interface AuditInput {
   at: Date | string;
@@ -26,10 +27,10 @@ export interface AuditInput {
   fields?: AuditField[] | null;
 }
 
-async function appendIn(trx: Executor, entry: AuditInput): Promise<number> {
-  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const row = {
-    id: (last?.id ?? 0) + 1,
+/** The row of an entry at position `id`, without its chain fields: what the chain hashes and the log stores. */
+export function auditRow(id: number, entry: AuditInput): Omit<AuditLogTable, 'prev_hash' | 'hash'> {
+  return {
+    id,
     at: typeof entry.at === 'string' ? entry.at : entry.at.toISOString(),
     user_id: entry.userId,
     role: entry.role,
@@ -41,6 +42,11 @@ async function appendIn(trx: Executor, entry: AuditInput): Promise<number> {
     outcome: entry.outcome ?? 'ok',
     details: entry.fields && entry.fields.length > 0 ? JSON.stringify({ fields: entry.fields }) : null,
   };
+}
+
+async function appendIn(trx: Executor, entry: AuditInput): Promise<number> {
+  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = auditRow((last?.id ?? 0) + 1, entry);
   const prev = last?.hash ?? GENESIS_HASH;
   await trx
     .insertInto('audit_log')

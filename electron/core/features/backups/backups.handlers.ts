@@ -6,7 +6,7 @@ import type { CoreDeps } from '../../context';
 import type { FeatureHandlers } from '../../handlers';
 import { EXPORT_DIR, managerFor } from '../../data-folder';
 import { storageWarnings } from '../../db/safety';
-import { writeFullExport } from '../../export/full-export';
+import { DATABASE_FILE } from '../../db/database-file';
 import { schemaVersion } from '../../db/migrate';
 import { readSettings } from '../settings/settings.service';
 import { APP_VERSION } from '../../version';
@@ -40,9 +40,8 @@ export const backupHandlers: FeatureHandlers<BackupCalls> = {
   'backups.status': (_input, _ctx, deps) => status(deps),
   'backups.list': (_input, _ctx, deps) => need(managerFor(deps)).list(),
   'backups.create': async (input, _ctx, deps) => {
-    const sqlite = deps.sqlite;
-    if (sqlite === null) throw new AppError('recoveryMode', 'The database is not open');
-    const made = await need(managerFor(deps)).create(sqlite, 'manual', { passphrase: input.passphrase });
+    if (deps.sqlite === null) throw new AppError('recoveryMode', 'The database is not open');
+    const made = await need(managerFor(deps)).create('manual', { passphrase: input.passphrase });
     const { file: _file, ...info } = made;
     return info;
   },
@@ -56,18 +55,18 @@ export const backupHandlers: FeatureHandlers<BackupCalls> = {
     return null;
   },
   'export.full': async (_input, _ctx, deps) => {
-    const sqlite = deps.sqlite;
-    if (sqlite === null) throw new AppError('recoveryMode', 'The database is not open');
-    const dir = path.join(need(deps.paths.dataDir), EXPORT_DIR);
+    if (deps.sqlite === null) throw new AppError('recoveryMode', 'The database is not open');
+    const dataDir = need(deps.paths.dataDir);
+    const dir = path.join(dataDir, EXPORT_DIR);
     mkdirSync(dir, { recursive: true });
     const now = deps.clock.now();
     const id = `hearth-export-${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}.zip`;
     const settings = await readSettings(deps.db);
-    const manifest = await writeFullExport(sqlite, path.join(dir, id), {
-      createdAt: now.toISOString(),
-      appVersion: APP_VERSION,
-      schemaVersion: await schemaVersion(deps.db),
-      centreName: settings?.centreName ?? null,
+    // On the long-work thread, through a connection of its own (one read transaction: one state).
+    const manifest = await deps.work.run('export', {
+      databaseFile: path.join(dataDir, DATABASE_FILE),
+      target: path.join(dir, id),
+      meta: { createdAt: now.toISOString(), appVersion: APP_VERSION, schemaVersion: await schemaVersion(deps.db), centreName: settings?.centreName ?? null },
     });
     return { id, tables: manifest.tables.length, rows: manifest.tables.reduce((n, t) => n + t.rows, 0) };
   },

@@ -11,7 +11,7 @@ type Calls =
 
 /** Residents (beneficiaries): search, their page, the duplicate warning, registering and editing. */
 export const residentHandlers: FeatureHandlers<Calls> = {
-  'residents.search': (input, _ctx, deps) => residentsService(deps).search(input.q, input.settlement, input.limit),
+  'residents.search': (input, _ctx, deps) => residentsService(deps).search(input.q, input.settlement, input.limit, input.offset),
   'residents.get': (input, _ctx, deps) => residentsService(deps).get(input.id),
   'residents.findDuplicates': (input, _ctx, deps) => residentsService(deps).findDuplicates(input),
   'residents.create': (input, ctx, deps) => residentsService(deps).create(input, ctx.actor),

@@ -196,14 +196,15 @@ async function summariesInOrder(ex: Executor, ids: number[]): Promise<ResidentSu
 export async function searchResidents(
   ex: Executor,
   q: string,
-  opts: { settlement?: string | undefined; limit: number },
+  opts: { settlement?: string | undefined; limit: number; offset?: number },
 ): Promise<ResidentSummary[]> {
+  const offset = opts.offset ?? 0;
   const parsed = parseQuery(q);
   const { words, phoneLike } = parsed;
   const settlementKey = opts.settlement !== undefined && opts.settlement !== '' ? opts.settlement : undefined;
   if (words.length === 0) {
     // Erased people keep a placeholder row for the statistics; they are not listed.
-    let query = ex.selectFrom('residents').select('id').where('erased_at', 'is', null).orderBy('sort_key').orderBy('id').limit(opts.limit);
+    let query = ex.selectFrom('residents').select('id').where('erased_at', 'is', null).orderBy('sort_key').orderBy('id').limit(opts.limit).offset(offset);
     if (settlementKey !== undefined) query = query.where('settlement', '=', settlementKey);
     const ids = (await query.execute()).map((r) => r.id);
     return summariesInOrder(ex, ids);
@@ -211,8 +212,9 @@ export async function searchResidents(
   if (!phoneLike && words.length === 1) {
     // Short prefixes match thousands of terms; a full page of last names read in order from the
     // sort_key index is the same first page, found without ranking every match.
-    const ids = await lastNamePrefix(ex, words[0] as string, settlementKey, opts.limit);
-    if (ids.length >= opts.limit) return summariesInOrder(ex, ids);
+    // (A later page: the rows up to its end, in the same order as the ranked query below.)
+    const ids = await lastNamePrefix(ex, words[0] as string, settlementKey, offset + opts.limit);
+    if (ids.length >= offset + opts.limit) return summariesInOrder(ex, ids.slice(offset));
   }
   const rows = await sql<{ id: number }>`
     select m.owner_id as id
@@ -220,7 +222,7 @@ export async function searchResidents(
     join residents r on r.id = m.owner_id
     ${settlementKey !== undefined ? sql`where r.settlement = ${settlementKey}` : sql``}
     order by m.score, r.sort_key, r.id
-    limit ${opts.limit}
+    limit ${opts.limit} offset ${offset}
   `.execute(ex);
   return summariesInOrder(
     ex,

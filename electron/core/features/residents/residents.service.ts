@@ -20,7 +20,7 @@ async function checkHealthConsent(ex: Executor, id: number | null, data: Residen
 export function residentsService(deps: CoreDeps) {
   const { db, clock } = deps;
   return {
-    search: (q: string, settlement: string | undefined, limit: number) => repo.searchResidents(db, q, { settlement, limit }),
+    search: (q: string, settlement: string | undefined, limit: number, offset = 0) => repo.searchResidents(db, q, { settlement, limit, offset }),
 
     async get(id: number): Promise<ResidentPage> {
       const resident = await repo.findResident(db, id);

@@ -18,7 +18,7 @@ async function add(overrides: Partial<ResidentInput>): Promise<number> {
   return r.id;
 }
 
-async function search(q: string, extra: { settlement?: string; limit?: number } = {}): Promise<string[]> {
+async function search(q: string, extra: { settlement?: string; limit?: number; offset?: number } = {}): Promise<string[]> {
   const found = await t.value('residents.search', { q, ...extra });
   return found.map((r) => r.fullName);
 }
@@ -212,6 +212,18 @@ describe('filters and limits', () => {
     expect(await search('иванов', { limit: 5 })).toHaveLength(5);
     expect(await search('', { limit: 7 })).toHaveLength(7);
     expect(await search('иванов')).toHaveLength(12);
+  });
+
+  it('pages: each page goes on where the one before ended, in the same order, for every kind of query', async () => {
+    for (let i = 0; i < 12; i++) await add({ lastName: `Иванов${String.fromCharCode(0x430 + i)}`, firstName: 'Тест' });
+    await add({ lastName: 'Иванов', firstName: 'Пётр' });
+    await add({ lastName: 'Петров', firstName: 'Иван' }); // a first-name match, after the last names
+    for (const q of ['', 'иванов', 'иван', 'тест иванов']) {
+      const all = await search(q, { limit: 50 });
+      const pages = [...(await search(q, { limit: 5 })), ...(await search(q, { limit: 5, offset: 5 })), ...(await search(q, { limit: 5, offset: 10 }))];
+      expect(pages, q).toEqual(all.slice(0, 15));
+      expect(await search(q, { limit: 5, offset: 100 }), q).toEqual([]);
+    }
   });
 
   it('returns summaries with address and phones', async () => {

@@ -20,6 +20,7 @@ import {
 import type { Actor, CallContext, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { hashSecret, needsRehash, SCRYPT_PARAMS, verifySecret } from './password';
+import { appendAudit } from '../audit/audit.service';
 import type { SessionStore } from './sessions';
 import {
   activeAdminsWithPassword,
@@ -253,6 +254,8 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
         if (!admin) throw new AppError('notFound', 'No administrator');
         await setPasswordHash(trx, admin.id, hash, nowIso());
         await recordEvent(trx, admin.id, 'passwordReset', 'password', nowIso());
+        // A change like any other: its audit entry commits with it (never the password itself).
+        await appendAudit(trx, { at: nowIso(), userId: admin.id, role: 'admin', action: 'change', call: 'auth.claimAdmin', entityType: 'users', entityId: admin.id, fields: [{ field: 'password', changed: true }] });
         return admin.id;
       });
       sessions.signIn(id, user, clock.now().getTime());
@@ -339,6 +342,9 @@ export function usersService(deps: CoreDeps, sessions: SessionStore) {
         else await trx.updateTable('users').set({ pin_hash: hash }).where('id', '=', user.id).execute();
         await recordEvent(trx, user.id, 'passwordReset', 'password' in change ? 'password' : 'pin', nowIso());
         await forgetDemoAccount(trx, user.id);
+        // A change like any other: its audit entry commits with it (never the secret itself).
+        const field = 'password' in change ? 'password' : 'pin';
+        await appendAudit(trx, { at: nowIso(), userId: user.id, role: user.role, action: 'change', call: field === 'password' ? 'auth.changePassword' : 'auth.changePin', entityType: 'users', entityId: user.id, fields: [{ field, changed: true }] });
       });
       return null;
     },

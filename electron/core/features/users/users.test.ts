@@ -281,6 +281,12 @@ describe('sign-in, lock and unlock', { timeout: 60_000 }, () => {
     const events = await t.value('users.signInEvents', { userId: fd.id });
     expect(events.filter((e) => e.kind === 'passwordReset').map((e) => e.method).sort()).toEqual(['password', 'pin']);
     expect(events.filter((e) => e.kind === 'failure').length).toBeGreaterThanOrEqual(1);
+    // Each change is in the audit log too, by name only (never the secret); the refused one is not.
+    const audited = t.sqlite.prepare("select call, user_id, details from audit_log where call like 'auth.change%' order by id").all();
+    expect(audited).toEqual([
+      { call: 'auth.changePassword', user_id: fd.id, details: JSON.stringify({ fields: [{ field: 'password', changed: true }] }) },
+      { call: 'auth.changePin', user_id: fd.id, details: JSON.stringify({ fields: [{ field: 'pin', changed: true }] }) },
+    ]);
     // A treasurer has no PIN; nobody changes a password without a session.
     const r = as('own-t');
     await r('auth.signIn', { userId: tr.id, password: 'treasurer-pass-1' });
@@ -297,6 +303,10 @@ describe('sign-in, lock and unlock', { timeout: 60_000 }, () => {
     expect((await s('a')('auth.claimAdmin', { password: 'new-admin-password' })).ok).toBe(true);
     expect(code(await s('a')('residents.search', { q: '' }))).toBe(null);
     expect(code(await s('b')('auth.claimAdmin', { password: 'another-password' }))).toBe('alreadySetUp');
+    expect(old.sqlite.prepare("select call, details from audit_log where call = 'auth.claimAdmin'").all()).toEqual([
+      { call: 'auth.claimAdmin', details: JSON.stringify({ fields: [{ field: 'password', changed: true }] }) },
+    ]);
+    await old.close();
   });
 });
 
