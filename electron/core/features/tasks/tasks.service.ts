@@ -5,7 +5,6 @@ import {
   canTaskTransition,
   isOpenTask,
   mondayOf,
-  OPEN_TASK_STATUSES,
   openStatusFor,
   requestStatusFromTasks,
   type Board,
