@@ -90,7 +90,7 @@ describe('with stand-in handlers', () => {
       const { spies, dispatch } = setup();
       const ctx = { actor: { id: 7, role: 'coordinator' as const } };
       await dispatch('residents.search', { q: ' Пётр ', extra: 'stripped' }, ctx);
-      expect(spies['residents.search']).toHaveBeenCalledWith({ q: ' Пётр ', limit: 50 }, ctx, expect.objectContaining({ db: t.deps.db }));
+      expect(spies['residents.search']).toHaveBeenCalledWith({ q: ' Пётр ', limit: 50, offset: 0 }, ctx, expect.objectContaining({ db: t.deps.db }));
     });
 
     it('gives a change the transaction as its database, and a read the database itself', async () => {
