@@ -30,7 +30,7 @@ CREATE INDEX "cash_entries_advance" on "cash_entries" ("advance_id");
 CREATE INDEX "cash_entries_category" on "cash_entries" ("category_id", "entry_date");
 
 -- index cash_entries_date on cash_entries
-CREATE INDEX "cash_entries_date" on "cash_entries" ("entry_date");
+CREATE INDEX "cash_entries_date" on "cash_entries" ("entry_date", "id", "search_text");
 
 -- index cash_entries_grant on cash_entries
 CREATE INDEX "cash_entries_grant" on "cash_entries" ("grant_id", "budget_line_id");
@@ -165,7 +165,7 @@ CREATE TABLE "cash_accounts" ("id" integer primary key autoincrement, "name" tex
 CREATE TABLE "cash_categories" ("id" integer primary key autoincrement, "code" text unique, "name" text, "direction" text not null check (direction in ('income', 'expense')), "sort_order" integer default 1000 not null, "archived_at" text, "created_at" text not null, constraint "cash_categories_code_or_name" check (code is not null or name is not null));
 
 -- table cash_entries on cash_entries
-CREATE TABLE "cash_entries" ("id" integer primary key autoincrement, "account_id" integer not null references "cash_accounts" ("id"), "entry_date" text not null, "month_key" text not null, "amount_minor" integer not null check (amount_minor <> 0), "currency" text not null check (length(currency) = 3), "category_id" integer references "cash_categories" ("id"), "source" text not null check (source in ('manual', 'sale', 'rent', 'advance', 'tranche', 'transfer', 'reversal')), "transfer_group" text, "counterparty" text default '' not null, "document_no" text default '' not null, "note" text default '' not null, "grant_id" integer references "grants" ("id"), "budget_line_id" integer references "budget_lines" ("id"), "reverses_entry_id" integer unique references "cash_entries" ("id"), "advance_id" integer references "volunteer_advances" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "cash_entries_category_or_transfer" check (category_id is not null or transfer_group is not null));
+CREATE TABLE "cash_entries" ("id" integer primary key autoincrement, "account_id" integer not null references "cash_accounts" ("id"), "entry_date" text not null, "month_key" text not null, "amount_minor" integer not null check (amount_minor <> 0), "currency" text not null check (length(currency) = 3), "category_id" integer references "cash_categories" ("id"), "source" text not null check (source in ('manual', 'sale', 'rent', 'advance', 'tranche', 'transfer', 'reversal')), "transfer_group" text, "counterparty" text default '' not null, "document_no" text default '' not null, "note" text default '' not null, "grant_id" integer references "grants" ("id"), "budget_line_id" integer references "budget_lines" ("id"), "reverses_entry_id" integer unique references "cash_entries" ("id"), "advance_id" integer references "volunteer_advances" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), search_text text not null default '', constraint "cash_entries_category_or_transfer" check (category_id is not null or transfer_group is not null));
 
 -- table cash_month_totals on cash_month_totals
 CREATE TABLE "cash_month_totals" ("account_id" integer not null references "cash_accounts" ("id"), "month_key" text not null, "category_key" integer not null, "in_minor" integer default 0 not null, "out_minor" integer default 0 not null, "entries" integer default 0 not null, constraint "cash_month_totals_pk" primary key ("account_id", "month_key", "category_key"));
@@ -295,4 +295,16 @@ CREATE TRIGGER cash_entries_posted_no_update
     on cash_entries
     begin
       select raise(abort, 'posted cash entries are corrected by a reversal');
+    end;
+
+-- trigger cash_entries_search_text on cash_entries
+CREATE TRIGGER cash_entries_search_text after insert on cash_entries
+    begin
+      update cash_entries set search_text = hearth_fold(new.counterparty || ' ' || new.note || ' ' || new.document_no) where id = new.id;
+    end;
+
+-- trigger cash_entries_search_text_update on cash_entries
+CREATE TRIGGER cash_entries_search_text_update after update of counterparty, note, document_no on cash_entries
+    begin
+      update cash_entries set search_text = hearth_fold(new.counterparty || ' ' || new.note || ' ' || new.document_no) where id = new.id;
     end;

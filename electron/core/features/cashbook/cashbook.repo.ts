@@ -166,7 +166,8 @@ function entryConditions(eb: ExpressionBuilder<DB & { e: DB['cash_entries'] }, '
   if (f.accountId !== undefined) all.push(eb(f.categoryId !== undefined ? sql<number>`+e.account_id` : sql.ref('e.account_id'), '=', f.accountId));
   if (f.fromMonth !== undefined) all.push(eb('e.entry_date', '>=', `${f.fromMonth}-01`));
   if (f.toMonth !== undefined) all.push(eb('e.entry_date', '<', `${addMonths(f.toMonth, 1)}-01`));
-  if (f.text !== '') all.push(sql<SqlBool>`instr(hearth_fold(e.counterparty || ' ' || e.note || ' ' || e.document_no), ${fold(f.text)}) > 0`);
+  // search_text is the folded counterparty, note and document number (kept by triggers).
+  if (f.text !== '') all.push(sql<SqlBool>`instr(e.search_text, ${fold(f.text)}) > 0`);
   return eb.and(all);
 }
 
@@ -179,6 +180,8 @@ export async function listEntries(ex: Executor, f: EntryFilter): Promise<{ rows:
   const more = rows.length > f.limit;
   const shown = more ? rows.slice(0, f.limit) : rows;
   const last = shown[shown.length - 1];
+  // A first page that holds every match has counted them already.
+  if (cursor === undefined && !more) return { rows: shown, total: shown.length, totalCapped: false, nextCursor: null };
   const matches = ex
     .selectFrom('cash_entries as e')
     .select(sql<number>`1`.as('one'))

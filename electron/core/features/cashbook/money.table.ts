@@ -41,6 +41,8 @@ export interface CashEntriesTable {
   counterparty: Generated<string>;
   document_no: Generated<string>;
   note: Generated<string>;
+  /** The counterparty, note and document number folded for searching; written by triggers only. */
+  search_text: Generated<string>;
   grant_id: number | null;
   budget_line_id: number | null;
   reverses_entry_id: number | null;

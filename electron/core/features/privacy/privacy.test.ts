@@ -281,6 +281,8 @@ describe('erasure', () => {
       const wrong = await c.call('privacy.erasePerson', { residentId: ra, confirmName: OTHER.lastName });
       expect(fieldsOf(wrong)).toEqual(['confirmName:validation.confirmName']);
 
+      // The cash book finds the sale by the name it copied, folded (lower case).
+      expect((await c.value('cashbook.list', { text: person.lastName.toLowerCase() })).total).toBe(1);
       const typed = `  ${person.lastName.toUpperCase()}   ${person.firstName} ${person.patronymic}`;
       const result = await c.value('privacy.erasePerson', { residentId: ra, confirmName: typed });
       expect(result.checkpointed).toBe(true);
@@ -298,7 +300,8 @@ describe('erasure', () => {
       expect(filesContaining(c.dir as string, OTHER.lastName)).toEqual(['hearth.sqlite']);
       expect((await c.value('residents.get', { id: rb })).resident.phones).toEqual([PHONE_OTHER]);
 
-      // The person is no longer found, by name or phone; the row is a placeholder.
+      // The person is no longer found, by name or phone, nor in the cash book's search text; the row is a placeholder.
+      expect((await c.value('cashbook.list', { text: person.lastName.toLowerCase() })).entries).toEqual([]);
       expect(await c.value('residents.search', { q: person.lastName })).toEqual([]);
       expect(await c.value('residents.search', { q: nationalNumber(PHONE_A).slice(-6) })).toEqual([]);
       expect((await c.value('residents.search', { q: '' })).map((r) => r.id)).toEqual([rb]);

@@ -17,7 +17,7 @@ import {
   type VolunteerAdvance,
   type VolunteerState,
 } from '../../../../shared/domain/tasks';
-import { baseQuery as requestsBase, SUMMARY as REQUEST_SUMMARY, toSummary as toRequestSummary } from '../requests/requests.repo';
+import { SUMMARY as REQUEST_SUMMARY, toSummary as toRequestSummary } from '../requests/requests.repo';
 
 export type PartOfDayValue = 'morning' | 'afternoon' | 'evening';
 
@@ -647,7 +647,13 @@ export async function openRequestsWithoutTasks(
   ex: Executor,
   f: { kindId?: number | undefined; settlement?: string | undefined; limit: number },
 ): Promise<RequestSummary[]> {
-  let q = requestsBase(ex)
+  // Read from the open statuses (a few hundred rows in a city): the kind and the settlement are
+  // compared as `+column`, so that SQLite never reads every request of a kind or a settlement
+  // (what it chose at city scale: 75 ms instead of 2).
+  let q = ex
+    .selectFrom('requests')
+    .innerJoin('residents', 'residents.id', 'requests.resident_id')
+    .innerJoin('service_kinds', (join) => join.on(sql.ref('service_kinds.id'), '=', sql`+${sql.ref('requests.kind_id')}`))
     .select(REQUEST_SUMMARY)
     .where('requests.status', 'in', ['new', 'planned', 'inProgress'])
     .where('service_kinds.mode', '=', 'volunteer')
@@ -662,8 +668,9 @@ export async function openRequestsWithoutTasks(
         ),
       ),
     );
-  if (f.kindId !== undefined) q = q.where('requests.kind_id', '=', f.kindId);
-  if (f.settlement !== undefined && f.settlement !== '') q = q.where('residents.settlement', '=', f.settlement);
+  const { kindId, settlement } = f;
+  if (kindId !== undefined) q = q.where((eb) => eb(sql`+requests.kind_id`, '=', kindId));
+  if (settlement !== undefined && settlement !== '') q = q.where((eb) => eb(sql`+residents.settlement`, '=', settlement));
   const rows = await q
     .orderBy(sql`case requests.urgency when 'urgent' then 0 when 'normal' then 1 else 2 end`)
     .orderBy('requests.created_at')
