@@ -179,20 +179,26 @@ async function main(): Promise<void> {
     await measure({ name: 'residents.search.screen.settlement', call: 'residents.search', input: (i) => ({ q: '', settlement: settlements[i % Math.min(5, settlements.length)], limit: 200 }), budget: BUDGET.list });
 
     // The request list: open (the screen's default), all statuses, deep pages, each filter, "show more" to 500.
-    const list = (extra: Record<string, unknown>) => () => ({ statuses: [], limit: 100, offset: 0, ...extra });
+    const list = (extra: Record<string, unknown>) => () => ({ statuses: [], limit: 100, ...extra });
+    // The screen reaches a deep page by scrolling, each page asked for after the last row of the
+    // one before (its cursor): the cursor of the row before page N is what it sends for page N.
+    const requestCursor = (rowsBefore: number) => {
+      const row = sqlite.prepare('select created_on as "on", id from requests order by created_on desc, id desc limit 1 offset ?').get(Math.max(0, rowsBefore - 1)) as { on: string; id: number } | undefined;
+      return row ? { cursor: row } : {};
+    };
     await measure({ name: 'requests.list.open', call: 'requests.list', input: list({ statuses: [...OPEN_STATUSES] }), budget: BUDGET.list });
     await measure({ name: 'requests.list.allStatuses', call: 'requests.list', input: list({}), budget: BUDGET.list });
     await measure({ name: 'requests.list.allStatuses.500', call: 'requests.list', input: list({ limit: 500 }), budget: BUDGET.list });
-    await measure({ name: 'requests.list.page100', call: 'requests.list', input: list({ offset: 100 * 99 }), budget: BUDGET.list });
-    await measure({ name: 'requests.list.deepPage', call: 'requests.list', input: list({ offset: Math.max(0, Math.floor(requestsTotal / 2)) }), budget: BUDGET.list });
-    await measure({ name: 'requests.list.lastPage', call: 'requests.list', input: list({ offset: Math.max(0, requestsTotal - 100) }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.page100', call: 'requests.list', input: list(requestCursor(100 * 99)), budget: BUDGET.list });
+    await measure({ name: 'requests.list.deepPage', call: 'requests.list', input: list(requestCursor(Math.floor(requestsTotal / 2))), budget: BUDGET.list });
+    await measure({ name: 'requests.list.lastPage', call: 'requests.list', input: list(requestCursor(requestsTotal - 100)), budget: BUDGET.list });
     await measure({ name: 'requests.list.done', call: 'requests.list', input: list({ statuses: ['done'] }), budget: BUDGET.list });
-    await measure({ name: 'requests.list.kind', call: 'requests.list', input: (i) => ({ statuses: [], kindId: kinds[i % kinds.length], limit: 100, offset: 0 }), budget: BUDGET.list });
-    await measure({ name: 'requests.list.open.kind', call: 'requests.list', input: (i) => ({ statuses: [...OPEN_STATUSES], kindId: kinds[i % kinds.length], limit: 100, offset: 0 }), budget: BUDGET.list });
-    await measure({ name: 'requests.list.settlement', call: 'requests.list', input: (i) => ({ statuses: [], settlement: settlements[i % settlements.length], limit: 100, offset: 0 }), budget: BUDGET.list });
-    await measure({ name: 'requests.list.open.settlement', call: 'requests.list', input: (i) => ({ statuses: [...OPEN_STATUSES], settlement: settlements[i % settlements.length], limit: 100, offset: 0 }), budget: BUDGET.list });
-    await measure({ name: 'requests.list.month', call: 'requests.list', input: (i) => ({ statuses: [], from: `${addMonths(thisMonth, -(i % 120))}-01`, to: `${addMonths(thisMonth, -(i % 120))}-28`, limit: 100, offset: 0 }), budget: BUDGET.list });
-    await measure({ name: 'requests.list.resident', call: 'requests.list', input: (i) => ({ statuses: [], residentId: busiest[i % busiest.length], limit: 100, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.kind', call: 'requests.list', input: (i) => ({ statuses: [], kindId: kinds[i % kinds.length], limit: 100 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.open.kind', call: 'requests.list', input: (i) => ({ statuses: [...OPEN_STATUSES], kindId: kinds[i % kinds.length], limit: 100 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.settlement', call: 'requests.list', input: (i) => ({ statuses: [], settlement: settlements[i % settlements.length], limit: 100 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.open.settlement', call: 'requests.list', input: (i) => ({ statuses: [...OPEN_STATUSES], settlement: settlements[i % settlements.length], limit: 100 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.month', call: 'requests.list', input: (i) => ({ statuses: [], from: `${addMonths(thisMonth, -(i % 120))}-01`, to: `${addMonths(thisMonth, -(i % 120))}-28`, limit: 100 }), budget: BUDGET.list });
+    await measure({ name: 'requests.list.resident', call: 'requests.list', input: (i) => ({ statuses: [], residentId: busiest[i % busiest.length], limit: 100 }), budget: BUDGET.list });
 
     // A resident's page (a view: written to the audit log), the busiest ones and any.
     await measure({ name: 'residents.get', call: 'residents.get', input: (i) => ({ id: i % 4 === 0 ? busiest[i % busiest.length] : pick(residentIds) }), budget: BUDGET.residentPage });
@@ -222,13 +228,14 @@ async function main(): Promise<void> {
     await measure({ name: 'grants.list', call: 'grants.list', input: () => ({}), budget: BUDGET.list });
     if (grants.length > 0) await measure({ name: 'grants.get', call: 'grants.get', input: (i) => ({ id: grants[i % Math.min(3, grants.length)] }) });
 
+    const auditPage100 = sqlite.prepare('select at, id from audit_log order by at desc, id desc limit 1 offset ?').get(50 * 99 - 1) as { at: string; id: number };
     // The audit log: the first page, a resident's, a user's calls, a month; its facets.
-    await measure({ name: 'audit.search.firstPage', call: 'audit.search', input: () => ({ limit: 50, offset: 0 }), budget: BUDGET.list });
-    await measure({ name: 'audit.search.page100', call: 'audit.search', input: () => ({ limit: 50, offset: 50 * 99 }), budget: BUDGET.list });
-    await measure({ name: 'audit.search.resident', call: 'audit.search', input: (i) => ({ residentId: busiest[i % busiest.length], limit: 50, offset: 0 }), budget: BUDGET.list });
-    if (userCall) await measure({ name: 'audit.search.userCall', call: 'audit.search', input: () => ({ userId: userCall.user_id, call: userCall.call, limit: 50, offset: 0 }), budget: BUDGET.list });
-    await measure({ name: 'audit.search.user', call: 'audit.search', input: (i) => ({ userId: users[i % users.length], limit: 50, offset: 0 }), budget: BUDGET.list });
-    await measure({ name: 'audit.search.month', call: 'audit.search', input: (i) => ({ from: `${addMonths(thisMonth, -(i % 60))}-01`, to: `${addMonths(thisMonth, -(i % 60))}-28`, limit: 50, offset: 0 }), budget: BUDGET.list });
+    await measure({ name: 'audit.search.firstPage', call: 'audit.search', input: () => ({ limit: 50 }), budget: BUDGET.list });
+    await measure({ name: 'audit.search.page100', call: 'audit.search', input: () => ({ limit: 50, cursor: auditPage100 }), budget: BUDGET.list });
+    await measure({ name: 'audit.search.resident', call: 'audit.search', input: (i) => ({ residentId: busiest[i % busiest.length], limit: 50 }), budget: BUDGET.list });
+    if (userCall) await measure({ name: 'audit.search.userCall', call: 'audit.search', input: () => ({ userId: userCall.user_id, call: userCall.call, limit: 50 }), budget: BUDGET.list });
+    await measure({ name: 'audit.search.user', call: 'audit.search', input: (i) => ({ userId: users[i % users.length], limit: 50 }), budget: BUDGET.list });
+    await measure({ name: 'audit.search.month', call: 'audit.search', input: (i) => ({ from: `${addMonths(thisMonth, -(i % 60))}-01`, to: `${addMonths(thisMonth, -(i % 60))}-28`, limit: 50 }), budget: BUDGET.list });
     await measure({ name: 'audit.facets', call: 'audit.facets', input: () => ({}) });
 
     // The reports of last year.

@@ -257,7 +257,6 @@ export const contract = {
       /** The page after this request (the previous page's `nextCursor`). */
       cursor: dayCursorInputSchema.optional(),
       limit,
-      offset,
     }),
     roles: CASEWORK,
     reads: ['requests', 'residents', 'catalogue'],

@@ -105,6 +105,5 @@ export const auditSearchSchema = z.object({
   /** The page after this entry (the previous page's `nextCursor`). */
   cursor: z.object({ at: z.string().max(40), id: z.number().int().positive() }).optional(),
   limit: z.number().int().min(1).max(500).default(50),
-  offset: z.number().int().min(0).max(10_000_000).default(0),
 });
 export type AuditSearch = z.output<typeof auditSearchSchema>;

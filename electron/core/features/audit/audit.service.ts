@@ -128,7 +128,7 @@ export async function searchAudit(db: Executor, q: AuditSearch): Promise<AuditPa
   let ids = first as ReturnType<typeof arm>;
   for (const other of rest) ids = ids.unionAll(other);
   // The page's ids from the indexes, then their rows.
-  const page = await ids.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(q.limit + 1).offset(q.offset).execute();
+  const page = await ids.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(q.limit + 1).execute();
   const more = page.length > q.limit;
   const shownIds = (more ? page.slice(0, q.limit) : page).map((r) => r.id);
   const rows =
@@ -161,7 +161,7 @@ export async function searchAudit(db: Executor, q: AuditSearch): Promise<AuditPa
   const nextCursor = more && last !== undefined ? { at: last.at, id: last.id } : null;
   // An action alone (or with a date range) has no index to count with: the count is the page's.
   const countable = q.userId !== undefined || calls !== null || q.residentId !== undefined || Boolean(q.entityType) || !q.action;
-  if (!countable) return { items, total: q.offset + items.length, totalCapped: more, nextCursor };
+  if (!countable) return { items, total: items.length, totalCapped: more, nextCursor };
   let n = 0;
   for (const call of arms) {
     const matches = db

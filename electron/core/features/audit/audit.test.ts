@@ -123,9 +123,11 @@ describe('what is appended', () => {
 
   it('search by user and by call prefix, newest first, paged', async () => {
     for (let i = 0; i < 5; i += 1) await t.value('residents.get', { id }, { id: 1, role: 'coordinator' });
-    const page = await t.value('audit.search', { userId: 1, call: 'residents.', limit: 2, offset: 1 });
+    const first = await t.value('audit.search', { userId: 1, call: 'residents.', limit: 1 });
+    const page = await t.value('audit.search', { userId: 1, call: 'residents.', limit: 2, cursor: first.nextCursor ?? undefined });
     expect(page.total).toBe(6);
     expect(page.items).toHaveLength(2);
+    expect(first.items[0]!.id).toBeGreaterThan(page.items[0]!.id);
     expect(page.items[0]!.id).toBeGreaterThan(page.items[1]!.id);
     const facets = await t.value('audit.facets', {});
     expect(facets.calls).toEqual(['residents.create', 'residents.get']);

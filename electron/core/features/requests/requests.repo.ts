@@ -23,7 +23,6 @@ export interface RequestFilter {
   /** The page after this request: the previous page's last row. */
   cursor?: DayCursor | undefined;
   limit: number;
-  offset: number;
 }
 
 /** Requests joined with their resident and kind (the shape every request list reads). */
@@ -184,7 +183,6 @@ export async function listRequests(
     .orderBy('requests.created_on', 'desc')
     .orderBy('requests.id', 'desc')
     .limit(f.limit + 1)
-    .offset(f.offset)
     .execute();
   const more = rows.length > f.limit;
   const shown = more ? rows.slice(0, f.limit) : rows;

@@ -240,10 +240,8 @@ describe('requests.list', () => {
     expect(await list({ settlement: 'Кын', statuses: ['done'] })).toEqual({ ids: [], total: 0 });
   });
 
-  it('pages with limit and offset; total counts every match', async () => {
+  it('answers at most limit rows; total counts every match', async () => {
     expect(await list({ limit: 2 })).toEqual({ ids: [ids.d, ids.c], total: 4 });
-    expect(await list({ limit: 2, offset: 2 })).toEqual({ ids: [ids.b, ids.a], total: 4 });
-    expect(await list({ limit: 2, offset: 10 })).toEqual({ ids: [], total: 4 });
   });
 
   it('pages with a cursor: each page starts after the last row of the one before, the same day by id, the last one says so', async () => {

@@ -25,7 +25,7 @@ export function residentsService(deps: CoreDeps) {
     async get(id: number): Promise<ResidentPage> {
       const resident = await repo.findResident(db, id);
       if (!resident) throw new AppError('notFound', `Resident ${id} not found`);
-      const requests = await listRequests(db, { residentId: id, statuses: [], limit: 500, offset: 0 }, { count: false });
+      const requests = await listRequests(db, { residentId: id, statuses: [], limit: 500 }, { count: false });
       return { resident, requests: requests.items };
     },
 
