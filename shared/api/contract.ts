@@ -261,7 +261,7 @@ export const contract = {
     roles: CASEWORK,
     reads: ['requests', 'residents', 'catalogue'],
     summary:
-      'Requests filtered by status, kind, settlement and date range, newest first (by the day logged); the next page from `nextCursor`; the total counted up to 10,000.',
+      'Requests filtered by status, kind, settlement and date range, newest first (by the day logged); the next page from `nextCursor`; the total counted up to 1,000.',
   }),
   'requests.today': call({
     output: z.array(requestSummarySchema),

@@ -50,7 +50,7 @@ export type AuditCursor = z.output<typeof auditCursorSchema>;
 export const auditPageSchema = out({
   items: pub(z.array(auditEntrySchema)),
   /**
-   * How many entries match, counted up to 10,000 through an index (`totalCapped`: more match);
+   * How many entries match, counted up to 1,000 through an index (`totalCapped`: more match);
    * a search that no index can count (an action alone) counts only the page it read.
    */
   ...cappedTotalShape,

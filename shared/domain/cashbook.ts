@@ -184,7 +184,7 @@ export type EntryDto = z.output<typeof entryDtoSchema>;
 export const entryListSchema = out({
   /** A page of the matching entries, newest first (by date, then number). */
   entries: pub(z.array(entryDtoSchema)),
-  /** How many entries match, counted up to 10,000 (`totalCapped`: more match). */
+  /** How many entries match, counted up to 1,000 (`totalCapped`: more match). */
   ...cappedTotalShape,
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: pub(dayCursorSchema.nullable()),

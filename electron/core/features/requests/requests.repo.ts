@@ -204,10 +204,33 @@ async function residentsIn(ex: Executor, settlement: string, cap: number): Promi
  * page's indexes; on the requests alone unless the settlement needs the resident, and then from
  * the settlement's residents (their requests' ids and days are in the resident index).
  */
+/** Up to this many requests of a status or kind are counted by looking up each one's settlement (about 10 ms). */
+const FEW_TO_LOOK_UP = 20_000;
+
+/** The requests matching `f` apart from its settlement, counted up to `cap` from the driver's index. */
+async function countWithoutSettlement(ex: Executor, f: RequestFilter, status: RequestStatus | null, cap: number): Promise<number> {
+  const own = { ...f, settlement: undefined };
+  const capped = ex
+    .selectFrom('requests')
+    .where((eb) => conditions(eb as ExpressionBuilder<DB, 'requests' | 'residents'>, own, status, 'lookup'))
+    .select(sql<number>`1`.as('one'))
+    .limit(cap + 1);
+  return Number((await ex.selectFrom(capped.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/**
+ * How many requests match, up to LIST_COUNT_CAP, one status at a time. With a settlement, from its
+ * residents (each one's few requests), unless the status or kind holds few requests in all (the
+ * open ones: a few hundred in a city), which are then read with each one's settlement looked up:
+ * counting a big town's eleven new requests through its 20,000 residents took 240 ms.
+ */
 async function countUpTo(ex: Executor, f: RequestFilter): Promise<{ total: number; totalCapped: boolean }> {
   let n = 0;
   for (const status of statusArms(f.statuses)) {
-    const matches = !hasSettlement(f)
+    const lookUp =
+      !hasSettlement(f) ||
+      ((status !== null || f.kindId !== undefined) && f.residentId === undefined && (await countWithoutSettlement(ex, f, status, FEW_TO_LOOK_UP)) <= FEW_TO_LOOK_UP);
+    const matches = lookUp
       ? ex.selectFrom('requests').where((eb) => conditions(eb as ExpressionBuilder<DB, 'requests' | 'residents'>, f, status, 'lookup'))
       : ex
           .selectFrom('residents')
