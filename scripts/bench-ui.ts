@@ -5,6 +5,8 @@
  *   npm run bench:ui -- --data-dir DIR          # a city folder (npm run hearth -- demo --scale city --data-dir DIR)
  *   npm run bench:ui -- --data-dir DIR --runs 3 # fewer rounds (default 7)
  *   npm run bench:ui                            # the bench's cache folder (made once per generator version)
+ *   npm run bench:ui -- --data-dir DIR --screenshots ru,el
+ *                                               # also artifacts/city-{home,board,board-volunteers}-<lng>.png at 1366×768
  *
  * The folder is copied to a temporary folder first (signing in and opening a resident write to the
  * audit log), served with `hearth serve`, and opened as the demo admin. Each round is a fresh
@@ -18,16 +20,20 @@
  *   has been painted;
  * - long tasks over 50 ms while typing (PerformanceObserver 'longtask');
  * - opening a resident, the request list, the board, the cash book and the cash flow from the app
- *   (a route change) until the screen's content is painted;
+ *   (a route change) until the screen's content is painted, and the longest task on the way;
  * - memory after opening them: the host process's RSS (/proc) and the renderer's JS heap (CDP
  *   Performance.getMetrics).
  *
- * Prints a table, the DOM size of each screen, and as its last line one JSON object
+ * With --screenshots the home screen, the board by day (the whole page) and by volunteer are saved
+ * in each language given, after the rounds.
+ *
+ * Prints a table; per screen its DOM size, the page's own time, its longest task and the slowest
+ * call it waited for; and as its last line one JSON object
  * {"metrics":[{name, unit, p50, p95, budget_p95?}, …]}. The exit code is 0 even when a budget is
  * exceeded; such lines say OVER BUDGET.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +41,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RENDERER_INDEX = path.join(ROOT, 'dist', 'renderer', 'index.html');
+const ARTIFACTS = path.join(ROOT, 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEARCH_LIMIT = 8; // what the front desk asks for (HomeScreen)
 const KEY_TIMEOUT_MS = 5_000;
@@ -305,7 +312,7 @@ const SCRIPTS: ReadonlyArray<readonly [string, RegExp]> = [
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, runs: { type: 'string' }, 'in-place': { type: 'boolean' } },
+    options: { 'data-dir': { type: 'string' }, runs: { type: 'string' }, 'in-place': { type: 'boolean' }, screenshots: { type: 'string' } },
     strict: true,
   });
   const runs = Number(values.runs ?? 7);
@@ -318,13 +325,29 @@ async function main(): Promise<void> {
   let dataDir = source;
   let temp: string | null = null;
   if (!values['in-place']) {
+    // The database alone (not the backups), and only while no Hearth has it open.
+    const lock = path.join(source, 'hearth.lock');
+    if (existsSync(lock)) {
+      const pid = (JSON.parse(readFileSync(lock, 'utf8')) as { pid?: number }).pid;
+      let alive = false;
+      try {
+        if (pid !== undefined) alive = process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive) throw new Error(`${source} is open in Hearth (process ${pid}): close it first.`);
+    }
     temp = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-ui-'));
     dataDir = path.join(temp, 'data');
-    cpSync(source, dataDir, { recursive: true });
+    mkdirSync(dataDir);
+    for (const name of ['hearth.sqlite', 'hearth.sqlite-wal']) {
+      if (existsSync(path.join(source, name))) cpSync(path.join(source, name), path.join(dataDir, name));
+    }
   }
   console.log(`Hearth bench:ui — ${source} (${sizeMb.toFixed(0)} MB), ${runs} rounds, Chromium ${CHROMIUM}`);
   console.log(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
+  if (values.screenshots) mkdirSync(ARTIFACTS, { recursive: true });
   const host = await startHost(dataDir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -334,6 +357,7 @@ async function main(): Promise<void> {
     coldStart: [] as number[],
     keystroke: [] as number[],
     keystrokeTimeouts: 0,
+    searchCall: [] as number[],
     longTasks: [] as number[],
     longestTask: [] as number[],
     resident: [] as number[],
@@ -345,6 +369,9 @@ async function main(): Promise<void> {
     rendererHeap: [] as number[],
   };
   const nodes = new Map<ScreenKind, number[]>();
+  const slowestCalls = new Map<ScreenKind, Array<{ name: string; ms: number }>>();
+  const pageShare = new Map<ScreenKind, number[]>();
+  const longestTask = new Map<ScreenKind, number[]>();
   const countNodes = async (page: Page, kind: ScreenKind) => {
     const n = await page.evaluate(() => window.__bench.nodes());
     nodes.set(kind, [...(nodes.get(kind) ?? []), n]);
@@ -408,7 +435,18 @@ async function main(): Promise<void> {
           if (painted === null || keyAt === null) {
             samples.keystrokeTimeouts++;
             samples.keystroke.push(KEY_TIMEOUT_MS);
-          } else samples.keystroke.push(painted - keyAt);
+          } else {
+            samples.keystroke.push(painted - keyAt);
+            // The search call this keystroke made (if its answer was not in the cache): the core's and the network's share.
+            const call = await page.evaluate(
+              ([from, to]) =>
+                (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+                  .filter((e) => e.name.endsWith('/api/call/residents.search') && e.startTime >= from && e.responseEnd <= to)
+                  .map((e) => e.responseEnd - e.startTime),
+              [keyAt, painted] as const,
+            );
+            samples.searchCall.push(...call);
+          }
           // A typist's pace: the next key 80–200 ms later.
           await page.waitForTimeout(80 + Math.round(Math.random() * 120));
         }
@@ -421,18 +459,33 @@ async function main(): Promise<void> {
 
       // Screens, opened from the app as a route change.
       const open = async (kind: ScreenKind, route: string, arg = '') => {
-        const ms = await page.evaluate(
+        const timing = await page.evaluate(
           ([k, r, a, timeout]) => {
             window.__bench.leaving();
             const start = performance.now();
             window.location.hash = r;
-            return window.__bench.whenPainted(() => window.__bench.ready(k, a), timeout).then((end) => (end === null ? null : end - start));
+            return window.__bench.whenPainted(() => window.__bench.ready(k, a), timeout).then((end) => {
+              if (end === null) return null;
+              // The calls the screen made on its way (Resource Timing): the slowest is the core's share.
+              const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+                (e) => e.name.includes('/api/call/') && e.startTime >= start && e.responseEnd <= end,
+              );
+              const calls = entries.map((e) => ({ name: e.name.replace(/^.*\/api\/call\//, ''), ms: e.responseEnd - e.startTime }));
+              // The page's own share: from the last answer to the painted screen.
+              const lastAnswer = Math.max(start, ...entries.map((e) => e.responseEnd));
+              const longest = Math.max(0, ...window.__bench.longTasks.filter((task) => task.start >= start && task.start <= end).map((task) => task.duration));
+              return { ms: end - start, calls, page: end - lastAnswer, longest };
+            });
           },
           [kind, route, arg, SCREEN_TIMEOUT_MS] as const,
         );
-        if (ms === null) throw new Error(`${kind} (${route}) did not open within ${SCREEN_TIMEOUT_MS / 1000} s`);
+        if (timing === null) throw new Error(`${kind} (${route}) did not open within ${SCREEN_TIMEOUT_MS / 1000} s`);
         await countNodes(page, kind);
-        return ms;
+        const slowest = timing.calls.reduce((a, b) => (b.ms > a.ms ? b : a), { name: '', ms: 0 });
+        slowestCalls.set(kind, [...(slowestCalls.get(kind) ?? []), slowest]);
+        pageShare.set(kind, [...(pageShare.get(kind) ?? []), timing.page]);
+        longestTask.set(kind, [...(longestTask.get(kind) ?? []), timing.longest]);
+        return timing.ms;
       };
       const resident = people[(round * 7 + 3) % people.length] as ResidentSummary;
       samples.resident.push(await open('resident', `#/residents/${resident.id}`, resident.fullName));
@@ -448,6 +501,29 @@ async function main(): Promise<void> {
       await context.close();
       process.stdout.write(`round ${round + 1}/${runs} done\n`);
     }
+
+    for (const language of (values.screenshots ?? '').split(',').filter(Boolean)) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      await signIn(context, host);
+      const page = await context.newPage();
+      await page.addInitScript((lng) => window.localStorage.setItem('hearth.language', lng), language);
+      await page.addInitScript({ content: `var __name = (f) => f; (${installPageHelpers.toString()})();` });
+      await page.goto(`${host.url}#/`);
+      await page.evaluate((ms) => window.__bench.whenPainted(() => window.__bench.ready('home', ''), ms), SCREEN_TIMEOUT_MS);
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: path.join(ARTIFACTS, `city-home-${language}.png`) });
+      // The board by day as a whole page (the panels, every day's first cards, counts and "Show all"),
+      // by volunteer as the window shows it (the table scrolls in its own box).
+      await page.goto(`${host.url}#/board`);
+      await page.locator('.week-grid').waitFor();
+      await page.screenshot({ path: path.join(ARTIFACTS, `city-board-${language}.png`), fullPage: true });
+      await page.goto(`${host.url}#/board?view=volunteer`);
+      await page.locator('.vol-table tbody tr').first().waitFor();
+      await page.locator('.week').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: path.join(ARTIFACTS, `city-board-volunteers-${language}.png`) });
+      await context.close();
+      console.log(`screenshots: artifacts/city-{home,board,board-volunteers}-${language}.png`);
+    }
   } finally {
     await browser.close();
     await host.stop();
@@ -459,11 +535,13 @@ async function main(): Promise<void> {
     metric('ui.hostStart', 'ms', [host.startMs]),
     metric('ui.coldStart', 'ms', samples.coldStart, BUDGETS.coldStart),
     metric('ui.search.keystroke', 'ms', samples.keystroke, BUDGETS.keystroke),
+    metric('ui.search.call', 'ms', samples.searchCall),
     metric('ui.search.longTasks', 'count', samples.longTasks, 0),
     metric('ui.search.longestTask', 'ms', samples.longestTask, 50),
     metric('ui.open.resident', 'ms', samples.resident, BUDGETS.screen),
     metric('ui.open.requests', 'ms', samples.requests, BUDGETS.screen),
     metric('ui.open.board', 'ms', samples.board, BUDGETS.screen),
+    metric('ui.open.board.longestTask', 'ms', longestTask.get('board') ?? [], 50),
     metric('ui.open.cashbook', 'ms', samples.cashbook, BUDGETS.screen),
     metric('ui.open.cashflow', 'ms', samples.cashflow, BUDGETS.screen),
     metric('ui.memory.host', 'MB', samples.hostRss),
@@ -473,8 +551,22 @@ async function main(): Promise<void> {
   console.log('');
   printTable(metrics);
   if (samples.keystrokeTimeouts > 0) console.log(`\n${samples.keystrokeTimeouts} keystrokes never showed their results within ${KEY_TIMEOUT_MS} ms (counted as ${KEY_TIMEOUT_MS} ms).`);
-  console.log('\nDOM elements per screen (median):');
-  for (const [kind, counts] of nodes) console.log(`  ${kind.padEnd(9)} ${quantile([...counts].sort((a, b) => a - b), 0.5)}`);
+  console.log(
+    "\nPer screen (medians): DOM elements; the page's own time from the last answer to the painted screen; its longest task; the slowest call it waited for.",
+  );
+  const med = (xs: readonly number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+  for (const [kind, counts] of nodes) {
+    const calls = slowestCalls.get(kind) ?? [];
+    const names = [...new Set(calls.map((c) => c.name).filter(Boolean))].join(', ');
+    const own = pageShare.get(kind);
+    const longest = longestTask.get(kind) ?? [];
+    console.log(
+      `  ${kind.padEnd(9)} ${String(med(counts)).padStart(6)} elements` +
+        (own
+          ? `   page ${med(own).toFixed(0).padStart(4)} ms   longest task ${med(longest).toFixed(0).padStart(4)} ms   ${names} ${med(calls.map((c) => c.ms)).toFixed(0)} ms`
+          : ''),
+    );
+  }
   console.log('');
   console.log(JSON.stringify({ metrics: metrics.map(({ n: _n, ...m }) => m) }));
 }

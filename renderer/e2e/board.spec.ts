@@ -175,6 +175,67 @@ test.describe('board (en UI, Russian data)', () => {
   });
 });
 
+test.describe('a busy week (ru)', () => {
+  test.use({ setUp: centre('ru', CENTRE) });
+
+  test('a day shows its first cards, "Show all" and "Show fewer" by keyboard; the week by volunteer draws the rows in view and Tab reaches every one', async ({ page, hearth }) => {
+    const { today } = await hearth.call('app.status', {});
+    const kinds = await hearth.call('catalogue.list', { includeArchived: false });
+    const kindId = kinds.find((k) => k.code === 'checkIn')?.id ?? 0;
+    const resident = await hearth.call('residents.create', { lastName: 'Кузнецова', firstName: 'Валентина', settlement: 'Сылва', street: 'Заречная', house: '3' });
+    // Twelve tasks today, none with a volunteer; sixty volunteers without tasks.
+    for (let i = 0; i < 12; i++) {
+      await hearth.call('tasks.create', { residentId: resident.id, kindId, scheduledOn: today, startTime: `${String(8 + i).padStart(2, '0')}:00` });
+    }
+    const volunteers: string[] = [];
+    for (let i = 1; i <= 60; i++) volunteers.push((await hearth.call('volunteers.create', { lastName: `Волонтёров-${String(i).padStart(2, '0')}`, firstName: 'Пётр' })).fullName);
+    const t = await openApp(page, hearth, { language: 'ru', route: '/board' });
+
+    // Today: the count, the first 8 cards and "Show all (12)", named with the day for a screen reader.
+    const day = page.getByRole('region', { name: dayLabel('ru-RU', today), exact: true });
+    const items = day.getByRole('listitem');
+    await expect(day.getByRole('heading', { level: 3 })).toContainText(t('board:taskCount', { count: 12 }));
+    await expect(items).toHaveCount(8);
+    const showAll = day.getByRole('button', { name: t('common:list.showAllOf', { what: t('board:taskCount', { count: 12 }), list: dayLabel('ru-RU', today) }) });
+    await expect(showAll).toHaveText(t('common:list.showAll', { n: 12 }));
+    // Tab goes from the last card shown (its link, its Assign…) to "Show all".
+    await items.nth(7).getByRole('link').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(showAll).toBeFocused();
+    // Enter: every card, the focus on the first one that was hidden.
+    await page.keyboard.press('Enter');
+    await expect(items).toHaveCount(12);
+    await expect(items.nth(8).getByRole('link')).toBeFocused();
+    const showFewer = day.getByRole('button', { name: t('common:list.showFewerOf', { list: dayLabel('ru-RU', today) }) });
+    await expect(showFewer).toHaveText(t('common:list.showFewer'));
+    await showFewer.focus();
+    await page.keyboard.press('Enter');
+    await expect(items).toHaveCount(8);
+    await expect(showAll).toBeFocused();
+
+    // By volunteer: 61 rows (the tasks without a volunteer first), only those in view drawn.
+    await page.getByRole('group', { name: t('board:view.label') }).getByRole('button', { name: t('board:view.byVolunteer') }).click();
+    const table = page.getByRole('table');
+    await expect(table).toHaveAttribute('aria-rowcount', '62');
+    const first = table.getByRole('link', { name: volunteers[0], exact: true });
+    await expect(first).toBeVisible();
+    expect(await table.locator('tbody tr.vol-row').count()).toBeLessThan(61);
+    // Today's cell of the tasks without a volunteer: its first cards and "Show all".
+    const nobodyRow = table.locator('tr.nobody-row');
+    await expect(nobodyRow.getByRole('article')).toHaveCount(6);
+    await expect(nobodyRow.getByRole('button', { name: t('common:list.showAllOf', { what: t('board:taskCount', { count: 12 }), list: `${t('board:unassigned.title')} · ${dayLabel('ru-RU', today)}` }) })).toBeVisible();
+    // Tab from the first volunteer to the last: each row is drawn as the focus comes to it.
+    await first.focus();
+    for (let i = 1; i < volunteers.length; i++) {
+      await page.keyboard.press('Tab');
+      await expect(table.getByRole('link', { name: volunteers[i], exact: true })).toBeFocused();
+    }
+    await expect(table.getByRole('link', { name: volunteers[59], exact: true })).toBeInViewport();
+    await expect(table.getByRole('row', { name: new RegExp(`^${escapeRegExp(volunteers[0] ?? '')}`) })).toHaveCount(0);
+  });
+});
+
 /** Opens the task sheet of a volunteer in the Russian UI and waits for its data. */
 async function openSheet(page: Page, hearth: Hearth, s: Scene) {
   await openApp(page, hearth, { language: 'ru', route: `/print/day?date=${s.today}&volunteer=${s.morozov.id}` });

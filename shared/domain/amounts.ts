@@ -16,12 +16,19 @@ export function minorDigits(currency: string): number {
 /** Amounts larger than this many whole units are refused before any arithmetic (a typo anyway). */
 const MAX_WHOLE_DIGITS = 12;
 
+/** One formatter per locale and currency (making one costs far more than using it; lists format every row). */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Minor units as a money amount in a locale (for display only). */
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    amountMinor / 10 ** digits,
-  );
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amountMinor / 10 ** digits);
 }
 
 export const MAX_TASK_MINUTES = 24 * 60;

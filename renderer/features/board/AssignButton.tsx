@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Suggestion, TaskSummary } from '../../../shared/domain/tasks';
 import { useCall } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { useTaskText } from './taskText';
+import { useBoardText } from './taskText';
 
 /**
  * "Assign…" on a task without a volunteer: a small list of suggested volunteers (tasks.suggest:
@@ -12,8 +12,8 @@ import { useTaskText } from './taskText';
  * End move, Enter assigns, Esc closes and returns to the button.
  */
 export function AssignButton(props: { task: TaskSummary; align: 'start' | 'end'; busy: boolean; onPick: (s: Suggestion) => void }) {
-  const { t } = useTranslation(['board']);
-  const text = useTaskText();
+  const text = useBoardText();
+  const { t } = text;
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const popupId = useId();

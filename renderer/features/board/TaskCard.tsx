@@ -1,9 +1,8 @@
-import type { DragEvent } from 'react';
+import { memo, type DragEvent } from 'react';
 import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
 import { isOpenTask, type Suggestion, type TaskSummary } from '../../../shared/domain/tasks';
 import { AssignButton } from './AssignButton';
-import { useTaskText } from './taskText';
+import { useBoardText } from './taskText';
 
 /** What a dragged card carries (dataTransfer, under this type). */
 export const TASK_DRAG_TYPE = 'application/x-hearth-task';
@@ -14,7 +13,7 @@ export interface TaskDrag {
 }
 
 export function TaskStatusBadge({ task }: { task: Pick<TaskSummary, 'status'> }) {
-  const text = useTaskText();
+  const text = useBoardText();
   return <span className={`badge bstatus bstatus-${task.status}`}>{text.status(task.status)}</span>;
 }
 
@@ -23,18 +22,19 @@ export function TaskStatusBadge({ task }: { task: Pick<TaskSummary, 'status'> })
  * volunteers or the date where the place on the board does not say them. Open tasks can be dragged
  * onto a volunteer; a task without a volunteer has "Assign…".
  */
-export function TaskCard(props: {
+export const TaskCard = memo(function TaskCard(props: {
   /** A card in a day or volunteer cell, or one wrapping line in a list (overdue, without a volunteer). */
   variant?: 'card' | 'line';
   task: TaskSummary;
   show: { date?: boolean; volunteers?: boolean; settlement?: boolean };
+  /** In the week by volunteer: the row's volunteer, null in the row of tasks without one (undefined elsewhere). */
   fromVolunteerId?: number | null;
   align?: 'start' | 'end';
   assigning: boolean;
   onAssign: (task: TaskSummary, s: Suggestion) => void;
 }) {
-  const { t } = useTranslation(['board']);
-  const text = useTaskText();
+  const text = useBoardText();
+  const { t } = text;
   const { task, show } = props;
   const open = isOpenTask(task.status);
   const unassigned = open && task.volunteers.length === 0;
@@ -77,8 +77,8 @@ export function TaskCard(props: {
     <article className={`bcard is-${task.status}${open ? ' draggable' : ''}`} {...common}>
       <div className="bcard-top">
         <span className="bcard-slot">{slot}</span>
-        {/* In a volunteer's row "assigned" goes without saying: only other statuses get a word. */}
-        {props.fromVolunteerId != null && task.status === 'assigned' ? null : <TaskStatusBadge task={task} />}
+        {/* In a volunteer's row "assigned" goes without saying, in the row without a volunteer "planned": only other statuses get a word. */}
+        {(props.fromVolunteerId != null && task.status === 'assigned') || (props.fromVolunteerId === null && task.status === 'planned') ? null : <TaskStatusBadge task={task} />}
       </div>
       <Link to={`/tasks/${task.id}`} className="bcard-resident">
         {task.residentName}
@@ -90,4 +90,4 @@ export function TaskCard(props: {
       {assignButton}
     </article>
   );
-}
+});

@@ -7,6 +7,7 @@ import { useCall, useMutate } from '../../app/api';
 import { downloadUrl } from '../../bridge/host';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
+import { dateTimeFormat } from '../../ui/intl';
 import { CashflowChart } from './CashflowChart';
 import './cashflow.css';
 
@@ -37,7 +38,7 @@ export function CashflowScreen() {
   if (!today || !current || !rangeFrom || !rangeTo) return <p className="loading">{t('common:loading')}</p>;
   // The months to choose from, newest first: next month and the MAX_CASHFLOW_MONTHS - 1 before it (ten years).
   const monthOptions = Array.from({ length: MAX_CASHFLOW_MONTHS }, (_, i) => addMonths(current, 1 - i));
-  const monthName = (m: string) => new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric' }).format(monthDate(m));
+  const monthName = (m: string) => dateTimeFormat(fmt.locale, { month: 'long', year: 'numeric' }).format(monthDate(m));
 
   const doExport = async (format: ExportFormat) => {
     setFile(null);
@@ -122,7 +123,7 @@ export function CashflowScreen() {
 function Report({ report: r }: { report: CashflowReport }) {
   const { t } = useTranslation(['cashflow', 'cashbook', 'common']);
   const fmt = useFormat();
-  const monthLabels = r.months.map((m) => new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: 'numeric' }).format(monthDate(m)));
+  const monthLabels = r.months.map((m) => dateTimeFormat(fmt.locale, { month: 'short', year: 'numeric' }).format(monthDate(m)));
   if (r.totals.length === 0) return <p className="muted">{t('cashflow:table.noEntries')}</p>;
   return (
     <>
@@ -228,7 +229,7 @@ function OutlookCard(props: { outlook: Outlook | undefined; basis: 3 | 6; onBasi
   const { t } = useTranslation(['cashflow', 'cashbook', 'common']);
   const fmt = useFormat();
   const o = props.outlook;
-  const monthName = (m: string) => new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric' }).format(monthDate(m));
+  const monthName = (m: string) => dateTimeFormat(fmt.locale, { month: 'long', year: 'numeric' }).format(monthDate(m));
   const money = (v: number) => fmt.money(v, o?.currency ?? 'RUB');
   return (
     <section className="card cf-outlook" aria-labelledby="cf-outlook-title">
