@@ -432,14 +432,17 @@ export const boardSchema = out({
   openRequestsWithoutTasks: pub(z.array(requestSummarySchema)),
   /** The week's tasks (all but cancelled), day by day, Monday to Sunday. */
   week: pub(z.array(boardDaySchema)),
-  /** The week's tasks (all but cancelled) per volunteer, by name. */
+  /**
+   * The week's tasks (all but cancelled) per volunteer, by name: their ids, in the week's order
+   * (the tasks themselves are in `week`; a city week's 800 tasks sent twice made the answer 1 MB).
+   */
   byVolunteer: pub(
     z.array(
       out({
         volunteerId: pub(num),
         fullName: identity(str),
         state: pub(z.enum(VOLUNTEER_STATES)),
-        tasks: pub(z.array(taskSummarySchema)),
+        taskIds: pub(z.array(num)),
       }),
     ),
   ),

@@ -423,13 +423,20 @@ function WeekByVolunteer(props: {
   // Active volunteers without tasks this week are rows too: a task can be dropped on them.
   const active = useCall('volunteers.search', { q: '', status: 'active', limit: 500 });
   const rows = useMemo<VolunteerRowData[]>(() => {
-    const byId = new Map<number, VolunteerRowData>(board.byVolunteer.map((v) => [v.volunteerId, v]));
+    // The core sends each volunteer's task ids; the tasks are the week's.
+    const weekTasks = new Map(board.week.flatMap((d) => d.tasks.map((task) => [task.id, task] as const)));
+    const byId = new Map<number, VolunteerRowData>(
+      board.byVolunteer.map((v) => [
+        v.volunteerId,
+        { volunteerId: v.volunteerId, fullName: v.fullName, state: v.state, tasks: v.taskIds.flatMap((id) => weekTasks.get(id) ?? []) },
+      ]),
+    );
     for (const v of active.data ?? []) {
       if (!byId.has(v.id)) byId.set(v.id, { volunteerId: v.id, fullName: v.fullName, state: 'active', tasks: [] });
     }
     const compare = compareText(text.locale);
     return [...byId.values()].sort((a, b) => compare(a.fullName, b.fullName) || a.volunteerId - b.volunteerId);
-  }, [board.byVolunteer, active.data, text.locale]);
+  }, [board.byVolunteer, board.week, active.data, text.locale]);
 
   const allTasks = useMemo(() => {
     const map = new Map<number, TaskSummary>();

@@ -335,8 +335,8 @@ export function tasksService(deps: CoreDeps) {
       const byVolunteer = new Map<number, Board['byVolunteer'][number]>();
       for (const t of week.items) {
         for (const v of t.volunteers) {
-          const entry = byVolunteer.get(v.volunteerId) ?? { volunteerId: v.volunteerId, fullName: v.fullName, state: v.state, tasks: [] };
-          entry.tasks.push(t);
+          const entry = byVolunteer.get(v.volunteerId) ?? { volunteerId: v.volunteerId, fullName: v.fullName, state: v.state, taskIds: [] };
+          entry.taskIds.push(t.id);
           byVolunteer.set(v.volunteerId, entry);
         }
       }

@@ -592,7 +592,8 @@ describe('lists, today and the board', () => {
       ['2026-11-21', 6, []],
       ['2026-11-22', 7, [sun.id]],
     ]);
-    expect(board.byVolunteer.map((g) => [g.fullName, g.tasks.map((x) => x.scheduledOn)])).toEqual([
+    const dayOf = new Map(board.week.flatMap((d) => d.tasks.map((x) => [x.id, x.scheduledOn] as const)));
+    expect(board.byVolunteer.map((g) => [g.fullName, g.taskIds.map((id) => dayOf.get(id))])).toEqual([
       ['Алексеева Вера', [MON, '2026-11-22']],
       ['Борисова Вера', [MON, THU]],
     ]);
