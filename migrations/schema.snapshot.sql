@@ -87,7 +87,7 @@ CREATE INDEX residents_care on residents (sort_key) where regular_care = 1;
 CREATE INDEX "residents_name_key" on "residents" ("name_key", "birth_year");
 
 -- index residents_settlement on residents
-CREATE INDEX "residents_settlement" on "residents" ("settlement");
+CREATE INDEX "residents_settlement" on "residents" ("settlement", "sort_key");
 
 -- index residents_short_name_key on residents
 CREATE INDEX "residents_short_name_key" on "residents" ("short_name_key", "birth_year");
