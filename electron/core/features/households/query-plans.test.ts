@@ -12,6 +12,7 @@ import { BUILT_IN_ADMIN, type CoreDeps } from '../../context';
 import { handlers } from '../../handlers';
 import type { DB } from '../../db/schema';
 import { createTestCore, type TestCore } from '../../testing/test-core';
+import { eraseResident } from '../privacy/erasure';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 const RESIDENTS = 6_000;
@@ -130,4 +131,12 @@ describe.each([
     expect(problems(statements, c.uses)).toEqual([]);
   });
 
+  it('erasing a person who lives in a household', async () => {
+    const sent: CompiledQuery[] = [];
+    await eraseResident(loggingDb(sent), 3020 + base, { actorId: 1, at: NOW, today: NOW.slice(0, 10) });
+    const household = explain(sent).filter((s) => /household/.test(s.sql));
+    if (process.env.SHOW_PLANS) for (const s of household) console.log(`${s.sql.slice(0, 160)}\n    ${s.plan.join("\n    ")}`);
+    expect(household.length).toBeGreaterThan(0);
+    expect(problems(household, ['household_members_resident', 'household_members_household'])).toEqual([]);
+  });
 });
