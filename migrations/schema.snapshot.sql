@@ -47,6 +47,18 @@ CREATE INDEX "grant_tranches_grant" on "grant_tranches" ("grant_id");
 -- index help_plans_resident on help_plans
 CREATE INDEX "help_plans_resident" on "help_plans" ("resident_id");
 
+-- index household_members_household on household_members
+CREATE INDEX "household_members_household" on "household_members" ("household_id", "from_on");
+
+-- index household_members_one_head on household_members
+CREATE UNIQUE INDEX household_members_one_head on household_members (household_id) where relation = 'head' and to_on is null;
+
+-- index household_members_one_household on household_members
+CREATE UNIQUE INDEX household_members_one_household on household_members (resident_id) where to_on is null and resident_id is not null;
+
+-- index household_members_resident on household_members
+CREATE INDEX household_members_resident on household_members (resident_id, from_on) where resident_id is not null;
+
 -- index in_kind_month on in_kind
 CREATE INDEX "in_kind_month" on "in_kind" ("month_key");
 
@@ -181,6 +193,12 @@ CREATE TABLE "grants" ("id" integer primary key autoincrement, "funder" text not
 
 -- table help_plans on help_plans
 CREATE TABLE "help_plans" ("id" integer primary key autoincrement, "resident_id" integer not null references "residents" ("id"), "kind_id" integer not null references "service_kinds" ("id"), "rule" text not null check (rule in ('weekly', 'everyNDays')), "weekday" integer check (weekday is null or weekday between 1 and 7), "interval_days" integer check (interval_days is null or interval_days between 1 and 366), "season_from_month" integer check (season_from_month is null or season_from_month between 1 and 12), "season_to_month" integer check (season_to_month is null or season_to_month between 1 and 12), "part_of_day" text check (part_of_day is null or part_of_day in ('morning', 'afternoon', 'evening')), "estimated_minutes" integer, "volunteer_id" integer references "volunteers" ("id"), "starts_on" text not null, "ends_on" text, "ended_reason" text, "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
+
+-- table household_members on household_members
+CREATE TABLE "household_members" ("id" integer primary key autoincrement, "household_id" integer not null references "households" ("id"), "resident_id" integer references "residents" ("id"), "relation" text not null check (relation in ('head', 'spouse', 'partner', 'child', 'stepchild', 'fosterChild', 'grandchild', 'parent', 'grandparent', 'sibling', 'otherRelative', 'nonRelative')), "birth_year" integer, "from_on" text not null, "to_on" text, "end_reason" text check (end_reason in ('moved', 'split', 'left', 'deceased', 'relationChanged')), "from_household_id" integer references "households" ("id"), "to_household_id" integer references "households" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), constraint "household_members_birth_year" check (birth_year is null or (resident_id is null and birth_year >= 1900)), constraint "household_members_ended" check ((to_on is null) = (end_reason is null)), constraint "household_members_period" check (to_on is null or to_on >= from_on));
+
+-- table households on households
+CREATE TABLE "households" ("id" integer primary key autoincrement, "settlement" text default '' not null, "street" text default '' not null, "house" text default '' not null, "flat" text default '' not null, "formed_on" text not null, "closed_on" text, "split_from_id" integer references "households" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), constraint "households_closed_after_formed" check (closed_on is null or closed_on >= formed_on));
 
 -- table in_kind on in_kind
 CREATE TABLE "in_kind" ("id" integer primary key autoincrement, "entry_date" text not null, "month_key" text not null, "kind" text not null check (kind in ('rentDiscount', 'goods', 'services')), "donor" text default '' not null, "description" text default '' not null, "value_minor" integer not null check (value_minor > 0), "currency" text not null check (length(currency) = 3), "grant_id" integer references "grants" ("id"), "rent_charge_id" integer unique references "rent_charges" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"));

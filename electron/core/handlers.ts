@@ -24,6 +24,7 @@ import { auditHandlers } from './features/audit/audit.handlers';
 import { privacyHandlers } from './features/privacy/privacy.handlers';
 import { hostingHandlers } from './features/hosting/hosting.handlers';
 import { diagnosticsHandlers } from './features/diagnostics/diagnostics.handlers';
+import { householdsHandlers } from './features/households/households.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -49,4 +50,5 @@ export const handlers: Handlers = {
   ...privacyHandlers,
   ...hostingHandlers,
   ...diagnosticsHandlers,
+  ...householdsHandlers,
 };

@@ -29,6 +29,7 @@ import { auditCalls } from './calls/audit';
 import { privacyCalls } from './calls/privacy';
 import { hostingCalls } from './calls/hosting';
 import { appCalls } from './calls/app';
+import { householdsCalls } from './calls/households';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -354,6 +355,7 @@ export const contract = {
   ...privacyCalls,
   ...hostingCalls,
   ...appCalls,
+  ...householdsCalls,
 } as const;
 
 export type Contract = typeof contract;

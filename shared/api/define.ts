@@ -11,6 +11,7 @@ import type { Role } from './roles';
 export type Topic =
   | 'app'
   | 'residents'
+  | 'households'
   | 'requests'
   | 'catalogue'
   | 'backups'
@@ -26,6 +27,7 @@ export type Topic =
 export const EVERY_TOPIC = Object.keys({
   app: true,
   residents: true,
+  households: true,
   requests: true,
   catalogue: true,
   backups: true,

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'alreadySettled',
   'correctAtSource',
   'inUse',
+  'householdClosed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,7 @@ import type { MoneyTables } from '../features/cashbook/money.table';
 import type { UsersTables } from '../features/users/users.table';
 import type { AuditTables } from '../features/audit/audit.table';
 import type { PrivacyTables } from '../features/privacy/privacy.table';
+import type { HouseholdsTables } from '../features/households/households.table';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -25,7 +26,7 @@ export interface SchemaMigrationsTable {
 }
 
 /** Later features declare their tables in one interface each (see their *.table.ts). */
-export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables {
+export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
   settings: SettingsTable;

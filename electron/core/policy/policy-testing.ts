@@ -21,6 +21,7 @@ import { grantInput, leaseInput } from '../features/grants/grants.builders';
 import { planInput } from '../features/plans/plans.builders';
 import { taskInput } from '../features/tasks/tasks.builders';
 import { volunteerInput } from '../features/volunteers/volunteers.builders';
+import type { Household } from '../../../shared/domain/households';
 
 export const DEMO_NOW = '2026-11-23T09:00:00.000Z';
 const TODAY = DEMO_NOW.slice(0, 10);
@@ -203,6 +204,20 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       await make('inKind.create', valid['inKind.create'] as CallInput<'inKind.create'>);
       return lastId('in_kind');
     },
+    /** A household of a fresh resident (the head), a fresh resident as the spouse and an unnamed child. */
+    household: async (): Promise<{ id: number; spouse: number; child: number }> => {
+      const headResidentId = await fresh.resident();
+      const spouse = await fresh.resident({ firstName: 'Мария' });
+      const h = (await make('households.create', {
+        headResidentId,
+        members: [
+          { residentId: spouse, relation: 'spouse' },
+          { relation: 'child', birthYear: 2019 },
+        ],
+      })) as Household;
+      const memberId = (pick: (m: Household['members'][number]) => boolean) => h.members.find(pick)?.id ?? 0;
+      return { id: h.id, spouse: memberId((m) => m.residentId === spouse), child: memberId((m) => m.relation === 'child') };
+    },
     consent: async () => {
       await make('privacy.recordConsent', { residentId: demo.resident(), basis: 'consent', scopes: ['basic'], givenOn: TODAY });
       return lastId('resident_consents');
@@ -277,6 +292,31 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
     },
     'inKind.update': async () => ({ id: await fresh.inKind(), data: { date: '2026-11-10', kind: 'goods', donor: '', description: 'Мука', valueMinor: 300_000 } }),
     'inKind.remove': async () => ({ id: await fresh.inKind() }),
+
+    // Households
+    'households.get': async () => ({ id: (await fresh.household()).id }),
+    'households.ofResident': () => ({ residentId: demo.resident() }),
+    'households.create': async () => ({
+      headResidentId: await fresh.resident(),
+      members: [
+        { relation: 'child', birthYear: 2019 },
+        { relation: 'child', birthYear: 2022 },
+      ],
+    }),
+    'households.addMember': async () => ({ id: (await fresh.household()).id, member: { relation: 'grandparent', birthYear: 1950 } }),
+    'households.moveMember': async () => {
+      const from = await fresh.household();
+      const to = await fresh.household();
+      return { id: from.id, memberId: from.child, toHouseholdId: to.id, relation: 'grandchild' };
+    },
+    'households.split': async () => {
+      const h = await fresh.household();
+      return { id: h.id, headMemberId: h.spouse, members: [{ memberId: h.child, relation: 'child' }] };
+    },
+    'households.endMembership': async () => {
+      const h = await fresh.household();
+      return { id: h.id, memberId: h.child, reason: 'left' };
+    },
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),

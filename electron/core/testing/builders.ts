@@ -15,6 +15,7 @@ import { grantsValidInputs } from '../features/grants/grants.builders';
 import { auditValidInputs } from '../features/audit/audit.builders';
 import { privacyValidInputs } from '../features/privacy/privacy.builders';
 import { hostingValidInputs } from '../features/hosting/hosting.builders';
+import { householdsValidInputs } from '../features/households/households.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -114,6 +115,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...auditValidInputs(),
     ...privacyValidInputs(),
     ...hostingValidInputs(),
+    ...householdsValidInputs(),
     'app.reportError': { name: 'TypeError', message: "Cannot read properties of null (reading '…')", route: 'residents/:id', components: ['ResidentPage', 'ScreenBoundary'] },
   };
 }

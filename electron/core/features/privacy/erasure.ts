@@ -7,6 +7,9 @@
  *   and health needs are emptied, the birth year becomes its decade; the settlement (coarse: a
  *   village or town, needed by the per-settlement lists), situations and household size stay;
  * - their phones and search terms are deleted (they are no longer found by name or phone);
+ * - their household memberships become unnamed ones (relation and birth decade kept), so every
+ *   household and its size still count; a household no registered person is left in loses its
+ *   street, house and flat;
  * - free text that could name them is blanked: request descriptions and status notes, task notes
  *   and not-done reasons, help-plan notes, volunteer-advance notes, consent notes, and the
  *   counterparty the till copied into the cash book for their sales (sales keep resident_id,
@@ -119,6 +122,34 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
     blanked.cash_entries = n(
       await trx.updateTable('cash_entries').set({ counterparty: '' }).where('id', 'in', entryIds).where('counterparty', '<>', '').executeTakeFirst(),
     );
+  }
+
+  // Households: every membership of the person becomes an unnamed one (the relation and the
+  // decade of birth stay), so the household and its members still count; a household that no
+  // registered person is left in loses its street, house and flat (the settlement stays).
+  const householdIds = [
+    ...new Set((await trx.selectFrom('household_members').select('household_id').where('resident_id', '=', residentId).execute()).map((m) => m.household_id)),
+  ];
+  if (householdIds.length > 0) {
+    await trx
+      .updateTable('household_members')
+      .set({ resident_id: null, birth_year: birthDecade(row.birth_year), updated_at: s.at, updated_by: s.actorId })
+      .where('resident_id', '=', residentId)
+      .execute();
+    let households = 0;
+    for (const householdId of householdIds) {
+      const named = await trx.selectFrom('household_members').select('id').where('household_id', '=', householdId).where('resident_id', 'is not', null).limit(1).executeTakeFirst();
+      if (named) continue;
+      households += n(
+        await trx
+          .updateTable('households')
+          .set({ street: '', house: '', flat: '', updated_at: s.at, updated_by: s.actorId })
+          .where('id', '=', householdId)
+          .where((eb) => eb.or([eb('street', '<>', ''), eb('house', '<>', ''), eb('flat', '<>', '')]))
+          .executeTakeFirst(),
+      );
+    }
+    blanked.households = households;
   }
 
   const placeholder = erasedPlaceholder(residentId, s.placeholderWord);

@@ -49,6 +49,20 @@ export interface PersonData {
     registeredAt: string;
     updatedAt: string;
   };
+  /** The person's households, the latest first: their own membership (no other member is named). */
+  households: Array<{
+    householdId: number;
+    relation: string;
+    fromOn: string;
+    toOn: string | null;
+    endReason: string | null;
+    settlement: string;
+    street: string;
+    house: string;
+    flat: string;
+    /** How many people live there now (the current household only). */
+    livingNow: number | null;
+  }>;
   consents: Array<{
     basis: string;
     scopes: string[];
@@ -118,6 +132,41 @@ export async function collectPersonData(
   const kind = (id: number) => kinds.get(id) ?? '';
   const phones = (await ex.selectFrom('resident_phones').select('raw').where('resident_id', '=', residentId).orderBy('position').execute()).map((p) => p.raw);
 
+  const memberships = await ex
+    .selectFrom('household_members as m')
+    .innerJoin('households as h', 'h.id', 'm.household_id')
+    .select(['m.household_id', 'm.relation', 'm.from_on', 'm.to_on', 'm.end_reason', 'h.settlement', 'h.street', 'h.house', 'h.flat'])
+    .where('m.resident_id', '=', residentId)
+    .orderBy('m.from_on', 'desc')
+    .orderBy('m.id', 'desc')
+    .execute();
+  const livingNow = async (householdId: number) =>
+    Number(
+      (
+        await ex
+          .selectFrom('household_members')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('household_id', '=', householdId)
+          .where('to_on', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const households: PersonData['households'] = [];
+  for (const m of memberships) {
+    households.push({
+      householdId: m.household_id,
+      relation: m.relation,
+      fromOn: m.from_on,
+      toOn: m.to_on,
+      endReason: m.end_reason,
+      settlement: m.settlement,
+      street: m.street,
+      house: m.house,
+      flat: m.flat,
+      livingNow: m.to_on === null ? await livingNow(m.household_id) : null,
+    });
+  }
+
   const requests = await ex.selectFrom('requests').selectAll().where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
   const requestIds = requests.map((q) => q.id);
   const history =
@@ -182,6 +231,7 @@ export async function collectPersonData(
       registeredAt: r.created_at,
       updatedAt: r.updated_at,
     },
+    households,
     consents: consents.map((c) => ({
       basis: c.basis,
       scopes: c.scopes,
@@ -285,6 +335,16 @@ export function personHtml(data: PersonData, language: Language): string {
     field(t('privacy:export.fields.registered'), esc(date(p.registeredAt))),
     p.leftOn ? field(t('privacy:export.fields.left'), esc(date(p.leftOn))) : '',
     '</dl>',
+    `<h2>${esc(t('privacy:export.sections.households'))}</h2>`,
+    table(
+      [t('privacy:export.columns.period'), t('privacy:export.columns.address'), t('privacy:export.columns.relation'), t('privacy:export.columns.livingNow')],
+      data.households.map((h) => [
+        esc(`${date(h.fromOn)} – ${h.toOn ? date(h.toOn) : ''}`) + (h.endReason ? ` (${esc(t(`common:household.endReason.${h.endReason}`))})` : ''),
+        esc(formatAddress(h)),
+        esc(t(`common:household.relation.${h.relation}`)),
+        h.livingNow === null ? '' : esc(t('privacy:export.people', { count: h.livingNow })),
+      ]),
+    ),
     `<h2>${esc(t('privacy:export.sections.consents'))}</h2>`,
     table(
       [t('privacy:export.columns.date'), t('privacy:export.columns.basis'), t('privacy:export.columns.scopes'), t('privacy:export.columns.notice'), t('privacy:export.columns.withdrawn')],

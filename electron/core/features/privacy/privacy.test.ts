@@ -163,6 +163,9 @@ async function twoResidents(c: Core, a: { lastName: string; firstName: string; p
   const ra = await c.value('residents.create', residentInput({ ...a, birthYear: 1948, settlement: 'Сылва', street: 'Заречная', house: '7', phones: [PHONE_A, PHONE_B], notes: `${a.lastName}: ключ у соседки` }));
   const rb = await c.value('residents.create', residentInput({ ...OTHER, birthYear: 1951, settlement: 'Сылва', street: 'Лесная', phones: [PHONE_OTHER] }));
   const vol = await c.value('volunteers.create', volunteerInput({ lastName: 'Бородулин', firstName: 'Игнат', phones: [VOLUNTEER_PHONE] }));
+  // A heads a household with a grandson the centre does not register by name; B lives in her own.
+  await c.value('households.create', { headResidentId: ra.id, members: [{ relation: 'grandchild', birthYear: 2014 }], on: '2026-11-01' });
+  await c.value('households.create', { headResidentId: rb.id, on: '2026-11-01' });
   await c.value('privacy.recordConsent', { residentId: ra.id, basis: 'consent', scopes: ['basic', 'health'], givenOn: '2026-11-02', note: `${a.lastName} подписала` });
   await c.value('residents.update', { id: ra.id, data: { ...residentInput({ ...a, birthYear: 1948, settlement: 'Сылва', street: 'Заречная', house: '7', phones: [PHONE_A, PHONE_B], notes: `${a.lastName}: ключ у соседки` }), healthNeeds: 'инсулин' } });
 
@@ -212,6 +215,13 @@ describe("a person's data export", () => {
     expect(data.tasks[0].volunteers).toEqual(['Игнат']);
     expect(data.sales).toHaveLength(1);
     expect(data.sales[0]).toMatchObject({ quantity: 3, totalMinor: 3000, currency: 'RUB' });
+    // Their own membership, with how many live there: no other member is named.
+    expect(data.households).toEqual([
+      { householdId: 1, relation: 'head', fromOn: '2026-11-01', toOn: null, endReason: null, settlement: 'Сылва', street: 'Заречная', house: '7', flat: '4', livingNow: 2 },
+    ]);
+    expect(html).toContain('Домохозяйство (семья)');
+    expect(html).toContain('Глава домохозяйства');
+    expect(html).toContain('2 человека');
 
     for (const text of [json, html]) {
       expect(text).toContain(CYRILLIC.lastName);
@@ -243,6 +253,12 @@ async function statistics(c: Core) {
     hours: await volunteerHours({ db }, '2026-01', '2026-12'),
     volunteers: await volunteersActive({ db }, '2026-01', '2026-12'),
     residents: sqlite.prepare('select count(*) from residents').pluck().get(),
+    // Families served: every household, and its members by relation, period and decade of birth.
+    households: sqlite.prepare('select id, settlement, formed_on, closed_on from households order by id').raw().all(),
+    householdMembers: sqlite
+      .prepare('select m.household_id, m.relation, m.from_on, m.to_on, coalesce(m.birth_year, r.birth_year) / 10 * 10 from household_members m left join residents r on r.id = m.resident_id order by m.id')
+      .raw()
+      .all(),
     bySettlement: sqlite.prepare('select settlement, count(*) as n from residents group by 1 order by 1').all(),
     bySituation: sqlite.prepare('select sum(lives_alone), sum(pensioner), sum(disability), sum(family_in_difficulty), sum(displaced) from residents').raw().get(),
     byDecade: sqlite.prepare('select birth_year / 10 * 10 as decade, count(*) from residents group by 1 order by 1').raw().all(),
@@ -318,6 +334,36 @@ describe('erasure', () => {
       expect(twice.ok ? null : twice.error.code).toBe('conflict');
     });
   }
+
+  it('takes the person out of their households by name; every household and member still counts', async () => {
+    const c = await makeCore(false);
+    await c.value('setup.complete', { ...settingsInput(), demo: false });
+    const a = await c.value('residents.create', residentInput({ ...CYRILLIC, birthYear: 1948, street: 'Заречная', house: '7' }));
+    const b = await c.value('residents.create', residentInput({ ...OTHER, birthYear: 1951, street: 'Заречная', house: '7' }));
+    const h = await c.value('households.create', {
+      headResidentId: a.id,
+      members: [
+        { residentId: b.id, relation: 'sibling' },
+        { relation: 'grandchild', birthYear: 2014 },
+      ],
+      on: '2026-11-01',
+    });
+    await c.value('privacy.erasePerson', { residentId: a.id, confirmName: `${CYRILLIC.lastName} ${CYRILLIC.firstName} ${CYRILLIC.patronymic}` });
+    const after = await c.value('households.get', { id: h.id });
+    // Still a household of three, the head now unnamed with the decade of her birth; B still lives there, so the address stays.
+    expect(after).toMatchObject({ size: 3, address: h.address, headMemberId: h.headMemberId, closedOn: null });
+    expect(after.members.map((m) => [m.residentId, m.fullName, m.birthYear, m.relation, m.fromOn])).toEqual([
+      [null, null, 1940, 'head', '2026-11-01'],
+      [b.id, `${OTHER.lastName} ${OTHER.firstName} ${OTHER.patronymic}`, 1951, 'sibling', '2026-11-01'],
+      [null, null, 2014, 'grandchild', '2026-11-01'],
+    ]);
+    expect(await c.value('households.ofResident', { residentId: a.id })).toEqual({ current: null, memberships: [] });
+    // B is erased too: no registered person is left, so the street, house and flat go (the settlement stays).
+    const second = await c.value('privacy.erasePerson', { residentId: b.id, confirmName: `${OTHER.lastName} ${OTHER.firstName} ${OTHER.patronymic}` });
+    expect(second.blanked).toMatchObject({ households: 1 });
+    expect(await c.value('households.get', { id: h.id })).toMatchObject({ size: 3, settlement: 'Сылва', street: '', house: '', flat: '', address: 'Сылва' });
+    expect(c.core.sqlite.prepare('select count(*) from household_members where resident_id is not null').pluck().get()).toBe(0);
+  });
 
   it('says where the name is still written in text not linked to the person', async () => {
     const c = await makeCore(true);

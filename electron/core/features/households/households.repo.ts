@@ -1,0 +1,186 @@
+import type { Executor } from '../../db/schema';
+import type { HouseholdMemberRow, HouseholdRow } from './households.table';
+import { formatAddress, fullName } from '../../../../shared/domain/residents';
+import {
+  END_REASONS,
+  RELATIONS,
+  type EndReason,
+  type Household,
+  type HouseholdAddress,
+  type HouseholdMember,
+  type Relation,
+  type ResidentMembership,
+} from '../../../../shared/domain/households';
+
+/** Who changed a row and when. */
+export interface Stamp {
+  at: string;
+  by: number;
+}
+
+const relationOf = (v: string): Relation => (RELATIONS as readonly string[]).includes(v) ? (v as Relation) : 'otherRelative';
+const endReasonOf = (v: string | null): EndReason | null => (v !== null && (END_REASONS as readonly string[]).includes(v) ? (v as EndReason) : null);
+
+export async function householdRow(ex: Executor, id: number): Promise<HouseholdRow | undefined> {
+  return ex.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The current members of a household (to_on is null), in the order they joined. */
+export async function currentMembers(ex: Executor, householdId: number): Promise<HouseholdMemberRow[]> {
+  return ex
+    .selectFrom('household_members')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('to_on', 'is', null)
+    .orderBy('from_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** A household with its members now (the head first) and its ended memberships (the latest first). */
+export async function findHousehold(ex: Executor, id: number): Promise<Household | undefined> {
+  const h = await householdRow(ex, id);
+  if (!h) return undefined;
+  const rows = await ex
+    .selectFrom('household_members as m')
+    .leftJoin('residents as r', 'r.id', 'm.resident_id')
+    .selectAll('m')
+    .select(['r.last_name', 'r.first_name', 'r.patronymic', 'r.birth_year as resident_birth_year'])
+    .where('m.household_id', '=', id)
+    .orderBy('m.from_on')
+    .orderBy('m.id')
+    .execute();
+  const members = rows.map(
+    (row): HouseholdMember => ({
+      id: row.id,
+      residentId: row.resident_id,
+      fullName: row.resident_id !== null && row.last_name !== null ? fullName({ lastName: row.last_name, firstName: row.first_name ?? '', patronymic: row.patronymic ?? '' }) : null,
+      birthYear: row.resident_id !== null ? row.resident_birth_year : row.birth_year,
+      relation: relationOf(row.relation),
+      fromOn: row.from_on,
+      toOn: row.to_on,
+      endReason: endReasonOf(row.end_reason),
+      fromHouseholdId: row.from_household_id,
+      toHouseholdId: row.to_household_id,
+    }),
+  );
+  const current = members.filter((m) => m.toOn === null);
+  // The head first; the others as they joined.
+  current.sort((a, b) => Number(b.relation === 'head') - Number(a.relation === 'head'));
+  const past = members
+    .filter((m) => m.toOn !== null)
+    .sort((a, b) => ((a.toOn ?? '') === (b.toOn ?? '') ? b.id - a.id : (a.toOn ?? '') < (b.toOn ?? '') ? 1 : -1));
+  return {
+    id: h.id,
+    settlement: h.settlement,
+    street: h.street,
+    house: h.house,
+    flat: h.flat,
+    address: formatAddress(h),
+    formedOn: h.formed_on,
+    closedOn: h.closed_on,
+    splitFromId: h.split_from_id,
+    headMemberId: current.find((m) => m.relation === 'head')?.id ?? null,
+    size: current.length,
+    members: current,
+    past,
+    createdAt: h.created_at,
+    updatedAt: h.updated_at,
+  };
+}
+
+/** Every membership of a resident, the latest first, with the household's address. */
+export async function membershipsOf(ex: Executor, residentId: number): Promise<ResidentMembership[]> {
+  const rows = await ex
+    .selectFrom('household_members as m')
+    .innerJoin('households as h', 'h.id', 'm.household_id')
+    .select(['m.id', 'm.household_id', 'm.relation', 'm.from_on', 'm.to_on', 'm.end_reason', 'h.settlement', 'h.street', 'h.house', 'h.flat'])
+    .where('m.resident_id', '=', residentId)
+    .orderBy('m.from_on', 'desc')
+    .orderBy('m.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    householdId: r.household_id,
+    memberId: r.id,
+    relation: relationOf(r.relation),
+    fromOn: r.from_on,
+    toOn: r.to_on,
+    endReason: endReasonOf(r.end_reason),
+    address: formatAddress(r),
+  }));
+}
+
+/** The household each of these residents lives in now (resident id → household id). */
+export async function currentHouseholdsOf(ex: Executor, residentIds: readonly number[]): Promise<Map<number, number>> {
+  if (residentIds.length === 0) return new Map();
+  const rows = await ex
+    .selectFrom('household_members')
+    .select(['resident_id', 'household_id'])
+    .where('resident_id', 'in', [...residentIds])
+    .where('to_on', 'is', null)
+    .execute();
+  return new Map(rows.filter((r) => r.resident_id !== null).map((r) => [r.resident_id as number, r.household_id]));
+}
+
+export async function insertHousehold(ex: Executor, h: HouseholdAddress & { formedOn: string; splitFromId: number | null }, s: Stamp): Promise<number> {
+  const row = await ex
+    .insertInto('households')
+    .values({
+      settlement: h.settlement,
+      street: h.street,
+      house: h.house,
+      flat: h.flat,
+      formed_on: h.formedOn,
+      split_from_id: h.splitFromId,
+      created_at: s.at,
+      created_by: s.by,
+      updated_at: s.at,
+      updated_by: s.by,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertMember(
+  ex: Executor,
+  m: { householdId: number; residentId: number | null; birthYear: number | null; relation: Relation; fromOn: string; fromHouseholdId: number | null },
+  s: Stamp,
+): Promise<number> {
+  const row = await ex
+    .insertInto('household_members')
+    .values({
+      household_id: m.householdId,
+      resident_id: m.residentId,
+      birth_year: m.residentId === null ? m.birthYear : null,
+      relation: m.relation,
+      from_on: m.fromOn,
+      from_household_id: m.fromHouseholdId,
+      created_at: s.at,
+      created_by: s.by,
+      updated_at: s.at,
+      updated_by: s.by,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Ends a current membership (it stays as history). */
+export async function endMember(ex: Executor, memberId: number, end: { on: string; reason: EndReason; toHouseholdId: number | null }, s: Stamp): Promise<void> {
+  await ex
+    .updateTable('household_members')
+    .set({ to_on: end.on, end_reason: end.reason, to_household_id: end.toHouseholdId, updated_at: s.at, updated_by: s.by })
+    .where('id', '=', memberId)
+    .where('to_on', 'is', null)
+    .execute();
+}
+
+/** Marks a household changed; `closedOn` when its last member has left. */
+export async function touchHousehold(ex: Executor, id: number, s: Stamp, closedOn: string | null = null): Promise<void> {
+  await ex
+    .updateTable('households')
+    .set({ updated_at: s.at, updated_by: s.by, ...(closedOn !== null ? { closed_on: closedOn } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
