@@ -6,6 +6,7 @@ import { fixedClock } from '../clock';
 import { BUILT_IN_ADMIN } from '../context';
 import { startCore } from '../start';
 import { fillDemoData } from './demo';
+import { verifyChainSqlite } from '../features/audit/audit.chain';
 import type { CareEntry, PlanList, SnowDayPreview, VolunteersActiveReport, VolunteerHoursReport } from '../../../shared/domain/plans';
 
 const NOW = '2026-11-23T09:00:00Z';
@@ -42,6 +43,8 @@ function dump(core: Core) {
     plans: all('select * from help_plans order by id'),
     tasks: all('select * from tasks order by id'),
     taskVolunteers: all('select * from task_volunteers order by task_id, volunteer_id'),
+    households: all('select * from households order by id'),
+    householdMembers: all('select * from household_members order by id'),
   };
 }
 
@@ -235,6 +238,30 @@ describe('demo data', () => {
     expect(care.filter((c) => c.overdue).length).toBeGreaterThanOrEqual(1);
     expect(care.filter((c) => c.lastContactOn !== null).length).toBeGreaterThanOrEqual(care.length - 2);
     expect(care.every((c) => c.hasCheckInPlan)).toBe(true);
+  });
+
+  it('groups most residents into households of one to five with a head, some with unnamed children', async () => {
+    const households = scalar('select count(*) from households');
+    expect(households).toBeGreaterThanOrEqual(40);
+    const inOne = scalar('select count(distinct resident_id) from household_members where resident_id is not null');
+    expect(inOne / names.length).toBeGreaterThan(0.8);
+    // Nobody lives in two households at once, and every open household has one head, a registered resident.
+    expect(scalar('select count(*) from (select resident_id from household_members where to_on is null and resident_id is not null group by resident_id having count(*) > 1)')).toBe(0);
+    expect(scalar("select count(*) from households h where closed_on is null and (select count(*) from household_members m where m.household_id = h.id and m.to_on is null and m.relation = 'head' and m.resident_id is not null) != 1")).toBe(0);
+    const sizes = core.sqlite.prepare('select count(*) as n from household_members where to_on is null group by household_id').pluck().all() as number[];
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(5);
+    for (const n of [1, 2, 3, 4]) expect(sizes.filter((s) => s === n).length, `households of ${n}`).toBeGreaterThan(0);
+    expect(scalar("select count(*) from household_members where resident_id is null and relation = 'child' and birth_year is not null")).toBeGreaterThan(5);
+    expect(scalar("select count(*) from household_members where relation = 'spouse' and resident_id is not null")).toBeGreaterThan(0);
+    expect(scalar("select count(*) from household_members where birth_year > 2026 or from_on > ? or created_at > ?", TODAY, new Date(NOW).toISOString())).toBe(0);
+    // Whoever died left their household that day.
+    expect(scalar("select count(*) from household_members m join residents r on r.id = m.resident_id where r.left_reason = 'deceased' and m.to_on is null")).toBe(0);
+    expect(scalar("select count(*) from household_members where end_reason = 'deceased'")).toBeGreaterThan(0);
+    // A household shows through the app's own call, and the audit chain holds.
+    const head = Number(core.sqlite.prepare("select resident_id from household_members where relation = 'head' and to_on is null order by id limit 1").pluck().get());
+    const mine = valueOf<{ current: { members: Array<{ residentId: number | null }> } | null }>(await core.dispatch('households.ofResident', { residentId: head }, ctx));
+    expect(mine.current?.members[0]?.residentId).toBe(head);
+    expect(verifyChainSqlite(core.sqlite).ok).toBe(true);
   });
 
   it('keeps the connection at synchronous=FULL after the fill', () => {

@@ -3,7 +3,8 @@
  * hundred residents, mostly lonely elderly people, with internally displaced Ukrainian families and
  * a few Polish and Greek names, written the way front-desk volunteers type them; and six months of
  * requests across the catalogue with seasonal sense (firewood and snow in winter, medicines all year,
- * printing and copies every week).
+ * printing and copies every week). The people planned together live together: about eighty
+ * households, with the children and grandchildren the centre does not register by name.
  *
  * Then the coordinator's side: 50 volunteers (20 regular, 5 specialists) with skills and weekly
  * availability, 20 lonely elderly people on the snow-clearing list, help plans run week by week
@@ -34,6 +35,7 @@ import { demoTill } from './till.demo';
 import { demoFunding } from './funding.demo';
 import { demoUsers } from './users.demo';
 import { demoPrivacy } from './privacy.demo';
+import { demoHouseholdLeavers, demoHouseholds } from './households.demo';
 import { volunteersService } from '../features/volunteers/volunteers.service';
 import { ensureBuiltInSkills } from '../features/volunteers/skills';
 import { generatePlanTasks, plansService } from '../features/plans/plans.service';
@@ -300,6 +302,11 @@ interface DemoResident {
   registeredDay: number;
   registeredAt: number;
   input: ResidentInput;
+  /** The household they were planned in (residents of one group live together), its kind and size. */
+  group: number;
+  household: Household;
+  householdSize: number;
+  birthYear: number | null;
 }
 
 type Household = 'single' | 'couple' | 'withFamily' | 'familyInDifficulty' | 'displaced';
@@ -361,7 +368,9 @@ function planResidents(rng: Rng, count: number, windowDays: number, today: strin
     return deck.pop() ?? 'ru';
   };
 
+  let group = 0;
   while (residents.length < count) {
+    group++;
     const household = rng.weighted<Household>([
       ['single', 48],
       ['couple', 10],
@@ -375,7 +384,7 @@ function planResidents(rng: Rng, count: number, windowDays: number, today: strin
     const surname = rng.pick(pool.lastNames);
     const people: PlannedPerson[] = [];
     let situations: Situation[] = [];
-    let householdSize: number | null = null;
+    let householdSize = 1;
     const youngYear = () => rng.int(1975, 1995);
 
     switch (household) {
@@ -433,6 +442,10 @@ function planResidents(rng: Rng, count: number, windowDays: number, today: strin
         regularCare: false,
         registeredDay,
         registeredAt,
+        group,
+        household,
+        householdSize,
+        birthYear: person.birthYear,
         input: {
           ...name,
           birthYear: rng.chance(0.06) ? null : person.birthYear,
@@ -1548,7 +1561,7 @@ async function withRelaxedSync<T>(db: Db, work: () => Promise<T>): Promise<T> {
 export async function fillDemoData(
   deps: CoreDeps,
   options: DemoOptions,
-): Promise<{ residents: number; requests: number; volunteers: number; plans: number; tasks: number }> {
+): Promise<{ residents: number; households: number; requests: number; volunteers: number; plans: number; tasks: number }> {
   const rng = new Rng(options.seed ?? DEMO_SEED);
   // Volunteers, plans and tasks draw from their own stream, so that residents and requests stay as they were.
   const coordinationRng = new Rng((options.seed ?? DEMO_SEED) ^ 0x5eed_c00d);
@@ -1577,6 +1590,11 @@ export async function fillDemoData(
       const created = await residents.create(residentInputSchema.parse(r.input), options.actor);
       r.id = created.id;
     }
+    // Later features fill in order, each from its own seed (so that adding one moves nothing else).
+    const seed = options.seed ?? DEMO_SEED;
+    const later: DemoContext = { backdated, deps, setTime, actor: options.actor, today, now, windowDays, seed };
+    // The residents planned together live together (households.demo.ts).
+    const households = await demoHouseholds(later, new Rng(seed ^ 0x4015e), planned);
 
     const kindRows = await deps.db
       .selectFrom('service_kinds')
@@ -1604,10 +1622,10 @@ export async function fillDemoData(
       }
     }
     const coordination = await fillCoordination(deps, backdated, setTime, coordinationRng, planned, { actor: options.actor, today, now, windowDays });
-    // Later features fill in order, each from its own seed: the cash book first (accounts the
-    // others post to), then the till and the grants/rent; users last.
-    const seed = options.seed ?? DEMO_SEED;
-    const later: DemoContext = { backdated, deps, setTime, actor: options.actor, today, now, windowDays, seed };
+    // The one who died leaves their household that day.
+    await demoHouseholdLeavers(later);
+    // Then the money: the cash book first (accounts the others post to), then the till and the
+    // grants/rent; users last.
     await demoCashbook({ ...later, seed: seed ^ 0xca5b });
     await demoTill({ ...later, seed: seed ^ 0x7111 });
     await demoFunding({ ...later, seed: seed ^ 0xf0d5 });
@@ -1615,6 +1633,6 @@ export async function fillDemoData(
     await demoPrivacy({ ...later, seed: seed ^ 0x9d1c });
     // The tables grew from nothing: statistics for the planner.
     await optimizeAfterBulkWrite(deps.db);
-    return { residents: planned.length, requests: plans.length, ...coordination };
+    return { residents: planned.length, households, requests: plans.length, ...coordination };
   });
 }

@@ -90,7 +90,7 @@ describe('city generator', () => {
     const hashes = tableHashes(made.file);
     expect(tableHashes(again.file)).toEqual(hashes);
     const differ = Object.entries(tableHashes(other.file)).filter(([t, h]) => hashes[t] !== h).map(([t]) => t);
-    for (const t of ['residents', 'requests', 'request_status_history', 'tasks', 'cash_entries', 'audit_log']) expect(differ).toContain(t);
+    for (const t of ['residents', 'households', 'household_members', 'requests', 'request_status_history', 'tasks', 'cash_entries', 'audit_log']) expect(differ).toContain(t);
   });
 
   it('gives every request a status history from new to its status', () => {
@@ -160,6 +160,21 @@ describe('city generator', () => {
     });
     expect(changes.length).toBeGreaterThan(0);
     expect(unexplained).toEqual([]);
+  });
+
+  it('groups most residents into households, registered through the calls, nobody in two at once', () => {
+    const scalar = (query: string) => Number(db.prepare(query).pluck().get());
+    expect(made.rows.households).toBeGreaterThan(COUNTS.residents * 0.5);
+    expect(made.byCall['households.create']?.n).toBe(made.rows.households);
+    expect(made.byCall['households.addMember']?.n ?? 0).toBeGreaterThan(0);
+    const covered = scalar('select count(distinct resident_id) from household_members where resident_id is not null');
+    expect(covered / COUNTS.residents).toBeGreaterThan(0.75);
+    expect(scalar('select count(*) from (select resident_id from household_members where to_on is null and resident_id is not null group by resident_id having count(*) > 1)')).toBe(0);
+    expect(scalar("select count(*) from households h where closed_on is null and (select count(*) from household_members m where m.household_id = h.id and m.to_on is null and m.relation = 'head') != 1")).toBe(0);
+    expect(scalar("select count(*) from household_members where resident_id is null and relation = 'child'")).toBeGreaterThan(0);
+    expect(scalar('select count(*) from household_members m join residents r on r.id = m.resident_id where m.from_on < substr(r.created_at, 1, 10)')).toBe(0);
+    const entries = new Set(db.prepare("select entity_id from audit_log where call = 'households.create'").pluck().all() as string[]);
+    expect((db.prepare('select id from households').pluck().all() as number[]).filter((id) => !entries.has(String(id)))).toEqual([]);
   });
 
   it('leaves an unbroken audit chain and a clean file', () => {

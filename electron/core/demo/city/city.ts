@@ -1,7 +1,8 @@
 /**
  * A city-scale centre for benchmarks and for trying Hearth at scale (`npm run hearth -- demo
  * --scale city`): ten years of a city centre like Cherkasy's (seed 001), by default 50,000
- * residents, 200,000 requests with their status history, about 300,000 tasks, 400 volunteers,
+ * residents (most of them in about 33,000 households, with the children and grandchildren the centre
+ * does not register by name), 200,000 requests with their status history, about 300,000 tasks, 400 volunteers,
  * about 100,000 cash-book entries with the till's sales, 30 grants, two leases, and the audit log
  * the app would have written for all of it.
  *
@@ -27,11 +28,12 @@ import { chooseKind, describe, deskSteps } from './requests';
 import { CallRunner, MovingClock } from './runner';
 import { CareProgramme, requestTaskFlow, VolunteerPool } from './tasks';
 import { Timeline } from './timeline';
+import { CityHouseholds } from './households';
 import { DAY_MS, dayStart, HOUR, isoDay, MINUTE, weekdayOf } from './time';
 import { Staff, type CityCounts, type CityWorld } from './world';
 
 /** Bump when the generated content changes: the bench keeps its city file per version and seed. */
-export const CITY_GENERATOR_VERSION = 1;
+export const CITY_GENERATOR_VERSION = 2;
 export const CITY_SEED = 20261206;
 
 export const CITY_COUNTS: CityCounts = {
@@ -98,7 +100,7 @@ const STAFF: ReadonlyArray<{ name: string; role: 'frontdesk' | 'coordinator' | '
   { name: 'Тетяна Гнатюк', role: 'frontdesk', year: 7, password: 'city-frontdesk-5', pin: null },
 ];
 
-const TABLES = ['residents', 'resident_search_terms', 'requests', 'request_status_history', 'tasks', 'task_volunteers', 'help_plans', 'volunteers', 'cash_entries', 'sales', 'cash_ups', 'grants', 'budget_lines', 'leases', 'rent_charges', 'volunteer_advances', 'audit_log'] as const;
+const TABLES = ['residents', 'resident_search_terms', 'households', 'household_members', 'requests', 'request_status_history', 'tasks', 'task_volunteers', 'help_plans', 'volunteers', 'cash_entries', 'sales', 'cash_ups', 'grants', 'budget_lines', 'leases', 'rent_charges', 'volunteer_advances', 'audit_log'] as const;
 
 function cpuSince(before: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(before);
@@ -169,7 +171,10 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
       volunteers,
       registered: 0,
       onAdvance: () => {},
+      onDied: async () => {},
     };
+    const households = new CityHouseholds(w, new Rng(seed ^ 0x4015e));
+    w.onDied = (r, at) => households.died(r, at);
     const pool = new VolunteerPool();
     const money = new CityMoney(w, new Rng(seed ^ 0xca5b), categories);
     w.onAdvance = (a) => money.advance(a);
@@ -280,6 +285,7 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
           r.id = (await w.runner.call('residents.create', r.input, staff.pick(requestRng, 'frontdesk', r.registeredAt))).id;
           w.residentById.set(r.id, r);
           w.registered++;
+          await households.registered(r, r.registeredAt);
         });
       }
       expected += ((weights[d] ?? 0) / weightTotal) * counts.requests;

@@ -131,9 +131,25 @@ export interface CityResident {
   /** Under regular care since (ms), and their check-in plan. */
   careSince: number | null;
   leftAt: number | null;
+  /** The household they were planned in (shared by its registered members), and their birth year as planned. */
+  home: CityHome;
+  plannedBirthYear: number;
 }
 
-type Household = 'single' | 'couple' | 'withFamily' | 'familyInDifficulty' | 'displaced';
+export type HomeKind = 'single' | 'couple' | 'withFamily' | 'familyInDifficulty' | 'displaced';
+
+/**
+ * A household as planned: its kind, how many live there (the registered members and people the
+ * centre does not register by name) and its registered members in registration order (the first
+ * heads it). `id` is set once the household is registered (households.ts), `memberIds` by resident.
+ */
+export interface CityHome {
+  kind: HomeKind;
+  size: number;
+  members: CityResident[];
+  id: number;
+  memberIds: Map<number, number>;
+}
 
 function elderlyYear(rng: Rng, year: number): number {
   return year - rng.weighted<number>([
@@ -174,7 +190,7 @@ export function planResidents(rng: Rng, count: number, start: number, end: numbe
   const out: CityResident[] = [];
   const span = end - start;
   while (out.length < count) {
-    const household = rng.weighted<Household>([
+    const household = rng.weighted<HomeKind>([
       ['single', 38],
       ['couple', 12],
       ['withFamily', 18],
@@ -218,6 +234,7 @@ export function planResidents(rng: Rng, count: number, start: number, end: numbe
         size = members.length + rng.int(1, 3);
         break;
     }
+    const home: CityHome = { kind: household, size, members: [], id: 0, memberIds: new Map() };
     const landline = !inFlat && rng.chance(0.25) ? makePhone(rng, 'UA') : null;
     let at = Math.min(end - DAY_MS, workMoment(rng, registeredAt));
     for (const m of members) {
@@ -235,7 +252,7 @@ export function planResidents(rng: Rng, count: number, start: number, end: numbe
       if (lang !== 'uk' && rng.chance(0.25)) phones.push(makePhone(rng, SECOND_PHONE[lang]));
       // Most people come a few times; some come every week (the heavy tail of a real register).
       const activity = rng.chance(0.04) ? rng.int(20, 60) : rng.chance(0.25) ? rng.int(3, 10) : 1 + rng.next() * 2;
-      out.push({
+      const resident: CityResident = {
         id: 0,
         lang,
         elderly: m.elderly,
@@ -258,7 +275,11 @@ export function planResidents(rng: Rng, count: number, start: number, end: numbe
           householdSize: rng.chance(0.15) ? null : size,
           notes: rng.chance(0.25) ? rng.pick(NOTES) : '',
         },
-      });
+        home,
+        plannedBirthYear: m.birthYear,
+      };
+      home.members.push(resident);
+      out.push(resident);
       at += rng.int(2, 6) * MINUTE;
     }
   }

@@ -61,6 +61,8 @@ const ANSWERS_WITH_ENTITY: ReadonlySet<CallName> = new Set<CallName>([
   'tasks.assign',
   'tasks.update',
   'tasks.reopen',
+  'households.addMember',
+  'households.endMembership',
 ]);
 
 /** Statements that are never reused (savepoints carry a fresh name each time) are not kept. */
