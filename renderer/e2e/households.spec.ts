@@ -1,0 +1,146 @@
+import { test, expect, openApp, centre } from './fixtures';
+import { ownString } from './i18n';
+import { artifactPath } from './paths';
+
+/**
+ * Households (issue 13) at the front desk, in Greek: from a resident's page, register a household
+ * of four (her husband, registered, and two children not registered by name), with the keyboard;
+ * a neighbour who already lives in another household is refused with the translated message and
+ * nothing is saved until she is taken off the list.
+ */
+test.describe('households (el)', () => {
+  test.use({ setUp: centre('el', 'Κέντρο Πειραιά') });
+
+  test('register a household of four with two unnamed children; a member of another household is refused', async ({ page, hearth }) => {
+    for (const key of ['residents:household.title', 'residents:household.register', 'residents:household.form.addUnnamed', 'residents:household.unnamed', 'common:validation.inOtherHousehold']) {
+      expect(ownString('el', key), key).not.toBe(ownString('en', key));
+    }
+    const head = await hearth.call('residents.create', { lastName: 'Παπαδοπούλου', firstName: 'Μαρία', birthYear: 1984, settlement: 'Πειραιάς', street: 'Γρηγορίου Λαμπράκη', house: '42', flat: '3' });
+    const husband = await hearth.call('residents.create', { lastName: 'Παπαδόπουλος', firstName: 'Νικόλαος', birthYear: 1981, settlement: 'Πειραιάς' });
+    const neighbour = await hearth.call('residents.create', { lastName: 'Καραγιάννη', firstName: 'Ελένη', birthYear: 1950, settlement: 'Πειραιάς' });
+    await hearth.call('households.create', { headResidentId: neighbour.id, members: [] });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'el', route: `/residents/${head.id}` });
+
+    // Not in a household yet: the section says so and offers to register one.
+    const section = page.getByRole('region', { name: t('residents:household.title') });
+    await expect(section.getByText(t('residents:household.none'))).toBeVisible();
+    await section.getByRole('link', { name: t('residents:household.register') }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: t('residents:household.registerTitle'), level: 1 })).toBeVisible();
+    // The head's address, editable.
+    await expect(page.getByLabel(t('residents:form.street'))).toHaveValue('Γρηγορίου Λαμπράκη');
+    await expect(page.getByLabel(t('residents:form.house'))).toHaveValue('42');
+
+    // The husband, through the resident picker: type, Enter.
+    const addResident = page.getByRole('button', { name: t('residents:household.form.addResident') });
+    const addUnnamed = page.getByRole('button', { name: t('residents:household.form.addUnnamed') });
+    await addResident.focus();
+    await page.keyboard.press('Enter');
+    const picker = page.getByRole('combobox', { name: t('residents:household.form.findResident') });
+    await expect(picker).toBeFocused();
+    await page.keyboard.type('Νικόλαος');
+    await expect(page.getByRole('option', { name: /Παπαδόπουλος Νικόλαος/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    const relations = page.getByRole('combobox', { name: t('residents:household.relation') });
+    await expect(relations.nth(0)).toBeFocused();
+    await expect(relations.nth(0)).toHaveValue('spouse');
+
+    // Two children not registered by name: Tab to "add", Enter, Tab to the year, type it.
+    const years = page.getByLabel(t('residents:household.born'));
+    for (const [i, year] of [[1, '2016'], [2, '2019']] as const) {
+      await page.keyboard.press('Tab'); // Remove
+      await page.keyboard.press('Tab'); // Add a registered resident
+      await page.keyboard.press('Tab'); // Add a person not registered by name
+      await expect(addUnnamed).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(relations.nth(i)).toBeFocused();
+      await expect(relations.nth(i)).toHaveValue('child');
+      await page.keyboard.press('Tab');
+      await expect(years.nth(i - 1)).toBeFocused();
+      await page.keyboard.type(year);
+    }
+
+    // The neighbour lives in another household: refused beside her row, nothing saved.
+    await page.keyboard.press('Tab'); // Remove
+    await page.keyboard.press('Tab');
+    await expect(addResident).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Καραγιάννη');
+    await expect(page.getByRole('option', { name: /Καραγιάννη Ελένη/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(relations.nth(3)).toBeFocused();
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByText(t('common:validation.inOtherHousehold'))).toBeVisible();
+    await page.screenshot({ path: artifactPath('households-refused-el.png'), fullPage: true });
+    expect((await hearth.call('households.ofResident', { residentId: head.id })).current).toBeNull();
+
+    // Without her, Ctrl+Enter registers the household and the page shows the four.
+    await page.getByRole('button', { name: t('residents:household.form.removeNamed', { name: 'Καραγιάννη Ελένη' }) }).click();
+    await expect(page.getByText(t('common:validation.inOtherHousehold'))).toHaveCount(0);
+    await years.nth(1).focus();
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('heading', { name: 'Παπαδοπούλου Μαρία', level: 1 })).toBeVisible();
+    const members = section.getByRole('table', { name: t('residents:household.members', { count: 4 }) });
+    await expect(members).toBeVisible();
+    await expect(members.getByRole('row')).toHaveCount(5);
+    const child = t('common:household.relation.child');
+    await expect(members.getByText(t('residents:household.unnamed', { relation: child, year: 2016 }))).toBeVisible();
+    await expect(members.getByText(t('residents:household.unnamed', { relation: child, year: 2019 }))).toBeVisible();
+    await expect(members.getByRole('link', { name: 'Παπαδόπουλος Νικόλαος' })).toHaveAttribute('href', `#/residents/${husband.id}`);
+    await expect(section.getByText('Γρηγορίου Λαμπράκη', { exact: false })).toBeVisible();
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('households-four-el.png') });
+    await page.screenshot({ path: artifactPath('households-page-el.png'), fullPage: true });
+
+    const saved = await hearth.call('households.ofResident', { residentId: head.id });
+    expect(saved.current?.size).toBe(4);
+    expect(saved.current?.members.map((m) => [m.relation, m.residentId, m.birthYear])).toEqual([
+      ['head', head.id, 1984],
+      ['spouse', husband.id, 1981],
+      ['child', null, 2016],
+      ['child', null, 2019],
+    ]);
+  });
+});
+
+/** In Russian: add a grandchild to a household from the page, then end a membership with its confirmation. */
+test.describe('households (ru)', () => {
+  test.use({ setUp: centre('ru', 'Сылвенский центр') });
+
+  test('add a member, end a membership', async ({ page, hearth }) => {
+    const head = await hearth.call('residents.create', { lastName: 'Белова', firstName: 'Анна', patronymic: 'Петровна', birthYear: 1958, settlement: 'Сылва', street: 'Заречная', house: '7' });
+    const daughter = await hearth.call('residents.create', { lastName: 'Белова', firstName: 'Ольга', birthYear: 1986, settlement: 'Сылва' });
+    await hearth.call('households.create', { headResidentId: head.id, members: [{ residentId: daughter.id, relation: 'child' }] });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'ru', route: `/residents/${head.id}` });
+    const section = page.getByRole('region', { name: t('residents:household.title') });
+    await expect(section.getByRole('table', { name: t('residents:household.members', { count: 2 }) })).toBeVisible();
+
+    // Add a grandchild not registered by name; Enter in the year saves.
+    await section.getByRole('button', { name: t('residents:household.add.open') }).click();
+    await section.getByRole('button', { name: t('residents:household.form.addUnnamed') }).click();
+    const relation = section.getByRole('combobox', { name: t('residents:household.relation') });
+    await expect(relation).toBeFocused();
+    await relation.selectOption('grandchild');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2015');
+    await page.screenshot({ path: artifactPath('households-add-member-ru.png'), fullPage: true });
+    await page.keyboard.press('Enter');
+    const grandchild = t('residents:household.unnamed', { relation: t('common:household.relation.grandchild'), year: 2015 });
+    await expect(section.getByRole('table', { name: t('residents:household.members', { count: 3 }) }).getByText(grandchild)).toBeVisible();
+
+    // The grandchild moved away: ended with a confirmation, kept in the history.
+    await section.getByRole('button', { name: t('residents:household.end.openNamed', { name: grandchild }) }).click();
+    const reason = section.getByLabel(t('residents:household.end.reason'));
+    await expect(reason).toBeFocused();
+    await expect(reason).toHaveValue('left');
+    await expect(section.getByText(t('residents:household.end.question'))).toBeVisible();
+    await section.getByRole('button', { name: t('residents:household.end.confirm') }).click();
+    await expect(section.getByRole('table', { name: t('residents:household.members', { count: 2 }) })).toBeVisible();
+    await expect(section.getByRole('heading', { name: t('residents:household.past', { count: 1 }) })).toBeVisible();
+    await expect(section.getByText(t('common:household.endReason.left'))).toBeVisible();
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('households-page-ru.png') });
+  });
+});
