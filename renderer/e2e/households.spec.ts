@@ -144,3 +144,56 @@ test.describe('households (ru)', () => {
     await page.screenshot({ path: artifactPath('households-page-ru.png') });
   });
 });
+
+/**
+ * In Polish: move a member to the household of a resident found by name (the picker, then that
+ * resident's household), then split the household: the son leaves to head his own.
+ */
+test.describe('households (pl)', () => {
+  test.use({ setUp: centre('pl', 'Centrum w Zawierciu') });
+
+  test('move a member to another household, split off a new one', async ({ page, hearth }) => {
+    const head = await hearth.call('residents.create', { lastName: 'Kowalska', firstName: 'Anna', birthYear: 1960, settlement: 'Zawiercie', street: 'Leśna', house: '5' });
+    const son = await hearth.call('residents.create', { lastName: 'Kowalski', firstName: 'Jan', birthYear: 1988, settlement: 'Zawiercie', street: 'Polna', house: '12' });
+    const other = await hearth.call('residents.create', { lastName: 'Nowak', firstName: 'Piotr', birthYear: 1985, settlement: 'Zawiercie', street: 'Długa', house: '3' });
+    await hearth.call('households.create', { headResidentId: head.id, members: [{ residentId: son.id, relation: 'child' }, { relation: 'grandchild', birthYear: 2018 }] });
+    const target = await hearth.call('households.create', { headResidentId: other.id, members: [] });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'pl', route: `/residents/${head.id}` });
+    const section = page.getByRole('region', { name: t('residents:household.title') });
+    await expect(section.getByRole('table', { name: t('residents:household.members', { count: 3 }) })).toBeVisible();
+
+    // The grandchild moves to Piotr Nowak's household: found by his name, then the relation there.
+    const grandchild = t('residents:household.unnamed', { relation: t('common:household.relation.grandchild'), year: 2018 });
+    await section.getByRole('button', { name: t('residents:household.move.openNamed', { name: grandchild }) }).click();
+    const picker = section.getByRole('combobox', { name: t('residents:household.move.find') });
+    await expect(picker).toBeFocused();
+    await page.keyboard.type('Nowak');
+    await expect(page.getByRole('option', { name: /Nowak Piotr/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(section.getByText(t('residents:household.move.target', { address: target.address, head: 'Nowak Piotr' }))).toBeVisible();
+    const relation = section.getByRole('combobox', { name: t('residents:household.move.relation') });
+    await expect(relation).toBeFocused();
+    await relation.selectOption('child');
+    await page.screenshot({ path: artifactPath('households-move-pl.png'), fullPage: true });
+    await section.getByRole('button', { name: t('residents:household.move.confirm'), exact: true }).click();
+    await expect(section.getByRole('table', { name: t('residents:household.members', { count: 2 }) })).toBeVisible();
+    await expect(section.getByText(t('common:household.endReason.moved'))).toBeVisible();
+    const moved = await hearth.call('households.get', { id: target.id });
+    expect(moved.members.map((m) => [m.relation, m.birthYear])).toEqual([
+      ['head', 1985],
+      ['child', 2018],
+    ]);
+
+    // The son leaves to head a household of his own.
+    await section.getByRole('button', { name: t('residents:household.split.open') }).click();
+    await section.getByRole('checkbox', { name: 'Kowalski Jan' }).check();
+    await section.getByLabel(t('residents:household.split.head')).selectOption({ label: 'Kowalski Jan' });
+    await page.screenshot({ path: artifactPath('households-split-pl.png'), fullPage: true });
+    await section.getByRole('button', { name: t('residents:household.split.confirm'), exact: true }).click();
+    await expect(section.getByRole('table', { name: t('residents:household.members', { count: 1 }) })).toBeVisible();
+    const his = await hearth.call('households.ofResident', { residentId: son.id });
+    expect(his.current?.members.map((m) => [m.relation, m.residentId])).toEqual([['head', son.id]]);
+    expect(his.current?.street).toBe('Polna');
+  });
+});
