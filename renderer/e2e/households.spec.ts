@@ -31,6 +31,13 @@ test.describe('households (el)', () => {
     // The head's address, editable.
     await expect(page.getByLabel(t('residents:form.street'))).toHaveValue('Γρηγορίου Λαμπράκη');
     await expect(page.getByLabel(t('residents:form.house'))).toHaveValue('42');
+    // Escape cancels, back to her page; Enter on the button opens the form again.
+    await page.getByLabel(t('residents:form.street')).focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('heading', { name: 'Παπαδοπούλου Μαρία', level: 1 })).toBeVisible();
+    await section.getByRole('link', { name: t('residents:household.register') }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel(t('residents:form.street'))).toHaveValue('Γρηγορίου Λαμπράκη');
 
     // The husband, through the resident picker: type, Enter.
     const addResident = page.getByRole('button', { name: t('residents:household.form.addResident') });
@@ -38,6 +45,12 @@ test.describe('households (el)', () => {
     await addResident.focus();
     await page.keyboard.press('Enter');
     const picker = page.getByRole('combobox', { name: t('residents:household.form.findResident') });
+    await expect(picker).toBeFocused();
+    // Escape in the picker closes the picker, not the form.
+    await page.keyboard.press('Escape');
+    await expect(picker).toHaveCount(0);
+    await expect(addResident).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(picker).toBeFocused();
     await page.keyboard.type('Νικόλαος');
     await expect(page.getByRole('option', { name: /Παπαδόπουλος Νικόλαος/ })).toBeVisible();
@@ -117,9 +130,18 @@ test.describe('households (ru)', () => {
     const section = page.getByRole('region', { name: t('residents:household.title') });
     await expect(section.getByRole('table', { name: t('residents:household.members', { count: 2 }) })).toBeVisible();
 
+    // Escape closes a panel and gives the focus back to "Add a member".
+    const addMember = section.getByRole('button', { name: t('residents:household.add.open') });
+    await addMember.click();
+    await expect(section.getByRole('button', { name: t('residents:household.form.addResident') })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(addMember).toBeFocused();
+
     // Add a grandchild not registered by name; Enter in the year saves.
-    await section.getByRole('button', { name: t('residents:household.add.open') }).click();
-    await section.getByRole('button', { name: t('residents:household.form.addUnnamed') }).click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(section.getByRole('button', { name: t('residents:household.form.addUnnamed') })).toBeFocused();
+    await page.keyboard.press('Enter');
     const relation = section.getByRole('combobox', { name: t('residents:household.relation') });
     await expect(relation).toBeFocused();
     await relation.selectOption('grandchild');
@@ -138,6 +160,7 @@ test.describe('households (ru)', () => {
     await expect(section.getByText(t('residents:household.end.question'))).toBeVisible();
     await section.getByRole('button', { name: t('residents:household.end.confirm') }).click();
     await expect(section.getByRole('table', { name: t('residents:household.members', { count: 2 }) })).toBeVisible();
+    await expect(addMember).toBeFocused();
     await expect(section.getByRole('heading', { name: t('residents:household.past', { count: 1 }) })).toBeVisible();
     await expect(section.getByText(t('common:household.endReason.left'))).toBeVisible();
     await section.scrollIntoViewIfNeeded();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LEAVE_REASONS, MEMBER_RELATIONS, type Household, type HouseholdMember, type MemberRelation } from '../../../shared/domain/households';
 import { useCall, useMutate } from '../../app/api';
@@ -132,7 +132,12 @@ function HouseholdView({ household: h, residentId }: { household: Household; res
   const format = useFormat();
   const [panel, setPanel] = useState<Panel | null>(null);
   const head = h.members.find((m) => m.id === h.headMemberId);
-  const close = () => setPanel(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  /** A panel closed (saved or cancelled): the focus goes to "Add a member", not to the page's top. */
+  const close = () => {
+    setPanel(null);
+    window.setTimeout(() => addButton.current?.focus(), 0);
+  };
   const who = (m: HouseholdMember): ReactNode =>
     m.residentId !== null && m.residentId !== residentId ? <Link to={`/residents/${m.residentId}`}>{text.name(m)}</Link> : <strong>{text.name(m)}</strong>;
 
@@ -180,7 +185,7 @@ function HouseholdView({ household: h, residentId }: { household: Household; res
       </table>
       {panel === null ? (
         <div className="actions household-actions">
-          <button type="button" onClick={() => setPanel({ kind: 'add' })}>
+          <button type="button" ref={addButton} onClick={() => setPanel({ kind: 'add' })}>
             {t('residents:household.add.open')}
           </button>
           {h.members.length > 1 ? (

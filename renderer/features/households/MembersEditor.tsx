@@ -141,7 +141,7 @@ export function MembersEditor(props: { rows: MemberRow[]; onChange: (rows: Membe
       ) : null}
       {full ? null : (
         <div className="actions">
-          <button type="button" ref={pickButton} onClick={() => setPicking(true)} disabled={picking}>
+          <button type="button" ref={pickButton} onClick={() => setPicking(true)} disabled={picking} autoFocus={props.single === true && rows.length === 0}>
             {t('residents:household.form.addResident')}
           </button>
           <button type="button" onClick={() => add({ resident: null, relation: 'child', birthYear: '' })}>
