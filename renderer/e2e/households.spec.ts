@@ -158,6 +158,14 @@ test.describe('households (ru)', () => {
     await expect(reason).toBeFocused();
     await expect(reason).toHaveValue('left');
     await expect(section.getByText(t('residents:household.end.question'))).toBeVisible();
+    // A day before the household was formed is refused beside the date; today is taken.
+    const on = section.getByLabel(t('residents:household.end.on'));
+    const today = await on.inputValue();
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await on.fill('2020-01-15');
+    await section.getByRole('button', { name: t('residents:household.end.confirm') }).click();
+    await expect(section.getByText(t('common:validation.dateOrder'))).toBeVisible();
+    await on.fill(today);
     await section.getByRole('button', { name: t('residents:household.end.confirm') }).click();
     await expect(section.getByRole('table', { name: t('residents:household.members', { count: 2 }) })).toBeVisible();
     await expect(addMember).toBeFocused();

@@ -251,10 +251,13 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
   const end = useMutate('households.endMembership');
   const [reason, setReason] = useState<(typeof LEAVE_REASONS)[number]>('left');
   const [newHead, setNewHead] = useState<number | null>(null);
+  const today = useCall('app.status', {}).data?.today ?? '';
+  // Empty until changed: the centre's today.
+  const [on, setOn] = useState('');
   const save = useSave();
   const submit = () =>
     save.attempt({}, async () => {
-      await end.mutateAsync({ id: household.id, memberId: member.id, reason, ...(newHead !== null ? { newHeadMemberId: newHead } : {}) });
+      await end.mutateAsync({ id: household.id, memberId: member.id, reason, ...(on !== '' ? { on } : {}), ...(newHead !== null ? { newHeadMemberId: newHead } : {}) });
       onDone();
     });
   return (
@@ -271,9 +274,12 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
           </select>
         )}
       </Field>
+      <Field label={t('residents:household.end.on')} error={save.errors.on}>
+        {(p) => <input {...p} type="date" max={today || undefined} value={on || today} onChange={(e) => setOn(e.target.value)} />}
+      </Field>
       <NewHeadSelect household={household} leaving={[member.id]} value={newHead} onChange={setNewHead} error={save.errors.newHeadMemberId} />
       <p>{t('residents:household.end.question')}</p>
-      <Failure failure={save.failure} errors={save.errors} shown={['newHeadMemberId']} />
+      <Failure failure={save.failure} errors={save.errors} shown={['newHeadMemberId', 'on']} />
       <PanelActions label={t('residents:household.end.confirm')} onCancel={onDone} danger busy={end.isPending} />
     </KeyForm>
   );
