@@ -12,6 +12,7 @@ import { HomeScreen } from '../features/frontdesk/HomeScreen';
 import { ResidentsScreen } from '../features/residents/ResidentsScreen';
 import { ResidentPage } from '../features/residents/ResidentPage';
 import { ResidentEditScreen } from '../features/residents/ResidentEditScreen';
+import { HouseholdNewScreen } from '../features/households/HouseholdNewScreen';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -123,6 +124,7 @@ function Gate() {
           {screen('residents/new', <ResidentEditScreen />)}
           {screen('residents/:id', <ResidentPage />)}
           {screen('residents/:id/edit', <ResidentEditScreen />)}
+          {screen('residents/:id/household/new', <HouseholdNewScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}
           {screen('requests/:id', <RequestPage />)}

@@ -9,6 +9,7 @@ import { ResidentPlans } from '../plans/ResidentPlans';
 import { ConsentPanel } from '../privacy/ConsentPanel';
 import { PersonActions } from '../privacy/PersonActions';
 import { ErasedNotice } from '../privacy/ErasedNotice';
+import { HouseholdSection } from '../households/HouseholdSection';
 
 export function ResidentPage() {
   const { t } = useTranslation(['residents', 'common', 'privacy']);
@@ -74,6 +75,7 @@ export function ResidentPage() {
         <dt>{t('residents:registered')}</dt>
         <dd>{format.date(r.createdAt)}</dd>
       </dl>
+      <HouseholdSection residentId={r.id} />
       {status.data ? <ConsentPanel residentId={r.id} today={status.data.today} /> : null}
       {status.data?.user.role === 'admin' ? <PersonActions residentId={r.id} name={r.fullName} /> : null}
       <ResidentPlans residentId={r.id} />
