@@ -15,16 +15,13 @@
  * written so that neither changes their plan. Some results are checked against plain SQL too,
  * where a list takes one of two ways (a big or a small settlement, several statuses merged).
  */
-import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type CallName } from '../../../shared/api/contract';
-import { BUILT_IN_ADMIN, type CoreDeps } from '../context';
-import { handlers } from '../handlers';
+import type { CallName } from '../../../shared/api/contract';
 import { createTestCore, type TestCore } from '../testing/test-core';
+import { explainCall as explainWith, STATISTICS, useStatistics, type Explained } from '../testing/query-plans';
 import { settingsInput } from '../testing/builders';
 import { writeSettings } from '../features/settings/settings.service';
 import { ensureDefaultAccounts } from '../features/cashbook/accounts';
-import type { DB } from './schema';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 const RESIDENTS = 6_000;
@@ -114,29 +111,6 @@ afterAll(async () => {
   await t.close();
 });
 
-interface Explained {
-  sql: string;
-  plan: string[];
-}
-
-/** Runs a call's handler as dispatch does (parsed input, the admin) and explains every statement it sent. */
-async function explainCall(name: CallName, input: unknown): Promise<Explained[]> {
-  const sent: CompiledQuery[] = [];
-  const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: t.sqlite }),
-    log: (event) => {
-      if (event.level === 'query') sent.push(event.query);
-    },
-  });
-  const deps: CoreDeps = { ...t.deps, db };
-  const handler = handlers[name] as (input: unknown, ctx: { actor: typeof BUILT_IN_ADMIN }, deps: CoreDeps) => Promise<unknown>;
-  await handler(contract[name].input.parse(input), { actor: BUILT_IN_ADMIN }, deps);
-  return sent.map((q) => ({
-    sql: q.sql,
-    plan: (t.sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail),
-  }));
-}
-
 interface Case {
   name: string;
   call: CallName;
@@ -219,15 +193,10 @@ function problems(c: Case, statements: Explained[]): string[] {
   return out;
 }
 
-describe.each([
-  ['full statistics (ANALYZE)', 'analyze'],
-  ["the app's bounded statistics (PRAGMA optimize=0x10012)", 'optimize'],
-] as const)('query plans with %s', (_label, stats) => {
-  beforeAll(() => {
-    t.sqlite.exec('drop table if exists sqlite_stat1; drop table if exists sqlite_stat4;');
-    if (stats === 'analyze') t.sqlite.exec('analyze');
-    else t.sqlite.pragma('optimize=0x10012');
-  });
+const explainCall = (name: CallName, input: unknown) => explainWith(t, name, input);
+
+describe.each(STATISTICS)('query plans with %s', (_label, stats) => {
+  beforeAll(() => useStatistics(t, stats));
 
   it.each(CASES)('$name', async (c) => {
     const statements = await explainCall(c.call, c.input);

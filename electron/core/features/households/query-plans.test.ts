@@ -5,13 +5,11 @@
  * residents, households or their members whole (`SCAN <table>` without an index); each call
  * uses the index it was written for.
  */
-import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type CallName } from '../../../../shared/api/contract';
-import { BUILT_IN_ADMIN, type CoreDeps } from '../../context';
-import { handlers } from '../../handlers';
-import type { DB } from '../../db/schema';
+import type { CallName } from '../../../../shared/api/contract';
 import { createTestCore, type TestCore } from '../../testing/test-core';
+import { explain, explainCall, loggingDb, STATISTICS, useStatistics, type Explained } from '../../testing/query-plans';
 import { eraseResident } from '../privacy/erasure';
 
 const NOW = '2026-11-16T09:30:00.000Z';
@@ -45,38 +43,6 @@ afterAll(async () => {
   await t.close();
 });
 
-interface Explained {
-  sql: string;
-  plan: string[];
-}
-
-function loggingDb(sent: CompiledQuery[]): Kysely<DB> {
-  return new Kysely<DB>({
-    dialect: new SqliteDialect({ database: t.sqlite }),
-    log: (event) => {
-      if (event.level === 'query') sent.push(event.query);
-    },
-  });
-}
-
-function explain(sent: CompiledQuery[]): Explained[] {
-  return sent
-    .filter((q) => /^\s*(select|insert|update|delete|with)\b/i.test(q.sql))
-    .map((q) => ({
-      sql: q.sql,
-      plan: (t.sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail),
-    }));
-}
-
-/** Runs a call's handler as dispatch does (parsed input, the admin) and explains every statement it sent. */
-async function explainCall(name: CallName, input: unknown): Promise<Explained[]> {
-  const sent: CompiledQuery[] = [];
-  const deps: CoreDeps = { ...t.deps, db: loggingDb(sent) };
-  const handler = handlers[name] as (input: unknown, ctx: { actor: typeof BUILT_IN_ADMIN }, deps: CoreDeps) => Promise<unknown>;
-  await handler(contract[name].input.parse(input), { actor: BUILT_IN_ADMIN }, deps);
-  return explain(sent);
-}
-
 /**
  * An INSERT … RETURNING into households is explained with a SCAN of every table whose foreign
  * key points at households without an index (from_household_id, to_household_id, split_from_id):
@@ -95,15 +61,8 @@ function problems(statements: Explained[], uses: string[]): string[] {
   return out;
 }
 
-describe.each([
-  ['full statistics (ANALYZE)', 'analyze'],
-  ["the app's bounded statistics (PRAGMA optimize=0x10012)", 'optimize'],
-] as const)('households query plans with %s', (_label, stats) => {
-  beforeAll(() => {
-    t.sqlite.exec('drop table if exists sqlite_stat1; drop table if exists sqlite_stat4;');
-    if (stats === 'analyze') t.sqlite.exec('analyze');
-    else t.sqlite.pragma('optimize=0x10012');
-  });
+describe.each(STATISTICS)('households query plans with %s', (_label, stats) => {
+  beforeAll(() => useStatistics(t, stats));
 
   // Each write works on households of its own (the two runs use different ones).
   const base = stats === 'analyze' ? 0 : 100;
@@ -125,7 +84,7 @@ describe.each([
   ];
 
   it.each(cases)('$name', async (c) => {
-    const statements = await explainCall(c.call, c.input());
+    const statements = await explainCall(t, c.call, c.input());
     if (process.env.SHOW_PLANS) for (const s of statements) console.log(`${c.name}\n  ${s.sql.slice(0, 160)}\n    ${s.plan.join('\n    ')}`);
     expect(statements.length).toBeGreaterThan(0);
     expect(problems(statements, c.uses)).toEqual([]);
@@ -133,8 +92,8 @@ describe.each([
 
   it('erasing a person who lives in a household', async () => {
     const sent: CompiledQuery[] = [];
-    await eraseResident(loggingDb(sent), 3020 + base, { actorId: 1, at: NOW, today: NOW.slice(0, 10) });
-    const household = explain(sent).filter((s) => /household/.test(s.sql));
+    await eraseResident(loggingDb(t, sent), 3020 + base, { actorId: 1, at: NOW, today: NOW.slice(0, 10) });
+    const household = explain(t, sent).filter((s) => /household/.test(s.sql));
     if (process.env.SHOW_PLANS) for (const s of household) console.log(`${s.sql.slice(0, 160)}\n    ${s.plan.join("\n    ")}`);
     expect(household.length).toBeGreaterThan(0);
     expect(problems(household, ['household_members_resident', 'household_members_household'])).toEqual([]);
