@@ -14,6 +14,10 @@
  * - contact: address, settlement, street, house, flat, phones;
  * - health: health-related needs, situations (disability…) and case notes (residents' and
  *   volunteers' notes, request descriptions, status-change and task notes);
+ * - case: casework's own content (issue 13): what a needs assessment found and concluded, a case's
+ *   plan, contacts, reviews and outcome, a project participant's notes. Only the people who run
+ *   the casework (coordinators, admins) receive it: the front desk sees that an assessment or a
+ *   case exists, who leads it and when it is due, never what it says; the treasurer sees none;
  * - money: the cash book, balances, grants, budgets, rent, in-kind values, advances' amounts;
  * - till: the paid-services till's own figures (prices, sale totals, the day's takings, the
  *   cash-up). The front desk runs the till, so it receives this group, never `money`;
@@ -23,7 +27,7 @@
 import { z } from 'zod';
 import type { Role } from './roles';
 
-export const FIELD_GROUPS = ['identity', 'contact', 'health', 'money', 'till', 'audit'] as const;
+export const FIELD_GROUPS = ['identity', 'contact', 'health', 'case', 'money', 'till', 'audit'] as const;
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 export type Group = FieldGroup | 'public';
 
@@ -33,10 +37,11 @@ export const ROLE_GROUPS = {
   frontdesk: ['identity', 'contact', 'health', 'till'],
   // Plans the help: needs names, addresses, phones and needs. Volunteers' advances are money the
   // coordinator hands over to the treasurer, so advances' amounts (money) reach them too.
-  coordinator: ['identity', 'contact', 'health', 'money', 'till'],
+  // Coordinators are the centre's caseworkers too (ARCHITECTURE.md, "Roles"): casework content.
+  coordinator: ['identity', 'contact', 'health', 'case', 'money', 'till'],
   // Keeps the books; may see who paid at the till (a name), never addresses, phones or case notes.
   treasurer: ['identity', 'money', 'till'],
-  admin: ['identity', 'contact', 'health', 'money', 'till', 'audit'],
+  admin: ['identity', 'contact', 'health', 'case', 'money', 'till', 'audit'],
 } as const satisfies Record<Role, readonly FieldGroup[]>;
 
 export function roleReceives(role: Role, group: Group): boolean {
@@ -52,7 +57,7 @@ export function deniedGroups(role: Role): FieldGroup[] {
  * Groups whose values never enter the audit log (only the field name and "changed"): the log must
  * hold no names, phones, addresses, notes or health text, so that erasing a person erases them.
  */
-export const AUDIT_VALUE_FREE: readonly Group[] = ['identity', 'contact', 'health'];
+export const AUDIT_VALUE_FREE: readonly Group[] = ['identity', 'contact', 'health', 'case'];
 
 // ---------------------------------------------------------------------------------------------
 // Marking fields
@@ -76,6 +81,8 @@ export const pub = marker('public');
 export const identity = marker('identity');
 export const contact = marker('contact');
 export const health = marker('health');
+/** Casework content: see the groups above. */
+export const caseContent = marker('case');
 export const money = marker('money');
 export const till = marker('till');
 export const audit = marker('audit');

@@ -20,6 +20,10 @@ describe('the field policy', () => {
     expect(ROLE_GROUPS.frontdesk).not.toContain('money');
     expect(ROLE_GROUPS.treasurer).not.toContain('health');
     expect(ROLE_GROUPS.treasurer).not.toContain('contact');
+    // Casework content (assessments' findings, case plans) reaches the caseworkers only.
+    expect(ROLE_GROUPS.frontdesk).not.toContain('case');
+    expect(ROLE_GROUPS.treasurer).not.toContain('case');
+    expect(ROLE_GROUPS.coordinator).toContain('case');
     expect(ROLE_GROUPS.coordinator).toEqual(expect.arrayContaining(['identity', 'contact', 'health']));
   });
 
