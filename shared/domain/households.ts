@@ -8,23 +8,9 @@
 import { z } from 'zod';
 import { contact, identity, out, pub } from '../api/fields';
 import { MIN_BIRTH_YEAR } from './residents';
+import { RELATIONS, type Relation } from './household-brief';
 
-/** Relation to the head of the household; the head is 'head'. */
-export const RELATIONS = [
-  'head',
-  'spouse',
-  'partner',
-  'child',
-  'stepchild',
-  'fosterChild',
-  'grandchild',
-  'parent',
-  'grandparent',
-  'sibling',
-  'otherRelative',
-  'nonRelative',
-] as const;
-export type Relation = (typeof RELATIONS)[number];
+export { RELATIONS, type Relation };
 
 /** The relations a member other than the head may have. */
 export const MEMBER_RELATIONS = [

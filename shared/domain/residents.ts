@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidPhone } from './phone';
 import { contact, health, identity, out, pub } from '../api/fields';
+import { householdBriefSchema } from './household-brief';
 
 export const SITUATIONS = ['livesAlone', 'pensioner', 'disability', 'familyInDifficulty', 'displaced'] as const;
 export type Situation = (typeof SITUATIONS)[number];
@@ -71,6 +72,8 @@ export const residentSummarySchema = out({
   settlement: contact(str),
   phones: contact(z.array(str)),
   regularCare: pub(z.boolean()),
+  /** The household they live in now (its size, head and first members), or null. */
+  household: pub(householdBriefSchema.nullable()),
 });
 export type ResidentSummary = z.output<typeof residentSummarySchema>;
 

@@ -3,6 +3,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SITUATIONS, type Resident, type ResidentSummary } from '../../../shared/domain/residents';
+import { HouseholdBriefLine } from '../households/HouseholdBrief';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError, invoke } from '../../bridge';
 import { Field } from '../../ui/Field';
@@ -165,6 +166,7 @@ export function ResidentForm(props: {
                 {d.birthYear !== null ? ` · ${d.birthYear}` : ''}
                 {d.address ? ` · ${d.address}` : ''}
                 {d.phones.length > 0 ? ` · ${d.phones.join(', ')}` : ''}
+                <HouseholdBriefLine brief={d.household} />
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ResidentSummary } from '../../../shared/domain/residents';
+import { HouseholdBriefLine } from '../households/HouseholdBrief';
 
 /** Search results: arrow keys move between them, Enter opens the resident. */
 export const ResidentResults = forwardRef<HTMLUListElement, { items: ResidentSummary[]; query: string; onBackToInput?: () => void }>(
@@ -45,6 +46,7 @@ export const ResidentResults = forwardRef<HTMLUListElement, { items: ResidentSum
               <span className="result-address">{r.address}</span>
               <span className="result-phone">{r.phones.join(', ')}</span>
               {r.regularCare ? <span className="badge care">{t('residents:regularCareBadge')}</span> : null}
+              <HouseholdBriefLine brief={r.household} />
             </Link>
             <Link to={`/requests/new?resident=${r.id}`} className="button small" tabIndex={-1}>
               {t('frontdesk:newRequestFor')}

@@ -11,6 +11,7 @@ import {
   type Relation,
   type ResidentMembership,
 } from '../../../../shared/domain/households';
+import { BRIEF_MEMBERS, type HouseholdBrief } from '../../../../shared/domain/household-brief';
 
 /** Who changed a row and when. */
 export interface Stamp {
@@ -183,4 +184,68 @@ export async function touchHousehold(ex: Executor, id: number, s: Stamp, closedO
     .set({ updated_at: s.at, updated_by: s.by, ...(closedOn !== null ? { closed_on: closedOn } : {}) })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * The household each of these residents lives in now, in brief (size, head, the first members),
+ * for the search and the duplicate warning: one statement for a page of residents, from the index
+ * of current memberships (household_members_one_household) to each household's members
+ * (household_members_household).
+ */
+export async function briefsOf(ex: Executor, residentIds: readonly number[]): Promise<Map<number, HouseholdBrief>> {
+  if (residentIds.length === 0) return new Map();
+  const rows = await ex
+    .selectFrom('household_members as mine')
+    .innerJoin('household_members as m', (j) => j.onRef('m.household_id', '=', 'mine.household_id').on('m.to_on', 'is', null))
+    .leftJoin('residents as r', 'r.id', 'm.resident_id')
+    .select([
+      'mine.resident_id as of_id',
+      'mine.household_id',
+      'mine.relation as own_relation',
+      'm.id',
+      'm.resident_id',
+      'm.relation',
+      'm.birth_year',
+      'm.from_on',
+      'r.last_name',
+      'r.first_name',
+      'r.patronymic',
+      'r.birth_year as resident_birth_year',
+    ])
+    .where('mine.resident_id', 'in', [...residentIds])
+    .where('mine.to_on', 'is', null)
+    .execute();
+  const byResident = new Map<number, typeof rows>();
+  for (const row of rows) {
+    if (row.of_id === null) continue;
+    const list = byResident.get(row.of_id) ?? [];
+    list.push(row);
+    byResident.set(row.of_id, list);
+  }
+  const out = new Map<number, HouseholdBrief>();
+  for (const [residentId, list] of byResident) {
+    // The head first; the others as they joined.
+    list.sort((a, b) => Number(b.relation === 'head') - Number(a.relation === 'head') || (a.from_on < b.from_on ? -1 : a.from_on > b.from_on ? 1 : a.id - b.id));
+    const first = list[0];
+    if (first === undefined) continue;
+    const nameOf = (row: (typeof list)[number]) =>
+      row.resident_id !== null && row.last_name !== null ? fullName({ lastName: row.last_name, firstName: row.first_name ?? '', patronymic: row.patronymic ?? '' }) : null;
+    const head = list.find((row) => row.relation === 'head');
+    out.set(residentId, {
+      id: first.household_id,
+      size: list.length,
+      relation: relationOf(first.own_relation),
+      headName: head !== undefined && head.resident_id !== residentId ? nameOf(head) : null,
+      members: list
+        .filter((row) => row.resident_id !== residentId)
+        .slice(0, BRIEF_MEMBERS)
+        .map((row) => ({
+          residentId: row.resident_id,
+          fullName: nameOf(row),
+          birthYear: row.resident_id !== null ? row.resident_birth_year : row.birth_year,
+          relation: relationOf(row.relation),
+        })),
+    });
+  }
+  return out;
 }

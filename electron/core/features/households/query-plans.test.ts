@@ -11,6 +11,7 @@ import type { CallName } from '../../../../shared/api/contract';
 import { createTestCore, type TestCore } from '../../testing/test-core';
 import { explain, explainCall, loggingDb, STATISTICS, useStatistics, type Explained } from '../../testing/query-plans';
 import { eraseResident } from '../privacy/erasure';
+import { nameKey } from '../../../../shared/domain/text';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 const RESIDENTS = 6_000;
@@ -88,6 +89,21 @@ describe.each(STATISTICS)('households query plans with %s', (_label, stats) => {
     if (process.env.SHOW_PLANS) for (const s of statements) console.log(`${c.name}\n  ${s.sql.slice(0, 160)}\n    ${s.plan.join('\n    ')}`);
     expect(statements.length).toBeGreaterThan(0);
     expect(problems(statements, c.uses)).toEqual([]);
+  });
+
+  // The search and the duplicate warning show each resident's household: one statement per page.
+  const lists: Array<{ name: string; call: CallName; input: Record<string, unknown> }> = [
+    { name: 'a page of the search', call: 'residents.search', input: { q: '', limit: 50 } },
+    { name: 'a page of the search by name', call: 'residents.search', input: { q: 'фамилия0', limit: 50 } },
+    { name: 'the duplicate warning', call: 'residents.findDuplicates', input: { lastName: 'Дубль', firstName: 'Имя', birthYear: null } },
+  ];
+  it.each(lists)('$name: one lookup of the households for the page', async (c) => {
+    // Three people of the same name (a head, a spouse, one living alone): the warning lists them.
+    t.sqlite.prepare('update residents set short_name_key = ?, name_key = ? where id in (1, 3001, 4500)').run(nameKey('Дубль', 'Имя'), nameKey('Дубль', 'Имя', ''));
+    const statements = (await explainCall(t, c.call, c.input)).filter((s) => /household/.test(s.sql));
+    if (process.env.SHOW_PLANS) for (const s of statements) console.log(`${c.name}\n  ${s.sql.slice(0, 160)}\n    ${s.plan.join('\n    ')}`);
+    expect(statements).toHaveLength(1);
+    expect(problems(statements, ['household_members_one_household', 'household_members_household'])).toEqual([]);
   });
 
   it('erasing a person who lives in a household', async () => {

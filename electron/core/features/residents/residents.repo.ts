@@ -7,6 +7,8 @@ import { nationalNumber, phoneSearchKeys } from '../../../../shared/domain/phone
 import { parseQuery, rankedMatches } from '../../db/search-terms';
 import { phonesOf } from '../../db/phones';
 import { hasHealthConsent } from '../privacy/consent.repo';
+import { briefsOf } from '../households/households.repo';
+import type { HouseholdBrief } from '../../../../shared/domain/household-brief';
 
 const SITUATION_COLUMNS: Record<Situation, 'lives_alone' | 'pensioner' | 'disability' | 'family_in_difficulty' | 'displaced'> = {
   livesAlone: 'lives_alone',
@@ -101,7 +103,7 @@ const SUMMARY_COLUMNS = [
   'residents.regular_care',
 ] as const;
 
-function rowToSummary(row: SummaryRow, phones: string[]): ResidentSummary {
+function rowToSummary(row: SummaryRow, phones: string[], household: HouseholdBrief | null): ResidentSummary {
   return {
     id: row.id,
     fullName: fullName({ lastName: row.last_name, firstName: row.first_name, patronymic: row.patronymic }),
@@ -110,6 +112,7 @@ function rowToSummary(row: SummaryRow, phones: string[]): ResidentSummary {
     settlement: row.settlement,
     phones,
     regularCare: row.regular_care === 1,
+    household,
   };
 }
 
@@ -181,10 +184,12 @@ async function summariesInOrder(ex: Executor, ids: number[]): Promise<ResidentSu
   if (ids.length === 0) return [];
   const rows = await ex.selectFrom('residents').select(SUMMARY_COLUMNS).where('residents.id', 'in', ids).execute();
   const phones = await phonesOf(ex, 'resident_phones', ids);
+  // Their households: one statement for the page (households.repo briefsOf).
+  const households = await briefsOf(ex, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [rowToSummary(row, phones.get(id) ?? [])] : [];
+    return row ? [rowToSummary(row, phones.get(id) ?? [], households.get(id) ?? null)] : [];
   });
 }
 
