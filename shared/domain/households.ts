@@ -141,3 +141,23 @@ export const residentHouseholdsSchema = out({
   memberships: pub(z.array(residentMembershipSchema)),
 });
 export type ResidentHouseholds = z.output<typeof residentHouseholdsSchema>;
+
+/**
+ * Families served in a period (Cherkasy reports "families or persons served"): the households of
+ * the residents who had a request in the period (the household they lived in on the request's day),
+ * plus each resident who had one while living in no registered household, as a family of one.
+ * Counts only: no person is named.
+ */
+export const familiesServedSchema = out({
+  from: pub(str),
+  to: pub(str),
+  /** Households plus persons not in a household: "families or persons served". */
+  families: pub(num),
+  /** Distinct registered households with a member who had a request. */
+  households: pub(num),
+  /** Residents who had a request while living in no registered household (each one family). */
+  personsWithoutHousehold: pub(num),
+  /** Distinct residents who had a request. */
+  residentsServed: pub(num),
+});
+export type FamiliesServed = z.output<typeof familiesServedSchema>;

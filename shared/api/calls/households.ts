@@ -1,10 +1,11 @@
 // Calls of the households feature (issue 13). Declared with call() from ../define; outputs are the schemas of the domain file.
 import { z } from 'zod';
 import { call } from '../define';
-import { CASEWORK } from '../roles';
+import { CASEWORK, EVERYONE } from '../roles';
 import { isoDateSchema as isoDate } from '../../domain/dates';
 import {
   householdAddressSchema,
+  familiesServedSchema,
   householdSchema,
   LEAVE_REASONS,
   MAX_MEMBERS,
@@ -97,5 +98,17 @@ export const householdsCalls = {
     roles: CASEWORK,
     changes: ['households'],
     summary: 'A member left (moved away) or died: their membership ends and stays in the history; the household closes when nobody is left.',
+  }),
+  'households.familiesServed': call({
+    output: familiesServedSchema,
+    input: z
+      .object({ from: isoDate, to: isoDate })
+      .refine((r) => r.from <= r.to, { path: ['to'], message: 'validation.dateOrder' }),
+    // Counts only, nobody named: public figures of the centre's reports. The treasurer puts them
+    // in grant reports (families served), so every role may read them.
+    roles: EVERYONE,
+    reads: ['households', 'requests', 'residents'],
+    summary:
+      'Families served in a period ("families or persons served", as Cherkasy reports it): the distinct households of the residents who had a request (the household they lived in that day), plus each resident who had one while in no registered household, counted as one family.',
   }),
 } as const;

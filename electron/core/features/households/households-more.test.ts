@@ -100,3 +100,65 @@ describe('the search and the duplicate warning show the household', () => {
     expect(envelope.ok).toBe(false);
   });
 });
+
+describe('households.familiesServed', () => {
+  /**
+   * Olena and Ivan live together (household A, from March); Petro lives alone in no registered
+   * household; Halyna had a request before she registered her household B (June) and one after;
+   * Stepan lived alone in household C and moved to B on 1 July, asking for help in both.
+   */
+  async function year() {
+    const kindId = (await t.value('catalogue.list', {}))[0]?.id ?? 0;
+    const olena = await resident('Коваленко', 'Олена', 1985);
+    const ivan = await resident('Коваленко', 'Іван', 1982);
+    const petro = await resident('Шевчук', 'Петро', 1950);
+    const halyna = await resident('Бондар', 'Галина', 1970);
+    const stepan = await resident('Бондар', 'Степан', 1945);
+    const mykola = await resident('Мельник', 'Микола', 1960);
+    await t.value('households.create', { headResidentId: olena, on: '2026-03-01', members: [{ residentId: ivan, relation: 'spouse' }, { relation: 'child', birthYear: 2019 }] });
+    const c = await t.value('households.create', { headResidentId: stepan, on: '2026-03-01' });
+    const b = await t.value('households.create', { headResidentId: halyna, on: '2026-06-01' });
+    await t.value('households.create', { headResidentId: mykola, on: '2026-03-01', members: [{ relation: 'spouse', birthYear: 1962 }] });
+    await t.value('households.moveMember', { id: c.id, memberId: c.members[0]?.id ?? 0, toHouseholdId: b.id, relation: 'parent', on: '2026-07-01' });
+    const ask = async (residentId: number, day: string) => {
+      t.clock.set(`${day}T10:00:00.000Z`);
+      await t.value('requests.create', { residentId, kindId, urgency: 'normal', channel: 'walkIn', description: '' });
+    };
+    await ask(olena, '2026-04-10');
+    await ask(ivan, '2026-05-10');
+    await ask(petro, '2026-04-20');
+    await ask(halyna, '2026-05-15');
+    await ask(stepan, '2026-06-10');
+    // The day he moved: he lives in B that day.
+    await ask(stepan, '2026-07-01');
+    await ask(halyna, '2026-08-01');
+    t.clock.set(NOW);
+  }
+
+  it('counts households and persons in no household, each once', async () => {
+    await year();
+    // A, B and C; Petro alone (Halyna joined B in the year: counted with B). 4 families or persons.
+    expect(await t.value('households.familiesServed', { from: '2026-01-01', to: '2026-12-31' })).toEqual({
+      from: '2026-01-01',
+      to: '2026-12-31',
+      families: 4,
+      households: 3,
+      personsWithoutHousehold: 1,
+      residentsServed: 5,
+    });
+    // April–May: A (Olena and Ivan: one family), Petro, Halyna before her household: 3.
+    expect(await t.value('households.familiesServed', { from: '2026-04-01', to: '2026-05-31' })).toMatchObject({ families: 3, households: 1, personsWithoutHousehold: 2, residentsServed: 4 });
+    // June: Stepan in C. July: Stepan in B from the day he moved.
+    expect(await t.value('households.familiesServed', { from: '2026-06-01', to: '2026-06-30' })).toMatchObject({ families: 1, households: 1, personsWithoutHousehold: 0 });
+    expect(await t.value('households.familiesServed', { from: '2026-07-01', to: '2026-07-01' })).toMatchObject({ families: 1, households: 1, personsWithoutHousehold: 0, residentsServed: 1 });
+    expect(await t.value('households.familiesServed', { from: '2025-01-01', to: '2025-12-31' })).toMatchObject({ families: 0, households: 0, personsWithoutHousehold: 0, residentsServed: 0 });
+  });
+
+  it('the treasurer reads the figures (grant reports); a period backwards is refused', async () => {
+    await year();
+    expect((await t.value('households.familiesServed', { from: '2026-01-01', to: '2026-12-31' }, TREASURER)).families).toBe(4);
+    expect((await t.value('households.familiesServed', { from: '2026-01-01', to: '2026-12-31' }, FRONTDESK)).families).toBe(4);
+    const refused = await t.call('households.familiesServed', { from: '2026-12-31', to: '2026-01-01' });
+    expect(refused.ok ? [] : refused.error.fields).toEqual([{ path: 'to', message: 'validation.dateOrder' }]);
+  });
+});

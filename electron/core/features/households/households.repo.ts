@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/schema';
 import type { HouseholdMemberRow, HouseholdRow } from './households.table';
 import { formatAddress, fullName } from '../../../../shared/domain/residents';
@@ -248,4 +249,29 @@ export async function briefsOf(ex: Executor, residentIds: readonly number[]): Pr
     });
   }
   return out;
+}
+
+/**
+ * Families served from `from` to `to` (both days included): the households the residents who had
+ * a request lived in on the request's day (a membership covers from_on up to the day before to_on:
+ * who moves on a day lives in the new household that day), and the residents who lived in none on
+ * every one of their requests (one who joined a household during the period counts with it, not
+ * also on their own). Read from the requests of the period (requests_created_on) and each
+ * requester's memberships (household_members_resident).
+ */
+export async function familiesServed(ex: Executor, from: string, to: string): Promise<{ households: number; personsWithoutHousehold: number; residentsServed: number }> {
+  // The period's requests first (requests_created_on; `cross join` keeps that order), then each
+  // requester's memberships.
+  const covers = sql`m.resident_id = q.resident_id and m.from_on <= q.created_on and (m.to_on is null or m.to_on > q.created_on)`;
+  const row = await sql<{ households: number; persons: number; residents: number }>`
+    select
+      (select count(distinct m.household_id) from requests q cross join household_members m on ${covers}
+        where q.created_on >= ${from} and q.created_on <= ${to}) as households,
+      count(*) as residents,
+      coalesce(sum(memberships = 0), 0) as persons
+    from (select count(m.id) as memberships from requests q left join household_members m on ${covers}
+      where q.created_on >= ${from} and q.created_on <= ${to}
+      group by +q.resident_id)`.execute(ex);
+  const r = row.rows[0];
+  return { households: Number(r?.households ?? 0), personsWithoutHousehold: Number(r?.persons ?? 0), residentsServed: Number(r?.residents ?? 0) };
 }

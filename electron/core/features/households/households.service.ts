@@ -13,7 +13,7 @@
  * anything half-saved.
  */
 import { AppError, type FieldIssue } from '../../../../shared/api/errors';
-import { MAX_MEMBERS, type EndReason, type Household, type HouseholdAddress, type MemberData, type MemberRelation, type ResidentHouseholds } from '../../../../shared/domain/households';
+import { MAX_MEMBERS, type EndReason, type FamiliesServed, type Household, type HouseholdAddress, type MemberData, type MemberRelation, type ResidentHouseholds } from '../../../../shared/domain/households';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
@@ -148,6 +148,12 @@ export function householdsService(deps: CoreDeps) {
 
   return {
     get: (id: number) => household(db, id),
+
+    /** Families or persons served in a period (households + persons in none); counts only. */
+    async familiesServed(from: string, to: string): Promise<FamiliesServed> {
+      const c = await repo.familiesServed(db, from, to);
+      return { from, to, families: c.households + c.personsWithoutHousehold, ...c };
+    },
 
     async ofResident(residentId: number): Promise<ResidentHouseholds> {
       const resident = await db.selectFrom('residents').select('id').where('id', '=', residentId).executeTakeFirst();
