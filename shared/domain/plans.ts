@@ -236,6 +236,8 @@ export const markLeftResultSchema = out({
   tasksCancelled: pub(num),
   /** Open requests (new, planned, in progress) closed as cancelled. */
   requestsCancelled: pub(num),
+  /** The household they lived in, which they left that day (moved away or died), or null. */
+  householdId: pub(num.nullable()),
 });
 export type MarkLeftResult = z.output<typeof markLeftResultSchema>;
 

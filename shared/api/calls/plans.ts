@@ -96,8 +96,8 @@ export const plansCalls = {
     output: markLeftResultSchema,
     input: z.object({ id, reason: z.enum(LEFT_REASONS), on: isoDateSchema }),
     roles: CASEWORK,
-    changes: ['residents', 'tasks'],
-    summary: 'A resident moved away or died: their plans end and open tasks from that day are cancelled; history stays.',
+    changes: ['residents', 'tasks', 'households'],
+    summary: 'A resident moved away or died: their plans end, open tasks from that day are cancelled and they leave their household that day (a head hands over to a spouse or partner, else the eldest registered member); history stays.',
   }),
 
   'snowDay.preview': call({

@@ -162,3 +162,63 @@ describe('households.familiesServed', () => {
     expect(refused.ok ? [] : refused.error.fields).toEqual([{ path: 'to', message: 'validation.dateOrder' }]);
   });
 });
+
+describe('residents.markLeft ends the household membership', () => {
+  it('a spouse who died leaves the household that day, as died; the history keeps them', async () => {
+    const { h, ivan, ivanMember } = await familyOfFour();
+    const result = await t.value('residents.markLeft', { id: ivan, reason: 'deceased', on: '2026-11-10' }, FRONTDESK);
+    expect(result.householdId).toBe(h.id);
+    const after = await t.value('households.get', { id: h.id });
+    expect(after.size).toBe(3);
+    expect(after.closedOn).toBeNull();
+    expect(after.past).toEqual([expect.objectContaining({ id: ivanMember, residentId: ivan, relation: 'spouse', fromOn: '2026-11-01', toOn: '2026-11-10', endReason: 'deceased' })]);
+    expect((await t.value('households.ofResident', { residentId: ivan })).current).toBeNull();
+  });
+
+  it('a head who moved away hands over to the spouse; the reason is "left"', async () => {
+    const { h, olena, ivan, olenaMember } = await familyOfFour();
+    await t.value('residents.markLeft', { id: olena, reason: 'moved', on: '2026-11-12' });
+    const after = await t.value('households.get', { id: h.id });
+    expect(after.size).toBe(3);
+    expect(after.members[0]).toMatchObject({ residentId: ivan, relation: 'head', fromOn: '2026-11-12' });
+    expect(after.headMemberId).toBe(after.members[0]?.id);
+    expect(after.past.find((m) => m.id === olenaMember)).toMatchObject({ toOn: '2026-11-12', endReason: 'left' });
+    // Ivan's row as the spouse ended that day: he goes on as the head.
+    expect(after.past.find((m) => m.residentId === ivan)).toMatchObject({ relation: 'spouse', toOn: '2026-11-12', endReason: 'relationChanged' });
+  });
+
+  it('without a spouse the eldest registered member heads the household; with only unnamed members left it has no head', async () => {
+    const mother = await resident('Ткаченко', 'Ганна', 1950);
+    const son = await resident('Ткаченко', 'Олег', 1975);
+    const daughter = await resident('Ткаченко', 'Ірина', 1972);
+    const h = await t.value('households.create', { headResidentId: mother, on: '2026-01-01', members: [{ residentId: son, relation: 'child' }, { residentId: daughter, relation: 'child' }] });
+    await t.value('residents.markLeft', { id: mother, reason: 'deceased', on: '2026-10-01' });
+    expect((await t.value('households.get', { id: h.id })).members[0]).toMatchObject({ residentId: daughter, relation: 'head' });
+
+    const father = await resident('Лисенко', 'Богдан', 1980);
+    const g = await t.value('households.create', { headResidentId: father, on: '2026-01-01', members: [{ relation: 'child', birthYear: 2015 }, { relation: 'child', birthYear: 2018 }] });
+    await t.value('residents.markLeft', { id: father, reason: 'moved', on: '2026-10-01' });
+    const after = await t.value('households.get', { id: g.id });
+    expect(after).toMatchObject({ size: 2, headMemberId: null, closedOn: null });
+  });
+
+  it('the last member who died closes the household', async () => {
+    const alone = await resident('Шевчук', 'Петро', 1940);
+    const h = await t.value('households.create', { headResidentId: alone, on: '2026-01-01' });
+    await t.value('residents.markLeft', { id: alone, reason: 'deceased', on: '2026-09-30' });
+    expect(await t.value('households.get', { id: h.id })).toMatchObject({ size: 0, closedOn: '2026-09-30', headMemberId: null });
+  });
+
+  it('a day before they joined the household is refused and nothing is saved', async () => {
+    const { ivan } = await familyOfFour();
+    const before = t.dump();
+    const refused = await t.call('residents.markLeft', { id: ivan, reason: 'moved', on: '2026-10-01' });
+    expect(refused.ok ? [] : refused.error.fields).toEqual([{ path: 'on', message: 'validation.dateOrder' }]);
+    expect(t.dump()).toEqual(before);
+  });
+
+  it('someone in no household is marked as left as before', async () => {
+    const alone = await resident('Шевчук', 'Петро', 1940);
+    expect((await t.value('residents.markLeft', { id: alone, reason: 'moved', on: '2026-09-30' })).householdId).toBeNull();
+  });
+});

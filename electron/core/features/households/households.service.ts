@@ -309,3 +309,50 @@ export function householdsService(deps: CoreDeps) {
     },
   };
 }
+
+/** Who heads a household after its head has gone: a spouse or partner, else the eldest registered member (unnamed members cannot head). */
+function successor(staying: Array<HouseholdMemberRow & { resident_birth_year: number | null }>): HouseholdMemberRow | null {
+  const named = staying.filter((m) => m.resident_id !== null);
+  const partner = named.find((m) => m.relation === 'spouse' || m.relation === 'partner');
+  if (partner) return partner;
+  const byAge = [...named].sort((a, b) => (a.resident_birth_year ?? 9999) - (b.resident_birth_year ?? 9999) || a.from_on.localeCompare(b.from_on) || a.id - b.id);
+  return byAge[0] ?? null;
+}
+
+/**
+ * A resident moved away or died (residents.markLeft, in its transaction): the household they live
+ * in loses them on that day with the reason ('left' for moved away, 'deceased'); a head who leaves
+ * others hands over to a spouse or partner, else to the eldest registered member who stays (with
+ * only unnamed members left the household has no head until the front desk registers one); a
+ * household nobody stays in closes. A day before their membership began is refused (field `on`)
+ * before anything is written. Returns the household, or null when they lived in none.
+ */
+export async function residentLeftHousehold(ex: Executor, residentId: number, left: { on: string; reason: 'moved' | 'deceased' }, s: repo.Stamp): Promise<number | null> {
+  const mine = await ex.selectFrom('household_members').selectAll().where('resident_id', '=', residentId).where('to_on', 'is', null).executeTakeFirst();
+  if (!mine) return null;
+  if (left.on < mine.from_on) {
+    throw new AppError('validation', 'The day is before the resident joined their household', { fields: [{ path: 'on', message: 'validation.dateOrder' }], details: { householdId: mine.household_id } });
+  }
+  const h = await repo.householdRow(ex, mine.household_id);
+  if (!h) return null;
+  const staying = await ex
+    .selectFrom('household_members as m')
+    .leftJoin('residents as r', 'r.id', 'm.resident_id')
+    .selectAll('m')
+    .select('r.birth_year as resident_birth_year')
+    .where('m.household_id', '=', h.id)
+    .where('m.to_on', 'is', null)
+    .where('m.id', '!=', mine.id)
+    .execute();
+  await repo.endMember(ex, mine.id, { on: left.on, reason: left.reason === 'deceased' ? 'deceased' : 'left', toHouseholdId: null }, s);
+  if (mine.relation === 'head') {
+    // The new head goes on in a row of their own from that day (never before they joined).
+    const next = successor(staying.filter((m) => m.from_on <= left.on));
+    if (next !== null) {
+      await repo.endMember(ex, next.id, { on: left.on, reason: 'relationChanged', toHouseholdId: null }, s);
+      await repo.insertMember(ex, { householdId: h.id, residentId: next.resident_id, birthYear: null, relation: 'head', fromOn: left.on, fromHouseholdId: null }, s);
+    }
+  }
+  await repo.touchHousehold(ex, h.id, s, staying.length === 0 ? left.on : null);
+  return h.id;
+}

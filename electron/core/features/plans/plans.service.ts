@@ -28,6 +28,7 @@ import {
   type PlanList,
 } from '../../../../shared/domain/plans';
 import { BUILT_IN_ADMIN, type Actor, type CoreDeps } from '../../context';
+import { residentLeftHousehold } from '../households/households.service';
 import type { Executor } from '../../db/schema';
 import { insertTask, setTaskVolunteers, type PartOfDayValue } from '../tasks/tasks.repo';
 import { insertHistory } from '../requests/requests.repo';
@@ -274,7 +275,8 @@ export function plansService(deps: CoreDeps) {
     /**
      * A resident moved away or died on `on`: recorded on the resident; their plans end (on that
      * day at the latest) with the reason; their open tasks from that day on are cancelled, and
-     * their open requests are cancelled with a history row. Done work stays as history.
+     * their open requests are cancelled with a history row; they leave their household that day
+     * (households.service residentLeftHousehold). Done work stays as history.
      */
     async markLeft(residentId: number, reason: LeftReason, on: string, actor: Actor): Promise<MarkLeftResult> {
       const s = stamp(actor);
@@ -285,6 +287,8 @@ export function plansService(deps: CoreDeps) {
           throw new AppError('conflict', 'This resident is already marked as left', { details: { leftOn: resident.left_on, ...(resident.left_reason !== null ? { leftReason: resident.left_reason } : {}) } });
         }
         await trx.updateTable('residents').set({ left_on: on, left_reason: reason, updated_at: s.at, updated_by: s.actorId }).where('id', '=', residentId).execute();
+        // They no longer live in their household from that day (households feature).
+        const householdId = await residentLeftHousehold(trx, residentId, { on, reason }, { at: s.at, by: s.actorId });
         const plans = await trx.selectFrom('help_plans').select(['id', 'ends_on']).where('resident_id', '=', residentId).where('ended_reason', 'is', null).execute();
         for (const p of plans) {
           const endsOn = p.ends_on !== null && p.ends_on < on ? p.ends_on : on;
@@ -310,6 +314,7 @@ export function plansService(deps: CoreDeps) {
           plansEnded: plans.length,
           tasksCancelled: Number(cancelled.numUpdatedRows),
           requestsCancelled: open.length,
+          householdId,
         };
       });
     },

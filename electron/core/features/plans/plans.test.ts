@@ -283,7 +283,7 @@ describe('residents.markLeft', () => {
 
     t.clock.set('2026-11-20T10:00:00.000Z');
     const result = await t.value('residents.markLeft', { id: resident, reason: 'deceased', on: '2026-11-19' });
-    expect(result).toEqual({ residentId: resident, leftOn: '2026-11-19', leftReason: 'deceased', plansEnded: 2, tasksCancelled: 7, requestsCancelled: 1 });
+    expect(result).toEqual({ residentId: resident, leftOn: '2026-11-19', leftReason: 'deceased', plansEnded: 2, tasksCancelled: 7, requestsCancelled: 1, householdId: null });
     expect((await t.value('requests.get', { id: openRequest.id })).history.map((h) => [h.fromStatus, h.toStatus])).toEqual([
       [null, 'new'],
       ['new', 'cancelled'],
