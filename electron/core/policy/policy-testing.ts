@@ -317,6 +317,11 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const h = await fresh.household();
       return { id: h.id, memberId: h.child, reason: 'left' };
     },
+    'households.update': async () => ({ id: (await fresh.household()).id, address: { settlement: 'Сылва', street: 'Садовая', house: '3', flat: '' } }),
+    'households.changeHead': async () => {
+      const h = await fresh.household();
+      return { id: h.id, headMemberId: h.spouse, relation: 'spouse' };
+    },
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),

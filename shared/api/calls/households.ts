@@ -99,6 +99,29 @@ export const householdsCalls = {
     changes: ['households'],
     summary: 'A member left (moved away) or died: their membership ends and stays in the history; the household closes when nobody is left.',
   }),
+  'households.update': call({
+    entity,
+    output: householdSchema,
+    input: z.object({ id, address: householdAddressSchema }),
+    roles: CASEWORK,
+    changes: ['households'],
+    summary: "Change a household's address (the audit log keeps that it changed, by whom and when; the members' own addresses stay as they are).",
+  }),
+  'households.changeHead': call({
+    entity,
+    output: householdSchema,
+    input: z.object({
+      id,
+      /** The member who heads the household from that day (a registered member living there). */
+      headMemberId: id,
+      /** The former head's relation to the new head. */
+      relation: z.enum(MEMBER_RELATIONS),
+      on,
+    }),
+    roles: CASEWORK,
+    changes: ['households'],
+    summary: "Another member heads the household from a day: both members' rows end that day and go on with the new relations, so the history shows who headed it when.",
+  }),
   'households.familiesServed': call({
     output: familiesServedSchema,
     input: z

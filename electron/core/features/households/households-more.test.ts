@@ -222,3 +222,64 @@ describe('residents.markLeft ends the household membership', () => {
     expect((await t.value('residents.markLeft', { id: alone, reason: 'moved', on: '2026-09-30' })).householdId).toBeNull();
   });
 });
+
+const auditRows = (call: string) =>
+  (t.sqlite.prepare('select action, entity_type, entity_id, resident_id, details from audit_log where call = ? order by id').all(call) as Array<{ details: string | null }>).map(
+    (r) => ({ ...r, details: r.details === null ? (null as never) : (JSON.parse(r.details) as { fields: unknown[] }) }),
+  );
+
+describe('households.update and households.changeHead', () => {
+  it('the front desk changes the address; the audit log keeps that it changed, not the address', async () => {
+    const { h, olena } = await familyOfFour();
+    const after = await t.value('households.update', { id: h.id, address: { settlement: 'Сылва', street: 'Садовая', house: '3', flat: '5' } }, FRONTDESK);
+    expect(after).toMatchObject({ address: 'Сылва, Садовая 3-5', street: 'Садовая', house: '3', flat: '5', size: 4 });
+    // The members' own records keep their addresses.
+    expect((await t.value('residents.get', { id: olena })).resident.street).toBe('Заречная');
+    const [entry] = auditRows('households.update');
+    expect(entry).toMatchObject({ action: 'change', entity_type: 'households', entity_id: String(h.id) });
+    expect(entry?.details.fields).toEqual(expect.arrayContaining([{ field: 'street', changed: true }, { field: 'address', changed: true }]));
+    expect(JSON.stringify(t.sqlite.prepare('select * from audit_log').all())).not.toContain('Садовая');
+  });
+
+  it('another member heads the household from a day; both rows go on with their new relations', async () => {
+    const { h, olena, ivan, olenaMember, ivanMember } = await familyOfFour();
+    const after = await t.value('households.changeHead', { id: h.id, headMemberId: ivanMember, relation: 'spouse', on: '2026-11-14' });
+    expect(after.members[0]).toMatchObject({ residentId: ivan, relation: 'head', fromOn: '2026-11-14' });
+    expect(after.members.find((m) => m.residentId === olena)).toMatchObject({ relation: 'spouse', fromOn: '2026-11-14' });
+    expect(after.size).toBe(4);
+    expect(after.past).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: olenaMember, relation: 'head', fromOn: '2026-11-01', toOn: '2026-11-14', endReason: 'relationChanged' }),
+        expect.objectContaining({ id: ivanMember, relation: 'spouse', toOn: '2026-11-14', endReason: 'relationChanged' }),
+      ]),
+    );
+    expect(auditRows('households.changeHead')[0]?.details.fields).toEqual(expect.arrayContaining([{ field: 'headMemberId', old: olenaMember, new: after.headMemberId }]));
+  });
+
+  it('refuses an unnamed member, the head again, a day before the membership, and a closed household', async () => {
+    const { h, olenaMember, ivanMember } = await familyOfFour();
+    const child = h.members.find((m) => m.residentId === null)?.id ?? 0;
+    const before = t.dump();
+    const fields = async (input: Parameters<typeof t.call<'households.changeHead'>>[1]) => {
+      const e = await t.call('households.changeHead', input);
+      return e.ok ? [] : e.error.fields;
+    };
+    expect(await fields({ id: h.id, headMemberId: child, relation: 'spouse' })).toEqual([{ path: 'headMemberId', message: 'validation.headUnnamed' }]);
+    expect(await fields({ id: h.id, headMemberId: olenaMember, relation: 'spouse' })).toEqual([{ path: 'headMemberId', message: 'validation.invalid' }]);
+    expect(await fields({ id: h.id, headMemberId: ivanMember, relation: 'spouse', on: '2026-10-01' })).toEqual([{ path: 'on', message: 'validation.dateOrder' }]);
+    expect(await fields({ id: h.id, headMemberId: ivanMember, relation: 'spouse', on: '2026-12-01' })).toEqual([{ path: 'on', message: 'validation.dateInFuture' }]);
+    expect(t.dump()).toEqual(before);
+
+    const alone = await resident('Шевчук', 'Петро', 1940);
+    const g = await t.value('households.create', { headResidentId: alone, on: '2026-01-01' });
+    await t.value('residents.markLeft', { id: alone, reason: 'deceased', on: '2026-09-30' });
+    const closed = await t.call('households.update', { id: g.id, address: { settlement: 'Сылва', street: '', house: '', flat: '' } });
+    expect(closed.ok ? null : closed.error.code).toBe('householdClosed');
+  });
+
+  it('the treasurer may do neither', async () => {
+    const { h, ivanMember } = await familyOfFour();
+    expect((await t.call('households.update', { id: h.id, address: { settlement: '', street: '', house: '', flat: '' } }, TREASURER)).ok).toBe(false);
+    expect((await t.call('households.changeHead', { id: h.id, headMemberId: ivanMember, relation: 'spouse' }, TREASURER)).ok).toBe(false);
+  });
+});

@@ -29,6 +29,8 @@ export function householdsValidInputs(): { [K in Calls]: CallInput<K> } {
     'households.moveMember': { id: 1, memberId: 2, toHouseholdId: 2, relation: 'spouse' },
     'households.split': { id: 1, headMemberId: 2, members: [{ memberId: 4, relation: 'child' }] },
     'households.endMembership': { id: 1, memberId: 3, reason: 'left' },
+    'households.update': { id: 1, address: { settlement: 'Сылва', street: 'Заречная', house: '9', flat: '' } },
+    'households.changeHead': { id: 1, headMemberId: 2, relation: 'spouse' },
     'households.familiesServed': { from: '2026-01-01', to: '2026-12-31' },
   };
 }

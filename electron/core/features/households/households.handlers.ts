@@ -13,5 +13,7 @@ export const householdsHandlers: FeatureHandlers<Calls> = {
   'households.moveMember': (input, ctx, deps) => householdsService(deps).moveMember(input, ctx.actor),
   'households.split': (input, ctx, deps) => householdsService(deps).split(input, ctx.actor),
   'households.endMembership': (input, ctx, deps) => householdsService(deps).endMembership(input, ctx.actor),
+  'households.update': (input, ctx, deps) => householdsService(deps).update(input, ctx.actor),
+  'households.changeHead': (input, ctx, deps) => householdsService(deps).changeHead(input, ctx.actor),
   'households.familiesServed': (input, _ctx, deps) => householdsService(deps).familiesServed(input.from, input.to),
 };

@@ -275,3 +275,7 @@ export async function familiesServed(ex: Executor, from: string, to: string): Pr
   const r = row.rows[0];
   return { households: Number(r?.households ?? 0), personsWithoutHousehold: Number(r?.persons ?? 0), residentsServed: Number(r?.residents ?? 0) };
 }
+
+export async function updateAddress(ex: Executor, id: number, a: HouseholdAddress, s: Stamp): Promise<void> {
+  await ex.updateTable('households').set({ settlement: a.settlement, street: a.street, house: a.house, flat: a.flat, updated_at: s.at, updated_by: s.by }).where('id', '=', id).execute();
+}

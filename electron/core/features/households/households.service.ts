@@ -149,6 +149,45 @@ export function householdsService(deps: CoreDeps) {
   return {
     get: (id: number) => household(db, id),
 
+    async update(input: { id: number; address: HouseholdAddress }, actor: Actor): Promise<Household> {
+      const s = stampOf(actor);
+      return inTransaction(db, async (trx) => {
+        const h = await openHousehold(trx, input.id);
+        await repo.updateAddress(trx, h.id, input.address, s);
+        return household(trx, h.id);
+      });
+    },
+
+    async changeHead(input: { id: number; headMemberId: number; relation: MemberRelation; on?: string | undefined }, actor: Actor): Promise<Household> {
+      const s = stampOf(actor);
+      return inTransaction(db, async (trx) => {
+        const h = await openHousehold(trx, input.id);
+        const current = await repo.currentMembers(trx, h.id);
+        const issues = new Issues();
+        const day = dayOf(input.on, issues);
+        const head = current.find((m) => m.relation === 'head');
+        const next = current.find((m) => m.id === input.headMemberId);
+        if (!next) issues.add('headMemberId', 'validation.headNotMember');
+        else if (next.resident_id === null) issues.add('headMemberId', 'validation.headUnnamed');
+        else if (next.relation === 'head') issues.add('headMemberId', 'validation.invalid');
+        else if (day < next.from_on || (head !== undefined && day < head.from_on)) issues.add('on', 'validation.dateOrder');
+        issues.throwIfAny();
+        if (!next) throw new Error('unreachable: checked above');
+
+        // The former head (if any: one erased or gone leaves none) goes on with their relation to the new head.
+        if (head !== undefined) {
+          await repo.endMember(trx, head.id, { on: day, reason: 'relationChanged', toHouseholdId: null }, s);
+        }
+        await repo.endMember(trx, next.id, { on: day, reason: 'relationChanged', toHouseholdId: null }, s);
+        await repo.insertMember(trx, { householdId: h.id, residentId: next.resident_id, birthYear: null, relation: 'head', fromOn: day, fromHouseholdId: null }, s);
+        if (head !== undefined) {
+          await repo.insertMember(trx, { householdId: h.id, residentId: head.resident_id, birthYear: head.birth_year, relation: input.relation, fromOn: day, fromHouseholdId: null }, s);
+        }
+        await repo.touchHousehold(trx, h.id, s);
+        return household(trx, h.id);
+      });
+    },
+
     /** Families or persons served in a period (households + persons in none); counts only. */
     async familiesServed(from: string, to: string): Promise<FamiliesServed> {
       const c = await repo.familiesServed(db, from, to);

@@ -87,6 +87,8 @@ describe.each(STATISTICS)('households query plans with %s', (_label, stats) => {
     { name: 'add a member', call: 'households.addMember', input: () => ({ id: 11 + base, member: { residentId: 5010 + base, relation: 'sibling' } }), uses: ['household_members_household'] },
     { name: 'move a member', call: 'households.moveMember', input: () => ({ id: 12 + base, memberId: 12 + base, toHouseholdId: 13 + base, relation: 'parent', newHeadMemberId: 3012 + base }), uses: ['household_members_household'] },
     { name: 'split a household', call: 'households.split', input: () => ({ id: 14 + base, headMemberId: 3014 + base }), uses: ['household_members_household'] },
+    { name: 'change the address', call: 'households.update', input: () => ({ id: 16 + base, address: { settlement: 'Село 1', street: 'Новая', house: '2', flat: '' } }), uses: ['household_members_household'] },
+    { name: 'change the head', call: 'households.changeHead', input: () => ({ id: 17 + base, headMemberId: 3017 + base, relation: 'spouse' }), uses: ['household_members_household'] },
     { name: 'end a membership', call: 'households.endMembership', input: () => ({ id: 15 + base, memberId: 3015 + base, reason: 'deceased' }), uses: ['household_members_household'] },
   ];
 
