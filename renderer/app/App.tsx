@@ -13,6 +13,8 @@ import { ResidentsScreen } from '../features/residents/ResidentsScreen';
 import { ResidentPage } from '../features/residents/ResidentPage';
 import { ResidentEditScreen } from '../features/residents/ResidentEditScreen';
 import { HouseholdNewScreen } from '../features/households/HouseholdNewScreen';
+import { AssessmentNewScreen } from '../features/assessments/AssessmentNewScreen';
+import { AssessmentScreen } from '../features/assessments/AssessmentScreen';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -125,6 +127,8 @@ function Gate() {
           {screen('residents/:id', <ResidentPage />)}
           {screen('residents/:id/edit', <ResidentEditScreen />)}
           {screen('residents/:id/household/new', <HouseholdNewScreen />)}
+          {screen('residents/:id/assessments/new', <AssessmentNewScreen />)}
+          {screen('assessments/:id', <AssessmentScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}
           {screen('requests/:id', <RequestPage />)}

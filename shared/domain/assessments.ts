@@ -98,5 +98,7 @@ export type AssessmentList = z.output<typeof assessmentListSchema>;
 export const assessmentOptionsSchema = out({
   kinds: pub(z.array(assessmentOptionSchema)),
   areas: pub(z.array(assessmentOptionSchema)),
+  /** Who may make an assessment: the active coordinators and admins (their names are public, as on every record). */
+  workers: pub(z.array(out({ id: pub(num), name: pub(str) }))),
 });
 export type AssessmentOptions = z.output<typeof assessmentOptionsSchema>;

@@ -54,8 +54,8 @@ export const assessmentsCalls = {
     output: assessmentOptionsSchema,
     input: z.object({ includeArchived: z.boolean().default(false) }),
     roles: COORDINATION,
-    reads: ['assessments'],
-    summary: 'The kinds of assessment and the need areas (built-in and the centre’s own).',
+    reads: ['assessments', 'users'],
+    summary: 'The kinds of assessment, the need areas (built-in and the centre’s own) and the workers who may assess.',
   }),
   'assessments.addOption': call({
     output: assessmentOptionSchema,

@@ -61,7 +61,7 @@ export function assessmentsService(deps: CoreDeps) {
       else if (seen.has(n.areaId)) issues.add(`needs.${i}.areaId`, 'validation.duplicate');
       seen.add(n.areaId);
     });
-    const worker = await ex.selectFrom('users').select('id').where('id', '=', d.workerId).executeTakeFirst();
+    const worker = await ex.selectFrom('users').select('id').where('id', '=', d.workerId).where('role', 'in', ['coordinator', 'admin']).executeTakeFirst();
     if (!worker) issues.add('workerId', 'validation.unknownWorker');
     // The content is health and case content: a consent covering health must be in force.
     const contentAt = d.needs.length > 0 ? 'needs' : d.conclusion !== '' ? 'conclusion' : d.services !== '' ? 'services' : null;
@@ -114,7 +114,8 @@ export function assessmentsService(deps: CoreDeps) {
 
     async options(includeArchived: boolean): Promise<AssessmentOptions> {
       const all = await repo.listOptions(db, includeArchived);
-      return { kinds: all.filter((o) => o.list === 'kind'), areas: all.filter((o) => o.list === 'area') };
+      const workers = await db.selectFrom('users').select(['id', 'name']).where('active', '=', 1).where('role', 'in', ['coordinator', 'admin']).orderBy('name').orderBy('id').execute();
+      return { kinds: all.filter((o) => o.list === 'kind'), areas: all.filter((o) => o.list === 'area'), workers };
     },
 
     async addOption(list: OptionList, name: string): Promise<AssessmentOption> {
