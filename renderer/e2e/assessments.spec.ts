@@ -84,5 +84,17 @@ test.describe('assessments (uk)', () => {
       ['income', 'high'],
     ]);
     expect(saved.items[0]).toMatchObject({ assessedOn: today, followUpOn: followUp });
+
+    // Someone without a consent covering health: the needs are refused beside them, with the way
+    // to record the consent, and nothing is saved.
+    const fresh = await hearth.call('residents.create', { lastName: 'Ковальчук', firstName: 'Ірина', birthYear: 1979, settlement: 'Сылва' });
+    await page.goto(`${hearth.url}#/residents/${fresh.id}/assessments/new`);
+    await expect(page.getByRole('heading', { name: t('assessments:form.title'), level: 1 })).toBeVisible();
+    await page.getByRole('checkbox', { name: t('common:assessment.area.documents') }).check();
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByText(t('common:validation.assessmentConsentRequired'))).toBeVisible();
+    await page.getByText(t('common:validation.assessmentConsentRequired')).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('assessments-no-consent-uk.png') });
+    expect((await hearth.call('assessments.ofResident', { residentId: fresh.id })).items).toEqual([]);
   });
 });

@@ -120,7 +120,7 @@ function AssessmentForm({ resident, household, options, today, userId }: Props) 
             )}
           </Field>
         </div>
-        <fieldset className={`assessment-needs ${needsError ? 'field-invalid' : ''}`} aria-describedby="assessment-needs-hint">
+        <fieldset className="assessment-needs" aria-describedby="assessment-needs-hint">
           <legend>{t('assessments:form.needs')}</legend>
           <p id="assessment-needs-hint" className="field-hint">
             {t('assessments:form.needsHint')}
