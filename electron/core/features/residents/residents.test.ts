@@ -84,8 +84,11 @@ describe('residents.create', () => {
     const update = { id: r.id, data: residentInput({ situations: [...all] }) };
     const noConsent = await t.call('residents.update', update);
     expect(!noConsent.ok && noConsent.error.fields).toEqual([{ path: 'situations', message: 'validation.disabilityConsentRequired' }]);
-    await t.value('privacy.recordConsent', { residentId: r.id, basis: 'consent', scopes: ['basic', 'health'], givenOn: '2026-11-16' });
+    const [given] = await t.value('privacy.recordConsent', { residentId: r.id, basis: 'consent', scopes: ['basic', 'health'], givenOn: '2026-11-16' });
     expect((await t.value('residents.update', update)).situations).toEqual([...all]);
+    // Withdrawn: the disability goes with the health-related needs.
+    await t.value('privacy.withdrawConsent', { consentId: given?.id ?? 0 });
+    expect((await t.value('residents.get', { id: r.id })).resident.situations).toEqual(['livesAlone', 'pensioner', 'familyInDifficulty', 'displaced']);
   });
 });
 
