@@ -15,6 +15,8 @@ import { ResidentEditScreen } from '../features/residents/ResidentEditScreen';
 import { HouseholdNewScreen } from '../features/households/HouseholdNewScreen';
 import { AssessmentNewScreen } from '../features/assessments/AssessmentNewScreen';
 import { AssessmentScreen } from '../features/assessments/AssessmentScreen';
+import { AssessmentListsScreen } from '../features/assessments/AssessmentListsScreen';
+import { FollowUpsScreen } from '../features/assessments/FollowUpsScreen';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -128,6 +130,8 @@ function Gate() {
           {screen('residents/:id/edit', <ResidentEditScreen />)}
           {screen('residents/:id/household/new', <HouseholdNewScreen />)}
           {screen('residents/:id/assessments/new', <AssessmentNewScreen />)}
+          {screen('assessments/due', <FollowUpsScreen />)}
+          {screen('assessments/lists', <AssessmentListsScreen />)}
           {screen('assessments/:id', <AssessmentScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}

@@ -96,5 +96,22 @@ test.describe('assessments (uk)', () => {
     await page.getByText(t('common:validation.assessmentConsentRequired')).scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('assessments-no-consent-uk.png') });
     expect((await hearth.call('assessments.ofResident', { residentId: fresh.id })).items).toEqual([]);
+
+    // The centre's own need area: added on the lists' screen, offered by the form.
+    await page.goto(`${hearth.url}#/assessments/lists`);
+    await expect(page.getByRole('heading', { name: t('assessments:lists.title'), level: 1 })).toBeVisible();
+    await page.getByLabel(t('assessments:lists.add.area')).fill('Транспорт до лікарні');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: t('assessments:lists.area') }).getByRole('cell', { name: 'Транспорт до лікарні', exact: true })).toBeVisible();
+    await page.screenshot({ path: artifactPath('assessments-lists-uk.png'), fullPage: true });
+    await page.goto(`${hearth.url}#/residents/${residentId}/assessments/new`);
+    await expect(page.getByRole('checkbox', { name: 'Транспорт до лікарні' })).toBeVisible();
+
+    // The follow-ups due: everyone's by the new follow-up's day includes it.
+    await page.goto(`${hearth.url}#/assessments/due`);
+    await page.getByLabel(t('assessments:due.until')).fill(followUp);
+    const name = (await hearth.call('residents.get', { id: residentId ?? 0 })).resident.fullName;
+    await expect(page.getByRole('row').filter({ hasText: name }).first()).toBeVisible();
+    await page.screenshot({ path: artifactPath('assessments-due-uk.png') });
   });
 });

@@ -60,6 +60,12 @@ export function AssessmentsSection({ residentId }: { residentId: number }) {
           </tbody>
         </table>
       ) : null}
+      {caseworker ? (
+        <div className="section-links">
+          <Link to="/assessments/due">{t('assessments:section.due')}</Link>
+          <Link to="/assessments/lists">{t('assessments:section.lists')}</Link>
+        </div>
+      ) : null}
     </section>
   );
 }
