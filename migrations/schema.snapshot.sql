@@ -1,4 +1,25 @@
 -- The schema after all migrations. Written by migrations/migrations.test.ts; do not edit by hand.
+-- index assessment_needs_area on assessment_needs
+CREATE INDEX "assessment_needs_area" on "assessment_needs" ("area_id");
+
+-- index assessment_needs_assessment on assessment_needs
+CREATE UNIQUE INDEX "assessment_needs_assessment" on "assessment_needs" ("assessment_id", "area_id");
+
+-- index assessment_options_code on assessment_options
+CREATE UNIQUE INDEX assessment_options_code on assessment_options (list, code) where code is not null;
+
+-- index assessments_follow_up on assessments
+CREATE INDEX assessments_follow_up on assessments (follow_up_on) where follow_up_on is not null;
+
+-- index assessments_household on assessments
+CREATE INDEX assessments_household on assessments (household_id, assessed_on) where household_id is not null;
+
+-- index assessments_kind on assessments
+CREATE INDEX "assessments_kind" on "assessments" ("kind_id", "assessed_on");
+
+-- index assessments_resident on assessments
+CREATE INDEX assessments_resident on assessments (resident_id, assessed_on) where resident_id is not null;
+
 -- index audit_log_at on audit_log
 CREATE INDEX "audit_log_at" on "audit_log" ("at");
 
@@ -163,6 +184,15 @@ CREATE INDEX "volunteers_sort_key" on "volunteers" ("sort_key");
 
 -- table annual_budgets on annual_budgets
 CREATE TABLE "annual_budgets" ("year" integer not null, "category_id" integer not null references "cash_categories" ("id"), "planned_minor" integer not null check (planned_minor >= 0), "currency" text not null check (length(currency) = 3), constraint "annual_budgets_pk" primary key ("year", "category_id"));
+
+-- table assessment_needs on assessment_needs
+CREATE TABLE "assessment_needs" ("id" integer primary key autoincrement, "assessment_id" integer not null references "assessments" ("id"), "area_id" integer not null references "assessment_options" ("id"), "severity" text not null check (severity in ('low', 'medium', 'high', 'urgent')));
+
+-- table assessment_options on assessment_options
+CREATE TABLE "assessment_options" ("id" integer primary key autoincrement, "list" text not null check (list in ('kind', 'area')), "code" text, "name" text, "sort_order" integer default 1000 not null, "archived_at" text, "created_at" text not null, constraint "assessment_options_label" check ((code is null) <> (name is null)));
+
+-- table assessments on assessments
+CREATE TABLE "assessments" ("id" integer primary key autoincrement, "resident_id" integer references "residents" ("id"), "household_id" integer references "households" ("id"), "kind_id" integer not null references "assessment_options" ("id"), "assessed_on" text not null, "worker_id" integer not null references "users" ("id"), "conclusion" text default '' not null, "services" text default '' not null, "follow_up_on" text, "erased_at" text, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), constraint "assessments_subject" check (resident_id is null or household_id is null), constraint "assessments_follow_up" check (follow_up_on is null or follow_up_on >= assessed_on));
 
 -- table audit_log on audit_log
 CREATE TABLE "audit_log" ("id" integer primary key, "at" text not null, "user_id" integer, "role" text, "action" text not null, "call" text not null, "entity_type" text, "entity_id" text, "resident_id" integer, "outcome" text not null, "details" text, "prev_hash" text not null, "hash" text not null unique);

@@ -13,6 +13,10 @@ import { ResidentsScreen } from '../features/residents/ResidentsScreen';
 import { ResidentPage } from '../features/residents/ResidentPage';
 import { ResidentEditScreen } from '../features/residents/ResidentEditScreen';
 import { HouseholdNewScreen } from '../features/households/HouseholdNewScreen';
+import { AssessmentNewScreen } from '../features/assessments/AssessmentNewScreen';
+import { AssessmentScreen } from '../features/assessments/AssessmentScreen';
+import { AssessmentListsScreen } from '../features/assessments/AssessmentListsScreen';
+import { FollowUpsScreen } from '../features/assessments/FollowUpsScreen';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -125,6 +129,10 @@ function Gate() {
           {screen('residents/:id', <ResidentPage />)}
           {screen('residents/:id/edit', <ResidentEditScreen />)}
           {screen('residents/:id/household/new', <HouseholdNewScreen />)}
+          {screen('residents/:id/assessments/new', <AssessmentNewScreen />)}
+          {screen('assessments/due', <FollowUpsScreen />)}
+          {screen('assessments/lists', <AssessmentListsScreen />)}
+          {screen('assessments/:id', <AssessmentScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}
           {screen('requests/:id', <RequestPage />)}

@@ -34,8 +34,9 @@ import { demoCashbook } from './cashbook.demo';
 import { demoTill } from './till.demo';
 import { demoFunding } from './funding.demo';
 import { demoUsers } from './users.demo';
-import { demoPrivacy } from './privacy.demo';
+import { demoPrivacy, recordDemoHealthConsent } from './privacy.demo';
 import { demoHouseholdLeavers, demoHouseholds } from './households.demo';
+import { demoAssessments } from './assessments.demo';
 import { volunteersService } from '../features/volunteers/volunteers.service';
 import { ensureBuiltInSkills } from '../features/volunteers/skills';
 import { generatePlanTasks, plansService } from '../features/plans/plans.service';
@@ -1587,14 +1588,23 @@ export async function fillDemoData(
     markSnowList(coordinationRng, planned);
     for (const r of planned) {
       setTime(r.registeredAt, isoDay(r.registeredAt));
-      const created = await residents.create(residentInputSchema.parse(r.input), options.actor);
+      // Disability is health data: registered without it, a consent covering health is recorded
+      // the same minute, then it is ticked (the rule of residents.service).
+      const disability = r.situations.has('disability');
+      const created = await residents.create(residentInputSchema.parse(disability ? { ...r.input, situations: r.input.situations?.filter((s) => s !== 'disability') } : r.input), options.actor);
       r.id = created.id;
+      if (disability) {
+        await recordDemoHealthConsent(deps.db, created.id, created.createdAt, options.actor.id);
+        await residents.update(created.id, residentInputSchema.parse(r.input), options.actor);
+      }
     }
     // Later features fill in order, each from its own seed (so that adding one moves nothing else).
     const seed = options.seed ?? DEMO_SEED;
     const later: DemoContext = { backdated, deps, setTime, actor: options.actor, today, now, windowDays, seed };
     // The residents planned together live together (households.demo.ts).
     const households = await demoHouseholds(later, new Rng(seed ^ 0x4015e), planned);
+    // A few of them were assessed (assessments.demo.ts).
+    await demoAssessments(later, new Rng(seed ^ 0xa55e5), planned);
 
     const kindRows = await deps.db
       .selectFrom('service_kinds')

@@ -218,6 +218,10 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const memberId = (pick: (m: Household['members'][number]) => boolean) => h.members.find(pick)?.id ?? 0;
       return { id: h.id, spouse: memberId((m) => m.residentId === spouse), child: memberId((m) => m.relation === 'child') };
     },
+    /** An assessment (without content) of a fresh resident. */
+    assessment: async () => ((await make('assessments.record', { residentId: await fresh.resident(), kindId: 1, assessedOn: TODAY, workerId: 1 })) as { id: number }).id,
+    /** A need area of the centre's own. */
+    assessmentOption: async () => ((await make('assessments.addOption', { list: 'area', name: unique('Транспорт') })) as { id: number }).id,
     consent: async () => {
       await make('privacy.recordConsent', { residentId: demo.resident(), basis: 'consent', scopes: ['basic'], givenOn: TODAY });
       return lastId('resident_consents');
@@ -322,6 +326,13 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const h = await fresh.household();
       return { id: h.id, headMemberId: h.spouse, relation: 'spouse' };
     },
+
+    // Assessments
+    'assessments.get': async () => ({ id: await fresh.assessment() }),
+    'assessments.update': async () => ({ id: await fresh.assessment(), kindId: 2, assessedOn: TODAY, workerId: 1 }),
+    'assessments.addOption': () => ({ list: 'area', name: unique('Транспорт') }),
+    'assessments.renameOption': async () => ({ id: await fresh.assessmentOption(), name: unique('Дорога') }),
+    'assessments.setOptionArchived': async () => ({ id: await fresh.assessmentOption(), archived: true }),
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),

@@ -7,7 +7,7 @@ import { HouseholdBriefLine } from '../households/HouseholdBrief';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError, invoke } from '../../bridge';
 import { Field } from '../../ui/Field';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { useLabels } from '../../ui/labels';
 import { formFieldOf, formToInput, validateResident, type ResidentFormValues } from './residentForm';
 
@@ -127,6 +127,11 @@ export function ResidentForm(props: {
                 <span>{labels.situation(s)}</span>
               </label>
             ))}
+            {errors.situations?.message ? (
+              <div className="field-error" role="alert">
+                {fieldText(t, errors.situations.message)}
+              </div>
+            ) : null}
             {text('householdSize', t('residents:form.householdSize'), { inputMode: 'numeric', className: 'inline' })}
           </fieldset>
           <fieldset className="span-2 care">

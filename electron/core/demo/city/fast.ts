@@ -173,7 +173,10 @@ const FAST: { [K in FastCall]: Fast<K> } = {
   'residents.create': {
     // The service reads the new resident back (row, phones, consent) for its answer.
     async run(input, actor, deps) {
-      if (input.healthNeeds !== undefined && input.healthNeeds !== '') throw new AppError('validation', 'Health-related needs need a consent that covers health');
+      // As residents.service: health needs and the situation "disability" need a consent covering health, which a new resident cannot have yet.
+      if ((input.healthNeeds !== undefined && input.healthNeeds !== '') || input.situations.includes('disability')) {
+        throw new AppError('validation', 'Health-related needs and disability need a consent that covers health');
+      }
       return { value: { id: await insertResident(deps.db, input, actor.id, deps.clock.now().toISOString()) } };
     },
     rows: async (ex, _input, value) => ({

@@ -10,6 +10,8 @@
  * - their household memberships become unnamed ones (relation and birth decade kept), so every
  *   household and its size still count; a household no registered person is left in loses its
  *   street, house and flat;
+ * - their needs assessments lose the link to them, the conclusion and the services proposed (the
+ *   kind, date, worker and coded needs stay, so the counts do);
  * - free text that could name them is blanked: request descriptions and status notes, task notes
  *   and not-done reasons, help-plan notes, volunteer-advance notes, consent notes, and the
  *   counterparty the till copied into the cash book for their sales (sales keep resident_id,
@@ -123,6 +125,17 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
       await trx.updateTable('cash_entries').set({ counterparty: '' }).where('id', 'in', entryIds).where('counterparty', '<>', '').executeTakeFirst(),
     );
   }
+
+  // Needs assessments of the person: the conclusion and the services proposed are blanked and the
+  // link to them goes; the row with its kind, date, worker and coded needs stays, so every count
+  // (assessments made, needs found) stays. A household's assessments stay with the household.
+  blanked.assessments = n(
+    await trx
+      .updateTable('assessments')
+      .set({ resident_id: null, conclusion: '', services: '', follow_up_on: null, erased_at: s.at, updated_at: s.at, updated_by: s.actorId })
+      .where('resident_id', '=', residentId)
+      .executeTakeFirst(),
+  );
 
   // Households: every membership of the person becomes an unnamed one (the relation and the
   // decade of birth stay), so the household and its members still count; a household that no

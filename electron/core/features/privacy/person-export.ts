@@ -63,6 +63,18 @@ export interface PersonData {
     /** How many people live there now (the current household only). */
     livingNow: number | null;
   }>;
+  /** Their needs assessments and those of households they headed (the head speaks for the family). */
+  assessments: Array<{
+    householdId: number | null;
+    kindCode: string | null;
+    kindName: string | null;
+    assessedOn: string;
+    worker: string;
+    needs: Array<{ areaCode: string | null; areaName: string | null; severity: string }>;
+    conclusion: string;
+    services: string;
+    followUpOn: string | null;
+  }>;
   consents: Array<{
     basis: string;
     scopes: string[];
@@ -167,6 +179,35 @@ export async function collectPersonData(
     });
   }
 
+  const headed = [...new Set(memberships.filter((m) => m.relation === 'head').map((m) => m.household_id))];
+  const assessmentRows = [
+    ...(await ex.selectFrom('assessments').selectAll().where('resident_id', '=', residentId).execute()),
+    ...(headed.length === 0 ? [] : await ex.selectFrom('assessments').selectAll().where('household_id', 'in', headed).execute()),
+  ].sort((a, b) => (a.assessed_on === b.assessed_on ? a.id - b.id : a.assessed_on < b.assessed_on ? -1 : 1));
+  const assessmentIds = assessmentRows.map((a) => a.id);
+  const assessmentOptions = new Map(
+    (await ex.selectFrom('assessment_options').select(['id', 'code', 'name']).execute()).map((o) => [o.id, o]),
+  );
+  const assessmentNeeds =
+    assessmentIds.length === 0 ? [] : await ex.selectFrom('assessment_needs').select(['assessment_id', 'area_id', 'severity']).where('assessment_id', 'in', assessmentIds).orderBy('id').execute();
+  const workerIds = [...new Set(assessmentRows.map((a) => a.worker_id))];
+  const workers = new Map(
+    (workerIds.length === 0 ? [] : await ex.selectFrom('users').select(['id', 'name']).where('id', 'in', workerIds).execute()).map((u) => [u.id, u.name]),
+  );
+  const assessments: PersonData['assessments'] = assessmentRows.map((a) => ({
+    householdId: a.household_id,
+    kindCode: assessmentOptions.get(a.kind_id)?.code ?? null,
+    kindName: assessmentOptions.get(a.kind_id)?.name ?? null,
+    assessedOn: a.assessed_on,
+    worker: workers.get(a.worker_id) ?? '',
+    needs: assessmentNeeds
+      .filter((n) => n.assessment_id === a.id)
+      .map((n) => ({ areaCode: assessmentOptions.get(n.area_id)?.code ?? null, areaName: assessmentOptions.get(n.area_id)?.name ?? null, severity: n.severity })),
+    conclusion: a.conclusion,
+    services: a.services,
+    followUpOn: a.follow_up_on,
+  }));
+
   const requests = await ex.selectFrom('requests').selectAll().where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
   const requestIds = requests.map((q) => q.id);
   const history =
@@ -232,6 +273,7 @@ export async function collectPersonData(
       updatedAt: r.updated_at,
     },
     households,
+    assessments,
     consents: consents.map((c) => ({
       basis: c.basis,
       scopes: c.scopes,
@@ -343,6 +385,18 @@ export function personHtml(data: PersonData, language: Language): string {
         esc(formatAddress(h)),
         esc(t(`common:household.relation.${h.relation}`)),
         h.livingNow === null ? '' : esc(t('privacy:export.people', { count: h.livingNow })),
+      ]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.assessments'))}</h2>`,
+    table(
+      [t('privacy:export.columns.date'), t('privacy:export.columns.assessment'), t('privacy:export.columns.needs'), t('privacy:export.columns.conclusion'), t('privacy:export.columns.services'), t('privacy:export.columns.followUp')],
+      data.assessments.map((a) => [
+        esc(date(a.assessedOn)),
+        esc(a.kindCode !== null ? t(`common:assessment.kind.${a.kindCode}`) : (a.kindName ?? '')) + (a.worker ? ` (${esc(a.worker)})` : ''),
+        esc(a.needs.map((n) => `${n.areaCode !== null ? t(`common:assessment.area.${n.areaCode}`) : (n.areaName ?? '')}: ${t(`common:assessment.severity.${n.severity}`)}`).join(', ')),
+        a.conclusion ? `<span class="pre">${esc(a.conclusion)}</span>` : '',
+        a.services ? `<span class="pre">${esc(a.services)}</span>` : '',
+        esc(a.followUpOn ? date(a.followUpOn) : ''),
       ]),
     ),
     `<h2>${esc(t('privacy:export.sections.consents'))}</h2>`,

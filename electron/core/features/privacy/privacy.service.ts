@@ -202,8 +202,8 @@ export function privacyService(deps: CoreDeps) {
     },
 
     /**
-     * Withdrawal. When no other consent covers health any more, the health-related needs are
-     * deleted, not merely hidden: consent was their only basis, and GDPR art. 17(1)(b) asks for
+     * Withdrawal. When no other consent covers health any more, the health-related needs (and the
+     * situation "disability") are deleted, not merely hidden: consent was their only basis, and GDPR art. 17(1)(b) asks for
      * erasure when it is withdrawn and nothing else allows keeping them. The audit entry names the
      * field, never its value.
      */
@@ -230,6 +230,14 @@ export function privacyService(deps: CoreDeps) {
             .where('health_needs', '<>', '')
             .executeTakeFirst();
           if (Number(cleared.numUpdatedRows) > 0) fields.push({ field: 'healthNeeds', changed: true });
+          // The situation "disability" is health data under the same rule (issue 13).
+          const untick = await trx
+            .updateTable('residents')
+            .set({ disability: 0, updated_at: at, updated_by: actor.id })
+            .where('id', '=', c.resident_id)
+            .where('disability', '=', 1)
+            .executeTakeFirst();
+          if (Number(untick.numUpdatedRows) > 0) fields.push({ field: 'situations', changed: true });
         }
         await appendAudit(trx, {
           at,

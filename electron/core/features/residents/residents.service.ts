@@ -8,12 +8,21 @@ import { hasHealthConsent } from '../privacy/consent.repo';
 import type { Executor } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 
-/** Health-related needs are saved only under a consent covering health (privacy feature). */
+/**
+ * Health-related needs, and the living situation "disability" (health data too), are saved only
+ * under a consent covering health (privacy feature). A new resident has no consent yet: they are
+ * registered without them, the consent is recorded on their page, then these are filled in.
+ */
 async function checkHealthConsent(ex: Executor, id: number | null, data: ResidentData): Promise<void> {
-  if (data.healthNeeds === undefined || data.healthNeeds === '') return;
+  const needs = data.healthNeeds !== undefined && data.healthNeeds !== '';
+  const disability = data.situations.includes('disability');
+  if (!needs && !disability) return;
   if (id !== null && (await hasHealthConsent(ex, id))) return;
-  throw new AppError('validation', 'Health-related needs need a consent that covers health', {
-    fields: [{ path: 'healthNeeds', message: 'validation.healthConsentRequired' }],
+  throw new AppError('validation', 'Health-related needs and disability need a consent that covers health', {
+    fields: [
+      ...(needs ? [{ path: 'healthNeeds', message: 'validation.healthConsentRequired' }] : []),
+      ...(disability ? [{ path: 'situations', message: 'validation.disabilityConsentRequired' }] : []),
+    ],
   });
 }
 

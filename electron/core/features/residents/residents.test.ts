@@ -74,10 +74,21 @@ describe('residents.create', () => {
     expect(notCared.checkinIntervalDays).toBeNull();
   });
 
-  it('stores every situation', async () => {
+  it('stores every situation; disability (health data) only under a consent covering health', async () => {
     const all = ['livesAlone', 'pensioner', 'disability', 'familyInDifficulty', 'displaced'] as const;
-    const r = await t.value('residents.create', residentInput({ situations: [...all] }));
-    expect(r.situations).toEqual([...all]);
+    const before = t.dump();
+    const refused = await t.call('residents.create', residentInput({ situations: [...all] }));
+    expect(!refused.ok && refused.error.fields).toEqual([{ path: 'situations', message: 'validation.disabilityConsentRequired' }]);
+    expect(t.dump()).toEqual(before);
+    const r = await t.value('residents.create', residentInput({ situations: ['livesAlone', 'pensioner', 'familyInDifficulty', 'displaced'] }));
+    const update = { id: r.id, data: residentInput({ situations: [...all] }) };
+    const noConsent = await t.call('residents.update', update);
+    expect(!noConsent.ok && noConsent.error.fields).toEqual([{ path: 'situations', message: 'validation.disabilityConsentRequired' }]);
+    const [given] = await t.value('privacy.recordConsent', { residentId: r.id, basis: 'consent', scopes: ['basic', 'health'], givenOn: '2026-11-16' });
+    expect((await t.value('residents.update', update)).situations).toEqual([...all]);
+    // Withdrawn: the disability goes with the health-related needs.
+    await t.value('privacy.withdrawConsent', { consentId: given?.id ?? 0 });
+    expect((await t.value('residents.get', { id: r.id })).resident.situations).toEqual(['livesAlone', 'pensioner', 'familyInDifficulty', 'displaced']);
   });
 });
 

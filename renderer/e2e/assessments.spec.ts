@@ -1,0 +1,117 @@
+import { test, expect, openApp } from './fixtures';
+import { ownString } from './i18n';
+import { artifactPath } from './paths';
+
+/**
+ * Needs assessments (issue 13), in Ukrainian, as a coordinator of the demo centre: open a demo
+ * resident (one the demo assessed, so a consent covering health is on record), record an
+ * assessment with two needs from the keyboard, see it in the list on the resident's page, open it
+ * and look at its printable A4 view.
+ */
+test.describe('assessments (uk)', () => {
+  test.use({ demo: true, demoLanguage: 'uk', signInAs: 'coordinator' });
+
+  test('record an assessment with two needs, see it in the list and print it', async ({ page, hearth }) => {
+    for (const key of ['assessments:section.title', 'assessments:form.title', 'common:assessment.kind.needsAssessment', 'common:assessment.area.housing', 'common:validation.assessmentConsentRequired']) {
+      expect(ownString('uk', key), key).not.toBe(ownString('en', key));
+    }
+    const due = await hearth.call('assessments.dueFollowUps', { until: '2099-12-31' });
+    const residentId = due.items.find((a) => a.residentId !== null)?.residentId;
+    expect(residentId, 'the demo has assessed residents').toBeTruthy();
+    const status = await hearth.call('app.status', {});
+    const today = status.today;
+    const followUp = new Date(Date.parse(`${today}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    const before = (await hearth.call('assessments.ofResident', { residentId: residentId ?? 0 })).items.length;
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'uk', route: `/residents/${residentId}` });
+    const section = page.getByRole('region', { name: t('assessments:section.title') });
+    await expect(section.getByRole('row')).toHaveCount(before + 1);
+    await section.getByRole('link', { name: t('assessments:section.record') }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: t('assessments:form.title'), level: 1 })).toBeVisible();
+    // The date is today, the worker the signed-in coordinator.
+    await expect(page.getByLabel(t('assessments:form.date'))).toHaveValue(today);
+    await expect(page.getByLabel(t('assessments:form.worker'))).not.toHaveValue('');
+
+    // Two needs, from the keyboard: tick with Space, choose the severity beside it.
+    const housing = t('common:assessment.area.housing');
+    const income = t('common:assessment.area.income');
+    await page.getByRole('checkbox', { name: housing }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    const housingSeverity = page.getByRole('combobox', { name: t('assessments:form.severityOf', { area: housing }) });
+    await expect(housingSeverity).toBeFocused();
+    await housingSeverity.selectOption('urgent');
+    await page.getByRole('checkbox', { name: income }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('combobox', { name: t('assessments:form.severityOf', { area: income }) }).selectOption('high');
+    await page.getByLabel(t('assessments:form.conclusion')).fill('Сім’я винаймає кімнату, борг за комунальні послуги; дохід — лише пенсія.');
+    await page.getByLabel(t('assessments:form.services')).fill('Консультація щодо субсидії; продуктові набори; соціальний супровід.');
+    await page.getByLabel(t('assessments:form.followUp')).fill(followUp);
+    await page.screenshot({ path: artifactPath('assessments-form-uk.png') });
+    await page.screenshot({ path: artifactPath('assessments-form-full-uk.png'), fullPage: true });
+
+    // Ctrl+Enter saves and opens the printable view.
+    await page.keyboard.press('Control+Enter');
+    const kind = t('common:assessment.kind.needsAssessment');
+    await expect(page.getByRole('heading', { name: kind, level: 1 })).toBeVisible();
+    const sheet = page.locator('.assessment-sheet');
+    await expect(sheet.getByRole('cell', { name: housing })).toBeVisible();
+    await expect(sheet.getByRole('cell', { name: t('common:assessment.severity.urgent') })).toBeVisible();
+    await expect(sheet.getByText('соціальний супровід', { exact: false })).toBeVisible();
+    await page.screenshot({ path: artifactPath('assessments-view-uk.png') });
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: t('assessments:view.print') })).toBeHidden();
+    await page.screenshot({ path: artifactPath('assessments-print-uk.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // Back on the resident's page, it is in the list, the latest first; the date opens it.
+    await page.getByRole('link', { name: t('assessments:view.back') }).click();
+    await expect(section.getByRole('row')).toHaveCount(before + 2);
+    const first = section.getByRole('row').nth(1);
+    await expect(first).toContainText(housing);
+    await expect(first).toContainText(t('common:assessment.severity.urgent'));
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('assessments-list-uk.png') });
+    await first.getByRole('link').click();
+    await expect(page.getByRole('heading', { name: kind, level: 1 })).toBeVisible();
+
+    const saved = await hearth.call('assessments.ofResident', { residentId: residentId ?? 0 });
+    expect(saved.items).toHaveLength(before + 1);
+    expect(saved.items[0]?.needs?.map((n) => [n.areaCode, n.severity])).toEqual([
+      ['housing', 'urgent'],
+      ['income', 'high'],
+    ]);
+    expect(saved.items[0]).toMatchObject({ assessedOn: today, followUpOn: followUp });
+
+    // Someone without a consent covering health: the needs are refused beside them, with the way
+    // to record the consent, and nothing is saved.
+    const fresh = await hearth.call('residents.create', { lastName: 'Ковальчук', firstName: 'Ірина', birthYear: 1979, settlement: 'Сылва' });
+    await page.goto(`${hearth.url}#/residents/${fresh.id}/assessments/new`);
+    await expect(page.getByRole('heading', { name: t('assessments:form.title'), level: 1 })).toBeVisible();
+    await page.getByRole('checkbox', { name: t('common:assessment.area.documents') }).check();
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByText(t('common:validation.assessmentConsentRequired'))).toBeVisible();
+    await page.getByText(t('common:validation.assessmentConsentRequired')).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('assessments-no-consent-uk.png') });
+    expect((await hearth.call('assessments.ofResident', { residentId: fresh.id })).items).toEqual([]);
+
+    // The centre's own need area: added on the lists' screen, offered by the form.
+    await page.goto(`${hearth.url}#/assessments/lists`);
+    await expect(page.getByRole('heading', { name: t('assessments:lists.title'), level: 1 })).toBeVisible();
+    await page.getByLabel(t('assessments:lists.add.area')).fill('Транспорт до лікарні');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: t('assessments:lists.area') }).getByRole('cell', { name: 'Транспорт до лікарні', exact: true })).toBeVisible();
+    await page.screenshot({ path: artifactPath('assessments-lists-uk.png'), fullPage: true });
+    await page.goto(`${hearth.url}#/residents/${residentId}/assessments/new`);
+    await expect(page.getByRole('checkbox', { name: 'Транспорт до лікарні' })).toBeVisible();
+
+    // The follow-ups due: everyone's by the new follow-up's day includes it.
+    await page.goto(`${hearth.url}#/assessments/due`);
+    await page.getByLabel(t('assessments:due.until')).fill(followUp);
+    const name = (await hearth.call('residents.get', { id: residentId ?? 0 })).resident.fullName;
+    await expect(page.getByRole('row').filter({ hasText: name }).first()).toBeVisible();
+    await page.screenshot({ path: artifactPath('assessments-due-uk.png') });
+  });
+});
