@@ -89,10 +89,18 @@ export function CasePrintScreen() {
             ) : null}
           </tbody>
         </table>
-        <p className="case-sheet-review">
-          {lastReview ? `${t('cases:print.lastReview', { date: format.date(lastReview.on) })} ` : ''}
-          {t('cases:print.nextReview', { date: c.nextReviewOn ? format.date(c.nextReviewOn) : dash })}
-        </p>
+        <dl className="sheet-meta case-sheet-review">
+          {lastReview ? (
+            <div>
+              <dt>{t('cases:print.lastReview')}</dt>
+              <dd>{format.date(lastReview.on)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('cases:print.nextReview')}</dt>
+            <dd>{c.nextReviewOn ? format.date(c.nextReviewOn) : dash}</dd>
+          </div>
+        </dl>
         {c.agreementNote ? <p className="pre">{c.agreementNote}</p> : null}
         <div className="sheet-foot">
           <div className="sign-line">
