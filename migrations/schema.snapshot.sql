@@ -41,6 +41,33 @@ CREATE INDEX "audit_log_user_call" on "audit_log" ("user_id", "call", "at");
 -- index budget_lines_grant on budget_lines
 CREATE INDEX "budget_lines_grant" on "budget_lines" ("grant_id");
 
+-- index case_actions_case on case_actions
+CREATE INDEX "case_actions_case" on "case_actions" ("case_id", "due_on");
+
+-- index case_contacts_case on case_contacts
+CREATE INDEX "case_contacts_case" on "case_contacts" ("case_id", "contact_on");
+
+-- index case_goals_case on case_goals
+CREATE INDEX "case_goals_case" on "case_goals" ("case_id", "position");
+
+-- index case_reviews_case on case_reviews
+CREATE INDEX "case_reviews_case" on "case_reviews" ("case_id", "reviewed_on");
+
+-- index cases_household on cases
+CREATE INDEX cases_household on cases (household_id, opened_on) where household_id is not null;
+
+-- index cases_one_open_household on cases
+CREATE UNIQUE INDEX cases_one_open_household on cases (household_id) where status = 'open' and household_id is not null;
+
+-- index cases_one_open_resident on cases
+CREATE UNIQUE INDEX cases_one_open_resident on cases (resident_id) where status = 'open' and resident_id is not null;
+
+-- index cases_resident on cases
+CREATE INDEX cases_resident on cases (resident_id, opened_on) where resident_id is not null;
+
+-- index cases_worker_open on cases
+CREATE INDEX cases_worker_open on cases (worker_id, next_review_on) where status = 'open';
+
 -- index cash_entries_account_balance on cash_entries
 CREATE INDEX "cash_entries_account_balance" on "cash_entries" ("account_id", "entry_date", "id", "amount_minor");
 
@@ -199,6 +226,21 @@ CREATE TABLE "audit_log" ("id" integer primary key, "at" text not null, "user_id
 
 -- table budget_lines on budget_lines
 CREATE TABLE "budget_lines" ("id" integer primary key autoincrement, "grant_id" integer not null references "grants" ("id"), "name" text not null, "planned_minor" integer not null check (planned_minor >= 0), "sort_order" integer default 1000 not null, "created_at" text not null);
+
+-- table case_actions on case_actions
+CREATE TABLE "case_actions" ("id" integer primary key autoincrement, "case_id" integer not null references "cases" ("id"), "text" text not null, "due_on" text not null, "responsible_user_id" integer references "users" ("id"), "responsible_text" text default '' not null, "done_on" text, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
+
+-- table case_contacts on case_contacts
+CREATE TABLE "case_contacts" ("id" integer primary key autoincrement, "case_id" integer not null references "cases" ("id"), "contact_on" text not null, "kind" text not null check (kind in ('visit', 'call', 'meeting', 'referral', 'psychologicalConsultation', 'legalConsultation')), "note" text default '' not null, "by_user_id" integer not null references "users" ("id"), "created_at" text not null);
+
+-- table case_goals on case_goals
+CREATE TABLE "case_goals" ("id" integer primary key autoincrement, "case_id" integer not null references "cases" ("id"), "position" integer not null, "text" text not null);
+
+-- table case_reviews on case_reviews
+CREATE TABLE "case_reviews" ("id" integer primary key autoincrement, "case_id" integer not null references "cases" ("id"), "reviewed_on" text not null, "note" text default '' not null, "next_review_on" text, "by_user_id" integer not null references "users" ("id"), "created_at" text not null);
+
+-- table cases on cases
+CREATE TABLE "cases" ("id" integer primary key autoincrement, "resident_id" integer references "residents" ("id"), "household_id" integer references "households" ("id"), "opened_on" text not null, "worker_id" integer not null references "users" ("id"), "status" text default 'open' not null check (status in ('open', 'closed')), "closed_on" text, "outcome" text check (outcome in ('goalsMet', 'partlyMet', 'droppedOut', 'moved', 'referred')), "closing_note" text default '' not null, "agreement_on" text, "agreement_note" text default '' not null, "next_review_on" text, "assessment_id" integer, "erased_at" text, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), constraint "cases_one_subject" check (resident_id is null or household_id is null), constraint "cases_closed" check ((status = 'closed') = (closed_on is not null) and (closed_on is null) = (outcome is null)), constraint "cases_closed_after_opened" check (closed_on is null or closed_on >= opened_on));
 
 -- table cash_accounts on cash_accounts
 CREATE TABLE "cash_accounts" ("id" integer primary key autoincrement, "name" text not null, "kind" text not null check (kind in ('cash', 'bank', 'other')), "currency" text not null check (length(currency) = 3), "opening_balance_minor" integer default 0 not null, "opening_date" text not null, "sort_order" integer default 1000 not null, "archived_at" text, "created_at" text not null, "created_by" integer not null references "users" ("id"));

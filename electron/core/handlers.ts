@@ -26,6 +26,7 @@ import { hostingHandlers } from './features/hosting/hosting.handlers';
 import { diagnosticsHandlers } from './features/diagnostics/diagnostics.handlers';
 import { householdsHandlers } from './features/households/households.handlers';
 import { assessmentsHandlers } from './features/assessments/assessments.handlers';
+import { casesHandlers } from './features/cases/cases.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -53,4 +54,5 @@ export const handlers: Handlers = {
   ...diagnosticsHandlers,
   ...householdsHandlers,
   ...assessmentsHandlers,
+  ...casesHandlers,
 };

@@ -17,6 +17,9 @@ import { AssessmentNewScreen } from '../features/assessments/AssessmentNewScreen
 import { AssessmentScreen } from '../features/assessments/AssessmentScreen';
 import { AssessmentListsScreen } from '../features/assessments/AssessmentListsScreen';
 import { FollowUpsScreen } from '../features/assessments/FollowUpsScreen';
+import { CaseScreen } from '../features/cases/CaseScreen';
+import { CasePrintScreen } from '../features/cases/CasePrintScreen';
+import { CaseloadScreen } from '../features/cases/CaseloadScreen';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -133,6 +136,9 @@ function Gate() {
           {screen('assessments/due', <FollowUpsScreen />)}
           {screen('assessments/lists', <AssessmentListsScreen />)}
           {screen('assessments/:id', <AssessmentScreen />)}
+          {screen('cases/:id', <CaseScreen />)}
+          {screen('cases/:id/print', <CasePrintScreen />)}
+          {screen('caseload', <CaseloadScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}
           {screen('requests/:id', <RequestPage />)}

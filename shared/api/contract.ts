@@ -31,6 +31,7 @@ import { hostingCalls } from './calls/hosting';
 import { appCalls } from './calls/app';
 import { householdsCalls } from './calls/households';
 import { assessmentsCalls } from './calls/assessments';
+import { casesCalls } from './calls/cases';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -358,6 +359,7 @@ export const contract = {
   ...appCalls,
   ...householdsCalls,
   ...assessmentsCalls,
+  ...casesCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ export type Topic =
   | 'residents'
   | 'households'
   | 'assessments'
+  | 'cases'
   | 'requests'
   | 'catalogue'
   | 'backups'
@@ -30,6 +31,7 @@ export const EVERY_TOPIC = Object.keys({
   residents: true,
   households: true,
   assessments: true,
+  cases: true,
   requests: true,
   catalogue: true,
   backups: true,

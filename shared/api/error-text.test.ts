@@ -67,6 +67,7 @@ const SENT: { [C in keyof ErrorParams]: Array<ErrorParams[C]> } = {
     { payment: 'card', currency: 'PLN' },
   ],
   correctAtSource: [{ source: 'rent' }],
+  openActions: [{ count: 1 }, { count: 3 }, { count: 5 }, { count: 21 }],
 };
 
 /** The {{variables}} of a text (`{{name}}`, `{{count, number}}` → name, count). */

@@ -70,6 +70,8 @@ export function detailedError(tr: Translate, code: ApiErrorBody['code'], d: Erro
       return (d.payment === 'cash' || d.payment === 'card') && str(d.currency) ? { key: `common:errorDetail.noTillAccount.${d.payment}`, params: { currency: d.currency } } : null;
     case 'correctAtSource':
       return str(d.source) && tr.exists(`cashbook:sources.${d.source}`) ? { key: 'common:errorDetail.correctAtSource', params: { source: tr.t(`cashbook:sources.${d.source}`) } } : null;
+    case 'openActions':
+      return num(d.count) ? { key: 'common:errorDetail.openActions', params: { count: d.count } } : null;
     default:
       return null;
   }

@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'correctAtSource',
   'inUse',
   'householdClosed',
+  'openActions',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -70,7 +71,8 @@ export type ErrorDetails = Readonly<Record<string, ErrorParam>>;
  * - currencyMismatch: the two currencies that differ (ISO codes): the account chosen (or the one
  *   money leaves) `from`, the one needed (or the one money goes to) `to`;
  * - noTillAccount: how the sale was paid (cash needs a cash box, card a bank account) and the currency;
- * - correctAtSource: the screen where the entry is made (cashbook:sources.<source>).
+ * - correctAtSource: the screen where the entry is made (cashbook:sources.<source>);
+ * - openActions: how many actions of a case are still open (closing it needs a confirmation).
  */
 export interface ErrorParams {
   forbidden: { role: string; call: string };
@@ -80,6 +82,7 @@ export interface ErrorParams {
   currencyMismatch: { from: string; to: string };
   noTillAccount: { payment: 'cash' | 'card'; currency: string };
   correctAtSource: { source: string };
+  openActions: { count: number };
 }
 
 /** True when every parameter of the code is optional (its details may be left out). */

@@ -20,6 +20,7 @@ import type { AuditTables } from '../features/audit/audit.table';
 import type { PrivacyTables } from '../features/privacy/privacy.table';
 import type { HouseholdsTables } from '../features/households/households.table';
 import type { AssessmentsTables } from '../features/assessments/assessments.table';
+import type { CasesTables } from '../features/cases/cases.table';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -27,7 +28,7 @@ export interface SchemaMigrationsTable {
 }
 
 /** Later features declare their tables in one interface each (see their *.table.ts). */
-export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables {
+export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables, CasesTables {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
   settings: SettingsTable;

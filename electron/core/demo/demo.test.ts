@@ -45,6 +45,8 @@ function dump(core: Core) {
     taskVolunteers: all('select * from task_volunteers order by task_id, volunteer_id'),
     households: all('select * from households order by id'),
     householdMembers: all('select * from household_members order by id'),
+    cases: all('select * from cases order by id'),
+    caseActions: all('select * from case_actions order by id'),
   };
 }
 
@@ -262,6 +264,26 @@ describe('demo data', () => {
     const mine = valueOf<{ current: { members: Array<{ residentId: number | null }> } | null }>(await core.dispatch('households.ofResident', { residentId: head }, ctx));
     expect(mine.current?.members[0]?.residentId).toBe(head);
     expect(verifyChainSqlite(core.sqlite).ok).toBe(true);
+  });
+
+  it('accompanies a family under a signed agreement and a resident (two open cases), and has a closed case, all under consent', async () => {
+    expect(core.sqlite.prepare('select status, count(*) as n from cases group by status order by status').all()).toEqual([
+      { status: 'closed', n: 1 },
+      { status: 'open', n: 2 },
+    ]);
+    const family = core.sqlite.prepare('select * from cases where household_id is not null').get() as { id: number; agreement_on: string | null; worker_id: number };
+    expect(family.agreement_on).not.toBeNull();
+    expect(scalar('select count(*) from case_actions where case_id = ?', family.id)).toBe(3);
+    expect(scalar('select count(*) from case_contacts where case_id = ?', family.id)).toBe(1);
+    expect(scalar('select count(*) from case_reviews where case_id = ?', family.id)).toBe(1);
+    expect(scalar("select count(*) from cases where closed_on is not null and outcome = 'goalsMet'")).toBe(1);
+    // Nothing happened in the future.
+    expect(scalar('select count(*) from cases where opened_on > ? or closed_on > ?', TODAY, TODAY)).toBe(0);
+    expect(scalar('select count(*) from case_contacts where contact_on > ?', TODAY)).toBe(0);
+    // The worker's caseload shows both open cases, one action overdue.
+    const load = valueOf<{ cases: unknown[]; overdueActions: unknown[] }>(await core.dispatch('cases.caseload', { workerId: family.worker_id }, ctx));
+    expect(load.cases).toHaveLength(2);
+    expect(load.overdueActions).toHaveLength(1);
   });
 
   it('keeps the connection at synchronous=FULL after the fill', () => {

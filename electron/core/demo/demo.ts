@@ -37,6 +37,7 @@ import { demoUsers } from './users.demo';
 import { demoPrivacy, recordDemoHealthConsent } from './privacy.demo';
 import { demoHouseholdLeavers, demoHouseholds } from './households.demo';
 import { demoAssessments } from './assessments.demo';
+import { demoCases } from './cases.demo';
 import { volunteersService } from '../features/volunteers/volunteers.service';
 import { ensureBuiltInSkills } from '../features/volunteers/skills';
 import { generatePlanTasks, plansService } from '../features/plans/plans.service';
@@ -1634,6 +1635,8 @@ export async function fillDemoData(
     const coordination = await fillCoordination(deps, backdated, setTime, coordinationRng, planned, { actor: options.actor, today, now, windowDays });
     // The one who died leaves their household that day.
     await demoHouseholdLeavers(later);
+    // Two open cases and a closed one (cases.demo.ts), for residents still living there.
+    await demoCases(later, new Rng(seed ^ 0xca5e5));
     // Then the money: the cash book first (accounts the others post to), then the till and the
     // grants/rent; users last.
     await demoCashbook({ ...later, seed: seed ^ 0xca5b });

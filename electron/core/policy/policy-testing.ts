@@ -22,6 +22,7 @@ import { planInput } from '../features/plans/plans.builders';
 import { taskInput } from '../features/tasks/tasks.builders';
 import { volunteerInput } from '../features/volunteers/volunteers.builders';
 import type { Household } from '../../../shared/domain/households';
+import type { Case } from '../../../shared/domain/cases';
 
 export const DEMO_NOW = '2026-11-23T09:00:00.000Z';
 const TODAY = DEMO_NOW.slice(0, 10);
@@ -222,6 +223,18 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
     assessment: async () => ((await make('assessments.record', { residentId: await fresh.resident(), kindId: 1, assessedOn: TODAY, workerId: 1 })) as { id: number }).id,
     /** A need area of the centre's own. */
     assessmentOption: async () => ((await make('assessments.addOption', { list: 'area', name: unique('Транспорт') })) as { id: number }).id,
+    /** A fresh resident with a consent covering health (case content needs it). */
+    consented: async () => {
+      const residentId = await fresh.resident();
+      await make('privacy.recordConsent', { residentId, basis: 'consent', scopes: ['basic', 'health'], givenOn: TODAY });
+      return residentId;
+    },
+    /** An open case of a fresh resident (with consent), opened today, with one action. */
+    case: async (): Promise<{ id: number; actionId: number }> => {
+      const c = (await make('cases.open', { residentId: await fresh.consented() })) as Case;
+      const withAction = (await make('cases.addAction', { id: c.id, text: 'Справки о доходах', dueOn: TODAY, responsibleText: 'житель' })) as Case;
+      return { id: c.id, actionId: withAction.actions[0]?.id ?? 0 };
+    },
     consent: async () => {
       await make('privacy.recordConsent', { residentId: demo.resident(), basis: 'consent', scopes: ['basic'], givenOn: TODAY });
       return lastId('resident_consents');
@@ -333,6 +346,18 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
     'assessments.addOption': () => ({ list: 'area', name: unique('Транспорт') }),
     'assessments.renameOption': async () => ({ id: await fresh.assessmentOption(), name: unique('Дорога') }),
     'assessments.setOptionArchived': async () => ({ id: await fresh.assessmentOption(), archived: true }),
+
+    // Cases
+    'cases.get': async () => ({ id: (await fresh.case()).id }),
+    'cases.ofResident': () => ({ residentId: demo.resident() }),
+    'cases.open': async () => ({ residentId: await fresh.consented(), goals: ['Оформить субсидию'] }),
+    'cases.updatePlan': async () => ({ id: (await fresh.case()).id, goals: ['Оформить субсидию', 'Устроить ребёнка в детский сад'] }),
+    'cases.addAction': async () => ({ id: (await fresh.case()).id, text: 'Заявление в детский сад', dueOn: '2026-12-01', responsibleText: 'семейный помощник' }),
+    'cases.completeAction': async () => fresh.case(),
+    'cases.logContact': async () => ({ id: (await fresh.case()).id, kind: 'visit', note: 'Посещение на дому' }),
+    'cases.review': async () => ({ id: (await fresh.case()).id, note: 'Пересмотр плана', nextReviewOn: '2026-12-23' }),
+    'cases.recordAgreement': async () => ({ id: (await fresh.case()).id, signedOn: TODAY, note: 'Договор на полгода' }),
+    'cases.close': async () => ({ id: (await fresh.case()).id, outcome: 'goalsMet', confirmOpenActions: true }),
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),

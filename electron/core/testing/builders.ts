@@ -17,6 +17,7 @@ import { privacyValidInputs } from '../features/privacy/privacy.builders';
 import { hostingValidInputs } from '../features/hosting/hosting.builders';
 import { householdsValidInputs } from '../features/households/households.builders';
 import { assessmentsValidInputs } from '../features/assessments/assessments.builders';
+import { casesValidInputs } from '../features/cases/cases.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -118,6 +119,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...hostingValidInputs(),
     ...householdsValidInputs(),
     ...assessmentsValidInputs(),
+    ...casesValidInputs(),
     'app.reportError': { name: 'TypeError', message: "Cannot read properties of null (reading '…')", route: 'residents/:id', components: ['ResidentPage', 'ScreenBoundary'] },
   };
 }

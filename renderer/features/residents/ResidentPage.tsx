@@ -11,6 +11,7 @@ import { PersonActions } from '../privacy/PersonActions';
 import { ErasedNotice } from '../privacy/ErasedNotice';
 import { HouseholdSection } from '../households/HouseholdSection';
 import { AssessmentsSection } from '../assessments/AssessmentsSection';
+import { CasesSection } from '../cases/CasesSection';
 
 export function ResidentPage() {
   const { t } = useTranslation(['residents', 'common', 'privacy']);
@@ -78,6 +79,7 @@ export function ResidentPage() {
       </dl>
       <HouseholdSection residentId={r.id} />
       <AssessmentsSection residentId={r.id} />
+      <CasesSection residentId={r.id} />
       {status.data ? <ConsentPanel residentId={r.id} today={status.data.today} /> : null}
       {status.data?.user.role === 'admin' ? <PersonActions residentId={r.id} name={r.fullName} /> : null}
       <ResidentPlans residentId={r.id} />

@@ -12,6 +12,11 @@
  *   street, house and flat;
  * - their needs assessments lose the link to them, the conclusion and the services proposed (the
  *   kind, date, worker and coded needs stay, so the counts do);
+ * - their own cases (social accompaniment) keep their row (opened and closed days, status,
+ *   outcome, worker) so that every count stays, but lose the link to them and their content:
+ *   goals, actions' text and who was responsible in words, contacts' and reviews' notes, the
+ *   agreement's and the closing note; the rows of actions, contacts and reviews stay (counted);
+ *   a case still open is closed that day as 'droppedOut' (nobody can go on with it);
  * - free text that could name them is blanked: request descriptions and status notes, task notes
  *   and not-done reasons, help-plan notes, volunteer-advance notes, consent notes, and the
  *   counterparty the till copied into the cash book for their sales (sales keep resident_id,
@@ -163,6 +168,30 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
       );
     }
     blanked.households = households;
+  }
+
+  // Cases: the row and its dated records stay (counts by status, outcome, contacts and reviews),
+  // the content and the link to the person go.
+  const caseIds = (await trx.selectFrom('cases').select('id').where('resident_id', '=', residentId).execute()).map((c) => c.id);
+  if (caseIds.length > 0) {
+    await trx.deleteFrom('case_goals').where('case_id', 'in', caseIds).execute();
+    await trx.updateTable('case_actions').set({ text: '', responsible_text: '', updated_at: s.at, updated_by: s.actorId }).where('case_id', 'in', caseIds).execute();
+    await trx.updateTable('case_contacts').set({ note: '' }).where('case_id', 'in', caseIds).execute();
+    await trx.updateTable('case_reviews').set({ note: '' }).where('case_id', 'in', caseIds).execute();
+    // A case still open ends that day (as their plans do): 'droppedOut', the accompaniment stopped.
+    await trx
+      .updateTable('cases')
+      .set({ status: 'closed', closed_on: s.today, outcome: 'droppedOut' })
+      .where('id', 'in', caseIds)
+      .where('status', '=', 'open')
+      .execute();
+    blanked.cases = n(
+      await trx
+        .updateTable('cases')
+        .set({ resident_id: null, closing_note: '', agreement_note: '', erased_at: s.at, updated_at: s.at, updated_by: s.actorId })
+        .where('id', 'in', caseIds)
+        .executeTakeFirst(),
+    );
   }
 
   const placeholder = erasedPlaceholder(residentId, s.placeholderWord);

@@ -75,6 +75,25 @@ export interface PersonData {
     services: string;
     followUpOn: string | null;
   }>;
+  /**
+   * The person's own cases (social accompaniment): their plan, contacts and reviews. Workers are
+   * not named (staff), an action a worker is responsible for says so without the name.
+   */
+  cases: Array<{
+    caseId: number;
+    openedOn: string;
+    status: string;
+    closedOn: string | null;
+    outcome: string | null;
+    closingNote: string;
+    agreementOn: string | null;
+    agreementNote: string;
+    nextReviewOn: string | null;
+    goals: string[];
+    actions: Array<{ text: string; dueOn: string; responsible: string; doneOn: string | null }>;
+    contacts: Array<{ on: string; kind: string; note: string }>;
+    reviews: Array<{ on: string; note: string; nextReviewOn: string | null }>;
+  }>;
   consents: Array<{
     basis: string;
     scopes: string[];
@@ -207,6 +226,28 @@ export async function collectPersonData(
     services: a.services,
     followUpOn: a.follow_up_on,
   }));
+  const cases: PersonData['cases'] = [];
+  for (const c of await ex.selectFrom('cases').selectAll().where('resident_id', '=', residentId).orderBy('opened_on').orderBy('id').execute()) {
+    const goals = await ex.selectFrom('case_goals').select('text').where('case_id', '=', c.id).orderBy('position').execute();
+    const actions = await ex.selectFrom('case_actions').selectAll().where('case_id', '=', c.id).orderBy('due_on').orderBy('id').execute();
+    const contacts = await ex.selectFrom('case_contacts').selectAll().where('case_id', '=', c.id).orderBy('contact_on').orderBy('id').execute();
+    const reviews = await ex.selectFrom('case_reviews').selectAll().where('case_id', '=', c.id).orderBy('reviewed_on').orderBy('id').execute();
+    cases.push({
+      caseId: c.id,
+      openedOn: c.opened_on,
+      status: c.status,
+      closedOn: c.closed_on,
+      outcome: c.outcome,
+      closingNote: c.closing_note,
+      agreementOn: c.agreement_on,
+      agreementNote: c.agreement_note,
+      nextReviewOn: c.next_review_on,
+      goals: goals.map((g) => g.text),
+      actions: actions.map((a) => ({ text: a.text, dueOn: a.due_on, responsible: a.responsible_user_id !== null ? t('privacy:export.caseWorker') : a.responsible_text, doneOn: a.done_on })),
+      contacts: contacts.map((x) => ({ on: x.contact_on, kind: x.kind, note: x.note })),
+      reviews: reviews.map((x) => ({ on: x.reviewed_on, note: x.note, nextReviewOn: x.next_review_on })),
+    });
+  }
 
   const requests = await ex.selectFrom('requests').selectAll().where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
   const requestIds = requests.map((q) => q.id);
@@ -274,6 +315,7 @@ export async function collectPersonData(
     },
     households,
     assessments,
+    cases,
     consents: consents.map((c) => ({
       basis: c.basis,
       scopes: c.scopes,
@@ -397,6 +439,19 @@ export function personHtml(data: PersonData, language: Language): string {
         a.conclusion ? `<span class="pre">${esc(a.conclusion)}</span>` : '',
         a.services ? `<span class="pre">${esc(a.services)}</span>` : '',
         esc(a.followUpOn ? date(a.followUpOn) : ''),
+      ]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.cases'))}</h2>`,
+    table(
+      [t('privacy:export.columns.period'), t('privacy:export.columns.status'), t('privacy:export.columns.plan'), t('privacy:export.columns.contacts')],
+      data.cases.map((c) => [
+        esc(`${date(c.openedOn)} – ${c.closedOn ? date(c.closedOn) : ''}`) + (c.agreementOn ? `<br>${esc(t('privacy:export.caseAgreement', { date: date(c.agreementOn) }))}` : ''),
+        esc(t(`common:case.status.${c.status}`)) + (c.outcome ? ` (${esc(t(`common:case.outcome.${c.outcome}`))})` : '') + (c.closingNote ? `<br><span class="pre">${esc(c.closingNote)}</span>` : ''),
+        [...c.goals.map((g) => esc(g)), ...c.actions.map((a) => `${esc(a.text)} — ${esc(date(a.dueOn))}, ${esc(a.responsible)}${a.doneOn ? ` ✓ ${esc(date(a.doneOn))}` : ''}`)].join('<br>'),
+        [
+          ...c.contacts.map((x) => `${esc(date(x.on))}: ${esc(t(`common:case.contactKind.${x.kind}`))}${x.note ? ` (${esc(x.note)})` : ''}`),
+          ...c.reviews.map((x) => `${esc(date(x.on))}: ${esc(t('privacy:export.caseReview'))}${x.note ? ` (${esc(x.note)})` : ''}`),
+        ].join('<br>'),
       ]),
     ),
     `<h2>${esc(t('privacy:export.sections.consents'))}</h2>`,

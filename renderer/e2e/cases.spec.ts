@@ -1,0 +1,133 @@
+import { test, expect, openApp } from './fixtures';
+import { ownString } from './i18n';
+import { artifactPath } from './paths';
+
+/**
+ * Case management (issue 13) in Ukrainian, on the demo village: from a demo resident's page, open a
+ * case (refused first, with the way out, while no consent covers health; opened once it does), add
+ * an action, log a contact, review it, look at the printable A4 plan, close it (the open action is
+ * warned about with its count, then confirmed), and find the worker's caseload, with the keyboard.
+ */
+test.describe('cases (uk)', () => {
+  test.use({ demo: true, demoLanguage: 'uk' });
+
+  test('open a case, add an action, log a contact, review, print, close with the open-action warning; the caseload', async ({ page, hearth }) => {
+    test.setTimeout(180_000);
+    for (const key of ['cases:section.title', 'cases:open.button', 'cases:action.open', 'cases:contact.open', 'cases:review.open', 'cases:close.confirm', 'common:validation.caseConsentRequired', 'common:nav.caseload']) {
+      expect(ownString('uk', key), key).not.toBe(ownString('en', key));
+    }
+    const status = await hearth.call('app.status', {});
+    const today = status.today;
+    const later = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    // A demo resident with no case and no consent covering health yet.
+    const residents = await hearth.call('residents.search', { q: '', limit: 100 });
+    let resident: (typeof residents)[number] | undefined;
+    for (const r of residents) {
+      if (r.regularCare) continue;
+      const consents = await hearth.call('privacy.consents', { residentId: r.id });
+      if (consents.length > 0) continue;
+      if ((await hearth.call('cases.ofResident', { residentId: r.id })).cases.length === 0) {
+        resident = r;
+        break;
+      }
+    }
+    if (!resident) throw new Error('the demo has no resident without a case and a consent');
+    const before = await hearth.call('cases.caseload', {});
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'uk', route: `/residents/${resident.id}` });
+    const section = page.getByRole('region', { name: t('cases:section.title') });
+    await expect(section.getByText(t('cases:section.none'))).toBeVisible();
+    await section.getByRole('button', { name: t('cases:open.button') }).focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('form', { name: t('cases:open.title') }).or(section.locator('form'));
+    await panel.getByLabel(t('cases:fields.goals')).fill('Оформити житлову субсидію\nВлаштувати дитину до садочка');
+    await panel.getByLabel(t('cases:fields.nextReviewOn')).fill(later(30));
+    await panel.getByLabel(t('cases:fields.goals')).focus();
+    await page.keyboard.press('Control+Enter');
+    // No consent covering health: refused beside the subject, nothing saved.
+    await expect(section.getByText(t('common:validation.caseConsentRequired'))).toBeVisible();
+    expect((await hearth.call('cases.ofResident', { residentId: resident.id })).cases).toEqual([]);
+
+    // The consent is recorded (as the Consents section would), then the case opens.
+    await hearth.call('privacy.recordConsent', { residentId: resident.id, basis: 'consent', scopes: ['basic', 'health'], givenOn: today });
+    await page.keyboard.press('Control+Enter');
+    await expect(page).toHaveURL(/#\/cases\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(resident.fullName);
+    const caseId = Number(/#\/cases\/(\d+)/.exec(page.url())?.[1]);
+    expect(caseId).toBeGreaterThan(0);
+    await expect(page.getByText('Влаштувати дитину до садочка')).toBeVisible();
+
+    // An action: its text, due day, who is responsible ("сімейний асистент").
+    await page.getByRole('button', { name: t('cases:action.open') }).focus();
+    await page.keyboard.press('Enter');
+    const actionText = page.getByLabel(t('cases:fields.action'), { exact: true });
+    await expect(actionText).toBeFocused();
+    await page.keyboard.type('Зібрати довідки про доходи');
+    await page.getByLabel(t('cases:fields.dueOn')).fill(later(14));
+    await page.getByLabel(t('cases:fields.responsibleText')).fill('сімейний асистент');
+    await page.keyboard.press('Control+Enter');
+    const actions = page.getByRole('table').filter({ hasText: 'Зібрати довідки про доходи' });
+    await expect(actions).toBeVisible();
+    await expect(actions.getByText('сімейний асистент')).toBeVisible();
+
+    // A home visit.
+    await page.getByRole('button', { name: t('cases:contact.open') }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel(t('cases:fields.kind'))).toBeFocused();
+    await page.getByLabel(t('cases:fields.kind')).selectOption('visit');
+    await page.getByLabel(t('cases:fields.note')).fill('Відвідування вдома: план погоджено з родиною.');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('heading', { name: t('cases:contact.title', { count: 1 }) })).toBeVisible();
+    await expect(page.getByText('Відвідування вдома: план погоджено з родиною.')).toBeVisible();
+
+    // A review, with the next one in a month.
+    await page.getByRole('button', { name: t('cases:review.open') }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel(t('cases:fields.reviewedOn'))).toBeFocused();
+    await page.getByLabel(t('cases:fields.note')).fill('Довідки збираються, субсидію подамо наступного тижня.');
+    await page.getByLabel(t('cases:fields.nextReviewOn')).fill(later(31));
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('heading', { name: t('cases:review.title', { count: 1 }) })).toBeVisible();
+    await page.screenshot({ path: artifactPath('cases-case-uk.png'), fullPage: true });
+
+    // The printable plan on A4.
+    await page.getByRole('link', { name: t('cases:print.button') }).click();
+    await expect(page.getByRole('heading', { name: t('cases:print.title') })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: t('cases:print.print') })).toBeHidden();
+    await page.screenshot({ path: artifactPath('cases-plan-print-uk.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('link', { name: t('cases:print.back') }).click();
+
+    // Closing with the action still open: warned with the count, then confirmed.
+    await page.getByRole('button', { name: t('cases:close.open') }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel(t('cases:fields.outcome'))).toBeFocused();
+    await page.getByLabel(t('cases:fields.outcome')).selectOption('partlyMet');
+    await page.getByLabel(t('cases:fields.closingNote')).fill('Родина переїхала до іншої громади.');
+    await page.keyboard.press('Control+Enter');
+    const warning = page.getByRole('alert').filter({ hasText: t('common:errorDetail.openActions', { count: 1 }) });
+    await expect(warning).toBeVisible();
+    expect((await hearth.call('cases.get', { id: caseId })).status).toBe('open');
+    await page.getByRole('button', { name: t('cases:close.confirm') }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('cases-close-warning-uk.png') });
+    const confirm = page.getByRole('button', { name: t('cases:close.confirm') });
+    await confirm.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(`${t('common:case.status.closed')} · `, { exact: false })).toBeVisible();
+    const closed = await hearth.call('cases.get', { id: caseId });
+    expect(closed).toMatchObject({ status: 'closed', closedOn: today, outcome: 'partlyMet', openActions: 1 });
+
+    // The caseload: the demo's open cases are there, the closed one is not.
+    await page.getByRole('navigation', { name: t('common:nav.label') }).getByRole('link', { name: t('common:nav.caseload'), exact: true }).click();
+    const load = await hearth.call('cases.caseload', {});
+    await expect(page.getByRole('heading', { name: t('cases:caseload.heading', { name: load.workerName }), level: 1 })).toBeVisible();
+    expect(load.cases.map((c) => c.id)).toEqual(before.cases.map((c) => c.id));
+    expect(load.cases.some((c) => c.id === caseId)).toBe(false);
+    await expect(page.getByText(t('cases:caseload.openCases', { count: load.cases.length }))).toBeVisible();
+    await expect(page.getByText(t('cases:caseload.overdueActions', { count: load.overdueActions.length }))).toBeVisible();
+    for (const c of load.cases) await expect(page.getByRole('link', { name: c.subjectName }).first()).toBeVisible();
+    await page.screenshot({ path: artifactPath('cases-caseload-uk.png'), fullPage: true });
+  });
+});
