@@ -119,6 +119,14 @@ test.describe('cases (uk)', () => {
     const closed = await hearth.call('cases.get', { id: caseId });
     expect(closed).toMatchObject({ status: 'closed', closedOn: today, outcome: 'partlyMet', openActions: 1 });
 
+    // The resident's page lists the closed case with its worker and outcome.
+    await page.getByRole('heading', { level: 1 }).getByRole('link', { name: resident.fullName }).click();
+    const listed = page.getByRole('region', { name: t('cases:section.title') });
+    await expect(listed.getByRole('link', { name: t('cases:section.caseNo', { id: caseId, whose: t('cases:section.own') }) })).toBeVisible();
+    await expect(listed.getByText(t('common:case.outcome.partlyMet'), { exact: false })).toBeVisible();
+    await listed.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('cases-resident-section-uk.png') });
+
     // The caseload: the demo's open cases are there, the closed one is not.
     await page.getByRole('navigation', { name: t('common:nav.label') }).getByRole('link', { name: t('common:nav.caseload'), exact: true }).click();
     const load = await hearth.call('cases.caseload', {});

@@ -321,4 +321,19 @@ describe('export and erasure', () => {
     for (const gone of ['Довідки', 'отримувачка', 'боргу', 'Перегляд']) expect(text).not.toContain(gone);
     expect((await t.value('cases.ofResident', { residentId: olena })).cases).toEqual([]);
   });
+
+  it("a household's case keeps its content while a registered member lives there, and loses it with the last one", async () => {
+    const olena = await resident('Коваленко', 'Олена');
+    const ivan = await resident('Коваленко', 'Іван');
+    const h = await t.value('households.create', { headResidentId: olena, members: [{ residentId: ivan, relation: 'spouse' }] });
+    const c = await t.value('cases.open', { householdId: h.id, goals: ['Житлова субсидія'] });
+    await t.value('cases.logContact', { id: c.id, kind: 'visit', note: 'Візит до родини' });
+    await t.value('privacy.erasePerson', { residentId: olena, confirmName: 'Коваленко Олена' });
+    // Ivan still lives there: the family's case is as it was.
+    expect(await t.value('cases.get', { id: c.id })).toMatchObject({ status: 'open', goals: ['Житлова субсидія'] });
+    await t.value('privacy.erasePerson', { residentId: ivan, confirmName: 'Коваленко Іван' });
+    const after = await t.value('cases.get', { id: c.id });
+    expect(after).toMatchObject({ householdId: h.id, status: 'closed', outcome: 'droppedOut', goals: [], subjectName: '' });
+    expect(after.contacts.map((x) => [x.kind, x.note])).toEqual([['visit', '']]);
+  });
 });

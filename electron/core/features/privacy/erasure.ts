@@ -16,7 +16,8 @@
  *   outcome, worker) so that every count stays, but lose the link to them and their content:
  *   goals, actions' text and who was responsible in words, contacts' and reviews' notes, the
  *   agreement's and the closing note; the rows of actions, contacts and reviews stay (counted);
- *   a case still open is closed that day as 'droppedOut' (nobody can go on with it);
+ *   a case still open is closed that day as 'droppedOut' (nobody can go on with it); the case of
+ *   a household is treated so once no registered person is left in it;
  * - free text that could name them is blanked: request descriptions and status notes, task notes
  *   and not-done reasons, help-plan notes, volunteer-advance notes, consent notes, and the
  *   counterparty the till copied into the cash book for their sales (sales keep resident_id,
@@ -148,6 +149,8 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
   const householdIds = [
     ...new Set((await trx.selectFrom('household_members').select('household_id').where('resident_id', '=', residentId).execute()).map((m) => m.household_id)),
   ];
+  /** Households no registered person is left in: their cases lose their content too (below). */
+  const unnamedHouseholds: number[] = [];
   if (householdIds.length > 0) {
     await trx
       .updateTable('household_members')
@@ -158,6 +161,7 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
     for (const householdId of householdIds) {
       const named = await trx.selectFrom('household_members').select('id').where('household_id', '=', householdId).where('resident_id', 'is not', null).limit(1).executeTakeFirst();
       if (named) continue;
+      unnamedHouseholds.push(householdId);
       households += n(
         await trx
           .updateTable('households')
@@ -172,7 +176,12 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
 
   // Cases: the row and its dated records stay (counts by status, outcome, contacts and reviews),
   // the content and the link to the person go.
-  const caseIds = (await trx.selectFrom('cases').select('id').where('resident_id', '=', residentId).execute()).map((c) => c.id);
+  // A household's case stays as it is while someone registered lives there (it is their family's
+  // record); once nobody is, it is treated as the person's own.
+  const caseIds = [
+    ...(await trx.selectFrom('cases').select('id').where('resident_id', '=', residentId).execute()).map((c) => c.id),
+    ...(unnamedHouseholds.length === 0 ? [] : await trx.selectFrom('cases').select('id').where('household_id', 'in', unnamedHouseholds).execute()).map((c) => c.id),
+  ];
   if (caseIds.length > 0) {
     await trx.deleteFrom('case_goals').where('case_id', 'in', caseIds).execute();
     await trx.updateTable('case_actions').set({ text: '', responsible_text: '', updated_at: s.at, updated_by: s.actorId }).where('case_id', 'in', caseIds).execute();
