@@ -11,6 +11,7 @@ import * as m20261123_1920 from './20261123_1920_audit_log';
 import * as m20261123_1930 from './20261123_1930_privacy';
 import * as m20261206_0900 from './20261206_0900_city_scale_indexes';
 import * as m20261206_1200 from './20261206_1200_households';
+import * as m20261206_1420 from './20261206_1420_projects';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -25,4 +26,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261123_1930_privacy', m20261123_1930],
   ['20261206_0900_city_scale_indexes', m20261206_0900],
   ['20261206_1200_households', m20261206_1200],
+  ['20261206_1420_projects', m20261206_1420],
 ];

@@ -25,6 +25,7 @@ import { privacyHandlers } from './features/privacy/privacy.handlers';
 import { hostingHandlers } from './features/hosting/hosting.handlers';
 import { diagnosticsHandlers } from './features/diagnostics/diagnostics.handlers';
 import { householdsHandlers } from './features/households/households.handlers';
+import { projectsHandlers } from './features/projects/projects.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -51,4 +52,5 @@ export const handlers: Handlers = {
   ...hostingHandlers,
   ...diagnosticsHandlers,
   ...householdsHandlers,
+  ...projectsHandlers,
 };

@@ -30,6 +30,7 @@ import { privacyCalls } from './calls/privacy';
 import { hostingCalls } from './calls/hosting';
 import { appCalls } from './calls/app';
 import { householdsCalls } from './calls/households';
+import { projectsCalls } from './calls/projects';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -356,6 +357,7 @@ export const contract = {
   ...hostingCalls,
   ...appCalls,
   ...householdsCalls,
+  ...projectsCalls,
 } as const;
 
 export type Contract = typeof contract;

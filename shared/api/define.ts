@@ -12,6 +12,7 @@ export type Topic =
   | 'app'
   | 'residents'
   | 'households'
+  | 'projects'
   | 'requests'
   | 'catalogue'
   | 'backups'
@@ -28,6 +29,7 @@ export const EVERY_TOPIC = Object.keys({
   app: true,
   residents: true,
   households: true,
+  projects: true,
   requests: true,
   catalogue: true,
   backups: true,

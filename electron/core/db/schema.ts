@@ -19,6 +19,7 @@ import type { UsersTables } from '../features/users/users.table';
 import type { AuditTables } from '../features/audit/audit.table';
 import type { PrivacyTables } from '../features/privacy/privacy.table';
 import type { HouseholdsTables } from '../features/households/households.table';
+import type { ProjectsTables } from '../features/projects/projects.table';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -26,7 +27,7 @@ export interface SchemaMigrationsTable {
 }
 
 /** Later features declare their tables in one interface each (see their *.table.ts). */
-export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables {
+export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, ProjectsTables {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
   settings: SettingsTable;

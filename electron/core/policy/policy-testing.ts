@@ -22,6 +22,8 @@ import { planInput } from '../features/plans/plans.builders';
 import { taskInput } from '../features/tasks/tasks.builders';
 import { volunteerInput } from '../features/volunteers/volunteers.builders';
 import type { Household } from '../../../shared/domain/households';
+import type { Project } from '../../../shared/domain/projects';
+import { projectInput } from '../features/projects/projects.builders';
 
 export const DEMO_NOW = '2026-11-23T09:00:00.000Z';
 const TODAY = DEMO_NOW.slice(0, 10);
@@ -218,6 +220,13 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const memberId = (pick: (m: Household['members'][number]) => boolean) => h.members.find(pick)?.id ?? 0;
       return { id: h.id, spouse: memberId((m) => m.residentId === spouse), child: memberId((m) => m.relation === 'child') };
     },
+    /** A project (2026) with a course and a fresh resident recruited on 2026-03-01. */
+    project: async (): Promise<{ id: number; activityId: number; participantId: number }> => {
+      const created = (await make('projects.create', projectInput({ name: unique('Aktywna integracja') }))) as Project;
+      const withActivity = (await make('projects.addActivity', { id: created.id, activity: { kind: 'course', name: 'ECDL Base' } })) as Project;
+      const p = (await make('projects.enrol', { id: created.id, residentId: await fresh.resident(), recruitedOn: '2026-03-01' })) as Project;
+      return { id: p.id, activityId: withActivity.activities[0]?.id ?? 0, participantId: p.participants[0]?.id ?? 0 };
+    },
     consent: async () => {
       await make('privacy.recordConsent', { residentId: demo.resident(), basis: 'consent', scopes: ['basic'], givenOn: TODAY });
       return lastId('resident_consents');
@@ -316,6 +325,27 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
     'households.endMembership': async () => {
       const h = await fresh.household();
       return { id: h.id, memberId: h.child, reason: 'left' };
+    },
+
+    // Projects: each role's change gets a project of its own.
+    'projects.update': async () => ({ id: (await fresh.project()).id, data: projectInput({ name: unique('Aktywna integracja') }) }),
+    'projects.addActivity': async () => ({ id: (await fresh.project()).id, activity: { kind: 'internship', name: 'Staż' } }),
+    'projects.enrol': async () => ({ id: (await fresh.project()).id, residentId: await fresh.resident(), recruitedOn: '2026-03-02', contractOn: '2026-03-02' }),
+    'projects.recordContract': async () => {
+      const p = await fresh.project();
+      return { id: p.id, participantId: p.participantId, on: '2026-03-03' };
+    },
+    'projects.recordAttendance': async () => {
+      const p = await fresh.project();
+      return { id: p.id, participantId: p.participantId, activityId: p.activityId, on: '2026-03-10', sessions: 2, hours: 4 };
+    },
+    'projects.complete': async () => {
+      const p = await fresh.project();
+      return { id: p.id, participantId: p.participantId, on: '2026-09-30' };
+    },
+    'projects.dropOut': async () => {
+      const p = await fresh.project();
+      return { id: p.id, participantId: p.participantId, on: '2026-06-30', reason: 'Podjął pracę' };
     },
 
     // Privacy

@@ -16,6 +16,7 @@ import { auditValidInputs } from '../features/audit/audit.builders';
 import { privacyValidInputs } from '../features/privacy/privacy.builders';
 import { hostingValidInputs } from '../features/hosting/hosting.builders';
 import { householdsValidInputs } from '../features/households/households.builders';
+import { projectsValidInputs } from '../features/projects/projects.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -116,6 +117,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...privacyValidInputs(),
     ...hostingValidInputs(),
     ...householdsValidInputs(),
+    ...projectsValidInputs(),
     'app.reportError': { name: 'TypeError', message: "Cannot read properties of null (reading '…')", route: 'residents/:id', components: ['ResidentPage', 'ScreenBoundary'] },
   };
 }

@@ -10,6 +10,8 @@
  * - their household memberships become unnamed ones (relation and birth decade kept), so every
  *   household and its size still count; a household no registered person is left in loses its
  *   street, house and flat;
+ * - their project participations stay (status, days, attendance: every figure) without the link
+ *   to them, the drop-out reason or the notes;
  * - free text that could name them is blanked: request descriptions and status notes, task notes
  *   and not-done reasons, help-plan notes, volunteer-advance notes, consent notes, and the
  *   counterparty the till copied into the cash book for their sales (sales keep resident_id,
@@ -151,6 +153,17 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
     }
     blanked.households = households;
   }
+
+  // Projects: each participation stays (its status and days, its attendance) so that the
+  // project's figures do; its link to the person and its texts (drop-out reason, notes) go.
+  const participations = n(
+    await trx
+      .updateTable('project_participants')
+      .set({ resident_id: null, drop_reason: '', note: '', updated_at: s.at, updated_by: s.actorId })
+      .where('resident_id', '=', residentId)
+      .executeTakeFirst(),
+  );
+  if (participations > 0) blanked.project_participants = participations;
 
   const placeholder = erasedPlaceholder(residentId, s.placeholderWord);
   await trx
