@@ -13,6 +13,9 @@ import { ResidentsScreen } from '../features/residents/ResidentsScreen';
 import { ResidentPage } from '../features/residents/ResidentPage';
 import { ResidentEditScreen } from '../features/residents/ResidentEditScreen';
 import { HouseholdNewScreen } from '../features/households/HouseholdNewScreen';
+import { ProjectsScreen } from '../features/projects/ProjectsScreen';
+import { ProjectNewScreen } from '../features/projects/ProjectNewScreen';
+import { ProjectPage } from '../features/projects/ProjectPage';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -125,6 +128,9 @@ function Gate() {
           {screen('residents/:id', <ResidentPage />)}
           {screen('residents/:id/edit', <ResidentEditScreen />)}
           {screen('residents/:id/household/new', <HouseholdNewScreen />)}
+          {screen('projects', <ProjectsScreen />)}
+          {screen('projects/new', <ProjectNewScreen />)}
+          {screen('projects/:id', <ProjectPage />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}
           {screen('requests/:id', <RequestPage />)}

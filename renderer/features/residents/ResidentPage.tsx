@@ -10,6 +10,7 @@ import { ConsentPanel } from '../privacy/ConsentPanel';
 import { PersonActions } from '../privacy/PersonActions';
 import { ErasedNotice } from '../privacy/ErasedNotice';
 import { HouseholdSection } from '../households/HouseholdSection';
+import { ResidentProjects } from '../projects/ResidentProjects';
 
 export function ResidentPage() {
   const { t } = useTranslation(['residents', 'common', 'privacy']);
@@ -76,6 +77,7 @@ export function ResidentPage() {
         <dd>{format.date(r.createdAt)}</dd>
       </dl>
       <HouseholdSection residentId={r.id} />
+      <ResidentProjects residentId={r.id} role={status.data?.user.role} />
       {status.data ? <ConsentPanel residentId={r.id} today={status.data.today} /> : null}
       {status.data?.user.role === 'admin' ? <PersonActions residentId={r.id} name={r.fullName} /> : null}
       <ResidentPlans residentId={r.id} />
