@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ACTIVITY_KINDS, type ActivityKind, type Participant, type Project } from '../../../shared/domain/projects';
 import { useCall, useMutate } from '../../app/api';
@@ -169,7 +169,7 @@ function ProjectView({ p }: { p: Project }) {
                 <th scope="col">{t('projects:columns.recruitedOn')}</th>
                 <th scope="col">{t('projects:columns.contract')}</th>
                 <th scope="col">{t('projects:columns.status')}</th>
-                <th scope="col">{t('projects:columns.activity')}</th>
+                <th scope="col">{t('projects:columns.attended')}</th>
                 <th scope="col">{t('projects:columns.actions')}</th>
               </tr>
             </thead>
@@ -289,6 +289,7 @@ function EnrolPanel({ project, onDone }: { project: Project; onDone: () => void 
   const [signed, setSigned] = useState(true);
   const [contractOn, setContractOn] = useState(today);
   const [note, setNote] = useState('');
+  const recruitedRef = useRef<HTMLInputElement>(null);
   const submit = () => {
     const found: Record<string, string> = picked === null ? { residentId: 'validation.unknownResident' } : {};
     return save.attempt(async () => {
@@ -302,7 +303,12 @@ function EnrolPanel({ project, onDone }: { project: Project; onDone: () => void 
       <h3 id="project-enrol-title">{t('projects:enrol.title')}</h3>
       {picked === null ? (
         <div className="project-panel-wide">
-          <ResidentPicker label={t('projects:enrol.find')} error={save.errors.residentId} autoFocus onPick={(r) => setPicked({ id: r.id, fullName: r.fullName })} />
+          <ResidentPicker label={t('projects:enrol.find')} error={save.errors.residentId} autoFocus onPick={(r) => {
+              setPicked({ id: r.id, fullName: r.fullName });
+              // The picker goes; the recruitment day is next.
+              window.setTimeout(() => recruitedRef.current?.focus(), 0);
+            }}
+          />
         </div>
       ) : (
         <div className="project-panel-wide">
@@ -315,7 +321,7 @@ function EnrolPanel({ project, onDone }: { project: Project; onDone: () => void 
         </div>
       )}
       <Field label={t('projects:enrol.recruitedOn')} error={save.errors.recruitedOn}>
-        {(p) => <input {...p} type="date" autoFocus={picked !== null} value={recruitedOn} onChange={(e) => setRecruitedOn(e.target.value)} />}
+        {(p) => <input {...p} ref={recruitedRef} type="date" value={recruitedOn} onChange={(e) => setRecruitedOn(e.target.value)} />}
       </Field>
       <label className="checkbox">
         <input type="checkbox" checked={signed} onChange={(e) => setSigned(e.target.checked)} /> {t('projects:enrol.contractSigned')}
