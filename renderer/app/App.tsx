@@ -14,7 +14,7 @@ import { ResidentPage } from '../features/residents/ResidentPage';
 import { ResidentEditScreen } from '../features/residents/ResidentEditScreen';
 import { HouseholdNewScreen } from '../features/households/HouseholdNewScreen';
 import { ProjectsScreen } from '../features/projects/ProjectsScreen';
-import { ProjectNewScreen } from '../features/projects/ProjectNewScreen';
+import { ProjectEditScreen, ProjectNewScreen } from '../features/projects/ProjectNewScreen';
 import { ProjectPage } from '../features/projects/ProjectPage';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
@@ -131,6 +131,7 @@ function Gate() {
           {screen('projects', <ProjectsScreen />)}
           {screen('projects/new', <ProjectNewScreen />)}
           {screen('projects/:id', <ProjectPage />)}
+          {screen('projects/:id/edit', <ProjectEditScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}
           {screen('requests/:id', <RequestPage />)}

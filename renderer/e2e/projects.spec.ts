@@ -91,6 +91,7 @@ test('create a project, recruit a resident with a social contract, record attend
   await refusal.scrollIntoViewIfNeeded();
   await page.screenshot({ path: artifactPath('projects-refused-pl.png') });
   await page.keyboard.press('Escape');
+  await expect(row.getByRole('button', { name: `${t('projects:actions.complete')}: ${person.fullName}`, exact: true })).toBeFocused();
   await expect(page.locator('[data-figure="completed"]')).toHaveText(t('projects:ofTarget', { value: '0', target: '96' }));
 
   // Attendance: ten sessions of the course, forty hours.
@@ -117,6 +118,17 @@ test('create a project, recruit a resident with a social contract, record attend
   await expect(page.getByText(`${t('projects:kind.course')}: ${t('projects:participants', { count: 1 })}`)).toBeVisible();
   await page.screenshot({ path: artifactPath('projects-page-pl.png') });
   await page.screenshot({ path: artifactPath('projects-page-full-pl.png'), fullPage: true });
+
+  // A period that would leave the recruitment out is refused beside the start; Escape goes back.
+  await page.getByRole('link', { name: t('common:edit') }).click();
+  await expect(page.getByRole('heading', { name: t('projects:form.editTitle'), level: 1 })).toBeVisible();
+  await expect(page.getByLabel(t('projects:form.targetRecruited'))).toHaveValue('145');
+  await page.getByLabel(t('projects:form.startsOn')).fill(today);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('alert').filter({ hasText: t('projects:validation.periodInUse') })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Partnerstwo na rzecz aktywnej integracji', level: 1 })).toBeVisible();
+  await expect(page.getByText(t('projects:period', { from: '1 sty ' + String(year - 1), to: '31 gru ' + String(year + 1) }))).toBeVisible();
 
   // The resident's page lists the participation.
   await row.getByRole('link', { name: person.fullName }).click();

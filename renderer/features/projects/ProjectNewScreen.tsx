@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
+import type { Project } from '../../../shared/domain/projects';
 import { useCall, useMutate } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { Failure, useProjectText, useSave } from './projectText';
@@ -23,24 +25,52 @@ const target = (s: string): number | null => (s.trim() === '' ? null : /^\d+$/.t
 
 /** A new project: name, funder, period, the treasurer's grant it is paid from, target figures. */
 export function ProjectNewScreen() {
+  const status = useCall('app.status', {});
+  if (!status.data) return null;
+  return <ProjectForm project={null} today={status.data.today} />;
+}
+
+/** Change a project: the same form with its values; the period must still hold every participant's days. */
+export function ProjectEditScreen() {
+  const text = useProjectText();
+  const id = Number(useParams().id);
+  const project = useCall('projects.get', { id });
+  if (project.isError) return <ErrorNotice error={project.error} />;
+  if (!project.data) return <p className="loading">{text.t('common:loading')}</p>;
+  return <ProjectForm key={id} project={project.data} today="" />;
+}
+
+function ProjectForm({ project, today }: { project: Project | null; today: string }) {
   const text = useProjectText();
   const { t } = text;
   const navigate = useNavigate();
   const create = useMutate('projects.create');
+  const update = useMutate('projects.update');
   const grants = useCall('projects.grantOptions', {});
-  const status = useCall('app.status', {});
-  const today = status.data?.today ?? '';
-  const [d, setD] = useState<Draft>({ name: '', funder: '', startsOn: today, endsOn: '', grantId: '', targetRecruited: '', targetCompleted: '' });
-  const save = useSave();
-  const back = () => void navigate('/projects');
+  const [d, setD] = useState<Draft>(
+    project === null
+      ? { name: '', funder: '', startsOn: today, endsOn: '', grantId: '', targetRecruited: '', targetCompleted: '' }
+      : {
+          name: project.name,
+          funder: project.funder,
+          startsOn: project.startsOn,
+          endsOn: project.endsOn,
+          grantId: project.grantId === null ? '' : String(project.grantId),
+          targetRecruited: project.targetRecruited === null ? '' : String(project.targetRecruited),
+          targetCompleted: project.targetCompleted === null ? '' : String(project.targetCompleted),
+        },
+  );
+  const save = useSave(/^data\./);
+  const back = () => void navigate(project === null ? '/projects' : `/projects/${project.id}`);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
+  const title = project === null ? t('projects:form.title') : t('projects:form.editTitle');
 
   const submit = () => {
     const found: Record<string, string> = {};
     if (Number.isNaN(target(d.targetRecruited))) found.targetRecruited = 'validation.number';
     if (Number.isNaN(target(d.targetCompleted))) found.targetCompleted = 'validation.number';
     return save.attempt(async () => {
-      const p = await create.mutateAsync({
+      const data = {
         name: d.name,
         funder: d.funder,
         startsOn: d.startsOn,
@@ -48,15 +78,16 @@ export function ProjectNewScreen() {
         grantId: d.grantId === '' ? null : Number(d.grantId),
         targetRecruited: target(d.targetRecruited),
         targetCompleted: target(d.targetCompleted),
-      });
+      };
+      const p = project === null ? await create.mutateAsync(data) : await update.mutateAsync({ id: project.id, data });
       void navigate(`/projects/${p.id}`);
     }, found);
   };
 
   return (
     <div>
-      <h1>{t('projects:form.title')}</h1>
-      <KeyForm className="card project-form" onSubmit={submit} onCancel={back} aria-label={t('projects:form.title')}>
+      <h1>{title}</h1>
+      <KeyForm className="card project-form" onSubmit={submit} onCancel={back} aria-label={title}>
         <div className="form-grid">
           <Field label={t('projects:form.name')} error={save.errors.name}>
             {(p) => <input {...p} autoFocus value={d.name} onChange={set('name')} />}
@@ -92,8 +123,8 @@ export function ProjectNewScreen() {
         </div>
         <Failure failure={save.failure} errors={save.errors} shown={SHOWN} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {t('projects:form.save')}
+          <button type="submit" className="primary" disabled={create.isPending || update.isPending}>
+            {project === null ? t('projects:form.save') : t('common:save')}
           </button>
           <button type="button" onClick={back}>
             {t('common:cancel')}

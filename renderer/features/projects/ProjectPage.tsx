@@ -54,6 +54,9 @@ function ProjectView({ p }: { p: Project }) {
       <div className="page-head">
         <h1>{p.name}</h1>
         <div className="actions">
+          <Link to={`/projects/${p.id}/edit`} className="button">
+            {t('common:edit')}
+          </Link>
           <Link to="/projects" className="button">
             {t('projects:title')}
           </Link>

@@ -236,7 +236,7 @@ export async function touchProject(ex: Executor, id: number, s: Stamp): Promise<
 export async function daysInUse(ex: Executor, projectId: number): Promise<{ first: string | null; last: string | null }> {
   const p = await ex
     .selectFrom('project_participants')
-    .select([(eb) => eb.fn.min<string>('recruited_on').as('first'), (eb) => eb.fn.max<string>('ended_on').as('last')])
+    .select([(eb) => eb.fn.min<string>('recruited_on').as('first'), (eb) => eb.fn.max<string>('ended_on').as('last'), (eb) => eb.fn.max<string>('contract_on').as('contract')])
     .where('project_id', '=', projectId)
     .executeTakeFirst();
   const a = await ex
@@ -245,6 +245,6 @@ export async function daysInUse(ex: Executor, projectId: number): Promise<{ firs
     .select((eb) => eb.fn.max<string>('t.attended_on').as('last'))
     .where('p.project_id', '=', projectId)
     .executeTakeFirst();
-  const last = [p?.last ?? null, a?.last ?? null].filter((x): x is string => x !== null).sort().at(-1) ?? null;
+  const last = [p?.last ?? null, p?.contract ?? null, a?.last ?? null].filter((x): x is string => x !== null).sort().at(-1) ?? null;
   return { first: p?.first ?? null, last };
 }

@@ -7,7 +7,8 @@
  *   project_participants_once refuses it too); after completing or dropping out they may be
  *   recruited again;
  * - a contract, a completion, a drop-out or an attendance never before the recruitment nor in the
- *   future nor after the project's end; completing and dropping out only while they take part;
+ *   future nor after the project's end (a contract and attendance not after they completed or
+ *   dropped out either); completing and dropping out only while they take part;
  *   attendance of one of the project's activities, not after they completed or dropped out;
  * - a project's new period must still hold every day its participants and attendance use.
  * The call's transaction (dispatch) and the inner boundary here keep a refused call from leaving
@@ -200,6 +201,7 @@ export function projectsService(deps: CoreDeps) {
         const day = dayOf(input.on, p, 'on', issues);
         const pt = await participantOf(trx, p, input.participantId, issues);
         if (pt && day < pt.recruited_on) issues.add('on', 'projects:validation.beforeRecruitment');
+        else if (pt && pt.ended_on !== null && day > pt.ended_on) issues.add('on', 'projects:validation.afterEnd');
         issues.throwIfAny();
         await trx.updateTable('project_participants').set({ contract_on: day, updated_at: s.at, updated_by: s.by }).where('id', '=', input.participantId).execute();
         await repo.touchProject(trx, p.id, s);

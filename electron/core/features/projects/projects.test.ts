@@ -4,7 +4,7 @@ import type { Envelope } from '../../../../shared/api/errors';
 import type { Actor } from '../../context';
 import { createTestCore, type TestCore } from '../../testing/test-core';
 import { residentInput, validInputs } from '../../testing/builders';
-import { collectPersonData } from '../privacy/person-export';
+import { collectPersonData, personHtml } from '../privacy/person-export';
 import { projectInput } from './projects.builders';
 
 // Today is 2026-11-16; the project runs 2026-01-01 – 2027-12-31.
@@ -221,6 +221,7 @@ describe('projects', () => {
     await t.value('projects.dropOut', { id, participantId: pt, on: '2026-03-01', reason: 'Przeprowadzka' });
     const before = t.dump();
     expect(fieldsOf(await t.call('projects.recordAttendance', { id, participantId: pt, activityId: course, on: '2026-03-02' }))).toEqual(['on:projects:validation.afterEnd']);
+    expect(fieldsOf(await t.call('projects.recordContract', { id, participantId: pt, on: '2026-03-02' }))).toEqual(['on:projects:validation.afterEnd']);
     expect(fieldsOf(await t.call('projects.recordAttendance', { id, participantId: pt, activityId: other.course, on: '2026-02-10' }))).toEqual([
       'activityId:projects:validation.unknownActivity',
     ]);
@@ -293,6 +294,10 @@ describe('projects', () => {
         attendance: [{ activityKind: 'course', activity: 'ECDL Base', on: '2026-03-10', sessions: 2, hours: 4 }],
       },
     ]);
+    // The printable summary in Polish has the section with the project, the dates and the course.
+    const html = personHtml(data, 'pl');
+    expect(html).toContain('<h2>Projekty</h2>');
+    for (const text of ['Partnerstwo na rzecz aktywnej integracji', 'Przerwał(a) udział', 'Kurs zawodowy — ECDL Base (2 spotkania)', 'Kontrakt socjalny podpisany', 'Choroba dziecka']) expect(html).toContain(text);
     const figures = (await t.value('projects.get', { id })).figures;
 
     await t.value('privacy.erasePerson', { residentId: anna, confirmName: 'Nowak Anna' });
