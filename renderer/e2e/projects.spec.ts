@@ -6,8 +6,9 @@ import { artifactPath } from './paths';
  * Projects with participants (issue 13), in Polish on the demo centre, as Zawiercie's MOPS runs
  * its activation project: create a project with its targets, add a vocational course, recruit a
  * demo resident with a signed social contract (found with the resident picker), have completing
- * before the recruitment refused beside the date, record attendance, complete them, and see the
- * figures against the targets; the participation shows on the resident's page.
+ * before the recruitment refused beside the date, record attendance, complete them; recruit a
+ * second without a contract, record it after, see them drop out with a reason; see the figures
+ * against the targets; the participation shows on the resident's page.
  */
 test.use({ demo: true, demoLanguage: 'pl' });
 
@@ -25,8 +26,8 @@ test('create a project, recruit a resident with a social contract, record attend
   expect(demoProject, 'the demo centre has a project').toBeDefined();
   const taken = new Set((await hearth.call('projects.get', { id: demoProject?.id ?? 0 })).participants.map((p) => p.residentId));
   const residents = await hearth.call('residents.search', { q: '', limit: 200 });
-  const person = residents.find((r) => !taken.has(r.id) && r.fullName.split(' ').length >= 2);
-  if (!person) throw new Error('no demo resident to recruit');
+  const [person, second] = residents.filter((r) => !taken.has(r.id) && r.fullName.split(' ').length >= 2);
+  if (!person || !second) throw new Error('no demo residents to recruit');
   const [lastName] = person.fullName.split(' ') as [string];
 
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -109,12 +110,35 @@ test('create a project, recruit a resident with a social contract, record attend
   await page.getByRole('button', { name: t('projects:complete.save') }).click();
   await expect(row.getByText(t('projects:status.completed'))).toBeVisible();
 
+  // A second resident, recruited today without a contract; the contract recorded after; then
+  // they drop out with a reason.
+  await page.getByRole('button', { name: t('projects:enrol.open') }).click();
+  await page.keyboard.type(second.fullName);
+  await expect(page.getByRole('option', { name: new RegExp(second.fullName) }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('enrol-chosen')).toHaveText(second.fullName);
+  await page.getByLabel(t('projects:enrol.contractSigned')).uncheck();
+  await expect(page.getByLabel(t('projects:enrol.contractOn'))).toHaveCount(0);
+  await page.getByRole('button', { name: t('projects:enrol.save') }).click();
+  const row2 = page.locator('.project-participants tbody tr').filter({ hasText: second.fullName });
+  await expect(row2.getByText(t('projects:contract.none'))).toBeVisible();
+  await expect(page.locator('[data-figure="withContract"]')).toHaveText('1');
+  await row2.getByRole('button', { name: `${t('projects:actions.contract')}: ${second.fullName}`, exact: true }).click();
+  await expect(page.getByLabel(t('projects:contract.on'))).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row2.getByText(t('projects:contract.none'))).toHaveCount(0);
+  await row2.getByRole('button', { name: `${t('projects:actions.dropOut')}: ${second.fullName}`, exact: true }).click();
+  await page.getByLabel(t('projects:dropOut.reason')).fill('Wyjazd do pracy za granicą');
+  await page.getByRole('button', { name: t('projects:dropOut.save') }).click();
+  await expect(row2.getByText(t('projects:status.droppedOut'))).toBeVisible();
+  await expect(row2.getByText('Wyjazd do pracy za granicą')).toBeVisible();
+
   // The figures against the targets, and the course counted per person.
-  await expect(page.locator('[data-figure="recruited"]')).toHaveText(t('projects:ofTarget', { value: '1', target: '145' }));
+  await expect(page.locator('[data-figure="recruited"]')).toHaveText(t('projects:ofTarget', { value: '2', target: '145' }));
   await expect(page.locator('[data-figure="completed"]')).toHaveText(t('projects:ofTarget', { value: '1', target: '96' }));
   await expect(page.locator('[data-figure="active"]')).toHaveText('0');
-  await expect(page.locator('[data-figure="droppedOut"]')).toHaveText('0');
-  await expect(page.locator('[data-figure="withContract"]')).toHaveText('1');
+  await expect(page.locator('[data-figure="droppedOut"]')).toHaveText('1');
+  await expect(page.locator('[data-figure="withContract"]')).toHaveText('2');
   await expect(page.getByText(`${t('projects:kind.course')}: ${t('projects:participants', { count: 1 })}`)).toBeVisible();
   await page.screenshot({ path: artifactPath('projects-page-pl.png') });
   await page.screenshot({ path: artifactPath('projects-page-full-pl.png'), fullPage: true });
@@ -135,10 +159,13 @@ test('create a project, recruit a resident with a social contract, record attend
   const section = page.getByRole('region', { name: t('projects:resident.title') });
   await expect(section.getByRole('link', { name: 'Partnerstwo na rzecz aktywnej integracji' })).toBeVisible();
   await expect(section.getByText(t('projects:status.completed'), { exact: true })).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifactPath('projects-resident-pl.png') });
 
   // The list shows the new project with its figures.
   await page.getByRole('link', { name: t('common:nav.projects') }).click();
   const listed = page.locator('.projects-table tbody tr').filter({ hasText: 'Partnerstwo na rzecz aktywnej integracji' });
+  await expect(listed).toContainText(t('projects:ofTarget', { value: '2', target: '145' }));
   await expect(listed).toContainText(t('projects:ofTarget', { value: '1', target: '96' }));
   await page.screenshot({ path: artifactPath('projects-list-after-pl.png') });
 });
