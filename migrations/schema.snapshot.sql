@@ -110,6 +110,30 @@ CREATE INDEX household_members_resident on household_members (resident_id, from_
 -- index in_kind_month on in_kind
 CREATE INDEX "in_kind_month" on "in_kind" ("month_key");
 
+-- index project_activities_project on project_activities
+CREATE INDEX "project_activities_project" on "project_activities" ("project_id", "id");
+
+-- index project_attendance_activity on project_attendance
+CREATE INDEX "project_attendance_activity" on "project_attendance" ("activity_id", "participant_id");
+
+-- index project_attendance_participant on project_attendance
+CREATE INDEX "project_attendance_participant" on "project_attendance" ("participant_id", "attended_on");
+
+-- index project_participants_once on project_participants
+CREATE UNIQUE INDEX project_participants_once on project_participants (project_id, resident_id) where status = 'active' and resident_id is not null;
+
+-- index project_participants_project on project_participants
+CREATE INDEX "project_participants_project" on "project_participants" ("project_id", "status", "contract_on");
+
+-- index project_participants_resident on project_participants
+CREATE INDEX project_participants_resident on project_participants (resident_id, recruited_on) where resident_id is not null;
+
+-- index projects_grant on projects
+CREATE INDEX projects_grant on projects (grant_id) where grant_id is not null;
+
+-- index projects_period on projects
+CREATE INDEX "projects_period" on "projects" ("starts_on", "id");
+
 -- index request_status_history_request on request_status_history
 CREATE INDEX "request_status_history_request" on "request_status_history" ("request_id", "id");
 
@@ -280,6 +304,18 @@ CREATE TABLE "kind_skills" ("kind_id" integer not null references "service_kinds
 
 -- table leases on leases
 CREATE TABLE "leases" ("id" integer primary key autoincrement, "landlord" text not null, "premises" text not null, "currency" text not null check (length(currency) = 3), "market_rent_minor" integer not null check (market_rent_minor >= 0), "paid_rent_minor" integer not null check (paid_rent_minor >= 0), "due_day" integer not null check (due_day between 1 and 28), "starts_on" text not null, "ends_on" text, "account_id" integer references "cash_accounts" ("id"), "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"));
+
+-- table project_activities on project_activities
+CREATE TABLE "project_activities" ("id" integer primary key autoincrement, "project_id" integer not null references "projects" ("id"), "kind" text not null check (kind in ('training', 'course', 'internship', 'selfHelpGroup', 'counselling', 'healthDay', 'other')), "name" text not null, "created_at" text not null, "created_by" integer not null references "users" ("id"));
+
+-- table project_attendance on project_attendance
+CREATE TABLE "project_attendance" ("id" integer primary key autoincrement, "participant_id" integer not null references "project_participants" ("id"), "activity_id" integer not null references "project_activities" ("id"), "attended_on" text not null, "sessions" integer not null check (sessions >= 1), "minutes" integer check (minutes is null or minutes >= 0), "created_at" text not null, "created_by" integer not null references "users" ("id"));
+
+-- table project_participants on project_participants
+CREATE TABLE "project_participants" ("id" integer primary key autoincrement, "project_id" integer not null references "projects" ("id"), "resident_id" integer references "residents" ("id"), "recruited_on" text not null, "contract_on" text, "status" text not null check (status in ('active', 'completed', 'droppedOut')), "ended_on" text, "drop_reason" text default '' not null, "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), constraint "project_participants_ended" check ((status = 'active') = (ended_on is null)), constraint "project_participants_contract" check (contract_on is null or contract_on >= recruited_on), constraint "project_participants_order" check (ended_on is null or ended_on >= recruited_on));
+
+-- table projects on projects
+CREATE TABLE "projects" ("id" integer primary key autoincrement, "name" text not null, "funder" text default '' not null, "starts_on" text not null, "ends_on" text not null, "grant_id" integer references "grants" ("id"), "target_recruited" integer check (target_recruited is null or target_recruited >= 0), "target_completed" integer check (target_completed is null or target_completed >= 0), "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), constraint "projects_period" check (starts_on <= ends_on));
 
 -- table rent_charges on rent_charges
 CREATE TABLE "rent_charges" ("id" integer primary key autoincrement, "lease_id" integer not null references "leases" ("id"), "month_key" text not null, "due_on" text not null, "amount_minor" integer not null check (amount_minor >= 0), "market_minor" integer not null check (market_minor >= 0), "entry_id" integer unique references "cash_entries" ("id"), "created_at" text not null, constraint "rent_charges_month" unique ("lease_id", "month_key"));

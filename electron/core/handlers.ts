@@ -27,6 +27,7 @@ import { diagnosticsHandlers } from './features/diagnostics/diagnostics.handlers
 import { householdsHandlers } from './features/households/households.handlers';
 import { assessmentsHandlers } from './features/assessments/assessments.handlers';
 import { casesHandlers } from './features/cases/cases.handlers';
+import { projectsHandlers } from './features/projects/projects.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -55,4 +56,5 @@ export const handlers: Handlers = {
   ...householdsHandlers,
   ...assessmentsHandlers,
   ...casesHandlers,
+  ...projectsHandlers,
 };

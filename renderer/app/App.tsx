@@ -20,6 +20,9 @@ import { FollowUpsScreen } from '../features/assessments/FollowUpsScreen';
 import { CaseScreen } from '../features/cases/CaseScreen';
 import { CasePrintScreen } from '../features/cases/CasePrintScreen';
 import { CaseloadScreen } from '../features/cases/CaseloadScreen';
+import { ProjectsScreen } from '../features/projects/ProjectsScreen';
+import { ProjectEditScreen, ProjectNewScreen } from '../features/projects/ProjectNewScreen';
+import { ProjectPage } from '../features/projects/ProjectPage';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -139,6 +142,10 @@ function Gate() {
           {screen('cases/:id', <CaseScreen />)}
           {screen('cases/:id/print', <CasePrintScreen />)}
           {screen('caseload', <CaseloadScreen />)}
+          {screen('projects', <ProjectsScreen />)}
+          {screen('projects/new', <ProjectNewScreen />)}
+          {screen('projects/:id', <ProjectPage />)}
+          {screen('projects/:id/edit', <ProjectEditScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}
           {screen('requests/:id', <RequestPage />)}

@@ -61,6 +61,7 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
               <NavLink to="/volunteers">{t('common:nav.volunteers')}</NavLink>
               <NavLink to="/board">{t('common:nav.tasks')}</NavLink>
               <NavLink to="/caseload">{t('common:nav.caseload')}</NavLink>
+              <NavLink to="/projects">{t('common:nav.projects')}</NavLink>
             </>
           ) : null}
           {status.user.role === 'frontdesk' ? <NavLink to="/till">{t('common:nav.till')}</NavLink> : null}

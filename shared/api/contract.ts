@@ -32,6 +32,7 @@ import { appCalls } from './calls/app';
 import { householdsCalls } from './calls/households';
 import { assessmentsCalls } from './calls/assessments';
 import { casesCalls } from './calls/cases';
+import { projectsCalls } from './calls/projects';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -360,6 +361,7 @@ export const contract = {
   ...householdsCalls,
   ...assessmentsCalls,
   ...casesCalls,
+  ...projectsCalls,
 } as const;
 
 export type Contract = typeof contract;

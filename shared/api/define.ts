@@ -14,6 +14,7 @@ export type Topic =
   | 'households'
   | 'assessments'
   | 'cases'
+  | 'projects'
   | 'requests'
   | 'catalogue'
   | 'backups'
@@ -32,6 +33,7 @@ export const EVERY_TOPIC = Object.keys({
   households: true,
   assessments: true,
   cases: true,
+  projects: true,
   requests: true,
   catalogue: true,
   backups: true,

@@ -21,6 +21,7 @@ import type { PrivacyTables } from '../features/privacy/privacy.table';
 import type { HouseholdsTables } from '../features/households/households.table';
 import type { AssessmentsTables } from '../features/assessments/assessments.table';
 import type { CasesTables } from '../features/cases/cases.table';
+import type { ProjectsTables } from '../features/projects/projects.table';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -28,7 +29,7 @@ export interface SchemaMigrationsTable {
 }
 
 /** Later features declare their tables in one interface each (see their *.table.ts). */
-export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables, CasesTables {
+export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables, CasesTables, ProjectsTables {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
   settings: SettingsTable;

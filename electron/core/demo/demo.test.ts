@@ -286,6 +286,24 @@ describe('demo data', () => {
     expect(load.overdueActions).toHaveLength(1);
   });
 
+  it('runs a small project: a course, an internship and a self-help group, about eight participants, some completed, one dropped out', async () => {
+    const id = Number(core.sqlite.prepare('select id from projects order by id limit 1').pluck().get());
+    const p = valueOf<{ name: string; grantId: number | null; activities: Array<{ kind: string }>; figures: { recruited: number; completed: number; droppedOut: number; active: number; withContract: number } }>(
+      await core.dispatch('projects.get', { id }, ctx),
+    );
+    expect(p.name).toBe('Активная интеграция');
+    expect(p.grantId).not.toBeNull();
+    expect(p.activities.map((a) => a.kind)).toEqual(['course', 'internship', 'selfHelpGroup']);
+    expect(p.figures.recruited).toBeGreaterThanOrEqual(6);
+    expect(p.figures.recruited).toBeLessThanOrEqual(8);
+    expect(p.figures.completed).toBe(3);
+    expect(p.figures.droppedOut).toBe(1);
+    expect(p.figures.active).toBe(p.figures.recruited - 4);
+    expect(p.figures.withContract).toBe(p.figures.recruited - 1);
+    expect(scalar('select count(*) from project_attendance where attended_on > ? or created_at > ?', TODAY, new Date(NOW).toISOString())).toBe(0);
+    expect(scalar('select count(*) from project_participants where recruited_on > ? or ended_on > ?', TODAY, TODAY)).toBe(0);
+  });
+
   it('keeps the connection at synchronous=FULL after the fill', () => {
     expect(core.sqlite.pragma('synchronous', { simple: true })).toBe(2);
   });

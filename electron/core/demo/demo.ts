@@ -33,6 +33,7 @@ import type { DemoContext } from './demo-context';
 import { demoCashbook } from './cashbook.demo';
 import { demoTill } from './till.demo';
 import { demoFunding } from './funding.demo';
+import { demoProjects } from './projects.demo';
 import { demoUsers } from './users.demo';
 import { demoPrivacy, recordDemoHealthConsent } from './privacy.demo';
 import { demoHouseholdLeavers, demoHouseholds } from './households.demo';
@@ -1642,6 +1643,8 @@ export async function fillDemoData(
     await demoCashbook({ ...later, seed: seed ^ 0xca5b });
     await demoTill({ ...later, seed: seed ^ 0x7111 });
     await demoFunding({ ...later, seed: seed ^ 0xf0d5 });
+    // A small project with participants (after the grants: it is linked to the centre's grant).
+    await demoProjects({ ...later, seed: seed ^ 0x9e0c7 });
     await demoUsers({ ...later, seed: seed ^ 0x05e5 });
     await demoPrivacy({ ...later, seed: seed ^ 0x9d1c });
     // The tables grew from nothing: statistics for the planner.

@@ -23,6 +23,8 @@ import { taskInput } from '../features/tasks/tasks.builders';
 import { volunteerInput } from '../features/volunteers/volunteers.builders';
 import type { Household } from '../../../shared/domain/households';
 import type { Case } from '../../../shared/domain/cases';
+import type { Project } from '../../../shared/domain/projects';
+import { projectInput } from '../features/projects/projects.builders';
 
 export const DEMO_NOW = '2026-11-23T09:00:00.000Z';
 const TODAY = DEMO_NOW.slice(0, 10);
@@ -235,6 +237,13 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const withAction = (await make('cases.addAction', { id: c.id, text: 'Справки о доходах', dueOn: TODAY, responsibleText: 'житель' })) as Case;
       return { id: c.id, actionId: withAction.actions[0]?.id ?? 0 };
     },
+    /** A project (2026) with a course and a fresh resident recruited on 2026-03-01. */
+    project: async (): Promise<{ id: number; activityId: number; participantId: number }> => {
+      const created = (await make('projects.create', projectInput({ name: unique('Aktywna integracja') }))) as Project;
+      const withActivity = (await make('projects.addActivity', { id: created.id, activity: { kind: 'course', name: 'ECDL Base' } })) as Project;
+      const p = (await make('projects.enrol', { id: created.id, residentId: await fresh.resident(), recruitedOn: '2026-03-01' })) as Project;
+      return { id: p.id, activityId: withActivity.activities[0]?.id ?? 0, participantId: p.participants[0]?.id ?? 0 };
+    },
     consent: async () => {
       await make('privacy.recordConsent', { residentId: demo.resident(), basis: 'consent', scopes: ['basic'], givenOn: TODAY });
       return lastId('resident_consents');
@@ -358,6 +367,27 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
     'cases.review': async () => ({ id: (await fresh.case()).id, note: 'Пересмотр плана', nextReviewOn: '2026-12-23' }),
     'cases.recordAgreement': async () => ({ id: (await fresh.case()).id, signedOn: TODAY, note: 'Договор на полгода' }),
     'cases.close': async () => ({ id: (await fresh.case()).id, outcome: 'goalsMet', confirmOpenActions: true }),
+
+    // Projects: each role's change gets a project of its own.
+    'projects.update': async () => ({ id: (await fresh.project()).id, data: projectInput({ name: unique('Aktywna integracja') }) }),
+    'projects.addActivity': async () => ({ id: (await fresh.project()).id, activity: { kind: 'internship', name: 'Staż' } }),
+    'projects.enrol': async () => ({ id: (await fresh.project()).id, residentId: await fresh.resident(), recruitedOn: '2026-03-02', contractOn: '2026-03-02' }),
+    'projects.recordContract': async () => {
+      const p = await fresh.project();
+      return { id: p.id, participantId: p.participantId, on: '2026-03-03' };
+    },
+    'projects.recordAttendance': async () => {
+      const p = await fresh.project();
+      return { id: p.id, participantId: p.participantId, activityId: p.activityId, on: '2026-03-10', sessions: 2, hours: 4 };
+    },
+    'projects.complete': async () => {
+      const p = await fresh.project();
+      return { id: p.id, participantId: p.participantId, on: '2026-09-30' };
+    },
+    'projects.dropOut': async () => {
+      const p = await fresh.project();
+      return { id: p.id, participantId: p.participantId, on: '2026-06-30', reason: 'Podjął pracę' };
+    },
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),

@@ -18,6 +18,7 @@ import { hostingValidInputs } from '../features/hosting/hosting.builders';
 import { householdsValidInputs } from '../features/households/households.builders';
 import { assessmentsValidInputs } from '../features/assessments/assessments.builders';
 import { casesValidInputs } from '../features/cases/cases.builders';
+import { projectsValidInputs } from '../features/projects/projects.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -120,6 +121,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...householdsValidInputs(),
     ...assessmentsValidInputs(),
     ...casesValidInputs(),
+    ...projectsValidInputs(),
     'app.reportError': { name: 'TypeError', message: "Cannot read properties of null (reading '…')", route: 'residents/:id', components: ['ResidentPage', 'ScreenBoundary'] },
   };
 }

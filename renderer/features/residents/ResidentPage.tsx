@@ -12,6 +12,7 @@ import { ErasedNotice } from '../privacy/ErasedNotice';
 import { HouseholdSection } from '../households/HouseholdSection';
 import { AssessmentsSection } from '../assessments/AssessmentsSection';
 import { CasesSection } from '../cases/CasesSection';
+import { ResidentProjects } from '../projects/ResidentProjects';
 
 export function ResidentPage() {
   const { t } = useTranslation(['residents', 'common', 'privacy']);
@@ -80,6 +81,7 @@ export function ResidentPage() {
       <HouseholdSection residentId={r.id} />
       <AssessmentsSection residentId={r.id} />
       <CasesSection residentId={r.id} />
+      <ResidentProjects residentId={r.id} role={status.data?.user.role} />
       {status.data ? <ConsentPanel residentId={r.id} today={status.data.today} /> : null}
       {status.data?.user.role === 'admin' ? <PersonActions residentId={r.id} name={r.fullName} /> : null}
       <ResidentPlans residentId={r.id} />

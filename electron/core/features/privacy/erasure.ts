@@ -18,6 +18,8 @@
  *   agreement's and the closing note; the rows of actions, contacts and reviews stay (counted);
  *   a case still open is closed that day as 'droppedOut' (nobody can go on with it); the case of
  *   a household is treated so once no registered person is left in it;
+ * - their project participations stay (status, days, attendance: every figure) without the link
+ *   to them, the drop-out reason or the notes;
  * - free text that could name them is blanked: request descriptions and status notes, task notes
  *   and not-done reasons, help-plan notes, volunteer-advance notes, consent notes, and the
  *   counterparty the till copied into the cash book for their sales (sales keep resident_id,
@@ -202,6 +204,16 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
         .executeTakeFirst(),
     );
   }
+  // Projects: each participation stays (its status and days, its attendance) so that the
+  // project's figures do; its link to the person and its texts (drop-out reason, notes) go.
+  const participations = n(
+    await trx
+      .updateTable('project_participants')
+      .set({ resident_id: null, drop_reason: '', note: '', updated_at: s.at, updated_by: s.actorId })
+      .where('resident_id', '=', residentId)
+      .executeTakeFirst(),
+  );
+  if (participations > 0) blanked.project_participants = participations;
 
   const placeholder = erasedPlaceholder(residentId, s.placeholderWord);
   await trx

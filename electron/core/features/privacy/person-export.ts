@@ -94,6 +94,18 @@ export interface PersonData {
     contacts: Array<{ on: string; kind: string; note: string }>;
     reviews: Array<{ on: string; note: string; nextReviewOn: string | null }>;
   }>;
+  /** The person's participations in projects, the latest recruited first, with what they attended. */
+  projects: Array<{
+    project: string;
+    funder: string;
+    recruitedOn: string;
+    contractOn: string | null;
+    status: string;
+    endedOn: string | null;
+    dropReason: string;
+    note: string;
+    attendance: Array<{ activityKind: string; activity: string; on: string; sessions: number; hours: number | null }>;
+  }>;
   consents: Array<{
     basis: string;
     scopes: string[];
@@ -248,6 +260,39 @@ export async function collectPersonData(
       reviews: reviews.map((x) => ({ on: x.reviewed_on, note: x.note, nextReviewOn: x.next_review_on })),
     });
   }
+  const participations = await ex
+    .selectFrom('project_participants as p')
+    .innerJoin('projects as j', 'j.id', 'p.project_id')
+    .select(['p.id', 'j.name', 'j.funder', 'p.recruited_on', 'p.contract_on', 'p.status', 'p.ended_on', 'p.drop_reason', 'p.note'])
+    .where('p.resident_id', '=', residentId)
+    .orderBy('p.recruited_on', 'desc')
+    .orderBy('p.id', 'desc')
+    .execute();
+  const participantIds = participations.map((x) => x.id);
+  const attended =
+    participantIds.length === 0
+      ? []
+      : await ex
+          .selectFrom('project_attendance as t')
+          .innerJoin('project_activities as a', 'a.id', 't.activity_id')
+          .select(['t.participant_id', 'a.kind', 'a.name', 't.attended_on', 't.sessions', 't.minutes'])
+          .where('t.participant_id', 'in', participantIds)
+          .orderBy('t.attended_on')
+          .orderBy('t.id')
+          .execute();
+  const projects: PersonData['projects'] = participations.map((x) => ({
+    project: x.name,
+    funder: x.funder,
+    recruitedOn: x.recruited_on,
+    contractOn: x.contract_on,
+    status: x.status,
+    endedOn: x.ended_on,
+    dropReason: x.drop_reason,
+    note: x.note,
+    attendance: attended
+      .filter((a) => a.participant_id === x.id)
+      .map((a) => ({ activityKind: a.kind, activity: a.name, on: a.attended_on, sessions: a.sessions, hours: a.minutes === null ? null : Math.round((a.minutes / 60) * 100) / 100 })),
+  }));
 
   const requests = await ex.selectFrom('requests').selectAll().where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
   const requestIds = requests.map((q) => q.id);
@@ -316,6 +361,7 @@ export async function collectPersonData(
     households,
     assessments,
     cases,
+    projects,
     consents: consents.map((c) => ({
       basis: c.basis,
       scopes: c.scopes,
@@ -452,6 +498,17 @@ export function personHtml(data: PersonData, language: Language): string {
           ...c.contacts.map((x) => `${esc(date(x.on))}: ${esc(t(`common:case.contactKind.${x.kind}`))}${x.note ? ` (${esc(x.note)})` : ''}`),
           ...c.reviews.map((x) => `${esc(date(x.on))}: ${esc(t('privacy:export.caseReview'))}${x.note ? ` (${esc(x.note)})` : ''}`),
         ].join('<br>'),
+      ]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.projects'))}</h2>`,
+    table(
+      [t('privacy:export.columns.project'), t('privacy:export.columns.period'), t('privacy:export.columns.status'), t('privacy:export.columns.attended'), t('privacy:export.columns.note')],
+      data.projects.map((x) => [
+        esc(x.project) + (x.funder ? ` (${esc(x.funder)})` : ''),
+        esc(`${date(x.recruitedOn)} – ${x.endedOn ? date(x.endedOn) : ''}`) + (x.contractOn ? `<br>${esc(t('privacy:export.contractSigned', { date: date(x.contractOn) }))}` : ''),
+        esc(t(`projects:status.${x.status}`)),
+        x.attendance.map((a) => `${esc(date(a.on))}: ${esc(t(`projects:kind.${a.activityKind}`))} — ${esc(a.activity)} (${esc(t('projects:sessions', { count: a.sessions }))})`).join('<br>'),
+        `<span class="pre">${esc([x.dropReason, x.note].filter(Boolean).join(' — '))}</span>`,
       ]),
     ),
     `<h2>${esc(t('privacy:export.sections.consents'))}</h2>`,

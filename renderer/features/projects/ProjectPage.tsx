@@ -1,0 +1,431 @@
+import { useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ACTIVITY_KINDS, type ActivityKind, type Participant, type Project } from '../../../shared/domain/projects';
+import { useCall, useMutate } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { ResidentPicker } from '../requests/ResidentPicker';
+import { Failure, StatusBadge, useProjectText, useSave } from './projectText';
+import './projects.css';
+
+type Panel =
+  | { kind: 'activity' }
+  | { kind: 'enrol' }
+  | { kind: 'contract' | 'attendance' | 'complete' | 'dropOut'; participant: Participant };
+
+/**
+ * A project: its details, its figures against the targets, the activities it offers, and its
+ * participants with their status and social contract. One panel at a time opens below its
+ * section (Escape closes it and gives the focus back to the button that opened it).
+ */
+export function ProjectPage() {
+  const id = Number(useParams().id);
+  const text = useProjectText();
+  const project = useCall('projects.get', { id });
+  if (project.isError) return <ErrorNotice error={project.error} />;
+  if (!project.data) return <p className="loading">{text.t('common:loading')}</p>;
+  return <ProjectView key={id} p={project.data} />;
+}
+
+function ProjectView({ p }: { p: Project }) {
+  const text = useProjectText();
+  const { t, format } = text;
+  const [panel, setPanel] = useState<Panel | null>(null);
+  // The button that opened the panel gets the focus back when it closes.
+  const [opener, setOpener] = useState<HTMLElement | null>(null);
+  const open = (next: Panel) => (e: { currentTarget: HTMLElement }) => {
+    setOpener(e.currentTarget);
+    setPanel(next);
+  };
+  const close = () => {
+    setPanel(null);
+    window.setTimeout(() => {
+      // A row's button may have gone with the row's actions (completed, dropped out): then the section's.
+      if (opener?.isConnected) opener.focus();
+      else document.querySelector<HTMLElement>('.project-section-actions button')?.focus();
+    }, 0);
+  };
+  const name = (pt: Participant) => pt.fullName ?? t('projects:page.erased');
+  const activityName = (activityId: number) => p.activities.find((a) => a.id === activityId)?.name ?? '';
+
+  return (
+    <div>
+      <div className="page-head">
+        <h1>{p.name}</h1>
+        <div className="actions">
+          <Link to={`/projects/${p.id}/edit`} className="button">
+            {t('common:edit')}
+          </Link>
+          <Link to="/projects" className="button">
+            {t('projects:title')}
+          </Link>
+        </div>
+      </div>
+      <dl className="card details">
+        <dt>{t('projects:page.funder')}</dt>
+        <dd>{p.funder || t('common:none')}</dd>
+        <dt>{t('projects:page.period')}</dt>
+        <dd>{text.period(p.startsOn, p.endsOn)}</dd>
+        <dt>{t('projects:page.grant')}</dt>
+        <dd>{p.grantTitle ?? t('common:none')}</dd>
+      </dl>
+
+      <section className="project-section" aria-labelledby="project-figures">
+        <h2 id="project-figures">{t('projects:page.figures')}</h2>
+        <dl className="project-figures">
+          <div>
+            <dt>{t('projects:figures.recruited')}</dt>
+            <dd data-figure="recruited">{text.ofTarget(p.figures.recruited, p.targetRecruited)}</dd>
+          </div>
+          <div>
+            <dt>{t('projects:figures.withContract')}</dt>
+            <dd data-figure="withContract">{format.number(p.figures.withContract)}</dd>
+          </div>
+          <div>
+            <dt>{t('projects:figures.active')}</dt>
+            <dd data-figure="active">{format.number(p.figures.active)}</dd>
+          </div>
+          <div>
+            <dt>{t('projects:figures.completed')}</dt>
+            <dd data-figure="completed">{text.ofTarget(p.figures.completed, p.targetCompleted)}</dd>
+          </div>
+          <div>
+            <dt>{t('projects:figures.droppedOut')}</dt>
+            <dd data-figure="droppedOut">{format.number(p.figures.droppedOut)}</dd>
+          </div>
+        </dl>
+        {p.figures.byKind.length > 0 ? (
+          <>
+            <h3>{t('projects:page.byKind')}</h3>
+            <ul className="project-by-kind">
+              {p.figures.byKind.map((k) => (
+                <li key={k.kind}>
+                  {text.kind(k.kind)}: {t('projects:participants', { count: k.participants })}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section className="project-section" aria-labelledby="project-activities">
+        <h2 id="project-activities">{t('projects:page.activities')}</h2>
+        {p.activities.length === 0 ? (
+          <p className="muted">{t('projects:page.noActivities')}</p>
+        ) : (
+          <table className="data-table project-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('projects:columns.kind')}</th>
+                <th scope="col">{t('projects:columns.activity')}</th>
+                <th scope="col" className="num">{t('projects:columns.participants')}</th>
+                <th scope="col" className="num">{t('projects:columns.sessions')}</th>
+                <th scope="col" className="num">{t('projects:columns.hours')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.activities.map((a) => (
+                <tr key={a.id}>
+                  <td>{text.kind(a.kind)}</td>
+                  <td>{a.name}</td>
+                  <td className="num">{format.number(a.participants)}</td>
+                  <td className="num">{format.number(a.sessions)}</td>
+                  <td className="num">{format.number(a.hours)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {panel?.kind === 'activity' ? (
+          <ActivityPanel project={p} onDone={close} />
+        ) : (
+          <div className="actions project-section-actions">
+            <button type="button" onClick={open({ kind: 'activity' })}>
+              {t('projects:activity.add')}
+            </button>
+          </div>
+        )}
+      </section>
+
+      <section className="project-section" aria-labelledby="project-participants">
+        <h2 id="project-participants">{t('projects:page.participants')}</h2>
+        {panel?.kind === 'enrol' ? (
+          <EnrolPanel project={p} onDone={close} />
+        ) : (
+          <div className="actions project-section-actions">
+            <button type="button" className="primary" onClick={open({ kind: 'enrol' })}>
+              {t('projects:enrol.open')}
+            </button>
+          </div>
+        )}
+        {panel !== null && panel.kind !== 'activity' && panel.kind !== 'enrol' ? (
+          <ParticipantPanel key={`${panel.kind}-${panel.participant.id}`} project={p} kind={panel.kind} participant={panel.participant} onDone={close} />
+        ) : null}
+        {p.participants.length === 0 ? (
+          <p className="muted">{t('projects:page.noParticipants')}</p>
+        ) : (
+          <table className="data-table project-table project-participants">
+            <thead>
+              <tr>
+                <th scope="col">{t('projects:columns.participant')}</th>
+                <th scope="col">{t('projects:columns.recruitedOn')}</th>
+                <th scope="col">{t('projects:columns.contract')}</th>
+                <th scope="col">{t('projects:columns.status')}</th>
+                <th scope="col">{t('projects:columns.attended')}</th>
+                <th scope="col">{t('projects:columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.participants.map((pt) => {
+                const attended = new Map<number, number>();
+                for (const a of pt.attendance) attended.set(a.activityId, (attended.get(a.activityId) ?? 0) + a.sessions);
+                return (
+                  <tr key={pt.id} data-participant={pt.id}>
+                    <td>
+                      {pt.residentId !== null ? <Link to={`/residents/${pt.residentId}`}>{name(pt)}</Link> : <span className="muted">{name(pt)}</span>}
+                      {pt.note ? <div className="muted pre">{pt.note}</div> : null}
+                    </td>
+                    <td className="nowrap">{format.date(pt.recruitedOn)}</td>
+                    <td className="nowrap">{pt.contractOn !== null ? format.date(pt.contractOn) : <span className="muted">{t('projects:contract.none')}</span>}</td>
+                    <td>
+                      <StatusBadge status={pt.status} />
+                      {pt.endedOn !== null ? <div className="nowrap">{format.date(pt.endedOn)}</div> : null}
+                      {pt.dropReason ? <div className="muted">{pt.dropReason}</div> : null}
+                    </td>
+                    <td>
+                      {[...attended.entries()].map(([activityId, sessions]) => (
+                        <div key={activityId}>
+                          {activityName(activityId)}: {t('projects:sessions', { count: sessions })}
+                        </div>
+                      ))}
+                    </td>
+                    <td>
+                      {pt.status === 'active' ? (
+                        <div className="project-row-actions">
+                          {pt.contractOn === null ? (
+                            <button type="button" className="small" aria-label={`${t('projects:actions.contract')}: ${name(pt)}`} onClick={open({ kind: 'contract', participant: pt })}>
+                              {t('projects:actions.contract')}
+                            </button>
+                          ) : null}
+                          <button type="button" className="small" aria-label={`${t('projects:actions.attendance')}: ${name(pt)}`} onClick={open({ kind: 'attendance', participant: pt })}>
+                            {t('projects:actions.attendance')}
+                          </button>
+                          <button type="button" className="small" aria-label={`${t('projects:actions.complete')}: ${name(pt)}`} onClick={open({ kind: 'complete', participant: pt })}>
+                            {t('projects:actions.complete')}
+                          </button>
+                          <button type="button" className="small" aria-label={`${t('projects:actions.dropOut')}: ${name(pt)}`} onClick={open({ kind: 'dropOut', participant: pt })}>
+                            {t('projects:actions.dropOut')}
+                          </button>
+                        </div>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function PanelActions({ label, onCancel, busy }: { label: string; onCancel: () => void; busy: boolean }) {
+  const { t } = useProjectText();
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={busy}>
+        {label}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('common:cancel')}
+      </button>
+    </div>
+  );
+}
+
+function ActivityPanel({ project, onDone }: { project: Project; onDone: () => void }) {
+  const text = useProjectText();
+  const { t } = text;
+  const add = useMutate('projects.addActivity');
+  const save = useSave(/^activity\./);
+  const [kind, setKind] = useState<ActivityKind>('course');
+  const [name, setName] = useState('');
+  const submit = () =>
+    save.attempt(async () => {
+      await add.mutateAsync({ id: project.id, activity: { kind, name } });
+      onDone();
+    });
+  return (
+    <KeyForm className="card project-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="project-activity-title">
+      <h3 id="project-activity-title">{t('projects:activity.add')}</h3>
+      <Field label={t('projects:activity.kind')} error={save.errors.kind}>
+        {(p) => (
+          <select {...p} autoFocus value={kind} onChange={(e) => setKind(e.target.value as ActivityKind)}>
+            {ACTIVITY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {text.kind(k)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('projects:activity.name')} error={save.errors.name} className="project-panel-wide">
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Failure failure={save.failure} errors={save.errors} shown={['kind', 'name']} />
+      <PanelActions label={t('projects:activity.save')} onCancel={onDone} busy={add.isPending} />
+    </KeyForm>
+  );
+}
+
+function EnrolPanel({ project, onDone }: { project: Project; onDone: () => void }) {
+  const text = useProjectText();
+  const { t } = text;
+  const enrol = useMutate('projects.enrol');
+  const status = useCall('app.status', {});
+  const today = status.data?.today ?? '';
+  const save = useSave();
+  const [picked, setPicked] = useState<{ id: number; fullName: string } | null>(null);
+  const [recruitedOn, setRecruitedOn] = useState(today);
+  const [signed, setSigned] = useState(true);
+  const [contractOn, setContractOn] = useState(today);
+  const [note, setNote] = useState('');
+  const recruitedRef = useRef<HTMLInputElement>(null);
+  const submit = () => {
+    const found: Record<string, string> = picked === null ? { residentId: 'validation.unknownResident' } : {};
+    return save.attempt(async () => {
+      if (picked === null) return;
+      await enrol.mutateAsync({ id: project.id, residentId: picked.id, recruitedOn: recruitedOn || today, ...(signed ? { contractOn: contractOn || recruitedOn || today } : {}), note });
+      onDone();
+    }, found);
+  };
+  return (
+    <KeyForm className="card project-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="project-enrol-title">
+      <h3 id="project-enrol-title">{t('projects:enrol.title')}</h3>
+      {picked === null ? (
+        <div className="project-panel-wide">
+          <ResidentPicker label={t('projects:enrol.find')} error={save.errors.residentId} autoFocus onPick={(r) => {
+              setPicked({ id: r.id, fullName: r.fullName });
+              // The picker goes; the recruitment day is next.
+              window.setTimeout(() => recruitedRef.current?.focus(), 0);
+            }}
+          />
+        </div>
+      ) : (
+        <div className="project-panel-wide">
+          <span className="muted">{t('projects:enrol.chosen')}: </span>
+          <strong data-testid="enrol-chosen">{picked.fullName}</strong>{' '}
+          <button type="button" className="small" onClick={() => setPicked(null)}>
+            {t('projects:enrol.change')}
+          </button>
+          {save.errors.residentId ? <Failure failure={null} errors={{ residentId: save.errors.residentId }} shown={[]} /> : null}
+        </div>
+      )}
+      <Field label={t('projects:enrol.recruitedOn')} error={save.errors.recruitedOn}>
+        {(p) => <input {...p} ref={recruitedRef} type="date" value={recruitedOn} onChange={(e) => setRecruitedOn(e.target.value)} />}
+      </Field>
+      <label className="checkbox">
+        <input type="checkbox" checked={signed} onChange={(e) => setSigned(e.target.checked)} /> {t('projects:enrol.contractSigned')}
+      </label>
+      {signed ? (
+        <Field label={t('projects:enrol.contractOn')} error={save.errors.contractOn}>
+          {(p) => <input {...p} type="date" value={contractOn} onChange={(e) => setContractOn(e.target.value)} />}
+        </Field>
+      ) : null}
+      <Field label={t('projects:enrol.note')} error={save.errors.note} className="project-panel-wide">
+        {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      <Failure failure={save.failure} errors={save.errors} shown={['residentId', 'recruitedOn', 'contractOn', 'note']} />
+      <PanelActions label={t('projects:enrol.save')} onCancel={onDone} busy={enrol.isPending} />
+    </KeyForm>
+  );
+}
+
+/** Contract, attendance, completion or drop-out of one participant. */
+function ParticipantPanel({ project, kind, participant, onDone }: { project: Project; kind: 'contract' | 'attendance' | 'complete' | 'dropOut'; participant: Participant; onDone: () => void }) {
+  const text = useProjectText();
+  const { t } = text;
+  const status = useCall('app.status', {});
+  const today = status.data?.today ?? '';
+  const contract = useMutate('projects.recordContract');
+  const attendance = useMutate('projects.recordAttendance');
+  const complete = useMutate('projects.complete');
+  const dropOut = useMutate('projects.dropOut');
+  const save = useSave();
+  const [on, setOn] = useState(today);
+  const [activityId, setActivityId] = useState(String(project.activities[0]?.id ?? ''));
+  const [sessions, setSessions] = useState('1');
+  const [hours, setHours] = useState('');
+  const [reason, setReason] = useState('');
+  const name = participant.fullName ?? t('projects:page.erased');
+  const base = { id: project.id, participantId: participant.id, on: on || today };
+  const busy = contract.isPending || attendance.isPending || complete.isPending || dropOut.isPending;
+
+  const submit = () => {
+    const found: Record<string, string> = {};
+    if (kind === 'attendance') {
+      if (activityId === '') found.activityId = 'projects:validation.unknownActivity';
+      if (!/^\d+$/.test(sessions.trim())) found.sessions = 'validation.number';
+      if (hours.trim() !== '' && !/^\d+([.,]\d+)?$/.test(hours.trim())) found.hours = 'validation.number';
+    }
+    return save.attempt(async () => {
+      if (kind === 'contract') await contract.mutateAsync(base);
+      else if (kind === 'complete') await complete.mutateAsync(base);
+      else if (kind === 'dropOut') await dropOut.mutateAsync({ ...base, reason });
+      else {
+        await attendance.mutateAsync({
+          ...base,
+          activityId: Number(activityId),
+          sessions: Number(sessions.trim()),
+          hours: hours.trim() === '' ? null : Number(hours.trim().replace(',', '.')),
+        });
+      }
+      onDone();
+    }, found);
+  };
+
+  const title = t(`projects:${kind}.title`, { name });
+  const dateLabel = kind === 'attendance' ? t('projects:attendance.on') : t(`projects:${kind}.on`);
+  const saveLabel = t(`projects:${kind}.save`);
+  return (
+    <KeyForm className="card project-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="project-participant-title">
+      <h3 id="project-participant-title">{title}</h3>
+      {kind === 'attendance' && project.activities.length === 0 ? <p className="muted project-panel-wide">{t('projects:attendance.noActivities')}</p> : null}
+      {kind === 'attendance' ? (
+        <Field label={t('projects:attendance.activity')} error={save.errors.activityId}>
+          {(p) => (
+            <select {...p} autoFocus value={activityId} onChange={(e) => setActivityId(e.target.value)}>
+              {project.activities.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name} ({text.kind(a.kind)})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <Field label={dateLabel} error={save.errors.on}>
+        {(p) => <input {...p} type="date" autoFocus={kind !== 'attendance'} value={on} onChange={(e) => setOn(e.target.value)} />}
+      </Field>
+      {kind === 'attendance' ? (
+        <>
+          <Field label={t('projects:attendance.sessions')} error={save.errors.sessions}>
+            {(p) => <input {...p} inputMode="numeric" value={sessions} onChange={(e) => setSessions(e.target.value)} />}
+          </Field>
+          <Field label={t('projects:attendance.hours')} error={save.errors.hours}>
+            {(p) => <input {...p} inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} />}
+          </Field>
+        </>
+      ) : null}
+      {kind === 'dropOut' ? (
+        <Field label={t('projects:dropOut.reason')} error={save.errors.reason} className="project-panel-wide">
+          {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+      ) : null}
+      <Failure failure={save.failure} errors={save.errors} shown={['on', 'activityId', 'sessions', 'hours', 'reason']} />
+      <PanelActions label={saveLabel} onCancel={onDone} busy={busy} />
+    </KeyForm>
+  );
+}
