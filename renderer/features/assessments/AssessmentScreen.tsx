@@ -46,6 +46,9 @@ export function AssessmentView({ assessment: a, centre, actions }: { assessment:
           <button type="button" className="primary big" autoFocus onClick={() => window.print()}>
             {t('assessments:view.print')}
           </button>
+          <Link to={`/assessments/${a.id}/edit`} className="button">
+            {t('assessments:view.edit')}
+          </Link>
           {back ? (
             <Link to={back} className="button">
               {t('assessments:view.back')}
