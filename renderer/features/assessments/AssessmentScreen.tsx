@@ -37,7 +37,7 @@ export function AssessmentView({ assessment: a, centre, actions }: { assessment:
       document.title = before;
     };
   }, [title]);
-  const back = a.residentId !== null ? `/residents/${a.residentId}` : null;
+  const back = a.subjectResidentId !== null ? `/residents/${a.subjectResidentId}` : null;
   return (
     <div className="print-doc assessment-doc">
       <div className="print-toolbar no-print">
