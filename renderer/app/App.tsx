@@ -13,7 +13,7 @@ import { ResidentsScreen } from '../features/residents/ResidentsScreen';
 import { ResidentPage } from '../features/residents/ResidentPage';
 import { ResidentEditScreen } from '../features/residents/ResidentEditScreen';
 import { HouseholdNewScreen } from '../features/households/HouseholdNewScreen';
-import { AssessmentNewScreen } from '../features/assessments/AssessmentNewScreen';
+import { AssessmentEditScreen, AssessmentNewScreen } from '../features/assessments/AssessmentNewScreen';
 import { AssessmentScreen } from '../features/assessments/AssessmentScreen';
 import { AssessmentListsScreen } from '../features/assessments/AssessmentListsScreen';
 import { FollowUpsScreen } from '../features/assessments/FollowUpsScreen';
@@ -146,6 +146,7 @@ function Gate() {
           {screen('projects/new', <ProjectNewScreen />)}
           {screen('projects/:id', <ProjectPage />)}
           {screen('projects/:id/edit', <ProjectEditScreen />)}
+          {screen('assessments/:id/edit', <AssessmentEditScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}
           {screen('requests/:id', <RequestPage />)}

@@ -85,6 +85,23 @@ test.describe('assessments (uk)', () => {
     ]);
     expect(saved.items[0]).toMatchObject({ assessedOn: today, followUpOn: followUp });
 
+    // Corrected: the form comes back filled in; income was urgent after all.
+    await page.getByRole('link', { name: t('assessments:view.edit') }).click();
+    await expect(page.getByRole('heading', { name: t('assessments:form.editTitle'), level: 1 })).toBeVisible();
+    await expect(page.getByLabel(t('assessments:form.kind'))).toBeFocused();
+    await expect(page.getByRole('checkbox', { name: housing })).toBeChecked();
+    const incomeSeverity = page.getByRole('combobox', { name: t('assessments:form.severityOf', { area: income }) });
+    await expect(incomeSeverity).toHaveValue('high');
+    await incomeSeverity.selectOption('urgent');
+    await incomeSeverity.focus();
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('heading', { name: kind, level: 1 })).toBeVisible();
+    const corrected = await hearth.call('assessments.get', { id: saved.items[0]?.id ?? 0 });
+    expect(corrected.needs.map((n) => [n.areaCode, n.severity])).toEqual([
+      ['housing', 'urgent'],
+      ['income', 'urgent'],
+    ]);
+
     // Someone without a consent covering health: the needs are refused beside them, with the way
     // to record the consent, and nothing is saved.
     const fresh = await hearth.call('residents.create', { lastName: 'Ковальчук', firstName: 'Ірина', birthYear: 1979, settlement: 'Сылва' });

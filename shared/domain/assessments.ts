@@ -73,6 +73,8 @@ export const assessmentSchema = out({
   /** Of a resident, or of a household (one of the two; neither once the person was erased). */
   residentId: pub(num.nullable()),
   householdId: pub(num.nullable()),
+  /** The resident assessed, or the household's head now (whose page to go back to). */
+  subjectResidentId: pub(num.nullable()),
   /** The resident's name, or the household head's. */
   subjectName: identity(str.nullable()),
   kindId: pub(num),

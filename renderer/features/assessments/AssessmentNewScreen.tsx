@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { SEVERITIES, type AssessmentOptions, type Severity } from '../../../shared/domain/assessments';
+import { SEVERITIES, type Assessment, type AssessmentOptions, type Severity } from '../../../shared/domain/assessments';
 import type { Resident } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
@@ -34,41 +34,64 @@ export function AssessmentNewScreen() {
   );
 }
 
-type Props = { resident: Resident; household: { id: number; address: string } | null; options: AssessmentOptions; today: string; userId: number };
+/** Correct an assessment (/assessments/:id/edit): the same form, filled in; whom it is of does not change. */
+export function AssessmentEditScreen() {
+  const { t } = useAssessmentText();
+  const id = Number(useParams().id);
+  const assessment = useCall('assessments.get', { id });
+  const options = useCall('assessments.options', { includeArchived: true });
+  const status = useCall('app.status', {});
+  const error = assessment.error ?? options.error ?? status.error;
+  if (error) return <ErrorNotice error={error} />;
+  if (!assessment.data || !options.data || !status.data) return <p className="loading">{t('common:loading')}</p>;
+  const a = assessment.data;
+  // Archived kinds and areas are offered only where this assessment already has them.
+  const kept = new Set([a.kindId, ...a.needs.map((n) => n.areaId)]);
+  const usable = { ...options.data, kinds: options.data.kinds.filter((o) => !o.archived || kept.has(o.id)), areas: options.data.areas.filter((o) => !o.archived || kept.has(o.id)) };
+  return <AssessmentForm key={id} initial={a} resident={null} household={null} options={usable} today={status.data.today} userId={status.data.user.id} />;
+}
 
-function AssessmentForm({ resident, household, options, today, userId }: Props) {
+type Props = {
+  /** The assessment being corrected; absent when recording a new one. */
+  initial?: Assessment;
+  resident: Resident | null;
+  household: { id: number; address: string } | null;
+  options: AssessmentOptions;
+  today: string;
+  userId: number;
+};
+
+function AssessmentForm({ initial, resident, household, options, today, userId }: Props) {
   const text = useAssessmentText();
   const { t } = text;
   const navigate = useNavigate();
   const record = useMutate('assessments.record');
+  const update = useMutate('assessments.update');
   const [of, setOf] = useState<'person' | 'household'>('person');
-  const [kindId, setKindId] = useState<number>(options.kinds[0]?.id ?? 0);
-  const [assessedOn, setAssessedOn] = useState(today);
-  const [workerId, setWorkerId] = useState<number>(options.workers.some((w) => w.id === userId) ? userId : (options.workers[0]?.id ?? userId));
-  const [needs, setNeeds] = useState<Record<number, Severity>>({});
-  const [conclusion, setConclusion] = useState('');
-  const [services, setServices] = useState('');
-  const [followUpOn, setFollowUpOn] = useState('');
+  const [kindId, setKindId] = useState<number>(initial?.kindId ?? options.kinds[0]?.id ?? 0);
+  const [assessedOn, setAssessedOn] = useState(initial?.assessedOn ?? today);
+  const [workerId, setWorkerId] = useState<number>(initial?.workerId ?? (options.workers.some((w) => w.id === userId) ? userId : (options.workers[0]?.id ?? userId)));
+  const [needs, setNeeds] = useState<Record<number, Severity>>(Object.fromEntries((initial?.needs ?? []).map((n) => [n.areaId, n.severity])));
+  const [conclusion, setConclusion] = useState(initial?.conclusion ?? '');
+  const [services, setServices] = useState(initial?.services ?? '');
+  const [followUpOn, setFollowUpOn] = useState(initial?.followUpOn ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const back = () => void navigate(`/residents/${resident.id}`);
+  const back = () => void navigate(initial ? `/assessments/${initial.id}` : `/residents/${resident?.id ?? ''}`);
+  // A worker who no longer assesses stays on the assessments they made.
+  const workers = initial && !options.workers.some((w) => w.id === initial.workerId) ? [...options.workers, { id: initial.workerId, name: initial.workerName }] : options.workers;
+  const busy = record.isPending || update.isPending;
 
   const save = async () => {
-    if (record.isPending) return;
+    if (busy) return;
     setErrors({});
     setFailure(null);
     const chosen = options.areas.filter((a) => needs[a.id] !== undefined).map((a) => ({ areaId: a.id, severity: needs[a.id] ?? 'medium' }));
+    const data = { kindId, assessedOn, workerId, needs: chosen, conclusion, services, followUpOn: followUpOn === '' ? null : followUpOn };
     try {
-      const saved = await record.mutateAsync({
-        ...(of === 'household' && household ? { householdId: household.id } : { residentId: resident.id }),
-        kindId,
-        assessedOn,
-        workerId,
-        needs: chosen,
-        conclusion,
-        services,
-        followUpOn: followUpOn === '' ? null : followUpOn,
-      });
+      const saved = initial
+        ? await update.mutateAsync({ id: initial.id, ...data })
+        : await record.mutateAsync({ ...(of === 'household' && household ? { householdId: household.id } : { residentId: resident?.id ?? 0 }), ...data });
       void navigate(`/assessments/${saved.id}`);
     } catch (err) {
       const fields = fieldErrorsOf(err);
@@ -80,7 +103,7 @@ function AssessmentForm({ resident, household, options, today, userId }: Props) 
 
   return (
     <div>
-      <h1>{t('assessments:form.title')}</h1>
+      <h1>{initial ? t('assessments:form.editTitle') : t('assessments:form.title')}</h1>
       <KeyForm className="assessment-form" onSubmit={save} onCancel={back} aria-labelledby="assessment-form-title">
         <h2 id="assessment-form-title" className="visually-hidden">
           {t('assessments:form.title')}
@@ -88,15 +111,15 @@ function AssessmentForm({ resident, household, options, today, userId }: Props) 
         <div className="form-grid-4">
           <Field label={t('assessments:form.subject')} error={errors.residentId ?? errors.householdId}>
             {(p) => (
-              <select {...p} autoFocus value={of} onChange={(e) => setOf(e.target.value === 'household' ? 'household' : 'person')}>
-                <option value="person">{resident.fullName}</option>
-                {household ? <option value="household">{t('assessments:form.household', { address: household.address || resident.fullName })}</option> : null}
+              <select {...p} autoFocus={initial === undefined} disabled={initial !== undefined} value={of} onChange={(e) => setOf(e.target.value === 'household' ? 'household' : 'person')}>
+                <option value="person">{initial ? (initial.subjectName ?? '') : resident?.fullName}</option>
+                {household ? <option value="household">{t('assessments:form.household', { address: household.address || (resident?.fullName ?? '') })}</option> : null}
               </select>
             )}
           </Field>
           <Field label={t('assessments:form.kind')} error={errors.kindId}>
             {(p) => (
-              <select {...p} value={kindId} onChange={(e) => setKindId(Number(e.target.value))}>
+              <select {...p} autoFocus={initial !== undefined} value={kindId} onChange={(e) => setKindId(Number(e.target.value))}>
                 {options.kinds.map((k) => (
                   <option key={k.id} value={k.id}>
                     {text.kind(k)}
@@ -111,7 +134,7 @@ function AssessmentForm({ resident, household, options, today, userId }: Props) 
           <Field label={t('assessments:form.worker')} error={errors.workerId}>
             {(p) => (
               <select {...p} value={workerId} onChange={(e) => setWorkerId(Number(e.target.value))}>
-                {options.workers.map((w) => (
+                {workers.map((w) => (
                   <option key={w.id} value={w.id}>
                     {w.name}
                   </option>
@@ -186,8 +209,8 @@ function AssessmentForm({ resident, household, options, today, userId }: Props) 
           </div>
         ) : null}
         <div className="actions">
-          <button type="submit" className="primary" disabled={record.isPending}>
-            {t('assessments:form.save')}
+          <button type="submit" className="primary" disabled={busy}>
+            {initial ? t('common:save') : t('assessments:form.save')}
           </button>
           <button type="button" onClick={back}>
             {t('common:cancel')}

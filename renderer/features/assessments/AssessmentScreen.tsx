@@ -37,7 +37,7 @@ export function AssessmentView({ assessment: a, centre, actions }: { assessment:
       document.title = before;
     };
   }, [title]);
-  const back = a.residentId !== null ? `/residents/${a.residentId}` : null;
+  const back = a.subjectResidentId !== null ? `/residents/${a.subjectResidentId}` : null;
   return (
     <div className="print-doc assessment-doc">
       <div className="print-toolbar no-print">
@@ -46,6 +46,9 @@ export function AssessmentView({ assessment: a, centre, actions }: { assessment:
           <button type="button" className="primary big" autoFocus onClick={() => window.print()}>
             {t('assessments:view.print')}
           </button>
+          <Link to={`/assessments/${a.id}/edit`} className="button">
+            {t('assessments:view.edit')}
+          </Link>
           {back ? (
             <Link to={back} className="button">
               {t('assessments:view.back')}

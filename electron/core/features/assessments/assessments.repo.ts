@@ -117,6 +117,7 @@ async function complete(ex: Executor, rows: AssessmentRow[]): Promise<Assessment
       id: r.id,
       residentId: r.resident_id,
       householdId: r.household_id,
+      subjectResidentId: person ?? null,
       subjectName: person !== undefined ? (names.get(person) ?? null) : null,
       kindId: r.kind_id,
       kindCode: kind?.code ?? null,

@@ -4,7 +4,7 @@
  * - the assessment's date is not in the future; the follow-up is not before it;
  * - the kind is a kind of assessment and the needs are need areas of the centre's lists, not
  *   archived (an assessment being corrected keeps the ones it already has), each area once;
- * - the worker is a user of the centre;
+ * - the worker is a coordinator or an admin (the people who assess, ARCHITECTURE.md);
  * - its content (needs, conclusion, services) is health and case content: it is saved only while a
  *   consent covering health is in force for the person assessed (for a household: its head, who
  *   gives consent for the family), like a resident's health-related needs.

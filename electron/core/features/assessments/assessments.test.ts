@@ -135,7 +135,7 @@ describe('assessments.record', () => {
     expect(fieldsOf(await t.call('assessments.record', input))).toEqual(['needs:validation.assessmentConsentRequired']);
     await consent(olena);
     const a = await t.value('assessments.record', input);
-    expect(a).toMatchObject({ householdId: h.id, residentId: null, subjectName: 'Коваленко Олена', kindCode: 'warAffectedChild' });
+    expect(a).toMatchObject({ householdId: h.id, residentId: null, subjectResidentId: olena, subjectName: 'Коваленко Олена', kindCode: 'warAffectedChild' });
     const own = await t.value('assessments.record', { residentId: ivan, kindId: OPTION.needsAssessment, assessedOn: '2026-11-14', workerId: 1 });
     expect((await t.value('assessments.ofResident', { residentId: ivan })).items.map((x) => x.id)).toEqual([own.id, a.id]);
     expect((await t.value('assessments.ofResident', { residentId: olena })).items.map((x) => x.id)).toEqual([a.id]);
@@ -214,6 +214,7 @@ describe('roles', () => {
         id: a.id,
         residentId: mariia,
         householdId: null,
+        subjectResidentId: mariia,
         subjectName: 'Бондар Марія',
         kindId: OPTION.needsAssessment,
         kindCode: 'needsAssessment',
