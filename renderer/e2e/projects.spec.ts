@@ -15,7 +15,7 @@ test.use({ demo: true, demoLanguage: 'pl' });
 const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 test('create a project, recruit a resident with a social contract, record attendance, complete them, see the figures (pl)', async ({ page, hearth }) => {
-  for (const key of ['projects:title', 'projects:enrol.contractSigned', 'projects:kind.course', 'projects:validation.beforeRecruitment', 'projects:figures.withContract']) {
+  for (const key of ['projects:title', 'projects:enrol.contractSigned', 'projects:kind.course', 'common:validation.beforeRecruitment', 'projects:figures.withContract']) {
     expect(ownString('pl', key), key).not.toBe(ownString('en', key));
   }
   const status = await hearth.call('app.status', {});
@@ -86,7 +86,7 @@ test('create a project, recruit a resident with a social contract, record attend
   await expect(completedOn).toBeFocused();
   await completedOn.fill(shift(recruitedOn, -1));
   await page.keyboard.press('Enter');
-  const refusal = page.getByRole('alert').filter({ hasText: t('projects:validation.beforeRecruitment') });
+  const refusal = page.getByRole('alert').filter({ hasText: t('validation.beforeRecruitment') });
   await expect(refusal).toBeVisible();
   await expect(completedOn).toHaveAttribute('aria-invalid', 'true');
   await refusal.scrollIntoViewIfNeeded();
@@ -149,7 +149,7 @@ test('create a project, recruit a resident with a social contract, record attend
   await expect(page.getByLabel(t('projects:form.targetRecruited'))).toHaveValue('145');
   await page.getByLabel(t('projects:form.startsOn')).fill(today);
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('alert').filter({ hasText: t('projects:validation.periodInUse') })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: t('validation.projectPeriodInUse') })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Partnerstwo na rzecz aktywnej integracji', level: 1 })).toBeVisible();
   await expect(page.getByText(t('projects:period', { from: '1 sty ' + String(year - 1), to: '31 gru ' + String(year + 1) }))).toBeVisible();

@@ -366,7 +366,7 @@ function ParticipantPanel({ project, kind, participant, onDone }: { project: Pro
   const submit = () => {
     const found: Record<string, string> = {};
     if (kind === 'attendance') {
-      if (activityId === '') found.activityId = 'projects:validation.unknownActivity';
+      if (activityId === '') found.activityId = 'validation.unknownActivity';
       if (!/^\d+$/.test(sessions.trim())) found.sessions = 'validation.number';
       if (hours.trim() !== '' && !/^\d+([.,]\d+)?$/.test(hours.trim())) found.hours = 'validation.number';
     }

@@ -1,6 +1,6 @@
 /**
  * Projects and programmes with participants: the rules the schemas cannot check, each refusal a
- * field issue with a translated key (projects:validation.* or common validation.*), and nothing
+ * field issue with a translated key (common:validation.*), and nothing
  * written before every check has passed:
  * - recruitment within the project's period, never in the future, a registered resident who has
  *   not moved away or died, and once in a project while they take part (the partial unique index
@@ -57,20 +57,20 @@ export function projectsService(deps: CoreDeps) {
     const today = clock.today();
     const day = on ?? today;
     if (day > today) issues.add(path, 'validation.dateInFuture');
-    else if (day < p.starts_on || day > p.ends_on) issues.add(path, 'projects:validation.outsidePeriod');
+    else if (day < p.starts_on || day > p.ends_on) issues.add(path, 'validation.outsideProjectPeriod');
     return day;
   };
 
   /** A participant of this project (field `participantId`). */
   const participantOf = async (ex: Executor, p: ProjectRow, participantId: number, issues: Issues): Promise<ParticipantRow | undefined> => {
     const found = await repo.participantRow(ex, p.id, participantId);
-    if (!found) issues.add('participantId', 'projects:validation.notParticipant');
+    if (!found) issues.add('participantId', 'validation.notParticipant');
     return found;
   };
 
   /** The grant exists; no more to complete than to recruit. */
   const checkProject = async (ex: Executor, d: ProjectData, issues: Issues, prefix = ''): Promise<void> => {
-    if (targetsOutOfOrder(d)) issues.add(`${prefix}targetCompleted`, 'projects:validation.targetOrder');
+    if (targetsOutOfOrder(d)) issues.add(`${prefix}targetCompleted`, 'validation.targetOrder');
     if (d.grantId === null) return;
     const g = await ex.selectFrom('grants').select('id').where('id', '=', d.grantId).executeTakeFirst();
     if (!g) issues.add(`${prefix}grantId`, 'validation.unknownGrant');
@@ -84,8 +84,8 @@ export function projectsService(deps: CoreDeps) {
       const issues = new Issues();
       const day = dayOf(input.on, p, 'on', issues);
       const pt = await participantOf(trx, p, input.participantId, issues);
-      if (pt && pt.status !== 'active') issues.add('participantId', 'projects:validation.notActive');
-      else if (pt && day < pt.recruited_on) issues.add('on', 'projects:validation.beforeRecruitment');
+      if (pt && pt.status !== 'active') issues.add('participantId', 'validation.participationEnded');
+      else if (pt && day < pt.recruited_on) issues.add('on', 'validation.beforeRecruitment');
       issues.throwIfAny();
       await trx
         .updateTable('project_participants')
@@ -130,8 +130,8 @@ export function projectsService(deps: CoreDeps) {
         const issues = new Issues();
         await checkProject(trx, input.data, issues, 'data.');
         const used = await repo.daysInUse(trx, input.id);
-        if (used.first !== null && used.first < input.data.startsOn) issues.add('data.startsOn', 'projects:validation.periodInUse');
-        if (used.last !== null && used.last > input.data.endsOn) issues.add('data.endsOn', 'projects:validation.periodInUse');
+        if (used.first !== null && used.first < input.data.startsOn) issues.add('data.startsOn', 'validation.projectPeriodInUse');
+        if (used.last !== null && used.last > input.data.endsOn) issues.add('data.endsOn', 'validation.projectPeriodInUse');
         issues.throwIfAny();
         await repo.updateProject(trx, input.id, input.data, s);
         return project(trx, input.id);
@@ -156,7 +156,7 @@ export function projectsService(deps: CoreDeps) {
         const day = dayOf(input.recruitedOn, p, 'recruitedOn', issues);
         const r = await trx.selectFrom('residents').select(['id', 'left_on', 'erased_at']).where('id', '=', input.residentId).executeTakeFirst();
         if (!r || r.erased_at !== null) issues.add('residentId', 'validation.unknownResident');
-        else if (r.left_on !== null) issues.add('residentId', 'projects:validation.residentGone');
+        else if (r.left_on !== null) issues.add('residentId', 'validation.residentGoneProject');
         else {
           const taking = await trx
             .selectFrom('project_participants')
@@ -165,12 +165,12 @@ export function projectsService(deps: CoreDeps) {
             .where('project_id', '=', p.id)
             .where('status', '=', 'active')
             .executeTakeFirst();
-          if (taking) issues.add('residentId', 'projects:validation.alreadyParticipant');
+          if (taking) issues.add('residentId', 'validation.alreadyParticipant');
         }
         if (input.contractOn !== undefined) {
           if (input.contractOn > clock.today()) issues.add('contractOn', 'validation.dateInFuture');
-          else if (input.contractOn < day) issues.add('contractOn', 'projects:validation.beforeRecruitment');
-          else if (input.contractOn > p.ends_on) issues.add('contractOn', 'projects:validation.outsidePeriod');
+          else if (input.contractOn < day) issues.add('contractOn', 'validation.beforeRecruitment');
+          else if (input.contractOn > p.ends_on) issues.add('contractOn', 'validation.outsideProjectPeriod');
         }
         issues.throwIfAny();
         await trx
@@ -200,8 +200,8 @@ export function projectsService(deps: CoreDeps) {
         const issues = new Issues();
         const day = dayOf(input.on, p, 'on', issues);
         const pt = await participantOf(trx, p, input.participantId, issues);
-        if (pt && day < pt.recruited_on) issues.add('on', 'projects:validation.beforeRecruitment');
-        else if (pt && pt.ended_on !== null && day > pt.ended_on) issues.add('on', 'projects:validation.afterEnd');
+        if (pt && day < pt.recruited_on) issues.add('on', 'validation.beforeRecruitment');
+        else if (pt && pt.ended_on !== null && day > pt.ended_on) issues.add('on', 'validation.afterParticipation');
         issues.throwIfAny();
         await trx.updateTable('project_participants').set({ contract_on: day, updated_at: s.at, updated_by: s.by }).where('id', '=', input.participantId).execute();
         await repo.touchProject(trx, p.id, s);
@@ -219,10 +219,10 @@ export function projectsService(deps: CoreDeps) {
         const issues = new Issues();
         const day = dayOf(input.on, p, 'on', issues);
         const pt = await participantOf(trx, p, input.participantId, issues);
-        if (pt && day < pt.recruited_on) issues.add('on', 'projects:validation.beforeRecruitment');
-        else if (pt && pt.ended_on !== null && day > pt.ended_on) issues.add('on', 'projects:validation.afterEnd');
+        if (pt && day < pt.recruited_on) issues.add('on', 'validation.beforeRecruitment');
+        else if (pt && pt.ended_on !== null && day > pt.ended_on) issues.add('on', 'validation.afterParticipation');
         const activity = await trx.selectFrom('project_activities').select('id').where('id', '=', input.activityId).where('project_id', '=', p.id).executeTakeFirst();
-        if (!activity) issues.add('activityId', 'projects:validation.unknownActivity');
+        if (!activity) issues.add('activityId', 'validation.unknownActivity');
         issues.throwIfAny();
         await trx
           .insertInto('project_attendance')

@@ -160,12 +160,12 @@ describe('projects', () => {
     await t.value('projects.enrol', { id, residentId: r, recruitedOn: '2026-05-01' });
     const pt = await participantOf(id, r);
     const before = t.dump();
-    expect(fieldsOf(await t.call('projects.complete', { id, participantId: pt, on: '2026-04-30' }))).toEqual(['on:projects:validation.beforeRecruitment']);
-    expect(fieldsOf(await t.call('projects.dropOut', { id, participantId: pt, on: '2026-04-30', reason: 'x' }))).toEqual(['on:projects:validation.beforeRecruitment']);
-    expect(fieldsOf(await t.call('projects.recordContract', { id, participantId: pt, on: '2026-04-15' }))).toEqual(['on:projects:validation.beforeRecruitment']);
-    expect(fieldsOf(await t.call('projects.recordAttendance', { id, participantId: pt, activityId: course, on: '2026-04-15' }))).toEqual(['on:projects:validation.beforeRecruitment']);
+    expect(fieldsOf(await t.call('projects.complete', { id, participantId: pt, on: '2026-04-30' }))).toEqual(['on:validation.beforeRecruitment']);
+    expect(fieldsOf(await t.call('projects.dropOut', { id, participantId: pt, on: '2026-04-30', reason: 'x' }))).toEqual(['on:validation.beforeRecruitment']);
+    expect(fieldsOf(await t.call('projects.recordContract', { id, participantId: pt, on: '2026-04-15' }))).toEqual(['on:validation.beforeRecruitment']);
+    expect(fieldsOf(await t.call('projects.recordAttendance', { id, participantId: pt, activityId: course, on: '2026-04-15' }))).toEqual(['on:validation.beforeRecruitment']);
     expect(fieldsOf(await t.call('projects.enrol', { id, residentId: await resident('Kowalski', 'Jan'), recruitedOn: '2026-05-01', contractOn: '2026-04-30' }))).toEqual([
-      'contractOn:projects:validation.beforeRecruitment',
+      'contractOn:validation.beforeRecruitment',
     ]);
     // The resident registered above is the only change.
     expect(t.dump().project_participants).toEqual(before.project_participants);
@@ -177,7 +177,7 @@ describe('projects', () => {
     const r = await resident('Nowak', 'Anna');
     await t.value('projects.enrol', { id, residentId: r, recruitedOn: '2026-02-01' });
     const before = t.dump();
-    expect(fieldsOf(await t.call('projects.enrol', { id, residentId: r, recruitedOn: '2026-03-01' }))).toEqual(['residentId:projects:validation.alreadyParticipant']);
+    expect(fieldsOf(await t.call('projects.enrol', { id, residentId: r, recruitedOn: '2026-03-01' }))).toEqual(['residentId:validation.alreadyParticipant']);
     expect(t.dump()).toEqual(before);
     // The database refuses it too.
     expect(() =>
@@ -190,7 +190,7 @@ describe('projects', () => {
     expect(again.figures).toMatchObject({ recruited: 2, active: 1, completed: 1 });
     // Completing twice is refused.
     const done = again.participants.find((x) => x.status === 'completed')?.id ?? 0;
-    expect(fieldsOf(await t.call('projects.complete', { id, participantId: done }))).toEqual(['participantId:projects:validation.notActive']);
+    expect(fieldsOf(await t.call('projects.complete', { id, participantId: done }))).toEqual(['participantId:validation.participationEnded']);
   });
 
   it('refuses recruitment outside the period or in the future, impossible dates, an unknown or gone resident', async () => {
@@ -199,13 +199,13 @@ describe('projects', () => {
     const gone = await resident('Zieliński', 'Adam');
     await t.value('residents.markLeft', { id: gone, reason: 'moved', on: '2026-11-01' });
     const before = t.dump();
-    expect(fieldsOf(await t.call('projects.enrol', { id: p.id, residentId: r, recruitedOn: '2026-02-28' }))).toEqual(['recruitedOn:projects:validation.outsidePeriod']);
+    expect(fieldsOf(await t.call('projects.enrol', { id: p.id, residentId: r, recruitedOn: '2026-02-28' }))).toEqual(['recruitedOn:validation.outsideProjectPeriod']);
     expect(fieldsOf(await t.call('projects.enrol', { id: p.id, residentId: r, recruitedOn: '2026-11-17' }))).toEqual(['recruitedOn:validation.dateInFuture']);
     expect(fieldsOf(await t.call('projects.enrol', { id: p.id, residentId: r, recruitedOn: '2026-02-30' }))).toEqual(['recruitedOn:validation.date']);
     expect(fieldsOf(await t.call('projects.enrol', { id: p.id, residentId: 999 }))).toEqual(['residentId:validation.unknownResident']);
-    expect(fieldsOf(await t.call('projects.enrol', { id: p.id, residentId: gone }))).toEqual(['residentId:projects:validation.residentGone']);
+    expect(fieldsOf(await t.call('projects.enrol', { id: p.id, residentId: gone }))).toEqual(['residentId:validation.residentGoneProject']);
     expect(fieldsOf(await t.call('projects.create', projectInput({ startsOn: '2026-05-01', endsOn: '2026-04-30' })))).toEqual(['endsOn:validation.dateOrder']);
-    expect(fieldsOf(await t.call('projects.create', projectInput({ targetRecruited: 10, targetCompleted: 11 })))).toEqual(['targetCompleted:projects:validation.targetOrder']);
+    expect(fieldsOf(await t.call('projects.create', projectInput({ targetRecruited: 10, targetCompleted: 11 })))).toEqual(['targetCompleted:validation.targetOrder']);
     expect(fieldsOf(await t.call('projects.create', projectInput({ grantId: 42 })))).toEqual(['grantId:validation.unknownGrant']);
     expect(t.dump()).toEqual(before);
     const missing = await t.call('projects.get', { id: 999 });
@@ -220,17 +220,17 @@ describe('projects', () => {
     const pt = await participantOf(id, r);
     await t.value('projects.dropOut', { id, participantId: pt, on: '2026-03-01', reason: 'Przeprowadzka' });
     const before = t.dump();
-    expect(fieldsOf(await t.call('projects.recordAttendance', { id, participantId: pt, activityId: course, on: '2026-03-02' }))).toEqual(['on:projects:validation.afterEnd']);
-    expect(fieldsOf(await t.call('projects.recordContract', { id, participantId: pt, on: '2026-03-02' }))).toEqual(['on:projects:validation.afterEnd']);
+    expect(fieldsOf(await t.call('projects.recordAttendance', { id, participantId: pt, activityId: course, on: '2026-03-02' }))).toEqual(['on:validation.afterParticipation']);
+    expect(fieldsOf(await t.call('projects.recordContract', { id, participantId: pt, on: '2026-03-02' }))).toEqual(['on:validation.afterParticipation']);
     expect(fieldsOf(await t.call('projects.recordAttendance', { id, participantId: pt, activityId: other.course, on: '2026-02-10' }))).toEqual([
-      'activityId:projects:validation.unknownActivity',
+      'activityId:validation.unknownActivity',
     ]);
     expect(fieldsOf(await t.call('projects.recordAttendance', { id: other.id, participantId: pt, activityId: other.course, on: '2026-02-10' }))).toEqual([
-      'participantId:projects:validation.notParticipant',
+      'participantId:validation.notParticipant',
     ]);
     expect(fieldsOf(await t.call('projects.update', { id, data: projectInput({ startsOn: '2026-02-02', endsOn: '2026-02-28' }) }))).toEqual([
-      'data.startsOn:projects:validation.periodInUse',
-      'data.endsOn:projects:validation.periodInUse',
+      'data.startsOn:validation.projectPeriodInUse',
+      'data.endsOn:validation.projectPeriodInUse',
     ]);
     expect(t.dump()).toEqual(before);
     // Attendance on a day they took part is kept.
