@@ -283,3 +283,12 @@ describe('households.update and households.changeHead', () => {
     expect((await t.call('households.changeHead', { id: h.id, headMemberId: ivanMember, relation: 'spouse' }, TREASURER)).ok).toBe(false);
   });
 });
+
+describe('households.get is an audited view', () => {
+  it('logs who looked at which household, with no name', async () => {
+    const { h } = await familyOfFour();
+    await t.value('households.get', { id: h.id }, FRONTDESK);
+    expect(auditRows('households.get')).toEqual([{ action: 'view', entity_type: 'households', entity_id: String(h.id), resident_id: null, details: null }]);
+    expect(JSON.stringify(t.sqlite.prepare("select * from audit_log where call = 'households.get'").all())).not.toContain('Коваленко');
+  });
+});
