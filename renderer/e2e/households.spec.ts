@@ -117,6 +117,82 @@ test.describe('households (el)', () => {
   });
 });
 
+/**
+ * In Greek: the front desk's search shows who a resident lives with, and so does the warning of a
+ * possible duplicate; the household's address is changed from the household section.
+ */
+test.describe('households in the search, the duplicate warning and the address (el)', () => {
+  test.use({ setUp: centre('el', 'Κέντρο Πειραιά') });
+
+  test('the search and the duplicate warning show the household; the address is changed', async ({ page, hearth }) => {
+    for (const key of ['residents:household.editAddress.open', 'residents:household.editAddress.save', 'residents:household.changeHead.open']) {
+      expect(ownString('el', key), key).not.toBe(ownString('en', key));
+    }
+    const head = await hearth.call('residents.create', { lastName: 'Παπαδοπούλου', firstName: 'Μαρία', birthYear: 1984, settlement: 'Πειραιάς', street: 'Γρηγορίου Λαμπράκη', house: '42', flat: '3' });
+    const husband = await hearth.call('residents.create', { lastName: 'Παπαδόπουλος', firstName: 'Νικόλαος', birthYear: 1981, settlement: 'Πειραιάς' });
+    await hearth.call('households.create', {
+      headResidentId: head.id,
+      members: [
+        { residentId: husband.id, relation: 'spouse' },
+        { relation: 'child', birthYear: 2016 },
+        { relation: 'child', birthYear: 2019 },
+      ],
+    });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'el', route: '/' });
+
+    // The search: Nikolaos's row says a household of four, its head, and who else lives there.
+    await page.getByLabel(t('frontdesk:searchLabel')).fill('Νικόλαος');
+    const row = page.getByRole('list', { name: t('residents:search.results') }).getByRole('listitem').filter({ hasText: 'Παπαδόπουλος Νικόλαος' });
+    await expect(row).toBeVisible();
+    const child = t('common:household.relation.child');
+    await expect(row).toContainText(`${t('residents:household.title')}: ${t('residents:household.members', { count: 4 })}`);
+    await expect(row).toContainText(`${t('residents:household.head')}: Παπαδοπούλου Μαρία`);
+    await expect(row).toContainText(t('residents:household.unnamed', { relation: child, year: 2016 }));
+    await page.screenshot({ path: artifactPath('households-search-el.png') });
+
+    // Registering him again: the warning shows the household he lives in.
+    await page.goto(`${hearth.url}#/residents/new`);
+    await page.getByLabel(t('residents:form.lastName')).fill('Παπαδόπουλος');
+    await page.getByLabel(t('residents:form.firstName')).fill('Νικόλαος');
+    await page.getByLabel(t('residents:form.birthYear')).fill('1981');
+    await page.getByRole('button', { name: t('common:save') }).click();
+    const warning = page.getByRole('alert').filter({ hasText: t('residents:duplicates.title', { count: 1 }) });
+    await expect(warning).toBeVisible();
+    await expect(warning).toContainText(`${t('residents:household.head')}: Παπαδοπούλου Μαρία`);
+    await expect(warning).toContainText(t('residents:household.unnamed', { relation: child, year: 2019 }));
+    await warning.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('households-duplicate-el.png') });
+
+    // The household moved within Piraeus: the address is changed from the household section.
+    await page.goto(`${hearth.url}#/residents/${head.id}`);
+    const section = page.getByRole('region', { name: t('residents:household.title') });
+    await section.getByRole('button', { name: t('residents:household.editAddress.open') }).click();
+    const street = section.getByLabel(t('residents:form.street'));
+    await expect(section.getByLabel(t('residents:form.settlement'))).toBeFocused();
+    await expect(street).toHaveValue('Γρηγορίου Λαμπράκη');
+    await street.fill('Ακτή Μιαούλη');
+    await section.getByLabel(t('residents:form.house')).fill('15');
+    await section.getByLabel(t('residents:form.flat')).fill('');
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('households-address-form-el.png') });
+    await page.keyboard.press('Control+Enter');
+    await expect(section.getByText('Πειραιάς, Ακτή Μιαούλη 15')).toBeVisible();
+    await expect(section.getByRole('button', { name: t('residents:household.add.open') })).toBeFocused();
+    await section.getByText('Πειραιάς, Ακτή Μιαούλη 15').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('households-address-el.png') });
+    const saved = await hearth.call('households.ofResident', { residentId: head.id });
+    expect(saved.current?.address).toBe('Πειραιάς, Ακτή Μιαούλη 15');
+    // Her own record keeps her address.
+    expect((await hearth.call('residents.get', { id: head.id })).resident.street).toBe('Γρηγορίου Λαμπράκη');
+
+    // On his record the free "people in the household" is hidden: the registered household counts them.
+    await page.goto(`${hearth.url}#/residents/${husband.id}/edit`);
+    await expect(page.getByText(t('residents:form.householdRegistered', { count: 4 }))).toBeVisible();
+    await expect(page.getByLabel(t('residents:form.householdSize'))).toHaveCount(0);
+  });
+});
+
 /** In Russian: add a grandchild to a household from the page, then end a membership with its confirmation. */
 test.describe('households (ru)', () => {
   test.use({ setUp: centre('ru', 'Сылвенский центр') });

@@ -11,7 +11,8 @@ export function HouseholdBriefLine({ brief }: { brief: HouseholdBrief | null | u
   const text = useHouseholdText();
   const { t } = text;
   if (!brief) return null;
-  const names = brief.members.map((m) => text.name({ fullName: m.fullName ?? null, relation: m.relation, birthYear: m.birthYear ?? null }));
+  // The head is named on their own ("Head of household: …"), the others after.
+  const names = brief.members.filter((m) => m.relation !== 'head').map((m) => text.name({ fullName: m.fullName ?? null, relation: m.relation, birthYear: m.birthYear ?? null }));
   // The others beyond the few listed (the resident is one of `size`).
   const more = brief.size - 1 - brief.members.length;
   const head = brief.relation === 'head' ? t('residents:household.head') : brief.headName ? `${t('residents:household.head')}: ${brief.headName}` : null;

@@ -11,7 +11,7 @@ import { fieldErrorsOf, useHouseholdText } from './householdText';
 import { MembersEditor, rowsToMembers, type MemberRow } from './MembersEditor';
 import './households.css';
 
-type Panel = { kind: 'add' } | { kind: 'end'; member: HouseholdMember } | { kind: 'move'; member: HouseholdMember } | { kind: 'split' };
+type Panel = { kind: 'add' } | { kind: 'address' } | { kind: 'head' } | { kind: 'end'; member: HouseholdMember } | { kind: 'move'; member: HouseholdMember } | { kind: 'split' };
 
 /** A save that shows field messages beside the fields and any other failure as one translated line. */
 function useSave(strip?: RegExp) {
@@ -193,12 +193,22 @@ function HouseholdView({ household: h, residentId }: { household: Household; res
               {t('residents:household.split.open')}
             </button>
           ) : null}
+          <button type="button" onClick={() => setPanel({ kind: 'address' })}>
+            {t('residents:household.editAddress.open')}
+          </button>
+          {h.members.some((m) => m.residentId !== null && m.id !== h.headMemberId) ? (
+            <button type="button" onClick={() => setPanel({ kind: 'head' })}>
+              {t('residents:household.changeHead.open')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {panel?.kind === 'add' ? <AddMemberPanel household={h} onDone={close} /> : null}
       {panel?.kind === 'end' ? <EndPanel key={panel.member.id} household={h} member={panel.member} onDone={close} /> : null}
       {panel?.kind === 'move' ? <MovePanel key={panel.member.id} household={h} member={panel.member} onDone={close} /> : null}
       {panel?.kind === 'split' ? <SplitPanel household={h} onDone={close} /> : null}
+      {panel?.kind === 'address' ? <AddressPanel household={h} onDone={close} /> : null}
+      {panel?.kind === 'head' ? <HeadPanel household={h} onDone={close} /> : null}
       {h.past.length > 0 ? (
         <>
           <h3>{t('residents:household.past', { count: h.past.length })}</h3>
@@ -416,6 +426,81 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
       <p className="field-hint">{t('residents:household.split.hint')}</p>
       <Failure failure={save.failure} errors={save.errors} shown={['headMemberId', 'newHeadMemberId', ...leavingIds.map((_, i) => `members.${i}.relation`)]} />
       <PanelActions label={t('residents:household.split.confirm')} onCancel={onDone} busy={split.isPending} />
+    </KeyForm>
+  );
+}
+
+/** The household's address (the members' own records keep theirs). */
+function AddressPanel({ household, onDone }: { household: Household; onDone: () => void }) {
+  const { t } = useHouseholdText();
+  const update = useMutate('households.update');
+  const [address, setAddress] = useState({ settlement: household.settlement, street: household.street, house: household.house, flat: household.flat });
+  const save = useSave(/^address\./);
+  const submit = () =>
+    save.attempt({}, async () => {
+      await update.mutateAsync({ id: household.id, address });
+      onDone();
+    });
+  const field = (key: keyof typeof address, autoFocus = false) => (
+    <Field label={t(`residents:form.${key}`)} error={save.errors[key]}>
+      {(p) => <input {...p} autoFocus={autoFocus} value={address[key]} onChange={(e) => setAddress({ ...address, [key]: e.target.value })} />}
+    </Field>
+  );
+  return (
+    <KeyForm className="card household-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="household-address-title">
+      <h3 id="household-address-title">{t('residents:household.editAddress.title')}</h3>
+      {field('settlement', true)}
+      {field('street')}
+      {field('house')}
+      {field('flat')}
+      <p className="field-hint">{t('residents:household.editAddress.hint')}</p>
+      <Failure failure={save.failure} errors={save.errors} shown={['settlement', 'street', 'house', 'flat']} />
+      <PanelActions label={t('residents:household.editAddress.save')} onCancel={onDone} busy={update.isPending} />
+    </KeyForm>
+  );
+}
+
+/** Another registered member heads the household from a day; the former head stays with a new relation. */
+function HeadPanel({ household, onDone }: { household: Household; onDone: () => void }) {
+  const text = useHouseholdText();
+  const { t } = text;
+  const change = useMutate('households.changeHead');
+  const candidates = household.members.filter((m) => m.residentId !== null && m.id !== household.headMemberId);
+  const [head, setHead] = useState<number | null>(candidates[0]?.id ?? null);
+  const [relation, setRelation] = useState<MemberRelation>('spouse');
+  const today = useCall('app.status', {}).data?.today ?? '';
+  const [on, setOn] = useState('');
+  const save = useSave();
+  const submit = () => {
+    const found: Record<string, string> = {};
+    if (head === null) found.headMemberId = 'validation.required';
+    return save.attempt(found, async () => {
+      if (head === null) return;
+      await change.mutateAsync({ id: household.id, headMemberId: head, relation, ...(on !== '' ? { on } : {}) });
+      onDone();
+    });
+  };
+  return (
+    <KeyForm className="card household-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="household-head-title">
+      <h3 id="household-head-title">{t('residents:household.changeHead.title')}</h3>
+      <Field label={t('residents:household.newHead')} error={save.errors.headMemberId}>
+        {(p) => (
+          <select {...p} autoFocus value={head ?? ''} onChange={(e) => setHead(e.target.value === '' ? null : Number(e.target.value))}>
+            {candidates.map((m) => (
+              <option key={m.id} value={m.id}>
+                {text.name(m)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {household.headMemberId !== null ? <RelationSelect label={t('residents:household.changeHead.relation')} value={relation} onChange={setRelation} error={save.errors.relation} /> : null}
+      <Field label={t('residents:household.changeHead.on')} error={save.errors.on}>
+        {(p) => <input {...p} type="date" max={today || undefined} value={on || today} onChange={(e) => setOn(e.target.value)} />}
+      </Field>
+      <p className="field-hint">{t('residents:household.changeHead.hint')}</p>
+      <Failure failure={save.failure} errors={save.errors} shown={['headMemberId', 'relation', 'on']} />
+      <PanelActions label={t('residents:household.changeHead.save')} onCancel={onDone} busy={change.isPending} />
     </KeyForm>
   );
 }

@@ -38,6 +38,9 @@ export function ResidentForm(props: {
   const create = useMutate('residents.create');
   const update = useMutate('residents.update');
   const settlements = useCall('residents.settlements', {});
+  // In a registered household the household counts its members: the free "people in the household"
+  // is kept (unchanged) only for people in none, and hidden for the others.
+  const household = useCall('households.ofResident', { residentId: props.residentId ?? 0 }, { enabled: props.residentId !== undefined }).data?.current ?? null;
   const [duplicates, setDuplicates] = useState<ResidentSummary[] | null>(null);
   const [checking, setChecking] = useState(false);
   const form = useForm<ResidentFormValues>({ defaultValues: props.initial, resolver, mode: 'onSubmit', reValidateMode: 'onBlur' });
@@ -133,6 +136,11 @@ export function ResidentForm(props: {
               </div>
             ) : null}
             {text('householdSize', t('residents:form.householdSize'), { inputMode: 'numeric', className: 'inline' })}
+            {household === null ? (
+              text('householdSize', t('residents:form.householdSize'), { inputMode: 'numeric', className: 'inline' })
+            ) : (
+              <p className="field-hint">{t('residents:form.householdRegistered', { count: household.size })}</p>
+            )}
           </fieldset>
           <fieldset className="span-2 care">
             <legend>{t('residents:form.care')}</legend>

@@ -24,6 +24,10 @@ const entity = { read: 'households.get', key: 'id' } as const;
 
 export const householdsCalls = {
   'households.get': call({
+    // A view of people's records, logged as residents.get is (who looked at which household, when).
+    // households.ofResident is not: it is read with residents.get on the resident's page, whose
+    // view is logged with the resident.
+    audit: 'view',
     output: householdSchema,
     input: z.object({ id }),
     roles: CASEWORK,

@@ -283,3 +283,39 @@ describe('households.update and households.changeHead', () => {
     expect((await t.call('households.changeHead', { id: h.id, headMemberId: ivanMember, relation: 'spouse' }, TREASURER)).ok).toBe(false);
   });
 });
+
+describe('households.get is an audited view', () => {
+  it('logs who looked at which household, with no name', async () => {
+    const { h } = await familyOfFour();
+    await t.value('households.get', { id: h.id }, FRONTDESK);
+    expect(auditRows('households.get')).toEqual([{ action: 'view', entity_type: 'households', entity_id: String(h.id), resident_id: null, details: null }]);
+    expect(JSON.stringify(t.sqlite.prepare("select * from audit_log where call = 'households.get'").all())).not.toContain('Коваленко');
+  });
+});
+
+describe('retention: households follow their members', () => {
+  it('joining a household is a contact; a household whose members are all past their time is anonymised with its counts kept', async () => {
+    // Registered four years ago, nothing since.
+    t.clock.set('2022-10-01T09:00:00.000Z');
+    const a = await resident('Мельник', 'Микола', 1940);
+    const b = await resident('Мельник', 'Ганна', 1942);
+    const c = await resident('Шевчук', 'Петро', 1938);
+    const h = await t.value('households.create', { headResidentId: a, members: [{ residentId: b, relation: 'spouse' }, { relation: 'grandchild', birthYear: 2010 }] });
+    t.clock.set(NOW);
+    // Petro joined a household this year: not past his time.
+    const d = await resident('Шевчук', 'Оксана', 1970);
+    await t.value('households.create', { headResidentId: d, on: '2026-03-01', members: [{ residentId: c, relation: 'parent' }] });
+    const review = await t.value('privacy.retentionReview', {});
+    expect(review.residents.map((r) => r.id).sort()).toEqual([a, b].sort());
+
+    await t.value('privacy.anonymiseInactive', { residentIds: [a, b] });
+    const after = await t.value('households.get', { id: h.id });
+    // No registered person left: street, house and flat blanked; the settlement, members and size stay.
+    expect(after).toMatchObject({ street: '', house: '', flat: '', settlement: 'Сылва', size: 3, closedOn: null });
+    expect(after.members.map((m) => [m.residentId, m.fullName, m.relation])).toEqual([
+      [null, null, 'head'],
+      [null, null, 'spouse'],
+      [null, null, 'grandchild'],
+    ]);
+  });
+});

@@ -59,7 +59,8 @@ async function writeSetting(ex: Executor, key: string, value: string): Promise<v
 
 /**
  * The day of a resident's last contact with the centre: registration, a request, a task, a help
- * plan (an open-ended plan counts as today), a sale. SQLite's multi-argument max(); PostgreSQL
+ * plan (an open-ended plan counts as today), a sale, a change to their household membership (they
+ * joined, moved, left; living in a household is not itself a contact). SQLite's multi-argument max(); PostgreSQL
  * would say greatest().
  */
 const LAST_ACTIVITY = sql<string>`max(
@@ -67,7 +68,8 @@ const LAST_ACTIVITY = sql<string>`max(
   coalesce((select max(q.created_on) from requests q where q.resident_id = r.id), ''),
   coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = r.id), ''),
   coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = r.id), ''),
-  coalesce((select max(s.day) from sales s where s.resident_id = r.id), '')
+  coalesce((select max(s.day) from sales s where s.resident_id = r.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = r.id), '')
 )`;
 
 export function privacyService(deps: CoreDeps) {
