@@ -135,7 +135,6 @@ export function ResidentForm(props: {
                 {fieldText(t, errors.situations.message)}
               </div>
             ) : null}
-            {text('householdSize', t('residents:form.householdSize'), { inputMode: 'numeric', className: 'inline' })}
             {household === null ? (
               text('householdSize', t('residents:form.householdSize'), { inputMode: 'numeric', className: 'inline' })
             ) : (
