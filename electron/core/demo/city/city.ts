@@ -33,7 +33,7 @@ import { DAY_MS, dayStart, HOUR, isoDay, MINUTE, weekdayOf } from './time';
 import { Staff, type CityCounts, type CityWorld } from './world';
 
 /** Bump when the generated content changes: the bench keeps its city file per version and seed. */
-export const CITY_GENERATOR_VERSION = 2;
+export const CITY_GENERATOR_VERSION = 3;
 export const CITY_SEED = 20261206;
 
 export const CITY_COUNTS: CityCounts = {
@@ -171,10 +171,8 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
       volunteers,
       registered: 0,
       onAdvance: () => {},
-      onDied: async () => {},
     };
     const households = new CityHouseholds(w, new Rng(seed ^ 0x4015e));
-    w.onDied = (r, at) => households.died(r, at);
     const pool = new VolunteerPool();
     const money = new CityMoney(w, new Rng(seed ^ 0xca5b), categories);
     w.onAdvance = (a) => money.advance(a);
@@ -282,7 +280,16 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
       while (registration < residents.length && (residents[registration]?.registeredAt ?? Infinity) < day + DAY_MS) {
         const r = residents[registration++] as CityResident;
         timeline.at(r.registeredAt, async () => {
-          r.id = (await w.runner.call('residents.create', r.input, staff.pick(requestRng, 'frontdesk', r.registeredAt))).id;
+          const by = staff.pick(requestRng, 'frontdesk', r.registeredAt);
+          // Disability is health data (issue 13): the desk registers the person, records their
+          // consent covering health, then ticks the situation, as the resident form asks.
+          const disability = r.input.situations?.includes('disability') ?? false;
+          const input = disability ? { ...r.input, situations: r.input.situations?.filter((s) => s !== 'disability') } : r.input;
+          r.id = (await w.runner.call('residents.create', input, by)).id;
+          if (disability) {
+            await w.runner.call('privacy.recordConsent', { residentId: r.id, basis: 'consent', scopes: ['basic', 'health'], givenOn: isoDay(r.registeredAt) }, by);
+            await w.runner.call('residents.update', { id: r.id, data: r.input }, by);
+          }
           w.residentById.set(r.id, r);
           w.registered++;
           await households.registered(r, r.registeredAt);

@@ -6,12 +6,11 @@
  * birth year, up to the planned size); each of the others joins it as they are registered
  * (households.addMember). Some households are never registered (the front desk did not get round
  * to it), so they cover most residents, not all. A person under care who dies leaves theirs
- * (households.endMembership; a household of one closes). Its own random stream.
+ * when marked as gone (residents.markLeft ends the membership; a household of one closes). Its own random stream.
  */
 import type { MemberInput, MemberRelation } from '../../../../shared/domain/households';
 import type { Rng } from '../demo';
 import type { CityHome, CityResident } from './people';
-import { isoDay } from './time';
 import type { CityWorld } from './world';
 
 /** Households the front desk registers (the rest are residents only). */
@@ -83,11 +82,6 @@ export class CityHouseholds {
     this.added++;
   }
 
-  /** A resident died (marked as left at `at`): a member alone in the household leaves it, and it closes. */
-  async died(r: CityResident, at: number): Promise<void> {
-    const home = r.home;
-    const memberId = home.memberIds.get(r.id);
-    if (home.id === 0 || memberId === undefined || home.size !== 1 || home.members.length !== 1) return;
-    await this.#w.runner.call('households.endMembership', { id: home.id, memberId, reason: 'deceased', on: isoDay(at) }, this.#w.staff.pick(this.#rng, 'coordinator', at));
-  }
+  // A resident who dies leaves their household in residents.markLeft's own transaction (issue 13):
+  // nothing to call here.
 }

@@ -223,7 +223,6 @@ export class CareProgramme {
       this.#under.splice(this.#under.indexOf(r), 1);
       timeline.at(at, async () => {
         await runner.call('residents.markLeft', { id: r.id, reason: 'deceased', on: isoDay(at) }, staff.pick(rng, 'coordinator', at));
-        await this.#w.onDied(r, at);
       });
     }
     const candidates = this.#w.residents.slice(0, this.#w.registered).filter((r) => r.elderly && r.livesAlone && r.careSince === null && r.leftAt === null && r.id > 0);

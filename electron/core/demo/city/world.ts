@@ -60,6 +60,4 @@ export interface CityWorld {
   registered: number;
   /** Called with each advance a volunteer made (the cash book pays them back). */
   onAdvance: (advance: { id: number; at: number }) => void;
-  /** Called when a resident has died (marked as left): they leave their household. */
-  onDied: (r: CityResident, at: number) => Promise<void>;
 }
