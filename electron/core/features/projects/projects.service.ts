@@ -8,7 +8,8 @@
  *   recruited again;
  * - a contract, a completion, a drop-out or an attendance never before the recruitment nor in the
  *   future nor after the project's end (a contract and attendance not after they completed or
- *   dropped out either); completing and dropping out only while they take part;
+ *   dropped out either); completing and dropping out only while they take part and not before
+ *   their last attendance;
  *   attendance of one of the project's activities, not after they completed or dropped out;
  * - a project's new period must still hold every day its participants and attendance use.
  * The call's transaction (dispatch) and the inner boundary here keep a refused call from leaving
@@ -86,6 +87,11 @@ export function projectsService(deps: CoreDeps) {
       const pt = await participantOf(trx, p, input.participantId, issues);
       if (pt && pt.status !== 'active') issues.add('participantId', 'validation.participationEnded');
       else if (pt && day < pt.recruited_on) issues.add('on', 'validation.beforeRecruitment');
+      else if (pt) {
+        // Not before what they attended: attendance is never after the participation ended.
+        const last = await trx.selectFrom('project_attendance').select((eb) => eb.fn.max<string>('attended_on').as('d')).where('participant_id', '=', pt.id).executeTakeFirst();
+        if (last?.d && day < last.d) issues.add('on', 'validation.beforeLastAttendance');
+      }
       issues.throwIfAny();
       await trx
         .updateTable('project_participants')

@@ -161,15 +161,20 @@ describe('projects', () => {
     const pt = await participantOf(id, r);
     const before = t.dump();
     expect(fieldsOf(await t.call('projects.complete', { id, participantId: pt, on: '2026-04-30' }))).toEqual(['on:validation.beforeRecruitment']);
+    await t.value('projects.recordAttendance', { id, participantId: pt, activityId: course, on: '2026-06-10' });
+    const attended = t.dump();
+    expect(fieldsOf(await t.call('projects.complete', { id, participantId: pt, on: '2026-06-09' }))).toEqual(['on:validation.beforeLastAttendance']);
+    expect(fieldsOf(await t.call('projects.dropOut', { id, participantId: pt, on: '2026-06-01', reason: 'x' }))).toEqual(['on:validation.beforeLastAttendance']);
+    expect(t.dump()).toEqual(attended);
     expect(fieldsOf(await t.call('projects.dropOut', { id, participantId: pt, on: '2026-04-30', reason: 'x' }))).toEqual(['on:validation.beforeRecruitment']);
     expect(fieldsOf(await t.call('projects.recordContract', { id, participantId: pt, on: '2026-04-15' }))).toEqual(['on:validation.beforeRecruitment']);
     expect(fieldsOf(await t.call('projects.recordAttendance', { id, participantId: pt, activityId: course, on: '2026-04-15' }))).toEqual(['on:validation.beforeRecruitment']);
     expect(fieldsOf(await t.call('projects.enrol', { id, residentId: await resident('Kowalski', 'Jan'), recruitedOn: '2026-05-01', contractOn: '2026-04-30' }))).toEqual([
       'contractOn:validation.beforeRecruitment',
     ]);
-    // The resident registered above is the only change.
+    // The resident registered above and the attendance of 10 June are the only changes.
     expect(t.dump().project_participants).toEqual(before.project_participants);
-    expect(t.dump().project_attendance).toEqual(before.project_attendance);
+    expect(t.dump().project_attendance).toEqual(attended.project_attendance);
   });
 
   it('a participant cannot be enrolled twice while taking part; after completing they may be recruited again', async () => {
