@@ -183,8 +183,21 @@ test.describe('households in the search, the duplicate warning and the address (
     await page.screenshot({ path: artifactPath('households-address-el.png') });
     const saved = await hearth.call('households.ofResident', { residentId: head.id });
     expect(saved.current?.address).toBe('Πειραιάς, Ακτή Μιαούλη 15');
-    // Her own record keeps her address.
+    // Her own record keeps her address; her page does not show the free "people in the household".
     expect((await hearth.call('residents.get', { id: head.id })).resident.street).toBe('Γρηγορίου Λαμπράκη');
+    await expect(page.getByText(t('residents:form.householdSize'), { exact: true })).toHaveCount(0);
+
+    // Nikolaos heads the household from today; Maria stays as his spouse, the history keeps both rows.
+    await section.getByRole('button', { name: t('residents:household.changeHead.open') }).click();
+    await expect(section.getByLabel(t('residents:household.newHead'))).toBeFocused();
+    await expect(section.getByLabel(t('residents:household.newHead'))).toContainText('Παπαδόπουλος Νικόλαος');
+    await expect(section.getByLabel(t('residents:household.changeHead.relation'))).toHaveValue('spouse');
+    await page.keyboard.press('Control+Enter');
+    const headRow = section.getByRole('row').filter({ hasText: t('common:household.relation.head') });
+    await expect(headRow).toContainText('Παπαδόπουλος Νικόλαος');
+    await expect(section.getByText(t('residents:household.past', { count: 2 }))).toBeVisible();
+    await section.getByText(t('residents:household.past', { count: 2 })).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('households-head-el.png') });
 
     // On his record the free "people in the household" is hidden: the registered household counts them.
     await page.goto(`${hearth.url}#/residents/${husband.id}/edit`);

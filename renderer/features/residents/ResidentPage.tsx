@@ -21,6 +21,8 @@ export function ResidentPage() {
   const id = Number(useParams().id);
   const page = useCall('residents.get', { id });
   const status = useCall('app.status', {});
+  // In a registered household the household section counts the members; the free count is not shown.
+  const inHousehold = (useCall('households.ofResident', { residentId: id }).data?.current ?? null) !== null;
   if (page.isError) return <ErrorNotice error={page.error} />;
   if (!page.data) return <p className="loading">{t('common:loading')}</p>;
   const r = page.data.resident;
@@ -57,8 +59,12 @@ export function ResidentPage() {
         <dd>{r.phones.length > 0 ? r.phones.join(', ') : dash}</dd>
         <dt>{t('residents:form.situation')}</dt>
         <dd>{r.situations.length > 0 ? r.situations.map(labels.situation).join(', ') : dash}</dd>
-        <dt>{t('residents:form.householdSize')}</dt>
-        <dd>{r.householdSize ?? dash}</dd>
+        {inHousehold ? null : (
+          <>
+            <dt>{t('residents:form.householdSize')}</dt>
+            <dd>{r.householdSize ?? dash}</dd>
+          </>
+        )}
         <dt>{t('residents:form.care')}</dt>
         <dd>
           {r.regularCare
