@@ -26,9 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('agreement_note', 'text', (c) => c.notNull().defaultTo(''))
     // The next review's day (the latest review's, or the one planned when the case was opened).
     .addColumn('next_review_on', 'text')
-    // The needs assessment the case was opened from. No foreign key yet: the assessments table is
-    // built in parallel (issue 13) and a later migration connects the two.
-    .addColumn('assessment_id', 'integer')
+    // The needs assessment the case was opened from (of the same person or household).
+    .addColumn('assessment_id', 'integer', (c) => c.references('assessments.id'))
     .addColumn('erased_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
 import { SheetHead } from '../board/PrintParts';
 import { useAssessmentText } from './assessmentText';
+import { OpenCaseFromAssessment } from '../cases/OpenFromAssessment';
 import '../board/print.css';
 import './assessments.css';
 
@@ -17,7 +18,7 @@ export function AssessmentScreen() {
   const status = useCall('app.status', {});
   if (assessment.isError) return <ErrorNotice error={assessment.error} />;
   if (!assessment.data) return <p className="loading">{t('common:loading')}</p>;
-  return <AssessmentView assessment={assessment.data} centre={status.data?.settings?.centreName ?? ''} />;
+  return <AssessmentView assessment={assessment.data} centre={status.data?.settings?.centreName ?? ''} actions={<OpenCaseFromAssessment assessment={assessment.data} />} />;
 }
 
 /**

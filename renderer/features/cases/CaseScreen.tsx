@@ -70,6 +70,14 @@ function CaseView({ c }: { c: Case }) {
         <dd>{c.workerName}</dd>
         <dt>{t('cases:fields.openedOn')}</dt>
         <dd>{format.date(c.openedOn)}</dd>
+        {c.assessmentId !== null ? (
+          <>
+            <dt>{t('cases:fields.assessment')}</dt>
+            <dd>
+              <Link to={`/assessments/${c.assessmentId}`}>{t('cases:fields.assessmentLink')}</Link>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('cases:fields.agreement')}</dt>
         <dd>{c.agreementOn ? `${t('cases:agreement.signed', { date: format.date(c.agreementOn) })}${c.agreementNote ? ` — ${c.agreementNote}` : ''}` : t('cases:agreement.none')}</dd>
         <dt>{t('cases:fields.nextReviewOn')}</dt>

@@ -45,8 +45,7 @@ export const casesCalls = {
         openedOn: on,
         /** The lead worker; omitted: the signed-in user. */
         workerId: id.optional(),
-        // The needs assessment it comes from. Not validated yet: assessments are built in
-        // parallel (issue 13) and the lead connects the two (a foreign key, a check here).
+        /** The needs assessment it comes from (of the same person or household). */
         assessmentId: id.optional(),
         goals: goalsSchema.default([]),
         nextReviewOn: isoDate.optional(),

@@ -177,6 +177,32 @@ describe('city generator', () => {
     expect((db.prepare('select id from households').pluck().all() as number[]).filter((id) => !entries.has(String(id)))).toEqual([]);
   });
 
+  it('does casework in its last three years: assessments under consent, cases opened from them, one open at a time, projects with participants', () => {
+    const scalar = (query: string, ...args: unknown[]) => Number(db.prepare(query).pluck().get(...args));
+    const today = NOW.toISOString().slice(0, 10);
+    // 250 residents: about 5 assessments a year (Cherkasy: 1,038 for 50,000), three years of them.
+    expect(made.rows.assessments).toBeGreaterThanOrEqual(8);
+    expect(made.rows.assessments).toBeLessThanOrEqual(25);
+    expect(scalar("select count(*) from assessments where assessed_on < '2023-11-30' or assessed_on > ?", today)).toBe(0);
+    expect(scalar('select count(*) from assessments a where (select count(*) from assessment_needs n where n.assessment_id = a.id) = 0')).toBe(0);
+    // Each content-bearing record rests on a consent covering health (a household's: its head's).
+    const withoutConsent = `select count(*) from assessments a where not exists (select 1 from resident_consents c where c.scope_health = 1 and c.resident_id = coalesce(a.resident_id,
+      (select m.resident_id from household_members m where m.household_id = a.household_id and m.relation = 'head' and m.from_on <= a.assessed_on order by m.from_on desc limit 1)))`;
+    expect(scalar(withoutConsent)).toBe(0);
+    // Every case comes from an assessment of its own person or household; one open at a time.
+    expect(scalar('select count(*) from cases c join assessments a on a.id = c.assessment_id where c.resident_id is a.resident_id and c.household_id is a.household_id')).toBe(made.rows.cases);
+    expect(scalar("select count(*) from (select resident_id from cases where status = 'open' and resident_id is not null group by resident_id having count(*) > 1)")).toBe(0);
+    expect(scalar('select count(*) from cases where opened_on > ? or closed_on > ? or closed_on < opened_on', today, today)).toBe(0);
+    expect(scalar('select count(*) from case_contacts x join cases c on c.id = x.case_id where x.contact_on < c.opened_on or x.contact_on > coalesce(c.closed_on, ?)', today)).toBe(0);
+    // Two projects; everyone in the first (ended a year ago) completed or dropped out, after recruitment.
+    expect(made.rows.projects).toBe(2);
+    const first = Number(db.prepare('select id from projects order by id limit 1').pluck().get());
+    expect(scalar('select count(*) from project_participants where project_id = ?', first)).toBeGreaterThan(0);
+    expect(scalar("select count(*) from project_participants where project_id = ? and status = 'active'", first)).toBe(0);
+    expect(scalar('select count(*) from project_participants where ended_on < recruited_on or contract_on < recruited_on')).toBe(0);
+    expect(scalar('select count(*) from project_attendance a join project_participants p on p.id = a.participant_id where a.attended_on < p.recruited_on or a.attended_on > coalesce(p.ended_on, ?)', today)).toBe(0);
+  });
+
   it('leaves an unbroken audit chain and a clean file', () => {
     const chain = verifyChainSqlite(db);
     expect(chain.ok).toBe(true);

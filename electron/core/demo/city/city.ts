@@ -29,6 +29,7 @@ import { CallRunner, MovingClock } from './runner';
 import { CareProgramme, requestTaskFlow, VolunteerPool } from './tasks';
 import { Timeline } from './timeline';
 import { CityHouseholds } from './households';
+import { CityCasework } from './casework';
 import { DAY_MS, dayStart, HOUR, isoDay, MINUTE, weekdayOf } from './time';
 import { Staff, type CityCounts, type CityWorld } from './world';
 
@@ -100,7 +101,7 @@ const STAFF: ReadonlyArray<{ name: string; role: 'frontdesk' | 'coordinator' | '
   { name: 'Тетяна Гнатюк', role: 'frontdesk', year: 7, password: 'city-frontdesk-5', pin: null },
 ];
 
-const TABLES = ['residents', 'resident_search_terms', 'households', 'household_members', 'requests', 'request_status_history', 'tasks', 'task_volunteers', 'help_plans', 'volunteers', 'cash_entries', 'sales', 'cash_ups', 'grants', 'budget_lines', 'leases', 'rent_charges', 'volunteer_advances', 'audit_log'] as const;
+const TABLES = ['residents', 'resident_search_terms', 'households', 'household_members', 'requests', 'request_status_history', 'tasks', 'task_volunteers', 'help_plans', 'volunteers', 'cash_entries', 'sales', 'cash_ups', 'grants', 'budget_lines', 'leases', 'rent_charges', 'volunteer_advances', 'assessments', 'assessment_needs', 'cases', 'case_actions', 'case_contacts', 'case_reviews', 'projects', 'project_participants', 'project_attendance', 'audit_log'] as const;
 
 function cpuSince(before: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(before);
@@ -173,6 +174,9 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
       onAdvance: () => {},
     };
     const households = new CityHouseholds(w, new Rng(seed ^ 0x4015e));
+    const assessmentOptions = (list: 'kind' | 'area') => new Map((sqlite.prepare('select code, id from assessment_options where list = ? and code is not null order by id').all(list) as Array<{ code: string; id: number }>).map((o) => [o.code, o.id]));
+    const casework = new CityCasework(w, new Rng(seed ^ 0xca5e), { areaIds: assessmentOptions('area'), kindIds: assessmentOptions('kind') });
+    casework.projects();
     const pool = new VolunteerPool();
     const money = new CityMoney(w, new Rng(seed ^ 0xca5b), categories);
     w.onAdvance = (a) => money.advance(a);
@@ -289,6 +293,7 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
           if (disability) {
             await w.runner.call('privacy.recordConsent', { residentId: r.id, basis: 'consent', scopes: ['basic', 'health'], givenOn: isoDay(r.registeredAt) }, by);
             await w.runner.call('residents.update', { id: r.id, data: r.input }, by);
+            casework.consentGiven(r.id);
           }
           w.residentById.set(r.id, r);
           w.registered++;
@@ -301,7 +306,10 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
       const times = Array.from({ length: today }, () => day + (6 * 60 + requestRng.int(0, 9 * 60 - 1)) * MINUTE + requestRng.int(0, 59) * 1000).sort((a, b) => a - b);
       for (const at of times) timeline.at(at, () => logRequest(at));
       money.day(day);
-      if (weekdayOf(day) === 1 && day > start) care.weekly(day);
+      if (weekdayOf(day) === 1 && day > start) {
+        care.weekly(day);
+        casework.week(day);
+      }
       await timeline.runUntil(day + DAY_MS);
       progress('generating', w.runner.calls);
     }

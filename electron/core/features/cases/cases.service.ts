@@ -150,6 +150,12 @@ export function casesService(deps: CoreDeps) {
           } else await checkConsent(db, subject, 'householdId', issues);
         }
       }
+      if (input.assessmentId !== undefined) {
+        // A case opened from an assessment continues it: the assessment is of the same person or household.
+        const a = await db.selectFrom('assessments').select(['resident_id', 'household_id']).where('id', '=', input.assessmentId).executeTakeFirst();
+        const same = a !== undefined && ((subject.residentId !== null && a.resident_id === subject.residentId) || (subject.householdId !== null && a.household_id === subject.householdId));
+        if (!same) issues.add('assessmentId', 'validation.caseAssessment');
+      }
       issues.throwIfAny();
 
       const row = await db

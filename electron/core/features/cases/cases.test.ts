@@ -112,9 +112,16 @@ describe('opening a case', () => {
     expect(t.dump()).toEqual(before);
   });
 
-  it('keeps an assessment id as given (not checked yet)', async () => {
+  it('opens from an assessment of the same person or household only', async () => {
     const olena = await resident('Коваленко', 'Олена');
-    expect((await t.value('cases.open', { residentId: olena, assessmentId: 42 })).assessmentId).toBe(42);
+    const petro = await resident('Мельник', 'Петро');
+    const kind = Number(t.sqlite.prepare("select id from assessment_options where list = 'kind' and code = 'needsAssessment'").pluck().get());
+    const a = await t.value('assessments.record', { residentId: olena, kindId: kind, assessedOn: '2026-11-10', workerId: 1 });
+    const before = t.dump();
+    expect(fieldsOf(await t.call('cases.open', { residentId: olena, assessmentId: 4242 }))).toEqual(['assessmentId:validation.caseAssessment']);
+    expect(fieldsOf(await t.call('cases.open', { residentId: petro, assessmentId: a.id }))).toEqual(['assessmentId:validation.caseAssessment']);
+    expect(t.dump()).toEqual(before);
+    expect((await t.value('cases.open', { residentId: olena, assessmentId: a.id })).assessmentId).toBe(a.id);
   });
 });
 
