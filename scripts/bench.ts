@@ -213,6 +213,22 @@ async function main(): Promise<void> {
     // A resident's household (their page's household section).
     await measure({ name: 'households.ofResident', call: 'households.ofResident', input: (i) => ({ residentId: i % 2 === 0 ? busiest[i % busiest.length] : pick(residentIds) }), budget: BUDGET.residentPage });
 
+    // Casework (issue 13): the resident's page's sections (assessments, cases, projects), a
+    // worker's caseload, a case, the follow-ups due, the projects; the families served in a year.
+    const assessed = q<{ id: number }>('select resident_id as id from assessments where resident_id is not null group by resident_id order by count(*) desc limit 20').map((r) => r.id);
+    const openCases = q<{ id: number }>("select id from cases where status = 'open' order by id").map((r) => r.id);
+    const busiestWorker = q<{ id: number }>("select worker_id as id from cases where status = 'open' group by worker_id order by count(*) desc limit 1").map((r) => r.id);
+    const projectIds = q<{ id: number }>('select id from projects order by id').map((r) => r.id);
+    const residentPage = (i: number) => ({ residentId: i % 2 === 0 && assessed.length > 0 ? assessed[i % assessed.length] : pick(residentIds) });
+    await measure({ name: 'assessments.ofResident', call: 'assessments.ofResident', input: residentPage, budget: BUDGET.residentPage });
+    await measure({ name: 'cases.ofResident', call: 'cases.ofResident', input: residentPage, budget: BUDGET.residentPage });
+    await measure({ name: 'projects.ofResident', call: 'projects.ofResident', input: residentPage, budget: BUDGET.residentPage });
+    if (busiestWorker[0] !== undefined) await measure({ name: 'cases.caseload', call: 'cases.caseload', input: () => ({ workerId: busiestWorker[0] }), budget: BUDGET.list });
+    if (openCases.length > 0) await measure({ name: 'cases.get', call: 'cases.get', input: (i) => ({ id: openCases[i % openCases.length] }), budget: BUDGET.residentPage });
+    await measure({ name: 'assessments.dueFollowUps', call: 'assessments.dueFollowUps', input: () => ({}), budget: BUDGET.list });
+    await measure({ name: 'projects.list', call: 'projects.list', input: () => ({}), budget: BUDGET.list });
+    if (projectIds.length > 0) await measure({ name: 'projects.get', call: 'projects.get', input: (i) => ({ id: projectIds[i % projectIds.length] }), budget: BUDGET.list });
+
     // The coordinator: the week board (this week, last week, one settlement), the care list.
     await measure({ name: 'tasks.board', call: 'tasks.board', input: () => ({ weekStart: mondayOf(today) }), budget: BUDGET.board });
     await measure({ name: 'tasks.board.lastWeek', call: 'tasks.board', input: () => ({ weekStart: mondayOf(addDays(today, -7)) }), budget: BUDGET.board });
@@ -254,6 +270,7 @@ async function main(): Promise<void> {
     await measure({ name: 'reports.tasksByKind.year', call: 'reports.tasksByKind', input: () => year, budget: BUDGET.report });
     await measure({ name: 'inKind.report.year', call: 'inKind.report', input: () => ({ fromMonth: year.from, toMonth: year.to }), budget: BUDGET.report });
     await measure({ name: 'budget.get.year', call: 'budget.get', input: () => ({ year: Number(lastYear) }), budget: BUDGET.report });
+    await measure({ name: 'households.familiesServed.year', call: 'households.familiesServed', input: () => ({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31` }), budget: BUDGET.report });
 
     // The writes, each committed with synchronous=FULL and its audit entry.
     const writeRng = new Rng(SEED ^ 0x3417e);
@@ -297,6 +314,24 @@ async function main(): Promise<void> {
         note: 'no raw figure: its inserts depend on the ids of the run that recorded them',
       });
     } else report.notes.push(`households.create: only ${withoutHousehold.length} residents live in no household; not timed`);
+    // An assessment with two needs of a resident who has a consent covering health; a contact logged on an open case.
+    const consented = q<{ id: number }>('select distinct resident_id as id from resident_consents where scope_health = 1 and withdrawn_at is null order by resident_id desc limit ?', WRITE_RUNS + WARMUP).map((r) => r.id);
+    const kindId = q<{ id: number }>("select id from assessment_options where list = 'kind' and code = 'needsAssessment'").map((r) => r.id)[0];
+    const areaIds = q<{ id: number }>("select id from assessment_options where list = 'area' and code is not null order by id").map((r) => r.id);
+    if (consented.length > 0 && kindId !== undefined && areaIds.length >= 2) {
+      await measure({
+        name: 'assessments.record',
+        call: 'assessments.record',
+        runs: WRITE_RUNS,
+        budget: BUDGET.write,
+        input: (i) => ({ residentId: consented[i % consented.length], kindId, assessedOn: today, workerId: BUILT_IN_ADMIN.id, needs: [{ areaId: areaIds[i % areaIds.length], severity: 'high' }, { areaId: areaIds[(i + 1) % areaIds.length], severity: 'low' }], conclusion: 'Потрібна допомога з документами', services: 'Консультація юриста' }),
+        raw: false,
+        note: 'no raw figure: its needs are inserted under the id of the assessment the run made',
+      });
+    } else report.notes.push('assessments.record: no resident with a consent covering health; not timed');
+    if (openCases.length > 0) {
+      await measure({ name: 'cases.logContact', call: 'cases.logContact', runs: WRITE_RUNS, budget: BUDGET.write, input: (i) => ({ id: openCases[i % openCases.length], on: today, kind: 'call', note: 'Телефонна розмова' }), raw: false, note: 'no raw figure: as assessments.record' });
+    }
     await measure({ name: 'till.sell', call: 'till.sell', runs: WRITE_RUNS, budget: BUDGET.write, input: (i) => ({ kindId: paidKinds[i % paidKinds.length], quantity: 1 + (i % 5), residentId: i % 3 === 0 ? pick(residentIds) : null, payment: 'cash' }) });
 
     // A verified backup of the whole file (through dispatch, as the admin's button), and SQLite's own copy of it (the
