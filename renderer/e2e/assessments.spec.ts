@@ -131,4 +131,50 @@ test.describe('assessments (uk)', () => {
     await expect(page.getByRole('row').filter({ hasText: name }).first()).toBeVisible();
     await page.screenshot({ path: artifactPath('assessments-due-uk.png') });
   });
+
+  test('open a case from an assessment, review it and close it', async ({ page, hearth }) => {
+    const status = await hearth.call('app.status', {});
+    const today = status.today;
+    // A new resident, their consent covering health, an assessment: the case is opened from it on screen.
+    const r = await hearth.call('residents.create', { lastName: 'Бондаренко', firstName: 'Олег', birthYear: 1971, settlement: 'Сылва' });
+    await hearth.call('privacy.recordConsent', { residentId: r.id, basis: 'consent', scopes: ['basic', 'health'], givenOn: today });
+    const options = await hearth.call('assessments.options', {});
+    const kindId = options.kinds.find((k) => k.code === 'needsAssessment')?.id ?? 0;
+    const documents = options.areas.find((a) => a.code === 'documents')?.id ?? 0;
+    const a = await hearth.call('assessments.record', { residentId: r.id, kindId, assessedOn: today, workerId: status.user.id, needs: [{ areaId: documents, severity: 'high' }], conclusion: 'Втрачено паспорт.' });
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'uk', route: `/assessments/${a.id}` });
+    const openCase = page.getByRole('button', { name: t('cases:open.fromAssessment') });
+    await openCase.focus();
+    await page.keyboard.press('Enter');
+    // The case's screen: opened today from this assessment, which it links back to.
+    await expect(page.getByRole('link', { name: t('cases:fields.assessmentLink') })).toBeVisible();
+    const c = (await hearth.call('cases.ofResident', { residentId: r.id })).cases[0];
+    expect(c).toMatchObject({ status: 'open', openedOn: today });
+    expect((await hearth.call('cases.get', { id: c?.id ?? 0 })).assessmentId).toBe(a.id);
+
+    // Reviewed the same day, then closed with the goals met (no action open: no warning).
+    await page.getByRole('button', { name: t('cases:review.open') }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel(t('cases:fields.note')).fill('Документи подано до ЦНАП.');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('heading', { name: t('cases:review.title', { count: 1 }) })).toBeVisible();
+    await page.getByRole('button', { name: t('cases:close.open') }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel(t('cases:fields.outcome')).selectOption('goalsMet');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByText(`${t('common:case.status.closed')} · `, { exact: false })).toBeVisible();
+    await page.screenshot({ path: artifactPath('assessments-case-closed-uk.png'), fullPage: true });
+    expect(await hearth.call('cases.get', { id: c?.id ?? 0 })).toMatchObject({ status: 'closed', closedOn: today, outcome: 'goalsMet', assessmentId: a.id });
+
+    // A second case from the same assessment while none is open is allowed; the button again on the
+    // assessment shows the way to it once one is open.
+    await page.goto(`${hearth.url}#/assessments/${a.id}`);
+    await page.getByRole('button', { name: t('cases:open.fromAssessment') }).click();
+    await expect(page.getByRole('link', { name: t('cases:fields.assessmentLink') })).toBeVisible();
+    await page.goto(`${hearth.url}#/assessments/${a.id}`);
+    await page.getByRole('button', { name: t('cases:open.fromAssessment') }).click();
+    await expect(page.getByRole('link', { name: t('cases:open.goToOpen') })).toBeVisible();
+  });
 });
