@@ -89,6 +89,36 @@ CREATE INDEX cash_entries_transfer on cash_entries (transfer_group) where transf
 -- index cash_ups_day on cash_ups
 CREATE INDEX "cash_ups_day" on "cash_ups" ("day", "account_id");
 
+-- index event_attendance_event on event_attendance
+CREATE INDEX "event_attendance_event" on "event_attendance" ("event_id", "status");
+
+-- index event_attendance_once on event_attendance
+CREATE UNIQUE INDEX event_attendance_once on event_attendance (event_id, resident_id) where resident_id is not null;
+
+-- index event_attendance_resident on event_attendance
+CREATE INDEX event_attendance_resident on event_attendance (resident_id, event_id) where resident_id is not null;
+
+-- index event_organisers_event on event_organisers
+CREATE INDEX "event_organisers_event" on "event_organisers" ("event_id", "id");
+
+-- index event_organisers_of_volunteer on event_organisers
+CREATE INDEX event_organisers_of_volunteer on event_organisers (volunteer_id) where volunteer_id is not null;
+
+-- index event_organisers_user on event_organisers
+CREATE UNIQUE INDEX event_organisers_user on event_organisers (event_id, user_id) where user_id is not null;
+
+-- index event_organisers_volunteer on event_organisers
+CREATE UNIQUE INDEX event_organisers_volunteer on event_organisers (event_id, volunteer_id) where volunteer_id is not null;
+
+-- index events_day on events
+CREATE INDEX "events_day" on "events" ("starts_on", "id");
+
+-- index events_kind_day on events
+CREATE INDEX "events_kind_day" on "events" ("kind", "starts_on", "id");
+
+-- index events_project on events
+CREATE INDEX events_project on events (project_id) where project_id is not null;
+
 -- index grant_tranches_grant on grant_tranches
 CREATE INDEX "grant_tranches_grant" on "grant_tranches" ("grant_id");
 
@@ -280,6 +310,18 @@ CREATE TABLE "cash_month_totals" ("account_id" integer not null references "cash
 
 -- table cash_ups on cash_ups
 CREATE TABLE "cash_ups" ("id" integer primary key autoincrement, "day" text not null, "account_id" integer not null references "cash_accounts" ("id"), "expected_minor" integer not null, "counted_minor" integer not null check (counted_minor >= 0), "difference_minor" integer not null, "currency" text not null check (length(currency) = 3), "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "cash_ups_difference" check (difference_minor = counted_minor - expected_minor));
+
+-- table event_attendance on event_attendance
+CREATE TABLE "event_attendance" ("id" integer primary key autoincrement, "event_id" integer not null references "events" ("id"), "resident_id" integer references "residents" ("id"), "status" text not null check (status in ('registered', 'attended', 'noShow')), "at_door" integer default 0 not null check (at_door in (0, 1)), "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
+
+-- table event_head_counts on event_head_counts
+CREATE TABLE "event_head_counts" ("event_id" integer not null references "events" ("id"), "band" text not null check (band in ('women', 'men', 'girls', 'boys')), "count" integer not null check (count >= 0), constraint "event_head_counts_pk" primary key ("event_id", "band"));
+
+-- table event_organisers on event_organisers
+CREATE TABLE "event_organisers" ("id" integer primary key autoincrement, "event_id" integer not null references "events" ("id"), "user_id" integer references "users" ("id"), "volunteer_id" integer references "volunteers" ("id"), "role" text default '' not null, "minutes" integer check (minutes is null or minutes >= 0), "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "event_organisers_one" check ((user_id is null) <> (volunteer_id is null)));
+
+-- table events on events
+CREATE TABLE "events" ("id" integer primary key autoincrement, "title" text not null, "kind" text not null check (kind in ('masterClass', 'consultationDay', 'awarenessEvent', 'campaign', 'partnerMeeting', 'distributionDay', 'streetWork', 'mobileTeamTrip')), "starts_on" text not null, "starts_at" text, "ends_at" text, "settlement" text default '' not null, "address" text default '' not null, "capacity" integer check (capacity is null or capacity >= 1), "partners" text default '' not null, "outreach_note" text default '' not null, "project_id" integer references "projects" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), constraint "events_times" check (ends_at is null or (starts_at is not null and ends_at >= starts_at)));
 
 -- table grant_tranches on grant_tranches
 CREATE TABLE "grant_tranches" ("id" integer primary key autoincrement, "grant_id" integer not null references "grants" ("id"), "expected_on" text not null, "amount_minor" integer not null check (amount_minor > 0), "received_entry_id" integer unique references "cash_entries" ("id"), "note" text default '' not null, "created_at" text not null);

@@ -68,6 +68,7 @@ const SENT: { [C in keyof ErrorParams]: Array<ErrorParams[C]> } = {
   ],
   correctAtSource: [{ source: 'rent' }],
   openActions: [{ count: 1 }, { count: 3 }, { count: 5 }, { count: 21 }],
+  overCapacity: [{ count: 1, capacity: 1 }, { count: 3, capacity: 3 }, { count: 5, capacity: 5 }, { count: 21, capacity: 20 }],
 };
 
 /** The {{variables}} of a text (`{{name}}`, `{{count, number}}` → name, count). */

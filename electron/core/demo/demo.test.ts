@@ -304,6 +304,27 @@ describe('demo data', () => {
     expect(scalar('select count(*) from project_participants where recruited_on > ? or ended_on > ?', TODAY, TODAY)).toBe(0);
   });
 
+  it('has six months of events: master classes with attendance, consultation days, a street-work outing with head counts', async () => {
+    const kinds = Object.fromEntries(core.sqlite.prepare('select kind, count(*) n from events group by kind').all().map((r) => [(r as { kind: string }).kind, (r as { n: number }).n]));
+    expect(kinds.masterClass).toBeGreaterThanOrEqual(12);
+    expect(kinds.consultationDay).toBe(6);
+    expect(kinds.awarenessEvent).toBe(3);
+    expect(kinds.streetWork).toBe(1);
+    expect(kinds.partnerMeeting).toBe(1);
+    const street = Number(core.sqlite.prepare("select id from events where kind = 'streetWork'").pluck().get());
+    const e = valueOf<{ title: string; figures: { counted: number }; organisers: Array<{ hours: number | null }> }>(await core.dispatch('events.get', { id: street }, ctx));
+    expect(e.title).toBe('Выход: уличная работа у вокзала');
+    expect(e.figures.counted).toBeGreaterThanOrEqual(8);
+    expect(e.organisers[0]?.hours).toBe(3);
+    expect(scalar("select count(*) from event_attendance where status = 'attended'")).toBeGreaterThan(30);
+    expect(scalar("select count(*) from event_attendance where status = 'noShow'")).toBeGreaterThan(0);
+    expect(scalar('select count(*) from event_attendance where at_door = 1')).toBeGreaterThan(0);
+    // Nobody attended a future event, and nothing was written after now.
+    expect(scalar("select count(*) from event_attendance a join events e on e.id = a.event_id where a.status <> 'registered' and e.starts_on > ?", TODAY)).toBe(0);
+    expect(scalar("select count(*) from events where starts_on > ?", TODAY)).toBeGreaterThan(0);
+    expect(scalar('select count(*) from event_attendance where created_at > ?', new Date(NOW).toISOString())).toBe(0);
+  });
+
   it('keeps the connection at synchronous=FULL after the fill', () => {
     expect(core.sqlite.pragma('synchronous', { simple: true })).toBe(2);
   });

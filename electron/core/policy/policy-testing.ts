@@ -24,6 +24,8 @@ import { volunteerInput } from '../features/volunteers/volunteers.builders';
 import type { Household } from '../../../shared/domain/households';
 import type { Case } from '../../../shared/domain/cases';
 import type { Project } from '../../../shared/domain/projects';
+import type { Event } from '../../../shared/domain/events';
+import { eventInput } from '../features/events/events.builders';
 import { projectInput } from '../features/projects/projects.builders';
 
 export const DEMO_NOW = '2026-11-23T09:00:00.000Z';
@@ -244,6 +246,12 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const p = (await make('projects.enrol', { id: created.id, residentId: await fresh.resident(), recruitedOn: '2026-03-01' })) as Project;
       return { id: p.id, activityId: withActivity.activities[0]?.id ?? 0, participantId: p.participants[0]?.id ?? 0 };
     },
+    /** A master class today (capacity 12) with a fresh resident registered and a volunteer free to organise. */
+    event: async (): Promise<{ id: number; attendanceId: number }> => {
+      const e = (await make('events.create', eventInput({ title: unique('Мастер-класс') }))) as Event;
+      const withOne = (await make('events.register', { id: e.id, residentId: await fresh.resident() })) as Event;
+      return { id: e.id, attendanceId: withOne.attendees[0]?.id ?? 0 };
+    },
     consent: async () => {
       await make('privacy.recordConsent', { residentId: demo.resident(), basis: 'consent', scopes: ['basic'], givenOn: TODAY });
       return lastId('resident_consents');
@@ -388,6 +396,17 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const p = await fresh.project();
       return { id: p.id, participantId: p.participantId, on: '2026-06-30', reason: 'Podjął pracę' };
     },
+
+    // Events: each role's change gets an event of its own.
+    'events.get': async () => ({ id: (await fresh.event()).id }),
+    'events.update': async () => ({ id: (await fresh.event()).id, data: eventInput({ title: unique('Мастер-класс: роспись') }) }),
+    'events.register': async () => ({ id: (await fresh.event()).id, residentId: await fresh.resident(), atDoor: true }),
+    'events.markAttendance': async () => {
+      const e = await fresh.event();
+      return { id: e.id, attendanceId: e.attendanceId, status: 'attended' };
+    },
+    'events.setHeadCounts': async () => ({ id: (await fresh.event()).id, counts: { women: 3, men: 1, girls: 1, boys: 0 } }),
+    'events.addOrganiser': async () => ({ id: (await fresh.event()).id, volunteerId: demo.volunteer(), role: 'ведущая', hours: 3 }),
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),

@@ -20,6 +20,8 @@
  *   a household is treated so once no registered person is left in it;
  * - their project participations stay (status, days, attendance: every figure) without the link
  *   to them, the drop-out reason or the notes;
+ * - their attendance at events stays (its status, so every event's counts do) without the link to
+ *   them or the note on them;
  * - free text that could name them is blanked: request descriptions and status notes, task notes
  *   and not-done reasons, help-plan notes, volunteer-advance notes, consent notes, and the
  *   counterparty the till copied into the cash book for their sales (sales keep resident_id,
@@ -214,6 +216,16 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
       .executeTakeFirst(),
   );
   if (participations > 0) blanked.project_participants = participations;
+  // Events: each attendance row stays (registered, attended or no-show) so that the event's
+  // counts do; its link to the person and the note on them go.
+  const attendance = n(
+    await trx
+      .updateTable('event_attendance')
+      .set({ resident_id: null, note: '', updated_at: s.at, updated_by: s.actorId })
+      .where('resident_id', '=', residentId)
+      .executeTakeFirst(),
+  );
+  if (attendance > 0) blanked.event_attendance = attendance;
 
   const placeholder = erasedPlaceholder(residentId, s.placeholderWord);
   await trx

@@ -106,6 +106,8 @@ export interface PersonData {
     note: string;
     attendance: Array<{ activityKind: string; activity: string; on: string; sessions: number; hours: number | null }>;
   }>;
+  /** The events the person was registered for, the latest first, with their attendance. */
+  events: Array<{ title: string; kind: string; on: string; startsAt: string | null; place: string; status: string; atDoor: boolean; note: string }>;
   consents: Array<{
     basis: string;
     scopes: string[];
@@ -294,6 +296,25 @@ export async function collectPersonData(
       .map((a) => ({ activityKind: a.kind, activity: a.name, on: a.attended_on, sessions: a.sessions, hours: a.minutes === null ? null : Math.round((a.minutes / 60) * 100) / 100 })),
   }));
 
+  const attendedEvents = await ex
+    .selectFrom('event_attendance as a')
+    .innerJoin('events as e', 'e.id', 'a.event_id')
+    .select(['e.title', 'e.kind', 'e.starts_on', 'e.starts_at', 'e.settlement', 'e.address', 'a.status', 'a.at_door', 'a.note'])
+    .where('a.resident_id', '=', residentId)
+    .orderBy('e.starts_on', 'desc')
+    .orderBy('e.id', 'desc')
+    .execute();
+  const events: PersonData['events'] = attendedEvents.map((x) => ({
+    title: x.title,
+    kind: x.kind,
+    on: x.starts_on,
+    startsAt: x.starts_at,
+    place: [x.settlement, x.address].filter(Boolean).join(', '),
+    status: x.status,
+    atDoor: x.at_door === 1,
+    note: healthCovered ? x.note : '',
+  }));
+
   const requests = await ex.selectFrom('requests').selectAll().where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
   const requestIds = requests.map((q) => q.id);
   const history =
@@ -362,6 +383,7 @@ export async function collectPersonData(
     assessments,
     cases,
     projects,
+    events,
     consents: consents.map((c) => ({
       basis: c.basis,
       scopes: c.scopes,
@@ -509,6 +531,16 @@ export function personHtml(data: PersonData, language: Language): string {
         esc(t(`projects:status.${x.status}`)),
         x.attendance.map((a) => `${esc(date(a.on))}: ${esc(t(`projects:kind.${a.activityKind}`))} — ${esc(a.activity)} (${esc(t('projects:sessions', { count: a.sessions }))})`).join('<br>'),
         `<span class="pre">${esc([x.dropReason, x.note].filter(Boolean).join(' — '))}</span>`,
+      ]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.events'))}</h2>`,
+    table(
+      [t('privacy:export.columns.date'), t('privacy:export.columns.event'), t('privacy:export.columns.status'), t('privacy:export.columns.note')],
+      data.events.map((x) => [
+        esc(date(x.on) + (x.startsAt ? ` ${x.startsAt}` : '')),
+        `${esc(x.title)} (${esc(t(`events:kind.${x.kind}`))})` + (x.place ? `<br>${esc(x.place)}` : ''),
+        esc(t(`events:status.${x.status}`)) + (x.atDoor ? ` (${esc(t('events:atDoor'))})` : ''),
+        `<span class="pre">${esc(x.note)}</span>`,
       ]),
     ),
     `<h2>${esc(t('privacy:export.sections.consents'))}</h2>`,
