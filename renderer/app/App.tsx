@@ -23,6 +23,10 @@ import { CaseloadScreen } from '../features/cases/CaseloadScreen';
 import { ProjectsScreen } from '../features/projects/ProjectsScreen';
 import { ProjectEditScreen, ProjectNewScreen } from '../features/projects/ProjectNewScreen';
 import { ProjectPage } from '../features/projects/ProjectPage';
+import { EventsScreen } from '../features/events/EventsScreen';
+import { EventEditScreen, EventNewScreen } from '../features/events/EventFormScreen';
+import { EventPage } from '../features/events/EventPage';
+import { EventPrintScreen } from '../features/events/EventPrintScreen';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -146,6 +150,11 @@ function Gate() {
           {screen('projects/new', <ProjectNewScreen />)}
           {screen('projects/:id', <ProjectPage />)}
           {screen('projects/:id/edit', <ProjectEditScreen />)}
+          {screen('events', <EventsScreen />)}
+          {screen('events/new', <EventNewScreen />)}
+          {screen('events/:id', <EventPage />)}
+          {screen('events/:id/edit', <EventEditScreen />)}
+          {screen('events/:id/print', <EventPrintScreen />)}
           {screen('assessments/:id/edit', <AssessmentEditScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}

@@ -1,0 +1,120 @@
+import { test, expect, openApp, centre } from './fixtures';
+import { ownString } from './i18n';
+import { artifactPath } from './paths';
+
+/**
+ * Events (issue 12). In Russian: a coordinator's master class today with three named residents
+ * registered at the door through the resident picker (type, Enter; the picker is back for the
+ * next one) and five more people counted without names; the printed sign-in sheet lists the
+ * three. In Ukrainian: a street-work outing with where they went and head counts by band.
+ */
+test.describe('events (ru)', () => {
+  test.use({ setUp: centre('ru', 'Центр поддержки жителей Сылвы') });
+
+  test('a master class with 3 named residents and a head count of 5, and its sign-in sheet', async ({ page, hearth }) => {
+    for (const key of ['events:title', 'events:kind.masterClass', 'events:heads.title', 'events:print.signature', 'common:nav.events']) {
+      expect(ownString('ru', key), key).not.toBe(ownString('en', key));
+    }
+    const people = [
+      ['Иванова', 'Ольга', 1958],
+      ['Смирнов', 'Павел', 1949],
+      ['Кузнецова', 'Нина', 1962],
+    ] as const;
+    for (const [lastName, firstName, birthYear] of people) await hearth.call('residents.create', { lastName, firstName, birthYear, settlement: 'Сылва' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'ru', route: '/events' });
+
+    await expect(page.getByRole('heading', { name: t('events:title'), level: 1 })).toBeVisible();
+    await page.getByRole('link', { name: t('events:new') }).click();
+    await expect(page.getByLabel(t('events:form.title'))).toBeFocused();
+    await page.keyboard.type('Мастер-класс: валяние из шерсти');
+    await expect(page.getByLabel(t('events:form.kind'))).toHaveValue('masterClass');
+    await page.getByLabel(t('events:form.startsAt')).fill('14:00');
+    await page.getByLabel(t('events:form.endsAt')).fill('16:00');
+    await page.getByLabel(t('events:form.settlement')).fill('Сылва');
+    await page.getByLabel(t('events:form.address')).fill('ул. Ленина, 12');
+    await page.getByLabel(t('events:form.capacity')).fill('10');
+    await page.getByRole('button', { name: t('events:form.save') }).click();
+    await expect(page.getByRole('heading', { name: 'Мастер-класс: валяние из шерсти', level: 1 })).toBeVisible();
+
+    // Today's event: "came without registering" is ticked; type a name, Enter, the next one.
+    await expect(page.getByLabel(t('events:attendance.atDoor'))).toBeChecked();
+    const picker = page.getByRole('combobox', { name: t('events:attendance.resident') });
+    for (const [i, [lastName, firstName]] of people.entries()) {
+      await picker.focus();
+      await page.keyboard.type(`${lastName} ${firstName}`);
+      await expect(page.getByRole('option', { name: new RegExp(`${lastName} ${firstName}`) })).toBeVisible();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('attendee')).toHaveCount(i + 1);
+      await expect(picker).toBeFocused();
+    }
+    const rows = page.getByTestId('attendee');
+    await expect(rows.nth(0)).toContainText('Иванова Ольга');
+    await expect(rows.nth(2)).toContainText(t('events:status.attended'));
+
+    // Twice the same person: refused beside the picker with the translated message.
+    await page.keyboard.type('Смирнов Павел');
+    await expect(page.getByRole('option', { name: /Смирнов Павел/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(t('common:validation.alreadyRegistered'))).toBeVisible();
+    await expect(rows).toHaveCount(3);
+
+    // Five more people not registered by name: three women and two girls.
+    await page.getByLabel(t('events:band.women')).fill('3');
+    await page.getByLabel(t('events:band.girls')).fill('2');
+    await page.getByRole('button', { name: t('events:heads.save') }).click();
+    await expect(page.getByRole('status').filter({ hasText: t('events:heads.saved') })).toBeVisible();
+    await expect(page.getByTestId('event-figures')).toHaveText(t('events:page.figures', { registered: '3', attended: '3', noShow: '0', counted: '5', reached: '8' }));
+    await page.screenshot({ path: artifactPath('events-master-class-ru.png'), fullPage: true });
+
+    // The sign-in sheet: the three names and the signature column.
+    await page.getByRole('link', { name: t('events:print.button') }).click();
+    await expect(page.getByRole('columnheader', { name: t('events:print.signature') })).toBeVisible();
+    for (const [lastName, firstName] of people) await expect(page.getByRole('cell', { name: `${lastName} ${firstName}`, exact: true })).toBeVisible();
+    await page.screenshot({ path: artifactPath('events-sign-in-sheet-ru.png'), fullPage: true });
+
+    // In the list of events, with its figures.
+    await page.getByRole('link', { name: t('events:print.back') }).click();
+    await page.getByRole('link', { name: t('events:page.back') }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Мастер-класс: валяние из шерсти' });
+    await expect(row).toContainText('3 / 10');
+    await page.screenshot({ path: artifactPath('events-list-ru.png') });
+  });
+});
+
+test.describe('events (uk)', () => {
+  test.use({ setUp: centre('uk', 'Черкаський центр') });
+
+  test('a street-work outing with where they went and head counts by band', async ({ page, hearth }) => {
+    for (const key of ['events:kind.streetWork', 'events:form.outreachNote', 'events:band.boys']) expect(ownString('uk', key), key).not.toBe(ownString('en', key));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'uk', route: '/events/new' });
+    await page.getByLabel(t('events:form.title')).fill('Вулична робота біля вокзалу');
+    await page.getByLabel(t('events:form.kind')).selectOption('streetWork');
+    await page.getByLabel(t('events:form.startsAt')).fill('19:00');
+    await page.getByLabel(t('events:form.endsAt')).fill('22:00');
+    await page.getByLabel(t('events:form.settlement')).fill('Черкаси');
+    await page.getByLabel(t('events:form.outreachNote')).fill('Вокзал і ринок: роздали листівки, поговорили з людьми без житла');
+    await page.getByRole('button', { name: t('events:form.save') }).click();
+    await expect(page.getByRole('heading', { name: 'Вулична робота біля вокзалу', level: 1 })).toBeVisible();
+    await expect(page.getByText('Вокзал і ринок: роздали листівки, поговорили з людьми без житла')).toBeVisible();
+
+    // Met on the street: 4 women, 9 men, a girl and 2 boys (keyboard: Tab between the bands).
+    await page.getByLabel(t('events:band.women')).fill('4');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('9');
+    await page.getByLabel(t('events:band.girls')).fill('1');
+    await page.getByLabel(t('events:band.boys')).fill('2');
+    await page.getByLabel(t('events:band.boys')).press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: t('events:heads.saved') })).toBeVisible();
+    await expect(page.getByTestId('event-figures')).toHaveText(t('events:page.figures', { registered: '0', attended: '0', noShow: '0', counted: '16', reached: '16' }));
+
+    // A negative count is refused beside its band; nothing changes.
+    await page.getByLabel(t('events:band.men')).fill('-1');
+    await page.getByRole('button', { name: t('events:heads.save') }).click();
+    await expect(page.getByText(t('common:validation.range'))).toBeVisible();
+    await page.screenshot({ path: artifactPath('events-street-work-uk.png'), fullPage: true });
+    await page.reload();
+    await expect(page.getByTestId('event-figures')).toContainText('16');
+  });
+});
