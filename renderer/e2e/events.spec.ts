@@ -82,6 +82,45 @@ test.describe('events (ru)', () => {
   });
 });
 
+test.describe('events over capacity (ru)', () => {
+  test.use({ setUp: centre('ru', 'Центр поддержки жителей Сылвы') });
+
+  test('a past event is flagged; one more than the places is warned with the count and registered once confirmed; an organiser with hours', async ({ page, hearth }) => {
+    const olga = await hearth.call('residents.create', { lastName: 'Иванова', firstName: 'Ольга', birthYear: 1958, settlement: 'Сылва' });
+    await hearth.call('residents.create', { lastName: 'Смирнов', firstName: 'Павел', birthYear: 1949, settlement: 'Сылва' });
+    const e = await hearth.call('events.create', { title: 'Информационная встреча: меры социальной поддержки', kind: 'awarenessEvent', startsOn: '2026-11-02', startsAt: '17:00', capacity: 1, settlement: 'Сылва' });
+    await hearth.call('events.register', { id: e.id, residentId: olga.id });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'ru', route: `/events/${e.id}` });
+    await expect(page.getByTestId('date-flag')).toHaveText(t('events:dateFlag.past'));
+
+    const picker = page.getByRole('combobox', { name: t('events:attendance.resident') });
+    await picker.focus();
+    await page.keyboard.type('Смирнов Павел');
+    await expect(page.getByRole('option', { name: /Смирнов Павел/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: t('common:errorDetail.overCapacity', { count: 1, capacity: 1 }) })).toBeVisible();
+    await expect(page.getByTestId('attendee')).toHaveCount(1);
+    await page.screenshot({ path: artifactPath('events-over-capacity-ru.png'), fullPage: true });
+    // The confirmation has the focus: Enter registers him anyway.
+    await expect(page.getByRole('button', { name: t('events:attendance.confirm') })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('attendee')).toHaveCount(2);
+    await expect(page.getByTestId('attendee').nth(1)).toContainText('Смирнов Павел');
+
+    // Olga did not come; the organiser (the signed-in administrator) with two hours.
+    await page.getByTestId('attendee').nth(0).getByRole('button', { name: t('events:attendance.markNoShow') }).click();
+    await expect(page.getByTestId('attendee').nth(0)).toContainText(t('events:status.noShow'));
+    const who = page.getByLabel(t('events:organisers.who'), { exact: true });
+    await who.selectOption({ index: 1 });
+    await page.getByLabel(t('events:organisers.role'), { exact: true }).fill('ведущая');
+    await page.getByLabel(t('events:organisers.hours'), { exact: true }).fill('2');
+    await page.getByRole('button', { name: t('events:organisers.add') }).click();
+    await expect(page.getByRole('region', { name: t('events:organisers.title') })).toContainText('ведущая');
+    await page.screenshot({ path: artifactPath('events-past-organiser-ru.png'), fullPage: true });
+  });
+});
+
 test.describe('events (uk)', () => {
   test.use({ setUp: centre('uk', 'Черкаський центр') });
 

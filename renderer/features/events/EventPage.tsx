@@ -265,7 +265,7 @@ function Organisers({ e, runs, me }: { e: Event; runs: boolean; me: { id: number
               <strong>{o.name}</strong>
               {o.volunteerId !== null ? <span className="muted"> ({t('events:organisers.volunteer')})</span> : null}
               {o.role ? ` — ${o.role}` : null}
-              {o.hours !== null ? ` · ${format.number(o.hours)} ${t('events:organisers.hours').toLowerCase()}` : null}
+              {o.hours !== null ? ` · ${t('events:organisers.hoursValue', { hours: format.number(o.hours) })}` : null}
             </li>
           ))}
         </ul>
