@@ -67,6 +67,13 @@ test.describe('events (ru)', () => {
     await expect(page.getByTestId('event-figures')).toHaveText(t('events:page.figures', { registered: '3', attended: '3', noShow: '0', counted: '5', reached: '8' }));
     await page.screenshot({ path: artifactPath('events-master-class-ru.png'), fullPage: true });
 
+    // On Olga's page: the event, and that she came at the door.
+    await rows.nth(0).getByRole('link', { name: 'Иванова Ольга' }).click();
+    const mine = page.getByRole('region', { name: t('events:resident.title') });
+    await expect(mine).toContainText('Мастер-класс: валяние из шерсти');
+    await expect(mine).toContainText(t('events:status.attended'));
+    await page.goBack();
+
     // The sign-in sheet: the three names and the signature column.
     await page.getByRole('link', { name: t('events:print.button') }).click();
     await expect(page.getByRole('columnheader', { name: t('events:print.signature') })).toBeVisible();
