@@ -28,6 +28,7 @@ import { householdsHandlers } from './features/households/households.handlers';
 import { assessmentsHandlers } from './features/assessments/assessments.handlers';
 import { casesHandlers } from './features/cases/cases.handlers';
 import { projectsHandlers } from './features/projects/projects.handlers';
+import { shelterHandlers } from './features/shelter/shelter.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -57,4 +58,5 @@ export const handlers: Handlers = {
   ...assessmentsHandlers,
   ...casesHandlers,
   ...projectsHandlers,
+  ...shelterHandlers,
 };

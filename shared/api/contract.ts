@@ -33,6 +33,7 @@ import { householdsCalls } from './calls/households';
 import { assessmentsCalls } from './calls/assessments';
 import { casesCalls } from './calls/cases';
 import { projectsCalls } from './calls/projects';
+import { shelterCalls } from './calls/shelter';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -362,6 +363,7 @@ export const contract = {
   ...assessmentsCalls,
   ...casesCalls,
   ...projectsCalls,
+  ...shelterCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -68,6 +68,7 @@ const SENT: { [C in keyof ErrorParams]: Array<ErrorParams[C]> } = {
   ],
   correctAtSource: [{ source: 'rent' }],
   openActions: [{ count: 1 }, { count: 3 }, { count: 5 }, { count: 21 }],
+  overPlaces: [{ count: 13, places: 12 }, { count: 2, places: 1 }, { count: 5, places: 4 }, { count: 22, places: 20 }],
 };
 
 /** The {{variables}} of a text (`{{name}}`, `{{count, number}}` → name, count). */

@@ -72,6 +72,8 @@ export function detailedError(tr: Translate, code: ApiErrorBody['code'], d: Erro
       return str(d.source) && tr.exists(`cashbook:sources.${d.source}`) ? { key: 'common:errorDetail.correctAtSource', params: { source: tr.t(`cashbook:sources.${d.source}`) } } : null;
     case 'openActions':
       return num(d.count) ? { key: 'common:errorDetail.openActions', params: { count: d.count } } : null;
+    case 'overPlaces':
+      return num(d.count) && num(d.places) ? { key: 'common:errorDetail.overPlaces', params: { count: d.count, places: d.places } } : null;
     default:
       return null;
   }

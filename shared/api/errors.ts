@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'inUse',
   'householdClosed',
   'openActions',
+  'overPlaces',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -73,6 +74,7 @@ export type ErrorDetails = Readonly<Record<string, ErrorParam>>;
  * - noTillAccount: how the sale was paid (cash needs a cash box, card a bank account) and the currency;
  * - correctAtSource: the screen where the entry is made (cashbook:sources.<source>);
  * - openActions: how many actions of a case are still open (closing it needs a confirmation).
+ * - overPlaces: how many people the shelter would have and its places (checking in needs a confirmation).
  */
 export interface ErrorParams {
   forbidden: { role: string; call: string };
@@ -83,6 +85,7 @@ export interface ErrorParams {
   noTillAccount: { payment: 'cash' | 'card'; currency: string };
   correctAtSource: { source: string };
   openActions: { count: number };
+  overPlaces: { count: number; places: number };
 }
 
 /** True when every parameter of the code is optional (its details may be left out). */

@@ -25,6 +25,7 @@ import type { Household } from '../../../shared/domain/households';
 import type { Case } from '../../../shared/domain/cases';
 import type { Project } from '../../../shared/domain/projects';
 import { projectInput } from '../features/projects/projects.builders';
+import { shelterInput } from '../features/shelter/shelter.builders';
 
 export const DEMO_NOW = '2026-11-23T09:00:00.000Z';
 const TODAY = DEMO_NOW.slice(0, 10);
@@ -244,6 +245,14 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const p = (await make('projects.enrol', { id: created.id, residentId: await fresh.resident(), recruitedOn: '2026-03-01' })) as Project;
       return { id: p.id, activityId: withActivity.activities[0]?.id ?? 0, participantId: p.participants[0]?.id ?? 0 };
     },
+    /** A shelter of 12 places of its own. */
+    shelter: async () => ((await make('shelter.addShelter', shelterInput({ name: unique('Притулок') }))) as { id: number }).id,
+    /** A fresh resident's open stay in a fresh shelter, checked in on 2026-03-01. */
+    stay: async () => {
+      const shelterId = await fresh.shelter();
+      const stays = (await make('shelter.checkIn', { shelterId, residentId: await fresh.resident(), on: '2026-03-01' })) as Array<{ id: number }>;
+      return stays[0]?.id ?? 0;
+    },
     consent: async () => {
       await make('privacy.recordConsent', { residentId: demo.resident(), basis: 'consent', scopes: ['basic'], givenOn: TODAY });
       return lastId('resident_consents');
@@ -388,6 +397,12 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const p = await fresh.project();
       return { id: p.id, participantId: p.participantId, on: '2026-06-30', reason: 'Podjął pracę' };
     },
+
+    // The shelter
+    'shelter.get': async () => ({ id: await fresh.shelter() }),
+    'shelter.updateShelter': async () => ({ id: await fresh.shelter(), ...shelterInput({ name: unique('Гуртожиток'), places: 20 }) }),
+    'shelter.checkIn': async () => ({ shelterId: await fresh.shelter(), residentId: await fresh.resident(), bed: 'кімн. 3' }),
+    'shelter.checkOut': async () => ({ id: await fresh.stay(), reason: 'relatives', on: '2026-03-10' }),
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),

@@ -19,6 +19,7 @@ import { householdsValidInputs } from '../features/households/households.builder
 import { assessmentsValidInputs } from '../features/assessments/assessments.builders';
 import { casesValidInputs } from '../features/cases/cases.builders';
 import { projectsValidInputs } from '../features/projects/projects.builders';
+import { shelterValidInputs } from '../features/shelter/shelter.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -122,6 +123,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...assessmentsValidInputs(),
     ...casesValidInputs(),
     ...projectsValidInputs(),
+    ...shelterValidInputs(),
     'app.reportError': { name: 'TypeError', message: "Cannot read properties of null (reading '…')", route: 'residents/:id', components: ['ResidentPage', 'ScreenBoundary'] },
   };
 }

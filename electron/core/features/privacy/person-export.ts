@@ -106,6 +106,8 @@ export interface PersonData {
     note: string;
     attendance: Array<{ activityKind: string; activity: string; on: string; sessions: number; hours: number | null }>;
   }>;
+  /** The person's stays in the temporary shelter, the latest first. */
+  shelter: Array<{ shelter: string; checkedInOn: string; checkedOutOn: string | null; outReason: string | null; outNote: string; bed: string }>;
   consents: Array<{
     basis: string;
     scopes: string[];
@@ -294,6 +296,17 @@ export async function collectPersonData(
       .map((a) => ({ activityKind: a.kind, activity: a.name, on: a.attended_on, sessions: a.sessions, hours: a.minutes === null ? null : Math.round((a.minutes / 60) * 100) / 100 })),
   }));
 
+  const shelter: PersonData['shelter'] = (
+    await ex
+      .selectFrom('shelter_stays as t')
+      .innerJoin('shelters as s', 's.id', 't.shelter_id')
+      .select(['s.name', 't.checked_in_on', 't.checked_out_on', 't.out_reason', 't.out_note', 't.bed'])
+      .where('t.resident_id', '=', residentId)
+      .orderBy('t.checked_in_on', 'desc')
+      .orderBy('t.id', 'desc')
+      .execute()
+  ).map((x) => ({ shelter: x.name, checkedInOn: x.checked_in_on, checkedOutOn: x.checked_out_on, outReason: x.out_reason, outNote: x.out_note, bed: x.bed }));
+
   const requests = await ex.selectFrom('requests').selectAll().where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
   const requestIds = requests.map((q) => q.id);
   const history =
@@ -362,6 +375,7 @@ export async function collectPersonData(
     assessments,
     cases,
     projects,
+    shelter,
     consents: consents.map((c) => ({
       basis: c.basis,
       scopes: c.scopes,
@@ -509,6 +523,16 @@ export function personHtml(data: PersonData, language: Language): string {
         esc(t(`projects:status.${x.status}`)),
         x.attendance.map((a) => `${esc(date(a.on))}: ${esc(t(`projects:kind.${a.activityKind}`))} — ${esc(a.activity)} (${esc(t('projects:sessions', { count: a.sessions }))})`).join('<br>'),
         `<span class="pre">${esc([x.dropReason, x.note].filter(Boolean).join(' — '))}</span>`,
+      ]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.shelter'))}</h2>`,
+    table(
+      [t('privacy:export.columns.shelter'), t('privacy:export.columns.period'), t('privacy:export.columns.bed'), t('privacy:export.columns.note')],
+      data.shelter.map((x) => [
+        esc(x.shelter),
+        esc(`${date(x.checkedInOn)} – ${x.checkedOutOn ? date(x.checkedOutOn) : ''}`),
+        esc(x.bed),
+        esc([x.outReason ? t(`shelter:outReason.${x.outReason}`) : '', x.outNote].filter(Boolean).join(' — ')),
       ]),
     ),
     `<h2>${esc(t('privacy:export.sections.consents'))}</h2>`,
