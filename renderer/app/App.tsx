@@ -23,6 +23,7 @@ import { CaseloadScreen } from '../features/cases/CaseloadScreen';
 import { ProjectsScreen } from '../features/projects/ProjectsScreen';
 import { ProjectEditScreen, ProjectNewScreen } from '../features/projects/ProjectNewScreen';
 import { ProjectPage } from '../features/projects/ProjectPage';
+import { ShelterScreen } from '../features/shelter/ShelterScreen';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -142,6 +143,7 @@ function Gate() {
           {screen('cases/:id', <CaseScreen />)}
           {screen('cases/:id/print', <CasePrintScreen />)}
           {screen('caseload', <CaseloadScreen />)}
+          {screen('shelter', <ShelterScreen />)}
           {screen('projects', <ProjectsScreen />)}
           {screen('projects/new', <ProjectNewScreen />)}
           {screen('projects/:id', <ProjectPage />)}
