@@ -81,7 +81,7 @@ function TodayTable({ shelter, stays, today }: { shelter: Shelter; stays: Stay[]
       {stays.length === 0 ? (
         <p className="muted">{t('shelter:today.empty')}</p>
       ) : (
-        <table className="shelter-table" aria-label={t('shelter:today.title') + ': ' + shelter.name}>
+        <table className="data-table shelter-table" aria-label={t('shelter:today.title') + ': ' + shelter.name}>
           <thead>
             <tr>
               <th>{t('shelter:fields.name')}</th>
@@ -285,7 +285,7 @@ function Shelters({ shelters, manages }: { shelters: Shelter[]; manages: boolean
     <section aria-labelledby="shelter-list-title">
       <h2 id="shelter-list-title">{t('shelter:shelters.title')}</h2>
       {shelters.length > 0 ? (
-        <table className="shelter-table">
+        <table className="data-table shelter-table">
           <thead>
             <tr>
               <th>{t('shelter:fields.shelter')}</th>
