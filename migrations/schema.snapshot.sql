@@ -218,6 +218,21 @@ CREATE INDEX "sales_resident" on "sales" ("resident_id");
 -- index service_prices_kind on service_prices
 CREATE INDEX "service_prices_kind" on "service_prices" ("kind_id", "valid_from");
 
+-- index shelter_stays_household on shelter_stays
+CREATE INDEX shelter_stays_household on shelter_stays (household_id) where household_id is not null;
+
+-- index shelter_stays_one_at_a_time on shelter_stays
+CREATE UNIQUE INDEX shelter_stays_one_at_a_time on shelter_stays (resident_id) where checked_out_on is null and resident_id is not null;
+
+-- index shelter_stays_period on shelter_stays
+CREATE INDEX "shelter_stays_period" on "shelter_stays" ("checked_in_on", "id");
+
+-- index shelter_stays_present on shelter_stays
+CREATE INDEX shelter_stays_present on shelter_stays (shelter_id, checked_in_on, id) where checked_out_on is null;
+
+-- index shelter_stays_resident on shelter_stays
+CREATE INDEX shelter_stays_resident on shelter_stays (resident_id, checked_in_on) where resident_id is not null;
+
 -- index sign_in_events_user_at on sign_in_events
 CREATE INDEX "sign_in_events_user_at" on "sign_in_events" ("user_id", "at");
 
@@ -394,6 +409,12 @@ CREATE TABLE "service_prices" ("id" integer primary key autoincrement, "kind_id"
 
 -- table settings on settings
 CREATE TABLE "settings" ("key" text primary key, "value" text not null);
+
+-- table shelter_stays on shelter_stays
+CREATE TABLE "shelter_stays" ("id" integer primary key autoincrement, "shelter_id" integer not null references "shelters" ("id"), "resident_id" integer references "residents" ("id"), "household_id" integer references "households" ("id"), "bed" text default '' not null, "checked_in_on" text not null, "checked_out_on" text, "out_reason" text check (out_reason in ('ownHousing', 'relatives', 'leftTown', 'other')), "out_note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), constraint "shelter_stays_out" check ((checked_out_on is null) = (out_reason is null)), constraint "shelter_stays_period" check (checked_out_on is null or checked_out_on >= checked_in_on));
+
+-- table shelters on shelters
+CREATE TABLE "shelters" ("id" integer primary key autoincrement, "name" text not null, "address" text default '' not null, "places" integer not null check (places >= 1), "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
 
 -- table sign_in_events on sign_in_events
 CREATE TABLE "sign_in_events" ("id" integer primary key autoincrement, "user_id" integer references "users" ("id"), "kind" text not null check (kind in ('signIn', 'failure', 'lockout', 'unlock', 'unlockFailure', 'lock', 'signOut', 'passwordReset')), "method" text check (method in ('password', 'pin')), "at" text not null);

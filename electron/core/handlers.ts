@@ -29,6 +29,7 @@ import { assessmentsHandlers } from './features/assessments/assessments.handlers
 import { casesHandlers } from './features/cases/cases.handlers';
 import { projectsHandlers } from './features/projects/projects.handlers';
 import { eventsHandlers } from './features/events/events.handlers';
+import { shelterHandlers } from './features/shelter/shelter.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -59,4 +60,5 @@ export const handlers: Handlers = {
   ...casesHandlers,
   ...projectsHandlers,
   ...eventsHandlers,
+  ...shelterHandlers,
 };

@@ -47,6 +47,15 @@ import plProjects from '../../shared/i18n/locales/pl/projects.json';
 import plEvents from '../../shared/i18n/locales/pl/events.json';
 import elProjects from '../../shared/i18n/locales/el/projects.json';
 import elEvents from '../../shared/i18n/locales/el/events.json';
+import enShelter from '../../shared/i18n/locales/en/shelter.json';
+import ruProjects from '../../shared/i18n/locales/ru/projects.json';
+import ruShelter from '../../shared/i18n/locales/ru/shelter.json';
+import ukProjects from '../../shared/i18n/locales/uk/projects.json';
+import ukShelter from '../../shared/i18n/locales/uk/shelter.json';
+import plProjects from '../../shared/i18n/locales/pl/projects.json';
+import plShelter from '../../shared/i18n/locales/pl/shelter.json';
+import elProjects from '../../shared/i18n/locales/el/projects.json';
+import elShelter from '../../shared/i18n/locales/el/shelter.json';
 import enCli from '../../shared/i18n/locales/en/cli.json';
 import ruCli from '../../shared/i18n/locales/ru/cli.json';
 import ukCli from '../../shared/i18n/locales/uk/cli.json';
@@ -61,6 +70,13 @@ const RESOURCES = {
   el: { common: elCommon, users: elUsers, tasks: elTasks, cashbook: elCashbook, catalogue: elCatalogue, privacy: elPrivacy, projects: elProjects, events: elEvents, cli: elCli },
 };
 const NAMESPACES = ['common', 'users', 'tasks', 'cashbook', 'catalogue', 'privacy', 'projects', 'events', 'cli'];
+  en: { common: enCommon, users: enUsers, tasks: enTasks, cashbook: enCashbook, catalogue: enCatalogue, privacy: enPrivacy, projects: enProjects, shelter: enShelter, cli: enCli },
+  ru: { common: ruCommon, users: ruUsers, tasks: ruTasks, cashbook: ruCashbook, catalogue: ruCatalogue, privacy: ruPrivacy, projects: ruProjects, shelter: ruShelter, cli: ruCli },
+  uk: { common: ukCommon, users: ukUsers, tasks: ukTasks, cashbook: ukCashbook, catalogue: ukCatalogue, privacy: ukPrivacy, projects: ukProjects, shelter: ukShelter, cli: ukCli },
+  pl: { common: plCommon, users: plUsers, tasks: plTasks, cashbook: plCashbook, catalogue: plCatalogue, privacy: plPrivacy, projects: plProjects, shelter: plShelter, cli: plCli },
+  el: { common: elCommon, users: elUsers, tasks: elTasks, cashbook: elCashbook, catalogue: elCatalogue, privacy: elPrivacy, projects: elProjects, shelter: elShelter, cli: elCli },
+};
+const NAMESPACES = ['common', 'users', 'tasks', 'cashbook', 'catalogue', 'privacy', 'projects', 'shelter', 'cli'];
 
 const instances = new Map<Language, i18n>();
 

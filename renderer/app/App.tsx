@@ -27,6 +27,7 @@ import { EventsScreen } from '../features/events/EventsScreen';
 import { EventEditScreen, EventNewScreen } from '../features/events/EventFormScreen';
 import { EventPage } from '../features/events/EventPage';
 import { EventPrintScreen } from '../features/events/EventPrintScreen';
+import { ShelterScreen } from '../features/shelter/ShelterScreen';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -146,6 +147,7 @@ function Gate() {
           {screen('cases/:id', <CaseScreen />)}
           {screen('cases/:id/print', <CasePrintScreen />)}
           {screen('caseload', <CaseloadScreen />)}
+          {screen('shelter', <ShelterScreen />)}
           {screen('projects', <ProjectsScreen />)}
           {screen('projects/new', <ProjectNewScreen />)}
           {screen('projects/:id', <ProjectPage />)}

@@ -57,6 +57,7 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
           <NavLink to="/residents">{t('common:nav.residents')}</NavLink>
           <NavLink to="/requests">{t('common:nav.requests')}</NavLink>
           {status.user.role !== 'treasurer' ? <NavLink to="/events">{t('common:nav.events')}</NavLink> : null}
+          {status.user.role !== 'treasurer' ? <NavLink to="/shelter">{t('common:nav.shelter')}</NavLink> : null}
           {status.user.role === 'coordinator' || status.user.role === 'admin' ? (
             <>
               <NavLink to="/volunteers">{t('common:nav.volunteers')}</NavLink>

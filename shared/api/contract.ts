@@ -34,6 +34,7 @@ import { assessmentsCalls } from './calls/assessments';
 import { casesCalls } from './calls/cases';
 import { projectsCalls } from './calls/projects';
 import { eventsCalls } from './calls/events';
+import { shelterCalls } from './calls/shelter';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -364,6 +365,7 @@ export const contract = {
   ...casesCalls,
   ...projectsCalls,
   ...eventsCalls,
+  ...shelterCalls,
 } as const;
 
 export type Contract = typeof contract;

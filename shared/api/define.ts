@@ -16,6 +16,7 @@ export type Topic =
   | 'cases'
   | 'projects'
   | 'events'
+  | 'shelter'
   | 'requests'
   | 'catalogue'
   | 'backups'
@@ -36,6 +37,7 @@ export const EVERY_TOPIC = Object.keys({
   cases: true,
   projects: true,
   events: true,
+  shelter: true,
   requests: true,
   catalogue: true,
   backups: true,

@@ -69,6 +69,7 @@ const SENT: { [C in keyof ErrorParams]: Array<ErrorParams[C]> } = {
   correctAtSource: [{ source: 'rent' }],
   openActions: [{ count: 1 }, { count: 3 }, { count: 5 }, { count: 21 }],
   overCapacity: [{ count: 1, capacity: 1 }, { count: 3, capacity: 3 }, { count: 5, capacity: 5 }, { count: 21, capacity: 20 }],
+  overPlaces: [{ count: 13, places: 12 }, { count: 2, places: 1 }, { count: 5, places: 4 }, { count: 22, places: 20 }],
 };
 
 /** The {{variables}} of a text (`{{name}}`, `{{count, number}}` → name, count). */

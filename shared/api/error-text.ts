@@ -74,6 +74,8 @@ export function detailedError(tr: Translate, code: ApiErrorBody['code'], d: Erro
       return num(d.count) ? { key: 'common:errorDetail.openActions', params: { count: d.count } } : null;
     case 'overCapacity':
       return num(d.count) && num(d.capacity) ? { key: 'common:errorDetail.overCapacity', params: { count: d.count, capacity: d.capacity } } : null;
+    case 'overPlaces':
+      return num(d.count) && num(d.places) ? { key: 'common:errorDetail.overPlaces', params: { count: d.count, places: d.places } } : null;
     default:
       return null;
   }

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'householdClosed',
   'openActions',
   'overCapacity',
+  'overPlaces',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -76,6 +77,7 @@ export type ErrorDetails = Readonly<Record<string, ErrorParam>>;
  * - openActions: how many actions of a case are still open (closing it needs a confirmation).
  * - overCapacity: how many are registered for an event already and its capacity (registering one
  *   more needs a confirmation).
+ * - overPlaces: how many people the shelter would have and its places (checking in needs a confirmation).
  */
 export interface ErrorParams {
   forbidden: { role: string; call: string };
@@ -87,6 +89,7 @@ export interface ErrorParams {
   correctAtSource: { source: string };
   openActions: { count: number };
   overCapacity: { count: number; capacity: number };
+  overPlaces: { count: number; places: number };
 }
 
 /** True when every parameter of the code is optional (its details may be left out). */

@@ -35,6 +35,7 @@ import { demoTill } from './till.demo';
 import { demoFunding } from './funding.demo';
 import { demoProjects } from './projects.demo';
 import { demoEvents } from './events.demo';
+import { demoShelter } from './shelter.demo';
 import { demoUsers } from './users.demo';
 import { demoPrivacy, recordDemoHealthConsent } from './privacy.demo';
 import { demoHouseholdLeavers, demoHouseholds } from './households.demo';
@@ -1647,6 +1648,8 @@ export async function fillDemoData(
     // A small project with participants (after the grants: it is linked to the centre's grant).
     await demoProjects({ ...later, seed: seed ^ 0x9e0c7 });
     await demoEvents({ ...later, seed: seed ^ 0xe7e17 });
+    // A small temporary shelter with displaced households and people alone (shelter.demo.ts).
+    await demoShelter({ ...later, seed: seed ^ 0x5e17 });
     await demoUsers({ ...later, seed: seed ^ 0x05e5 });
     await demoPrivacy({ ...later, seed: seed ^ 0x9d1c });
     // The tables grew from nothing: statistics for the planner.

@@ -27,6 +27,7 @@ import type { Project } from '../../../shared/domain/projects';
 import type { Event } from '../../../shared/domain/events';
 import { eventInput } from '../features/events/events.builders';
 import { projectInput } from '../features/projects/projects.builders';
+import { shelterInput } from '../features/shelter/shelter.builders';
 
 export const DEMO_NOW = '2026-11-23T09:00:00.000Z';
 const TODAY = DEMO_NOW.slice(0, 10);
@@ -251,6 +252,13 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const e = (await make('events.create', eventInput({ title: unique('Мастер-класс') }))) as Event;
       const withOne = (await make('events.register', { id: e.id, residentId: await fresh.resident() })) as Event;
       return { id: e.id, attendanceId: withOne.attendees[0]?.id ?? 0 };
+    /** A shelter of 12 places of its own. */
+    shelter: async () => ((await make('shelter.addShelter', shelterInput({ name: unique('Притулок') }))) as { id: number }).id,
+    /** A fresh resident's open stay in a fresh shelter, checked in on 2026-03-01. */
+    stay: async () => {
+      const shelterId = await fresh.shelter();
+      const stays = (await make('shelter.checkIn', { shelterId, residentId: await fresh.resident(), on: '2026-03-01' })) as Array<{ id: number }>;
+      return stays[0]?.id ?? 0;
     },
     consent: async () => {
       await make('privacy.recordConsent', { residentId: demo.resident(), basis: 'consent', scopes: ['basic'], givenOn: TODAY });
@@ -407,6 +415,11 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
     },
     'events.setHeadCounts': async () => ({ id: (await fresh.event()).id, counts: { women: 3, men: 1, girls: 1, boys: 0 } }),
     'events.addOrganiser': async () => ({ id: (await fresh.event()).id, volunteerId: demo.volunteer(), role: 'ведущая', hours: 3 }),
+    // The shelter
+    'shelter.get': async () => ({ id: await fresh.shelter() }),
+    'shelter.updateShelter': async () => ({ id: await fresh.shelter(), ...shelterInput({ name: unique('Гуртожиток'), places: 20 }) }),
+    'shelter.checkIn': async () => ({ shelterId: await fresh.shelter(), residentId: await fresh.resident(), bed: 'кімн. 3' }),
+    'shelter.checkOut': async () => ({ id: await fresh.stay(), reason: 'relatives', on: '2026-03-10' }),
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),

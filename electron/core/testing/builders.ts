@@ -20,6 +20,7 @@ import { assessmentsValidInputs } from '../features/assessments/assessments.buil
 import { casesValidInputs } from '../features/cases/cases.builders';
 import { projectsValidInputs } from '../features/projects/projects.builders';
 import { eventsValidInputs } from '../features/events/events.builders';
+import { shelterValidInputs } from '../features/shelter/shelter.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -124,6 +125,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...casesValidInputs(),
     ...projectsValidInputs(),
     ...eventsValidInputs(),
+    ...shelterValidInputs(),
     'app.reportError': { name: 'TypeError', message: "Cannot read properties of null (reading '…')", route: 'residents/:id', components: ['ResidentPage', 'ScreenBoundary'] },
   };
 }

@@ -14,6 +14,7 @@ import { AssessmentsSection } from '../assessments/AssessmentsSection';
 import { CasesSection } from '../cases/CasesSection';
 import { ResidentProjects } from '../projects/ResidentProjects';
 import { ResidentEvents } from '../events/ResidentEvents';
+import { ResidentShelter } from '../shelter/ResidentShelter';
 
 export function ResidentPage() {
   const { t } = useTranslation(['residents', 'common', 'privacy']);
@@ -85,6 +86,7 @@ export function ResidentPage() {
         <dt>{t('residents:registered')}</dt>
         <dd>{format.date(r.createdAt)}</dd>
       </dl>
+      <ResidentShelter residentId={r.id} role={status.data?.user.role} />
       <HouseholdSection residentId={r.id} />
       <AssessmentsSection residentId={r.id} />
       <CasesSection residentId={r.id} />

@@ -16,7 +16,7 @@ import { LANGUAGES } from '../../domain/settings';
 import { isoDateSchema as isoDate } from '../../domain/dates';
 
 const id = z.number().int().positive();
-const ERASE_CHANGES = ['privacy', 'residents', 'households', 'assessments', 'requests', 'tasks', 'volunteers', 'money', 'till'] as const;
+const ERASE_CHANGES = ['privacy', 'residents', 'households', 'assessments', 'shelter', 'requests', 'tasks', 'volunteers', 'money', 'till'] as const;
 
 export const privacyCalls = {
   'privacy.settings': call({
@@ -62,7 +62,7 @@ export const privacyCalls = {
     input: z.object({ residentId: id, language: z.enum(LANGUAGES).default('en') }),
     roles: ADMIN_ONLY,
     // What the ZIP holds about the person: record, consents, households, assessments, requests, tasks, plans, sales.
-    reads: ['residents', 'privacy', 'households', 'assessments', 'requests', 'tasks', 'till', 'catalogue'],
+    reads: ['residents', 'privacy', 'households', 'assessments', 'shelter', 'requests', 'tasks', 'till', 'catalogue'],
     summary: "A person's data (art. 15/20) as JSON + a printable HTML summary in a ZIP; download it from /api/download/exports/<id>.",
   }),
   'privacy.erasePerson': call({

@@ -18,6 +18,7 @@
  *   agreement's and the closing note; the rows of actions, contacts and reviews stay (counted);
  *   a case still open is closed that day as 'droppedOut' (nobody can go on with it); the case of
  *   a household is treated so once no registered person is left in it;
+ * - their shelter stays stay (shelter, days, reason) without the link to the person, bed and note;
  * - their project participations stay (status, days, attendance: every figure) without the link
  *   to them, the drop-out reason or the notes;
  * - their attendance at events stays (its status, so every event's counts do) without the link to
@@ -226,6 +227,16 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
       .executeTakeFirst(),
   );
   if (attendance > 0) blanked.event_attendance = attendance;
+  // The shelter: each stay stays (its shelter and days, the reason it ended) so that the counts
+  // do; its link to the person, its household, bed label and note go.
+  const stays = n(
+    await trx
+      .updateTable('shelter_stays')
+      .set({ resident_id: null, household_id: null, bed: '', out_note: '', updated_at: s.at, updated_by: s.actorId })
+      .where('resident_id', '=', residentId)
+      .executeTakeFirst(),
+  );
+  if (stays > 0) blanked.shelter_stays = stays;
 
   const placeholder = erasedPlaceholder(residentId, s.placeholderWord);
   await trx

@@ -108,6 +108,8 @@ export interface PersonData {
   }>;
   /** The events the person was registered for, the latest first, with their attendance. */
   events: Array<{ title: string; kind: string; on: string; startsAt: string | null; place: string; status: string; atDoor: boolean; note: string }>;
+  /** The person's stays in the temporary shelter, the latest first. */
+  shelter: Array<{ shelter: string; checkedInOn: string; checkedOutOn: string | null; outReason: string | null; outNote: string; bed: string }>;
   consents: Array<{
     basis: string;
     scopes: string[];
@@ -314,6 +316,16 @@ export async function collectPersonData(
     atDoor: x.at_door === 1,
     note: healthCovered ? x.note : '',
   }));
+  const shelter: PersonData['shelter'] = (
+    await ex
+      .selectFrom('shelter_stays as t')
+      .innerJoin('shelters as s', 's.id', 't.shelter_id')
+      .select(['s.name', 't.checked_in_on', 't.checked_out_on', 't.out_reason', 't.out_note', 't.bed'])
+      .where('t.resident_id', '=', residentId)
+      .orderBy('t.checked_in_on', 'desc')
+      .orderBy('t.id', 'desc')
+      .execute()
+  ).map((x) => ({ shelter: x.name, checkedInOn: x.checked_in_on, checkedOutOn: x.checked_out_on, outReason: x.out_reason, outNote: x.out_note, bed: x.bed }));
 
   const requests = await ex.selectFrom('requests').selectAll().where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
   const requestIds = requests.map((q) => q.id);
@@ -384,6 +396,7 @@ export async function collectPersonData(
     cases,
     projects,
     events,
+    shelter,
     consents: consents.map((c) => ({
       basis: c.basis,
       scopes: c.scopes,
@@ -541,6 +554,14 @@ export function personHtml(data: PersonData, language: Language): string {
         `${esc(x.title)} (${esc(t(`events:kind.${x.kind}`))})` + (x.place ? `<br>${esc(x.place)}` : ''),
         esc(t(`events:status.${x.status}`)) + (x.atDoor ? ` (${esc(t('events:atDoor'))})` : ''),
         `<span class="pre">${esc(x.note)}</span>`,
+    `<h2>${esc(t('privacy:export.sections.shelter'))}</h2>`,
+    table(
+      [t('privacy:export.columns.shelter'), t('privacy:export.columns.period'), t('privacy:export.columns.bed'), t('privacy:export.columns.note')],
+      data.shelter.map((x) => [
+        esc(x.shelter),
+        esc(`${date(x.checkedInOn)} – ${x.checkedOutOn ? date(x.checkedOutOn) : ''}`),
+        esc(x.bed),
+        esc([x.outReason ? t(`shelter:outReason.${x.outReason}`) : '', x.outNote].filter(Boolean).join(' — ')),
       ]),
     ),
     `<h2>${esc(t('privacy:export.sections.consents'))}</h2>`,

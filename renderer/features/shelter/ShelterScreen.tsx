@@ -1,0 +1,370 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { OUT_REASONS, type OutReason, type Shelter, type Stay } from '../../../shared/domain/shelter';
+import type { ResidentSummary } from '../../../shared/domain/residents';
+import { daysBetween } from '../../../shared/domain/dates';
+import { ApiError } from '../../bridge';
+import { useCall, useMutate } from '../../app/api';
+import { ErrorNotice, errorText, fieldText } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useFormat } from '../../ui/format';
+import { ResidentPicker } from '../requests/ResidentPicker';
+import './shelter.css';
+
+const NS = ['shelter', 'common'] as const;
+
+/** The field messages and any other failure of a refused call (kept with the raw error). */
+function useSave() {
+  const { t } = useTranslation(NS);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [raw, setRaw] = useState<unknown>(null);
+  const attempt = async (save: () => Promise<void>) => {
+    setErrors({});
+    setFailure(null);
+    setRaw(null);
+    try {
+      await save();
+    } catch (err) {
+      setRaw(err);
+      if (err instanceof ApiError && err.body.fields?.length) {
+        const found: Record<string, string> = {};
+        for (const f of err.body.fields) found[f.path] ??= f.message;
+        setErrors(found);
+      } else setFailure(errorText(t, err));
+    }
+  };
+  return { errors, failure, raw, attempt };
+}
+
+/**
+ * The temporary shelter: who is there today in each shelter (since when, for how many days, room
+ * or bed), checking a resident or their whole household in, checking a person out with the
+ * reason, and the shelters with their places (coordinators and admins add and change them).
+ */
+export function ShelterScreen() {
+  const { t } = useTranslation(NS);
+  const status = useCall('app.status', {});
+  const today = useCall('shelter.today', {});
+  const role = status.data?.user.role;
+  const manages = role === 'coordinator' || role === 'admin';
+  if (today.isError) return <ErrorNotice error={today.error} />;
+  if (!today.data || !status.data) return null;
+  const shelters = today.data.map((x) => x.shelter);
+  return (
+    <div className="shelter-screen">
+      <h1>{t('shelter:title')}</h1>
+      {shelters.length === 0 ? <p className="muted">{t('shelter:shelters.none')}</p> : <CheckIn shelters={shelters} today={status.data.today} />}
+      <section aria-labelledby="shelter-today-title">
+        <h2 id="shelter-today-title">{t('shelter:today.title')}</h2>
+        {today.data.map((x) => (
+          <TodayTable key={x.shelter.id} shelter={x.shelter} stays={x.stays} today={status.data?.today ?? ''} />
+        ))}
+      </section>
+      <Shelters shelters={shelters} manages={manages} />
+    </div>
+  );
+}
+
+function TodayTable({ shelter, stays, today }: { shelter: Shelter; stays: Stay[]; today: string }) {
+  const { t } = useTranslation(NS);
+  const format = useFormat();
+  const [out, setOut] = useState<number | null>(null);
+  return (
+    <div className="card">
+      <div className="shelter-today-head">
+        <h3>{shelter.name}</h3>
+        <span className={shelter.occupied > shelter.places ? 'shelter-full' : 'muted'}>{t('shelter:today.occupied', { occupied: shelter.occupied, places: shelter.places })}</span>
+      </div>
+      {stays.length === 0 ? (
+        <p className="muted">{t('shelter:today.empty')}</p>
+      ) : (
+        <table className="data-table shelter-table" aria-label={t('shelter:today.title') + ': ' + shelter.name}>
+          <thead>
+            <tr>
+              <th>{t('shelter:fields.name')}</th>
+              <th>{t('shelter:fields.birthYear')}</th>
+              <th>{t('shelter:today.since')}</th>
+              <th>{t('shelter:fields.bed')}</th>
+              <th>{t('shelter:today.household')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {stays.map((s) => (
+              <tr key={s.id}>
+                <td>{s.residentId !== null ? <Link to={`/residents/${s.residentId}`}>{s.fullName}</Link> : '—'}</td>
+                <td>{s.birthYear ?? ''}</td>
+                <td>
+                  {format.date(s.checkedInOn)} <span className="muted">({t('shelter:today.days', { count: daysBetween(s.checkedInOn, today) })})</span>
+                </td>
+                <td>{s.bed}</td>
+                <td>{s.householdId !== null ? `№ ${s.householdId}` : ''}</td>
+                <td className="actions-cell">
+                  <button type="button" onClick={() => setOut(s.id)} aria-label={`${t('shelter:checkOut.open')}: ${s.fullName ?? ''}`}>
+                    {t('shelter:checkOut.open')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {out !== null ? <CheckOut stay={stays.find((s) => s.id === out)} today={today} onDone={() => setOut(null)} /> : null}
+    </div>
+  );
+}
+
+function CheckOut({ stay, today, onDone }: { stay: Stay | undefined; today: string; onDone: () => void }) {
+  const { t } = useTranslation(NS);
+  const checkOut = useMutate('shelter.checkOut');
+  const save = useSave();
+  const [on, setOn] = useState(today);
+  const [reason, setReason] = useState<OutReason>('ownHousing');
+  const [note, setNote] = useState('');
+  if (!stay) return null;
+  const submit = () =>
+    save.attempt(async () => {
+      await checkOut.mutateAsync({ id: stay.id, on, reason, note });
+      onDone();
+    });
+  return (
+    <KeyForm className="shelter-panel" onSubmit={submit} onCancel={onDone} aria-label={t('shelter:checkOut.title', { name: stay.fullName ?? '' })}>
+      <h3>{t('shelter:checkOut.title', { name: stay.fullName ?? '' })}</h3>
+      <div className="shelter-row">
+        <Field label={t('shelter:fields.reason')} error={save.errors.reason}>
+          {(p) => (
+            <select {...p} autoFocus value={reason} onChange={(e) => setReason(e.target.value as OutReason)}>
+              {OUT_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`shelter:outReason.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('shelter:fields.on')} error={save.errors.on}>
+          {(p) => <input {...p} type="date" min={stay.checkedInOn} max={today} value={on} onChange={(e) => setOn(e.target.value)} />}
+        </Field>
+      </div>
+      <Field label={t('shelter:fields.note')} error={save.errors.note}>
+        {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      {save.failure ? (
+        <div role="alert" className="notice notice-error">
+          {save.failure}
+        </div>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={checkOut.isPending}>
+          {t('shelter:checkOut.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common:cancel')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
+
+function CheckIn({ shelters, today }: { shelters: Shelter[]; today: string }) {
+  const { t } = useTranslation(NS);
+  const [resident, setResident] = useState<ResidentSummary | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+  return (
+    <section className="card" aria-labelledby="shelter-checkin-title">
+      <h2 id="shelter-checkin-title">{t('shelter:checkIn.title')}</h2>
+      {done !== null ? (
+        <p role="status" className="notice notice-success">
+          {t('shelter:checkIn.done', { count: done })}
+        </p>
+      ) : null}
+      {resident === null ? (
+        <div className="household-picker">
+          <ResidentPicker label={t('shelter:fields.resident')} autoFocus={false} onPick={(r) => { setDone(null); setResident(r); }} />
+        </div>
+      ) : (
+        <CheckInForm
+          key={resident.id}
+          resident={resident}
+          shelters={shelters}
+          today={today}
+          onDone={(n) => {
+            setResident(null);
+            setDone(n);
+          }}
+          onCancel={() => setResident(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function CheckInForm(props: { resident: ResidentSummary; shelters: Shelter[]; today: string; onDone: (n: number) => void; onCancel: () => void }) {
+  const { t } = useTranslation(NS);
+  const checkIn = useMutate('shelter.checkIn');
+  const households = useCall('households.ofResident', { residentId: props.resident.id });
+  const save = useSave();
+  const [shelterId, setShelterId] = useState(props.shelters[0]?.id ?? 0);
+  const [whole, setWhole] = useState(false);
+  const [on, setOn] = useState(props.today);
+  const [bed, setBed] = useState('');
+  const household = households.data?.current ?? null;
+  const registered = household ? household.members.filter((m) => m.residentId !== null).length : 0;
+  /** The core said how many would be there and the places: the next submit confirms. */
+  const warned = save.raw instanceof ApiError && save.raw.body.code === 'overPlaces';
+  const submit = () =>
+    save.attempt(async () => {
+      const who = whole && household ? { householdId: household.id } : { residentId: props.resident.id };
+      const stays = await checkIn.mutateAsync({ shelterId, ...who, on, bed, confirmOverPlaces: warned });
+      props.onDone(stays.length);
+    });
+  const whoError = save.errors.residentId ?? save.errors.householdId;
+  return (
+    <KeyForm className="shelter-panel" onSubmit={submit} onCancel={props.onCancel} aria-label={t('shelter:checkIn.title')}>
+      <p className="shelter-picked">
+        {t('shelter:checkIn.picked', { name: props.resident.fullName })}{' '}
+        <button type="button" className="link" onClick={props.onCancel}>
+          {t('shelter:checkIn.change')}
+        </button>
+      </p>
+      {household && registered > 1 ? (
+        <label className="checkbox">
+          <input type="checkbox" autoFocus checked={whole} onChange={(e) => setWhole(e.target.checked)} /> {t('shelter:fields.wholeHousehold', { count: registered })}
+        </label>
+      ) : null}
+      {whoError ? (
+        <div role="alert" className="notice notice-error">
+          {fieldText(t, whoError)}
+        </div>
+      ) : null}
+      <div className="shelter-row">
+        {props.shelters.length > 1 ? (
+          <Field label={t('shelter:fields.shelter')}>
+            {(p) => (
+              <select {...p} value={shelterId} onChange={(e) => setShelterId(Number(e.target.value))}>
+                {props.shelters.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({s.occupied}/{s.places})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <Field label={t('shelter:fields.on')} error={save.errors.on}>
+          {(p) => <input {...p} type="date" max={props.today} value={on} onChange={(e) => setOn(e.target.value)} />}
+        </Field>
+        <Field label={t('shelter:fields.bed')} error={save.errors.bed}>
+          {(p) => <input {...p} value={bed} maxLength={60} onChange={(e) => setBed(e.target.value)} />}
+        </Field>
+      </div>
+      {save.failure ? (
+        <div role="alert" className={warned ? 'notice notice-warning' : 'notice notice-error'}>
+          {save.failure}
+        </div>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={checkIn.isPending}>
+          {warned ? t('shelter:checkIn.confirm') : t('shelter:checkIn.save')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('common:cancel')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
+
+function Shelters({ shelters, manages }: { shelters: Shelter[]; manages: boolean }) {
+  const { t } = useTranslation(NS);
+  const [editing, setEditing] = useState<Shelter | 'new' | null>(null);
+  return (
+    <section aria-labelledby="shelter-list-title">
+      <h2 id="shelter-list-title">{t('shelter:shelters.title')}</h2>
+      {shelters.length > 0 ? (
+        <table className="data-table shelter-table">
+          <thead>
+            <tr>
+              <th>{t('shelter:fields.shelter')}</th>
+              <th>{t('shelter:fields.address')}</th>
+              <th>{t('shelter:fields.places')}</th>
+              <th>{t('shelter:fields.occupied')}</th>
+              {manages ? <th /> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {shelters.map((s) => (
+              <tr key={s.id}>
+                <td>{s.name}</td>
+                <td>{s.address}</td>
+                <td>{s.places}</td>
+                <td className={s.occupied > s.places ? 'shelter-full' : ''}>{s.occupied}</td>
+                {manages ? (
+                  <td className="actions-cell">
+                    <button type="button" onClick={() => setEditing(s)} aria-label={`${t('common:edit')}: ${s.name}`}>
+                      {t('common:edit')}
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {manages && editing === null ? (
+        <button type="button" onClick={() => setEditing('new')}>
+          {t('shelter:shelters.add')}
+        </button>
+      ) : null}
+      {editing !== null ? <ShelterForm key={editing === 'new' ? 0 : editing.id} shelter={editing === 'new' ? null : editing} onDone={() => setEditing(null)} /> : null}
+    </section>
+  );
+}
+
+function ShelterForm({ shelter, onDone }: { shelter: Shelter | null; onDone: () => void }) {
+  const { t } = useTranslation(NS);
+  const add = useMutate('shelter.addShelter');
+  const update = useMutate('shelter.updateShelter');
+  const save = useSave();
+  const [name, setName] = useState(shelter?.name ?? '');
+  const [address, setAddress] = useState(shelter?.address ?? '');
+  const [places, setPlaces] = useState(shelter ? String(shelter.places) : '');
+  const submit = () =>
+    save.attempt(async () => {
+      const data = { name, address, places: Number(places) };
+      if (shelter) await update.mutateAsync({ id: shelter.id, ...data });
+      else await add.mutateAsync(data);
+      onDone();
+    });
+  return (
+    <KeyForm className="card shelter-panel" onSubmit={submit} onCancel={onDone} aria-label={shelter ? shelter.name : t('shelter:shelters.add')}>
+      <div className="shelter-row">
+        <Field label={t('shelter:fields.shelter')} error={save.errors.name}>
+          {(p) => <input {...p} autoFocus value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label={t('shelter:fields.address')} error={save.errors.address}>
+          {(p) => <input {...p} value={address} onChange={(e) => setAddress(e.target.value)} />}
+        </Field>
+        <Field label={t('shelter:fields.places')} error={save.errors.places}>
+          {(p) => <input {...p} type="number" min={1} inputMode="numeric" value={places} onChange={(e) => setPlaces(e.target.value)} />}
+        </Field>
+      </div>
+      {save.failure ? (
+        <div role="alert" className="notice notice-error">
+          {save.failure}
+        </div>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={add.isPending || update.isPending}>
+          {t('shelter:shelters.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common:cancel')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
