@@ -14,6 +14,7 @@ import * as m20261206_1200 from './20261206_1200_households';
 import * as m20261206_1400 from './20261206_1400_assessments';
 import * as m20261206_1410 from './20261206_1410_cases';
 import * as m20261206_1420 from './20261206_1420_projects';
+import * as m20261206_1510 from './20261206_1510_aid';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -31,4 +32,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_1400_assessments', m20261206_1400],
   ['20261206_1410_cases', m20261206_1410],
   ['20261206_1420_projects', m20261206_1420],
+  ['20261206_1510_aid', m20261206_1510],
 ];

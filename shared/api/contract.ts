@@ -33,6 +33,7 @@ import { householdsCalls } from './calls/households';
 import { assessmentsCalls } from './calls/assessments';
 import { casesCalls } from './calls/cases';
 import { projectsCalls } from './calls/projects';
+import { aidCalls } from './calls/aid';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -362,6 +363,7 @@ export const contract = {
   ...assessmentsCalls,
   ...casesCalls,
   ...projectsCalls,
+  ...aidCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ export type Topic =
   | 'assessments'
   | 'cases'
   | 'projects'
+  | 'aid'
   | 'requests'
   | 'catalogue'
   | 'backups'
@@ -34,6 +35,7 @@ export const EVERY_TOPIC = Object.keys({
   assessments: true,
   cases: true,
   projects: true,
+  aid: true,
   requests: true,
   catalogue: true,
   backups: true,

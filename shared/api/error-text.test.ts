@@ -68,6 +68,7 @@ const SENT: { [C in keyof ErrorParams]: Array<ErrorParams[C]> } = {
   ],
   correctAtSource: [{ source: 'rent' }],
   openActions: [{ count: 1 }, { count: 3 }, { count: 5 }, { count: 21 }],
+  stockShort: [{ count: 0, item: 'Shoes 28' }, { count: 1, item: 'Shoes 28' }, { count: 3, item: 'Shoes 28' }, { count: 5, item: 'Shoes 28' }, { count: 21, item: 'Shoes 28' }],
 };
 
 /** The {{variables}} of a text (`{{name}}`, `{{count, number}}` → name, count). */

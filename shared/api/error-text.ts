@@ -72,6 +72,8 @@ export function detailedError(tr: Translate, code: ApiErrorBody['code'], d: Erro
       return str(d.source) && tr.exists(`cashbook:sources.${d.source}`) ? { key: 'common:errorDetail.correctAtSource', params: { source: tr.t(`cashbook:sources.${d.source}`) } } : null;
     case 'openActions':
       return num(d.count) ? { key: 'common:errorDetail.openActions', params: { count: d.count } } : null;
+    case 'stockShort':
+      return num(d.count) && str(d.item) ? { key: 'common:errorDetail.stockShort', params: { count: d.count, item: d.item } } : null;
     default:
       return null;
   }

@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'inUse',
   'householdClosed',
   'openActions',
+  'stockShort',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -73,6 +74,8 @@ export type ErrorDetails = Readonly<Record<string, ErrorParam>>;
  * - noTillAccount: how the sale was paid (cash needs a cash box, card a bank account) and the currency;
  * - correctAtSource: the screen where the entry is made (cashbook:sources.<source>);
  * - openActions: how many actions of a case are still open (closing it needs a confirmation).
+ * - stockShort: an aid item whose stock would go below zero (`item`, its name and size) and how
+ *   many are left (`count`, 0 or more); giving anyway needs a confirmation.
  */
 export interface ErrorParams {
   forbidden: { role: string; call: string };
@@ -83,6 +86,7 @@ export interface ErrorParams {
   noTillAccount: { payment: 'cash' | 'card'; currency: string };
   correctAtSource: { source: string };
   openActions: { count: number };
+  stockShort: { count: number; item: string };
 }
 
 /** True when every parameter of the code is optional (its details may be left out). */

@@ -22,6 +22,7 @@ import type { HouseholdsTables } from '../features/households/households.table';
 import type { AssessmentsTables } from '../features/assessments/assessments.table';
 import type { CasesTables } from '../features/cases/cases.table';
 import type { ProjectsTables } from '../features/projects/projects.table';
+import type { AidTables } from '../features/aid/aid.table';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -29,7 +30,7 @@ export interface SchemaMigrationsTable {
 }
 
 /** Later features declare their tables in one interface each (see their *.table.ts). */
-export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables, CasesTables, ProjectsTables {
+export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables, CasesTables, ProjectsTables, AidTables {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
   settings: SettingsTable;

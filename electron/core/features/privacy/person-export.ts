@@ -8,6 +8,7 @@
  * role "staff" stands for them), no cash-book accounts.
  */
 import { zipSync, strToU8 } from 'fflate';
+import { sql } from 'kysely';
 import type { Language } from '../../../../shared/domain/settings';
 import { LOCALE_OF } from '../../../../shared/domain/settings';
 import { formatAddress, fullName, SITUATIONS, type Situation } from '../../../../shared/domain/residents';
@@ -106,6 +107,8 @@ export interface PersonData {
     note: string;
     attendance: Array<{ activityKind: string; activity: string; on: string; sessions: number; hours: number | null }>;
   }>;
+  /** In-kind aid the person received (handed to them by name), the latest first. */
+  aid: Array<{ on: string; item: string; size: string; unit: string; quantity: number }>;
   consents: Array<{
     basis: string;
     scopes: string[];
@@ -294,6 +297,20 @@ export async function collectPersonData(
       .map((a) => ({ activityKind: a.kind, activity: a.name, on: a.attended_on, sessions: a.sessions, hours: a.minutes === null ? null : Math.round((a.minutes / 60) * 100) / 100 })),
   }));
 
+  const aidRows = await ex
+    .selectFrom('aid_movements as m')
+    .innerJoin('aid_items as i', 'i.id', 'm.item_id')
+    .select(['m.on_date', 'i.name', 'i.size', 'i.unit'])
+    .select(sql<number>`m.delta + coalesce((select sum(c.delta) from aid_movements c where c.corrects_id = m.id), 0)`.as('effective'))
+    .where('m.resident_id', '=', residentId)
+    .where('m.kind', '=', 'given')
+    .orderBy('m.on_date', 'desc')
+    .orderBy('m.id', 'desc')
+    .execute();
+  const aid: PersonData['aid'] = aidRows
+    .filter((x) => Number(x.effective) !== 0)
+    .map((x) => ({ on: x.on_date, item: x.name, size: x.size, unit: x.unit, quantity: -Number(x.effective) }));
+
   const requests = await ex.selectFrom('requests').selectAll().where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
   const requestIds = requests.map((q) => q.id);
   const history =
@@ -362,6 +379,7 @@ export async function collectPersonData(
     assessments,
     cases,
     projects,
+    aid,
     consents: consents.map((c) => ({
       basis: c.basis,
       scopes: c.scopes,
@@ -510,6 +528,11 @@ export function personHtml(data: PersonData, language: Language): string {
         x.attendance.map((a) => `${esc(date(a.on))}: ${esc(t(`projects:kind.${a.activityKind}`))} — ${esc(a.activity)} (${esc(t('projects:sessions', { count: a.sessions }))})`).join('<br>'),
         `<span class="pre">${esc([x.dropReason, x.note].filter(Boolean).join(' — '))}</span>`,
       ]),
+    ),
+    `<h2>${esc(t('privacy:export.sections.aid'))}</h2>`,
+    table(
+      [t('privacy:export.columns.date'), t('privacy:export.columns.item'), t('privacy:export.columns.quantity')],
+      data.aid.map((a) => [esc(date(a.on)), esc(a.size ? `${a.item} ${a.size}` : a.item), esc(t(`aid:unit.${a.unit}`, { count: a.quantity }))]),
     ),
     `<h2>${esc(t('privacy:export.sections.consents'))}</h2>`,
     table(
