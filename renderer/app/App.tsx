@@ -23,6 +23,7 @@ import { CaseloadScreen } from '../features/cases/CaseloadScreen';
 import { ProjectsScreen } from '../features/projects/ProjectsScreen';
 import { ProjectEditScreen, ProjectNewScreen } from '../features/projects/ProjectNewScreen';
 import { ProjectPage } from '../features/projects/ProjectPage';
+import { AidItemScreen, AidStockScreen, DistributionDayScreen, DistributionPrintScreen } from '../features/aid/AidScreens';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -146,6 +147,10 @@ function Gate() {
           {screen('projects/new', <ProjectNewScreen />)}
           {screen('projects/:id', <ProjectPage />)}
           {screen('projects/:id/edit', <ProjectEditScreen />)}
+          {screen('aid', <AidStockScreen />)}
+          {screen('aid/items/:id', <AidItemScreen />)}
+          {screen('aid/day', <DistributionDayScreen />)}
+          {screen('aid/day/print', <DistributionPrintScreen />)}
           {screen('assessments/:id/edit', <AssessmentEditScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}

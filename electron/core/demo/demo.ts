@@ -34,6 +34,7 @@ import { demoCashbook } from './cashbook.demo';
 import { demoTill } from './till.demo';
 import { demoFunding } from './funding.demo';
 import { demoProjects } from './projects.demo';
+import { demoAid } from './aid.demo';
 import { demoUsers } from './users.demo';
 import { demoPrivacy, recordDemoHealthConsent } from './privacy.demo';
 import { demoHouseholdLeavers, demoHouseholds } from './households.demo';
@@ -1645,6 +1646,8 @@ export async function fillDemoData(
     await demoFunding({ ...later, seed: seed ^ 0xf0d5 });
     // A small project with participants (after the grants: it is linked to the centre's grant).
     await demoProjects({ ...later, seed: seed ^ 0x9e0c7 });
+    // In-kind aid received and handed out over six months (aid.demo.ts).
+    await demoAid({ ...later, seed: seed ^ 0xa1d });
     await demoUsers({ ...later, seed: seed ^ 0x05e5 });
     await demoPrivacy({ ...later, seed: seed ^ 0x9d1c });
     // The tables grew from nothing: statistics for the planner.

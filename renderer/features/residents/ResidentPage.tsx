@@ -13,6 +13,7 @@ import { HouseholdSection } from '../households/HouseholdSection';
 import { AssessmentsSection } from '../assessments/AssessmentsSection';
 import { CasesSection } from '../cases/CasesSection';
 import { ResidentProjects } from '../projects/ResidentProjects';
+import { ResidentAid } from '../aid/ResidentAid';
 
 export function ResidentPage() {
   const { t } = useTranslation(['residents', 'common', 'privacy']);
@@ -88,6 +89,7 @@ export function ResidentPage() {
       <AssessmentsSection residentId={r.id} />
       <CasesSection residentId={r.id} />
       <ResidentProjects residentId={r.id} role={status.data?.user.role} />
+      <ResidentAid residentId={r.id} role={status.data?.user.role} />
       {status.data ? <ConsentPanel residentId={r.id} today={status.data.today} /> : null}
       {status.data?.user.role === 'admin' ? <PersonActions residentId={r.id} name={r.fullName} /> : null}
       <ResidentPlans residentId={r.id} />
