@@ -1,4 +1,22 @@
 -- The schema after all migrations. Written by migrations/migrations.test.ts; do not edit by hand.
+-- index aid_items_name_size on aid_items
+CREATE UNIQUE INDEX aid_items_name_size on aid_items (name, size);
+
+-- index aid_movements_corrects on aid_movements
+CREATE INDEX aid_movements_corrects on aid_movements (corrects_id) where corrects_id is not null;
+
+-- index aid_movements_day on aid_movements
+CREATE INDEX "aid_movements_day" on "aid_movements" ("on_date", "id");
+
+-- index aid_movements_household on aid_movements
+CREATE INDEX aid_movements_household on aid_movements (household_id, on_date) where household_id is not null;
+
+-- index aid_movements_item on aid_movements
+CREATE INDEX "aid_movements_item" on "aid_movements" ("item_id", "on_date", "id");
+
+-- index aid_movements_resident on aid_movements
+CREATE INDEX aid_movements_resident on aid_movements (resident_id, on_date) where resident_id is not null;
+
 -- index assessment_needs_area on assessment_needs
 CREATE INDEX "assessment_needs_area" on "assessment_needs" ("area_id");
 
@@ -277,6 +295,12 @@ CREATE INDEX "volunteer_search_terms_volunteer" on "volunteer_search_terms" ("vo
 
 -- index volunteers_sort_key on volunteers
 CREATE INDEX "volunteers_sort_key" on "volunteers" ("sort_key");
+
+-- table aid_items on aid_items
+CREATE TABLE "aid_items" ("id" integer primary key autoincrement, "name" text not null, "size" text default '' not null, "unit" text not null check (unit in ('piece', 'pair', 'parcel', 'kit', 'bottle', 'pack', 'set', 'kg', 'litre', 'm3')), "stock" integer default 0 not null, "archived_at" text, "created_at" text not null, "created_by" integer not null references "users" ("id"));
+
+-- table aid_movements on aid_movements
+CREATE TABLE "aid_movements" ("id" integer primary key autoincrement, "item_id" integer not null references "aid_items" ("id"), "kind" text not null check (kind in ('received', 'given', 'adjusted', 'correction')), "on_date" text not null, "delta" integer not null, "corrects_id" integer references "aid_movements" ("id"), "from_whom" text default '' not null, "value_minor" integer, "currency" text, "resident_id" integer references "residents" ("id"), "household_id" integer references "households" ("id"), "event_id" integer, "head_count" integer, "reason" text check (reason in ('spoiled', 'counted', 'lost', 'other')), "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "aid_movements_delta" check (delta <> 0), constraint "aid_movements_sign" check ((kind = 'received' and delta > 0) or (kind = 'given' and delta < 0) or kind in ('adjusted', 'correction')), constraint "aid_movements_correction" check ((kind = 'correction') = (corrects_id is not null)), constraint "aid_movements_value" check ((value_minor is null) = (currency is null) and (value_minor is null or value_minor >= 0)));
 
 -- table annual_budgets on annual_budgets
 CREATE TABLE "annual_budgets" ("year" integer not null, "category_id" integer not null references "cash_categories" ("id"), "planned_minor" integer not null check (planned_minor >= 0), "currency" text not null check (length(currency) = 3), constraint "annual_budgets_pk" primary key ("year", "category_id"));

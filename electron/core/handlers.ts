@@ -25,6 +25,7 @@ import { privacyHandlers } from './features/privacy/privacy.handlers';
 import { hostingHandlers } from './features/hosting/hosting.handlers';
 import { diagnosticsHandlers } from './features/diagnostics/diagnostics.handlers';
 import { householdsHandlers } from './features/households/households.handlers';
+import { aidHandlers } from './features/aid/aid.handlers';
 import { assessmentsHandlers } from './features/assessments/assessments.handlers';
 import { casesHandlers } from './features/cases/cases.handlers';
 import { projectsHandlers } from './features/projects/projects.handlers';
@@ -56,6 +57,7 @@ export const handlers: Handlers = {
   ...hostingHandlers,
   ...diagnosticsHandlers,
   ...householdsHandlers,
+  ...aidHandlers,
   ...assessmentsHandlers,
   ...casesHandlers,
   ...projectsHandlers,

@@ -56,6 +56,11 @@ import plProjects from '../../shared/i18n/locales/pl/projects.json';
 import plShelter from '../../shared/i18n/locales/pl/shelter.json';
 import elProjects from '../../shared/i18n/locales/el/projects.json';
 import elShelter from '../../shared/i18n/locales/el/shelter.json';
+import enAid from '../../shared/i18n/locales/en/aid.json';
+import ruAid from '../../shared/i18n/locales/ru/aid.json';
+import ukAid from '../../shared/i18n/locales/uk/aid.json';
+import plAid from '../../shared/i18n/locales/pl/aid.json';
+import elAid from '../../shared/i18n/locales/el/aid.json';
 import enCli from '../../shared/i18n/locales/en/cli.json';
 import ruCli from '../../shared/i18n/locales/ru/cli.json';
 import ukCli from '../../shared/i18n/locales/uk/cli.json';
@@ -68,6 +73,11 @@ const RESOURCES = {
   uk: { common: ukCommon, users: ukUsers, tasks: ukTasks, cashbook: ukCashbook, catalogue: ukCatalogue, privacy: ukPrivacy, projects: ukProjects, events: ukEvents, cli: ukCli },
   pl: { common: plCommon, users: plUsers, tasks: plTasks, cashbook: plCashbook, catalogue: plCatalogue, privacy: plPrivacy, projects: plProjects, events: plEvents, cli: plCli },
   el: { common: elCommon, users: elUsers, tasks: elTasks, cashbook: elCashbook, catalogue: elCatalogue, privacy: elPrivacy, projects: elProjects, events: elEvents, cli: elCli },
+  en: { common: enCommon, users: enUsers, tasks: enTasks, cashbook: enCashbook, catalogue: enCatalogue, privacy: enPrivacy, projects: enProjects, aid: enAid, cli: enCli },
+  ru: { common: ruCommon, users: ruUsers, tasks: ruTasks, cashbook: ruCashbook, catalogue: ruCatalogue, privacy: ruPrivacy, projects: ruProjects, aid: ruAid, cli: ruCli },
+  uk: { common: ukCommon, users: ukUsers, tasks: ukTasks, cashbook: ukCashbook, catalogue: ukCatalogue, privacy: ukPrivacy, projects: ukProjects, aid: ukAid, cli: ukCli },
+  pl: { common: plCommon, users: plUsers, tasks: plTasks, cashbook: plCashbook, catalogue: plCatalogue, privacy: plPrivacy, projects: plProjects, aid: plAid, cli: plCli },
+  el: { common: elCommon, users: elUsers, tasks: elTasks, cashbook: elCashbook, catalogue: elCatalogue, privacy: elPrivacy, projects: elProjects, aid: elAid, cli: elCli },
 };
 const NAMESPACES = ['common', 'users', 'tasks', 'cashbook', 'catalogue', 'privacy', 'projects', 'events', 'cli'];
   en: { common: enCommon, users: enUsers, tasks: enTasks, cashbook: enCashbook, catalogue: enCatalogue, privacy: enPrivacy, projects: enProjects, shelter: enShelter, cli: enCli },

@@ -28,6 +28,7 @@ import { EventEditScreen, EventNewScreen } from '../features/events/EventFormScr
 import { EventPage } from '../features/events/EventPage';
 import { EventPrintScreen } from '../features/events/EventPrintScreen';
 import { ShelterScreen } from '../features/shelter/ShelterScreen';
+import { AidItemScreen, AidStockScreen, DistributionDayScreen, DistributionPrintScreen } from '../features/aid/AidScreens';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { RequestPage } from '../features/requests/RequestPage';
@@ -157,6 +158,10 @@ function Gate() {
           {screen('events/:id', <EventPage />)}
           {screen('events/:id/edit', <EventEditScreen />)}
           {screen('events/:id/print', <EventPrintScreen />)}
+          {screen('aid', <AidStockScreen />)}
+          {screen('aid/items/:id', <AidItemScreen />)}
+          {screen('aid/day', <DistributionDayScreen />)}
+          {screen('aid/day/print', <DistributionPrintScreen />)}
           {screen('assessments/:id/edit', <AssessmentEditScreen />)}
           {screen('requests', <RequestsScreen />)}
           {screen('requests/new', <NewRequestScreen />)}

@@ -66,6 +66,7 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
               <NavLink to="/projects">{t('common:nav.projects')}</NavLink>
             </>
           ) : null}
+          <NavLink to="/aid">{t('common:nav.aid')}</NavLink>
           {status.user.role === 'frontdesk' ? <NavLink to="/till">{t('common:nav.till')}</NavLink> : null}
           {status.user.role === 'treasurer' || status.user.role === 'admin' ? (
             <NavLink to="/cashbook" className={({ isActive }) => (isActive || inMoney ? 'active' : '')}>

@@ -10,6 +10,7 @@ const startsWith = (text: string) => new RegExp(`^\\s*${escapeRegExp(text)}`);
 
 export const NAV_KEYS = ['frontDesk', 'residents', 'requests', 'events', 'volunteers', 'tasks', 'caseload', 'projects', 'money', 'catalogue', 'admin', 'settings'] as const;
 export const NAV_KEYS = ['frontDesk', 'residents', 'requests', 'shelter', 'volunteers', 'tasks', 'caseload', 'projects', 'money', 'catalogue', 'admin', 'settings'] as const;
+export const NAV_KEYS = ['frontDesk', 'residents', 'requests', 'volunteers', 'tasks', 'caseload', 'projects', 'aid', 'money', 'catalogue', 'admin', 'settings'] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 /** The header and navigation around every screen once the centre is set up. */

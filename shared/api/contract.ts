@@ -35,6 +35,7 @@ import { casesCalls } from './calls/cases';
 import { projectsCalls } from './calls/projects';
 import { eventsCalls } from './calls/events';
 import { shelterCalls } from './calls/shelter';
+import { aidCalls } from './calls/aid';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -366,6 +367,7 @@ export const contract = {
   ...projectsCalls,
   ...eventsCalls,
   ...shelterCalls,
+  ...aidCalls,
 } as const;
 
 export type Contract = typeof contract;

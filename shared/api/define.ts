@@ -17,6 +17,7 @@ export type Topic =
   | 'projects'
   | 'events'
   | 'shelter'
+  | 'aid'
   | 'requests'
   | 'catalogue'
   | 'backups'
@@ -38,6 +39,7 @@ export const EVERY_TOPIC = Object.keys({
   projects: true,
   events: true,
   shelter: true,
+  aid: true,
   requests: true,
   catalogue: true,
   backups: true,

@@ -70,6 +70,7 @@ const SENT: { [C in keyof ErrorParams]: Array<ErrorParams[C]> } = {
   openActions: [{ count: 1 }, { count: 3 }, { count: 5 }, { count: 21 }],
   overCapacity: [{ count: 1, capacity: 1 }, { count: 3, capacity: 3 }, { count: 5, capacity: 5 }, { count: 21, capacity: 20 }],
   overPlaces: [{ count: 13, places: 12 }, { count: 2, places: 1 }, { count: 5, places: 4 }, { count: 22, places: 20 }],
+  stockShort: [{ count: 0, item: 'Shoes 28' }, { count: 1, item: 'Shoes 28' }, { count: 3, item: 'Shoes 28' }, { count: 5, item: 'Shoes 28' }, { count: 21, item: 'Shoes 28' }],
 };
 
 /** The {{variables}} of a text (`{{name}}`, `{{count, number}}` → name, count). */

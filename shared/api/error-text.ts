@@ -76,6 +76,8 @@ export function detailedError(tr: Translate, code: ApiErrorBody['code'], d: Erro
       return num(d.count) && num(d.capacity) ? { key: 'common:errorDetail.overCapacity', params: { count: d.count, capacity: d.capacity } } : null;
     case 'overPlaces':
       return num(d.count) && num(d.places) ? { key: 'common:errorDetail.overPlaces', params: { count: d.count, places: d.places } } : null;
+    case 'stockShort':
+      return num(d.count) && str(d.item) ? { key: 'common:errorDetail.stockShort', params: { count: d.count, item: d.item } } : null;
     default:
       return null;
   }

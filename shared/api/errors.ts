@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'openActions',
   'overCapacity',
   'overPlaces',
+  'stockShort',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -78,6 +79,8 @@ export type ErrorDetails = Readonly<Record<string, ErrorParam>>;
  * - overCapacity: how many are registered for an event already and its capacity (registering one
  *   more needs a confirmation).
  * - overPlaces: how many people the shelter would have and its places (checking in needs a confirmation).
+ * - stockShort: an aid item whose stock would go below zero (`item`, its name and size) and how
+ *   many are left (`count`, 0 or more); giving anyway needs a confirmation.
  */
 export interface ErrorParams {
   forbidden: { role: string; call: string };
@@ -90,6 +93,7 @@ export interface ErrorParams {
   openActions: { count: number };
   overCapacity: { count: number; capacity: number };
   overPlaces: { count: number; places: number };
+  stockShort: { count: number; item: string };
 }
 
 /** True when every parameter of the code is optional (its details may be left out). */

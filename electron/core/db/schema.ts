@@ -24,6 +24,7 @@ import type { CasesTables } from '../features/cases/cases.table';
 import type { ProjectsTables } from '../features/projects/projects.table';
 import type { EventsTables } from '../features/events/events.table';
 import type { ShelterTables } from '../features/shelter/shelter.table';
+import type { AidTables } from '../features/aid/aid.table';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -33,6 +34,7 @@ export interface SchemaMigrationsTable {
 /** Later features declare their tables in one interface each (see their *.table.ts). */
 export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables, CasesTables, ProjectsTables, EventsTables {
 export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables, CasesTables, ProjectsTables, ShelterTables {
+export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables, CasesTables, ProjectsTables, AidTables {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
   settings: SettingsTable;

@@ -47,6 +47,7 @@ function dump(core: Core) {
     householdMembers: all('select * from household_members order by id'),
     cases: all('select * from cases order by id'),
     caseActions: all('select * from case_actions order by id'),
+    aidMovements: all('select * from aid_movements order by id'),
   };
 }
 
@@ -323,6 +324,14 @@ describe('demo data', () => {
     expect(scalar("select count(*) from event_attendance a join events e on e.id = a.event_id where a.status <> 'registered' and e.starts_on > ?", TODAY)).toBe(0);
     expect(scalar("select count(*) from events where starts_on > ?", TODAY)).toBeGreaterThan(0);
     expect(scalar('select count(*) from event_attendance where created_at > ?', new Date(NOW).toISOString())).toBe(0);
+  it('receives and hands out in-kind aid over six months: shoes by size, parcels, kits, blankets, firewood; never below zero, none in the future', () => {
+    expect(core.sqlite.prepare("select name || ' ' || size from aid_items where name = 'Детская обувь' order by id").pluck().all()).toEqual(['Детская обувь 28', 'Детская обувь 31', 'Детская обувь 34']);
+    expect(scalar('select count(*) from aid_items')).toBe(7);
+    expect(scalar('select count(*) from aid_items where stock < 0')).toBe(0);
+    expect(scalar('select count(*) from aid_items i where stock <> (select sum(delta) from aid_movements m where m.item_id = i.id)')).toBe(0);
+    expect(scalar("select count(distinct resident_id) from aid_movements where kind = 'given'")).toBeGreaterThanOrEqual(30);
+    expect(scalar("select count(distinct substr(on_date, 1, 7)) from aid_movements where kind = 'given'")).toBeGreaterThanOrEqual(5);
+    expect(scalar('select count(*) from aid_movements where on_date > ?', TODAY)).toBe(0);
   });
 
   it('keeps the connection at synchronous=FULL after the fill', () => {

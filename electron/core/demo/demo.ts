@@ -36,6 +36,7 @@ import { demoFunding } from './funding.demo';
 import { demoProjects } from './projects.demo';
 import { demoEvents } from './events.demo';
 import { demoShelter } from './shelter.demo';
+import { demoAid } from './aid.demo';
 import { demoUsers } from './users.demo';
 import { demoPrivacy, recordDemoHealthConsent } from './privacy.demo';
 import { demoHouseholdLeavers, demoHouseholds } from './households.demo';
@@ -1650,6 +1651,8 @@ export async function fillDemoData(
     await demoEvents({ ...later, seed: seed ^ 0xe7e17 });
     // A small temporary shelter with displaced households and people alone (shelter.demo.ts).
     await demoShelter({ ...later, seed: seed ^ 0x5e17 });
+    // In-kind aid received and handed out over six months (aid.demo.ts).
+    await demoAid({ ...later, seed: seed ^ 0xa1d });
     await demoUsers({ ...later, seed: seed ^ 0x05e5 });
     await demoPrivacy({ ...later, seed: seed ^ 0x9d1c });
     // The tables grew from nothing: statistics for the planner.

@@ -260,6 +260,8 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const stays = (await make('shelter.checkIn', { shelterId, residentId: await fresh.resident(), on: '2026-03-01' })) as Array<{ id: number }>;
       return stays[0]?.id ?? 0;
     },
+    /** An aid item of its own (a fresh name), empty. */
+    aidItem: async () => ((await make('aid.addItem', { name: unique('Παιδικά παπούτσια'), size: '31', unit: 'pair' })) as { id: number }).id,
     consent: async () => {
       await make('privacy.recordConsent', { residentId: demo.resident(), basis: 'consent', scopes: ['basic'], givenOn: TODAY });
       return lastId('resident_consents');
@@ -420,6 +422,17 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
     'shelter.updateShelter': async () => ({ id: await fresh.shelter(), ...shelterInput({ name: unique('Гуртожиток'), places: 20 }) }),
     'shelter.checkIn': async () => ({ shelterId: await fresh.shelter(), residentId: await fresh.resident(), bed: 'кімн. 3' }),
     'shelter.checkOut': async () => ({ id: await fresh.stay(), reason: 'relatives', on: '2026-03-10' }),
+    // In-kind aid: each call gets an item of its own.
+    'aid.addItem': () => ({ name: unique('Παιδικά παπούτσια'), size: '32', unit: 'pair' }),
+    'aid.receive': async () => ({ itemId: await fresh.aidItem(), quantity: 20, fromWhom: 'Δήμος Πειραιά', valueMinor: 40_000 }),
+    'aid.give': async () => ({ residentId: demo.resident(), lines: [{ itemId: await fresh.aidItem(), quantity: 1 }], confirmBelowZero: true }),
+    'aid.giveAtEvent': async () => ({ headCount: 25, lines: [{ itemId: await fresh.aidItem(), quantity: 10 }], confirmBelowZero: true }),
+    'aid.adjust': async () => ({ itemId: await fresh.aidItem(), delta: -1, reason: 'spoiled', confirmBelowZero: true }),
+    'aid.correct': async () => {
+      const received = (await make('aid.receive', { itemId: await fresh.aidItem(), quantity: 5, fromWhom: '' })) as { movementIds: number[] };
+      return { movementId: received.movementIds[0] ?? 0, quantity: 3, note: 'Μετρήθηκε ξανά' };
+    },
+    'aid.movements': async () => ({ itemId: await fresh.aidItem() }),
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),

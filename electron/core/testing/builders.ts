@@ -16,6 +16,7 @@ import { auditValidInputs } from '../features/audit/audit.builders';
 import { privacyValidInputs } from '../features/privacy/privacy.builders';
 import { hostingValidInputs } from '../features/hosting/hosting.builders';
 import { householdsValidInputs } from '../features/households/households.builders';
+import { aidValidInputs } from '../features/aid/aid.builders';
 import { assessmentsValidInputs } from '../features/assessments/assessments.builders';
 import { casesValidInputs } from '../features/cases/cases.builders';
 import { projectsValidInputs } from '../features/projects/projects.builders';
@@ -121,6 +122,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...privacyValidInputs(),
     ...hostingValidInputs(),
     ...householdsValidInputs(),
+    ...aidValidInputs(),
     ...assessmentsValidInputs(),
     ...casesValidInputs(),
     ...projectsValidInputs(),

@@ -15,6 +15,7 @@ import { CasesSection } from '../cases/CasesSection';
 import { ResidentProjects } from '../projects/ResidentProjects';
 import { ResidentEvents } from '../events/ResidentEvents';
 import { ResidentShelter } from '../shelter/ResidentShelter';
+import { ResidentAid } from '../aid/ResidentAid';
 
 export function ResidentPage() {
   const { t } = useTranslation(['residents', 'common', 'privacy']);
@@ -92,6 +93,7 @@ export function ResidentPage() {
       <CasesSection residentId={r.id} />
       <ResidentProjects residentId={r.id} role={status.data?.user.role} />
       <ResidentEvents residentId={r.id} role={status.data?.user.role} />
+      <ResidentAid residentId={r.id} role={status.data?.user.role} />
       {status.data ? <ConsentPanel residentId={r.id} today={status.data.today} /> : null}
       {status.data?.user.role === 'admin' ? <PersonActions residentId={r.id} name={r.fullName} /> : null}
       <ResidentPlans residentId={r.id} />

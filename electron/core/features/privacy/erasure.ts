@@ -237,6 +237,12 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
       .executeTakeFirst(),
   );
   if (stays > 0) blanked.shelter_stays = stays;
+  // In-kind aid: each distribution stays (its item, quantity and day) so that the stock and the
+  // counts of aid given do; its link to the person and its note go.
+  const distributions = n(
+    await trx.updateTable('aid_movements').set({ resident_id: null, note: '' }).where('resident_id', '=', residentId).executeTakeFirst(),
+  );
+  if (distributions > 0) blanked.aid_movements = distributions;
 
   const placeholder = erasedPlaceholder(residentId, s.placeholderWord);
   await trx

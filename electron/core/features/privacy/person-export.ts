@@ -8,6 +8,7 @@
  * role "staff" stands for them), no cash-book accounts.
  */
 import { zipSync, strToU8 } from 'fflate';
+import { sql } from 'kysely';
 import type { Language } from '../../../../shared/domain/settings';
 import { LOCALE_OF } from '../../../../shared/domain/settings';
 import { formatAddress, fullName, SITUATIONS, type Situation } from '../../../../shared/domain/residents';
@@ -110,6 +111,8 @@ export interface PersonData {
   events: Array<{ title: string; kind: string; on: string; startsAt: string | null; place: string; status: string; atDoor: boolean; note: string }>;
   /** The person's stays in the temporary shelter, the latest first. */
   shelter: Array<{ shelter: string; checkedInOn: string; checkedOutOn: string | null; outReason: string | null; outNote: string; bed: string }>;
+  /** In-kind aid the person received (handed to them by name), the latest first. */
+  aid: Array<{ on: string; item: string; size: string; unit: string; quantity: number }>;
   consents: Array<{
     basis: string;
     scopes: string[];
@@ -326,6 +329,19 @@ export async function collectPersonData(
       .orderBy('t.id', 'desc')
       .execute()
   ).map((x) => ({ shelter: x.name, checkedInOn: x.checked_in_on, checkedOutOn: x.checked_out_on, outReason: x.out_reason, outNote: x.out_note, bed: x.bed }));
+  const aidRows = await ex
+    .selectFrom('aid_movements as m')
+    .innerJoin('aid_items as i', 'i.id', 'm.item_id')
+    .select(['m.on_date', 'i.name', 'i.size', 'i.unit'])
+    .select(sql<number>`m.delta + coalesce((select sum(c.delta) from aid_movements c where c.corrects_id = m.id), 0)`.as('effective'))
+    .where('m.resident_id', '=', residentId)
+    .where('m.kind', '=', 'given')
+    .orderBy('m.on_date', 'desc')
+    .orderBy('m.id', 'desc')
+    .execute();
+  const aid: PersonData['aid'] = aidRows
+    .filter((x) => Number(x.effective) !== 0)
+    .map((x) => ({ on: x.on_date, item: x.name, size: x.size, unit: x.unit, quantity: -Number(x.effective) }));
 
   const requests = await ex.selectFrom('requests').selectAll().where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
   const requestIds = requests.map((q) => q.id);
@@ -397,6 +413,7 @@ export async function collectPersonData(
     projects,
     events,
     shelter,
+    aid,
     consents: consents.map((c) => ({
       basis: c.basis,
       scopes: c.scopes,
@@ -563,6 +580,10 @@ export function personHtml(data: PersonData, language: Language): string {
         esc(x.bed),
         esc([x.outReason ? t(`shelter:outReason.${x.outReason}`) : '', x.outNote].filter(Boolean).join(' — ')),
       ]),
+    `<h2>${esc(t('privacy:export.sections.aid'))}</h2>`,
+    table(
+      [t('privacy:export.columns.date'), t('privacy:export.columns.item'), t('privacy:export.columns.quantity')],
+      data.aid.map((a) => [esc(date(a.on)), esc(a.size ? `${a.item} ${a.size}` : a.item), esc(t(`aid:unit.${a.unit}`, { count: a.quantity }))]),
     ),
     `<h2>${esc(t('privacy:export.sections.consents'))}</h2>`,
     table(

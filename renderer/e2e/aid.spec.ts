@@ -1,0 +1,98 @@
+import { test, expect, openApp, centre } from './fixtures';
+import { ownString } from './i18n';
+import { artifactPath } from './paths';
+
+/**
+ * In-kind aid (issue 12) in Greek: a distribution day at the desk giving pairs of children's shoes
+ * to two children of a beneficiary family with the keyboard (find the child, the item and the
+ * quantity, Enter); the second asks for more than is in stock, sees what is left and confirms
+ * once; the day's list to sign, the stock and the family's page show what was given.
+ */
+test.describe('in-kind aid (el)', () => {
+  test.use({ setUp: centre('el', 'Κέντρο Πειραιά') });
+
+  test('a distribution day: shoes for two children, the below-zero warning confirmed once', async ({ page, hearth }) => {
+    for (const key of ['aid:day.title', 'aid:day.give', 'aid:day.confirm', 'aid:print.signature', 'common:nav.aid', 'common:errorDetail.stockShort_one']) {
+      expect(ownString('el', key), key).not.toBe(ownString('en', key));
+    }
+    const s28 = await hearth.call('aid.addItem', { name: 'Παιδικά παπούτσια', size: '28', unit: 'pair' });
+    const s31 = await hearth.call('aid.addItem', { name: 'Παιδικά παπούτσια', size: '31', unit: 'pair' });
+    await hearth.call('aid.receive', { itemId: s28.id, quantity: 3, fromWhom: 'Δήμος Πειραιά' });
+    await hearth.call('aid.receive', { itemId: s31.id, quantity: 1, fromWhom: 'Δήμος Πειραιά' });
+    const mother = await hearth.call('residents.create', { lastName: 'Παπαδοπούλου', firstName: 'Μαρία', birthYear: 1984, settlement: 'Πειραιάς' });
+    const son = await hearth.call('residents.create', { lastName: 'Παπαδόπουλος', firstName: 'Γιώργος', birthYear: 2018, settlement: 'Πειραιάς' });
+    const daughter = await hearth.call('residents.create', { lastName: 'Παπαδοπούλου', firstName: 'Άννα', birthYear: 2016, settlement: 'Πειραιάς' });
+    await hearth.call('households.create', {
+      headResidentId: mother.id,
+      members: [
+        { residentId: son.id, relation: 'child' },
+        { residentId: daughter.id, relation: 'child' },
+      ],
+    });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'el', route: '/aid/day' });
+    await expect(page.getByRole('heading', { name: t('aid:day.title'), level: 1 })).toBeVisible();
+
+    // The son: type his name, Enter; the item, the quantity, Enter.
+    const picker = page.getByRole('combobox', { name: t('aid:day.resident') });
+    await expect(picker).toBeFocused();
+    await page.keyboard.type('Γιώργος');
+    await expect(page.getByRole('option', { name: /Παπαδόπουλος Γιώργος/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    const item = page.getByLabel(t('aid:day.item'));
+    await expect(item).toBeFocused();
+    await item.selectOption(String(s28.id));
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(t('aid:day.quantity'))).toBeFocused();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: t('aid:day.given', { name: 'Παπαδόπουλος Γιώργος' }) })).toBeVisible();
+
+    // The daughter: two pairs of size 31, only one left: the warning says so, Enter again gives.
+    await expect(picker).toBeFocused();
+    await page.keyboard.type('Άννα');
+    await expect(page.getByRole('option', { name: /Παπαδοπούλου Άννα/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(item).toBeFocused();
+    await item.selectOption(String(s31.id));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    const warning = page.getByRole('alert').filter({ hasText: t('common:errorDetail.stockShort', { count: 1, item: 'Παιδικά παπούτσια 31' }) });
+    await expect(warning).toBeVisible();
+    await expect(page.getByRole('button', { name: t('aid:day.confirm') })).toBeVisible();
+    await page.screenshot({ path: artifactPath('aid-warning-el.png') });
+    await page.getByLabel(t('aid:day.quantity')).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: t('aid:day.given', { name: 'Παπαδοπούλου Άννα' }) })).toBeVisible();
+    const list = page.locator('.aid-day-list');
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await expect(list).toContainText('Παιδικά παπούτσια 28 — 2 ζευγάρια');
+    await expect(list).toContainText('Παιδικά παπούτσια 31 — 2 ζευγάρια');
+    await page.screenshot({ path: artifactPath('aid-day-el.png'), fullPage: true });
+
+    // The list to sign: both children, an empty signature column.
+    await page.getByRole('link', { name: t('aid:day.print') }).click();
+    await expect(page.getByRole('columnheader', { name: t('aid:print.signature') })).toBeVisible();
+    await expect(page.locator('.aid-table tbody tr')).toHaveCount(2);
+    await page.screenshot({ path: artifactPath('aid-print-el.png'), fullPage: true });
+
+    // The stock: 3 − 2 = 1 pair of 28, 1 − 2 = −1 of 31 (given anyway, shown in red).
+    await page.getByRole('navigation', { name: t('common:nav.label') }).getByRole('link', { name: t('common:nav.aid'), exact: true }).click();
+    await expect(page.getByRole('heading', { name: t('aid:stock.title'), level: 1 })).toBeVisible();
+    const rows = page.locator('table.aid-stock tbody tr');
+    await expect(rows.nth(0)).toContainText('1 ζευγάρι');
+    await expect(rows.nth(1)).toContainText('-1 ζευγάρια');
+    await page.screenshot({ path: artifactPath('aid-stock-el.png'), fullPage: true });
+
+    // The mother's page: what her children received.
+    await page.goto(`${hearth.url}#/residents/${mother.id}`);
+    const section = page.getByRole('region', { name: t('aid:resident.title') });
+    await expect(section.getByRole('listitem')).toHaveCount(2);
+    await expect(section).toContainText(t('aid:resident.member', { name: 'Παπαδοπούλου Άννα' }));
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('aid-resident-el.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,537 @@
+import { useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ADJUST_REASONS, AID_UNITS, type AdjustReason, type AidUnit } from '../../../shared/domain/aid';
+import { parseAmount } from '../../../shared/domain/amounts';
+import type { ResidentSummary } from '../../../shared/domain/residents';
+import { useCall, useMutate } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useFormat } from '../../ui/format';
+import { ResidentPicker } from '../requests/ResidentPicker';
+import { useAidText, useSave } from './aidText';
+import '../board/print.css';
+import './aid.css';
+
+/**
+ * /aid: the in-kind aid stock (items with what is on the shelf). Coordinators and admins add
+ * items, record what was received and adjust the stock with a reason; the front desk goes on to
+ * the distribution day; the treasurer reads the stock and (in an item's history) the values.
+ */
+export function AidStockScreen() {
+  const text = useAidText();
+  const { t } = text;
+  const items = useCall('aid.items', {});
+  const status = useCall('app.status', {});
+  const role = status.data?.user.role;
+  const manage = role === 'coordinator' || role === 'admin';
+  if (items.isError) return <ErrorNotice error={items.error} />;
+  return (
+    <section aria-labelledby="aid-title">
+      <div className="page-head">
+        <h1 id="aid-title">{t('aid:stock.title')}</h1>
+        {role !== 'treasurer' ? (
+          <Link to="/aid/day" className="button primary">
+            {t('aid:stock.day')}
+          </Link>
+        ) : null}
+      </div>
+      {items.data && items.data.items.length === 0 ? <p className="muted">{t('aid:stock.empty')}</p> : null}
+      {items.data && items.data.items.length > 0 ? (
+        <table className="table aid-stock">
+          <thead>
+            <tr>
+              <th scope="col">{t('aid:stock.item')}</th>
+              <th scope="col">{t('aid:stock.size')}</th>
+              <th scope="col">{t('aid:stock.unit')}</th>
+              <th scope="col" className="num">
+                {t('aid:stock.stock')}
+              </th>
+              {role !== 'frontdesk' ? <th scope="col">{t('aid:stock.history')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {items.data.items.map((i) => (
+              <tr key={i.id}>
+                <td>{i.name}</td>
+                <td>{i.size}</td>
+                <td>{t(`aid:unitName.${i.unit}`)}</td>
+                <td className={`num ${i.stock < 0 ? 'negative' : ''}`}>{text.qty(i.stock, i.unit)}</td>
+                {role !== 'frontdesk' ? (
+                  <td>
+                    <Link to={`/aid/items/${i.id}`}>{t('aid:stock.history')}</Link>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {manage && status.data ? (
+        <div className="aid-forms">
+          <ReceiveForm items={items.data?.items ?? []} today={status.data.today} currency={status.data.settings?.currency ?? 'EUR'} />
+          <AdjustForm items={items.data?.items ?? []} />
+          <AddItemForm />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+type Item = { id: number; name: string; size: string; unit: AidUnit; stock: number };
+
+function ItemSelect({ items, value, onChange, label, error, autoFocus }: { items: Item[]; value: string; onChange: (v: string) => void; label: string; error?: string | undefined; autoFocus?: boolean }) {
+  const text = useAidText();
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <select {...p} autoFocus={autoFocus} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">—</option>
+          {items.map((i) => (
+            <option key={i.id} value={String(i.id)}>
+              {text.withStock(i)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function AddItemForm() {
+  const { t } = useAidText();
+  const add = useMutate('aid.addItem');
+  const save = useSave();
+  const [name, setName] = useState('');
+  const [size, setSize] = useState('');
+  const [unit, setUnit] = useState<AidUnit>('piece');
+  const [done, setDone] = useState(false);
+  return (
+    <KeyForm
+      className="card"
+      aria-label={t('aid:add.title')}
+      onSubmit={async () => {
+        setDone(false);
+        if (await save.attempt(async () => void (await add.mutateAsync({ name, size, unit })))) {
+          setName('');
+          setSize('');
+          setDone(true);
+        }
+      }}
+    >
+      <h2>{t('aid:add.title')}</h2>
+      <Field label={t('aid:add.name')} error={save.errors.name}>
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label={t('aid:add.size')} error={save.errors.size}>
+        {(p) => <input {...p} value={size} onChange={(e) => setSize(e.target.value)} />}
+      </Field>
+      <Field label={t('aid:add.unit')}>
+        {(p) => (
+          <select {...p} value={unit} onChange={(e) => setUnit(e.target.value as AidUnit)}>
+            {AID_UNITS.map((u) => (
+              <option key={u} value={u}>
+                {t(`aid:unitName.${u}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {save.failure ? <p className="notice notice-error" role="alert">{save.failure}</p> : null}
+      {done ? <p className="notice notice-success" role="status">{t('aid:add.done')}</p> : null}
+      <div className="actions">
+        <button type="submit" disabled={add.isPending}>
+          {t('aid:add.submit')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
+
+function ReceiveForm({ items, today, currency }: { items: Item[]; today: string; currency: string }) {
+  const text = useAidText();
+  const { t } = text;
+  const receive = useMutate('aid.receive');
+  const save = useSave();
+  const [itemId, setItemId] = useState('');
+  const [quantity, setQuantity] = useState('');
+  const [fromWhom, setFromWhom] = useState('');
+  const [value, setValue] = useState('');
+  const [on, setOn] = useState(today);
+  const [valueError, setValueError] = useState<string | undefined>(undefined);
+  const [done, setDone] = useState(false);
+  return (
+    <KeyForm
+      className="card"
+      aria-label={t('aid:receive.title')}
+      onSubmit={async () => {
+        setDone(false);
+        setValueError(undefined);
+        let valueMinor: number | null = null;
+        if (value.trim() !== '') {
+          const parsed = parseAmount(value, document.documentElement.lang || 'en', currency);
+          if (!parsed.ok) {
+            setValueError(parsed.error);
+            return;
+          }
+          valueMinor = parsed.minor;
+        }
+        const ok = await save.attempt(async () => void (await receive.mutateAsync({ itemId: Number(itemId), quantity: Number(quantity), fromWhom, valueMinor, on })));
+        if (ok) {
+          setQuantity('');
+          setValue('');
+          setDone(true);
+        }
+      }}
+    >
+      <h2>{t('aid:receive.title')}</h2>
+      <ItemSelect items={items} value={itemId} onChange={setItemId} label={t('aid:receive.item')} error={save.errors.itemId} />
+      <Field label={t('aid:receive.quantity')} error={save.errors.quantity}>
+        {(p) => <input {...p} inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />}
+      </Field>
+      <Field label={t('aid:receive.fromWhom')} error={save.errors.fromWhom}>
+        {(p) => <input {...p} value={fromWhom} onChange={(e) => setFromWhom(e.target.value)} />}
+      </Field>
+      <Field label={`${t('aid:receive.value')}, ${currency}`} error={valueError ?? save.errors.valueMinor}>
+        {(p) => <input {...p} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}
+      </Field>
+      <Field label={t('aid:receive.on')} error={save.errors.on}>
+        {(p) => <input {...p} type="date" max={today} value={on} onChange={(e) => setOn(e.target.value)} />}
+      </Field>
+      {save.failure ? <p className="notice notice-error" role="alert">{save.failure}</p> : null}
+      {done ? <p className="notice notice-success" role="status">{t('aid:receive.done')}</p> : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={receive.isPending}>
+          {t('aid:receive.submit')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
+
+function AdjustForm({ items }: { items: Item[] }) {
+  const { t } = useAidText();
+  const adjust = useMutate('aid.adjust');
+  const save = useSave();
+  const [itemId, setItemId] = useState('');
+  const [delta, setDelta] = useState('');
+  const [reason, setReason] = useState<AdjustReason>('counted');
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState(false);
+  return (
+    <KeyForm
+      className="card"
+      aria-label={t('aid:adjust.title')}
+      onSubmit={async () => {
+        setDone(false);
+        const ok = await save.attempt(
+          async () => void (await adjust.mutateAsync({ itemId: Number(itemId), delta: Number(delta.replace('−', '-')), reason, note, confirmBelowZero: save.stockShort })),
+        );
+        if (ok) {
+          setDelta('');
+          setNote('');
+          setDone(true);
+        }
+      }}
+    >
+      <h2>{t('aid:adjust.title')}</h2>
+      <ItemSelect items={items} value={itemId} onChange={setItemId} label={t('aid:adjust.item')} error={save.errors.itemId} />
+      <Field label={t('aid:adjust.delta')} error={save.errors.delta}>
+        {(p) => <input {...p} inputMode="numeric" value={delta} onChange={(e) => setDelta(e.target.value)} />}
+      </Field>
+      <Field label={t('aid:adjust.reason')}>
+        {(p) => (
+          <select {...p} value={reason} onChange={(e) => setReason(e.target.value as AdjustReason)}>
+            {ADJUST_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`aid:reason.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('aid:adjust.note')} error={save.errors.note}>
+        {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      {save.failure ? <p className={`notice ${save.stockShort ? 'notice-warning' : 'notice-error'}`} role="alert">{save.failure}</p> : null}
+      {done ? <p className="notice notice-success" role="status">{t('aid:adjust.done')}</p> : null}
+      <div className="actions">
+        <button type="submit" disabled={adjust.isPending}>
+          {save.stockShort ? t('aid:day.confirm') : t('aid:adjust.submit')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
+
+/** /aid/items/:id: an item's history, newest first (what came in from whom, what went out to whom). */
+export function AidItemScreen() {
+  const text = useAidText();
+  const { t } = text;
+  const format = useFormat();
+  const id = Number(useParams().id);
+  const page = useCall('aid.movements', { itemId: id, limit: 200 });
+  if (page.isError) return <ErrorNotice error={page.error} />;
+  if (!page.data) return null;
+  const { item, rows } = page.data;
+  return (
+    <section aria-labelledby="aid-item-title">
+      <p>
+        <Link to="/aid">{t('aid:history.back')}</Link>
+      </p>
+      <h1 id="aid-item-title">{t('aid:history.title', { item: text.item(item) })}</h1>
+      <p>
+        {t('aid:stock.stock')}: <strong>{text.qty(item.stock, item.unit)}</strong>
+      </p>
+      <table className="table aid-stock">
+        <thead>
+          <tr>
+            <th scope="col">{t('aid:history.on')}</th>
+            <th scope="col">{t('aid:history.kind')}</th>
+            <th scope="col" className="num">
+              {t('aid:history.quantity')}
+            </th>
+            <th scope="col">{t('aid:history.who')}</th>
+            <th scope="col">{t('aid:history.value')}</th>
+            <th scope="col">{t('aid:history.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.id}>
+              <td>{format.date(m.on)}</td>
+              <td>{m.kind === 'adjusted' && m.reason ? `${t('aid:kind.adjusted')}: ${t(`aid:reason.${m.reason}`)}` : t(`aid:kind.${m.kind}`)}</td>
+              <td className="num">
+                {m.delta > 0 ? '+' : '−'}
+                {format.number(Math.abs(m.delta))}
+                {m.effective !== m.delta && m.kind !== 'correction' ? <div className="muted">{t('aid:history.corrected', { count: Math.abs(m.effective) })}</div> : null}
+              </td>
+              <td>
+                {m.fromWhom ?? ''}
+                {m.recipientName ?? ''}
+                {m.residentId === null && m.householdId !== null ? t('aid:history.household') : ''}
+                {m.headCount !== null ? t('aid:history.event', { count: m.headCount }) : ''}
+              </td>
+              <td>{m.valueMinor !== undefined && m.valueMinor !== null && m.currency ? format.money(m.valueMinor, m.currency) : ''}</td>
+              <td>{m.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+type Line = { itemId: string; quantity: string };
+const emptyLine = (): Line => ({ itemId: '', quantity: '1' });
+
+/**
+ * /aid/day: the desk's distribution day. Find the resident (type, Enter), choose the items and
+ * quantities, Enter: given; the picker is ready for the next person. Giving more than is in stock
+ * shows what is left; Enter again gives anyway.
+ */
+export function DistributionDayScreen() {
+  const text = useAidText();
+  const { t } = text;
+  const status = useCall('app.status', {});
+  const today = status.data?.today ?? '';
+  const [on, setOn] = useState('');
+  const day = on || today;
+  const items = useCall('aid.items', {});
+  const list = useCall('aid.distributionList', { on: day }, { enabled: day !== '' });
+  const give = useMutate('aid.give');
+  const save = useSave();
+  const [resident, setResident] = useState<ResidentSummary | null>(null);
+  const [lines, setLines] = useState<Line[]>([emptyLine()]);
+  const [given, setGiven] = useState<string | null>(null);
+  const pickerRef = useRef<HTMLInputElement>(null);
+  const firstItemRef = useRef<HTMLSelectElement>(null);
+  const all = items.data?.items ?? [];
+  const setLine = (i: number, patch: Partial<Line>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+
+  const submit = async () => {
+    if (!resident) return;
+    setGiven(null);
+    const chosen = lines.filter((l) => l.itemId !== '');
+    const ok = await save.attempt(
+      async () =>
+        void (await give.mutateAsync({
+          residentId: resident.id,
+          on: day,
+          lines: chosen.map((l) => ({ itemId: Number(l.itemId), quantity: Number(l.quantity) })),
+          confirmBelowZero: save.stockShort,
+        })),
+    );
+    if (ok) {
+      setGiven(t('aid:day.given', { name: resident.fullName }));
+      setResident(null);
+      setLines([emptyLine()]);
+      window.setTimeout(() => pickerRef.current?.focus(), 0);
+    }
+  };
+
+  return (
+    <section aria-labelledby="aid-day-title">
+      <div className="page-head">
+        <h1 id="aid-day-title">{t('aid:day.title')}</h1>
+        <Link to={`/aid/day/print?on=${day}`} className="button">
+          {t('aid:day.print')}
+        </Link>
+      </div>
+      <p className="field-hint">{t('aid:day.hint')}</p>
+      <Field label={t('aid:day.on')}>{(p) => <input {...p} type="date" max={today} value={day} onChange={(e) => setOn(e.target.value)} />}</Field>
+      {given ? (
+        <p className="notice notice-success" role="status">
+          {given}
+        </p>
+      ) : null}
+      {resident === null ? (
+        <ResidentPicker
+          ref={pickerRef}
+          label={t('aid:day.resident')}
+          autoFocus
+          onPick={(r) => {
+            setResident(r);
+            setGiven(null);
+            window.setTimeout(() => firstItemRef.current?.focus(), 0);
+          }}
+        />
+      ) : (
+        <KeyForm className="card" aria-label={t('aid:day.title')} onSubmit={submit} onCancel={() => setResident(null)}>
+          <h2>{resident.fullName}</h2>
+          <div className="aid-lines">
+            {lines.map((l, i) => (
+              <div className="aid-line" key={i}>
+                <Field label={t('aid:day.item')} error={save.errors[`lines.${i}.itemId`]}>
+                  {(p) => (
+                    <select {...p} ref={i === 0 ? firstItemRef : undefined} value={l.itemId} onChange={(e) => setLine(i, { itemId: e.target.value })}>
+                      <option value="">—</option>
+                      {all.map((it) => (
+                        <option key={it.id} value={String(it.id)}>
+                          {text.withStock(it)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field label={t('aid:day.quantity')} error={save.errors[`lines.${i}.quantity`]}>
+                  {(p) => <input {...p} inputMode="numeric" value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} />}
+                </Field>
+                {lines.length > 1 ? (
+                  <button type="button" onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>
+                    {t('aid:day.removeLine')}
+                  </button>
+                ) : (
+                  <span />
+                )}
+              </div>
+            ))}
+          </div>
+          {save.errors.lines ? <p className="field-error" role="alert">{t('common:validation.required')}</p> : null}
+          {save.failure ? (
+            <p className={`notice ${save.stockShort ? 'notice-warning' : 'notice-error'}`} role="alert">
+              {save.failure}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={give.isPending}>
+              {save.stockShort ? t('aid:day.confirm') : t('aid:day.give')}
+            </button>
+            <button type="button" onClick={() => setLines((ls) => [...ls, emptyLine()])}>
+              {t('aid:day.addLine')}
+            </button>
+            <button type="button" onClick={() => setResident(null)}>
+              {t('aid:day.cancel')}
+            </button>
+          </div>
+        </KeyForm>
+      )}
+      <h2>{t('aid:day.list')}</h2>
+      {list.data && list.data.people.length === 0 && list.data.events.length === 0 ? <p className="muted">{t('aid:day.none')}</p> : null}
+      <ol className="aid-day-list">
+        {(list.data?.people ?? []).map((p, i) => (
+          <li key={i}>
+            <strong>{p.name}</strong>: {p.lines.map((l) => `${text.item({ name: l.itemName, size: l.size })} — ${text.qty(l.quantity, l.unit)}`).join('; ')}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** /aid/day/print?on=…: the day's list to sign on A4 (name, items and quantities, an empty signature column). */
+export function DistributionPrintScreen() {
+  const text = useAidText();
+  const { t } = text;
+  const format = useFormat();
+  const [params] = useSearchParams();
+  const status = useCall('app.status', {});
+  const on = params.get('on') ?? status.data?.today ?? '';
+  const list = useCall('aid.distributionList', { on }, { enabled: on !== '' });
+  if (list.isError) return <ErrorNotice error={list.error} />;
+  if (!list.data) return null;
+  const title = t('aid:print.title', { date: format.date(on) });
+  const lineText = (ls: Array<{ itemName: string; size: string; unit: AidUnit; quantity: number }>) =>
+    ls.map((l) => `${text.item({ name: l.itemName, size: l.size })} — ${text.qty(l.quantity, l.unit)}`).join('; ');
+  return (
+    <div className="print-doc">
+      <div className="print-toolbar no-print">
+        <h1>{title}</h1>
+        <div className="actions">
+          <button type="button" className="primary big" autoFocus onClick={() => window.print()}>
+            {t('aid:day.print')}
+          </button>
+          <Link to="/aid/day" className="button">
+            {t('aid:day.title')}
+          </Link>
+        </div>
+      </div>
+      <article className="sheet">
+        <div className="sheet-head">
+          <div>
+            <p className="sheet-centre">{status.data?.settings?.centreName ?? ''}</p>
+            <h2 className="sheet-title">{title}</h2>
+          </div>
+        </div>
+        <table className="sheet-table aid-table">
+          <colgroup>
+            <col className="w-no" />
+            <col className="w-name" />
+            <col className="w-items" />
+            <col className="w-signature" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">{t('aid:print.number')}</th>
+              <th scope="col">{t('aid:print.name')}</th>
+              <th scope="col">{t('aid:print.items')}</th>
+              <th scope="col">{t('aid:print.signature')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.people.map((p, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td className="strong">{p.name}</td>
+                <td>{lineText(p.lines)}</td>
+                <td className="box" />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {list.data.events.length > 0 ? (
+          <>
+            <h3>{t('aid:print.events')}</h3>
+            <ul>
+              {list.data.events.map((e, i) => (
+                <li key={i}>
+                  {t('aid:print.people', { count: e.headCount })}: {lineText(e.lines)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </article>
+    </div>
+  );
+}
