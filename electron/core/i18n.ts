@@ -48,13 +48,9 @@ import plEvents from '../../shared/i18n/locales/pl/events.json';
 import elProjects from '../../shared/i18n/locales/el/projects.json';
 import elEvents from '../../shared/i18n/locales/el/events.json';
 import enShelter from '../../shared/i18n/locales/en/shelter.json';
-import ruProjects from '../../shared/i18n/locales/ru/projects.json';
 import ruShelter from '../../shared/i18n/locales/ru/shelter.json';
-import ukProjects from '../../shared/i18n/locales/uk/projects.json';
 import ukShelter from '../../shared/i18n/locales/uk/shelter.json';
-import plProjects from '../../shared/i18n/locales/pl/projects.json';
 import plShelter from '../../shared/i18n/locales/pl/shelter.json';
-import elProjects from '../../shared/i18n/locales/el/projects.json';
 import elShelter from '../../shared/i18n/locales/el/shelter.json';
 import enAid from '../../shared/i18n/locales/en/aid.json';
 import ruAid from '../../shared/i18n/locales/ru/aid.json';
@@ -68,25 +64,13 @@ import plCli from '../../shared/i18n/locales/pl/cli.json';
 import elCli from '../../shared/i18n/locales/el/cli.json';
 
 const RESOURCES = {
-  en: { common: enCommon, users: enUsers, tasks: enTasks, cashbook: enCashbook, catalogue: enCatalogue, privacy: enPrivacy, projects: enProjects, events: enEvents, cli: enCli },
-  ru: { common: ruCommon, users: ruUsers, tasks: ruTasks, cashbook: ruCashbook, catalogue: ruCatalogue, privacy: ruPrivacy, projects: ruProjects, events: ruEvents, cli: ruCli },
-  uk: { common: ukCommon, users: ukUsers, tasks: ukTasks, cashbook: ukCashbook, catalogue: ukCatalogue, privacy: ukPrivacy, projects: ukProjects, events: ukEvents, cli: ukCli },
-  pl: { common: plCommon, users: plUsers, tasks: plTasks, cashbook: plCashbook, catalogue: plCatalogue, privacy: plPrivacy, projects: plProjects, events: plEvents, cli: plCli },
-  el: { common: elCommon, users: elUsers, tasks: elTasks, cashbook: elCashbook, catalogue: elCatalogue, privacy: elPrivacy, projects: elProjects, events: elEvents, cli: elCli },
-  en: { common: enCommon, users: enUsers, tasks: enTasks, cashbook: enCashbook, catalogue: enCatalogue, privacy: enPrivacy, projects: enProjects, aid: enAid, cli: enCli },
-  ru: { common: ruCommon, users: ruUsers, tasks: ruTasks, cashbook: ruCashbook, catalogue: ruCatalogue, privacy: ruPrivacy, projects: ruProjects, aid: ruAid, cli: ruCli },
-  uk: { common: ukCommon, users: ukUsers, tasks: ukTasks, cashbook: ukCashbook, catalogue: ukCatalogue, privacy: ukPrivacy, projects: ukProjects, aid: ukAid, cli: ukCli },
-  pl: { common: plCommon, users: plUsers, tasks: plTasks, cashbook: plCashbook, catalogue: plCatalogue, privacy: plPrivacy, projects: plProjects, aid: plAid, cli: plCli },
-  el: { common: elCommon, users: elUsers, tasks: elTasks, cashbook: elCashbook, catalogue: elCatalogue, privacy: elPrivacy, projects: elProjects, aid: elAid, cli: elCli },
+  en: { common: enCommon, users: enUsers, tasks: enTasks, cashbook: enCashbook, catalogue: enCatalogue, privacy: enPrivacy, projects: enProjects, events: enEvents, shelter: enShelter, aid: enAid, cli: enCli },
+  ru: { common: ruCommon, users: ruUsers, tasks: ruTasks, cashbook: ruCashbook, catalogue: ruCatalogue, privacy: ruPrivacy, projects: ruProjects, events: ruEvents, shelter: ruShelter, aid: ruAid, cli: ruCli },
+  uk: { common: ukCommon, users: ukUsers, tasks: ukTasks, cashbook: ukCashbook, catalogue: ukCatalogue, privacy: ukPrivacy, projects: ukProjects, events: ukEvents, shelter: ukShelter, aid: ukAid, cli: ukCli },
+  pl: { common: plCommon, users: plUsers, tasks: plTasks, cashbook: plCashbook, catalogue: plCatalogue, privacy: plPrivacy, projects: plProjects, events: plEvents, shelter: plShelter, aid: plAid, cli: plCli },
+  el: { common: elCommon, users: elUsers, tasks: elTasks, cashbook: elCashbook, catalogue: elCatalogue, privacy: elPrivacy, projects: elProjects, events: elEvents, shelter: elShelter, aid: elAid, cli: elCli },
 };
-const NAMESPACES = ['common', 'users', 'tasks', 'cashbook', 'catalogue', 'privacy', 'projects', 'events', 'cli'];
-  en: { common: enCommon, users: enUsers, tasks: enTasks, cashbook: enCashbook, catalogue: enCatalogue, privacy: enPrivacy, projects: enProjects, shelter: enShelter, cli: enCli },
-  ru: { common: ruCommon, users: ruUsers, tasks: ruTasks, cashbook: ruCashbook, catalogue: ruCatalogue, privacy: ruPrivacy, projects: ruProjects, shelter: ruShelter, cli: ruCli },
-  uk: { common: ukCommon, users: ukUsers, tasks: ukTasks, cashbook: ukCashbook, catalogue: ukCatalogue, privacy: ukPrivacy, projects: ukProjects, shelter: ukShelter, cli: ukCli },
-  pl: { common: plCommon, users: plUsers, tasks: plTasks, cashbook: plCashbook, catalogue: plCatalogue, privacy: plPrivacy, projects: plProjects, shelter: plShelter, cli: plCli },
-  el: { common: elCommon, users: elUsers, tasks: elTasks, cashbook: elCashbook, catalogue: elCatalogue, privacy: elPrivacy, projects: elProjects, shelter: elShelter, cli: elCli },
-};
-const NAMESPACES = ['common', 'users', 'tasks', 'cashbook', 'catalogue', 'privacy', 'projects', 'shelter', 'cli'];
+const NAMESPACES = ['common', 'users', 'tasks', 'cashbook', 'catalogue', 'privacy', 'projects', 'events', 'shelter', 'aid', 'cli'];
 
 const instances = new Map<Language, i18n>();
 

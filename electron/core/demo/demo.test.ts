@@ -324,6 +324,8 @@ describe('demo data', () => {
     expect(scalar("select count(*) from event_attendance a join events e on e.id = a.event_id where a.status <> 'registered' and e.starts_on > ?", TODAY)).toBe(0);
     expect(scalar("select count(*) from events where starts_on > ?", TODAY)).toBeGreaterThan(0);
     expect(scalar('select count(*) from event_attendance where created_at > ?', new Date(NOW).toISOString())).toBe(0);
+  });
+
   it('receives and hands out in-kind aid over six months: shoes by size, parcels, kits, blankets, firewood; never below zero, none in the future', () => {
     expect(core.sqlite.prepare("select name || ' ' || size from aid_items where name = 'Детская обувь' order by id").pluck().all()).toEqual(['Детская обувь 28', 'Детская обувь 31', 'Детская обувь 34']);
     expect(scalar('select count(*) from aid_items')).toBe(7);

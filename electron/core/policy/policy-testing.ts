@@ -252,6 +252,7 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       const e = (await make('events.create', eventInput({ title: unique('Мастер-класс') }))) as Event;
       const withOne = (await make('events.register', { id: e.id, residentId: await fresh.resident() })) as Event;
       return { id: e.id, attendanceId: withOne.attendees[0]?.id ?? 0 };
+    },
     /** A shelter of 12 places of its own. */
     shelter: async () => ((await make('shelter.addShelter', shelterInput({ name: unique('Притулок') }))) as { id: number }).id,
     /** A fresh resident's open stay in a fresh shelter, checked in on 2026-03-01. */

@@ -571,6 +571,8 @@ export function personHtml(data: PersonData, language: Language): string {
         `${esc(x.title)} (${esc(t(`events:kind.${x.kind}`))})` + (x.place ? `<br>${esc(x.place)}` : ''),
         esc(t(`events:status.${x.status}`)) + (x.atDoor ? ` (${esc(t('events:atDoor'))})` : ''),
         `<span class="pre">${esc(x.note)}</span>`,
+      ]),
+    ),
     `<h2>${esc(t('privacy:export.sections.shelter'))}</h2>`,
     table(
       [t('privacy:export.columns.shelter'), t('privacy:export.columns.period'), t('privacy:export.columns.bed'), t('privacy:export.columns.note')],
@@ -580,6 +582,7 @@ export function personHtml(data: PersonData, language: Language): string {
         esc(x.bed),
         esc([x.outReason ? t(`shelter:outReason.${x.outReason}`) : '', x.outNote].filter(Boolean).join(' — ')),
       ]),
+    ),
     `<h2>${esc(t('privacy:export.sections.aid'))}</h2>`,
     table(
       [t('privacy:export.columns.date'), t('privacy:export.columns.item'), t('privacy:export.columns.quantity')],
