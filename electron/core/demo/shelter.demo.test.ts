@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock';
 import { BUILT_IN_ADMIN } from '../context';
 import { startCore } from '../start';
+import type { ShelterToday } from '../../../shared/domain/shelter';
 
 const NOW = '2026-11-23T09:00:00Z';
 const TODAY = '2026-11-23';
@@ -21,8 +22,9 @@ describe('the demo shelter (uk)', () => {
   it('a 12-place shelter with households and people alone checked in over recent months, some checked out', async () => {
     const answer = await core.dispatch('shelter.today', {}, { actor: BUILT_IN_ADMIN });
     if (!answer.ok) throw new Error(answer.error.message);
-    expect(answer.value).toHaveLength(1);
-    const [today] = answer.value;
+    const value = answer.value as ShelterToday[];
+    expect(value).toHaveLength(1);
+    const [today] = value;
     expect(today!.shelter).toMatchObject({ name: 'Тимчасовий притулок для ВПО', places: 12 });
     const all = (await core.deps.db.selectFrom('shelter_stays').selectAll().execute());
     // Two households (2–4 members each) and four people alone.
