@@ -78,16 +78,22 @@ export async function demoShelter(ctx: DemoContext): Promise<number> {
     .select(['id', 'created_at'])
     .where('left_on', 'is', null)
     .where('erased_at', 'is', null)
-    .orderBy('id', 'desc')
-    .limit(60)
+    .orderBy('id')
     .execute();
-  const pool = alone.filter((r) => !taken.has(r.id) && !members.some((m) => m.id === r.id));
+  // People alone: in no household, or the only member registered by name in theirs.
+  const withOthers = new Set([...byHousehold.values()].filter((ms) => ms.length > 1).flatMap((ms) => ms.map((m) => m.id)));
+  const pool = alone.filter((r) => !taken.has(r.id) && !withOthers.has(r.id));
   const reasons: Array<OutReason | null> = ['ownHousing', null, 'leftTown', null];
   for (const reason of reasons) {
-    if (pool.length === 0) break;
-    const r = pool.splice(int(0, pool.length - 1), 1)[0]!;
-    const on = latest([addDays(windowStart, int(5, 150)), r.created_at.slice(0, 10)]);
-    if (on >= today) continue;
+    // Someone registered before the day they came (a newcomer registered this week is skipped).
+    let picked: { r: (typeof pool)[number]; on: string } | null = null;
+    while (picked === null && pool.length > 0) {
+      const r = pool.splice(int(0, pool.length - 1), 1)[0]!;
+      const on = latest([addDays(windowStart, int(5, 150)), r.created_at.slice(0, 10)]);
+      if (on < addDays(today, -1)) picked = { r, on };
+    }
+    if (picked === null) break;
+    const { r, on } = picked;
     moment(on);
     const [stay] = await service.checkIn({ shelterId: shelter.id, residentId: r.id, on, bed: `${words.room} ${room++}`, confirmOverPlaces: false }, actor);
     stays += 1;
