@@ -84,7 +84,7 @@ test.describe('in-kind aid (el)', () => {
     await expect(page.getByRole('heading', { name: t('aid:stock.title'), level: 1 })).toBeVisible();
     const rows = page.locator('table.aid-stock tbody tr');
     await expect(rows.nth(0)).toContainText('1 ζευγάρι');
-    await expect(rows.nth(1)).toContainText('-1 ζευγάρια');
+    await expect(rows.nth(1)).toContainText('-1 ζευγάρι');
     await page.screenshot({ path: artifactPath('aid-stock-el.png'), fullPage: true });
 
     // The mother's page: what her children received.

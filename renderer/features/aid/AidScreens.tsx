@@ -38,7 +38,7 @@ export function AidStockScreen() {
       </div>
       {items.data && items.data.items.length === 0 ? <p className="muted">{t('aid:stock.empty')}</p> : null}
       {items.data && items.data.items.length > 0 ? (
-        <table className="table aid-stock">
+        <table className="data-table aid-stock">
           <thead>
             <tr>
               <th scope="col">{t('aid:stock.item')}</th>
@@ -283,7 +283,7 @@ export function AidItemScreen() {
       <p>
         {t('aid:stock.stock')}: <strong>{text.qty(item.stock, item.unit)}</strong>
       </p>
-      <table className="table aid-stock">
+      <table className="data-table aid-stock">
         <thead>
           <tr>
             <th scope="col">{t('aid:history.on')}</th>
