@@ -38,9 +38,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Given: to a resident (null once the person is erased: the movement and its count stay) or a household …
     .addColumn('resident_id', 'integer', (c) => c.references('residents.id'))
     .addColumn('household_id', 'integer', (c) => c.references('households.id'))
-    // … or at an event or outing as a head count. No foreign key: events are built in parallel
-    // (issue 12) and the lead connects them; until then the id is kept as given.
-    .addColumn('event_id', 'integer')
+    // … or at an event or outing (a distribution day, street work, a mobile team's trip) as a head count.
+    .addColumn('event_id', 'integer', (c) => c.references('events.id'))
     .addColumn('head_count', 'integer')
     // Adjusted: why.
     .addColumn('reason', 'text', (c) => c.check(sql`reason in ('spoiled', 'counted', 'lost', 'other')`))

@@ -15,8 +15,8 @@ import * as m20261206_1400 from './20261206_1400_assessments';
 import * as m20261206_1410 from './20261206_1410_cases';
 import * as m20261206_1420 from './20261206_1420_projects';
 import * as m20261206_1500 from './20261206_1500_events';
-import * as m20261206_1520 from './20261206_1520_shelter';
 import * as m20261206_1510 from './20261206_1510_aid';
+import * as m20261206_1520 from './20261206_1520_shelter';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -35,6 +35,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_1410_cases', m20261206_1410],
   ['20261206_1420_projects', m20261206_1420],
   ['20261206_1500_events', m20261206_1500],
-  ['20261206_1520_shelter', m20261206_1520],
   ['20261206_1510_aid', m20261206_1510],
+  ['20261206_1520_shelter', m20261206_1520],
 ];

@@ -168,6 +168,10 @@ export function aidService(deps: CoreDeps) {
         input.lines.map((l, i) => ({ itemId: l.itemId, path: `lines.${i}.itemId` })),
         issues,
       );
+      // Handed out at an event or outing of the events feature (a distribution day, street work).
+      if (input.eventId !== null && (await db.selectFrom('events').select('id').where('id', '=', input.eventId).executeTakeFirst()) === undefined) {
+        issues.push({ path: 'eventId', message: 'validation.unknownEvent' });
+      }
       if (issues.length > 0) throw invalid(issues);
       const plan = input.lines.map(
         (l): Planned => ({

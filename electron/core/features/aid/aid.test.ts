@@ -5,6 +5,7 @@ import type { Actor } from '../../context';
 import { createTestCore, type TestCore } from '../../testing/test-core';
 import { residentInput, settingsInput } from '../../testing/builders';
 import { writeSettings } from '../settings/settings.service';
+import { eventInput } from '../events/events.builders';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 const FRONTDESK: Actor = { id: 1, role: 'frontdesk' };
@@ -182,7 +183,9 @@ describe('a distribution day and a resident’s aid', () => {
     await t.value('aid.give', { residentId: son, on: day, lines: [{ itemId: s28, quantity: 1 }] }, FRONTDESK);
     await t.value('aid.give', { residentId: daughter, on: day, lines: [{ itemId: s31, quantity: 1 }] }, FRONTDESK);
     await t.value('aid.give', { householdId: h.id, on: day, lines: [{ itemId: water, quantity: 6 }] }, FRONTDESK);
-    await t.value('aid.giveAtEvent', { eventId: 5, on: day, headCount: 30, lines: [{ itemId: water, quantity: 30 }] }, FRONTDESK);
+    const outing = await t.value('events.create', eventInput({ title: 'Δρόμος: Πειραιάς', kind: 'streetWork', startsOn: day }));
+    expect(fieldsOf(await t.call('aid.giveAtEvent', { eventId: outing.id + 100, on: day, headCount: 30, lines: [{ itemId: water, quantity: 30 }] }, FRONTDESK))).toEqual(['eventId:validation.unknownEvent']);
+    await t.value('aid.giveAtEvent', { eventId: outing.id, on: day, headCount: 30, lines: [{ itemId: water, quantity: 30 }] }, FRONTDESK);
     await t.value('aid.give', { residentId: son, on: '2026-11-15', lines: [{ itemId: water, quantity: 2 }] }, FRONTDESK);
 
     const list = await t.value('aid.distributionList', { on: day }, FRONTDESK);
@@ -191,7 +194,7 @@ describe('a distribution day and a resident’s aid', () => {
       ['Παπαδοπούλου Άννα', ['Παιδικά παπούτσια 31 ×1']],
       ['Παπαδοπούλου Ελένη', ['Νερό  ×6']],
     ]);
-    expect(list.events).toEqual([{ eventId: 5, headCount: 30, lines: [{ itemName: 'Νερό', size: '', unit: 'bottle', quantity: 30 }] }]);
+    expect(list.events).toEqual([{ eventId: outing.id, headCount: 30, lines: [{ itemName: 'Νερό', size: '', unit: 'bottle', quantity: 30 }] }]);
 
     const ofMother = await t.value('aid.ofResident', { residentId: mother }, FRONTDESK);
     expect(ofMother.rows.map((r) => [r.on, r.itemName, r.size, r.quantity, r.to, r.memberName])).toEqual([
