@@ -229,6 +229,17 @@ async function main(): Promise<void> {
     await measure({ name: 'projects.list', call: 'projects.list', input: () => ({}), budget: BUDGET.list });
     if (projectIds.length > 0) await measure({ name: 'projects.get', call: 'projects.get', input: (i) => ({ id: projectIds[i % projectIds.length] }), budget: BUDGET.list });
 
+    // Group work and aid (issue 12): the events list, a resident's events, aid and shelter stays,
+    // the aid stock, the day's list to sign, who is in the shelter today. (The city generator makes
+    // none of these yet: on its file they time the empty case, until it does.)
+    await measure({ name: 'events.list', call: 'events.list', input: () => ({}), budget: BUDGET.list });
+    await measure({ name: 'events.ofResident', call: 'events.ofResident', input: residentPage, budget: BUDGET.residentPage });
+    await measure({ name: 'aid.ofResident', call: 'aid.ofResident', input: residentPage, budget: BUDGET.residentPage });
+    await measure({ name: 'shelter.ofResident', call: 'shelter.ofResident', input: residentPage, budget: BUDGET.residentPage });
+    await measure({ name: 'aid.items', call: 'aid.items', input: () => ({}), budget: BUDGET.list });
+    await measure({ name: 'aid.distributionList', call: 'aid.distributionList', input: () => ({ on: today }), budget: BUDGET.list });
+    await measure({ name: 'shelter.today', call: 'shelter.today', input: () => ({}), budget: BUDGET.list });
+
     // The coordinator: the week board (this week, last week, one settlement), the care list.
     await measure({ name: 'tasks.board', call: 'tasks.board', input: () => ({ weekStart: mondayOf(today) }), budget: BUDGET.board });
     await measure({ name: 'tasks.board.lastWeek', call: 'tasks.board', input: () => ({ weekStart: mondayOf(addDays(today, -7)) }), budget: BUDGET.board });
