@@ -81,7 +81,7 @@ export const giveInputSchema = z
   .refine((g) => (g.residentId === null) !== (g.householdId === null), { path: ['residentId'], message: 'validation.required' });
 
 export const giveAtEventInputSchema = z.object({
-  /** The event or outing (events are another feature: the id is kept as given, without a foreign key yet). */
+  /** The event or outing it was handed out at (the events feature). */
   eventId: id.nullable().default(null),
   on,
   headCount: z.number('validation.number').int('validation.number').min(1, 'validation.range').max(MAX_HEAD_COUNT, 'validation.range'),

@@ -203,6 +203,27 @@ describe('city generator', () => {
     expect(scalar('select count(*) from project_attendance a join project_participants p on p.id = a.participant_id where a.attended_on < p.recruited_on or a.attended_on > coalesce(p.ended_on, ?)', today)).toBe(0);
   });
 
+  it('does group work and aid in the same years: events with attendance and head counts, aid given from a stock that never goes below zero, a shelter', () => {
+    const scalar = (query: string, ...args: unknown[]) => Number(db.prepare(query).pluck().get(...args));
+    const today = NOW.toISOString().slice(0, 10);
+    // 250 residents: 1.5 events and 0.35 mobile-team trips a year (Cherkasy: 297 and 71 for 50,000), three years.
+    expect(made.rows.events).toBeGreaterThanOrEqual(3);
+    expect(made.rows.events).toBeLessThanOrEqual(12);
+    expect(made.rows.event_head_counts).toBe(4 * (made.rows.events ?? 0));
+    expect(scalar("select count(*) from events where starts_on < '2023-11-30' or starts_on > ?", today)).toBe(0);
+    expect(scalar("select count(*) from event_attendance where status <> 'attended'")).toBe(0);
+    // About 37 residents a year get aid at the desk (Cherkasy: 7,519 for 50,000); deliveries keep every stock at zero or more.
+    const given = scalar("select count(distinct resident_id) from aid_movements where kind = 'given' and resident_id is not null");
+    expect(given).toBeGreaterThan(60);
+    expect(given).toBeLessThan(160);
+    expect(scalar('select count(*) from aid_items where stock < 0')).toBe(0);
+    expect(scalar('select count(*) from aid_items i where stock != (select coalesce(sum(delta), 0) from aid_movements m where m.item_id = i.id)')).toBe(0);
+    expect(scalar("select count(*) from aid_movements m where kind = 'given' and event_id is not null and not exists (select 1 from events e where e.id = m.event_id and e.kind = 'mobileTeamTrip')")).toBe(0);
+    // The shelter: displaced people, each stay checked out after it began.
+    expect(made.rows.shelter_stays).toBeGreaterThan(0);
+    expect(scalar('select count(*) from shelter_stays where checked_out_on < checked_in_on or checked_in_on > ?', today)).toBe(0);
+  });
+
   it('leaves an unbroken audit chain and a clean file', () => {
     const chain = verifyChainSqlite(db);
     expect(chain.ok).toBe(true);

@@ -30,11 +30,12 @@ import { CareProgramme, requestTaskFlow, VolunteerPool } from './tasks';
 import { Timeline } from './timeline';
 import { CityHouseholds } from './households';
 import { CityCasework } from './casework';
+import { CityOutreach } from './outreach';
 import { DAY_MS, dayStart, HOUR, isoDay, MINUTE, weekdayOf } from './time';
 import { Staff, type CityCounts, type CityWorld } from './world';
 
 /** Bump when the generated content changes: the bench keeps its city file per version and seed. */
-export const CITY_GENERATOR_VERSION = 3;
+export const CITY_GENERATOR_VERSION = 4;
 export const CITY_SEED = 20261206;
 
 export const CITY_COUNTS: CityCounts = {
@@ -101,7 +102,7 @@ const STAFF: ReadonlyArray<{ name: string; role: 'frontdesk' | 'coordinator' | '
   { name: 'Тетяна Гнатюк', role: 'frontdesk', year: 7, password: 'city-frontdesk-5', pin: null },
 ];
 
-const TABLES = ['residents', 'resident_search_terms', 'households', 'household_members', 'requests', 'request_status_history', 'tasks', 'task_volunteers', 'help_plans', 'volunteers', 'cash_entries', 'sales', 'cash_ups', 'grants', 'budget_lines', 'leases', 'rent_charges', 'volunteer_advances', 'assessments', 'assessment_needs', 'cases', 'case_actions', 'case_contacts', 'case_reviews', 'projects', 'project_participants', 'project_attendance', 'audit_log'] as const;
+const TABLES = ['residents', 'resident_search_terms', 'households', 'household_members', 'requests', 'request_status_history', 'tasks', 'task_volunteers', 'help_plans', 'volunteers', 'cash_entries', 'sales', 'cash_ups', 'grants', 'budget_lines', 'leases', 'rent_charges', 'volunteer_advances', 'assessments', 'assessment_needs', 'cases', 'case_actions', 'case_contacts', 'case_reviews', 'projects', 'project_participants', 'project_attendance', 'events', 'event_attendance', 'event_head_counts', 'aid_movements', 'shelter_stays', 'audit_log'] as const;
 
 function cpuSince(before: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(before);
@@ -177,6 +178,8 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
     const assessmentOptions = (list: 'kind' | 'area') => new Map((sqlite.prepare('select code, id from assessment_options where list = ? and code is not null order by id').all(list) as Array<{ code: string; id: number }>).map((o) => [o.code, o.id]));
     const casework = new CityCasework(w, new Rng(seed ^ 0xca5e), { areaIds: assessmentOptions('area'), kindIds: assessmentOptions('kind') });
     casework.projects();
+    const outreach = new CityOutreach(w, new Rng(seed ^ 0x0a1d));
+    outreach.start();
     const pool = new VolunteerPool();
     const money = new CityMoney(w, new Rng(seed ^ 0xca5b), categories);
     w.onAdvance = (a) => money.advance(a);
@@ -309,6 +312,7 @@ export async function generateCity(options: CityOptions): Promise<CityResult> {
       if (weekdayOf(day) === 1 && day > start) {
         care.weekly(day);
         casework.week(day);
+        outreach.week(day);
       }
       await timeline.runUntil(day + DAY_MS);
       progress('generating', w.runner.calls);
