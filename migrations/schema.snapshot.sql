@@ -8,6 +8,9 @@ CREATE INDEX aid_movements_corrects on aid_movements (corrects_id) where correct
 -- index aid_movements_day on aid_movements
 CREATE INDEX "aid_movements_day" on "aid_movements" ("on_date", "id");
 
+-- index aid_movements_event on aid_movements
+CREATE INDEX aid_movements_event on aid_movements (event_id, on_date, id) where event_id is not null;
+
 -- index aid_movements_household on aid_movements
 CREATE INDEX aid_movements_household on aid_movements (household_id, on_date) where household_id is not null;
 

@@ -160,7 +160,34 @@ test.describe('events (uk)', () => {
     await page.getByRole('button', { name: t('events:heads.save') }).click();
     await expect(page.getByText(t('common:validation.range'))).toBeVisible();
     await page.screenshot({ path: artifactPath('events-street-work-uk.png'), fullPage: true });
+    // 20 bottles of water in stock for the outing.
+    const water = await hearth.call('aid.addItem', { name: 'Вода питна', size: '0,5 л', unit: 'bottle' });
+    await hearth.call('aid.receive', { itemId: water.id, quantity: 20, fromWhom: 'Благодійний фонд' });
     await page.reload();
     await expect(page.getByTestId('event-figures')).toContainText('16');
+
+    // Handed out at the outing: 16 bottles to the 16 people counted (the head count is filled in), Enter saves.
+    for (const key of ['aid:atEvent.title', 'aid:atEvent.headCount']) expect(ownString('uk', key), key).not.toBe(ownString('en', key));
+    const section = page.getByRole('region', { name: t('aid:atEvent.title') });
+    await expect(section.getByText(t('aid:atEvent.none'))).toBeVisible();
+    await section.getByLabel(t('aid:day.item')).selectOption({ label: 'Вода питна 0,5 л (' + t('aid:unit.bottle', { count: 20 }) + ')' });
+    await section.getByLabel(t('aid:day.quantity')).fill('16');
+    await expect(section.getByLabel(t('aid:atEvent.headCount'))).toHaveValue('16');
+    await section.getByLabel(t('aid:day.quantity')).press('Enter');
+    await expect(section.getByTestId('event-aid')).toContainText(`Вода питна 0,5 л — ${t('aid:unit.bottle', { count: 16 })}`);
+    await expect(section.getByTestId('event-aid')).toContainText(t('aid:atEvent.people', { count: 16 }));
+
+    // 10 more when 4 are left: warned, given once confirmed with "Give anyway".
+    await section.getByLabel(t('aid:day.item')).selectOption({ label: 'Вода питна 0,5 л (' + t('aid:unit.bottle', { count: 4 }) + ')' });
+    await section.getByLabel(t('aid:day.quantity')).fill('10');
+    await section.getByLabel(t('aid:atEvent.headCount')).fill('5');
+    await section.getByLabel(t('aid:atEvent.headCount')).press('Enter');
+    await expect(section.getByRole('alert')).toBeVisible();
+    await expect(section.getByTestId('event-aid').locator('li')).toHaveCount(1);
+    await section.getByRole('button', { name: t('aid:day.confirm') }).click();
+    await expect(section.getByTestId('event-aid').locator('li')).toHaveCount(2);
+    await expect(section.getByTestId('event-aid')).toContainText(t('aid:unit.bottle', { count: 10 }));
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('events-street-work-aid-uk.png') });
   });
 });

@@ -209,6 +209,25 @@ export const distributionListSchema = out({
 });
 export type DistributionList = z.output<typeof distributionListSchema>;
 
+/** What was handed out at one event or outing (for the event's page), in the order it was given. */
+export const eventAidSchema = out({
+  rows: pub(
+    z.array(
+      out({
+        movementId: pub(num),
+        on: pub(str),
+        itemName: pub(str),
+        size: pub(str),
+        unit: pub(z.enum(AID_UNITS)),
+        /** After corrections. */
+        quantity: pub(num),
+        headCount: pub(num),
+      }),
+    ),
+  ),
+});
+export type EventAid = z.output<typeof eventAidSchema>;
+
 export function itemLabel(i: { name: string; size: string }): string {
   return i.size === '' ? i.name : `${i.name} ${i.size}`;
 }

@@ -10,6 +10,7 @@ import { KeyForm } from '../../ui/KeyForm';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { Failure, useSave } from '../projects/projectText';
 import { useEventText } from './eventText';
+import { EventAid } from './EventAid';
 import './events.css';
 
 /**
@@ -99,6 +100,7 @@ function EventView({ e, today, runs, me }: { e: Event; today: string; runs: bool
       </p>
       <Attendance e={e} today={today} />
       <HeadCounts e={e} />
+      <EventAid e={e} today={today} />
       <Organisers e={e} runs={runs} me={me} />
     </div>
   );

@@ -11,6 +11,7 @@ import {
   aidItemsSchema,
   correctInputSchema,
   distributionListSchema,
+  eventAidSchema,
   giveAtEventInputSchema,
   giveInputSchema,
   itemInputSchema,
@@ -96,5 +97,12 @@ export const aidCalls = {
     roles: CASEWORK,
     reads: ['aid', 'residents', 'households'],
     summary: 'A day’s distributions, one row per person or household, for the printed list to sign.',
+  }),
+  'aid.ofEvent': call({
+    output: eventAidSchema,
+    input: z.object({ eventId: id }),
+    roles: CASEWORK,
+    reads: ['aid', 'events'],
+    summary: 'The items handed out at an event or outing (for its page), in the order they were given.',
   }),
 } as const;

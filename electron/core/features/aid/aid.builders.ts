@@ -19,5 +19,6 @@ export function aidValidInputs(): { [K in Calls]: CallInput<K> } {
     'aid.movements': { itemId: 1 },
     'aid.ofResident': { residentId: 1 },
     'aid.distributionList': { on: '2026-11-16' },
+    'aid.ofEvent': { eventId: 1 },
   };
 }

@@ -16,4 +16,5 @@ export const aidHandlers: FeatureHandlers<Calls> = {
   'aid.movements': (input, _ctx, deps) => aidService(deps).movements(input),
   'aid.ofResident': (input, _ctx, deps) => aidService(deps).ofResident(input.residentId),
   'aid.distributionList': (input, _ctx, deps) => aidService(deps).distributionList(input.on),
+  'aid.ofEvent': (input, _ctx, deps) => aidService(deps).ofEvent(input.eventId),
 };

@@ -15,7 +15,7 @@
  */
 import { sql } from 'kysely';
 import { AppError, type FieldIssue } from '../../../../shared/api/errors';
-import { itemLabel, type AidChange, type AidItem, type AidLine, type DistributionList, type Movement, type ResidentAid } from '../../../../shared/domain/aid';
+import { itemLabel, type AidChange, type AidItem, type AidLine, type DistributionList, type EventAid, type Movement, type ResidentAid } from '../../../../shared/domain/aid';
 import { cappedTotal, LIST_COUNT_CAP, type DayCursor } from '../../../../shared/domain/paging';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
@@ -413,6 +413,34 @@ export function aidService(deps: CoreDeps) {
         p.lines.push(line);
       }
       return { on, people, events };
+    },
+
+    async ofEvent(eventId: number): Promise<EventAid> {
+      const event = await db.selectFrom('events').select('id').where('id', '=', eventId).executeTakeFirst();
+      if (!event) throw new AppError('notFound', `Event ${eventId} not found`);
+      const rows = await db
+        .selectFrom('aid_movements as m')
+        .innerJoin('aid_items as i', 'i.id', 'm.item_id')
+        .select(['m.id', 'm.on_date', 'm.head_count', 'i.name', 'i.size', 'i.unit'])
+        .select(repo.effectiveSql.as('effective'))
+        .where('m.event_id', '=', eventId)
+        .where('m.kind', '=', 'given')
+        .orderBy('m.on_date')
+        .orderBy('m.id')
+        .execute();
+      return {
+        rows: rows
+          .map((r) => ({
+            movementId: r.id,
+            on: r.on_date,
+            itemName: r.name,
+            size: r.size,
+            unit: repo.unitOf(r.unit),
+            quantity: -Number(r.effective),
+            headCount: r.head_count ?? 0,
+          }))
+          .filter((r) => r.quantity !== 0),
+      };
     },
   };
 }

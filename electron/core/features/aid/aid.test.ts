@@ -206,6 +206,22 @@ describe('a distribution day and a resident’s aid', () => {
     // Stock: water 100 − 6 − 30 − 2 = 62.
     expect(stockOf(water)).toBe(62);
 
+    // The outing's page: 30 bottles for 30 people on the 14th, then 12 socks for 8 the next day,
+    // 12 corrected to 10; the household's and the son's water are not the outing's.
+    const socks = (await t.value('aid.addItem', { name: 'Κάλτσες', size: '', unit: 'pair' })).id;
+    await t.value('aid.receive', { itemId: socks, on: '2026-11-01', quantity: 40, fromWhom: '' });
+    await t.value('aid.giveAtEvent', { eventId: outing.id, on: '2026-11-15', headCount: 8, lines: [{ itemId: socks, quantity: 12 }] }, FRONTDESK);
+    const sockMovement = (await t.value('aid.movements', { itemId: socks })).rows.find((r) => r.kind === 'given');
+    await t.value('aid.correct', { movementId: sockMovement!.id, quantity: 10, note: 'Μετρήθηκε ξανά' });
+    const atOuting = await t.value('aid.ofEvent', { eventId: outing.id }, FRONTDESK);
+    expect(atOuting.rows.map((r) => [r.on, r.itemName, r.size, r.unit, r.quantity, r.headCount])).toEqual([
+      ['2026-11-14', 'Νερό', '', 'bottle', 30, 30],
+      ['2026-11-15', 'Κάλτσες', '', 'pair', 10, 8],
+    ]);
+    expect((await t.call('aid.ofEvent', { eventId: outing.id + 100 }, FRONTDESK)).ok).toBe(false);
+    // Socks: 40 − 10 = 30.
+    expect(stockOf(socks)).toBe(30);
+
     // The value reaches the treasurer, never the desk (no history for the desk at all).
     const history = await t.value('aid.movements', { itemId: s28 }, TREASURER);
     expect(history.rows.find((r) => r.kind === 'received')).toMatchObject({ valueMinor: 25_000, currency: 'EUR', fromWhom: 'Δωρητής' });

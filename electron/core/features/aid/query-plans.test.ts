@@ -36,6 +36,10 @@ beforeAll(async () => {
         case when i % 7 = 0 and i % 10 <> 0 then 1 + i % 3000 else null end, '${NOW}', 1 from n;
     insert into aid_movements (item_id, kind, on_date, delta, corrects_id, resident_id, created_at, created_by)
       select item_id, 'correction', on_date, 1, id, resident_id, '${NOW}', 1 from aid_movements where id % 500 = 1 and kind = 'given';
+    ${numbers(500)} insert into events (title, kind, starts_on, created_at, created_by, updated_at, updated_by)
+      select 'Outing ' || i, 'streetWork', date('2024-01-01', '+' || (i * 2) || ' days'), '${NOW}', 1, '${NOW}', 1 from n;
+    ${numbers(3000)} insert into aid_movements (item_id, kind, on_date, delta, event_id, head_count, created_at, created_by)
+      select 1 + i % 200, 'given', date('2024-01-01', '+' || ((i % 500) * 2) || ' days'), -5, 1 + i % 500, 20, '${NOW}', 1 from n;
     update aid_items set stock = (select sum(delta) from aid_movements m where m.item_id = aid_items.id);
   `);
 }, 60_000);
@@ -61,6 +65,7 @@ describe.each(STATISTICS)('aid query plans with %s', (_label, stats) => {
     { name: 'an item’s history, page 2', call: 'aid.movements', input: { itemId: 17, cursor: { on: '2025-06-01', id: 60000 } }, uses: ['aid_movements_item'] },
     { name: 'a resident’s and household’s aid', call: 'aid.ofResident', input: { residentId: 1234 }, uses: ['aid_movements_resident', 'aid_movements_household'] },
     { name: 'a day’s distribution list', call: 'aid.distributionList', input: { on: '2025-03-03' }, uses: ['aid_movements_day'] },
+    { name: 'what was handed out at an outing', call: 'aid.ofEvent', input: { eventId: 321 }, uses: ['aid_movements_event', 'aid_movements_corrects'] },
     { name: 'give to a resident', call: 'aid.give', input: { residentId: 55, lines: [{ itemId: 3, quantity: 1 }], confirmBelowZero: true }, uses: [] },
   ];
   it.each(cases)('$name', async (c) => {
