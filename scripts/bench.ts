@@ -239,6 +239,8 @@ async function main(): Promise<void> {
     await measure({ name: 'aid.items', call: 'aid.items', input: () => ({}), budget: BUDGET.list });
     await measure({ name: 'aid.distributionList', call: 'aid.distributionList', input: () => ({ on: today }), budget: BUDGET.list });
     await measure({ name: 'shelter.today', call: 'shelter.today', input: () => ({}), budget: BUDGET.list });
+    const trips = q<{ id: number }>("select e.id from events e where e.kind = 'mobileTeamTrip' order by e.id desc limit 20").map((r) => r.id);
+    if (trips.length > 0) await measure({ name: 'aid.ofEvent', call: 'aid.ofEvent', input: (i) => ({ eventId: trips[i % trips.length] }), budget: BUDGET.list });
 
     // The coordinator: the week board (this week, last week, one settlement), the care list.
     await measure({ name: 'tasks.board', call: 'tasks.board', input: () => ({ weekStart: mondayOf(today) }), budget: BUDGET.board });
