@@ -3,6 +3,7 @@ import { BANDS, type Event } from '../../../shared/domain/events';
 import { useCall, useMutate } from '../../app/api';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
+import { useFormat } from '../../ui/format';
 import { useAidText, useSave } from '../aid/aidText';
 import '../aid/aid.css';
 
@@ -14,6 +15,7 @@ import '../aid/aid.css';
 export function EventAid({ e, today }: { e: Event; today: string }) {
   const text = useAidText();
   const { t } = text;
+  const format = useFormat();
   const list = useCall('aid.ofEvent', { eventId: e.id });
   const items = useCall('aid.items', {});
   const give = useMutate('aid.giveAtEvent');
@@ -56,7 +58,7 @@ export function EventAid({ e, today }: { e: Event; today: string }) {
         <ul className="event-aid-list" data-testid="event-aid">
           {rows.map((r) => (
             <li key={r.movementId}>
-              {r.on}: {text.item({ name: r.itemName, size: r.size })} — {text.qty(r.quantity, r.unit)} ({t('aid:atEvent.people', { count: r.headCount })})
+              {format.date(r.on)}: {text.item({ name: r.itemName, size: r.size })} — {text.qty(r.quantity, r.unit)} ({t('aid:atEvent.people', { count: r.headCount })})
             </li>
           ))}
         </ul>
