@@ -3,7 +3,7 @@ import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { HashRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createQueryClient, forgetPersonalData, listenForChanges, queryKeyOf, useCall } from './api';
-import { changeLanguage, storedLanguage } from './i18n';
+import { applyLanguage, storedLanguage } from './i18n';
 import { Layout } from './Layout';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { ScreenBoundary } from '../ui/ErrorBoundary';
@@ -73,14 +73,18 @@ function Gate() {
   const client = useQueryClient();
   const status = useCall('app.status', {});
   const userLanguage = status.data?.user.language ?? null;
+  const centreLanguage = status.data?.settings?.language ?? null;
   const state = status.data?.session.state;
   // Locked here already (before the core has answered): the screens are gone at once.
   const [lockedHere, setLockedHere] = useState(false);
   useEffect(() => {
-    // The user's own language wins over the browser's, unless this browser chose one already
-    // (signing in applies the user's language: SignInScreen).
-    if (userLanguage && storedLanguage() === null) void changeLanguage(userLanguage);
-  }, [userLanguage]);
+    // A language this browser chose (the header's select) wins; then the user's own; then the
+    // centre's: a Polish centre's sign-in, lock and first screens are Polish, and a user set to
+    // "the centre's language" gets it rather than the browser's.
+    if (storedLanguage() !== null) return;
+    const language = userLanguage ?? centreLanguage;
+    if (language) void applyLanguage(language);
+  }, [userLanguage, centreLanguage]);
   useEffect(() => {
     // Locked or signed out by the core (idle backstop, OS lock screen, another tab): drop the data.
     if (state === 'locked' || state === 'signedOut') forgetPersonalData(client);

@@ -44,7 +44,16 @@ export async function initI18n(): Promise<void> {
 
 export async function changeLanguage(lng: Language): Promise<void> {
   window.localStorage.setItem(STORAGE_KEY, lng);
-  await i18next.changeLanguage(lng);
+  await applyLanguage(lng);
+}
+
+/**
+ * Shows the UI in a language without making it this browser's choice: the centre's language on the
+ * sign-in, lock and first-run screens, and a user's own once signed in. Only the header's language
+ * select (and signing in with a language of one's own) remembers a choice (`changeLanguage`).
+ */
+export async function applyLanguage(lng: Language): Promise<void> {
+  if (i18next.language !== lng) await i18next.changeLanguage(lng);
   document.documentElement.lang = lng;
 }
 

@@ -1,6 +1,6 @@
 import { test, expect, openApp, centre, E2E_ADMIN_PASSWORD, E2E_PIN } from './fixtures';
 import { Shell } from './pages';
-import type { Lng } from './i18n';
+import { translator, type Lng } from './i18n';
 import { artifactPath } from './paths';
 import type { Page } from '@playwright/test';
 import type { TFunction } from 'i18next';
@@ -187,3 +187,25 @@ for (const lng of ['ru', 'el'] as const satisfies readonly Lng[]) {
     });
   });
 }
+
+test.describe("a Polish centre's sign-in, in a browser that chose no language", () => {
+  test.use({ setUp: centre('pl'), signInAs: null });
+
+  test("speaks the centre's language on the sign-in and lock screens and after signing in", async ({ page, hearth }) => {
+    // No openApp: nothing is put in localStorage, so the English-speaking browser has chosen nothing.
+    await page.goto(hearth.openUrl);
+    const t = translator('pl');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+    const s = signIn(page, t);
+    await expect(s.heading).toBeVisible();
+    await expect(s.heading).toHaveText('Logowanie');
+    await s.options.first().click();
+    await s.password.fill(E2E_ADMIN_PASSWORD);
+    await page.keyboard.press('Enter');
+    // The admin's own language is "the centre's": still Polish once in.
+    await expect(new Shell(page, t).navLink('admin')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+    await page.getByRole('banner').getByRole('button', { name: t('users:menu.lock') }).click();
+    await expect(lockScreen(page, t).heading).toBeVisible();
+  });
+});
