@@ -227,3 +227,19 @@ describe('the weekly integrity check', { timeout: 60_000 }, () => {
     expect(status.integrity?.detail).toMatch(/index|missing|wrong/i);
   });
 });
+
+describe('the reminder to copy a backup outside this PC', { timeout: 60_000 }, () => {
+  it('is not due on a fresh install; it is due 7 days later while nothing was copied out', async () => {
+    const { app, clock } = await start();
+    await setUp(app);
+    type Status = { reminderDue: boolean; reminderDays: number; lastOutsideCopyAt: string | null };
+    const fresh = await ok<Status>(app, 'backups.status', {});
+    expect(fresh.lastOutsideCopyAt).toBeNull();
+    expect(fresh.reminderDays).toBe(7);
+    expect(fresh.reminderDue).toBe(false);
+    clock.advance(6 * 86_400_000);
+    expect((await ok<Status>(app, 'backups.status', {})).reminderDue).toBe(false);
+    clock.advance(1 * 86_400_000);
+    expect((await ok<Status>(app, 'backups.status', {})).reminderDue).toBe(true);
+  });
+});

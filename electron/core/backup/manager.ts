@@ -36,8 +36,13 @@ interface BackupLog {
    * `audit verify` compares the log with; see audit.chain.ts.
    */
   auditAnchor: AuditAnchor | null;
+  /**
+   * When this data folder's backups began to be watched (its first backup status). A fresh
+   * install has no copy outside the PC yet: the reminder counts its days from here, not from never.
+   */
+  watchedSince: string | null;
 }
-const DEFAULT_LOG: BackupLog = { lastOutsideCopyAt: null, lastOutsideCopyTarget: null, reminderDays: 7, lastIntegrityCheckAt: null, lastIntegrityProblem: null, auditAnchor: null };
+const DEFAULT_LOG: BackupLog = { watchedSince: null, lastOutsideCopyAt: null, lastOutsideCopyTarget: null, reminderDays: 7, lastIntegrityCheckAt: null, lastIntegrityProblem: null, auditAnchor: null };
 
 function readBackupLog(dataDir: string): BackupLog {
   try {
@@ -199,6 +204,11 @@ export function createBackupManager(options: BackupManagerOptions) {
       }
     },
     log: readLog,
+    /** `watchedSince`, set to now when the folder has no backup log yet (a fresh install). */
+    watchedSince: (): string | null => {
+      if (!existsSync(logPath)) writeLog({ watchedSince: clock.now().toISOString() });
+      return readLog().watchedSince;
+    },
     setReminderDays: (days: number) => writeLog({ reminderDays: days }),
     recordOutsideCopy: (target: string) => writeLog({ lastOutsideCopyAt: clock.now().toISOString(), lastOutsideCopyTarget: target }),
     recordIntegrityCheck: (problem: string | null) => writeLog({ lastIntegrityCheckAt: clock.now().toISOString(), lastIntegrityProblem: problem }),

@@ -23,7 +23,9 @@ async function status(deps: CoreDeps): Promise<BackupStatus> {
   const list = await m.list();
   const log = m.log();
   const lastOutside = log.lastOutsideCopyAt;
-  const age = daysSince(lastOutside, deps.clock.now());
+  // Never copied out: the days count from when this folder's backups began to be watched, so a
+  // fresh install is not told at once that its (non-existent) copy is too old.
+  const age = daysSince(lastOutside ?? m.watchedSince(), deps.clock.now());
   return {
     dataDir: need(deps.paths.dataDir),
     lastBackup: list.find((b) => b.verified) ?? null,
