@@ -2,6 +2,7 @@
  * `npm run hearth -- <command>`: the command line for people and scripts. It lives beside the HTTP
  * host because both are plain-Node hosts of the same core (no Electron).
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import Database from 'better-sqlite3';
@@ -69,6 +70,20 @@ function help(): string {
     t('cli:help.language'),
     '',
   ].join('\n');
+}
+
+/**
+ * `serve` right after `npm ci` (before `npm run build:renderer`): the screens are built once here,
+ * so the README's commands work in any order. Without Vite (an installation without the build
+ * tools) it says which command builds them.
+ */
+function ensureRendererBuilt(): void {
+  if (existsSync(path.join(RENDERER_DIST, 'index.html'))) return;
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  if (!existsSync(vite)) fail(t('cli:serve.notBuilt'));
+  console.log(t('cli:serve.building'));
+  const built = spawnSync(process.execPath, [vite, 'build', '--config', path.join('renderer', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0 || !existsSync(path.join(RENDERER_DIST, 'index.html'))) fail(t('cli:serve.notBuilt'));
 }
 
 /** `verify` of an encrypted backup without its passphrase: the structure is fine, the contents unchecked. */
@@ -231,7 +246,7 @@ async function main(argv: string[]): Promise<void> {
     case 'serve': {
       const port = values.port !== undefined ? Number(values.port) : 0;
       if (!Number.isInteger(port) || port < 0 || port > 65535) fail(t('cli:serve.badPort', { value: values.port }));
-      if (!existsSync(path.join(RENDERER_DIST, 'index.html'))) fail(t('cli:serve.notBuilt'));
+      ensureRendererBuilt();
       const app = await startAppHost({ dataDir, logger: consoleLogger() }).catch(explain);
       await centreLanguageFrom(app);
       const host = await startHttpHost({
