@@ -42,7 +42,16 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
 
   return (
     <div className="shell">
-      <a href="#main" className="skip-link">
+      {/* The router owns the address's #: a plain #main link would open an unknown route (the front
+          desk). The link moves the focus to the screen's own content instead. */}
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('common:skipToContent')}
       </a>
       <header className="topbar">
@@ -84,7 +93,7 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
         <LanguageSwitcher />
         <UserMenu status={status} />
       </header>
-      <main id="main" className="page">
+      <main id="main" className="page" tabIndex={-1}>
         {inMoney ? <SectionTabs tabs={MONEY_TABS} role={status.user.role} label={t('common:nav.money')} /> : null}
         {inAdmin ? <SectionTabs tabs={ADMIN_TABS} role={status.user.role} label={t('common:nav.admin')} /> : null}
         {children}
