@@ -4,6 +4,8 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createQueryClient, forgetPersonalData, listenForChanges, queryKeyOf, useCall } from './api';
 import { applyLanguage, storedLanguage } from './i18n';
+import { RoleGate } from './RoleGate';
+import type { GuardedScreen } from './access';
 import { Layout } from './Layout';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { ScreenBoundary } from '../ui/ErrorBoundary';
@@ -64,8 +66,8 @@ import { PrivacyRoutes } from '../features/privacy/PrivacyRoutes';
  * route's pattern (renderer/ui/ErrorBoundary.tsx): a screen that throws is replaced by a message,
  * and the header, the navigation and the other screens go on working.
  */
-function screen(path: string, element: ReactNode) {
-  return <Route path={path} element={<ScreenBoundary route={path}>{element}</ScreenBoundary>} />;
+function screen(path: string, element: ReactNode, guard?: GuardedScreen) {
+  return <Route path={path} element={<ScreenBoundary route={path}>{guard ? <RoleGate screen={guard}>{element}</RoleGate> : element}</ScreenBoundary>} />;
 }
 
 function Gate() {
@@ -140,58 +142,58 @@ function Gate() {
               </ScreenBoundary>
             }
           />
-          {screen('residents', <ResidentsScreen />)}
-          {screen('residents/new', <ResidentEditScreen />)}
-          {screen('residents/:id', <ResidentPage />)}
-          {screen('residents/:id/edit', <ResidentEditScreen />)}
-          {screen('residents/:id/household/new', <HouseholdNewScreen />)}
-          {screen('residents/:id/assessments/new', <AssessmentNewScreen />)}
-          {screen('assessments/due', <FollowUpsScreen />)}
-          {screen('assessments/lists', <AssessmentListsScreen />)}
-          {screen('assessments/:id', <AssessmentScreen />)}
-          {screen('cases/:id', <CaseScreen />)}
-          {screen('cases/:id/print', <CasePrintScreen />)}
-          {screen('caseload', <CaseloadScreen />)}
-          {screen('shelter', <ShelterScreen />)}
-          {screen('projects', <ProjectsScreen />)}
-          {screen('projects/new', <ProjectNewScreen />)}
-          {screen('projects/:id', <ProjectPage />)}
-          {screen('projects/:id/edit', <ProjectEditScreen />)}
-          {screen('events', <EventsScreen />)}
-          {screen('events/new', <EventNewScreen />)}
-          {screen('events/:id', <EventPage />)}
-          {screen('events/:id/edit', <EventEditScreen />)}
-          {screen('events/:id/print', <EventPrintScreen />)}
-          {screen('aid', <AidStockScreen />)}
-          {screen('aid/items/:id', <AidItemScreen />)}
-          {screen('aid/day', <DistributionDayScreen />)}
-          {screen('aid/day/print', <DistributionPrintScreen />)}
-          {screen('assessments/:id/edit', <AssessmentEditScreen />)}
-          {screen('requests', <RequestsScreen />)}
-          {screen('requests/new', <NewRequestScreen />)}
-          {screen('requests/:id', <RequestPage />)}
+          {screen('residents', <ResidentsScreen />, '/residents')}
+          {screen('residents/new', <ResidentEditScreen />, '/residents')}
+          {screen('residents/:id', <ResidentPage />, '/residents')}
+          {screen('residents/:id/edit', <ResidentEditScreen />, '/residents')}
+          {screen('residents/:id/household/new', <HouseholdNewScreen />, '/residents')}
+          {screen('residents/:id/assessments/new', <AssessmentNewScreen />, '/assessments')}
+          {screen('assessments/due', <FollowUpsScreen />, '/assessments')}
+          {screen('assessments/lists', <AssessmentListsScreen />, '/assessments')}
+          {screen('assessments/:id', <AssessmentScreen />, '/assessments')}
+          {screen('cases/:id', <CaseScreen />, '/cases')}
+          {screen('cases/:id/print', <CasePrintScreen />, '/cases')}
+          {screen('caseload', <CaseloadScreen />, '/caseload')}
+          {screen('shelter', <ShelterScreen />, '/shelter')}
+          {screen('projects', <ProjectsScreen />, '/projects')}
+          {screen('projects/new', <ProjectNewScreen />, '/projects')}
+          {screen('projects/:id', <ProjectPage />, '/projects')}
+          {screen('projects/:id/edit', <ProjectEditScreen />, '/projects')}
+          {screen('events', <EventsScreen />, '/events')}
+          {screen('events/new', <EventNewScreen />, '/events')}
+          {screen('events/:id', <EventPage />, '/events')}
+          {screen('events/:id/edit', <EventEditScreen />, '/events')}
+          {screen('events/:id/print', <EventPrintScreen />, '/events')}
+          {screen('aid', <AidStockScreen />, '/aid')}
+          {screen('aid/items/:id', <AidItemScreen />, '/aid')}
+          {screen('aid/day', <DistributionDayScreen />, '/aid/day')}
+          {screen('aid/day/print', <DistributionPrintScreen />, '/aid/day')}
+          {screen('assessments/:id/edit', <AssessmentEditScreen />, '/assessments')}
+          {screen('requests', <RequestsScreen />, '/requests')}
+          {screen('requests/new', <NewRequestScreen />, '/requests')}
+          {screen('requests/:id', <RequestPage />, '/requests')}
           {screen('catalogue', <CatalogueScreen />)}
           {screen('settings', <SettingsScreen />)}
-          {screen('backups', <BackupsScreen />)}
-          {screen('volunteers', <VolunteersScreen />)}
-          {screen('volunteers/new', <VolunteerEditScreen />)}
-          {screen('volunteers/:id', <VolunteerPage />)}
-          {screen('volunteers/:id/edit', <VolunteerEditScreen />)}
-          {screen('tasks/:id', <TaskPage />)}
-          {screen('board', <BoardScreen />)}
-          {screen('print/day', <PrintDayScreen />)}
-          {screen('print/route', <PrintRouteScreen />)}
-          {screen('snow-day', <SnowDayScreen />)}
-          {screen('care', <CareScreen />)}
-          {screen('reports', <ReportsScreen />)}
-          {screen('till/*', <TillRoutes />)}
-          {screen('cashbook/*', <CashbookRoutes />)}
-          {screen('funding/*', <FundingRoutes />)}
-          {screen('cashflow/*', <CashflowRoutes />)}
-          {screen('admin/users/*', <UsersRoutes />)}
+          {screen('backups', <BackupsScreen />, '/backups')}
+          {screen('volunteers', <VolunteersScreen />, '/volunteers')}
+          {screen('volunteers/new', <VolunteerEditScreen />, '/volunteers')}
+          {screen('volunteers/:id', <VolunteerPage />, '/volunteers')}
+          {screen('volunteers/:id/edit', <VolunteerEditScreen />, '/volunteers')}
+          {screen('tasks/:id', <TaskPage />, '/tasks')}
+          {screen('board', <BoardScreen />, '/board')}
+          {screen('print/day', <PrintDayScreen />, '/board')}
+          {screen('print/route', <PrintRouteScreen />, '/board')}
+          {screen('snow-day', <SnowDayScreen />, '/snow-day')}
+          {screen('care', <CareScreen />, '/care')}
+          {screen('reports', <ReportsScreen />, '/reports')}
+          {screen('till/*', <TillRoutes />, '/till')}
+          {screen('cashbook/*', <CashbookRoutes />, '/cashbook')}
+          {screen('funding/*', <FundingRoutes />, '/funding')}
+          {screen('cashflow/*', <CashflowRoutes />, '/cashflow')}
+          {screen('admin/users/*', <UsersRoutes />, '/admin/users')}
           {screen('account', <AccountScreen />)}
-          {screen('admin/audit/*', <AuditRoutes />)}
-          {screen('admin/privacy/*', <PrivacyRoutes />)}
+          {screen('admin/audit/*', <AuditRoutes />, '/admin/audit')}
+          {screen('admin/privacy/*', <PrivacyRoutes />, '/admin/privacy')}
           {screen('*', <HomeScreen />)}
         </Routes>
       </Layout>

@@ -6,6 +6,7 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { UserMenu } from '../features/users/UserMenu';
 import { useFormat } from '../ui/format';
 import { ADMIN_TABS, MONEY_TABS, SectionTabs } from '../ui/SectionTabs';
+import { mayOpen, type GuardedScreen } from './access';
 
 const inSection = (path: string, tabs: readonly { to: string }[]) => tabs.some((tab) => path === tab.to || path.startsWith(`${tab.to}/`));
 
@@ -19,6 +20,8 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
   const { pathname } = useLocation();
   const inMoney = inSection(pathname, MONEY_TABS);
   const inAdmin = inSection(pathname, ADMIN_TABS);
+  // The navigation offers only the screens this role may use (access.ts: from the contract's roles).
+  const may = (screen: GuardedScreen) => mayOpen(status.user.role, screen);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -63,27 +66,23 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
           <NavLink to="/" end>
             {t('common:nav.frontDesk')}
           </NavLink>
-          <NavLink to="/residents">{t('common:nav.residents')}</NavLink>
-          <NavLink to="/requests">{t('common:nav.requests')}</NavLink>
-          {status.user.role !== 'treasurer' ? <NavLink to="/events">{t('common:nav.events')}</NavLink> : null}
-          {status.user.role !== 'treasurer' ? <NavLink to="/shelter">{t('common:nav.shelter')}</NavLink> : null}
-          {status.user.role === 'coordinator' || status.user.role === 'admin' ? (
-            <>
-              <NavLink to="/volunteers">{t('common:nav.volunteers')}</NavLink>
-              <NavLink to="/board">{t('common:nav.tasks')}</NavLink>
-              <NavLink to="/caseload">{t('common:nav.caseload')}</NavLink>
-              <NavLink to="/projects">{t('common:nav.projects')}</NavLink>
-            </>
-          ) : null}
-          <NavLink to="/aid">{t('common:nav.aid')}</NavLink>
+          {may('/residents') ? <NavLink to="/residents">{t('common:nav.residents')}</NavLink> : null}
+          {may('/requests') ? <NavLink to="/requests">{t('common:nav.requests')}</NavLink> : null}
+          {may('/events') ? <NavLink to="/events">{t('common:nav.events')}</NavLink> : null}
+          {may('/shelter') ? <NavLink to="/shelter">{t('common:nav.shelter')}</NavLink> : null}
+          {may('/volunteers') ? <NavLink to="/volunteers">{t('common:nav.volunteers')}</NavLink> : null}
+          {may('/board') ? <NavLink to="/board">{t('common:nav.tasks')}</NavLink> : null}
+          {may('/caseload') ? <NavLink to="/caseload">{t('common:nav.caseload')}</NavLink> : null}
+          {may('/projects') ? <NavLink to="/projects">{t('common:nav.projects')}</NavLink> : null}
+          {may('/aid') ? <NavLink to="/aid">{t('common:nav.aid')}</NavLink> : null}
           {status.user.role === 'frontdesk' ? <NavLink to="/till">{t('common:nav.till')}</NavLink> : null}
-          {status.user.role === 'treasurer' || status.user.role === 'admin' ? (
+          {may('/cashbook') ? (
             <NavLink to="/cashbook" className={({ isActive }) => (isActive || inMoney ? 'active' : '')}>
               {t('common:nav.money')}
             </NavLink>
           ) : null}
           <NavLink to="/catalogue">{t('common:nav.catalogue')}</NavLink>
-          {status.user.role === 'admin' ? (
+          {may('/admin/users') ? (
             <NavLink to="/admin/users" className={({ isActive }) => (isActive || inAdmin ? 'active' : '')}>
               {t('common:nav.admin')}
             </NavLink>
