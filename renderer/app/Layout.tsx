@@ -30,13 +30,18 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
       // e.code keeps shortcuts working on Cyrillic and Greek keyboard layouts.
       if (key === SHORTCUTS.newRequest || e.code === 'KeyN') {
         e.preventDefault();
-        void navigate('/requests/new');
+        // On a resident's page the new request is for that resident.
+        const resident = /^\/residents\/(\d+)$/.exec(window.location.hash.slice(1))?.[1];
+        void navigate(resident ? `/requests/new?resident=${resident}` : '/requests/new');
       } else if (key === SHORTCUTS.search || e.code === 'KeyF') {
         e.preventDefault();
         void navigate('/');
       } else if (key === SHORTCUTS.newResident || e.code === 'KeyR') {
         e.preventDefault();
-        void navigate('/residents/new');
+        // What was typed in a search box (the front desk's "Who came?") becomes the new resident's name.
+        const active = document.activeElement;
+        const typed = active instanceof HTMLInputElement && active.type === 'search' ? active.value.trim() : '';
+        void navigate(typed ? `/residents/new?name=${encodeURIComponent(typed)}` : '/residents/new');
       }
     };
     window.addEventListener('keydown', onKey);

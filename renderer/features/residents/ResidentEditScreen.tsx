@@ -43,7 +43,8 @@ export function ResidentEditScreen() {
       <h1>{t('residents:newTitle')}</h1>
       <ResidentForm
         initial={{ ...emptyResidentForm, ...(name && !numeric ? splitTypedName(name) : {}), ...(name && numeric ? { phone1: name } : {}) }}
-        onSaved={(r) => void navigate(`/residents/${r.id}`)}
+        // A new resident has come to ask for something: the focus waits on "New request" for them.
+        onSaved={(r) => void navigate(`/residents/${r.id}`, { state: { focus: 'newRequest' } })}
         onCancel={() => void navigate(-1)}
       />
     </div>

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -22,6 +22,8 @@ export function ResidentPage() {
   const labels = useLabels();
   const format = useFormat();
   const id = Number(useParams().id);
+  // Arriving from "save" of a new resident: the next key goes to "New request" (Enter starts it).
+  const focusNewRequest = (useLocation().state as { focus?: string } | null)?.focus === 'newRequest';
   const page = useCall('residents.get', { id });
   const status = useCall('app.status', {});
   // In a registered household the household section counts the members; the free count is not shown.
@@ -45,7 +47,7 @@ export function ResidentPage() {
       <div className="page-head">
         <h1>{r.fullName}</h1>
         <div className="actions">
-          <Link to={`/requests/new?resident=${r.id}`} className="button primary">
+          <Link to={`/requests/new?resident=${r.id}`} className="button primary" ref={focusNewRequest ? (el) => el?.focus() : undefined}>
             {t('residents:newRequest')}
           </Link>
           <Link to={`/residents/${r.id}/edit`} className="button">
