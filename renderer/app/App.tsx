@@ -28,6 +28,7 @@ import { EventEditScreen, EventNewScreen } from '../features/events/EventFormScr
 import { EventPage } from '../features/events/EventPage';
 import { EventPrintScreen } from '../features/events/EventPrintScreen';
 import { ShelterScreen } from '../features/shelter/ShelterScreen';
+import { ShelterHistoryScreen } from '../features/shelter/ShelterHistoryScreen';
 import { AidItemScreen, AidStockScreen, DistributionDayScreen, DistributionPrintScreen } from '../features/aid/AidScreens';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
@@ -149,6 +150,7 @@ function Gate() {
           {screen('cases/:id/print', <CasePrintScreen />)}
           {screen('caseload', <CaseloadScreen />)}
           {screen('shelter', <ShelterScreen />)}
+          {screen('shelter/history', <ShelterHistoryScreen />)}
           {screen('projects', <ProjectsScreen />)}
           {screen('projects/new', <ProjectNewScreen />)}
           {screen('projects/:id', <ProjectPage />)}
