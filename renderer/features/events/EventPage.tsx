@@ -229,7 +229,7 @@ function HeadCounts({ e }: { e: Event }) {
       <h2 id="event-heads">{t('events:heads.title')}</h2>
       <p className="field-hint">{t('events:heads.hint')}</p>
       <p className="event-band-totals" data-testid="event-band-totals">
-        {t('events:heads.totals', bandTotals(e.headCounts))}
+        {t('events:heads.totals', { ...bandTotals(e.headCounts) })}
       </p>
       <KeyForm className="card event-heads" onSubmit={submit} aria-label={t('events:heads.title')}>
         <div className="event-bands">

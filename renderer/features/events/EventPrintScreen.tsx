@@ -108,7 +108,7 @@ export function EventPrintScreen() {
           </tbody>
         </table>
         <p className="event-sheet-heads" data-testid="event-sheet-heads">
-          <strong>{t('events:heads.title')}:</strong> {BANDS.map((b) => `${text.band(b)} ${e.headCounts[b]}`).join(', ')}. {t('events:heads.totals', bandTotals(e.headCounts))}
+          <strong>{t('events:heads.title')}:</strong> {BANDS.map((b) => `${text.band(b)} ${e.headCounts[b]}`).join(', ')}. {t('events:heads.totals', { ...bandTotals(e.headCounts) })}
         </p>
       </section>
     </div>
