@@ -180,7 +180,8 @@ export const grantsCalls = {
     output: z.array(inKindViewSchema),
     input: monthRangeSchema,
     roles: MONEY,
-    reads: ['money'],
+    // 'aid': a row taken in from an aid receipt shows when the receipt is corrected.
+    reads: ['money', 'aid'],
     summary: 'In-kind contributions of a range of months (rent discounts, donated goods and services), newest first.',
   }),
   'inKind.create': call({
