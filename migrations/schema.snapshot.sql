@@ -20,6 +20,9 @@ CREATE INDEX "aid_movements_item" on "aid_movements" ("item_id", "on_date", "id"
 -- index aid_movements_resident on aid_movements
 CREATE INDEX aid_movements_resident on aid_movements (resident_id, on_date) where resident_id is not null;
 
+-- index aid_movements_valued on aid_movements
+CREATE INDEX aid_movements_valued on aid_movements (on_date, id) where kind = 'received' and value_minor is not null;
+
 -- index assessment_needs_area on assessment_needs
 CREATE INDEX "assessment_needs_area" on "assessment_needs" ("area_id");
 
@@ -157,6 +160,9 @@ CREATE UNIQUE INDEX household_members_one_household on household_members (reside
 
 -- index household_members_resident on household_members
 CREATE INDEX household_members_resident on household_members (resident_id, from_on) where resident_id is not null;
+
+-- index in_kind_aid_movement on in_kind
+CREATE UNIQUE INDEX in_kind_aid_movement on in_kind (aid_movement_id) where aid_movement_id is not null;
 
 -- index in_kind_month on in_kind
 CREATE INDEX "in_kind_month" on "in_kind" ("month_key");
@@ -381,7 +387,7 @@ CREATE TABLE "household_members" ("id" integer primary key autoincrement, "house
 CREATE TABLE "households" ("id" integer primary key autoincrement, "settlement" text default '' not null, "street" text default '' not null, "house" text default '' not null, "flat" text default '' not null, "formed_on" text not null, "closed_on" text, "split_from_id" integer references "households" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), constraint "households_closed_after_formed" check (closed_on is null or closed_on >= formed_on));
 
 -- table in_kind on in_kind
-CREATE TABLE "in_kind" ("id" integer primary key autoincrement, "entry_date" text not null, "month_key" text not null, "kind" text not null check (kind in ('rentDiscount', 'goods', 'services')), "donor" text default '' not null, "description" text default '' not null, "value_minor" integer not null check (value_minor > 0), "currency" text not null check (length(currency) = 3), "grant_id" integer references "grants" ("id"), "rent_charge_id" integer unique references "rent_charges" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"));
+CREATE TABLE "in_kind" ("id" integer primary key autoincrement, "entry_date" text not null, "month_key" text not null, "kind" text not null check (kind in ('rentDiscount', 'goods', 'services')), "donor" text default '' not null, "description" text default '' not null, "value_minor" integer not null check (value_minor > 0), "currency" text not null check (length(currency) = 3), "grant_id" integer references "grants" ("id"), "rent_charge_id" integer unique references "rent_charges" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), aid_movement_id integer references aid_movements (id));
 
 -- table kind_skills on kind_skills
 CREATE TABLE "kind_skills" ("kind_id" integer not null references "service_kinds" ("id") on delete cascade, "skill_id" integer not null references "skills" ("id") on delete cascade, constraint "kind_skills_pk" primary key ("kind_id", "skill_id"));

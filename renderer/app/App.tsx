@@ -30,6 +30,7 @@ import { EventEditScreen, EventNewScreen } from '../features/events/EventFormScr
 import { EventPage } from '../features/events/EventPage';
 import { EventPrintScreen } from '../features/events/EventPrintScreen';
 import { ShelterScreen } from '../features/shelter/ShelterScreen';
+import { ShelterHistoryScreen } from '../features/shelter/ShelterHistoryScreen';
 import { AidItemScreen, AidStockScreen, DistributionDayScreen, DistributionPrintScreen } from '../features/aid/AidScreens';
 import { NewRequestScreen } from '../features/requests/NewRequestScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
@@ -155,6 +156,7 @@ function Gate() {
           {screen('cases/:id/print', <CasePrintScreen />, '/cases')}
           {screen('caseload', <CaseloadScreen />, '/caseload')}
           {screen('shelter', <ShelterScreen />, '/shelter')}
+          {screen('shelter/history', <ShelterHistoryScreen />, '/shelter')}
           {screen('projects', <ProjectsScreen />, '/projects')}
           {screen('projects/new', <ProjectNewScreen />, '/projects')}
           {screen('projects/:id', <ProjectPage />, '/projects')}

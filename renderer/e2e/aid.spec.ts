@@ -107,5 +107,37 @@ test.describe('in-kind aid (el)', () => {
     await expect(section).toContainText('Παιδικά παπούτσια 31 — 1 ζευγάρι');
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('aid-resident-el.png'), fullPage: true });
+
+    // The mother comes for the family: found, Shift+Tab, Space gives to the whole household (3 people).
+    await page.goto(`${hearth.url}#/aid/day`);
+    await expect(picker).toBeFocused();
+    await page.keyboard.type('Μαρία');
+    await expect(page.getByRole('option', { name: /Παπαδοπούλου Μαρία/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(item).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    const toHousehold = page.getByRole('checkbox', { name: new RegExp(t('aid:day.toHousehold', { count: 3 }).replace(/[()]/g, '\\$&')) });
+    await expect(toHousehold).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(toHousehold).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(item).toBeFocused();
+    await item.selectOption(String(s28.id));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('1');
+    await page.screenshot({ path: artifactPath('aid-household-el.png') });
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: t('aid:day.givenHousehold', { name: 'Παπαδοπούλου Μαρία', count: 3 }) })).toBeVisible();
+    await expect(list.getByRole('listitem')).toHaveCount(3);
+    // The core: one movement to the household, none to the mother herself.
+    const day = await hearth.call('aid.distributionList', { on: (await hearth.call('app.status', {})).today });
+    const households = day.people.filter((p) => p.householdId !== null);
+    expect(households.map((p) => [p.residentId, p.lines.map((l) => [l.size, l.quantity])])).toEqual([[null, [['28', 1]]]]);
+    await page.screenshot({ path: artifactPath('aid-day-household-el.png'), fullPage: true });
+    // On the family's page: given to the household.
+    await page.goto(`${hearth.url}#/residents/${son.id}`);
+    const sonAid = page.getByRole('region', { name: t('aid:resident.title') });
+    await expect(sonAid).toContainText(t('aid:resident.household'));
   });
 });

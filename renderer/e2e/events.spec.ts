@@ -65,6 +65,9 @@ test.describe('events (ru)', () => {
     await page.getByRole('button', { name: t('events:heads.save') }).click();
     await expect(page.getByRole('status').filter({ hasText: t('events:heads.saved') })).toBeVisible();
     await expect(page.getByTestId('event-figures')).toHaveText(t('events:page.figures', { registered: '3', attended: '3', noShow: '0', counted: '5', reached: '8' }));
+    // Both splits the reports use, from the bands: 3 adults and 2 children; 5 women and girls, no men or boys.
+    const totals = t('events:heads.totals', { adults: 3, children: 2, female: 5, male: 0, total: 5 });
+    await expect(page.getByTestId('event-band-totals')).toHaveText(totals);
     await page.screenshot({ path: artifactPath('events-master-class-ru.png'), fullPage: true });
 
     // On Olga's page: the event, and that she came at the door.
@@ -78,6 +81,7 @@ test.describe('events (ru)', () => {
     await page.getByRole('link', { name: t('events:print.button') }).click();
     await expect(page.getByRole('columnheader', { name: t('events:print.signature') })).toBeVisible();
     for (const [lastName, firstName] of people) await expect(page.getByRole('cell', { name: `${lastName} ${firstName}`, exact: true })).toBeVisible();
+    await expect(page.getByTestId('event-sheet-heads')).toContainText(totals);
     await page.screenshot({ path: artifactPath('events-sign-in-sheet-ru.png'), fullPage: true });
 
     // In the list of events, with its figures.

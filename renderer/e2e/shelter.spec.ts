@@ -81,5 +81,22 @@ test.describe('shelter (uk)', () => {
     await page.goto(`${hearth.url}#/residents/${halyna.id}`);
     await expect(page.getByRole('link', { name: /Проживав\(ла\) у тимчасовому притулку/ })).toBeVisible();
     await page.screenshot({ path: artifactPath('shelter-resident-uk.png') });
+
+    // The history of stays, from the shelter screen: four stays this year, Halyna's with her reason;
+    // from today on, only the three Bondarenkos checked in today.
+    await page.goto(`${hearth.url}#/shelter`);
+    await page.getByRole('link', { name: t('shelter:history.link') }).click();
+    await expect(page.getByRole('heading', { name: t('shelter:history.title'), level: 1 })).toBeVisible();
+    const history = page.getByRole('table', { name: t('shelter:history.title') });
+    await expect(page.getByRole('status')).toHaveText(t('shelter:history.count', { count: 4 }));
+    await expect(history.getByRole('row')).toHaveCount(5);
+    const halynaRow = history.getByRole('row', { name: /Бондаренко Галина/ });
+    await expect(halynaRow).toContainText(t('shelter:outReason.relatives'));
+    await expect(history.getByRole('row', { name: /Мельник Петро/ })).toContainText(t('shelter:history.stillThere'));
+    await page.screenshot({ path: artifactPath('shelter-history-uk.png'), fullPage: true });
+    const status = await hearth.call('app.status', {});
+    await page.getByLabel(t('shelter:history.from')).fill(status.today);
+    await expect(page.getByRole('status')).toHaveText(t('shelter:history.count', { count: 3 }));
+    await expect(history.getByRole('row', { name: /Мельник Петро/ })).toHaveCount(0);
   });
 });

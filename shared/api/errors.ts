@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'overCapacity',
   'overPlaces',
   'stockShort',
+  'alreadyTakenIn',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,6 +25,18 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const BANDS = ['women', 'men', 'girls', 'boys'] as const;
 export type Band = (typeof BANDS)[number];
 
+/** The splits reports use, derived from the bands: adults/children, female/male, and everyone. */
+export interface BandTotals {
+  adults: number;
+  children: number;
+  female: number;
+  male: number;
+  total: number;
+}
+export function bandTotals(h: Readonly<Record<Band, number>>): BandTotals {
+  return { adults: h.women + h.men, children: h.girls + h.boys, female: h.women + h.girls, male: h.men + h.boys, total: h.women + h.men + h.girls + h.boys };
+}
+
 export const MAX_CAPACITY = 100_000;
 export const MAX_HEAD_COUNT = 100_000;
 /** Hours one organiser gives to one event (a mobile-team trip may take a few days). */

@@ -271,8 +271,49 @@ export const inKindViewSchema = out({
   grantTitle: money(str.nullable()),
   /** Generated rows (rent discounts) change only with their lease. */
   generated: pub(flag),
+  /** The aid receipt it was taken in from (aid.receive with a value), or null. */
+  aidMovementId: pub(num.nullable()),
+  /** The aid receipt was corrected (aid.correct) after it was recorded: check the value. */
+  aidCorrected: pub(flag),
 });
 export type InKindView = z.output<typeof inKindViewSchema>;
+
+/** Take one aid receipt with a value into the in-kind ledger (goods; optional grant as co-financing). */
+export const takeInAidInputSchema = z.object({
+  movementId: id,
+  grantId: id.nullable().default(null),
+  /** The row's text (the screen writes the item and quantity in the user's language); '' lets the core write it. */
+  description: text(500),
+});
+export type TakeInAidInput = z.input<typeof takeInAidInputSchema>;
+
+/** Aid receipts with a value not yet taken into the in-kind ledger, newest first. */
+export const aidToTakeInSchema = out({
+  receipts: pub(
+    z.array(
+      out({
+        movementId: pub(num),
+        on: pub(str),
+        itemName: pub(str),
+        size: pub(str),
+        unit: pub(str),
+        /** As recorded. */
+        quantity: pub(num),
+        /** After corrections. */
+        effective: pub(num),
+        corrected: pub(flag),
+        fromWhom: money(str),
+        valueMinor: money(num),
+        currency: pub(str),
+      }),
+    ),
+  ),
+  /** All such receipts (the list shows the newest AID_TAKE_IN_LIMIT). */
+  total: pub(num),
+});
+export type AidToTakeIn = z.output<typeof aidToTakeInSchema>;
+/** The most receipts the take-in list shows at once. */
+export const AID_TAKE_IN_LIMIT = 200;
 
 export const removedInKindSchema = out({ id: pub(num) });
 

@@ -434,6 +434,11 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
       return { movementId: received.movementIds[0] ?? 0, quantity: 3, note: 'Μετρήθηκε ξανά' };
     },
     'aid.movements': async () => ({ itemId: await fresh.aidItem() }),
+    // The treasurer takes a fresh receipt with a value into the in-kind ledger.
+    'inKind.takeInAid': async () => {
+      const received = (await make('aid.receive', { itemId: await fresh.aidItem(), quantity: 20, fromWhom: 'Δήμος Πειραιά', valueMinor: 40_000 })) as { movementIds: number[] };
+      return { movementId: received.movementIds[0] ?? 0, grantId: null, description: '' };
+    },
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),

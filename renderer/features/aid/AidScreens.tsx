@@ -393,6 +393,8 @@ export function DistributionDayScreen() {
   const give = useMutate('aid.give');
   const save = useSave();
   const [resident, setResident] = useState<ResidentSummary | null>(null);
+  /** Give to the resident's whole household instead (only when they live in one). */
+  const [toHousehold, setToHousehold] = useState(false);
   const [lines, setLines] = useState<Line[]>([emptyLine()]);
   const [given, setGiven] = useState<string | null>(null);
   const pickerRef = useRef<HTMLInputElement>(null);
@@ -402,20 +404,22 @@ export function DistributionDayScreen() {
 
   const submit = async () => {
     if (!resident) return;
+    const household = toHousehold ? resident.household : null;
     setGiven(null);
     const chosen = lines.filter((l) => l.itemId !== '');
     const ok = await save.attempt(
       async () =>
         void (await give.mutateAsync({
-          residentId: resident.id,
+          ...(household ? { residentId: null, householdId: household.id } : { residentId: resident.id, householdId: null }),
           on: day,
           lines: chosen.map((l) => ({ itemId: Number(l.itemId), quantity: Number(l.quantity) })),
           confirmBelowZero: save.stockShort,
         })),
     );
     if (ok) {
-      setGiven(t('aid:day.given', { name: resident.fullName }));
+      setGiven(household ? t('aid:day.givenHousehold', { name: resident.fullName, count: household.size }) : t('aid:day.given', { name: resident.fullName }));
       setResident(null);
+      setToHousehold(false);
       setLines([emptyLine()]);
       window.setTimeout(() => pickerRef.current?.focus(), 0);
     }
@@ -443,6 +447,7 @@ export function DistributionDayScreen() {
           autoFocus
           onPick={(r) => {
             setResident(r);
+            setToHousehold(false);
             setGiven(null);
             window.setTimeout(() => firstItemRef.current?.focus(), 0);
           }}
@@ -450,6 +455,16 @@ export function DistributionDayScreen() {
       ) : (
         <KeyForm className="card" aria-label={t('aid:day.title')} onSubmit={submit} onCancel={() => setResident(null)}>
           <h2>{resident.fullName}</h2>
+          {resident.household ? (
+            // Just before the first item: Shift+Tab, Space gives to the whole household instead.
+            <label className="checkbox aid-household">
+              <input type="checkbox" checked={toHousehold} onChange={(e) => setToHousehold(e.target.checked)} />
+              <span>
+                {t('aid:day.toHousehold', { count: resident.household.size })}
+                <small className="field-hint">{t('aid:day.householdHint')}</small>
+              </span>
+            </label>
+          ) : null}
           <div className="aid-lines">
             {lines.map((l, i) => (
               <div className="aid-line" key={i}>
@@ -502,7 +517,8 @@ export function DistributionDayScreen() {
       <ol className="aid-day-list">
         {(list.data?.people ?? []).map((p, i) => (
           <li key={i}>
-            <strong>{p.name}</strong>: {p.lines.map((l) => `${text.item({ name: l.itemName, size: l.size })} — ${text.qty(l.quantity, l.unit)}`).join('; ')}
+            <strong>{p.name}</strong>
+            {p.residentId === null && p.householdId !== null ? <span className="muted"> ({t('aid:resident.household')})</span> : null}: {p.lines.map((l) => `${text.item({ name: l.itemName, size: l.size })} — ${text.qty(l.quantity, l.unit)}`).join('; ')}
           </li>
         ))}
       </ol>

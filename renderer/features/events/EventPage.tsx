@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { BANDS, OUTREACH_KINDS, type Attendee, type Band, type Event } from '../../../shared/domain/events';
+import { BANDS, OUTREACH_KINDS, bandTotals, type Attendee, type Band, type Event } from '../../../shared/domain/events';
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
@@ -228,6 +228,9 @@ function HeadCounts({ e }: { e: Event }) {
     <section className="event-section" aria-labelledby="event-heads">
       <h2 id="event-heads">{t('events:heads.title')}</h2>
       <p className="field-hint">{t('events:heads.hint')}</p>
+      <p className="event-band-totals" data-testid="event-band-totals">
+        {t('events:heads.totals', { ...bandTotals(e.headCounts) })}
+      </p>
       <KeyForm className="card event-heads" onSubmit={submit} aria-label={t('events:heads.title')}>
         <div className="event-bands">
           {BANDS.map((b) => (

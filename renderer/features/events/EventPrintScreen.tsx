@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCall } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { BANDS, bandTotals } from '../../../shared/domain/events';
 import { useEventText } from './eventText';
 import '../board/print.css';
 import './events.css';
@@ -106,6 +107,9 @@ export function EventPrintScreen() {
             ))}
           </tbody>
         </table>
+        <p className="event-sheet-heads" data-testid="event-sheet-heads">
+          <strong>{t('events:heads.title')}:</strong> {BANDS.map((b) => `${text.band(b)} ${e.headCounts[b]}`).join(', ')}. {t('events:heads.totals', { ...bandTotals(e.headCounts) })}
+        </p>
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
 import { useCentre, useFundingText } from './fundingText';
 import { FormFailure, KeyForm, SaveCancel, useFormErrors } from './FundingForm';
+import { AidTakeIn } from './AidTakeIn';
 
 /** In-kind contributions: the volunteer hour rate, the ledger (rent discounts, goods, services) and the co-financing report. */
 export function InKindScreen() {
@@ -101,6 +102,8 @@ function InKindBody(props: { today: string; currency: string; initialFrom: strin
         )}
       </section>
 
+      <AidTakeIn />
+
       <section className="card" aria-labelledby="fd-ledger-title">
         <div className="fd-card-head">
           <h2 id="fd-ledger-title">{t('funding:inKind.ledger')}</h2>
@@ -141,6 +144,8 @@ function InKindBody(props: { today: string; currency: string; initialFrom: strin
                 <td>
                   {r.description}
                   {r.grantTitle ? <div className="muted">{t('funding:inKind.forGrant', { grant: r.grantTitle })}</div> : null}
+                  {r.aidMovementId !== null ? <div className="muted">{t('funding:aidTakeIn.fromAid')}</div> : null}
+                  {r.aidCorrected ? <div className="fd-warning-text">{t('funding:aidTakeIn.receiptCorrected')}</div> : null}
                 </td>
                 <td className="num">{fmt.money(r.valueMinor, r.currency)}</td>
                 <td className="fd-row-actions">

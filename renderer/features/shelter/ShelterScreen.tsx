@@ -56,6 +56,9 @@ export function ShelterScreen() {
   return (
     <div className="shelter-screen">
       <h1>{t('shelter:title')}</h1>
+      <p>
+        <Link to="/shelter/history">{t('shelter:history.link')}</Link>
+      </p>
       {shelters.length === 0 ? <p className="muted">{t('shelter:shelters.none')}</p> : <CheckIn shelters={shelters} today={status.data.today} />}
       <section aria-labelledby="shelter-today-title">
         <h2 id="shelter-today-title">{t('shelter:today.title')}</h2>

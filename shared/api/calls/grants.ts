@@ -19,6 +19,8 @@ import {
   grantSummarySchema,
   grantViewSchema,
   inKindViewSchema,
+  aidToTakeInSchema,
+  takeInAidInputSchema,
   leaseViewSchema,
   overdueCountSchema,
   removedInKindSchema,
@@ -178,7 +180,8 @@ export const grantsCalls = {
     output: z.array(inKindViewSchema),
     input: monthRangeSchema,
     roles: MONEY,
-    reads: ['money'],
+    // 'aid': a row taken in from an aid receipt shows when the receipt is corrected.
+    reads: ['money', 'aid'],
     summary: 'In-kind contributions of a range of months (rent discounts, donated goods and services), newest first.',
   }),
   'inKind.create': call({
@@ -201,6 +204,20 @@ export const grantsCalls = {
     roles: MONEY,
     changes: ['money'],
     summary: 'Delete a donated goods or services row (rent discounts change with their lease).',
+  }),
+  'inKind.aidToTakeIn': call({
+    output: aidToTakeInSchema,
+    input: z.object({}),
+    roles: MONEY,
+    reads: ['money', 'aid'],
+    summary: 'Aid received with a value that is not yet in the in-kind ledger (newest first, at most 200, and how many in all).',
+  }),
+  'inKind.takeInAid': call({
+    output: inKindViewSchema,
+    input: takeInAidInputSchema,
+    roles: MONEY,
+    changes: ['money'],
+    summary: 'Take an aid receipt with a value into the in-kind ledger as donated goods (its donor, date, value, item and quantity; optional grant); refused if already taken in.',
   }),
   'inKind.rate': call({
     output: volunteerRateSchema,

@@ -187,6 +187,8 @@ export interface InKindTable {
   currency: string;
   grant_id: number | null;
   rent_charge_id: number | null;
+  /** The aid receipt (aid_movements, kind received) it was taken in from; at most one row per receipt. */
+  aid_movement_id: Generated<number | null>;
   created_at: string;
   created_by: number;
 }

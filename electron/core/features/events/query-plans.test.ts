@@ -74,6 +74,15 @@ describe.each(STATISTICS)('events query plans with %s', (_label, stats) => {
     expect(problems(statements, c.uses)).toEqual([]);
   });
 
+  it('a page of events reads a fixed number of statements, whatever its size (no statement per event)', async () => {
+    const small = await explainCall(t, 'events.list', { from: '2024-01-01', to: '2026-12-31', limit: 5 });
+    const large = await explainCall(t, 'events.list', { from: '2024-01-01', to: '2026-12-31', limit: 200 });
+    // The page, its attendance by event and status, its head counts.
+    expect(small.length).toBe(3);
+    expect(large.length).toBe(3);
+    expect(problems(large, ['events_day', 'event_attendance_event', 'sqlite_autoindex_event_head_counts_1'])).toEqual([]);
+  });
+
   it('erasing an attendee', async () => {
     const sent: CompiledQuery[] = [];
     await eraseResident(loggingDb(t, sent), 3020 + base, { actorId: 1, at: NOW, today: NOW.slice(0, 10) });

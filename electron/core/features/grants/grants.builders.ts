@@ -61,6 +61,8 @@ export function grantsValidInputs(): { [K in Calls]: CallInput<K> } {
     'inKind.create': { date: '2026-11-10', kind: 'goods', donor: 'Магазин «Уют»', description: 'Два мешка муки', valueMinor: 300_000 },
     'inKind.update': { id: 1, data: { date: '2026-11-10', kind: 'goods', donor: '', description: 'Мука', valueMinor: 300_000 } },
     'inKind.remove': { id: 1 },
+    'inKind.aidToTakeIn': {},
+    'inKind.takeInAid': { movementId: 1, grantId: null, description: '' },
     'inKind.rate': {},
     'inKind.setRate': { rateMinor: 25_000 },
     'inKind.report': { fromMonth: '2026-01', toMonth: '2026-12' },

@@ -16,6 +16,8 @@ import {
   type CoFinancingReport,
   type InKindData,
   type InKindView,
+  type AidToTakeIn,
+  AID_TAKE_IN_LIMIT,
   type LeaseData,
   type LeaseView,
   type RentChargeView,
@@ -193,7 +195,12 @@ async function leaseViews(ex: Executor, today: string, id?: number): Promise<Lea
 }
 
 async function inKindQuery(ex: Executor) {
-  return ex.selectFrom('in_kind as k').leftJoin('grants as g', 'g.id', 'k.grant_id').selectAll('k').select('g.title as grant_title');
+  return ex
+    .selectFrom('in_kind as k')
+    .leftJoin('grants as g', 'g.id', 'k.grant_id')
+    .selectAll('k')
+    .select('g.title as grant_title')
+    .select(sql<number>`k.aid_movement_id is not null and exists (select 1 from aid_movements c where c.corrects_id = k.aid_movement_id)`.as('aid_corrected'));
 }
 
 type InKindRow = Awaited<ReturnType<Awaited<ReturnType<typeof inKindQuery>>['execute']>>[number];
@@ -211,6 +218,8 @@ function toInKind(r: InKindRow): InKindView {
     grantId: r.grant_id,
     grantTitle: r.grant_title ?? null,
     generated: r.rent_charge_id !== null,
+    aidMovementId: r.aid_movement_id,
+    aidCorrected: Number(r.aid_corrected) === 1,
   };
 }
 
@@ -455,6 +464,79 @@ export function rentService(deps: CoreDeps) {
         await manualInKind(trx, id);
         await trx.deleteFrom('in_kind').where('id', '=', id).execute();
         return { id };
+      });
+    },
+
+    async aidToTakeIn(): Promise<AidToTakeIn> {
+      const pending = db
+        .selectFrom('aid_movements as m')
+        .where('m.kind', '=', 'received')
+        .where('m.value_minor', 'is not', null)
+        .where('m.value_minor', '>', 0)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('in_kind as k').select('k.id').whereRef('k.aid_movement_id', '=', 'm.id'))));
+      // `+m.item_id`: read the valued receipts in their index's order, never item by item.
+      const rows = await pending
+        .innerJoin('aid_items as i', (j) => j.on(sql<boolean>`i.id = +m.item_id`))
+        .select(['m.id', 'm.on_date', 'm.delta', 'm.from_whom', 'm.value_minor', 'm.currency', 'i.name', 'i.size', 'i.unit'])
+        .select(sql<number>`(select coalesce(sum(c.delta), 0) from aid_movements c where c.corrects_id = m.id)`.as('corrections'))
+        .select(sql<number>`exists (select 1 from aid_movements c where c.corrects_id = m.id)`.as('corrected'))
+        .orderBy('m.on_date', 'desc')
+        .orderBy('m.id', 'desc')
+        .limit(AID_TAKE_IN_LIMIT)
+        .execute();
+      const total = await pending.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const fallback = rows.some((r) => r.currency === null) ? await centreCurrency(db) : 'EUR';
+      return {
+        receipts: rows.map((r) => ({
+          movementId: r.id,
+          on: r.on_date,
+          itemName: r.name,
+          size: r.size,
+          unit: r.unit,
+          quantity: r.delta,
+          effective: r.delta + Number(r.corrections),
+          corrected: Number(r.corrected) === 1,
+          fromWhom: r.from_whom,
+          valueMinor: r.value_minor ?? 0,
+          currency: r.currency ?? fallback,
+        })),
+        total: Number(total.n),
+      };
+    },
+
+    async takeInAid(input: { movementId: number; grantId: number | null; description: string }, actor: Actor): Promise<InKindView> {
+      return inTransaction(db, async (trx) => {
+        const m = await trx
+          .selectFrom('aid_movements as m')
+          .innerJoin('aid_items as i', 'i.id', 'm.item_id')
+          .select(['m.id', 'm.kind', 'm.on_date', 'm.delta', 'm.from_whom', 'm.value_minor', 'm.currency', 'i.name', 'i.size'])
+          .where('m.id', '=', input.movementId)
+          .executeTakeFirst();
+        if (!m || m.kind !== 'received') throw new AppError('notFound', `Aid receipt ${input.movementId} not found`);
+        if (m.value_minor === null || m.value_minor <= 0) throw invalid([{ path: 'movementId', message: 'validation.amountPositive' }]);
+        const taken = await trx.selectFrom('in_kind').select('id').where('aid_movement_id', '=', m.id).executeTakeFirst();
+        if (taken) throw new AppError('alreadyTakenIn', `Aid receipt ${m.id} is already in-kind row ${taken.id}`);
+        await checkInKindGrant(trx, input.grantId);
+        const description = input.description !== '' ? input.description : `${m.size === '' ? m.name : `${m.name} ${m.size}`} × ${m.delta}`;
+        const row = await trx
+          .insertInto('in_kind')
+          .values({
+            entry_date: m.on_date,
+            month_key: m.on_date.slice(0, 7),
+            kind: 'goods',
+            donor: m.from_whom,
+            description,
+            value_minor: m.value_minor,
+            currency: m.currency ?? (await centreCurrency(trx)),
+            grant_id: input.grantId,
+            rent_charge_id: null,
+            aid_movement_id: m.id,
+            created_at: now(),
+            created_by: actor.id,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return toInKind(await (await inKindQuery(trx)).where('k.id', '=', row.id).executeTakeFirstOrThrow());
       });
     },
 

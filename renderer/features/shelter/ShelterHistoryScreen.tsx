@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Stay, StayPage } from '../../../shared/domain/shelter';
+import { addMonths, daysBetween, isIsoDate } from '../../../shared/domain/dates';
+import { useCall, usePagedCall } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useFormat } from '../../ui/format';
+import './shelter.css';
+
+const NS = ['shelter', 'common'] as const;
+const PAGE = 100;
+const stayRows = (p: StayPage) => p.rows;
+const stayTotal = (p: StayPage) => p.total;
+
+/**
+ * Past and present stays in the temporary shelter (shelter.history): who was checked in during a
+ * period (the latest check-in first), when they left and why; filtered by period and shelter.
+ */
+export function ShelterHistoryScreen() {
+  const { t } = useTranslation(NS);
+  const status = useCall('app.status', {});
+  if (!status.data) return null;
+  const today = status.data.today;
+  return (
+    <div className="shelter-screen">
+      <p>
+        <Link to="/shelter">{t('shelter:history.back')}</Link>
+      </p>
+      <h1>{t('shelter:history.title')}</h1>
+      <HistoryBody today={today} />
+    </div>
+  );
+}
+
+function HistoryBody({ today }: { today: string }) {
+  const { t } = useTranslation(NS);
+  const format = useFormat();
+  const shelters = useCall('shelter.list', {});
+  const [from, setFrom] = useState(`${addMonths(today.slice(0, 7), -11)}-01`);
+  const [to, setTo] = useState(today);
+  const [shelterId, setShelterId] = useState<number | undefined>(undefined);
+  const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
+  const list = usePagedCall('shelter.history', { from, to, ...(shelterId !== undefined ? { shelterId } : {}) }, { pageSize: PAGE, rows: stayRows, total: stayTotal, enabled: valid });
+  const capped = list.first?.totalCapped ?? false;
+  const days = (s: Stay) => daysBetween(s.checkedInOn, s.checkedOutOn ?? today);
+
+  return (
+    <>
+      <form className="shelter-row shelter-filters" aria-label={t('shelter:history.filters')} onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="sh-from">{t('shelter:history.from')}</label>
+          <input id="sh-from" type="date" value={from} max={today} onChange={(e) => setFrom(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="sh-to">{t('shelter:history.to')}</label>
+          <input id="sh-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </div>
+        {(shelters.data?.length ?? 0) > 1 ? (
+          <div className="field">
+            <label htmlFor="sh-shelter">{t('shelter:fields.shelter')}</label>
+            <select id="sh-shelter" value={shelterId ?? ''} onChange={(e) => setShelterId(e.target.value === '' ? undefined : Number(e.target.value))}>
+              <option value="">{t('shelter:history.allShelters')}</option>
+              {(shelters.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </form>
+      <p className="muted">{t('shelter:history.hint')}</p>
+      {!valid ? <p role="alert">{t('common:validation.dateOrder')}</p> : null}
+      {list.query.isError ? <ErrorNotice error={list.query.error} /> : null}
+      {valid && list.total !== undefined ? (
+        <p role="status">{capped ? t('shelter:history.countCapped', { count: list.total }) : t('shelter:history.count', { count: list.total })}</p>
+      ) : null}
+      {valid && list.first && list.items.length === 0 ? <p className="muted">{t('shelter:history.empty')}</p> : null}
+      {list.items.length > 0 ? (
+        <table className="data-table shelter-table" aria-label={t('shelter:history.title')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('shelter:fields.name')}</th>
+              <th scope="col">{t('shelter:fields.birthYear')}</th>
+              <th scope="col">{t('shelter:fields.shelter')}</th>
+              <th scope="col">{t('shelter:history.checkedIn')}</th>
+              <th scope="col">{t('shelter:history.checkedOut')}</th>
+              <th scope="col">{t('shelter:fields.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.residentId !== null ? <Link to={`/residents/${s.residentId}`}>{s.fullName}</Link> : <span className="muted">{t('shelter:history.erased')}</span>}
+                  {s.householdId !== null ? <div className="muted">{t('shelter:history.withHousehold', { id: s.householdId })}</div> : null}
+                </td>
+                <td>{s.birthYear ?? ''}</td>
+                <td>
+                  {s.shelterName}
+                  {s.bed ? <div className="muted">{s.bed}</div> : null}
+                </td>
+                <td className="nowrap">{format.date(s.checkedInOn)}</td>
+                <td>
+                  {s.checkedOutOn !== null ? <span className="nowrap">{format.date(s.checkedOutOn)}</span> : <strong>{t('shelter:history.stillThere')}</strong>}
+                  <div className="muted">{t('shelter:today.days', { count: days(s) })}</div>
+                </td>
+                <td>
+                  {s.outReason !== null ? t(`shelter:outReason.${s.outReason}`) : ''}
+                  {s.outNote ? <div className="muted">{s.outNote}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {list.hasMore ? (
+        <button type="button" onClick={list.loadMore} disabled={list.loadingMore}>
+          {t('shelter:history.more')}
+        </button>
+      ) : null}
+    </>
+  );
+}
