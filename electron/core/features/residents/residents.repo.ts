@@ -9,6 +9,9 @@ import { phonesOf } from '../../db/phones';
 import { hasHealthConsent } from '../privacy/consent.repo';
 import { briefsOf } from '../households/households.repo';
 import type { HouseholdBrief } from '../../../../shared/domain/household-brief';
+import { matchCandidates, matchPeople, writeMatchKeys } from './matcher';
+import { scorePair } from '../../../../shared/domain/matcher';
+import type { MatchReason, Verdict } from '../../../../shared/domain/matcher';
 
 const SITUATION_COLUMNS: Record<Situation, 'lives_alone' | 'pensioner' | 'disability' | 'family_in_difficulty' | 'displaced'> = {
   livesAlone: 'lives_alone',
@@ -162,6 +165,7 @@ async function replacePhonesAndTerms(ex: Executor, id: number, data: ResidentDat
       .values(data.phones.map((raw, position) => ({ resident_id: id, position, raw, national: nationalNumber(raw) })))
       .execute();
   }
+  await writeMatchKeys(ex, id, data);
   const terms = searchTerms(data);
   // SQLite limits bound parameters per statement; insert in chunks.
   for (let i = 0; i < terms.length; i += 200) {
@@ -255,28 +259,69 @@ async function lastNamePrefix(ex: Executor, word: string, settlement: string | u
 export async function findDuplicates(
   ex: Executor,
   input: { lastName: string; firstName: string; patronymic: string; birthYear: number | null; phones: string[]; excludeId?: number | undefined },
-): Promise<ResidentSummary[]> {
-  const key = nameKey(input.lastName, input.firstName, input.patronymic);
-  const shortKey = nameKey(input.lastName, input.firstName);
-  const nationals = input.phones.map(nationalNumber).filter((n) => n.length >= 5);
-  const ids = new Set<number>();
-  if (key.length > 0) {
-    // Same name with or without a patronymic on either side, in any word order.
-    let q = ex
-      .selectFrom('residents')
-      .select('id')
-      .where((eb) => eb.or([eb('short_name_key', '=', shortKey), eb('name_key', '=', key)]));
-    const year = input.birthYear;
-    // Without a birth year the name alone is worth a warning; with one, a record without a year may be the same person.
-    if (year !== null) q = q.where((eb) => eb.or([eb('birth_year', '=', year), eb('birth_year', 'is', null)]));
-    for (const r of await q.limit(20).execute()) ids.add(r.id);
+): Promise<Array<ResidentSummary & { score: number; verdict: Verdict; reasons: MatchReason[] }>> {
+  // The one matcher (matcher.ts): names in any script and word order, typos, birth year, phone.
+  const found = await matchCandidates(ex, input, { excludeId: input.excludeId, limit: 10 });
+  const summaries = new Map((await summariesInOrder(ex, found.map((c) => c.residentId))).map((s) => [s.id, s]));
+  return found.flatMap((c) => {
+    const s = summaries.get(c.residentId);
+    return s ? [{ ...s, score: c.score, verdict: c.verdict, reasons: c.reasons }] : [];
+  });
+}
+
+/** Residents looked at per step of the duplicates list, and steps per page at most. */
+const PAIR_CHUNK = 100;
+const PAIR_STEPS = 10;
+
+/**
+ * Pairs of residents who may be the same person, walking the register in id order from `cursor`:
+ * each resident's match keys (index resident_match_keys_resident) against the others with a
+ * higher id sharing a key (primary key of resident_match_keys), scored by the matcher; "same"
+ * and "maybe" kept, best first within the page. A page ends after whole steps of residents, when
+ * about `limit` pairs are found or after PAIR_STEPS steps (it may then be short, even empty, with
+ * a next cursor: the screen offers "more").
+ */
+export async function duplicatePairs(ex: Executor, cursor: number, limit: number) {
+  const pairs: Array<{ a: number; b: number; score: number; verdict: Verdict; reasons: MatchReason[] }> = [];
+  let after = cursor;
+  let nextCursor: number | null = null;
+  for (let step = 0; step < PAIR_STEPS; step++) {
+    const ids = (
+      await ex.selectFrom('residents').select('id').where('id', '>', after).where('erased_at', 'is', null).orderBy('id').limit(PAIR_CHUNK).execute()
+    ).map((r) => r.id);
+    if (ids.length === 0) {
+      nextCursor = null;
+      break;
+    }
+    after = ids[ids.length - 1] as number;
+    nextCursor = ids.length === PAIR_CHUNK ? after : null;
+    const found = await sql<{ a: number; b: number }>`
+      select a.resident_id as a, b.resident_id as b
+      from resident_match_keys a join resident_match_keys b on b.key = a.key and b.resident_id > a.resident_id
+      where a.resident_id in (${sql.join(ids)})
+      group by a.resident_id, b.resident_id`.execute(ex);
+    if (found.rows.length > 0) {
+      const people = await matchPeople(ex, [...new Set(found.rows.flatMap((r) => [r.a, r.b]))]);
+      for (const { a, b } of found.rows) {
+        const pa = people.get(a);
+        const pb = people.get(b);
+        if (!pa || !pb) continue;
+        const r = scorePair(pa, pb);
+        if (r.verdict !== 'different') pairs.push({ a, b, ...r });
+      }
+    }
+    if (pairs.length >= limit || nextCursor === null) break;
   }
-  if (nationals.length > 0) {
-    const rows = await ex.selectFrom('resident_phones').select('resident_id').where('national', 'in', nationals).limit(20).execute();
-    for (const r of rows) ids.add(r.resident_id);
-  }
-  if (input.excludeId !== undefined) ids.delete(input.excludeId);
-  return summariesInOrder(ex, [...ids].sort((a, b) => a - b));
+  pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  const summaries = new Map((await summariesInOrder(ex, [...new Set(pairs.flatMap((p) => [p.a, p.b]))])).map((s) => [s.id, s]));
+  return {
+    pairs: pairs.flatMap((p) => {
+      const a = summaries.get(p.a);
+      const b = summaries.get(p.b);
+      return a && b ? [{ a, b, score: p.score, verdict: p.verdict, reasons: p.reasons }] : [];
+    }),
+    nextCursor,
+  };
 }
 
 /**
