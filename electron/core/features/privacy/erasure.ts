@@ -274,6 +274,8 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
   await trx.deleteFrom('resident_phones').where('resident_id', '=', residentId).execute();
   await trx.deleteFrom('resident_search_terms').where('resident_id', '=', residentId).execute();
   await trx.deleteFrom('resident_match_keys').where('resident_id', '=', residentId).execute();
+  // Records merged into this one: the merge stays (a count), the name it had goes.
+  await trx.updateTable('resident_merges').set({ merged_name: '', merged_birth_year: null, fields: '{}' }).where('survivor_id', '=', residentId).execute();
 
   const fullName = [row.last_name, row.first_name, row.patronymic].filter(Boolean).join(' ');
   return { residentId, lastName: row.last_name, fullName, blanked: Object.fromEntries(Object.entries(blanked).filter(([, v]) => v > 0)) };

@@ -198,9 +198,11 @@ async function summariesInOrder(ex: Executor, ids: number[]): Promise<ResidentSu
 }
 
 /**
- * Ranked search. Every typed word must be the start of some word of the resident's name, address
- * or phone digits. Order: an exact last-name match first, then last-name prefixes, other name
- * words, address, phone; then alphabetically.
+ * Ranked search (issue 15: the best matches first). Every typed word must be the start of some
+ * word of the resident's name, address or phone digits. Order: an exact last-name match first,
+ * then last names starting with the word, the closest (fewest letters more) first, then the other
+ * name words (exact, then closest prefixes), address, phone; alphabetically only within one
+ * closeness.
  */
 export async function searchResidents(
   ex: Executor,
@@ -239,8 +241,67 @@ export async function searchResidents(
   );
 }
 
-/** Exact last-name matches first, then last names starting with `word`, alphabetically. */
+/** More distinct surnames than this under one prefix: the ranked query below answers instead. */
+const PREFIX_TERMS_CAP = 3000;
+
+/**
+ * Last names starting with `word`, the closest first: an exact surname, then the surnames with
+ * the fewest letters more (петр → Петров before Петрова before Петренко), alphabetically (folded)
+ * within one length, as the ranked query orders them. The distinct surnames under the prefix are
+ * found by seeks in the terms index (one per term), then each length's residents are read in name
+ * order from the sort_key index, at most `limit` per surname.
+ */
 async function lastNamePrefix(ex: Executor, word: string, settlement: string | undefined, limit: number): Promise<number[]> {
+  const upper = prefixUpperBound(word);
+  const terms = await sql<{ term: string }>`
+    with recursive s(term) as (
+      select (select min(term) from resident_search_terms where term >= ${word} and term < ${upper})
+      union all
+      select (select min(u.term) from resident_search_terms u where u.term > s.term and u.term < ${upper}) from s where s.term is not null
+    )
+    select term from s
+    where term is not null and exists (select 1 from resident_search_terms x where x.term = s.term and x.rank = ${RANK.lastName})
+    limit ${PREFIX_TERMS_CAP + 1}`.execute(ex);
+  if (terms.rows.length > PREFIX_TERMS_CAP) return alphabeticalPrefix(ex, word, settlement, limit);
+  const byLength = new Map<number, string[]>();
+  for (const { term } of terms.rows) {
+    const n = Array.from(term).length;
+    byLength.set(n, [...(byLength.get(n) ?? []), term]);
+  }
+  const ids: number[] = [];
+  const seen = new Set<number>();
+  for (const length of [...byLength.keys()].sort((a, b) => a - b)) {
+    // Each surname's people in name order from the sort_key index (the folded full name starts
+    // with the surname, then a space or a hyphen), merged across the surnames of this length.
+    const found: Array<{ id: number; sort_key: string }> = [];
+    for (const term of byLength.get(length) as string[]) {
+      let q = ex
+        .selectFrom('residents')
+        .select(['id', 'sort_key'])
+        .where('sort_key', '>=', `${term} `)
+        .where('sort_key', '<', `${term}.`)
+        .orderBy('sort_key')
+        .orderBy('id')
+        .limit(limit);
+      if (settlement !== undefined) q = q.where('settlement', '=', settlement);
+      found.push(...(await q.execute()));
+    }
+    found.sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : a.id - b.id));
+    for (const { id } of found) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      ids.push(id);
+    }
+    if (ids.length >= limit) break;
+  }
+  return ids.slice(0, limit);
+}
+
+/**
+ * The register's own order under a prefix so broad that its surnames are too many to rank by
+ * closeness (more than PREFIX_TERMS_CAP): an exact surname first, then the sort_key index.
+ */
+async function alphabeticalPrefix(ex: Executor, word: string, settlement: string | undefined, limit: number): Promise<number[]> {
   const inSettlement = settlement !== undefined ? sql`and r.settlement = ${settlement}` : sql``;
   const rows = await sql<{ id: number }>`
     select id from (
@@ -272,20 +333,23 @@ export async function findDuplicates(
 /** Residents looked at per step of the duplicates list, and steps per page at most. */
 const PAIR_CHUNK = 100;
 const PAIR_STEPS = 10;
+/** Look-alikes of one resident listed at most (the best), so that a page stays small. */
+const PAIRS_PER_RESIDENT = 50;
 
 /**
- * Pairs of residents who may be the same person, walking the register in id order from `cursor`:
- * each resident's match keys (index resident_match_keys_resident) against the others with a
- * higher id sharing a key (primary key of resident_match_keys), scored by the matcher; "same"
- * and "maybe" kept, best first within the page. A page ends after whole steps of residents, when
- * about `limit` pairs are found or after PAIR_STEPS steps (it may then be short, even empty, with
- * a next cursor: the screen offers "more").
+ * Pairs of residents who may be the same person, walking the register in id order after
+ * `cursor`: each resident's match keys (index resident_match_keys_resident) against the others
+ * with a higher id sharing a key (primary key of resident_match_keys), scored by the matcher;
+ * "same" and "maybe" kept (at most PAIRS_PER_RESIDENT a resident, the best). A page ends with
+ * the resident at which about `limit` pairs are found, or after PAIR_STEPS steps of PAIR_CHUNK
+ * residents (it may then be short, even empty, with a next cursor: the screen offers "more").
+ * Within a page, the best pairs first.
  */
 export async function duplicatePairs(ex: Executor, cursor: number, limit: number) {
   const pairs: Array<{ a: number; b: number; score: number; verdict: Verdict; reasons: MatchReason[] }> = [];
   let after = cursor;
   let nextCursor: number | null = null;
-  for (let step = 0; step < PAIR_STEPS; step++) {
+  walk: for (let step = 0; step < PAIR_STEPS; step++) {
     const ids = (
       await ex.selectFrom('residents').select('id').where('id', '>', after).where('erased_at', 'is', null).orderBy('id').limit(PAIR_CHUNK).execute()
     ).map((r) => r.id);
@@ -293,24 +357,37 @@ export async function duplicatePairs(ex: Executor, cursor: number, limit: number
       nextCursor = null;
       break;
     }
-    after = ids[ids.length - 1] as number;
-    nextCursor = ids.length === PAIR_CHUNK ? after : null;
     const found = await sql<{ a: number; b: number }>`
       select a.resident_id as a, b.resident_id as b
       from resident_match_keys a join resident_match_keys b on b.key = a.key and b.resident_id > a.resident_id
       where a.resident_id in (${sql.join(ids)})
-      group by a.resident_id, b.resident_id`.execute(ex);
-    if (found.rows.length > 0) {
-      const people = await matchPeople(ex, [...new Set(found.rows.flatMap((r) => [r.a, r.b]))]);
-      for (const { a, b } of found.rows) {
+      group by a.resident_id, b.resident_id
+      order by a.resident_id, b.resident_id`.execute(ex);
+    const byA = new Map<number, number[]>();
+    for (const { a, b } of found.rows) byA.set(a, [...(byA.get(a) ?? []), b]);
+    for (const a of ids) {
+      const others = byA.get(a);
+      if (others !== undefined) {
+        const people = await matchPeople(ex, [a, ...others.slice(0, 400)]);
         const pa = people.get(a);
-        const pb = people.get(b);
-        if (!pa || !pb) continue;
-        const r = scorePair(pa, pb);
-        if (r.verdict !== 'different') pairs.push({ a, b, ...r });
+        const scored = [];
+        for (const b of others) {
+          const pb = people.get(b);
+          if (!pa || !pb) continue;
+          const r = scorePair(pa, pb);
+          if (r.verdict !== 'different') scored.push({ a, b, ...r });
+        }
+        scored.sort((x, y) => y.score - x.score || x.b - y.b);
+        pairs.push(...scored.slice(0, PAIRS_PER_RESIDENT));
+      }
+      after = a;
+      if (pairs.length >= limit) {
+        nextCursor = a;
+        break walk;
       }
     }
-    if (pairs.length >= limit || nextCursor === null) break;
+    nextCursor = ids.length === PAIR_CHUNK ? after : null;
+    if (nextCursor === null) break;
   }
   pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   const summaries = new Map((await summariesInOrder(ex, [...new Set(pairs.flatMap((p) => [p.a, p.b]))])).map((s) => [s.id, s]));
