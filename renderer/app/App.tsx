@@ -13,6 +13,8 @@ import { ResidentsScreen } from '../features/residents/ResidentsScreen';
 import { ResidentPage } from '../features/residents/ResidentPage';
 import { ResidentEditScreen } from '../features/residents/ResidentEditScreen';
 import { HouseholdNewScreen } from '../features/households/HouseholdNewScreen';
+import { DuplicatesScreen } from '../features/duplicates/DuplicatesScreen';
+import { MergeScreen } from '../features/duplicates/MergeScreen';
 import { AssessmentEditScreen, AssessmentNewScreen } from '../features/assessments/AssessmentNewScreen';
 import { AssessmentScreen } from '../features/assessments/AssessmentScreen';
 import { AssessmentListsScreen } from '../features/assessments/AssessmentListsScreen';
@@ -138,6 +140,8 @@ function Gate() {
           />
           {screen('residents', <ResidentsScreen />)}
           {screen('residents/new', <ResidentEditScreen />)}
+          {screen('residents/duplicates', <DuplicatesScreen />)}
+          {screen('residents/merge', <MergeScreen />)}
           {screen('residents/:id', <ResidentPage />)}
           {screen('residents/:id/edit', <ResidentEditScreen />)}
           {screen('residents/:id/household/new', <HouseholdNewScreen />)}
