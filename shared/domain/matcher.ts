@@ -127,6 +127,18 @@ const VOWELS = /[aoui]/g;
  * ж/ż/zh with z), doubled letters once.
  */
 export function phoneticForm(word: string): string {
+  const known = FORMS.get(word);
+  if (known !== undefined) return known;
+  const form = computeForm(word);
+  // Names repeat (a city has a few thousand distinct words): remembered, within a bound.
+  if (FORMS.size >= 50_000) FORMS.clear();
+  FORMS.set(word, form);
+  return form;
+}
+
+const FORMS = new Map<string, string>();
+
+function computeForm(word: string): string {
   let w = fold(word);
   for (const [re, to] of GREEK_DIGRAPHS) w = w.replace(re, to);
   for (const [re, to] of LATIN_DIGRAPHS) w = w.replace(re, to);
@@ -217,10 +229,23 @@ interface Word {
   skel: string;
 }
 
+const FIELD_WORDS = new Map<string, Array<Omit<Word, 'role'>>>();
+
+/** The words of one name field, analysed once per distinct text (bounded). */
+function fieldWords(text: string): Array<Omit<Word, 'role'>> {
+  let words = FIELD_WORDS.get(text);
+  if (words === undefined) {
+    words = foldedWords(text).map((w) => ({ folded: w, form: phoneticForm(w), skel: skeleton(w) }));
+    if (FIELD_WORDS.size >= 50_000) FIELD_WORDS.clear();
+    FIELD_WORDS.set(text, words);
+  }
+  return words;
+}
+
 function wordsOf(p: MatchPerson): Word[] {
   const out: Word[] = [];
   const add = (text: string | undefined, role: Role) => {
-    for (const w of foldedWords(text ?? '')) out.push({ role, folded: w, form: phoneticForm(w), skel: skeleton(w) });
+    for (const w of fieldWords(text ?? '')) out.push({ role, ...w });
   };
   add(p.lastName, 'last');
   add(p.firstName, 'first');

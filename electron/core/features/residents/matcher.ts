@@ -78,8 +78,18 @@ export async function candidateIds(ex: Executor, person: MatchPerson): Promise<n
   const ids = new Set<number>();
   const keys = queryKeys(person);
   if (keys.length > 0) {
-    const rows = await ex.selectFrom('resident_match_keys').select('resident_id').distinct().where('key', 'in', keys).limit(LOOKUP_CAP).execute();
-    for (const r of rows) ids.add(r.resident_id);
+    let q = ex
+      .selectFrom('resident_match_keys as k')
+      .innerJoin('residents as r', 'r.id', 'k.resident_id')
+      .select('k.resident_id')
+      .distinct()
+      .where('k.key', 'in', keys)
+      .limit(LOOKUP_CAP);
+    // Two or more birth years apart, a name alone scores at most 0.55 ("different"): namesakes of
+    // another generation are left out here, and a shared phone still finds them (below).
+    const year = person.birthYear ?? null;
+    if (year !== null) q = q.where((eb) => eb.or([eb('r.birth_year', 'is', null), eb('r.birth_year', '>=', year - 1).and('r.birth_year', '<=', year + 1)]));
+    for (const r of await q.execute()) ids.add(r.resident_id);
   }
   const nationals = [...new Set((person.phones ?? []).map(nationalNumber).filter((n) => n.length >= 5))];
   if (nationals.length > 0) {

@@ -339,7 +339,8 @@ const PAIRS_PER_RESIDENT = 50;
 /**
  * Pairs of residents who may be the same person, walking the register in id order after
  * `cursor`: each resident's match keys (index resident_match_keys_resident) against the others
- * with a higher id sharing a key (primary key of resident_match_keys), scored by the matcher;
+ * with a higher id sharing a key (primary key of resident_match_keys) and a birth year at most one
+ * apart (or unknown), scored by the matcher;
  * "same" and "maybe" kept (at most PAIRS_PER_RESIDENT a resident, the best). A page ends with
  * the resident at which about `limit` pairs are found, or after PAIR_STEPS steps of PAIR_CHUNK
  * residents (it may then be short, even empty, with a next cursor: the screen offers "more").
@@ -357,10 +358,15 @@ export async function duplicatePairs(ex: Executor, cursor: number, limit: number
       nextCursor = null;
       break;
     }
+    // Birth years two or more apart make a pair "different" by name alone (matcher.ts): left out here.
     const found = await sql<{ a: number; b: number }>`
       select a.resident_id as a, b.resident_id as b
-      from resident_match_keys a join resident_match_keys b on b.key = a.key and b.resident_id > a.resident_id
+      from resident_match_keys a
+      join resident_match_keys b on b.key = a.key and b.resident_id > a.resident_id
+      join residents ra on ra.id = a.resident_id
+      join residents rb on rb.id = b.resident_id
       where a.resident_id in (${sql.join(ids)})
+        and (ra.birth_year is null or rb.birth_year is null or abs(ra.birth_year - rb.birth_year) <= 1)
       group by a.resident_id, b.resident_id
       order by a.resident_id, b.resident_id`.execute(ex);
     const byA = new Map<number, number[]>();
