@@ -209,6 +209,12 @@ CREATE INDEX "requests_status" on "requests" ("status", "created_on");
 -- index resident_consents_resident on resident_consents
 CREATE INDEX "resident_consents_resident" on "resident_consents" ("resident_id", "withdrawn_at");
 
+-- index resident_match_keys_resident on resident_match_keys
+CREATE INDEX resident_match_keys_resident on resident_match_keys (resident_id);
+
+-- index resident_merges_survivor on resident_merges
+CREATE INDEX resident_merges_survivor on resident_merges (survivor_id, merged_at);
+
 -- index resident_phones_national on resident_phones
 CREATE INDEX "resident_phones_national" on "resident_phones" ("national");
 
@@ -418,6 +424,26 @@ CREATE TABLE "requests" ("id" integer primary key autoincrement, "resident_id" i
 
 -- table resident_consents on resident_consents
 CREATE TABLE "resident_consents" ("id" integer primary key autoincrement, "resident_id" integer not null references "residents" ("id"), "basis" text not null check (basis in ('consent', 'vitalInterests', 'socialCareLaw', 'legitimateInterest')), "scope_basic" integer default 1 not null check (scope_basic in (0, 1)), "scope_health" integer default 0 not null check (scope_health in (0, 1)), "scope_photos" integer default 0 not null check (scope_photos in (0, 1)), "given_on" text not null, "notice_version" text not null, "note" text default '' not null, "recorded_at" text not null, "recorded_by" integer not null references "users" ("id"), "withdrawn_on" text, "withdrawn_at" text, "withdrawn_by" integer references "users" ("id"), constraint "resident_consents_health_basis" check (scope_health = 0 or basis <> 'legitimateInterest'));
+
+-- table resident_match_keys on resident_match_keys
+CREATE TABLE resident_match_keys (
+    key text not null,
+    resident_id integer not null references residents (id) on delete cascade,
+    primary key (key, resident_id)
+  );
+
+-- table resident_merges on resident_merges
+CREATE TABLE resident_merges (
+    id integer primary key autoincrement,
+    survivor_id integer not null references residents (id),
+    merged_id integer not null,
+    merged_name text not null,
+    merged_birth_year integer,
+    fields text not null default '{}',
+    moved text not null default '{}',
+    merged_at text not null,
+    merged_by integer not null references users (id)
+  );
 
 -- table resident_phones on resident_phones
 CREATE TABLE "resident_phones" ("id" integer primary key autoincrement, "resident_id" integer not null references "residents" ("id") on delete cascade, "position" integer not null, "raw" text not null, "national" text not null);

@@ -15,6 +15,8 @@ import { ResidentsScreen } from '../features/residents/ResidentsScreen';
 import { ResidentPage } from '../features/residents/ResidentPage';
 import { ResidentEditScreen } from '../features/residents/ResidentEditScreen';
 import { HouseholdNewScreen } from '../features/households/HouseholdNewScreen';
+import { DuplicatesScreen } from '../features/duplicates/DuplicatesScreen';
+import { MergeScreen } from '../features/duplicates/MergeScreen';
 import { AssessmentEditScreen, AssessmentNewScreen } from '../features/assessments/AssessmentNewScreen';
 import { AssessmentScreen } from '../features/assessments/AssessmentScreen';
 import { AssessmentListsScreen } from '../features/assessments/AssessmentListsScreen';
@@ -145,6 +147,8 @@ function Gate() {
           />
           {screen('residents', <ResidentsScreen />, '/residents')}
           {screen('residents/new', <ResidentEditScreen />, '/residents')}
+          {screen('residents/duplicates', <DuplicatesScreen />, '/residents/duplicates')}
+          {screen('residents/merge', <MergeScreen />, '/residents/merge')}
           {screen('residents/:id', <ResidentPage />, '/residents')}
           {screen('residents/:id/edit', <ResidentEditScreen />, '/residents')}
           {screen('residents/:id/household/new', <HouseholdNewScreen />, '/residents')}

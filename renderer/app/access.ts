@@ -10,6 +10,8 @@ import type { Role } from '../../shared/api/roles';
  */
 export const SCREEN_CALLS = {
   '/residents': 'residents.search',
+  '/residents/duplicates': 'residents.duplicatePairs',
+  '/residents/merge': 'residents.merge',
   '/requests': 'requests.list',
   '/events': 'events.list',
   '/shelter': 'shelter.today',

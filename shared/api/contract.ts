@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ADMIN_ONLY, CASEWORK, CATALOGUE_EDITORS, EVERYONE, ROLES, type Role } from './roles';
 import { residentInputSchema, residentSchema, residentSummarySchema } from '../domain/residents';
+import { duplicateCandidateSchema, mergedFromSchema } from '../domain/matcher';
 import { REQUEST_STATUSES, requestDetailSchema, requestInputSchema, requestSummarySchema } from '../domain/requests';
 import { kindInputSchema, KIND_MODES, serviceKindSchema } from '../domain/catalogue';
 import { backupInfoSchema, backupPreviewSchema, backupStatusSchema, exportResultSchema, restoreResultSchema } from '../domain/backups';
@@ -36,6 +37,7 @@ import { projectsCalls } from './calls/projects';
 import { eventsCalls } from './calls/events';
 import { shelterCalls } from './calls/shelter';
 import { aidCalls } from './calls/aid';
+import { duplicatesCalls } from './calls/duplicates';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -78,6 +80,8 @@ export type Counts = z.output<typeof countsSchema>;
 export const residentPageSchema = out({
   resident: pub(residentSchema),
   requests: pub(z.array(requestSummarySchema)),
+  /** Records of the same person merged into this one (residents.merge), newest first. */
+  mergedFrom: pub(z.array(mergedFromSchema)),
 });
 export type ResidentPage = z.output<typeof residentPageSchema>;
 
@@ -152,7 +156,7 @@ export const contract = {
     summary: 'A resident with their request history.',
   }),
   'residents.findDuplicates': call({
-    output: z.array(residentSummarySchema),
+    output: z.array(duplicateCandidateSchema),
     input: z.object({
       lastName: z.string().max(100),
       firstName: z.string().max(100),
@@ -163,7 +167,7 @@ export const contract = {
     }),
     roles: CASEWORK,
     reads: ['residents'],
-    summary: 'Residents with the same folded name and birth year, or the same phone.',
+    summary: 'Residents who may be this person (the duplicate matcher: names in any script and order, typos, birth year, phone), best first, with the score and why.',
   }),
   'residents.create': call({
     output: residentSchema,
@@ -368,6 +372,7 @@ export const contract = {
   ...eventsCalls,
   ...shelterCalls,
   ...aidCalls,
+  ...duplicatesCalls,
 } as const;
 
 export type Contract = typeof contract;

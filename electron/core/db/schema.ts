@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { UsersTable, SettingsTable } from '../features/settings/settings.table';
 import type { ServiceKindsTable } from '../features/catalogue/catalogue.table';
-import type { ResidentsTable, ResidentPhonesTable, ResidentSearchTermsTable } from '../features/residents/residents.table';
+import type { ResidentsTable, ResidentPhonesTable, ResidentSearchTermsTable, ResidentMatchKeysTable, ResidentMergesTable } from '../features/residents/residents.table';
 import type { RequestsTable, RequestStatusHistoryTable } from '../features/requests/requests.table';
 import type {
   KindSkillsTable,
@@ -40,6 +40,8 @@ export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables
   residents: ResidentsTable;
   resident_phones: ResidentPhonesTable;
   resident_search_terms: ResidentSearchTermsTable;
+  resident_match_keys: ResidentMatchKeysTable;
+  resident_merges: ResidentMergesTable;
   requests: RequestsTable;
   request_status_history: RequestStatusHistoryTable;
   skills: SkillsTable;

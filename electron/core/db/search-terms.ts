@@ -2,7 +2,8 @@
  * The ranked "starts with" search over a search-terms table (one row per folded word and per
  * phone-digit suffix of a person; see residents.repo.ts searchTerms). Used for residents and
  * volunteers alike: every typed word must be the start of one of the person's terms; the score
- * prefers an exact term and lower ranks (last name before other words, address, phone).
+ * prefers lower ranks (last name before other words, address, phone), an exact term, then the
+ * closest term (the fewest letters beyond what was typed: петр → Петров before Петренко).
  */
 import { sql, type RawBuilder } from 'kysely';
 import { foldedWords, prefixUpperBound } from '../../../shared/domain/text';
@@ -47,7 +48,7 @@ export function rankedMatches(table: TermsTable, owner: OwnerColumn, query: stri
   const driverPrefixes = parsed.phoneLike ? variants : wordPrefixes(driver);
   const exact = parsed.phoneLike ? (variants[variants.length - 1] ?? driver) : driver;
   return sql`
-    select ${sql.ref(`t.${owner}`)} as owner_id, min(t.rank * 2 + case when t.term = ${exact} then 0 else 1 end) as score
+    select ${sql.ref(`t.${owner}`)} as owner_id, min((t.rank * 2 + case when t.term = ${exact} then 0 else 1 end) * 1000 + length(t.term)) as score
     from ${sql.table(table)} t
     where (${termMatches('t', driverPrefixes)})
     ${sql.join(

@@ -442,6 +442,8 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
 
     // Privacy
     'privacy.withdrawConsent': async () => ({ consentId: await fresh.consent() }),
+    // Two fresh records of one person merged (issue 15).
+    'residents.merge': async () => ({ survivorId: await fresh.resident(), otherId: await fresh.resident(), fields: {} }),
     'privacy.erasePerson': async () => ({ residentId: await fresh.resident(), confirmName: `${lastName} ${firstName} ${patronymic}` }),
     'privacy.anonymiseInactive': async () => {
       // A resident registered four years ago with nothing since: past the retention period.

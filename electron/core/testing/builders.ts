@@ -16,6 +16,7 @@ import { auditValidInputs } from '../features/audit/audit.builders';
 import { privacyValidInputs } from '../features/privacy/privacy.builders';
 import { hostingValidInputs } from '../features/hosting/hosting.builders';
 import { householdsValidInputs } from '../features/households/households.builders';
+import { duplicatesValidInputs } from '../features/residents/duplicates.builders';
 import { aidValidInputs } from '../features/aid/aid.builders';
 import { assessmentsValidInputs } from '../features/assessments/assessments.builders';
 import { casesValidInputs } from '../features/cases/cases.builders';
@@ -122,6 +123,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...privacyValidInputs(),
     ...hostingValidInputs(),
     ...householdsValidInputs(),
+    ...duplicatesValidInputs(),
     ...aidValidInputs(),
     ...assessmentsValidInputs(),
     ...casesValidInputs(),

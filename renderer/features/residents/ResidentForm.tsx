@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { SITUATIONS, type Resident, type ResidentSummary } from '../../../shared/domain/residents';
+import { SITUATIONS, type Resident } from '../../../shared/domain/residents';
+import type { DuplicateCandidate } from '../../../shared/domain/matcher';
+import { MatchReasons } from '../duplicates/MatchReasons';
 import { HouseholdBriefLine } from '../households/HouseholdBrief';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError, invoke } from '../../bridge';
@@ -41,7 +43,7 @@ export function ResidentForm(props: {
   // In a registered household the household counts its members: the free "people in the household"
   // is kept (unchanged) only for people in none, and hidden for the others.
   const household = useCall('households.ofResident', { residentId: props.residentId ?? 0 }, { enabled: props.residentId !== undefined }).data?.current ?? null;
-  const [duplicates, setDuplicates] = useState<ResidentSummary[] | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
   const [checking, setChecking] = useState(false);
   const form = useForm<ResidentFormValues>({ defaultValues: props.initial, resolver, mode: 'onSubmit', reValidateMode: 'onBlur' });
   const { register, handleSubmit, formState, watch, setError } = form;
@@ -178,6 +180,9 @@ export function ResidentForm(props: {
                 {d.birthYear !== null ? ` · ${d.birthYear}` : ''}
                 {d.address ? ` · ${d.address}` : ''}
                 {d.phones.length > 0 ? ` · ${d.phones.join(', ')}` : ''}
+                <div>
+                  <MatchReasons verdict={d.verdict} score={d.score} reasons={d.reasons} />
+                </div>
                 <HouseholdBriefLine brief={d.household} />
               </li>
             ))}

@@ -88,6 +88,22 @@ export function ResidentPage() {
         <dd className="pre">{r.notes || dash}</dd>
         <dt>{t('residents:registered')}</dt>
         <dd>{format.date(r.createdAt)}</dd>
+        {page.data.mergedFrom.length > 0 ? (
+          <>
+            <dt>{t('residents:merge.mergedFrom')}</dt>
+            <dd>
+              {page.data.mergedFrom.map((m) => (
+                <div key={m.mergedId}>
+                  {t('residents:merge.mergedFromLine', {
+                    name: m.birthYear !== null ? `${m.fullName}, ${m.birthYear}` : `${m.fullName}, ${t('residents:merge.noYear')}`,
+                    date: format.date(m.mergedAt),
+                    user: m.mergedBy,
+                  })}
+                </div>
+              ))}
+            </dd>
+          </>
+        ) : null}
       </dl>
       <ResidentShelter residentId={r.id} role={status.data?.user.role} />
       <HouseholdSection residentId={r.id} />

@@ -38,9 +38,14 @@ export function ResidentsScreen() {
     <div>
       <div className="page-head">
         <h1>{t('residents:title')}</h1>
-        <Link to="/residents/new" className="button primary">
-          {t('residents:new')}
-        </Link>
+        <div className="actions">
+          <Link to="/residents/duplicates" className="button">
+            {t('residents:duplicatesList.open')}
+          </Link>
+          <Link to="/residents/new" className="button primary">
+            {t('residents:new')}
+          </Link>
+        </div>
       </div>
       <div className="filters">
         <input

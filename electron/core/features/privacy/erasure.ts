@@ -273,6 +273,9 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
     .execute();
   await trx.deleteFrom('resident_phones').where('resident_id', '=', residentId).execute();
   await trx.deleteFrom('resident_search_terms').where('resident_id', '=', residentId).execute();
+  await trx.deleteFrom('resident_match_keys').where('resident_id', '=', residentId).execute();
+  // Records merged into this one: the merge stays (a count), the name it had goes.
+  await trx.updateTable('resident_merges').set({ merged_name: '', merged_birth_year: null, fields: '{}' }).where('survivor_id', '=', residentId).execute();
 
   const fullName = [row.last_name, row.first_name, row.patronymic].filter(Boolean).join(' ');
   return { residentId, lastName: row.last_name, fullName, blanked: Object.fromEntries(Object.entries(blanked).filter(([, v]) => v > 0)) };
@@ -293,7 +296,7 @@ export function mentionsElsewhere(sqlite: Database.Database | null, lastName: st
   if (sqlite === null || lastName.trim().length < 3) return [];
   const found: ErasureResult['mentionsElsewhere'] = [];
   const tables = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('schema_migrations', 'resident_search_terms', 'volunteer_search_terms') order by name")
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('schema_migrations', 'resident_search_terms', 'volunteer_search_terms', 'resident_match_keys') order by name")
     .pluck()
     .all() as string[];
   for (const table of tables) {

@@ -113,6 +113,8 @@ export interface PersonData {
   shelter: Array<{ shelter: string; checkedInOn: string; checkedOutOn: string | null; outReason: string | null; outNote: string; bed: string }>;
   /** In-kind aid the person received (handed to them by name), the latest first. */
   aid: Array<{ on: string; item: string; size: string; unit: string; quantity: number }>;
+  /** Other records of the same person merged into this one (residents.merge): the name and birth year they had. */
+  mergedFrom: Array<{ fullName: string; birthYear: number | null; mergedAt: string }>;
   consents: Array<{
     basis: string;
     scopes: string[];
@@ -414,6 +416,9 @@ export async function collectPersonData(
     events,
     shelter,
     aid,
+    mergedFrom: (
+      await ex.selectFrom('resident_merges').select(['merged_name', 'merged_birth_year', 'merged_at']).where('survivor_id', '=', residentId).orderBy('merged_at', 'desc').execute()
+    ).map((m) => ({ fullName: m.merged_name, birthYear: m.merged_birth_year, mergedAt: m.merged_at })),
     consents: consents.map((c) => ({
       basis: c.basis,
       scopes: c.scopes,

@@ -7,7 +7,9 @@ type Calls =
   | 'residents.findDuplicates'
   | 'residents.create'
   | 'residents.update'
-  | 'residents.settlements';
+  | 'residents.settlements'
+  | 'residents.duplicatePairs'
+  | 'residents.merge';
 
 /** Residents (beneficiaries): search, their page, the duplicate warning, registering and editing. */
 export const residentHandlers: FeatureHandlers<Calls> = {
@@ -17,4 +19,6 @@ export const residentHandlers: FeatureHandlers<Calls> = {
   'residents.create': (input, ctx, deps) => residentsService(deps).create(input, ctx.actor),
   'residents.update': (input, ctx, deps) => residentsService(deps).update(input.id, input.data, ctx.actor),
   'residents.settlements': (_input, _ctx, deps) => residentsService(deps).settlements(),
+  'residents.duplicatePairs': (input, _ctx, deps) => residentsService(deps).duplicatePairs(input.cursor, input.limit),
+  'residents.merge': (input, ctx, deps) => residentsService(deps).merge(input, ctx.actor),
 };

@@ -9,6 +9,9 @@ import { phonesOf } from '../../db/phones';
 import { hasHealthConsent } from '../privacy/consent.repo';
 import { briefsOf } from '../households/households.repo';
 import type { HouseholdBrief } from '../../../../shared/domain/household-brief';
+import { matchCandidates, matchPeople, writeMatchKeys } from './matcher';
+import { scorePair } from '../../../../shared/domain/matcher';
+import type { MatchReason, Verdict } from '../../../../shared/domain/matcher';
 
 const SITUATION_COLUMNS: Record<Situation, 'lives_alone' | 'pensioner' | 'disability' | 'family_in_difficulty' | 'displaced'> = {
   livesAlone: 'lives_alone',
@@ -162,6 +165,7 @@ async function replacePhonesAndTerms(ex: Executor, id: number, data: ResidentDat
       .values(data.phones.map((raw, position) => ({ resident_id: id, position, raw, national: nationalNumber(raw) })))
       .execute();
   }
+  await writeMatchKeys(ex, id, data);
   const terms = searchTerms(data);
   // SQLite limits bound parameters per statement; insert in chunks.
   for (let i = 0; i < terms.length; i += 200) {
@@ -194,9 +198,11 @@ async function summariesInOrder(ex: Executor, ids: number[]): Promise<ResidentSu
 }
 
 /**
- * Ranked search. Every typed word must be the start of some word of the resident's name, address
- * or phone digits. Order: an exact last-name match first, then last-name prefixes, other name
- * words, address, phone; then alphabetically.
+ * Ranked search (issue 15: the best matches first). Every typed word must be the start of some
+ * word of the resident's name, address or phone digits. Order: an exact last-name match first,
+ * then last names starting with the word, the closest (fewest letters more) first, then the other
+ * name words (exact, then closest prefixes), address, phone; alphabetically only within one
+ * closeness.
  */
 export async function searchResidents(
   ex: Executor,
@@ -235,8 +241,67 @@ export async function searchResidents(
   );
 }
 
-/** Exact last-name matches first, then last names starting with `word`, alphabetically. */
+/** More distinct surnames than this under one prefix: the ranked query below answers instead. */
+const PREFIX_TERMS_CAP = 3000;
+
+/**
+ * Last names starting with `word`, the closest first: an exact surname, then the surnames with
+ * the fewest letters more (петр → Петров before Петрова before Петренко), alphabetically (folded)
+ * within one length, as the ranked query orders them. The distinct surnames under the prefix are
+ * found by seeks in the terms index (one per term), then each length's residents are read in name
+ * order from the sort_key index, at most `limit` per surname.
+ */
 async function lastNamePrefix(ex: Executor, word: string, settlement: string | undefined, limit: number): Promise<number[]> {
+  const upper = prefixUpperBound(word);
+  const terms = await sql<{ term: string }>`
+    with recursive s(term) as (
+      select (select min(term) from resident_search_terms where term >= ${word} and term < ${upper})
+      union all
+      select (select min(u.term) from resident_search_terms u where u.term > s.term and u.term < ${upper}) from s where s.term is not null
+    )
+    select term from s
+    where term is not null and exists (select 1 from resident_search_terms x where x.term = s.term and x.rank = ${RANK.lastName})
+    limit ${PREFIX_TERMS_CAP + 1}`.execute(ex);
+  if (terms.rows.length > PREFIX_TERMS_CAP) return alphabeticalPrefix(ex, word, settlement, limit);
+  const byLength = new Map<number, string[]>();
+  for (const { term } of terms.rows) {
+    const n = Array.from(term).length;
+    byLength.set(n, [...(byLength.get(n) ?? []), term]);
+  }
+  const ids: number[] = [];
+  const seen = new Set<number>();
+  for (const length of [...byLength.keys()].sort((a, b) => a - b)) {
+    // Each surname's people in name order from the sort_key index (the folded full name starts
+    // with the surname, then a space or a hyphen), merged across the surnames of this length.
+    const found: Array<{ id: number; sort_key: string }> = [];
+    for (const term of byLength.get(length) as string[]) {
+      let q = ex
+        .selectFrom('residents')
+        .select(['id', 'sort_key'])
+        .where('sort_key', '>=', `${term} `)
+        .where('sort_key', '<', `${term}.`)
+        .orderBy('sort_key')
+        .orderBy('id')
+        .limit(limit);
+      if (settlement !== undefined) q = q.where('settlement', '=', settlement);
+      found.push(...(await q.execute()));
+    }
+    found.sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : a.id - b.id));
+    for (const { id } of found) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      ids.push(id);
+    }
+    if (ids.length >= limit) break;
+  }
+  return ids.slice(0, limit);
+}
+
+/**
+ * The register's own order under a prefix so broad that its surnames are too many to rank by
+ * closeness (more than PREFIX_TERMS_CAP): an exact surname first, then the sort_key index.
+ */
+async function alphabeticalPrefix(ex: Executor, word: string, settlement: string | undefined, limit: number): Promise<number[]> {
   const inSettlement = settlement !== undefined ? sql`and r.settlement = ${settlement}` : sql``;
   const rows = await sql<{ id: number }>`
     select id from (
@@ -255,28 +320,91 @@ async function lastNamePrefix(ex: Executor, word: string, settlement: string | u
 export async function findDuplicates(
   ex: Executor,
   input: { lastName: string; firstName: string; patronymic: string; birthYear: number | null; phones: string[]; excludeId?: number | undefined },
-): Promise<ResidentSummary[]> {
-  const key = nameKey(input.lastName, input.firstName, input.patronymic);
-  const shortKey = nameKey(input.lastName, input.firstName);
-  const nationals = input.phones.map(nationalNumber).filter((n) => n.length >= 5);
-  const ids = new Set<number>();
-  if (key.length > 0) {
-    // Same name with or without a patronymic on either side, in any word order.
-    let q = ex
-      .selectFrom('residents')
-      .select('id')
-      .where((eb) => eb.or([eb('short_name_key', '=', shortKey), eb('name_key', '=', key)]));
-    const year = input.birthYear;
-    // Without a birth year the name alone is worth a warning; with one, a record without a year may be the same person.
-    if (year !== null) q = q.where((eb) => eb.or([eb('birth_year', '=', year), eb('birth_year', 'is', null)]));
-    for (const r of await q.limit(20).execute()) ids.add(r.id);
+): Promise<Array<ResidentSummary & { score: number; verdict: Verdict; reasons: MatchReason[] }>> {
+  // The one matcher (matcher.ts): names in any script and word order, typos, birth year, phone.
+  const found = await matchCandidates(ex, input, { excludeId: input.excludeId, limit: 10 });
+  const summaries = new Map((await summariesInOrder(ex, found.map((c) => c.residentId))).map((s) => [s.id, s]));
+  return found.flatMap((c) => {
+    const s = summaries.get(c.residentId);
+    return s ? [{ ...s, score: c.score, verdict: c.verdict, reasons: c.reasons }] : [];
+  });
+}
+
+/** Residents looked at per step of the duplicates list, and steps per page at most. */
+const PAIR_CHUNK = 100;
+const PAIR_STEPS = 10;
+/** Look-alikes of one resident listed at most (the best), so that a page stays small. */
+const PAIRS_PER_RESIDENT = 50;
+
+/**
+ * Pairs of residents who may be the same person, walking the register in id order after
+ * `cursor`: each resident's match keys (index resident_match_keys_resident) against the others
+ * with a higher id sharing a key (primary key of resident_match_keys) and a birth year at most one
+ * apart (or unknown), scored by the matcher;
+ * "same" and "maybe" kept (at most PAIRS_PER_RESIDENT a resident, the best). A page ends with
+ * the resident at which about `limit` pairs are found, or after PAIR_STEPS steps of PAIR_CHUNK
+ * residents (it may then be short, even empty, with a next cursor: the screen offers "more").
+ * Within a page, the best pairs first.
+ */
+export async function duplicatePairs(ex: Executor, cursor: number, limit: number) {
+  const pairs: Array<{ a: number; b: number; score: number; verdict: Verdict; reasons: MatchReason[] }> = [];
+  let after = cursor;
+  let nextCursor: number | null = null;
+  walk: for (let step = 0; step < PAIR_STEPS; step++) {
+    const ids = (
+      await ex.selectFrom('residents').select('id').where('id', '>', after).where('erased_at', 'is', null).orderBy('id').limit(PAIR_CHUNK).execute()
+    ).map((r) => r.id);
+    if (ids.length === 0) {
+      nextCursor = null;
+      break;
+    }
+    // Birth years two or more apart make a pair "different" by name alone (matcher.ts): left out here.
+    const found = await sql<{ a: number; b: number }>`
+      select a.resident_id as a, b.resident_id as b
+      from resident_match_keys a
+      join resident_match_keys b on b.key = a.key and b.resident_id > a.resident_id
+      join residents ra on ra.id = a.resident_id
+      join residents rb on rb.id = b.resident_id
+      where a.resident_id in (${sql.join(ids)})
+        and (ra.birth_year is null or rb.birth_year is null or abs(ra.birth_year - rb.birth_year) <= 1)
+      group by a.resident_id, b.resident_id
+      order by a.resident_id, b.resident_id`.execute(ex);
+    const byA = new Map<number, number[]>();
+    for (const { a, b } of found.rows) byA.set(a, [...(byA.get(a) ?? []), b]);
+    for (const a of ids) {
+      const others = byA.get(a);
+      if (others !== undefined) {
+        const people = await matchPeople(ex, [a, ...others.slice(0, 400)]);
+        const pa = people.get(a);
+        const scored = [];
+        for (const b of others) {
+          const pb = people.get(b);
+          if (!pa || !pb) continue;
+          const r = scorePair(pa, pb);
+          if (r.verdict !== 'different') scored.push({ a, b, ...r });
+        }
+        scored.sort((x, y) => y.score - x.score || x.b - y.b);
+        pairs.push(...scored.slice(0, PAIRS_PER_RESIDENT));
+      }
+      after = a;
+      if (pairs.length >= limit) {
+        nextCursor = a;
+        break walk;
+      }
+    }
+    nextCursor = ids.length === PAIR_CHUNK ? after : null;
+    if (nextCursor === null) break;
   }
-  if (nationals.length > 0) {
-    const rows = await ex.selectFrom('resident_phones').select('resident_id').where('national', 'in', nationals).limit(20).execute();
-    for (const r of rows) ids.add(r.resident_id);
-  }
-  if (input.excludeId !== undefined) ids.delete(input.excludeId);
-  return summariesInOrder(ex, [...ids].sort((a, b) => a - b));
+  pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  const summaries = new Map((await summariesInOrder(ex, [...new Set(pairs.flatMap((p) => [p.a, p.b]))])).map((s) => [s.id, s]));
+  return {
+    pairs: pairs.flatMap((p) => {
+      const a = summaries.get(p.a);
+      const b = summaries.get(p.b);
+      return a && b ? [{ a, b, score: p.score, verdict: p.verdict, reasons: p.reasons }] : [];
+    }),
+    nextCursor,
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ResidentPage } from '../../../../shared/api/contract';
 import { hasHealthConsent } from '../privacy/consent.repo';
 import type { Executor } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
+import { mergeResidents, mergedInto } from './merge';
 
 /**
  * Health-related needs, and the living situation "disability" (health data too), are saved only
@@ -35,7 +36,7 @@ export function residentsService(deps: CoreDeps) {
       const resident = await repo.findResident(db, id);
       if (!resident) throw new AppError('notFound', `Resident ${id} not found`);
       const requests = await listRequests(db, { residentId: id, statuses: [], limit: 500 }, { count: false });
-      return { resident, requests: requests.items };
+      return { resident, requests: requests.items, mergedFrom: await mergedInto(db, id) };
     },
 
     async create(data: ResidentData, actor: Actor): Promise<Resident> {
@@ -60,6 +61,14 @@ export function residentsService(deps: CoreDeps) {
     },
 
     findDuplicates: (input: Parameters<typeof repo.findDuplicates>[1]) => repo.findDuplicates(db, input),
+    duplicatePairs: (cursor: number | undefined, limit: number) => repo.duplicatePairs(db, cursor ?? 0, limit),
+
+    /** Two records of one person into one (merge.ts); the call's transaction holds it all. */
+    async merge(input: Parameters<typeof mergeResidents>[1], actor: Actor): Promise<Resident> {
+      const at = clock.now().toISOString();
+      await inTransaction(db, (trx) => mergeResidents(trx, input, actor.id, at));
+      return (await repo.findResident(db, input.survivorId)) as Resident;
+    },
     settlements: () => repo.settlements(db),
   };
 }

@@ -53,3 +53,22 @@ export interface ResidentSearchTermsTable {
   /** 0 last name, 1 other name words, 2 address words, 3 phone digits; lower ranks first. */
   rank: number;
 }
+
+/** The duplicate matcher's lookup keys of a resident (shared/domain/matcher.ts matchKeys). */
+export interface ResidentMatchKeysTable {
+  key: string;
+  resident_id: number;
+}
+
+/** Two records of one person merged into the survivor (residents.merge). */
+export interface ResidentMergesTable {
+  id: Generated<number>;
+  survivor_id: number;
+  merged_id: number;
+  merged_name: string;
+  merged_birth_year: number | null;
+  fields: string;
+  moved: string;
+  merged_at: string;
+  merged_by: number;
+}

@@ -181,6 +181,27 @@ describe('ranking', () => {
     expect(await search('иванов')).toEqual(['Иванов Яков', 'Кравец-Иванов Юрий', 'Иванова Анна', 'Ивановский Борис']);
   });
 
+  // Issue 15: among many prefix matches, the closest surname first, not the alphabet's first.
+  it('lists the closest surnames first among many prefix matches (петр, παπα)', async () => {
+    for (const first of ['Анна', 'Борис', 'Вера', 'Галина', 'Денис', 'Елена', 'Жанна', 'Зоя', 'Игорь', 'Кирилл', 'Лев', 'Марина']) {
+      await add({ lastName: 'Петренко', firstName: first });
+      await add({ lastName: 'Παπαδοπούλου', firstName: first });
+    }
+    await add({ lastName: 'Петров', firstName: 'Яков' });
+    await add({ lastName: 'Соколов', firstName: 'Пётр' });
+    await add({ lastName: 'Παπάς', firstName: 'Ωρίων' });
+    // Was: ten Петренко (alphabetically before Петров), Петров 13th.
+    expect((await search('петр', { limit: 10 }))[0]).toBe('Петров Яков');
+    expect((await search('παπα', { limit: 10 }))[0]).toBe('Παπάς Ωρίων');
+    // Surnames first, then the other words: Пётр Соколов after every surname match.
+    const all = await search('петр', { limit: 50 });
+    expect(all.slice(0, 2)).toEqual(['Петров Яков', 'Петренко Анна']);
+    expect(all[all.length - 1]).toBe('Соколов Пётр');
+    // The same order page by page (the fast path and the ranked query agree).
+    const pages = [...(await search('петр', { limit: 5 })), ...(await search('петр', { limit: 5, offset: 5 })), ...(await search('петр', { limit: 5, offset: 10 }))];
+    expect(pages).toEqual(all.slice(0, 15));
+  });
+
   it('lists name matches before address and phone matches', async () => {
     await add({ lastName: 'Жуков', firstName: 'Олег', street: 'Сосновая' });
     await add({ lastName: 'Сосновская', firstName: 'Вера' });
