@@ -57,54 +57,58 @@ export async function readThreshold(ex: Executor): Promise<number | null> {
 
 interface ReachedRow {
   kinds: number;
+  /** The service kinds they were served with in the period (ids, comma-separated), or null. */
+  served: string | null;
   birth_year: number | null;
   settlement: string;
   lives_alone: number;
   household_size: number | null;
 }
 
-/** One row per resident reached in the period: the kinds of contact (bit mask) and what the tables group by (no name, no address). */
+/**
+ * One row per resident reached in the period: the kinds of contact (bit mask), the service kinds
+ * they were served with (a done task, or a request done, of that kind) and what the tables group
+ * by (no name, no address). One pass over each table of contacts.
+ */
 export async function reachedResidents(ex: Executor, from: string, to: string): Promise<ReachedRow[]> {
   const { rows } = await sql<ReachedRow>`
-    with contacts(resident_id, kind) as (
-      select resident_id, ${BIT.request} from requests where created_on between ${from} and ${to}
+    with contacts(resident_id, kind, kind_id) as (
+      select resident_id, ${BIT.request}, case when status = 'done' then kind_id end from requests where created_on between ${from} and ${to}
       union all
-      select resident_id, ${BIT.service} from tasks where status = 'done' and coalesce(done_on, scheduled_on) between ${from} and ${to}
+      select resident_id, ${BIT.service}, kind_id from tasks where status = 'done' and coalesce(done_on, scheduled_on) between ${from} and ${to}
       union all
-      select a.resident_id, ${BIT.event} from events e join event_attendance a on a.event_id = e.id
+      select a.resident_id, ${BIT.event}, null from events e join event_attendance a on a.event_id = e.id
         where e.starts_on between ${from} and ${to} and a.status = 'attended' and a.resident_id is not null
       union all
-      select resident_id, ${BIT.aid} from aid_movements where on_date between ${from} and ${to} and kind = 'given' and resident_id is not null
+      select resident_id, ${BIT.aid}, null from aid_movements where on_date between ${from} and ${to} and kind = 'given' and resident_id is not null
       union all
-      select resident_id, ${BIT.assessment} from assessments where assessed_on between ${from} and ${to} and resident_id is not null
+      select resident_id, ${BIT.assessment}, null from assessments where assessed_on between ${from} and ${to} and resident_id is not null
       union all
-      select c.resident_id, ${BIT.caseContact} from case_contacts cc join cases c on c.id = cc.case_id
+      select c.resident_id, ${BIT.caseContact}, null from case_contacts cc join cases c on c.id = cc.case_id
         where cc.contact_on between ${from} and ${to} and c.resident_id is not null
       union all
-      select p.resident_id, ${BIT.project} from project_attendance pa join project_participants p on p.id = pa.participant_id
+      select p.resident_id, ${BIT.project}, null from project_attendance pa join project_participants p on p.id = pa.participant_id
         where pa.attended_on between ${from} and ${to} and p.resident_id is not null
       union all
-      select resident_id, ${BIT.shelter} from shelter_stays
+      select resident_id, ${BIT.shelter}, null from shelter_stays
         where checked_in_on <= ${to} and (checked_out_on is null or checked_out_on >= ${from}) and resident_id is not null
     ),
-    per as (select resident_id, sum(distinct kind) as kinds from contacts group by resident_id)
-    select per.kinds, r.birth_year, r.settlement, r.lives_alone, r.household_size
+    per as (select resident_id, sum(distinct kind) as kinds, group_concat(distinct kind_id) as served from contacts group by resident_id)
+    select per.kinds, per.served, r.birth_year, r.settlement, r.lives_alone, r.household_size
     from per join residents r on r.id = per.resident_id`.execute(ex);
   return rows;
 }
 
-/** Distinct residents served per service kind: done tasks and requests done in the period. */
-async function byServiceKind(ex: Executor, from: string, to: string) {
-  const { rows } = await sql<{ kind_id: number; code: string | null; name: string | null; people: number }>`
-    with served(resident_id, kind_id) as (
-      select resident_id, kind_id from tasks where status = 'done' and coalesce(done_on, scheduled_on) between ${from} and ${to}
-      union
-      select resident_id, kind_id from requests where created_on between ${from} and ${to} and status = 'done'
-    )
-    select s.kind_id, k.code, k.name, count(distinct s.resident_id) as people
-    from served s join service_kinds k on k.id = s.kind_id
-    group by s.kind_id order by k.sort_order, s.kind_id`.execute(ex);
-  return rows;
+/** Distinct residents served per service kind (from reachedResidents' lists), in the catalogue's order. */
+async function byServiceKind(ex: Executor, people: ReachedRow[]) {
+  const counts = new Map<number, number>();
+  for (const p of people) {
+    if (p.served === null) continue;
+    for (const id of p.served.split(',')) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  const kinds = await ex.selectFrom('service_kinds').select(['id', 'code', 'name']).where('id', 'in', [...counts.keys()]).orderBy('sort_order').orderBy('id').execute();
+  return kinds.map((k) => ({ code: k.code, name: k.name, people: counts.get(k.id) ?? 0 }));
 }
 
 /** Unnamed head counts of the events held in the period, by kind of event and band. */
@@ -192,7 +196,7 @@ export function aggregatesService(deps: CoreDeps) {
       });
 
       // By service kind: overlapping too (no total).
-      const kinds = await byServiceKind(db, from, to);
+      const kinds = await byServiceKind(db, people);
       tables.push({
         id: 'byServiceKind',
         rows: kinds.map((k) => (k.code !== null ? `catalogue:kinds.${k.code}` : (k.name ?? ''))),
