@@ -20,6 +20,8 @@ import { categoryIdByCode } from '../cashbook/ledger';
 import { grantInput } from '../grants/grants.builders';
 import { projectInput } from '../projects/projects.builders';
 import type { AggregatesReport } from '../../../../shared/domain/aggregates';
+import { parseCsv } from '../../export/csv';
+import { aggregatesCsv, aggregatesJson, aggregatesSheets } from './aggregates.export';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 const AT = NOW;
@@ -172,6 +174,20 @@ describe('reports.aggregates', () => {
     expect(given.peopleReached).toEqual({ value: null, shown: '<20', suppressed: true });
   });
 
+  it('still counts a person erased for privacy through their requests and tasks, in the same age band and settlement', async () => {
+    await halfYear();
+    const id = t.sqlite.prepare("select id from residents where last_name = 'Старшая0'").pluck().get() as number;
+    await t.value('privacy.erasePerson', { residentId: id, confirmName: 'Старшая0 Тест' });
+    const r = await t.value('reports.aggregates', { from: '2026-01-01', to: '2026-06-30' });
+    expect(r.peopleReached.value).toBe(16);
+    expect(shown(r, 'byAge').map((row) => row[1])).toEqual(['0', '0', '<5', '6', '6', '<5', '16']);
+    expect(shown(r, 'byContact').slice(0, 2)).toEqual([
+      ['aggregates:contact.request', '15'],
+      ['aggregates:contact.service', '7'],
+    ]);
+    expect(JSON.stringify(r)).not.toContain('Старшая0');
+  });
+
   it('is refused to the front desk; a bad period or threshold is a validation error', async () => {
     const refused = await t.call('reports.aggregates', { from: '2026-01-01', to: '2026-06-30' }, FRONTDESK);
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
@@ -230,5 +246,22 @@ describe('reports.grant', () => {
     expect(missing.ok ? null : missing.error.code).toBe('notFound');
     const refused = await t.call('reports.grant', { grantId: g.id }, FRONTDESK);
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
+  });
+});
+
+describe('the funder-safe files', () => {
+  it('labels the tables in the language, keeps counts as numbers and a settlement that looks like a formula as text', async () => {
+    for (let i = 0; i < 6; i++) request(await resident(`Формула${i}`, '=HYPERLINK("http://evil")', 1950, true, 1), '2026-03-01');
+    const r = await t.value('reports.aggregates', { from: '2026-01-01', to: '2026-06-30' });
+    const sheets = aggregatesSheets(r, 'uk', 'Центр');
+    expect(sheets.map((x) => x.name)).toEqual(['Зведення', 'За видами контакту', 'За видами послуг', 'За віком', 'За населеними пунктами', 'За умовами проживання', 'Заходи: кількість учасників']);
+    expect(sheets[3]!.rows).toContainEqual(['75 і старші', 6]);
+    expect(sheets[3]!.rows).toContainEqual(['Разом', 6]);
+    const rows = parseCsv(aggregatesCsv(sheets), { delimiter: ';', restore: false });
+    expect(rows).toContainEqual([`'=HYPERLINK("http://evil")`, '6']);
+    expect(rows[0]![0]).toBe('Центр: знеособлені показники, 2026-01-01 – 2026-06-30');
+    const json = aggregatesJson(r, 'el');
+    expect(json.peopleReached).toBe(6);
+    expect(json.tables.find((x) => x.id === 'byLivingSituation')!.rows[0]).toEqual({ code: 'aggregates:living.livesAlone', label: 'Μένει μόνος/μόνη', counts: [6] });
   });
 });
