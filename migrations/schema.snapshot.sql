@@ -32,6 +32,9 @@ CREATE UNIQUE INDEX "assessment_needs_assessment" on "assessment_needs" ("assess
 -- index assessment_options_code on assessment_options
 CREATE UNIQUE INDEX assessment_options_code on assessment_options (list, code) where code is not null;
 
+-- index assessments_day on assessments
+CREATE INDEX assessments_day on assessments (assessed_on) where resident_id is not null;
+
 -- index assessments_follow_up on assessments
 CREATE INDEX assessments_follow_up on assessments (follow_up_on) where follow_up_on is not null;
 
@@ -70,6 +73,9 @@ CREATE INDEX "case_actions_case" on "case_actions" ("case_id", "due_on");
 
 -- index case_contacts_case on case_contacts
 CREATE INDEX "case_contacts_case" on "case_contacts" ("case_id", "contact_on");
+
+-- index case_contacts_day on case_contacts
+CREATE INDEX case_contacts_day on case_contacts (contact_on, case_id);
 
 -- index case_goals_case on case_goals
 CREATE INDEX "case_goals_case" on "case_goals" ("case_id", "position");
@@ -172,6 +178,9 @@ CREATE INDEX "project_activities_project" on "project_activities" ("project_id",
 
 -- index project_attendance_activity on project_attendance
 CREATE INDEX "project_attendance_activity" on "project_attendance" ("activity_id", "participant_id");
+
+-- index project_attendance_day on project_attendance
+CREATE INDEX project_attendance_day on project_attendance (attended_on, participant_id);
 
 -- index project_attendance_participant on project_attendance
 CREATE INDEX "project_attendance_participant" on "project_attendance" ("participant_id", "attended_on");

@@ -3,7 +3,7 @@
  * host because both are plain-Node hosts of the same core (no Electron).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -37,6 +37,8 @@ import { isErrorCode, type ApiErrorBody } from '../../shared/api/errors';
 import type { Dispatch } from '../core/dispatch';
 import { backupErrorToAppError } from '../core/backup/manager';
 import { LANGUAGES, type Language } from '../../shared/domain/settings';
+import { aggregatesCsv, aggregatesJson, aggregatesSheets, aggregatesXlsx } from '../core/features/reports/aggregates.export';
+import type { AggregatesReport } from '../../shared/domain/aggregates';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
@@ -64,6 +66,7 @@ function help(): string {
     item('migrate [--data-dir DIR]', 'migrate'),
     item('info [--data-dir DIR]', 'info'),
     item('audit verify [--data-dir DIR] [--backup FILE]', 'audit'),
+    item('report aggregates --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx|json --out FILE [--threshold N] [--language xx] [--data-dir DIR]', 'reportAggregates'),
     item('help', 'help'),
     '',
     t('cli:help.dataDir'),
@@ -217,6 +220,35 @@ function printDemoUsers(): void {
   }
 }
 
+/**
+ * `report aggregates`: the funder-safe tables of a period (reports.aggregates, as the built-in
+ * admin) written to --out as CSV, XLSX or JSON, labels in --language or the centre's language.
+ */
+async function reportAggregates(dataDir: string, values: { from?: string | undefined; to?: string | undefined; format?: string | undefined; out?: string | undefined; threshold?: string | undefined; language?: string | undefined }): Promise<void> {
+  const format = values.format ?? 'csv';
+  if (values.from === undefined || values.to === undefined || values.out === undefined || !['csv', 'xlsx', 'json'].includes(format)) fail(t('cli:report.usage'));
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  const core = await open(dataDir);
+  try {
+    const status = await core.dispatch('app.status', {}, { actor: BUILT_IN_ADMIN });
+    const settings = status.ok ? (status.value as { settings: { centreName: string; language: Language } | null }).settings : null;
+    const answer = await core.dispatch('reports.aggregates', { from: values.from, to: values.to, ...(threshold === undefined ? {} : { threshold }) }, { actor: BUILT_IN_ADMIN });
+    if (!answer.ok) fail(reason(answer.error));
+    const report = answer.value as AggregatesReport;
+    const language: Language = isLanguage(values.language) ? values.language : (settings?.language ?? 'en');
+    const out = path.resolve(values.out);
+    mkdirSync(path.dirname(out), { recursive: true });
+    if (format === 'json') writeFileSync(out, JSON.stringify(aggregatesJson(report, language), null, 2) + '\n', 'utf8');
+    else {
+      const sheets = aggregatesSheets(report, language, settings?.centreName ?? '');
+      writeFileSync(out, format === 'xlsx' ? await aggregatesXlsx(sheets) : Buffer.from(aggregatesCsv(sheets), 'utf8'));
+    }
+    console.log(t('cli:report.done', { file: out }));
+  } finally {
+    await core.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
   chooseLanguage(undefined, process.env);
@@ -235,6 +267,10 @@ async function main(argv: string[]): Promise<void> {
       backup: { type: 'string' },
       scale: { type: 'string' },
       seed: { type: 'string' },
+      from: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      threshold: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -461,6 +497,11 @@ async function main(argv: string[]): Promise<void> {
         sqlite.close();
       }
       return;
+    }
+    case 'report': {
+      // Issue 14: `report aggregates` (funder-safe tables); `report results` joins here at merge.
+      if (positionals[0] !== 'aggregates') fail(t('cli:report.usage'));
+      return reportAggregates(dataDir, values);
     }
     case 'help':
     case '--help':

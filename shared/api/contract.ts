@@ -38,6 +38,7 @@ import { eventsCalls } from './calls/events';
 import { shelterCalls } from './calls/shelter';
 import { aidCalls } from './calls/aid';
 import { duplicatesCalls } from './calls/duplicates';
+import { aggregatesCalls } from './calls/aggregates';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -373,6 +374,7 @@ export const contract = {
   ...shelterCalls,
   ...aidCalls,
   ...duplicatesCalls,
+  ...aggregatesCalls,
 } as const;
 
 export type Contract = typeof contract;
