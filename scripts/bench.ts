@@ -44,6 +44,7 @@ import { cityFolder, workingCopy } from './bench/city-cache';
 import { Report, stats } from './bench/report';
 import { peopleByScript, SEARCH_CLASSES, searchQueries } from './bench/search';
 import { fakeResident } from './bench/inputs';
+import { evaluateMatcher } from '../electron/core/features/residents/matcher.eval';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 100);
@@ -242,6 +243,32 @@ async function main(): Promise<void> {
     const trips = q<{ id: number }>("select e.id from events e where e.kind = 'mobileTeamTrip' order by e.id desc limit 20").map((r) => r.id);
     if (trips.length > 0) await measure({ name: 'aid.ofEvent', call: 'aid.ofEvent', input: (i) => ({ eventId: trips[i % trips.length] }), budget: BUDGET.list });
 
+    // Issue 12's rest: the treasurer's list of aid receipts with a value to take into the in-kind
+    // ledger, and the shelter's history of the last twelve months (its screen's first page).
+    await measure({ name: 'inKind.aidToTakeIn', call: 'inKind.aidToTakeIn', input: () => ({}), budget: BUDGET.list });
+    await measure({ name: 'shelter.history', call: 'shelter.history', input: () => ({ from: `${addMonths(thisMonth, -11)}-01`, to: today, limit: 100 }), budget: BUDGET.list });
+
+    // Issue 15: the duplicate warning of "new resident" (a known resident typed surname-first or
+    // first-name-first, with their birth year; and a transliterated name), the duplicates list.
+    const known = q<{ last_name: string; first_name: string; birth_year: number | null }>('select last_name, first_name, birth_year from residents where erased_at is null and birth_year is not null order by id limit 200');
+    if (known.length > 0) {
+      await measure({
+        name: 'residents.findDuplicates',
+        call: 'residents.findDuplicates',
+        input: (i) => {
+          const r = known[i % known.length]!;
+          return i % 3 === 2 ? { lastName: 'Shcherbyna', firstName: 'Olena', birthYear: 1961 } : i % 2 === 0 ? { lastName: r.first_name, firstName: r.last_name, birthYear: r.birth_year } : { lastName: r.last_name, firstName: r.first_name, birthYear: r.birth_year };
+        },
+        budget: BUDGET.search,
+      });
+    }
+    await measure({ name: 'residents.duplicatePairs', call: 'residents.duplicatePairs', input: () => ({ limit: 25 }), budget: BUDGET.list });
+
+    // Issue 14: the funder-safe tables of last year and of this month, a grant's report.
+    await measure({ name: 'reports.aggregates.year', call: 'reports.aggregates', input: () => ({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31` }), budget: BUDGET.report });
+    await measure({ name: 'reports.aggregates.month', call: 'reports.aggregates', input: () => ({ from: `${thisMonth}-01`, to: today }), budget: BUDGET.report });
+    if (grants[0] !== undefined) await measure({ name: 'reports.grant', call: 'reports.grant', input: (i) => ({ grantId: grants[i % grants.length] }), budget: BUDGET.report });
+
     // The coordinator: the week board (this week, last week, one settlement), the care list.
     await measure({ name: 'tasks.board', call: 'tasks.board', input: () => ({ weekStart: mondayOf(today) }), budget: BUDGET.board });
     await measure({ name: 'tasks.board.lastWeek', call: 'tasks.board', input: () => ({ weekStart: mondayOf(addDays(today, -7)) }), budget: BUDGET.board });
@@ -417,7 +444,10 @@ async function main(): Promise<void> {
     if (KEEP) log(`kept ${copy.dir}`);
     else rmSync(copy.dir, { recursive: true, force: true });
   }
-  console.log(JSON.stringify({ metrics: report.metrics() }));
+  // The duplicate matcher's quality on its labelled pairs (issue 15): not a time, so beside the metrics.
+  const m = evaluateMatcher();
+  log(`matcher: ${m.pairs} labelled pairs (${m.samePairs} same, ${m.differentPairs} different) in four scripts; "same" at score ≥ ${m.thresholds.same}: precision ${m.precision}, recall ${m.recall} (bar: precision ≥ 0.95 at recall ≥ 0.90); at least "maybe": ${m.recallMaybe}`);
+  console.log(JSON.stringify({ metrics: report.metrics(), matcher: { pairs: m.pairs, precision: m.precision, recall: m.recall, recallMaybe: m.recallMaybe } }));
 }
 
 function addDays(date: string, days: number): string {
