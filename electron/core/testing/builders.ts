@@ -17,6 +17,7 @@ import { privacyValidInputs } from '../features/privacy/privacy.builders';
 import { hostingValidInputs } from '../features/hosting/hosting.builders';
 import { householdsValidInputs } from '../features/households/households.builders';
 import { aidValidInputs } from '../features/aid/aid.builders';
+import { dashboardValidInputs } from '../features/dashboard/dashboard.builders';
 import { assessmentsValidInputs } from '../features/assessments/assessments.builders';
 import { casesValidInputs } from '../features/cases/cases.builders';
 import { projectsValidInputs } from '../features/projects/projects.builders';
@@ -123,6 +124,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...hostingValidInputs(),
     ...householdsValidInputs(),
     ...aidValidInputs(),
+    ...dashboardValidInputs(),
     ...assessmentsValidInputs(),
     ...casesValidInputs(),
     ...projectsValidInputs(),
