@@ -50,7 +50,7 @@ export const coordinatorDashboardSchema = out({
   /** Monday and Sunday of this week. */
   weekStart: pub(str),
   weekEnd: pub(str),
-  /** Requests nobody has planned yet (status "new"), the oldest first; the total counted up to 1,000. */
+  /** Requests nobody has planned yet (status "new"), the newest first as requests.list gives them; the total counted up to 1,000. */
   unassigned: pub(
     out({
       total: pub(num),
@@ -96,7 +96,7 @@ export const coordinatorDashboardSchema = out({
 export type CoordinatorDashboard = z.output<typeof coordinatorDashboardSchema>;
 
 export const treasurerDashboardSchema = out({
-  /** This month ('YYYY-MM') and its first and last day. */
+  /** This month ('YYYY-MM'). */
   month: pub(str),
   /** This month's cash flow per currency (cashflow.report): opening, in, out, closing. */
   cash: money(
@@ -177,6 +177,6 @@ export const dashboardCalls = {
     input: z.object({}),
     roles: ['admin'],
     reads: ['backups', 'users', 'app'],
-    summary: "The admin's panel on the home screen: the last backup and its check, the warnings, the users, (what is due for deletion is privacy.retentionReview, which the panel asks for after it).",
+    summary: "The admin's panel on the home screen: the last backup and its check, the backup and storage warnings, the users by state. (What is past its retention period is privacy.retentionReview's, seconds at city scale: the panel links to it.)",
   }),
 } as const;
