@@ -116,6 +116,10 @@ for (const language of ['ru', 'el'] as const) {
       {
         const { context, page, t } = await open('treasurer');
         await expect(page.getByRole('heading', { level: 1, name: t('dashboard:treasurer.title') })).toBeVisible();
+        // The navigation's first link is the treasurer's home, not the front desk.
+        const nav = page.getByRole('navigation', { name: t('common:nav.label') });
+        await expect(nav.getByRole('link', { name: t('dashboard:home'), exact: true })).toHaveAttribute('aria-current', 'page');
+        await expect(nav.getByRole('link', { name: t('common:nav.frontDesk'), exact: true })).toHaveCount(0);
         await expect(page.getByRole('searchbox')).toHaveCount(0);
         await expect(page.getByRole('alert')).toHaveCount(0);
         await expect(page.locator('.notice-error')).toHaveCount(0);
