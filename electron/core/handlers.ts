@@ -26,6 +26,7 @@ import { hostingHandlers } from './features/hosting/hosting.handlers';
 import { diagnosticsHandlers } from './features/diagnostics/diagnostics.handlers';
 import { householdsHandlers } from './features/households/households.handlers';
 import { aidHandlers } from './features/aid/aid.handlers';
+import { dashboardHandlers } from './features/dashboard/dashboard.handlers';
 import { assessmentsHandlers } from './features/assessments/assessments.handlers';
 import { casesHandlers } from './features/cases/cases.handlers';
 import { projectsHandlers } from './features/projects/projects.handlers';
@@ -59,6 +60,7 @@ export const handlers: Handlers = {
   ...diagnosticsHandlers,
   ...householdsHandlers,
   ...aidHandlers,
+  ...dashboardHandlers,
   ...assessmentsHandlers,
   ...casesHandlers,
   ...projectsHandlers,

@@ -69,7 +69,7 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
         </div>
         <nav aria-label={t('common:nav.label')}>
           <NavLink to="/" end>
-            {t('common:nav.frontDesk')}
+            {status.user.role === 'coordinator' || status.user.role === 'treasurer' ? t('dashboard:home') : t('common:nav.frontDesk')}
           </NavLink>
           {may('/residents') ? <NavLink to="/residents">{t('common:nav.residents')}</NavLink> : null}
           {may('/requests') ? <NavLink to="/requests">{t('common:nav.requests')}</NavLink> : null}

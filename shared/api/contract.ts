@@ -39,6 +39,7 @@ import { shelterCalls } from './calls/shelter';
 import { aidCalls } from './calls/aid';
 import { duplicatesCalls } from './calls/duplicates';
 import { aggregatesCalls } from './calls/aggregates';
+import { dashboardCalls } from './calls/dashboard';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -375,6 +376,7 @@ export const contract = {
   ...aidCalls,
   ...duplicatesCalls,
   ...aggregatesCalls,
+  ...dashboardCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import { hostingValidInputs } from '../features/hosting/hosting.builders';
 import { householdsValidInputs } from '../features/households/households.builders';
 import { duplicatesValidInputs } from '../features/residents/duplicates.builders';
 import { aidValidInputs } from '../features/aid/aid.builders';
+import { dashboardValidInputs } from '../features/dashboard/dashboard.builders';
 import { assessmentsValidInputs } from '../features/assessments/assessments.builders';
 import { casesValidInputs } from '../features/cases/cases.builders';
 import { projectsValidInputs } from '../features/projects/projects.builders';
@@ -126,6 +127,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...householdsValidInputs(),
     ...duplicatesValidInputs(),
     ...aidValidInputs(),
+    ...dashboardValidInputs(),
     ...assessmentsValidInputs(),
     ...casesValidInputs(),
     ...projectsValidInputs(),

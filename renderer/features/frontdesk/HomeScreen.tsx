@@ -8,26 +8,33 @@ import { invoke } from '../../bridge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { RequestTable } from '../requests/RequestTable';
 import { ResidentResults } from '../residents/ResidentResults';
-import { BackupReminder } from '../backups/BackupReminder';
 import { TodayTasks } from '../tasks/TodayTasks';
+import { AdminPanel, CoordinatorHome, FrontdeskToday, TreasurerHome } from '../dashboard/Dashboards';
 
 /** What the front desk asks for as one types. */
 const SEARCH_LIMIT = 8;
 
 /**
- * The front desk: the search box focused, today's queue, a shortcut for a new request.
+ * The home screen, one per role (issue 14): the coordinator's and the treasurer's own; the front
+ * desk's is the search box focused, today's queue, a shortcut for a new request, today's tasks,
+ * aid and events; the admin's is the front desk with the admin's panel above it.
  *
  * Typing re-renders the search alone: its text is the search's own state, the queue and today's
  * tasks are separate components that a keystroke does not touch.
  */
 export function HomeScreen() {
   const status = useCall('app.status', {});
+  const role = status.data?.user.role;
+  if (role === 'coordinator') return <CoordinatorHome />;
+  if (role === 'treasurer') return <TreasurerHome />;
+  if (role === undefined) return null;
   return (
     <div className="home">
-      <BackupReminder isAdmin={status.data?.user.role === 'admin'} />
+      {role === 'admin' ? <AdminPanel /> : null}
       <FrontDeskSearch />
       <TodayQueue />
       <TodayTasks />
+      <FrontdeskToday />
     </div>
   );
 }

@@ -50,7 +50,12 @@ export async function lastContacts(ex: Executor, residentIds: number[]): Promise
  * residents_care, by name): each one's latest contact, next check-in and check-in plan found by
  * seeks per resident; their phones by chunks.
  */
-export async function careList(deps: Pick<CoreDeps, 'db' | 'clock'>, f: { settlement?: string | undefined; overdueOnly: boolean }): Promise<CareEntry[]> {
+export async function careList(
+  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  f: { settlement?: string | undefined; overdueOnly: boolean },
+  /** Without phones (a home screen's count and names): the list's own rules, without the phone reads. */
+  opts: { phones?: boolean } = {},
+): Promise<CareEntry[]> {
   const { db, clock } = deps;
   const today = clock.today();
   const checkInKind = await db.selectFrom('service_kinds').select('id').where('code', '=', 'checkIn').executeTakeFirst();
@@ -91,7 +96,7 @@ export async function careList(deps: Pick<CoreDeps, 'db' | 'clock'>, f: { settle
     .execute();
 
   const phones = new Map<number, string[]>();
-  for (let i = 0; i < residents.length; i += CHUNK) {
+  for (let i = 0; opts.phones !== false && i < residents.length; i += CHUNK) {
     const chunk = residents.slice(i, i + CHUNK).map((r) => r.id);
     const phoneRows = await db
       .selectFrom('resident_phones')
