@@ -406,20 +406,23 @@ const specialists = figure('specialists', true, async (ex, p) => {
 
 const EVENT_KINDS = ['masterClass', 'consultationDay', 'awarenessEvent', 'campaign', 'partnerMeeting', 'distributionDay', 'streetWork', 'mobileTeamTrip'];
 
-/** Events held (the day they start), named attendance, distinct people and head counts, per kind. */
+/**
+ * Events held (the day they start), named attendance, distinct people and head counts, per kind.
+ * An erased resident's attendance keeps its row without the link: it still counts, as one person.
+ */
 const events = figure('events', false, async (ex, p) => {
   const rows = await sql<{ id: number; kind: string; starts_on: string; attended: number; counted: number }>`
     select e.id, e.kind, e.starts_on,
-      (select count(*) from event_attendance a where a.event_id = e.id and a.status = 'attended' and a.resident_id is not null) as attended,
+      (select count(*) from event_attendance a where a.event_id = e.id and a.status = 'attended') as attended,
       coalesce((select sum(h.count) from event_head_counts h where h.event_id = e.id), 0) as counted
     from events e where e.starts_on >= ${p.from} and e.starts_on <= ${p.to}`.execute(ex);
   const people = await sql<{ kind: string | null; n: number }>`
-    select e.kind, count(distinct a.resident_id) as n from events e cross join event_attendance a on a.event_id = e.id
-    where e.starts_on >= ${p.from} and e.starts_on <= ${p.to} and a.status = 'attended' and a.resident_id is not null
+    select e.kind, count(distinct a.resident_id) + sum(a.resident_id is null) as n from events e cross join event_attendance a on a.event_id = e.id
+    where e.starts_on >= ${p.from} and e.starts_on <= ${p.to} and a.status = 'attended'
     group by e.kind
     union all
-    select null, count(distinct a.resident_id) from events e cross join event_attendance a on a.event_id = e.id
-    where e.starts_on >= ${p.from} and e.starts_on <= ${p.to} and a.status = 'attended' and a.resident_id is not null`.execute(ex);
+    select null, count(distinct a.resident_id) + sum(a.resident_id is null) from events e cross join event_attendance a on a.event_id = e.id
+    where e.starts_on >= ${p.from} and e.starts_on <= ${p.to} and a.status = 'attended'`.execute(ex);
   const heldByMonth = zeros(p);
   const attendancesByMonth = zeros(p);
   const headCountsByMonth = zeros(p);
