@@ -32,6 +32,7 @@ import { projectsHandlers } from './features/projects/projects.handlers';
 import { eventsHandlers } from './features/events/events.handlers';
 import { shelterHandlers } from './features/shelter/shelter.handlers';
 import { reportsHandlers } from './features/reports/reports.handlers';
+import { reportExportHandlers } from './features/reports/reports.export.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -65,4 +66,5 @@ export const handlers: Handlers = {
   ...eventsHandlers,
   ...shelterHandlers,
   ...reportsHandlers,
+  ...reportExportHandlers,
 };

@@ -2,7 +2,7 @@
  * `npm run hearth -- <command>`: the command line for people and scripts. It lives beside the HTTP
  * host because both are plain-Node hosts of the same core (no Electron).
  */
-import { copyFileSync, existsSync, mkdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -36,6 +36,9 @@ import { isErrorCode, type ApiErrorBody } from '../../shared/api/errors';
 import type { Dispatch } from '../core/dispatch';
 import { backupErrorToAppError } from '../core/backup/manager';
 import { LANGUAGES, type Language } from '../../shared/domain/settings';
+import { reportCsv, reportDocument, reportHtml, reportXlsx } from '../core/features/reports/reports.export';
+import { findChromium, printHtmlToPdf } from '../core/features/reports/reports.pdf';
+import type { ResultsReport } from '../../shared/domain/reports';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
@@ -63,6 +66,7 @@ function help(): string {
     item('migrate [--data-dir DIR]', 'migrate'),
     item('info [--data-dir DIR]', 'info'),
     item('audit verify [--data-dir DIR] [--backup FILE]', 'audit'),
+    item('report results --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv|xlsx|pdf --out FILE [--language xx] [--data-dir DIR]', 'report'),
     item('help', 'help'),
     '',
     t('cli:help.dataDir'),
@@ -220,6 +224,9 @@ async function main(argv: string[]): Promise<void> {
       backup: { type: 'string' },
       scale: { type: 'string' },
       seed: { type: 'string' },
+      from: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -447,6 +454,10 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'report': {
+      await reportCommand(positionals, values, dataDir);
+      return;
+    }
     case 'help':
     case '--help':
     case '-h':
@@ -456,6 +467,48 @@ async function main(argv: string[]): Promise<void> {
       console.error(help());
       fail(t('cli:unknownCommand', { command }));
   }
+}
+
+const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
+
+/**
+ * `report results`: the results report of a period as the built-in admin sees it (money included),
+ * in the language asked (else the centre's), the same numbers and rows as the screen's files.
+ */
+async function reportCommand(positionals: string[], values: { from?: string | undefined; to?: string | undefined; format?: string | undefined; out?: string | undefined; language?: string | undefined }, dataDir: string): Promise<void> {
+  if (positionals[0] !== 'results' || values.from === undefined || values.to === undefined || values.out === undefined) fail(t('cli:reportFile.usage'));
+  const format = values.format ?? 'json';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) fail(t('cli:reportFile.badFormat', { value: format }));
+  // A PDF needs the machine's Chromium: refused before anything is opened, never downloaded.
+  const chromium = format === 'pdf' ? findChromium() : null;
+  if (format === 'pdf' && chromium === null) fail(t('cli:reportFile.noChromium'));
+  const out = path.resolve(values.out);
+  const core = await open(dataDir);
+  let report: ResultsReport;
+  let centreName = '';
+  try {
+    const language = t.language;
+    const result = await core.dispatch('reports.results', { from: values.from, to: values.to, language }, { actor: BUILT_IN_ADMIN });
+    if (!result.ok) fail(t('cli:reportFile.refused', { reason: reason(result.error) }));
+    report = result.value as ResultsReport;
+    const status = await core.dispatch('app.status', {}, { actor: BUILT_IN_ADMIN });
+    if (status.ok) centreName = (status.value as { settings?: { centreName?: string } | null }).settings?.centreName ?? '';
+  } finally {
+    await core.close();
+  }
+  const doc = reportDocument(report, t.language, centreName);
+  mkdirSync(path.dirname(out), { recursive: true });
+  if (format === 'json') {
+    const { definitions, ...figures } = report;
+    writeFileSync(out, `${JSON.stringify({ ...figures, definitions }, null, 2)}\n`, 'utf8');
+  } else if (format === 'csv') {
+    writeFileSync(out, reportCsv(doc), 'utf8');
+  } else if (format === 'xlsx') {
+    writeFileSync(out, await reportXlsx(doc));
+  } else {
+    await printHtmlToPdf(chromium!, reportHtml(doc), out).catch((e: unknown) => fail(t('cli:reportFile.pdfFailed', { reason: e instanceof Error ? e.message : String(e) })));
+  }
+  console.log(t('cli:reportFile.done', { from: report.from, to: report.to, file: out }));
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -37,6 +37,7 @@ import { eventsCalls } from './calls/events';
 import { shelterCalls } from './calls/shelter';
 import { aidCalls } from './calls/aid';
 import { resultsCalls } from './calls/results';
+import { reportExportCalls } from './calls/reportExports';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -370,6 +371,7 @@ export const contract = {
   ...shelterCalls,
   ...aidCalls,
   ...resultsCalls,
+  ...reportExportCalls,
 } as const;
 
 export type Contract = typeof contract;

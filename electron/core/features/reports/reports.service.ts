@@ -12,7 +12,7 @@ import { FIGURES, periodOf } from './figures';
 import { peopleBehind, type PeopleQuery } from './people';
 
 /** The language of the definitions: asked for, else the acting user's, else the centre's, else English. */
-async function languageOf(ex: Executor, actor: Actor, asked: Language | undefined): Promise<Language> {
+export async function languageOf(ex: Executor, actor: Actor, asked: Language | undefined): Promise<Language> {
   if (asked) return asked;
   const user = await ex.selectFrom('users').select('language').where('id', '=', actor.id).executeTakeFirst();
   if (isLanguage(user?.language)) return user.language;
