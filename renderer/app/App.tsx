@@ -46,6 +46,8 @@ import { PrintRouteScreen } from '../features/board/PrintRouteScreen';
 import { SnowDayScreen } from '../features/plans/SnowDayScreen';
 import { CareScreen } from '../features/plans/CareScreen';
 import { ReportsScreen } from '../features/plans/ReportsScreen';
+import { ResultsScreen } from '../features/reports/ResultsScreen';
+import { ResultsPrintScreen } from '../features/reports/ResultsPrintScreen';
 import { TillRoutes } from '../features/till/TillRoutes';
 import { CashbookRoutes } from '../features/cashbook/CashbookRoutes';
 import { FundingRoutes } from '../features/funding/FundingRoutes';
@@ -180,6 +182,8 @@ function Gate() {
           {screen('snow-day', <SnowDayScreen />)}
           {screen('care', <CareScreen />)}
           {screen('reports', <ReportsScreen />)}
+          {screen('results', <ResultsScreen />)}
+          {screen('results/print', <ResultsPrintScreen />)}
           {screen('till/*', <TillRoutes />)}
           {screen('cashbook/*', <CashbookRoutes />)}
           {screen('funding/*', <FundingRoutes />)}

@@ -27,6 +27,15 @@ export interface ReportTableRow {
   list?: { figure: PeopleFigure; code?: string };
 }
 
+/**
+ * A report as the core answers it or as a screen receives it: the money group's fields reach only
+ * the roles that see money, so a screen's type has them optional.
+ */
+type Money = NonNullable<ResultsReport['money']>;
+export type ReportInput = Omit<ResultsReport, 'money'> & {
+  money?: (Partial<Omit<Money, 'grants'>> & { grants?: Array<Partial<Money['grants'][number]>> | undefined }) | undefined;
+};
+
 export interface ReportSection {
   key: ReportFigure;
   title: string;
@@ -37,7 +46,7 @@ export interface ReportSection {
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 /** The sections of a report in the order of the report, translated with `t` (namespaces reports, catalogue, common, events). */
-export function reportSections(r: ResultsReport, t: ReportTranslate): ReportSection[] {
+export function reportSections(r: ReportInput, t: ReportTranslate): ReportSection[] {
   const m = (key: string) => t(`reports:measures.${key}`);
   const sections: ReportSection[] = [];
   const section = (key: ReportFigure, rows: ReportTableRow[]) =>
@@ -121,8 +130,24 @@ export function reportSections(r: ResultsReport, t: ReportTranslate): ReportSect
   section('underRegularCare', [listed(row('', 'count', r.underRegularCare.count), 'underRegularCare')]);
   const sh = r.shelter;
   section('shelter', [row('', 'nights', sh.nights, sh.nightsByMonth), listed(row('', 'people', sh.people), 'shelter'), row('', 'householdStays', sh.householdStays)]);
-  if (r.money) {
-    const mo = r.money;
+  if (r.money?.currency !== undefined) {
+    const money = r.money;
+    const mo = {
+      currency: money.currency ?? '',
+      incomeMinor: money.incomeMinor ?? 0,
+      incomeByMonth: money.incomeByMonth ?? [],
+      expensesMinor: money.expensesMinor ?? 0,
+      expensesByMonth: money.expensesByMonth ?? [],
+      inKindMinor: money.inKindMinor ?? 0,
+      inKindByMonth: money.inKindByMonth ?? [],
+      grants: (money.grants ?? []).map((g) => ({
+        name: g.name ?? '',
+        funder: g.funder ?? '',
+        plannedMinor: g.plannedMinor ?? 0,
+        actualMinor: g.actualMinor ?? 0,
+        currency: g.currency ?? money.currency ?? '',
+      })),
+    };
     const cur = (x: ReportTableRow, currency: string): ReportTableRow => ({ ...x, currency });
     section('money', [
       cur(row('', 'income', mo.incomeMinor, mo.incomeByMonth), mo.currency),
