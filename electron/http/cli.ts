@@ -36,7 +36,7 @@ import { isErrorCode, type ApiErrorBody } from '../../shared/api/errors';
 import type { Dispatch } from '../core/dispatch';
 import { backupErrorToAppError } from '../core/backup/manager';
 import { LANGUAGES, type Language } from '../../shared/domain/settings';
-import { reportCsv, reportDocument, reportHtml, reportXlsx } from '../core/features/reports/reports.export';
+import { reportDocument, reportHtml, reportXlsx, resultsCsv } from '../core/features/reports/reports.export';
 import { findChromium, printHtmlToPdf } from '../core/features/reports/reports.pdf';
 import type { ResultsReport } from '../../shared/domain/reports';
 
@@ -473,42 +473,39 @@ const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 
 /**
  * `report results`: the results report of a period as the built-in admin sees it (money included),
- * in the language asked (else the centre's), the same numbers and rows as the screen's files.
+ * in the language asked (else the centre's), the same numbers as the screen: JSON (the call's
+ * answer), CSV (features/reports/table.ts, as the screen's CSV), XLSX and PDF (the screen's
+ * sections; the PDF printed by this computer's Chromium, never downloaded).
  */
-async function reportCommand(positionals: string[], values: { from?: string | undefined; to?: string | undefined; format?: string | undefined; out?: string | undefined; language?: string | undefined }, dataDir: string): Promise<void> {
-  if (positionals[0] !== 'results' || values.from === undefined || values.to === undefined || values.out === undefined) fail(t('cli:reportFile.usage'));
+async function reportCommand(positionals: string[], values: { from?: string | undefined; to?: string | undefined; format?: string | undefined; out?: string | undefined }, dataDir: string): Promise<void> {
+  if (positionals[0] !== 'results') fail(t('cli:report.usage'));
   const format = values.format ?? 'json';
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) fail(t('cli:reportFile.badFormat', { value: format }));
-  // A PDF needs the machine's Chromium: refused before anything is opened, never downloaded.
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) fail(t('cli:report.badFormat', { value: format }));
+  if (values.from === undefined || values.to === undefined) fail(t('cli:report.needsPeriod'));
+  if (values.out === undefined) fail(t('cli:report.needsOut'));
+  // A PDF needs the machine's Chromium: refused before anything is opened.
   const chromium = format === 'pdf' ? findChromium() : null;
-  if (format === 'pdf' && chromium === null) fail(t('cli:reportFile.noChromium'));
-  const out = path.resolve(values.out);
+  if (format === 'pdf' && chromium === null) fail(t('cli:report.noChromium'));
   const core = await open(dataDir);
-  let report: ResultsReport;
-  let centreName = '';
-  try {
-    const language = t.language;
-    const result = await core.dispatch('reports.results', { from: values.from, to: values.to, language }, { actor: BUILT_IN_ADMIN });
-    if (!result.ok) fail(t('cli:reportFile.refused', { reason: reason(result.error) }));
-    report = result.value as ResultsReport;
-    const status = await core.dispatch('app.status', {}, { actor: BUILT_IN_ADMIN });
-    if (status.ok) centreName = (status.value as { settings?: { centreName?: string } | null }).settings?.centreName ?? '';
-  } finally {
-    await core.close();
-  }
-  const doc = reportDocument(report, t.language, centreName);
-  mkdirSync(path.dirname(out), { recursive: true });
+  const answer = await core.dispatch('reports.results', { from: values.from, to: values.to, language: t.language }, { actor: BUILT_IN_ADMIN });
+  const status = await core.dispatch('app.status', {}, { actor: BUILT_IN_ADMIN });
+  await core.close();
+  if (!answer.ok) fail(reason(answer.error));
+  const report = answer.value as ResultsReport;
+  const centreName = status.ok ? ((status.value as { settings?: { centreName?: string } | null }).settings?.centreName ?? '') : '';
+  const file = path.resolve(values.out);
   if (format === 'json') {
-    const { definitions, ...figures } = report;
-    writeFileSync(out, `${JSON.stringify({ ...figures, definitions }, null, 2)}\n`, 'utf8');
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   } else if (format === 'csv') {
-    writeFileSync(out, reportCsv(doc), 'utf8');
+    writeFileSync(file, resultsCsv(report, t));
   } else if (format === 'xlsx') {
-    writeFileSync(out, await reportXlsx(doc));
+    writeFileSync(file, await reportXlsx(reportDocument(report, t.language, centreName)));
   } else {
-    await printHtmlToPdf(chromium!, reportHtml(doc), out).catch((e: unknown) => fail(t('cli:reportFile.pdfFailed', { reason: e instanceof Error ? e.message : String(e) })));
+    await printHtmlToPdf(chromium!, reportHtml(reportDocument(report, t.language, centreName)), file).catch((e: unknown) =>
+      fail(t('cli:report.pdfFailed', { reason: e instanceof Error ? e.message : String(e) })),
+    );
   }
-  console.log(t('cli:reportFile.done', { from: report.from, to: report.to, file: out }));
+  console.log(t('cli:report.done', { from: report.from, to: report.to, file }));
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -113,10 +113,10 @@ test.describe('results in numbers (uk)', () => {
   });
 });
 
-test.describe('results in numbers (el)', () => {
-  test.use({ setUp: centre('el', 'Κέντρο Πειραιά') });
+test.describe('results in numbers (el, treasurer)', () => {
+  test.use({ setUp: centre('el', 'Κέντρο Πειραιά'), signInAs: 'treasurer' });
 
-  test('the report in Greek at 1366×768', async ({ page, hearth }) => {
+  test('the report in Greek at 1366×768: money for the treasurer, the numbers about people stay numbers', async ({ page, hearth }) => {
     await scene(hearth, [
       ['Παπαδοπούλου', 'Μαρία', 'Πειραιάς'],
       ['Καραγιάννη', 'Ελένη', 'Πειραιάς'],
@@ -127,6 +127,9 @@ test.describe('results in numbers (el)', () => {
     await expect(page.getByRole('heading', { level: 1, name: t('reports:title') })).toBeVisible();
     const people = page.locator('section[data-figure="peopleReached"]');
     await expect(people.getByRole('row').filter({ hasText: t('reports:measures.named') }).first().getByRole('cell').nth(2)).toHaveText('3');
+    // The treasurer does not see residents: no number opens a list.
+    await expect(people.getByRole('button')).toHaveCount(0);
+    await expect(page.locator('section[data-figure="money"]').getByRole('heading', { level: 2, name: t('reports:figures.money') })).toBeVisible();
     await page.screenshot({ path: artifactPath('results-el.png') });
     await page.locator('section[data-figure="servicesByKind"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('results-el-figures.png') });

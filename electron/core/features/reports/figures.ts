@@ -16,8 +16,8 @@ import { sql } from 'kysely';
 import { monthRange, addDays } from '../../../../shared/domain/dates';
 import type { ReportFigure, ResultsReport } from '../../../../shared/domain/reports';
 import type { Executor } from '../../db/schema';
-import { familiesServed } from '../households/households.repo';
-import { doneTasksWithVolunteersSql, volunteersInvolved } from '../plans/reports';
+import { familiesServedByMonth } from '../households/households.repo';
+import { volunteersInvolved, type InvolvedVolunteer } from '../plans/reports';
 
 export interface Period {
   from: string;
@@ -26,10 +26,12 @@ export interface Period {
   months: string[];
   /** Today (the centre's): open shelter stays count their nights up to it. */
   today: string;
+  /** What two figures read alike (the involved volunteers), read once per report. */
+  cache: Map<string, Promise<unknown>>;
 }
 
 export function periodOf(from: string, to: string, today: string): Period {
-  return { from, to, months: monthRange(from.slice(0, 7), to.slice(0, 7)), today };
+  return { from, to, months: monthRange(from.slice(0, 7), to.slice(0, 7)), today, cache: new Map() };
 }
 
 /** The days of the period's month `i`: the period's days in that month. */
@@ -170,33 +172,49 @@ async function headCounts(ex: Executor, p: Period): Promise<{ total: number; byM
   return { total: sum(byMonth), byMonth, events: perEvent };
 }
 
+/**
+ * The period's months as SQL rows (month, first day, last day) for spreading a shelter stay over
+ * the months it has nights in; a month after today has none.
+ */
+function monthSpansSql(p: Period) {
+  const spans = p.months.map((_, i) => monthSpan(p, i)).filter((s) => s.from <= p.today);
+  if (spans.length === 0) return sql`select null as month, '9999-12-31' as first, '0000-01-01' as last`;
+  return sql.join(
+    spans.map((s) => sql`select ${s.from.slice(0, 7)} as month, ${s.from} as first, ${s.to} as last`),
+    sql` union all `,
+  );
+}
+
+/**
+ * Distinct residents reached, in the period, per month and per settlement, counted in SQL over
+ * the contacts (contactsSql) and the shelter nights (a stay counts in every month it has a night).
+ */
 const peopleReached = figure('peopleReached', true, async (ex, p) => {
-  const rows = await sql<{ rid: number; month: string; settlement: string }>`
-    select c.rid, c.month, r.settlement from
-      (select distinct rid, substr(day, 1, 7) as month from (${contactsSql(p.from, p.to)})) c
-      cross join residents r on r.id = c.rid`.execute(ex);
-  const all = new Map<number, string>();
-  const perMonth = p.months.map(() => new Set<number>());
+  const rows = await sql<{ k: string; n: number }>`
+    with reached as materialized (
+      select distinct rid, substr(day, 1, 7) as month from (${contactsSql(p.from, p.to)})
+      union
+      select s.resident_id, mo.month from shelter_stays s cross join (${monthSpansSql(p)}) mo
+        on s.checked_in_on <= mo.last and (s.checked_out_on is null or s.checked_out_on > mo.first)
+        where s.checked_in_on <= ${p.to} and s.resident_id is not null
+    )
+    select 'm' || month as k, count(*) as n from reached group by month
+    union all
+    select 's' || r.settlement, count(*) from (select distinct rid from reached) reached_once cross join residents r on r.id = reached_once.rid group by r.settlement`.execute(ex);
+  const namedByMonth = zeros(p);
+  const bySettlement: Array<{ code: string; count: number }> = [];
   for (const r of rows.rows) {
-    all.set(r.rid, r.settlement);
-    perMonth[p.months.indexOf(r.month)]?.add(r.rid);
+    if (r.k.startsWith('m')) addTo(p, namedByMonth, r.k.slice(1), n(r.n));
+    else bySettlement.push({ code: r.k.slice(1), count: n(r.n) });
   }
-  for (const s of await shelterStays(ex, p)) {
-    if (s.resident_id === null) continue;
-    const nights = stayNights(p, s);
-    if (nights.size === 0) continue;
-    all.set(s.resident_id, s.settlement ?? '');
-    for (const m of nights.keys()) perMonth[p.months.indexOf(m)]?.add(s.resident_id);
-  }
-  const settlements = new Map<string, number>();
-  for (const s of all.values()) settlements.set(s, (settlements.get(s) ?? 0) + 1);
+  bySettlement.sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const heads = await headCounts(ex, p);
   return {
-    named: all.size,
+    named: sum(bySettlement.map((s) => s.count)),
     headCounts: heads.total,
-    namedByMonth: perMonth.map((s) => s.size),
+    namedByMonth,
     headCountsByMonth: heads.byMonth,
-    bySettlement: [...settlements.entries()].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    bySettlement,
   };
 });
 
@@ -210,33 +228,52 @@ const newResidents = figure('newResidents', false, async (ex, p) => {
   return { count: sum(byMonth), byMonth };
 });
 
-/** households.familiesServed's definition, for the period and each month. */
+/** households.familiesServed's definition (familiesServedByMonth), for the period and each month, in one read. */
 const households = figure('households', true, async (ex, p) => {
-  const whole = await familiesServed(ex, p.from, p.to);
-  const familiesByMonth: number[] = [];
-  for (let i = 0; i < p.months.length; i++) {
-    const span = monthSpan(p, i);
-    const c = await familiesServed(ex, span.from, span.to);
-    familiesByMonth.push(c.households + c.personsWithoutHousehold);
-  }
-  return { families: whole.households + whole.personsWithoutHousehold, households: whole.households, personsWithoutHousehold: whole.personsWithoutHousehold, familiesByMonth };
+  const c = await familiesServedByMonth(ex, p.from, p.to);
+  const familiesByMonth = zeros(p);
+  for (const [month, m] of c.byMonth) addTo(p, familiesByMonth, month, m.households + m.personsWithoutHousehold);
+  return { families: c.whole.households + c.whole.personsWithoutHousehold, households: c.whole.households, personsWithoutHousehold: c.whole.personsWithoutHousehold, familiesByMonth };
 });
+
+interface KindMonth {
+  kind_id: number;
+  code: string | null;
+  name: string | null;
+  mode: 'volunteer' | 'desk';
+  month: string;
+  n: number;
+}
+
+/** Done tasks per kind and month (the day done, else scheduled), read once for services and tasks done. */
+function doneTasksByKind(ex: Executor, p: Period): Promise<KindMonth[]> {
+  let found = p.cache.get('tasksByKind') as Promise<KindMonth[]> | undefined;
+  if (!found) {
+    found = sql<KindMonth>`
+      select k.id as kind_id, k.code, k.name, k.mode, s.month, s.n from (
+        select t.kind_id, substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month, count(*) as n from tasks t
+        where t.status = 'done' and coalesce(t.done_on, t.scheduled_on) >= ${p.from} and coalesce(t.done_on, t.scheduled_on) <= ${p.to}
+        group by t.kind_id, month
+      ) s cross join service_kinds k on k.id = s.kind_id`
+      .execute(ex)
+      .then((r) => r.rows);
+    p.cache.set('tasksByKind', found);
+  }
+  return found;
+}
 
 /**
  * Services given by kind: done tasks (on the day done) and desk services (requests of a desk kind
  * marked done, on the day logged). Cancelled requests, and requests not done, are not services.
  */
 const servicesByKind = figure('servicesByKind', false, async (ex, p) => {
-  const rows = await sql<{ kind_id: number; code: string | null; name: string | null; mode: 'volunteer' | 'desk'; src: 'task' | 'desk'; month: string; n: number }>`
-    select k.id as kind_id, k.code, k.name, k.mode, s.src, s.month, s.n from (
-      select t.kind_id, 'task' as src, substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month, count(*) as n from tasks t
-        where t.status = 'done' and coalesce(t.done_on, t.scheduled_on) >= ${p.from} and coalesce(t.done_on, t.scheduled_on) <= ${p.to}
-        group by t.kind_id, month
-      union all
-      select q.kind_id, 'desk', substr(q.created_on, 1, 7), count(*) from requests q cross join service_kinds dk on dk.id = q.kind_id
+  const desk = await sql<KindMonth>`
+    select k.id as kind_id, k.code, k.name, k.mode, s.month, s.n from (
+      select q.kind_id, substr(q.created_on, 1, 7) as month, count(*) as n from requests q cross join service_kinds dk on dk.id = q.kind_id
         where q.created_on >= ${p.from} and q.created_on <= ${p.to} and q.status = 'done' and dk.mode = 'desk'
-        group by q.kind_id, substr(q.created_on, 1, 7)
+        group by q.kind_id, month
     ) s cross join service_kinds k on k.id = s.kind_id`.execute(ex);
+  const rows = [...(await doneTasksByKind(ex, p)).map((r) => ({ ...r, src: 'task' as const })), ...desk.rows.map((r) => ({ ...r, src: 'desk' as const }))];
   const people = await sql<{ kind_id: number; n: number }>`
     select kind_id, count(distinct rid) as n from (
       select t.kind_id, t.resident_id as rid from tasks t
@@ -248,7 +285,7 @@ const servicesByKind = figure('servicesByKind', false, async (ex, p) => {
   const peopleOf = new Map(people.rows.map((r) => [r.kind_id, n(r.n)]));
   const byKind = new Map<number, Computed<'servicesByKind'>['rows'][number]>();
   const byMonth = zeros(p);
-  for (const r of rows.rows) {
+  for (const r of rows) {
     let row = byKind.get(r.kind_id);
     if (!row) {
       row = { code: kindCode(r.code, r.kind_id), name: r.code === null ? r.name : null, mode: r.mode, count: 0, byMonth: zeros(p), tasks: 0, desk: 0, people: peopleOf.get(r.kind_id) ?? 0 };
@@ -350,19 +387,14 @@ const projects = figure('projects', true, async (ex, p) => {
 
 /** Done tasks by kind of help (reports.tasksByKind's definition: the day done, else scheduled). */
 const tasksDone = figure('tasksDone', false, async (ex, p) => {
-  const rows = await sql<{ id: number; code: string | null; name: string | null; month: string; n: number }>`
-    select k.id, k.code, k.name, s.month, s.n from (
-      select t.kind_id, substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month, count(*) as n from tasks t
-      where t.status = 'done' and coalesce(t.done_on, t.scheduled_on) >= ${p.from} and coalesce(t.done_on, t.scheduled_on) <= ${p.to}
-      group by t.kind_id, month
-    ) s cross join service_kinds k on k.id = s.kind_id`.execute(ex);
+  const rows = await doneTasksByKind(ex, p);
   const byMonth = zeros(p);
   const byKind = new Map<number, { code: string; name: string | null; count: number; byMonth: number[] }>();
-  for (const r of rows.rows) {
-    let row = byKind.get(r.id);
+  for (const r of rows) {
+    let row = byKind.get(r.kind_id);
     if (!row) {
-      row = { code: kindCode(r.code, r.id), name: r.code === null ? r.name : null, count: 0, byMonth: zeros(p) };
-      byKind.set(r.id, row);
+      row = { code: kindCode(r.code, r.kind_id), name: r.code === null ? r.name : null, count: 0, byMonth: zeros(p) };
+      byKind.set(r.kind_id, row);
     }
     row.count += n(r.n);
     addTo(p, row.byMonth, r.month, n(r.n));
@@ -371,36 +403,38 @@ const tasksDone = figure('tasksDone', false, async (ex, p) => {
   return { count: sum(byMonth), byMonth, rows: [...byKind.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)) };
 });
 
-/** Minutes volunteers logged on done tasks plus minutes of volunteers who helped run an event. */
+/** Minutes volunteers logged on done tasks plus minutes of volunteers who helped run an event (read with the volunteers involved). */
 const volunteerHours = figure('volunteerHours', false, async (ex, p) => {
-  const tasks = await sql<{ month: string; minutes: number; unlogged: number }>`
-    select substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month, sum(coalesce(tv.minutes_spent, 0)) as minutes,
-      sum(tv.minutes_spent is null) as unlogged
-    from ${doneTasksWithVolunteersSql(p.from, p.to)} group by month`.execute(ex);
-  const events = await sql<{ month: string; minutes: number }>`
-    select substr(e.starts_on, 1, 7) as month, sum(coalesce(o.minutes, 0)) as minutes
-    from events e cross join event_organisers o on o.event_id = e.id
-    where e.starts_on >= ${p.from} and e.starts_on <= ${p.to} and o.volunteer_id is not null group by month`.execute(ex);
   const byMonth = zeros(p);
   let unlogged = 0;
-  for (const r of tasks.rows) {
-    addTo(p, byMonth, r.month, n(r.minutes));
-    unlogged += n(r.unlogged);
+  for (const v of await involvedOf(ex, p)) {
+    for (const [m, minutes] of v.months) addTo(p, byMonth, m, minutes);
+    unlogged += v.unlogged;
   }
-  for (const r of events.rows) addTo(p, byMonth, r.month, n(r.minutes));
   return { minutes: sum(byMonth), byMonth, unlogged };
 });
 
+function involvedOf(ex: Executor, p: Period): Promise<InvolvedVolunteer[]> {
+  let found = p.cache.get('volunteers') as Promise<InvolvedVolunteer[]> | undefined;
+  if (!found) {
+    found = volunteersInvolved(ex, p.from, p.to);
+    p.cache.set('volunteers', found);
+  }
+  return found;
+}
+
+/** Volunteers involved (reports.volunteersActive's definition), regular and occasional, once each. */
 const volunteers = figure('volunteers', true, async (ex, p) => {
-  const involved = await volunteersInvolved(ex, p.from, p.to);
+  const involved = await involvedOf(ex, p);
   const perMonth = p.months.map(() => new Set<number>());
-  for (const v of involved) for (const m of v.months) perMonth[p.months.indexOf(m)]?.add(v.id);
+  for (const v of involved) for (const m of v.months.keys()) perMonth[p.months.indexOf(m)]?.add(v.id);
   const regular = involved.filter((v) => v.isRegular).length;
   return { involved: involved.length, regular, occasional: involved.length - regular, involvedByMonth: perMonth.map((s) => s.size) };
 });
 
+/** Involved volunteers who are specialists. */
 const specialists = figure('specialists', true, async (ex, p) => {
-  const involved = await volunteersInvolved(ex, p.from, p.to);
+  const involved = await involvedOf(ex, p);
   return { count: involved.filter((v) => v.specialist).length };
 });
 

@@ -6,7 +6,8 @@ import type { reportExportCalls } from '../../../../shared/api/calls/reportExpor
 import { EXPORT_DIR } from '../../data-folder';
 import { readSettings } from '../settings/settings.service';
 import { languageOf, reportsService } from './reports.service';
-import { reportCsv, reportDocument, reportXlsx } from './reports.export';
+import { translator } from '../../i18n';
+import { reportDocument, reportXlsx, resultsCsv } from './reports.export';
 
 type Calls = keyof typeof reportExportCalls;
 
@@ -19,7 +20,7 @@ export const reportExportHandlers: FeatureHandlers<Calls> = {
     const language = await languageOf(deps.db, ctx.actor, input.language);
     const report = await reportsService(deps).results({ from: input.from, to: input.to, language }, ctx.actor);
     const doc = reportDocument(report, language, settings.centreName);
-    const content = input.format === 'xlsx' ? await reportXlsx(doc) : Buffer.from(reportCsv(doc), 'utf8');
+    const content = input.format === 'xlsx' ? await reportXlsx(doc) : Buffer.from(resultsCsv(report, translator(language)), 'utf8');
     const dir = path.join(deps.paths.dataDir, EXPORT_DIR);
     mkdirSync(dir, { recursive: true });
     const stamp = deps.clock.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

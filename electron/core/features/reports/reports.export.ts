@@ -4,8 +4,8 @@
  *   cells) and each figure's main number beside its definition, then one sheet per figure; headers
  *   translated, numbers as number cells (money in the currency's units with its decimals), months
  *   as date cells, text always a text cell ('@'), never a formula.
- * - CSV: the dialect of ../../export/csv.ts (UTF-8 BOM, ';', CRLF, formula-safe), one block per
- *   figure; numbers plain, the decimal comma outside English.
+ * - CSV: the command line's (table.ts; the dialect of ../../export/csv.ts: UTF-8 BOM, ';', CRLF,
+ *   formula-safe).
  * - HTML: one self-contained A4 page (inline CSS, no script, no outside resource) for headless
  *   Chromium to print as the command line's PDF (reports.pdf.ts).
  * Labels in the language asked (the core's translator over the same locale files as the screen).
@@ -16,9 +16,9 @@ import { formatMoney, minorDigits } from '../../../../shared/domain/amounts';
 import type { ResultsReport } from '../../../../shared/domain/reports';
 import { reportSections, type ReportSection, type ReportTableRow } from '../../../../shared/domain/reportTable';
 import type { Language } from '../../../../shared/domain/settings';
-import { CSV_BOM, CSV_EOL, toCsvField } from '../../export/csv';
+import { toCsv } from '../../export/csv';
 import { translator, type CoreTranslator } from '../../i18n';
-import { csvAmount } from '../cashflow/cashflow.export';
+import { resultsTable } from './table';
 
 export interface ReportDocument {
   centre: string;
@@ -113,23 +113,13 @@ export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
   return writeXlsxFile(sheets).toBuffer();
 }
 
-export function reportCsv(doc: ReportDocument): string {
-  const { t, report, language } = doc;
-  const lines: string[] = [];
-  const line = (fields: string[]) => lines.push(fields.join(';'));
-  const text = (s: string) => toCsvField(s, ';');
-  const num = (value: number, row: ReportTableRow) => (row.currency ? csvAmount(value, row.currency, language) : language === 'en' ? String(value) : String(value).replace('.', ','));
-  line([text(t('reports:title')), text(doc.centre)]);
-  line([text(t('reports:table.from')), report.from]);
-  line([text(t('reports:table.to')), report.to]);
-  for (const s of doc.sections) {
-    line([]);
-    line([text(s.title)]);
-    line([text(s.definition)]);
-    line([t('reports:columns.row'), t('reports:columns.measure'), t('reports:columns.total'), ...report.months].map(text));
-    for (const r of s.rows) line([r.label === '' ? '' : text(r.label), text(measureText(r)), num(r.total, r), ...(r.byMonth ?? []).map((v) => num(v, r))]);
-  }
-  return CSV_BOM + lines.join(CSV_EOL) + CSV_EOL;
+/**
+ * The CSV of the report: the command line's (features/reports/table.ts: figure, measure, row, the
+ * period, the months, the definition), so the screen's download and a script's file are the same.
+ */
+export function resultsCsv(report: ResultsReport, t: CoreTranslator): string {
+  const table = resultsTable(report, t);
+  return toCsv(table.columns, table.rows, { delimiter: ';', bom: true });
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
