@@ -77,6 +77,13 @@ test.describe('results in numbers (uk)', () => {
     for (const name of ['Коваленко Ганна', 'Шевчук Петро', 'Бондар Олена']) await expect(list.getByRole('link', { name })).toBeVisible();
     await list.scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('results-uk-people.png') });
+    // Keyboard: the list has the focus; Escape closes it.
+    await expect(list.getByRole('heading', { level: 3 })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(list).toHaveCount(0);
+    await named.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(list.getByRole('row')).toHaveCount(4);
     await list.getByRole('button', { name: t('reports:screen.close') }).click();
     await expect(list).toHaveCount(0);
 

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ReportPeople, ReportPerson } from '../../../shared/domain/reports';
@@ -16,10 +17,22 @@ export function PeopleList(props: { from: string; to: string; title: string; row
   const list = props.row.list!;
   const people = usePagedCall('reports.people', { from: props.from, to: props.to, figure: list.figure, ...(list.code !== undefined ? { code: list.code } : {}) }, { pageSize: 100, rows, total });
   const heading = t('reports:screen.listTitle', { figure: props.row.label ? `${props.title}, ${props.row.label}` : props.title });
+  // Keyboard: the list takes the focus when it opens; Escape closes it.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), [heading]);
   return (
-    <div className="results-people" role="region" aria-label={heading}>
+    <div
+      className="results-people"
+      role="region"
+      aria-label={heading}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onClose();
+      }}
+    >
       <div className="results-people-head">
-        <h3>{heading}</h3>
+        <h3 ref={headingRef} tabIndex={-1}>
+          {heading}
+        </h3>
         <button type="button" className="small" onClick={props.onClose}>
           {t('reports:screen.close')}
         </button>
