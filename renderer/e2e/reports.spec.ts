@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from '@playwright/test';
 import type { Hearth } from './fixtures';
 import { test, expect, openApp, centre } from './fixtures';
 import { ownString } from './i18n';
@@ -117,6 +118,14 @@ test.describe('results in numbers (uk)', () => {
     }
     expect(text).toContain(t('reports:definitions.newResidents'));
     if (existsSync(PDFTOPPM)) await promisify(execFile)(PDFTOPPM, ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, artifactPath('results-uk-pdf')]);
+
+    // A year on A4: twelve month columns, nothing wider than its cell.
+    const year = today.slice(0, 4);
+    await page.goto(`${hearth.url}#/results/print?from=${year}-01-01&to=${year}-12-31`);
+    await expect(doc.locator('section[data-figure="peopleReached"] thead th')).toHaveCount(3 + 12);
+    await expectNothingCutOff(page);
+    await page.pdf({ path: artifactPath('results-uk-year.pdf'), format: 'A4', printBackground: true });
+    await page.screenshot({ path: artifactPath('results-uk-year-print.png') });
   });
 });
 
@@ -142,3 +151,19 @@ test.describe('results in numbers (el, treasurer)', () => {
     await page.screenshot({ path: artifactPath('results-el-figures.png') });
   });
 });
+
+/** Nothing on the A4 sheet is wider than its box (as board.spec.ts checks its sheets). */
+async function expectNothingCutOff(page: Page) {
+  const overflowing = await page.locator('article.sheet').evaluateAll((sheets) => {
+    const out: string[] = [];
+    for (const sheet of sheets) {
+      const edge = sheet.getBoundingClientRect();
+      for (const el of [sheet, ...Array.from(sheet.querySelectorAll<HTMLElement>('th, td, h2, h3, p'))]) {
+        const box = el.getBoundingClientRect();
+        if (el.scrollWidth > el.clientWidth + 1 || box.right > edge.right + 1) out.push(`${el.tagName}: ${(el.textContent ?? '').slice(0, 60)}`);
+      }
+    }
+    return out;
+  });
+  expect(overflowing, 'elements wider than their box').toEqual([]);
+}

@@ -39,7 +39,10 @@ export function ResultsPrintScreen() {
   const show = (value: number, row: ReportTableRow) => (row.currency ? fmt.money(value, row.currency) : fmt.number(value));
   const r = report.data;
   const withMonths = r !== undefined && r.months.length <= 12;
-  const monthName = (m: string) => new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${m}-15T00:00:00Z`));
+  // Within one calendar year the month's short name is enough ("січ."); across years "01.26".
+  const oneYear = r !== undefined && r.from.slice(0, 4) === r.to.slice(0, 4);
+  const monthName = (m: string) =>
+    new Intl.DateTimeFormat(fmt.locale, oneYear ? { month: 'short', timeZone: 'UTC' } : { month: '2-digit', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${m}-15T00:00:00Z`));
 
   return (
     <div className="print-doc results-doc">
@@ -92,7 +95,7 @@ export function ResultsPrintScreen() {
                 <colgroup>
                   <col className="w-label" />
                   <col className="w-measure" />
-                  <col />
+                  <col className="w-total" />
                   {withMonths ? r.months.map((m) => <col key={m} />) : null}
                 </colgroup>
                 <thead>
