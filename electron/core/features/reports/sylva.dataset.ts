@@ -9,8 +9,9 @@
  * The tables below are written so that a reader can count those figures by hand:
  *
  * Residents (r1…r100, every one reached in the period, each in exactly one group):
- * - r1–r15: lonely elderly under regular care (check-in every 7 days, on the snow list); a regular
- *   volunteer (v1–v15) visits each one weekly from 06.11.2023 (a weekly check-in plan).
+ * - r1–r15: lonely elderly under regular care (a check-in every 14 days, on the snow list); a
+ *   regular volunteer (v1–v15) visits each one every two weeks from the first fortnight of
+ *   November 2023 (a check-in plan); the curator records the week's visits every Monday.
  * - r16–r33: pensioners who come to master classes and consultation days; with r12–r15 (under care
  *   and coming too) they are the 22 people of the master classes and consultations.
  * - r34–r95: 62 residents who walked in with requests (documents, forms, firewood, medicines…),
@@ -18,7 +19,7 @@
  * - r96–r100: reached only by coming (named) to the New Year evening or the meeting on fraud.
  *
  * Volunteers (v1…v50, each with at least one done task in the period):
- * - v1–v20 regular: v1–v15 the weekly check-ins, v16–v20 the walk-ins' firewood, medicines…
+ * - v1–v20 regular: v1–v15 the check-ins, v16–v20 the walk-ins' firewood, medicines…
  * - v21–v45 occasional: the three snow days.
  * - v46–v50 the specialists (psychologist, lawyer, social worker, doctor, teacher), occasional
  *   volunteers with a specialty: a home consultation or visit each, and they lead the
@@ -28,12 +29,12 @@
  * (a campaign, with schoolchildren and guests counted without names), a meeting of the partners
  * and an awareness meeting on telephone fraud (with people counted without names).
  *
- * Noise that must not count (see `noise` in the answer): a request cancelled (r50's firewood,
- * brought by relatives), requests after the period (a newcomer's printing and r37's firewood on
+ * Noise that must not count (see `noise` in the answer): a request cancelled (r50's application to
+ * type, which her grandson typed), requests after the period (a newcomer's printing and r37's firewood on
  * 02–03.05.2024), a volunteer who joined in April and did their first task on 03.05.2024, a
  * volunteer whose only task was not done (ill; the task went to another volunteer), a resident who
- * registered for a master class and did not come (no-show), and a master class on 02.05.2024 with
- * a newcomer who came only to it.
+ * registered for a master class and did not come (no-show), a master class on 02.05.2024 with
+ * a newcomer who came only to it, and a lonely elderly woman taken under regular care on 03.05.2024.
  */
 import type { CallInput, CallName, CallOutput } from '../../../../shared/api/contract';
 import type { Actor } from '../../context';
@@ -106,6 +107,7 @@ interface ResidentPlan {
 
 /** Who r1…r100 (and the noise residents) are: lonely elderly, pensioners, families in difficulty, people with disabilities. */
 function residentPlan(n: number): ResidentPlan {
+  if (n === 104) return { birthYear: 1939, situations: ['livesAlone', 'pensioner'], householdSize: 1, regularCare: true };
   if (n <= 15) return { birthYear: 1932 + n, situations: n % 4 === 0 ? ['livesAlone', 'pensioner', 'disability'] : ['livesAlone', 'pensioner'], householdSize: 1, regularCare: true };
   if (n <= 33) return { birthYear: 1944 + (n % 12), situations: n % 5 === 0 ? ['pensioner', 'disability'] : ['pensioner'], householdSize: 1 + (n % 2) };
   if (n <= 45) return { birthYear: 1981 + (n % 12), situations: ['familyInDifficulty'], householdSize: 3 + (n % 3), settlement: n % 4 === 0 ? 'Сарга' : 'Сылва' };
@@ -281,8 +283,11 @@ export const EVENTS: readonly EventPlan[] = [
   },
 ];
 
-/** The first day of the weekly check-ins (a Monday); the plans are made on the Friday before. */
+/** The first day of the check-ins (a Monday); the plans are made on the Friday before. */
 const CHECKINS_FROM = '2023-11-06';
+/** r1…r15's first check-in: the working days of the first fortnight, in turn. */
+const FIRST_CHECKIN_OFFSET = [0, 1, 2, 3, 4, 7, 8, 9, 10, 11];
+export const CHECKIN_INTERVAL_DAYS = 14;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -307,6 +312,8 @@ export interface SylvaRecords {
     mayResidentId: number;
     /** Walked in only on 03.05.2024. */
     afterPeriodResidentId: number;
+    /** Taken under regular care on 03.05.2024. */
+    lateCareResidentId: number;
     mayEventId: number;
   };
   /** Calls made to record it all (for the log). */
@@ -357,7 +364,7 @@ export async function recordSylva(t: TestCore): Promise<SylvaRecords> {
       householdSize: p.householdSize,
       regularCare: p.regularCare ?? false,
       needsSnowClearing: p.regularCare ?? false,
-      checkinIntervalDays: p.regularCare ? 7 : null,
+      checkinIntervalDays: p.regularCare ? CHECKIN_INTERVAL_DAYS : null,
       notes: '',
     };
     // A disability is health data: written once the person's consent covering health is recorded.
@@ -412,34 +419,42 @@ export async function recordSylva(t: TestCore): Promise<SylvaRecords> {
       await as(curator, 'plans.create', {
         residentId: residents.get(n)!,
         kindId: kind('checkIn'),
-        rule: 'weekly',
-        weekday: 1 + ((n - 1) % 5),
-        intervalDays: null,
+        rule: 'everyNDays',
+        weekday: null,
+        intervalDays: CHECKIN_INTERVAL_DAYS,
         seasonFromMonth: null,
         seasonToMonth: null,
         partOfDay: 'morning',
         estimatedMinutes: 40,
         volunteerId: volunteer(n),
-        startsOn: CHECKINS_FROM,
+        startsOn: addDays(CHECKINS_FROM, FIRST_CHECKIN_OFFSET[(n - 1) % FIRST_CHECKIN_OFFSET.length]!),
         endsOn: null,
         note: 'Навестить, узнать самочувствие, что нужно купить',
       });
     }
   });
 
-  // --- every day from the first check-in: the curator's week (plans made four weeks ahead every
-  // Monday) and the check-ins done that day, marked done when the volunteer calls in.
-  for (let day = CHECKINS_FROM; day <= SYLVA_REPORT_DAY; day = addDays(day, 1)) {
-    const d = day;
-    diary.at(d, async () => {
-      if (new Date(`${d}T00:00:00Z`).getUTCDay() === 1) await as(curator, 'plans.generate', {});
-      const list = await as(curator, 'tasks.list', { from: d, to: d, kindId: kind('checkIn'), statuses: ['assigned'] });
-      for (const task of list.items) {
-        if (task.planId === null) continue;
-        await as(desk, 'tasks.complete', { id: task.id, outcome: { minutes: task.volunteers.map((v) => ({ volunteerId: v.volunteerId, minutes: 40 })), note: '' } });
-      }
+  // --- every Monday the curator's week: the plans' tasks four weeks ahead, and last week's
+  // check-ins recorded as done on their day (the volunteers report them by phone); on the report
+  // day the days since Monday.
+  const recordCheckIns = async (from: Day, to: Day) => {
+    const list = await as(curator, 'tasks.list', { from, to, kindId: kind('checkIn'), statuses: ['assigned'] });
+    for (const task of list.items) {
+      if (task.planId === null) continue;
+      await as(curator, 'tasks.complete', {
+        id: task.id,
+        outcome: { doneOn: task.scheduledOn, minutes: task.volunteers.map((v) => ({ volunteerId: v.volunteerId, minutes: 40 })), note: '' },
+      });
+    }
+  };
+  for (let monday = addDays(CHECKINS_FROM, 7); monday <= SYLVA_REPORT_DAY; monday = addDays(monday, 7)) {
+    const m = monday;
+    diary.at(m, async () => {
+      await as(curator, 'plans.generate', {});
+      await recordCheckIns(addDays(m, -7), addDays(m, -1));
     });
   }
+  diary.at(SYLVA_REPORT_DAY, () => recordCheckIns('2024-04-29', SYLVA_REPORT_DAY));
 
   // --- occasional volunteers join before the winter; specialists when they are first needed
   diary.at('2023-12-04', async () => {
@@ -559,11 +574,11 @@ export async function recordSylva(t: TestCore): Promise<SylvaRecords> {
   // --- noise around the period
   let cancelledRequestId = 0;
   diary.at('2024-01-10', async () => {
-    const r = await as(desk, 'requests.create', { residentId: await resident(50), kindId: kind('firewood'), urgency: 'normal', channel: 'phone', description: 'Закончились дрова' });
+    const r = await as(desk, 'requests.create', { residentId: await resident(50), kindId: kind('formTyping'), urgency: 'normal', channel: 'phone', description: 'Набрать заявление на субсидию' });
     cancelledRequestId = r.id;
   });
   diary.at('2024-01-11', async () => {
-    await as(desk, 'requests.setStatus', { id: cancelledRequestId, status: 'cancelled', note: 'Дрова привезли родственники' });
+    await as(desk, 'requests.setStatus', { id: cancelledRequestId, status: 'cancelled', note: 'Заявление набрал внук' });
   });
   let lateVolunteerId = 0;
   diary.at('2024-04-25', async () => {
@@ -584,6 +599,7 @@ export async function recordSylva(t: TestCore): Promise<SylvaRecords> {
     const r = await as(desk, 'requests.create', { residentId: await resident(103), kindId: kind('printing'), urgency: 'normal', channel: 'walkIn', description: '' });
     await as(desk, 'requests.setStatus', { id: r.id, status: 'done', note: '' });
     afterPeriodRequestIds.push(r.id);
+    await resident(104);
   });
 
   await diary.run(t);
@@ -606,6 +622,7 @@ export async function recordSylva(t: TestCore): Promise<SylvaRecords> {
       noShowResidentId: residents.get(101)!,
       mayResidentId: residents.get(102)!,
       afterPeriodResidentId: residents.get(103)!,
+      lateCareResidentId: residents.get(104)!,
       mayEventId: events.get('may')!,
     },
     calls,
