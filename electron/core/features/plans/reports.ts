@@ -16,6 +16,7 @@ import {
 } from '../../../../shared/domain/plans';
 import { fullName } from '../../../../shared/domain/residents';
 import type { CoreDeps } from '../../context';
+import type { Executor } from '../../db/schema';
 
 type Deps = Pick<CoreDeps, 'db'>;
 
@@ -156,14 +157,52 @@ function counts(rows: ReadonlyArray<{ is_regular: number; specialist: string | n
   };
 }
 
+/**
+ * Done tasks with their volunteers between two days (both included), as the FROM of a query over
+ * `t` (tasks) and `tv` (task_volunteers): the tasks by the done-day index, then each one's volunteers.
+ */
+export function doneTasksWithVolunteersSql(first: string, last: string) {
+  return sql`tasks t cross join task_volunteers tv on tv.task_id = t.id
+    where t.status = 'done' and coalesce(t.done_on, t.scheduled_on) >= ${first} and coalesce(t.done_on, t.scheduled_on) <= ${last}`;
+}
+
+export interface InvolvedVolunteer {
+  id: number;
+  isRegular: boolean;
+  specialist: boolean;
+  /** The months ('YYYY-MM') they were involved in. */
+  months: string[];
+}
+
+/**
+ * Volunteers involved between two days (both included): the one definition, for
+ * reports.volunteersActive and the results report. A volunteer is involved who had a done task
+ * (on the day it counts on) or helped run an event held those days. Deleted or paused volunteers
+ * still count for the days they helped.
+ */
+export async function volunteersInvolved(ex: Executor, first: string, last: string): Promise<InvolvedVolunteer[]> {
+  const rows = await sql<{ id: number; is_regular: number; specialist: string | null; month: string }>`
+    select v.id, v.is_regular, v.specialist, x.month from (
+      select distinct tv.volunteer_id as vid, substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month from ${doneTasksWithVolunteersSql(first, last)}
+      union
+      select o.volunteer_id, substr(e.starts_on, 1, 7) from events e cross join event_organisers o on o.event_id = e.id
+        where e.starts_on >= ${first} and e.starts_on <= ${last} and o.volunteer_id is not null
+    ) x cross join volunteers v on v.id = x.vid`.execute(ex);
+  const byId = new Map<number, InvolvedVolunteer>();
+  for (const r of rows.rows) {
+    let v = byId.get(r.id);
+    if (!v) {
+      v = { id: r.id, isRegular: r.is_regular === 1, specialist: r.specialist !== null, months: [] };
+      byId.set(r.id, v);
+    }
+    v.months.push(r.month);
+  }
+  return [...byId.values()];
+}
+
 export async function volunteersActive(deps: Deps, from: string, to: string): Promise<VolunteersActiveReport> {
   const { first, last } = monthBounds(from, to);
-  const active = await doneTasksWithVolunteers(deps)
-    .select(['v.id', 'v.is_regular', 'v.specialist'])
-    .distinct()
-    .where(doneDay, '>=', first)
-    .where(doneDay, '<=', last)
-    .execute();
+  const active = (await volunteersInvolved(deps.db, first, last)).map((v) => ({ is_regular: v.isRegular ? 1 : 0, specialist: v.specialist ? '' : null }));
   const registered = await deps.db
     .selectFrom('volunteers')
     .select(['id', 'is_regular', 'specialist'])
