@@ -15,7 +15,9 @@
  * - r16–r33: pensioners who come to master classes and consultation days; with r12–r15 (under care
  *   and coming too) they are the 22 people of the master classes and consultations.
  * - r34–r95: 62 residents who walked in with requests (documents, forms, firewood, medicines…),
- *   some twice; r95 on the period's last day, 01.05.2024.
+ *   some twice; r95 on the period's last day, 01.05.2024. r34–r45 are families in difficulty,
+ *   each registered as a household with its children the first time they came: eleven
+ *   households, as r42 and r43 are husband and wife.
  * - r96–r100: reached only by coming (named) to the New Year evening or the meeting on fraud.
  *
  * Volunteers (v1…v50, each with at least one done task in the period):
@@ -105,11 +107,15 @@ interface ResidentPlan {
   settlement?: string;
 }
 
+/** r42 and r43 are a married couple with one child: one household, one family served. */
+const FAMILY_SPOUSE = { head: 42, spouse: 43 } as const;
+
 /** Who r1…r100 (and the noise residents) are: lonely elderly, pensioners, families in difficulty, people with disabilities. */
 function residentPlan(n: number): ResidentPlan {
   if (n === 104) return { birthYear: 1939, situations: ['livesAlone', 'pensioner'], householdSize: 1, regularCare: true };
   if (n <= 15) return { birthYear: 1932 + n, situations: n % 4 === 0 ? ['livesAlone', 'pensioner', 'disability'] : ['livesAlone', 'pensioner'], householdSize: 1, regularCare: true };
   if (n <= 33) return { birthYear: 1944 + (n % 12), situations: n % 5 === 0 ? ['pensioner', 'disability'] : ['pensioner'], householdSize: 1 + (n % 2) };
+  if (n === FAMILY_SPOUSE.spouse) return { ...residentPlan(FAMILY_SPOUSE.head), birthYear: 1986 };
   if (n <= 45) return { birthYear: 1981 + (n % 12), situations: ['familyInDifficulty'], householdSize: 3 + (n % 3), settlement: n % 4 === 0 ? 'Сарга' : 'Сылва' };
   if (n <= 52) return { birthYear: 1960 + n % 20, situations: ['disability'], householdSize: 2 };
   return { birthYear: 1940 + (n % 25), situations: n % 3 === 0 ? ['livesAlone', 'pensioner'] : ['pensioner'], householdSize: 1 + (n % 2) };
@@ -376,11 +382,28 @@ export async function recordSylva(t: TestCore): Promise<SylvaRecords> {
     }
     return r.id;
   };
+  // A family in difficulty is registered as a household the first time one of them comes: the
+  // parent with the children (unnamed, with their birth years); r43 is r42's wife, who joins it.
+  const households = new Map<number, number>();
+  const registerFamily = async (n: number, residentId: number): Promise<void> => {
+    if (n === FAMILY_SPOUSE.spouse) {
+      await as(desk, 'households.addMember', { id: households.get(FAMILY_SPOUSE.head)!, member: { residentId, relation: 'spouse', birthYear: null }, on: t.clock.today() });
+      return;
+    }
+    const children = residentPlan(n).householdSize - (n === FAMILY_SPOUSE.head ? 2 : 1);
+    const h = await as(desk, 'households.create', {
+      headResidentId: residentId,
+      members: Array.from({ length: children }, (_, i) => ({ residentId: null, relation: 'child' as const, birthYear: 2008 + ((n + i * 4) % 13) })),
+      on: t.clock.today(),
+    });
+    households.set(n, h.id);
+  };
   const resident = async (n: number): Promise<number> => {
     const known = residents.get(n);
     if (known !== undefined) return known;
     const id = await addResident(n);
     residents.set(n, id);
+    if (residentPlan(n).situations.includes('familyInDifficulty')) await registerFamily(n, id);
     return id;
   };
 
