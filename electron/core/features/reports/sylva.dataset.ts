@@ -37,6 +37,7 @@
  * volunteer whose only task was not done (ill; the task went to another volunteer), a resident who
  * registered for a master class and did not come (no-show), a master class on 02.05.2024 with
  * a newcomer who came only to it, and a lonely elderly woman taken under regular care on 03.05.2024.
+ * On 03.05.2024 r88 also has her record erased at her request: she stays one of the 100.
  */
 import type { CallInput, CallName, CallOutput } from '../../../../shared/api/contract';
 import type { Actor } from '../../context';
@@ -106,6 +107,9 @@ interface ResidentPlan {
   regularCare?: boolean;
   settlement?: string;
 }
+
+/** Erased for privacy after the period, at her request. */
+const ERASED = 88;
 
 /** r42 and r43 are a married couple with one child: one household, one family served. */
 const FAMILY_SPOUSE = { head: 42, spouse: 43 } as const;
@@ -322,6 +326,8 @@ export interface SylvaRecords {
     lateCareResidentId: number;
     mayEventId: number;
   };
+  /** r88, erased for privacy on 03.05.2024 (after her copies on 11.04.2024): still counted. */
+  erasedResidentId: number;
   /** Calls made to record it all (for the log). */
   calls: number;
 }
@@ -623,6 +629,9 @@ export async function recordSylva(t: TestCore): Promise<SylvaRecords> {
     await as(desk, 'requests.setStatus', { id: r.id, status: 'done', note: '' });
     afterPeriodRequestIds.push(r.id);
     await resident(104);
+    // r88 withdraws her consent and asks for her record to be erased: the chairwoman erases it.
+    const page = await as(admin, 'residents.get', { id: residents.get(ERASED)! });
+    await as(admin, 'privacy.erasePerson', { residentId: page.resident.id, confirmName: page.resident.fullName });
   });
 
   await diary.run(t);
@@ -648,6 +657,7 @@ export async function recordSylva(t: TestCore): Promise<SylvaRecords> {
       lateCareResidentId: residents.get(104)!,
       mayEventId: events.get('may')!,
     },
+    erasedResidentId: residents.get(ERASED)!,
     calls,
   };
 }

@@ -96,6 +96,10 @@ describe('the Sylva seed: results in numbers for 01.11.2023–01.05.2024', () =>
     ]);
     const reached = await peopleBehind({ figure: 'peopleReached' });
     expect(sorted(reached)).toEqual(sorted(residents(1, 100)));
+    // r88, erased at her request after the period, is still one of them, without a name.
+    const page = await t.value('reports.people', { figure: 'servicesByKind', code: 'copies', ...SYLVA_PERIOD }, sylva.curator);
+    expect(page.total).toBe(9);
+    expect(page.items.filter((p) => p.erased)).toEqual([{ residentId: sylva.erasedResidentId, name: '', settlement: '', erased: true }]);
     // Distinct: a person who came in two months is in both months and once in the period.
     expect(report.peopleReached.namedByMonth.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
     expect(report.distinct).toEqual(expect.arrayContaining(['peopleReached', 'volunteers', 'underRegularCare']));
