@@ -52,9 +52,10 @@ function residents(from: number, to: number): Set<number> {
 const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
 
 describe('the Sylva seed: results in numbers for 01.11.2023–01.05.2024', () => {
-  it('the report is made after the period', () => {
+  it('the report is made after the period, in the curator\'s Russian', () => {
     expect(t.clock.today()).toBe(SYLVA_REPORT_DAY);
     expect(report).toMatchObject({ from: '2023-11-01', to: '2024-05-01', months: ['2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05'] });
+    expect(report.definitions.peopleReached).toMatch(/^Разные жители, у которых за период было обращение/);
   });
 
   it('12 events', () => {
@@ -64,9 +65,12 @@ describe('the Sylva seed: results in numbers for 01.11.2023–01.05.2024', () =>
     expect(byKind).toEqual({ masterClass: 6, consultationDay: 3, campaign: 1, partnerMeeting: 1, awarenessEvent: 1 });
   });
 
-  it('50 volunteers, of whom 20 regular, and 5 specialists', () => {
+  it('50 volunteers, of whom 20 regular, and 5 specialists', async () => {
     expect(report.volunteers).toMatchObject({ involved: 50, regular: 20, occasional: 30 });
     expect(report.specialists.count).toBe(5);
+    // The coordinator's monthly report says the same for November to April (01.05.2024 adds nobody).
+    const monthly = await t.value('reports.volunteersActive', { from: '2023-11', to: '2024-04' }, sylva.curator);
+    expect(monthly.active).toEqual({ regular: 20, occasional: 30, specialists: 5, total: 50 });
   });
 
   it('22 people in master classes and consultations, each counted once', async () => {
