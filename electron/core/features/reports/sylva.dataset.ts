@@ -80,7 +80,9 @@ class Diary {
       const list = this.days.get(next)!;
       // Work of the day may add more work to the same day (done after it).
       for (let i = 0; i < list.length; i++) {
-        t.clock.set(`${next}T${String(8 + Math.min(9, Math.floor(i / 6))).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}:00.000Z`);
+        // A minute apart from 08:00, in order (never past 23:59).
+        const minute = Math.min(8 * 60 + i, 24 * 60 - 1);
+        t.clock.set(`${next}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`);
         await list[i]!();
       }
     }
