@@ -68,6 +68,10 @@ describe('the Sylva seed: results in numbers for 01.11.2023–01.05.2024', () =>
   it('50 volunteers, of whom 20 regular, and 5 specialists', async () => {
     expect(report.volunteers).toMatchObject({ involved: 50, regular: 20, occasional: 30 });
     expect(report.specialists.count).toBe(5);
+    // Distinct per month, never added (175 ≠ 50): the 15 check-in volunteers every month; the
+    // walk-ins' helpers, the snow days' 15, the specialists and leaders of the month's events;
+    // 01.05.2024 only v8's check-in.
+    expect(report.volunteers.involvedByMonth).toEqual([21, 37, 38, 36, 22, 20, 1]);
     // The coordinator's monthly report says the same for November to April (01.05.2024 adds nobody).
     const monthly = await t.value('reports.volunteersActive', { from: '2023-11', to: '2024-04' }, sylva.curator);
     expect(monthly.active).toEqual({ regular: 20, occasional: 30, specialists: 5, total: 50 });
