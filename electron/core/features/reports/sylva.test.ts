@@ -156,6 +156,34 @@ describe('the Sylva seed: results in numbers for 01.11.2023–01.05.2024', () =>
   });
 });
 
+describe('the half-year and its months', () => {
+  it('additive figures are the sum of the months reported one by one; distinct ones are not', async () => {
+    const months = [
+      ['2023-11-01', '2023-11-30'],
+      ['2023-12-01', '2023-12-31'],
+      ['2024-01-01', '2024-01-31'],
+      ['2024-02-01', '2024-02-29'],
+      ['2024-03-01', '2024-03-31'],
+      ['2024-04-01', '2024-04-30'],
+      ['2024-05-01', '2024-05-01'],
+    ] as const;
+    const each = [];
+    for (const [from, to] of months) each.push(await t.value('reports.results', { from, to }, sylva.curator));
+    const total = (f: (r: ResultsReport) => number) => each.reduce((a, r) => a + f(r), 0);
+    expect(total((r) => r.events.held)).toBe(12);
+    expect(total((r) => r.servicesByKind.total)).toBe(316);
+    expect(total((r) => r.tasksDone.count)).toBe(268);
+    expect(total((r) => r.requestsByStatus.total)).toBe(74);
+    expect(total((r) => r.volunteerHours.minutes)).toBe(17_230);
+    expect(total((r) => r.events.headCounts)).toBe(34);
+    // Each month's own report says what the half-year's months say.
+    expect(each.map((r) => r.peopleReached.named)).toEqual(report.peopleReached.namedByMonth);
+    expect(each.map((r) => r.volunteers.involved)).toEqual([21, 37, 38, 36, 22, 20, 1]);
+    expect(total((r) => r.peopleReached.named)).toBeGreaterThan(100);
+    expect(each.map((r) => r.underRegularCare.count)).toEqual([15, 15, 15, 15, 15, 15, 15]);
+  });
+});
+
 describe('the noise around the period counts nowhere', () => {
   it('a cancelled request is a request, not a service', async () => {
     const request = await t.value('requests.get', { id: sylva.noise.cancelledRequestId }, sylva.frontDesk);
