@@ -2,7 +2,7 @@
  * `npm run hearth -- <command>`: the command line for people and scripts. It lives beside the HTTP
  * host because both are plain-Node hosts of the same core (no Electron).
  */
-import { copyFileSync, existsSync, mkdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -36,6 +36,9 @@ import { isErrorCode, type ApiErrorBody } from '../../shared/api/errors';
 import type { Dispatch } from '../core/dispatch';
 import { backupErrorToAppError } from '../core/backup/manager';
 import { LANGUAGES, type Language } from '../../shared/domain/settings';
+import type { ResultsReport } from '../../shared/domain/reports';
+import { resultsTable } from '../core/features/reports/table';
+import { toCsv } from '../core/export/csv';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
@@ -63,6 +66,7 @@ function help(): string {
     item('migrate [--data-dir DIR]', 'migrate'),
     item('info [--data-dir DIR]', 'info'),
     item('audit verify [--data-dir DIR] [--backup FILE]', 'audit'),
+    item('report results --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv --out FILE [--language xx] [--data-dir DIR]', 'report'),
     item('help', 'help'),
     '',
     t('cli:help.dataDir'),
@@ -220,6 +224,9 @@ async function main(argv: string[]): Promise<void> {
       backup: { type: 'string' },
       scale: { type: 'string' },
       seed: { type: 'string' },
+      from: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -445,6 +452,29 @@ async function main(argv: string[]): Promise<void> {
       } finally {
         sqlite.close();
       }
+      return;
+    }
+    case 'report': {
+      // The results report as the admin sees it (money included), the same numbers as the screen.
+      if (positionals[0] !== 'results') fail(t('cli:report.usage'));
+      const format = values.format ?? 'json';
+      if (format === 'xlsx' || format === 'pdf') fail(t('cli:report.notYet', { format }));
+      if (format !== 'json' && format !== 'csv') fail(t('cli:report.badFormat', { value: format }));
+      if (values.from === undefined || values.to === undefined) fail(t('cli:report.needsPeriod'));
+      if (values.out === undefined) fail(t('cli:report.needsOut'));
+      const core = await open(dataDir);
+      const answer = await core.dispatch('reports.results', { from: values.from, to: values.to, language: t.language }, { actor: BUILT_IN_ADMIN });
+      await core.close();
+      if (!answer.ok) fail(reason(answer.error));
+      const report = answer.value as ResultsReport;
+      const file = path.resolve(values.out);
+      if (format === 'json') {
+        writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+      } else {
+        const table = resultsTable(report, t);
+        writeFileSync(file, toCsv(table.columns, table.rows, { delimiter: ';', bom: true }));
+      }
+      console.log(t('cli:report.done', { from: report.from, to: report.to, file }));
       return;
     }
     case 'help':

@@ -16,8 +16,8 @@ import { sql } from 'kysely';
 import { monthRange, addDays } from '../../../../shared/domain/dates';
 import type { ReportFigure, ResultsReport } from '../../../../shared/domain/reports';
 import type { Executor } from '../../db/schema';
-import { familiesServed } from '../households/households.repo';
-import { doneTasksWithVolunteersSql, volunteersInvolved } from '../plans/reports';
+import { familiesServedByMonth } from '../households/households.repo';
+import { doneTasksWithVolunteersSql, volunteersInvolved, type InvolvedVolunteer } from '../plans/reports';
 
 export interface Period {
   from: string;
@@ -26,10 +26,12 @@ export interface Period {
   months: string[];
   /** Today (the centre's): open shelter stays count their nights up to it. */
   today: string;
+  /** What two figures read alike (the involved volunteers), read once per report. */
+  cache: Map<string, Promise<unknown>>;
 }
 
 export function periodOf(from: string, to: string, today: string): Period {
-  return { from, to, months: monthRange(from.slice(0, 7), to.slice(0, 7)), today };
+  return { from, to, months: monthRange(from.slice(0, 7), to.slice(0, 7)), today, cache: new Map() };
 }
 
 /** The days of the period's month `i`: the period's days in that month. */
@@ -170,33 +172,49 @@ async function headCounts(ex: Executor, p: Period): Promise<{ total: number; byM
   return { total: sum(byMonth), byMonth, events: perEvent };
 }
 
+/**
+ * The period's months as SQL rows (month, first day, last day) for spreading a shelter stay over
+ * the months it has nights in; a month after today has none.
+ */
+function monthSpansSql(p: Period) {
+  const spans = p.months.map((_, i) => monthSpan(p, i)).filter((s) => s.from <= p.today);
+  if (spans.length === 0) return sql`select null as month, '9999-12-31' as first, '0000-01-01' as last`;
+  return sql.join(
+    spans.map((s) => sql`select ${s.from.slice(0, 7)} as month, ${s.from} as first, ${s.to} as last`),
+    sql` union all `,
+  );
+}
+
+/**
+ * Distinct residents reached, in the period, per month and per settlement, counted in SQL over
+ * the contacts (contactsSql) and the shelter nights (a stay counts in every month it has a night).
+ */
 const peopleReached = figure('peopleReached', true, async (ex, p) => {
-  const rows = await sql<{ rid: number; month: string; settlement: string }>`
-    select c.rid, c.month, r.settlement from
-      (select distinct rid, substr(day, 1, 7) as month from (${contactsSql(p.from, p.to)})) c
-      cross join residents r on r.id = c.rid`.execute(ex);
-  const all = new Map<number, string>();
-  const perMonth = p.months.map(() => new Set<number>());
+  const rows = await sql<{ k: string; n: number }>`
+    with reached as materialized (
+      select distinct rid, substr(day, 1, 7) as month from (${contactsSql(p.from, p.to)})
+      union
+      select s.resident_id, mo.month from shelter_stays s cross join (${monthSpansSql(p)}) mo
+        on s.checked_in_on <= mo.last and (s.checked_out_on is null or s.checked_out_on > mo.first)
+        where s.checked_in_on <= ${p.to} and s.resident_id is not null
+    )
+    select 'm' || month as k, count(*) as n from reached group by month
+    union all
+    select 's' || r.settlement, count(*) from (select distinct rid from reached) reached_once cross join residents r on r.id = reached_once.rid group by r.settlement`.execute(ex);
+  const namedByMonth = zeros(p);
+  const bySettlement: Array<{ code: string; count: number }> = [];
   for (const r of rows.rows) {
-    all.set(r.rid, r.settlement);
-    perMonth[p.months.indexOf(r.month)]?.add(r.rid);
+    if (r.k.startsWith('m')) addTo(p, namedByMonth, r.k.slice(1), n(r.n));
+    else bySettlement.push({ code: r.k.slice(1), count: n(r.n) });
   }
-  for (const s of await shelterStays(ex, p)) {
-    if (s.resident_id === null) continue;
-    const nights = stayNights(p, s);
-    if (nights.size === 0) continue;
-    all.set(s.resident_id, s.settlement ?? '');
-    for (const m of nights.keys()) perMonth[p.months.indexOf(m)]?.add(s.resident_id);
-  }
-  const settlements = new Map<string, number>();
-  for (const s of all.values()) settlements.set(s, (settlements.get(s) ?? 0) + 1);
+  bySettlement.sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const heads = await headCounts(ex, p);
   return {
-    named: all.size,
+    named: sum(bySettlement.map((s) => s.count)),
     headCounts: heads.total,
-    namedByMonth: perMonth.map((s) => s.size),
+    namedByMonth,
     headCountsByMonth: heads.byMonth,
-    bySettlement: [...settlements.entries()].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    bySettlement,
   };
 });
 
@@ -210,16 +228,12 @@ const newResidents = figure('newResidents', false, async (ex, p) => {
   return { count: sum(byMonth), byMonth };
 });
 
-/** households.familiesServed's definition, for the period and each month. */
+/** households.familiesServed's definition (familiesServedByMonth), for the period and each month, in one read. */
 const households = figure('households', true, async (ex, p) => {
-  const whole = await familiesServed(ex, p.from, p.to);
-  const familiesByMonth: number[] = [];
-  for (let i = 0; i < p.months.length; i++) {
-    const span = monthSpan(p, i);
-    const c = await familiesServed(ex, span.from, span.to);
-    familiesByMonth.push(c.households + c.personsWithoutHousehold);
-  }
-  return { families: whole.households + whole.personsWithoutHousehold, households: whole.households, personsWithoutHousehold: whole.personsWithoutHousehold, familiesByMonth };
+  const c = await familiesServedByMonth(ex, p.from, p.to);
+  const familiesByMonth = zeros(p);
+  for (const [month, m] of c.byMonth) addTo(p, familiesByMonth, month, m.households + m.personsWithoutHousehold);
+  return { families: c.whole.households + c.whole.personsWithoutHousehold, households: c.whole.households, personsWithoutHousehold: c.whole.personsWithoutHousehold, familiesByMonth };
 });
 
 /**
@@ -391,16 +405,27 @@ const volunteerHours = figure('volunteerHours', false, async (ex, p) => {
   return { minutes: sum(byMonth), byMonth, unlogged };
 });
 
+function involvedOf(ex: Executor, p: Period): Promise<InvolvedVolunteer[]> {
+  let found = p.cache.get('volunteers') as Promise<InvolvedVolunteer[]> | undefined;
+  if (!found) {
+    found = volunteersInvolved(ex, p.from, p.to);
+    p.cache.set('volunteers', found);
+  }
+  return found;
+}
+
+/** Volunteers involved (reports.volunteersActive's definition), regular and occasional, once each. */
 const volunteers = figure('volunteers', true, async (ex, p) => {
-  const involved = await volunteersInvolved(ex, p.from, p.to);
+  const involved = await involvedOf(ex, p);
   const perMonth = p.months.map(() => new Set<number>());
   for (const v of involved) for (const m of v.months) perMonth[p.months.indexOf(m)]?.add(v.id);
   const regular = involved.filter((v) => v.isRegular).length;
   return { involved: involved.length, regular, occasional: involved.length - regular, involvedByMonth: perMonth.map((s) => s.size) };
 });
 
+/** Involved volunteers who are specialists. */
 const specialists = figure('specialists', true, async (ex, p) => {
-  const involved = await volunteersInvolved(ex, p.from, p.to);
+  const involved = await involvedOf(ex, p);
   return { count: involved.filter((v) => v.specialist).length };
 });
 
