@@ -17,7 +17,7 @@ import { monthRange, addDays } from '../../../../shared/domain/dates';
 import type { ReportFigure, ResultsReport } from '../../../../shared/domain/reports';
 import type { Executor } from '../../db/schema';
 import { familiesServedByMonth } from '../households/households.repo';
-import { doneTasksWithVolunteersSql, volunteersInvolved, type InvolvedVolunteer } from '../plans/reports';
+import { volunteersInvolved, type InvolvedVolunteer } from '../plans/reports';
 
 export interface Period {
   from: string;
@@ -236,21 +236,44 @@ const households = figure('households', true, async (ex, p) => {
   return { families: c.whole.households + c.whole.personsWithoutHousehold, households: c.whole.households, personsWithoutHousehold: c.whole.personsWithoutHousehold, familiesByMonth };
 });
 
+interface KindMonth {
+  kind_id: number;
+  code: string | null;
+  name: string | null;
+  mode: 'volunteer' | 'desk';
+  month: string;
+  n: number;
+}
+
+/** Done tasks per kind and month (the day done, else scheduled), read once for services and tasks done. */
+function doneTasksByKind(ex: Executor, p: Period): Promise<KindMonth[]> {
+  let found = p.cache.get('tasksByKind') as Promise<KindMonth[]> | undefined;
+  if (!found) {
+    found = sql<KindMonth>`
+      select k.id as kind_id, k.code, k.name, k.mode, s.month, s.n from (
+        select t.kind_id, substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month, count(*) as n from tasks t
+        where t.status = 'done' and coalesce(t.done_on, t.scheduled_on) >= ${p.from} and coalesce(t.done_on, t.scheduled_on) <= ${p.to}
+        group by t.kind_id, month
+      ) s cross join service_kinds k on k.id = s.kind_id`
+      .execute(ex)
+      .then((r) => r.rows);
+    p.cache.set('tasksByKind', found);
+  }
+  return found;
+}
+
 /**
  * Services given by kind: done tasks (on the day done) and desk services (requests of a desk kind
  * marked done, on the day logged). Cancelled requests, and requests not done, are not services.
  */
 const servicesByKind = figure('servicesByKind', false, async (ex, p) => {
-  const rows = await sql<{ kind_id: number; code: string | null; name: string | null; mode: 'volunteer' | 'desk'; src: 'task' | 'desk'; month: string; n: number }>`
-    select k.id as kind_id, k.code, k.name, k.mode, s.src, s.month, s.n from (
-      select t.kind_id, 'task' as src, substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month, count(*) as n from tasks t
-        where t.status = 'done' and coalesce(t.done_on, t.scheduled_on) >= ${p.from} and coalesce(t.done_on, t.scheduled_on) <= ${p.to}
-        group by t.kind_id, month
-      union all
-      select q.kind_id, 'desk', substr(q.created_on, 1, 7), count(*) from requests q cross join service_kinds dk on dk.id = q.kind_id
+  const desk = await sql<KindMonth>`
+    select k.id as kind_id, k.code, k.name, k.mode, s.month, s.n from (
+      select q.kind_id, substr(q.created_on, 1, 7) as month, count(*) as n from requests q cross join service_kinds dk on dk.id = q.kind_id
         where q.created_on >= ${p.from} and q.created_on <= ${p.to} and q.status = 'done' and dk.mode = 'desk'
-        group by q.kind_id, substr(q.created_on, 1, 7)
+        group by q.kind_id, month
     ) s cross join service_kinds k on k.id = s.kind_id`.execute(ex);
+  const rows = [...(await doneTasksByKind(ex, p)).map((r) => ({ ...r, src: 'task' as const })), ...desk.rows.map((r) => ({ ...r, src: 'desk' as const }))];
   const people = await sql<{ kind_id: number; n: number }>`
     select kind_id, count(distinct rid) as n from (
       select t.kind_id, t.resident_id as rid from tasks t
@@ -262,7 +285,7 @@ const servicesByKind = figure('servicesByKind', false, async (ex, p) => {
   const peopleOf = new Map(people.rows.map((r) => [r.kind_id, n(r.n)]));
   const byKind = new Map<number, Computed<'servicesByKind'>['rows'][number]>();
   const byMonth = zeros(p);
-  for (const r of rows.rows) {
+  for (const r of rows) {
     let row = byKind.get(r.kind_id);
     if (!row) {
       row = { code: kindCode(r.code, r.kind_id), name: r.code === null ? r.name : null, mode: r.mode, count: 0, byMonth: zeros(p), tasks: 0, desk: 0, people: peopleOf.get(r.kind_id) ?? 0 };
@@ -364,19 +387,14 @@ const projects = figure('projects', true, async (ex, p) => {
 
 /** Done tasks by kind of help (reports.tasksByKind's definition: the day done, else scheduled). */
 const tasksDone = figure('tasksDone', false, async (ex, p) => {
-  const rows = await sql<{ id: number; code: string | null; name: string | null; month: string; n: number }>`
-    select k.id, k.code, k.name, s.month, s.n from (
-      select t.kind_id, substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month, count(*) as n from tasks t
-      where t.status = 'done' and coalesce(t.done_on, t.scheduled_on) >= ${p.from} and coalesce(t.done_on, t.scheduled_on) <= ${p.to}
-      group by t.kind_id, month
-    ) s cross join service_kinds k on k.id = s.kind_id`.execute(ex);
+  const rows = await doneTasksByKind(ex, p);
   const byMonth = zeros(p);
   const byKind = new Map<number, { code: string; name: string | null; count: number; byMonth: number[] }>();
-  for (const r of rows.rows) {
-    let row = byKind.get(r.id);
+  for (const r of rows) {
+    let row = byKind.get(r.kind_id);
     if (!row) {
-      row = { code: kindCode(r.code, r.id), name: r.code === null ? r.name : null, count: 0, byMonth: zeros(p) };
-      byKind.set(r.id, row);
+      row = { code: kindCode(r.code, r.kind_id), name: r.code === null ? r.name : null, count: 0, byMonth: zeros(p) };
+      byKind.set(r.kind_id, row);
     }
     row.count += n(r.n);
     addTo(p, row.byMonth, r.month, n(r.n));
@@ -385,23 +403,14 @@ const tasksDone = figure('tasksDone', false, async (ex, p) => {
   return { count: sum(byMonth), byMonth, rows: [...byKind.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)) };
 });
 
-/** Minutes volunteers logged on done tasks plus minutes of volunteers who helped run an event. */
+/** Minutes volunteers logged on done tasks plus minutes of volunteers who helped run an event (read with the volunteers involved). */
 const volunteerHours = figure('volunteerHours', false, async (ex, p) => {
-  const tasks = await sql<{ month: string; minutes: number; unlogged: number }>`
-    select substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month, sum(coalesce(tv.minutes_spent, 0)) as minutes,
-      sum(tv.minutes_spent is null) as unlogged
-    from ${doneTasksWithVolunteersSql(p.from, p.to)} group by month`.execute(ex);
-  const events = await sql<{ month: string; minutes: number }>`
-    select substr(e.starts_on, 1, 7) as month, sum(coalesce(o.minutes, 0)) as minutes
-    from events e cross join event_organisers o on o.event_id = e.id
-    where e.starts_on >= ${p.from} and e.starts_on <= ${p.to} and o.volunteer_id is not null group by month`.execute(ex);
   const byMonth = zeros(p);
   let unlogged = 0;
-  for (const r of tasks.rows) {
-    addTo(p, byMonth, r.month, n(r.minutes));
-    unlogged += n(r.unlogged);
+  for (const v of await involvedOf(ex, p)) {
+    for (const [m, minutes] of v.months) addTo(p, byMonth, m, minutes);
+    unlogged += v.unlogged;
   }
-  for (const r of events.rows) addTo(p, byMonth, r.month, n(r.minutes));
   return { minutes: sum(byMonth), byMonth, unlogged };
 });
 
@@ -418,7 +427,7 @@ function involvedOf(ex: Executor, p: Period): Promise<InvolvedVolunteer[]> {
 const volunteers = figure('volunteers', true, async (ex, p) => {
   const involved = await involvedOf(ex, p);
   const perMonth = p.months.map(() => new Set<number>());
-  for (const v of involved) for (const m of v.months) perMonth[p.months.indexOf(m)]?.add(v.id);
+  for (const v of involved) for (const m of v.months.keys()) perMonth[p.months.indexOf(m)]?.add(v.id);
   const regular = involved.filter((v) => v.isRegular).length;
   return { involved: involved.length, regular, occasional: involved.length - regular, involvedByMonth: perMonth.map((s) => s.size) };
 });

@@ -142,3 +142,65 @@ describe('reports.people', () => {
     if (!refused.ok) expect(refused.error.code).toBe('forbidden');
   });
 });
+
+describe('reports.results: volunteers and aid', () => {
+  /**
+   * Ivan (regular) and Oleg (occasional) bring firewood to Anna on 5 Sep (Ivan logs 90 minutes,
+   * Oleg none); Ivan again on 3 Oct (60 minutes); Maria, a psychologist, helps run a consultation
+   * day on 10 Oct (2 hours); Petro (regular) does nothing in the period. Anna gets 2 hygiene kits
+   * on 5 Sep; on 12 Oct street workers hand out 16 kits and 16 bottles of water to 16 people
+   * they do not name.
+   */
+  async function helpers() {
+    const firewood = await kindId('firewood');
+    const anna = (await t.value('residents.create', residentInput({ lastName: 'Смирнова', firstName: 'Анна', patronymic: '', settlement: 'Сылва' }))).id;
+    const volunteer = async (lastName: string, isRegular: boolean, specialist: 'psychologist' | null = null) =>
+      (await t.value('volunteers.create', { lastName, firstName: 'Имя', isRegular, specialist })).id;
+    const ivan = await volunteer('Иванов', true);
+    const oleg = await volunteer('Олегов', false);
+    const maria = await volunteer('Марьина', false, 'psychologist');
+    await volunteer('Петров', true);
+    const first = await t.value('tasks.create', { residentId: anna, kindId: firewood, scheduledOn: '2026-09-05', volunteerIds: [ivan, oleg] });
+    await t.value('tasks.complete', { id: first.id, outcome: { doneOn: '2026-09-05', minutes: [{ volunteerId: ivan, minutes: 90 }] } });
+    const second = await t.value('tasks.create', { residentId: anna, kindId: firewood, scheduledOn: '2026-10-03', volunteerIds: [ivan] });
+    await t.value('tasks.complete', { id: second.id, outcome: { doneOn: '2026-10-03', minutes: [{ volunteerId: ivan, minutes: 60 }] } });
+    const day = await t.value('events.create', { title: 'День консультаций', kind: 'consultationDay', startsOn: '2026-10-10' });
+    await t.value('events.addOrganiser', { id: day.id, volunteerId: maria, hours: 2 });
+
+    const kits = (await t.value('aid.addItem', { name: 'Гигиенический набор', unit: 'kit' })).id;
+    const water = (await t.value('aid.addItem', { name: 'Вода', unit: 'bottle' })).id;
+    await t.value('aid.receive', { itemId: kits, on: '2026-09-01', quantity: 50 });
+    await t.value('aid.receive', { itemId: water, on: '2026-09-01', quantity: 100 });
+    await t.value('aid.give', { residentId: anna, on: '2026-09-05', lines: [{ itemId: kits, quantity: 2 }] });
+    await t.value('aid.giveAtEvent', { on: '2026-10-12', headCount: 16, lines: [{ itemId: kits, quantity: 16 }, { itemId: water, quantity: 16 }] });
+    return { anna, kits, water };
+  }
+
+  it('volunteers involved once, regular and occasional, specialists, their minutes from tasks and events', async () => {
+    t.clock.set('2026-11-16T10:00:00.000Z');
+    await helpers();
+    const r = await t.value('reports.results', PERIOD);
+    expect(r.volunteers).toEqual({ involved: 3, regular: 1, occasional: 2, involvedByMonth: [2, 2] });
+    expect(r.specialists).toEqual({ count: 1 });
+    // 90 + 60 minutes on tasks, 120 at the consultation day; Oleg's share logged no minutes.
+    expect(r.volunteerHours).toEqual({ minutes: 270, byMonth: [90, 180], unlogged: 1 });
+    // reports.volunteersActive counts the same volunteers (one definition).
+    const active = await t.value('reports.volunteersActive', { from: '2026-09', to: '2026-10' });
+    expect(active.active).toEqual({ regular: 1, occasional: 2, specialists: 1, total: 3 });
+  });
+
+  it('aid by item after the handouts, the people named once, an outreach head count once however many items', async () => {
+    t.clock.set('2026-11-16T10:00:00.000Z');
+    const d = await helpers();
+    const r = await t.value('reports.results', PERIOD);
+    expect(r.aidGiven.people).toBe(1);
+    expect(r.aidGiven.headCounts).toBe(16);
+    const byCode = Object.fromEntries(r.aidGiven.rows.map((row) => [row.code, row]));
+    expect(byCode[`id:${d.kits}`]).toMatchObject({ name: 'Гигиенический набор', unit: 'kit', quantity: 18, byMonth: [2, 16], people: 1 });
+    expect(byCode[`id:${d.water}`]).toMatchObject({ quantity: 16, byMonth: [0, 16], people: 0 });
+    // Anna is the one named person; the 16 are beside her, never added in.
+    expect(r.peopleReached.named).toBe(1);
+    expect(r.peopleReached.headCounts).toBe(16);
+    expect(r.peopleReached.headCountsByMonth).toEqual([0, 16]);
+  });
+});
