@@ -546,12 +546,14 @@ const aidGiven = figure('aidGiven', false, async (ex, p) => {
 
 /**
  * People under regular care (care.list's list: residents marked for regular care), counted for a
- * period when registered by its last day and not moved away or died before its first day.
+ * period when registered by its last day and not moved away or died before its first day. Read
+ * from the list's own index (residents_care); `+` keeps SQLite off the registration-day index,
+ * which would walk every resident registered before the period's end.
  */
 const underRegularCare = figure('underRegularCare', true, async (ex, p) => {
   const r = await sql<{ n: number }>`
     select count(*) as n from residents r
-    where r.regular_care = 1 and r.created_at < ${addDays(p.to, 1)} and (r.left_on is null or r.left_on >= ${p.from})`.execute(ex);
+    where r.regular_care = 1 and +r.created_at < ${addDays(p.to, 1)} and (r.left_on is null or r.left_on >= ${p.from})`.execute(ex);
   return { count: n(r.rows[0]?.n) };
 });
 
