@@ -13,7 +13,7 @@
  * counted like anyone else.
  */
 import { sql } from 'kysely';
-import { monthRange, addDays } from '../../../../shared/domain/dates';
+import { monthRange, addDays, dayNumber } from '../../../../shared/domain/dates';
 import type { ReportFigure, ResultsReport } from '../../../../shared/domain/reports';
 import type { Executor } from '../../db/schema';
 import { familiesServedByMonth } from '../households/households.repo';
@@ -124,11 +124,15 @@ async function shelterStays(ex: Executor, p: Period): Promise<Stay[]> {
 /** The nights of a stay in the period per month: a night is the day checked in up to the day before checking out (open: up to today). */
 function stayNights(p: Period, s: Stay): Map<string, number> {
   const out = new Map<string, number>();
-  const first = s.checked_in_on > p.from ? s.checked_in_on : p.from;
-  const endExclusive = s.checked_out_on ?? addDays(p.today, 1);
-  const lastNight = addDays(endExclusive, -1);
-  const last = lastNight < p.to ? lastNight : p.to;
-  for (let d = first; d <= last; d = addDays(d, 1)) out.set(d.slice(0, 7), (out.get(d.slice(0, 7)) ?? 0) + 1);
+  const first = dayNumber(s.checked_in_on > p.from ? s.checked_in_on : p.from);
+  const lastNight = dayNumber(s.checked_out_on ?? addDays(p.today, 1)) - 1;
+  const last = Math.min(lastNight, dayNumber(p.to));
+  if (last < first) return out;
+  p.months.forEach((m, i) => {
+    const span = monthSpan(p, i);
+    const nights = Math.min(last, dayNumber(span.to)) - Math.max(first, dayNumber(span.from)) + 1;
+    if (nights > 0) out.set(m, nights);
+  });
   return out;
 }
 
@@ -546,12 +550,14 @@ const aidGiven = figure('aidGiven', false, async (ex, p) => {
 
 /**
  * People under regular care (care.list's list: residents marked for regular care), counted for a
- * period when registered by its last day and not moved away or died before its first day.
+ * period when registered by its last day and not moved away or died before its first day. Read
+ * from the list's own index (residents_care); `+` keeps SQLite off the registration-day index,
+ * which would walk every resident registered before the period's end.
  */
 const underRegularCare = figure('underRegularCare', true, async (ex, p) => {
   const r = await sql<{ n: number }>`
     select count(*) as n from residents r
-    where r.regular_care = 1 and r.created_at < ${addDays(p.to, 1)} and (r.left_on is null or r.left_on >= ${p.from})`.execute(ex);
+    where r.regular_care = 1 and +r.created_at < ${addDays(p.to, 1)} and (r.left_on is null or r.left_on >= ${p.from})`.execute(ex);
   return { count: n(r.rows[0]?.n) };
 });
 

@@ -204,3 +204,23 @@ describe('reports.results: volunteers and aid', () => {
     expect(r.peopleReached.headCountsByMonth).toEqual([0, 16]);
   });
 });
+
+describe('reports.results: the shelter', () => {
+  it('counts nights in each month of the period (additive) and the people sheltered once', async () => {
+    t.clock.set('2026-11-16T10:00:00.000Z');
+    const resident = async (lastName: string) => (await t.value('residents.create', residentInput({ lastName, firstName: 'Имя', patronymic: '' }))).id;
+    const olga = await resident('Ольгина');
+    const pavel = await resident('Павлов');
+    const shelter = (await t.value('shelter.addShelter', { name: 'Приют', places: 10 })).id;
+    // Olga: in on 25 Aug, out on 3 Sep: nights of 1 and 2 Sep in the period (25–31 Aug are before it).
+    const [olgaStay] = await t.value('shelter.checkIn', { shelterId: shelter, residentId: olga, on: '2026-08-25', bed: '' });
+    await t.value('shelter.checkOut', { id: olgaStay?.id ?? 0, on: '2026-09-03', reason: 'relatives' });
+    // Pavel: in on 28 Sep, still there: 28–30 Sep (3 nights) and all 31 nights of October (the period ends on 31 Oct).
+    await t.value('shelter.checkIn', { shelterId: shelter, residentId: pavel, on: '2026-09-28', bed: '' });
+    const r = await t.value('reports.results', PERIOD);
+    expect(r.shelter).toEqual({ nights: 2 + 3 + 31, nightsByMonth: [5, 31], people: 2, householdStays: 0 });
+    // Sheltered people are reached: Olga in September, Pavel in both months.
+    expect(r.peopleReached.namedByMonth).toEqual([2, 1]);
+    expect(r.peopleReached.named).toBe(2);
+  });
+});
