@@ -19,6 +19,7 @@ import * as m20261206_1510 from './20261206_1510_aid';
 import * as m20261206_1520 from './20261206_1520_shelter';
 import * as m20261206_1530 from './20261206_1530_aid_events';
 import * as m20261206_1600 from './20261206_1600_in_kind_aid';
+import * as m20261206_1610 from './20261206_1610_results_report';
 import * as m20261206_1620 from './20261206_1620_report_days';
 import * as m20261206_1650 from './20261206_1650_match_keys';
 
@@ -43,6 +44,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_1520_shelter', m20261206_1520],
   ['20261206_1530_aid_events', m20261206_1530],
   ['20261206_1600_in_kind_aid', m20261206_1600],
+  ['20261206_1610_results_report', m20261206_1610],
   ['20261206_1620_report_days', m20261206_1620],
   ['20261206_1650_match_keys', m20261206_1650],
 ];

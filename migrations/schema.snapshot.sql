@@ -206,6 +206,9 @@ CREATE INDEX "request_status_history_request" on "request_status_history" ("requ
 -- index requests_created_on on requests
 CREATE INDEX "requests_created_on" on "requests" ("created_on");
 
+-- index requests_day_resident on requests
+CREATE INDEX requests_day_resident on requests (created_on, resident_id, kind_id, status);
+
 -- index requests_kind on requests
 CREATE INDEX "requests_kind" on "requests" ("kind_id", "created_on");
 
@@ -238,6 +241,9 @@ CREATE INDEX "resident_search_terms_term" on "resident_search_terms" ("term", "r
 
 -- index residents_care on residents
 CREATE INDEX residents_care on residents (sort_key) where regular_care = 1;
+
+-- index residents_created on residents
+CREATE INDEX residents_created on residents (created_at);
 
 -- index residents_name_key on residents
 CREATE INDEX "residents_name_key" on "residents" ("name_key", "birth_year");

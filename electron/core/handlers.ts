@@ -33,6 +33,8 @@ import { projectsHandlers } from './features/projects/projects.handlers';
 import { eventsHandlers } from './features/events/events.handlers';
 import { shelterHandlers } from './features/shelter/shelter.handlers';
 import { aggregatesHandlers } from './features/reports/aggregates.handlers';
+import { reportsHandlers } from './features/reports/reports.handlers';
+import { reportExportHandlers } from './features/reports/reports.export.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -67,4 +69,6 @@ export const handlers: Handlers = {
   ...eventsHandlers,
   ...shelterHandlers,
   ...aggregatesHandlers,
+  ...reportsHandlers,
+  ...reportExportHandlers,
 };

@@ -57,6 +57,11 @@ import ruAid from '../../shared/i18n/locales/ru/aid.json';
 import ukAid from '../../shared/i18n/locales/uk/aid.json';
 import plAid from '../../shared/i18n/locales/pl/aid.json';
 import elAid from '../../shared/i18n/locales/el/aid.json';
+import enReports from '../../shared/i18n/locales/en/reports.json';
+import ruReports from '../../shared/i18n/locales/ru/reports.json';
+import ukReports from '../../shared/i18n/locales/uk/reports.json';
+import plReports from '../../shared/i18n/locales/pl/reports.json';
+import elReports from '../../shared/i18n/locales/el/reports.json';
 import enCli from '../../shared/i18n/locales/en/cli.json';
 import ruCli from '../../shared/i18n/locales/ru/cli.json';
 import ukCli from '../../shared/i18n/locales/uk/cli.json';
@@ -64,13 +69,13 @@ import plCli from '../../shared/i18n/locales/pl/cli.json';
 import elCli from '../../shared/i18n/locales/el/cli.json';
 
 const RESOURCES = {
-  en: { common: enCommon, users: enUsers, tasks: enTasks, cashbook: enCashbook, catalogue: enCatalogue, privacy: enPrivacy, projects: enProjects, events: enEvents, shelter: enShelter, aid: enAid, cli: enCli },
-  ru: { common: ruCommon, users: ruUsers, tasks: ruTasks, cashbook: ruCashbook, catalogue: ruCatalogue, privacy: ruPrivacy, projects: ruProjects, events: ruEvents, shelter: ruShelter, aid: ruAid, cli: ruCli },
-  uk: { common: ukCommon, users: ukUsers, tasks: ukTasks, cashbook: ukCashbook, catalogue: ukCatalogue, privacy: ukPrivacy, projects: ukProjects, events: ukEvents, shelter: ukShelter, aid: ukAid, cli: ukCli },
-  pl: { common: plCommon, users: plUsers, tasks: plTasks, cashbook: plCashbook, catalogue: plCatalogue, privacy: plPrivacy, projects: plProjects, events: plEvents, shelter: plShelter, aid: plAid, cli: plCli },
-  el: { common: elCommon, users: elUsers, tasks: elTasks, cashbook: elCashbook, catalogue: elCatalogue, privacy: elPrivacy, projects: elProjects, events: elEvents, shelter: elShelter, aid: elAid, cli: elCli },
+  en: { common: enCommon, users: enUsers, tasks: enTasks, cashbook: enCashbook, catalogue: enCatalogue, privacy: enPrivacy, projects: enProjects, events: enEvents, shelter: enShelter, aid: enAid, cli: enCli, reports: enReports },
+  ru: { common: ruCommon, users: ruUsers, tasks: ruTasks, cashbook: ruCashbook, catalogue: ruCatalogue, privacy: ruPrivacy, projects: ruProjects, events: ruEvents, shelter: ruShelter, aid: ruAid, cli: ruCli, reports: ruReports },
+  uk: { common: ukCommon, users: ukUsers, tasks: ukTasks, cashbook: ukCashbook, catalogue: ukCatalogue, privacy: ukPrivacy, projects: ukProjects, events: ukEvents, shelter: ukShelter, aid: ukAid, cli: ukCli, reports: ukReports },
+  pl: { common: plCommon, users: plUsers, tasks: plTasks, cashbook: plCashbook, catalogue: plCatalogue, privacy: plPrivacy, projects: plProjects, events: plEvents, shelter: plShelter, aid: plAid, cli: plCli, reports: plReports },
+  el: { common: elCommon, users: elUsers, tasks: elTasks, cashbook: elCashbook, catalogue: elCatalogue, privacy: elPrivacy, projects: elProjects, events: elEvents, shelter: elShelter, aid: elAid, cli: elCli, reports: elReports },
 };
-const NAMESPACES = ['common', 'users', 'tasks', 'cashbook', 'catalogue', 'privacy', 'projects', 'events', 'shelter', 'aid', 'cli'];
+const NAMESPACES = ['common', 'users', 'tasks', 'cashbook', 'catalogue', 'privacy', 'projects', 'events', 'shelter', 'aid', 'cli', 'reports'];
 
 const instances = new Map<Language, i18n>();
 

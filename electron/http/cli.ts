@@ -39,6 +39,9 @@ import { backupErrorToAppError } from '../core/backup/manager';
 import { LANGUAGES, type Language } from '../../shared/domain/settings';
 import { aggregatesCsv, aggregatesJson, aggregatesSheets, aggregatesXlsx } from '../core/features/reports/aggregates.export';
 import type { AggregatesReport } from '../../shared/domain/aggregates';
+import { reportDocument, reportHtml, reportXlsx, resultsCsv } from '../core/features/reports/reports.export';
+import { findChromium, printHtmlToPdf } from '../core/features/reports/reports.pdf';
+import type { ResultsReport } from '../../shared/domain/reports';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
@@ -67,6 +70,7 @@ function help(): string {
     item('info [--data-dir DIR]', 'info'),
     item('audit verify [--data-dir DIR] [--backup FILE]', 'audit'),
     item('report aggregates --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx|json --out FILE [--threshold N] [--language xx] [--data-dir DIR]', 'reportAggregates'),
+    item('report results --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv|xlsx|pdf --out FILE [--language xx] [--data-dir DIR]', 'report'),
     item('help', 'help'),
     '',
     t('cli:help.dataDir'),
@@ -226,7 +230,7 @@ function printDemoUsers(): void {
  */
 async function reportAggregates(dataDir: string, values: { from?: string | undefined; to?: string | undefined; format?: string | undefined; out?: string | undefined; threshold?: string | undefined; language?: string | undefined }): Promise<void> {
   const format = values.format ?? 'csv';
-  if (values.from === undefined || values.to === undefined || values.out === undefined || !['csv', 'xlsx', 'json'].includes(format)) fail(t('cli:report.usage'));
+  if (values.from === undefined || values.to === undefined || values.out === undefined || !['csv', 'xlsx', 'json'].includes(format)) fail(t('cli:report.aggregatesUsage'));
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   const core = await open(dataDir);
   try {
@@ -243,7 +247,7 @@ async function reportAggregates(dataDir: string, values: { from?: string | undef
       const sheets = aggregatesSheets(report, language, settings?.centreName ?? '');
       writeFileSync(out, format === 'xlsx' ? await aggregatesXlsx(sheets) : Buffer.from(aggregatesCsv(sheets), 'utf8'));
     }
-    console.log(t('cli:report.done', { file: out }));
+    console.log(t('cli:report.aggregatesDone', { file: out }));
   } finally {
     await core.close();
   }
@@ -499,9 +503,10 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'report': {
-      // Issue 14: `report aggregates` (funder-safe tables); `report results` joins here at merge.
-      if (positionals[0] !== 'aggregates') fail(t('cli:report.usage'));
-      return reportAggregates(dataDir, values);
+      // Issue 14: `report results` (the results in numbers) and `report aggregates` (funder-safe tables).
+      if (positionals[0] === 'aggregates') return reportAggregates(dataDir, values);
+      await reportCommand(positionals, values, dataDir);
+      return;
     }
     case 'help':
     case '--help':
@@ -512,6 +517,45 @@ async function main(argv: string[]): Promise<void> {
       console.error(help());
       fail(t('cli:unknownCommand', { command }));
   }
+}
+
+const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
+
+/**
+ * `report results`: the results report of a period as the built-in admin sees it (money included),
+ * in the language asked (else the centre's), the same numbers as the screen: JSON (the call's
+ * answer), CSV (features/reports/table.ts, as the screen's CSV), XLSX and PDF (the screen's
+ * sections; the PDF printed by this computer's Chromium, never downloaded).
+ */
+async function reportCommand(positionals: string[], values: { from?: string | undefined; to?: string | undefined; format?: string | undefined; out?: string | undefined }, dataDir: string): Promise<void> {
+  if (positionals[0] !== 'results') fail(`${t('cli:report.usage')}\n${t('cli:report.aggregatesUsage')}`);
+  const format = values.format ?? 'json';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) fail(t('cli:report.badFormat', { value: format }));
+  if (values.from === undefined || values.to === undefined) fail(t('cli:report.needsPeriod'));
+  if (values.out === undefined) fail(t('cli:report.needsOut'));
+  // A PDF needs the machine's Chromium: refused before anything is opened.
+  const chromium = format === 'pdf' ? findChromium() : null;
+  if (format === 'pdf' && chromium === null) fail(t('cli:report.noChromium'));
+  const core = await open(dataDir);
+  const answer = await core.dispatch('reports.results', { from: values.from, to: values.to, language: t.language }, { actor: BUILT_IN_ADMIN });
+  const status = await core.dispatch('app.status', {}, { actor: BUILT_IN_ADMIN });
+  await core.close();
+  if (!answer.ok) fail(reason(answer.error));
+  const report = answer.value as ResultsReport;
+  const centreName = status.ok ? ((status.value as { settings?: { centreName?: string } | null }).settings?.centreName ?? '') : '';
+  const file = path.resolve(values.out);
+  if (format === 'json') {
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  } else if (format === 'csv') {
+    writeFileSync(file, resultsCsv(report, t));
+  } else if (format === 'xlsx') {
+    writeFileSync(file, await reportXlsx(reportDocument(report, t.language, centreName)));
+  } else {
+    await printHtmlToPdf(chromium!, reportHtml(reportDocument(report, t.language, centreName)), file).catch((e: unknown) =>
+      fail(t('cli:report.pdfFailed', { reason: e instanceof Error ? e.message : String(e) })),
+    );
+  }
+  console.log(t('cli:report.done', { from: report.from, to: report.to, file }));
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

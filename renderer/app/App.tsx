@@ -51,6 +51,8 @@ import { PrintRouteScreen } from '../features/board/PrintRouteScreen';
 import { SnowDayScreen } from '../features/plans/SnowDayScreen';
 import { CareScreen } from '../features/plans/CareScreen';
 import { ReportsScreen } from '../features/plans/ReportsScreen';
+import { ResultsScreen } from '../features/reports/ResultsScreen';
+import { ResultsPrintScreen } from '../features/reports/ResultsPrintScreen';
 import { TillRoutes } from '../features/till/TillRoutes';
 import { CashbookRoutes } from '../features/cashbook/CashbookRoutes';
 import { FundingRoutes } from '../features/funding/FundingRoutes';
@@ -192,6 +194,8 @@ function Gate() {
           {screen('snow-day', <SnowDayScreen />, '/snow-day')}
           {screen('care', <CareScreen />, '/care')}
           {screen('reports', <ReportsScreen />, '/reports')}
+          {screen('results', <ResultsScreen />, '/results')}
+          {screen('results/print', <ResultsPrintScreen />, '/results')}
           {screen('till/*', <TillRoutes />, '/till')}
           {screen('cashbook/*', <CashbookRoutes />, '/cashbook')}
           {screen('funding/*', <FundingRoutes />, '/funding')}

@@ -86,6 +86,7 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
               {t('common:nav.money')}
             </NavLink>
           ) : null}
+          <NavLink to="/results">{t('common:nav.results')}</NavLink>
           <NavLink to="/catalogue">{t('common:nav.catalogue')}</NavLink>
           {may('/admin/users') ? (
             <NavLink to="/admin/users" className={({ isActive }) => (isActive || inAdmin ? 'active' : '')}>

@@ -23,6 +23,7 @@ export const SCREEN_CALLS = {
   '/snow-day': 'snowDay.preview',
   '/care': 'care.list',
   '/reports': 'reports.volunteerHours',
+  '/results': 'reports.results',
   '/caseload': 'cases.caseload',
   '/cases': 'cases.get',
   '/assessments': 'assessments.get',

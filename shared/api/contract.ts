@@ -40,6 +40,8 @@ import { aidCalls } from './calls/aid';
 import { duplicatesCalls } from './calls/duplicates';
 import { aggregatesCalls } from './calls/aggregates';
 import { dashboardCalls } from './calls/dashboard';
+import { resultsCalls } from './calls/results';
+import { reportExportCalls } from './calls/reportExports';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -377,6 +379,8 @@ export const contract = {
   ...duplicatesCalls,
   ...aggregatesCalls,
   ...dashboardCalls,
+  ...resultsCalls,
+  ...reportExportCalls,
 } as const;
 
 export type Contract = typeof contract;

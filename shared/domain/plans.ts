@@ -374,7 +374,7 @@ export type VolunteerCounts = z.output<typeof volunteerCountsSchema>;
 export const volunteersActiveReportSchema = out({
   from: pub(str),
   to: pub(str),
-  /** Volunteers with at least one done task in the period. */
+  /** Volunteers involved in the period: a done task or an event they helped run (the results report's definition). */
   active: pub(volunteerCountsSchema),
   /** Every volunteer on the list (active status, not deleted), for comparison. */
   registered: pub(volunteerCountsSchema),

@@ -25,6 +25,8 @@ import { projectsValidInputs } from '../features/projects/projects.builders';
 import { eventsValidInputs } from '../features/events/events.builders';
 import { shelterValidInputs } from '../features/shelter/shelter.builders';
 import { aggregatesValidInputs } from '../features/reports/aggregates.builders';
+import { reportsValidInputs } from '../features/reports/reports.builders';
+import { reportExportValidInputs } from '../features/reports/reports.export.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -134,6 +136,8 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...eventsValidInputs(),
     ...shelterValidInputs(),
     ...aggregatesValidInputs(),
+    ...reportsValidInputs(),
+    ...reportExportValidInputs(),
     'app.reportError': { name: 'TypeError', message: "Cannot read properties of null (reading '…')", route: 'residents/:id', components: ['ResidentPage', 'ScreenBoundary'] },
   };
 }

@@ -24,7 +24,7 @@ function rangeError(from: string, to: string): { from?: string; to?: string } {
  * hours volunteers gave per month (table and bar chart) and the tasks done per kind of help.
  */
 export function ReportsScreen() {
-  const { t } = useTranslation(['plans', 'common']);
+  const { t } = useTranslation(['plans', 'common', 'reports']);
   const today = useToday();
   const thisMonth = today.slice(0, 7);
   const [from, setFrom] = useState(addMonths(thisMonth, -5));
@@ -39,6 +39,9 @@ export function ReportsScreen() {
   return (
     <div className="reports">
       <h1>{t('plans:reports.title')}</h1>
+      <p>
+        <Link to="/results">{t('reports:title')}</Link>
+      </p>
       <div className="filters" role="group" aria-label={t('plans:reports.range')}>
         <Field label={t('plans:reports.from')} error={errors.from}>
           {(p) => <input {...p} type="month" autoFocus value={from} onChange={(e) => setFrom(e.target.value)} />}

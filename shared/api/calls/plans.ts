@@ -153,7 +153,7 @@ export const plansCalls = {
     output: volunteersActiveReportSchema,
     input: monthRangeSchema,
     roles: COORDINATION,
-    reads: ['tasks', 'volunteers'],
-    summary: 'Regular, occasional and specialist volunteers with a done task in the period, beside everyone on the list.',
+    reads: ['tasks', 'volunteers', 'events'],
+    summary: 'Regular, occasional and specialist volunteers involved in the period (a done task or an event they helped run), beside everyone on the list.',
   }),
 } as const;

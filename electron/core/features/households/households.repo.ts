@@ -251,29 +251,50 @@ export async function briefsOf(ex: Executor, residentIds: readonly number[]): Pr
   return out;
 }
 
+type Families = { households: number; personsWithoutHousehold: number; residentsServed: number };
+
 /**
- * Families served from `from` to `to` (both days included): the households the residents who had
- * a request lived in on the request's day (a membership covers from_on up to the day before to_on:
- * who moves on a day lives in the new household that day), and the residents who lived in none on
- * every one of their requests (one who joined a household during the period counts with it, not
- * also on their own). Read from the requests of the period (requests_created_on) and each
- * requester's memberships (household_members_resident).
+ * Families served ("families or persons served", as Cherkasy reports it), the one definition, for
+ * households.familiesServed and the results report: the households the residents who had a request
+ * lived in on the request's day (a membership covers from_on up to the day before to_on: who moves
+ * on a day lives in the new household that day), and the residents who lived in none on every one
+ * of their requests (one who joined a household during the period counts with it, not also on
+ * their own). For the period (both days included) and for each of its months ('YYYY-MM'), in one
+ * read of the period's requests (requests_created_on) and each requester's memberships
+ * (household_members_resident).
  */
-export async function familiesServed(ex: Executor, from: string, to: string): Promise<{ households: number; personsWithoutHousehold: number; residentsServed: number }> {
-  // The period's requests first (requests_created_on; `cross join` keeps that order), then each
-  // requester's memberships.
+export async function familiesServedByMonth(ex: Executor, from: string, to: string): Promise<{ whole: Families; byMonth: Map<string, Families> }> {
   const covers = sql`m.resident_id = q.resident_id and m.from_on <= q.created_on and (m.to_on is null or m.to_on > q.created_on)`;
-  const row = await sql<{ households: number; persons: number; residents: number }>`
-    select
-      (select count(distinct m.household_id) from requests q cross join household_members m on ${covers}
-        where q.created_on >= ${from} and q.created_on <= ${to}) as households,
-      count(*) as residents,
-      coalesce(sum(memberships = 0), 0) as persons
-    from (select count(m.id) as memberships from requests q left join household_members m on ${covers}
+  const rows = await sql<{ k: string; month: string | null; n: number }>`
+    with period_requests as materialized (
+      select q.resident_id as rid, substr(q.created_on, 1, 7) as month, m.household_id as hid
+      from requests q left join household_members m on ${covers}
       where q.created_on >= ${from} and q.created_on <= ${to}
-      group by +q.resident_id)`.execute(ex);
-  const r = row.rows[0];
-  return { households: Number(r?.households ?? 0), personsWithoutHousehold: Number(r?.persons ?? 0), residentsServed: Number(r?.residents ?? 0) };
+    ),
+    requesters as materialized (select rid, month, max(hid) is null as alone from period_requests group by rid, month)
+    select 'h' as k, month, count(distinct hid) as n from period_requests group by month
+    union all select 'p', month, sum(alone) from requesters group by month
+    union all select 'h', null, count(distinct hid) from period_requests
+    union all select 'p', null, coalesce(sum(alone), 0) from (select min(alone) as alone from requesters group by rid)
+    union all select 'r', null, count(distinct rid) from requesters`.execute(ex);
+  const empty = (): Families => ({ households: 0, personsWithoutHousehold: 0, residentsServed: 0 });
+  const byMonth = new Map<string, Families>();
+  const whole = empty();
+  for (const r of rows.rows) {
+    let f = whole;
+    if (r.month !== null) {
+      f = byMonth.get(r.month) ?? empty();
+      byMonth.set(r.month, f);
+    }
+    if (r.k === 'h') f.households = Number(r.n ?? 0);
+    else if (r.k === 'p') f.personsWithoutHousehold = Number(r.n ?? 0);
+    else f.residentsServed = Number(r.n ?? 0);
+  }
+  return { whole, byMonth };
+}
+
+export async function familiesServed(ex: Executor, from: string, to: string): Promise<Families> {
+  return (await familiesServedByMonth(ex, from, to)).whole;
 }
 
 export async function updateAddress(ex: Executor, id: number, a: HouseholdAddress, s: Stamp): Promise<void> {

@@ -64,7 +64,9 @@ function problems(statements: Explained[], uses: string[]): string[] {
   const out: string[] = [];
   for (const s of statements) {
     if (/^\s*insert\b/i.test(s.sql)) continue;
-    for (const line of s.plan) if (/^SCAN \w+$/.test(line)) out.push(`reads a table whole: ${line}\n  in ${s.sql}`);
+    // A name the statement defines itself (`<name> as materialized (…)`) is a result it made, not a table.
+    const own = new Set([...s.sql.matchAll(/(\w+) as materialized \(/g)].map((m) => m[1]));
+    for (const line of s.plan) if (/^SCAN \w+$/.test(line) && !own.has(line.slice(5))) out.push(`reads a table whole: ${line}\n  in ${s.sql}`);
   }
   const used = statements.flatMap((s) => s.plan).join('\n');
   for (const index of uses) if (!new RegExp(`INDEX ${index}\\b`).test(used)) out.push(`does not use ${index}:\n${used}`);
@@ -80,7 +82,7 @@ describe.each(STATISTICS)('households query plans with %s', (_label, stats) => {
     { name: 'a household', call: 'households.get', input: () => ({ id: 1234 }), uses: ['household_members_household'] },
     { name: "a resident's households", call: 'households.ofResident', input: () => ({ residentId: 5555 }), uses: ['household_members_resident'] },
     { name: "a head's households", call: 'households.ofResident', input: () => ({ residentId: 1234 }), uses: ['household_members_resident', 'household_members_household'] },
-    { name: 'families served in a quarter', call: 'households.familiesServed', input: () => ({ from: '2026-03-01', to: '2026-05-31' }), uses: ['requests_created_on', 'household_members_resident'] },
+    { name: 'families served in a quarter', call: 'households.familiesServed', input: () => ({ from: '2026-03-01', to: '2026-05-31' }), uses: ['requests_day_resident', 'household_members_resident'] },
     {
       name: 'register a household',
       call: 'households.create',
