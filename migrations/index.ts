@@ -18,6 +18,7 @@ import * as m20261206_1500 from './20261206_1500_events';
 import * as m20261206_1510 from './20261206_1510_aid';
 import * as m20261206_1520 from './20261206_1520_shelter';
 import * as m20261206_1530 from './20261206_1530_aid_events';
+import * as m20261206_1640 from './20261206_1640_import';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -39,4 +40,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_1510_aid', m20261206_1510],
   ['20261206_1520_shelter', m20261206_1520],
   ['20261206_1530_aid_events', m20261206_1530],
+  ['20261206_1640_import', m20261206_1640],
 ];

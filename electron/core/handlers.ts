@@ -31,6 +31,7 @@ import { casesHandlers } from './features/cases/cases.handlers';
 import { projectsHandlers } from './features/projects/projects.handlers';
 import { eventsHandlers } from './features/events/events.handlers';
 import { shelterHandlers } from './features/shelter/shelter.handlers';
+import { importHandlers } from './features/import/import.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -63,4 +64,5 @@ export const handlers: Handlers = {
   ...projectsHandlers,
   ...eventsHandlers,
   ...shelterHandlers,
+  ...importHandlers,
 };

@@ -36,6 +36,7 @@ import { projectsCalls } from './calls/projects';
 import { eventsCalls } from './calls/events';
 import { shelterCalls } from './calls/shelter';
 import { aidCalls } from './calls/aid';
+import { importCalls } from './calls/import';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -368,6 +369,7 @@ export const contract = {
   ...eventsCalls,
   ...shelterCalls,
   ...aidCalls,
+  ...importCalls,
 } as const;
 
 export type Contract = typeof contract;

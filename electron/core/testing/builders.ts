@@ -22,6 +22,7 @@ import { casesValidInputs } from '../features/cases/cases.builders';
 import { projectsValidInputs } from '../features/projects/projects.builders';
 import { eventsValidInputs } from '../features/events/events.builders';
 import { shelterValidInputs } from '../features/shelter/shelter.builders';
+import { importValidInputs } from '../features/import/import.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -128,6 +129,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...projectsValidInputs(),
     ...eventsValidInputs(),
     ...shelterValidInputs(),
+    ...importValidInputs(),
     'app.reportError': { name: 'TypeError', message: "Cannot read properties of null (reading '…')", route: 'residents/:id', components: ['ResidentPage', 'ScreenBoundary'] },
   };
 }

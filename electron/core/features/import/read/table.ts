@@ -89,18 +89,43 @@ function finish(kind: Table['kind'], records: { row: number; cells: string[] }[]
   return { kind, header, rows, ...extra };
 }
 
+/** Separators outside quotes in one line. */
+function countOutside(line: string, sep: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === sep && !quoted) n++;
+  }
+  return n;
+}
+
+/**
+ * The separator Excel used: the one found the same number of times (at least once) in the header
+ * and in most of the first lines; ties go to the header's larger count.
+ */
+export function guessSeparator(text: string): Separator {
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20);
+  let best: { sep: Separator; score: number; header: number } = { sep: ';', score: -1, header: 0 };
+  for (const sep of SEPARATORS) {
+    const header = countOutside(lines[0] ?? '', sep);
+    if (header === 0) continue;
+    const score = lines.filter((l) => countOutside(l, sep) === header).length;
+    if (score > best.score || (score === best.score && header > best.header)) best = { sep, score, header };
+  }
+  return best.sep;
+}
+
 export function readCsv(bytes: Uint8Array, options: ReadOptions = {}): Table {
   const decoded = decodeText(bytes, options.encoding);
   const text = decoded.text;
   if (looksBinary(text)) throw new ImportProblem('importWrongKind');
   const parsed = Papa.parse<string[]>(text, {
-    delimiter: options.separator ?? '',
-    delimitersToGuess: [...SEPARATORS],
+    delimiter: options.separator ?? guessSeparator(text),
     skipEmptyLines: false,
     header: false,
   });
-  const found = parsed.meta.delimiter as Separator;
-  const separator: Separator = (SEPARATORS as readonly string[]).includes(found) ? found : ';';
+  const separator = parsed.meta.delimiter as Separator;
   const records = parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => String(c)) }));
   return finish('csv', records, { encoding: decoded.encoding, encodingHow: decoded.how, separator });
 }
