@@ -18,10 +18,11 @@ import { nameKey } from '../../../../shared/domain/text';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { appendAudit } from '../audit/audit.service';
-import { householdsService } from '../households/households.service';
-import { insertResident, updateResident } from '../residents/residents.repo';
+import { updateResident } from '../residents/residents.repo';
 import { csvText, encodeText } from './fixtures';
-import { findSame } from './duplicates';
+import { findSameMany, type SamePerson } from './duplicates';
+import { bulkWriter } from './bulk';
+import { MAX_MEMBERS } from '../../../../shared/domain/households';
 import type { ImportJobParams, ImportJobResult, PreparedRow } from './prepare';
 
 export interface ImportFile {
@@ -71,6 +72,11 @@ interface Classified {
 /** What each row would do: create, update, duplicate or rejected (and why). */
 async function classify(ex: Executor, rows: PreparedRow[]): Promise<Classified[]> {
   const known = await knownFingerprints(ex, rows);
+  const asked = rows.filter((r) => r.data !== null && r.id === null);
+  const sameOf = new Map<PreparedRow, SamePerson[]>();
+  const answers = await findSameMany(ex, asked.map((r) => r.data as NonNullable<PreparedRow['data']>));
+  asked.forEach((r, i) => sameOf.set(r, answers[i] ?? []));
+  const householdSize = new Map<string, number>();
   const seenPrint = new Map<string, number>();
   const seenPerson = new Map<string, number>();
   const out: Classified[] = [];
@@ -104,7 +110,15 @@ async function classify(ex: Executor, rows: PreparedRow[]): Promise<Classified[]
       continue;
     }
     seenPerson.set(personKey, r.row);
-    const same = await findSame(ex, r.data);
+    if (r.householdKey !== '') {
+      const size = (householdSize.get(r.householdKey) ?? 0) + 1;
+      householdSize.set(r.householdKey, size);
+      if (size > MAX_MEMBERS) {
+        done({ outcome: 'rejected', reason: 'validation.importHouseholdTooLarge', column: null });
+        continue;
+      }
+    }
+    const same = sameOf.get(r) ?? [];
     if (same.length > 0) {
       done({ outcome: 'duplicate', reason: 'validation.importSameAsRegistered', matchId: (same[0] as { id: number }).id });
       continue;
@@ -179,31 +193,35 @@ export function importService(deps: CoreDeps) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const households = new Map<string, number[]>();
+        const households = new Map<string, { ids: number[]; address: { settlement: string; street: string; house: string; flat: string } }>();
         const relations = new Map<number, PreparedRow['relation']>();
+        const sqlite = deps.sqlite;
+        if (sqlite === null) throw new AppError('unavailable', 'Import needs the database file');
+        const write = bulkWriter(sqlite, actor.id, at);
         for (const c of classified) {
           const data = c.row.data;
           if (data === null) continue;
           let entityId: number;
           if (c.outcome.outcome === 'create') {
-            entityId = await insertResident(trx, data, actor.id, at);
+            entityId = write.resident(data);
             c.outcome.matchId = entityId;
             if (c.row.householdKey !== '') {
-              const list = households.get(c.row.householdKey) ?? [];
-              list.push(entityId);
-              households.set(c.row.householdKey, list);
+              const h = households.get(c.row.householdKey) ?? { ids: [], address: { settlement: data.settlement, street: data.street, house: data.house, flat: data.flat } };
+              h.ids.push(entityId);
+              households.set(c.row.householdKey, h);
               relations.set(entityId, c.row.relation);
             }
           } else if (c.outcome.outcome === 'update' && c.outcome.matchId !== null) {
             entityId = c.outcome.matchId;
             await updateResident(trx, entityId, data, actor.id, at);
           } else continue;
-          await trx.insertInto('import_fingerprints').values({ fingerprint: c.row.fingerprint, report_id: report.id, entity_id: entityId }).execute();
+          write.fingerprint(c.row.fingerprint, report.id, entityId);
         }
-        const hs = householdsService({ ...deps, db: trx });
-        for (const ids of households.values()) {
-          const [head, ...others] = ids as [number, ...number[]];
-          await hs.create({ headResidentId: head, members: others.map((id) => ({ residentId: id, relation: relations.get(id) ?? 'otherRelative', birthYear: null })) }, actor);
+        // Households of the new residents: the first row of a key is the head, living there from today.
+        const today = clock.today();
+        for (const h of households.values()) {
+          const id = write.household(h.address, today);
+          h.ids.forEach((residentId, i) => write.member(id, residentId, i === 0 ? 'head' : (relations.get(residentId) ?? 'otherRelative'), today));
         }
         const result = summary(classified, report.id, households.size);
         await trx.updateTable('import_reports').set({ created: result.created, updated: result.updated, duplicates: result.duplicates }).where('id', '=', report.id).execute();

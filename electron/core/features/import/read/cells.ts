@@ -167,6 +167,9 @@ const SITUATION_STEMS: Record<Situation, string[]> = {
   displaced: ['переселен', 'впл', 'впо', 'беженц', 'беженец', 'біженц', 'біженец', 'uchodźc', 'uchodzc', 'przesiedl', 'προσφυγ', 'εκτοπισμεν', 'displaced', 'refugee', 'idp'],
 };
 const SITUATION_CODES = new Set<string>(Object.keys(SITUATION_STEMS));
+const FOLDED_STEMS = (Object.entries(SITUATION_STEMS) as [Situation, string[]][]).map(([code, stems]) => [code, stems.map(fold)] as const);
+/** Lists repeat a few phrases thousands of times: each distinct cell is read once. */
+const situationCache = new Map<string, CellResult<Situation[]>>();
 
 /**
  * Living situations from the words people use ("одинокий пенсионер" → livesAlone + pensioner,
@@ -174,6 +177,14 @@ const SITUATION_CODES = new Set<string>(Object.keys(SITUATION_STEMS));
  * or the codes themselves. Words that name none are refused (`validation.situation`).
  */
 export function readSituations(input: string): CellResult<Situation[]> {
+  const cached = situationCache.get(input);
+  if (cached) return cached.ok ? ok([...cached.value]) : cached;
+  const result = readSituationsOnce(input);
+  if (situationCache.size < 10_000) situationCache.set(input, result);
+  return result.ok ? ok([...result.value]) : result;
+}
+
+function readSituationsOnce(input: string): CellResult<Situation[]> {
   const text = input.trim();
   if (text === '') return ok([]);
   const found = new Set<Situation>();
@@ -186,8 +197,8 @@ export function readSituations(input: string): CellResult<Situation[]> {
     const words = foldedWords(piece);
     const joined = words.join(' ');
     let any = false;
-    for (const [code, stems] of Object.entries(SITUATION_STEMS) as [Situation, string[]][]) {
-      if (stems.some((s) => (s.includes(' ') ? joined.includes(s) : words.some((w) => w.startsWith(fold(s)))))) {
+    for (const [code, stems] of FOLDED_STEMS) {
+      if (stems.some((s) => (s.includes(' ') ? joined.includes(s) : words.some((w) => w.startsWith(s))))) {
         found.add(code);
         any = true;
       }

@@ -115,9 +115,11 @@ export function decodeText(bytes: Uint8Array, given?: Encoding): Decoded {
   // Some lines written as UTF-8 and others in a code page: no one decoding reads the whole file.
   if (shape.multi >= 2 && shape.multi * 4 >= shape.bad) throw new ImportProblem('importMixedEncoding');
   let best: { encoding: 'windows-1251' | 'windows-1250' | 'windows-1253'; score: number; text: string } | null = null;
+  // The first 64 KB tell the code page as well as the whole file.
+  const sample = bytes.subarray(0, 64 * 1024);
   for (const encoding of ['windows-1251', 'windows-1250', 'windows-1253'] as const) {
+    const score = letterScore(decodeAs(sample, encoding), encoding);
     const text = decodeAs(bytes, encoding);
-    const score = letterScore(text, encoding);
     if (best === null || score > best.score) best = { encoding, score, text };
   }
   const chosen = best as NonNullable<typeof best>;
