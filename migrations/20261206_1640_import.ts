@@ -45,4 +45,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entity_id', 'integer')
     .execute();
   await db.schema.createIndex('import_fingerprints_report').on('import_fingerprints').column('report_id').execute();
+  // Erasing a person deletes the fingerprints of the rows that made or updated their record.
+  await db.schema.createIndex('import_fingerprints_entity').on('import_fingerprints').column('entity_id').execute();
 }

@@ -158,6 +158,9 @@ CREATE UNIQUE INDEX household_members_one_household on household_members (reside
 -- index household_members_resident on household_members
 CREATE INDEX household_members_resident on household_members (resident_id, from_on) where resident_id is not null;
 
+-- index import_fingerprints_entity on import_fingerprints
+CREATE INDEX "import_fingerprints_entity" on "import_fingerprints" ("entity_id");
+
 -- index import_fingerprints_report on import_fingerprints
 CREATE INDEX "import_fingerprints_report" on "import_fingerprints" ("report_id");
 

@@ -273,6 +273,8 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
     .execute();
   await trx.deleteFrom('resident_phones').where('resident_id', '=', residentId).execute();
   await trx.deleteFrom('resident_search_terms').where('resident_id', '=', residentId).execute();
+  // The fingerprints of imported rows (hashes of their name, birth date, address): gone with the person.
+  await trx.deleteFrom('import_fingerprints').where('entity_id', '=', residentId).execute();
 
   const fullName = [row.last_name, row.first_name, row.patronymic].filter(Boolean).join(' ');
   return { residentId, lastName: row.last_name, fullName, blanked: Object.fromEntries(Object.entries(blanked).filter(([, v]) => v > 0)) };
