@@ -501,13 +501,15 @@ async function importCommand(dataDir: string, positionals: string[], values: { m
   try {
     const actor = { actor: BUILT_IN_ADMIN };
     const source = { kind: kind as (typeof IMPORT_KINDS)[number], file: { fileName: path.basename(file), base64: Buffer.from(bytes).toString('base64'), ...(encoding ? { encoding } : {}) } };
+    // A file that cannot be imported says why (its field message), not only that something needs attention.
+    const refusal = (e: ApiErrorBody) => (e.fields?.[0] ? t(`common:${e.fields[0].message}`) : reason(e));
     const preview = await core.dispatch('import.preview', source, actor);
-    if (!preview.ok) fail(reason(preview.error));
+    if (!preview.ok) fail(refusal(preview.error));
     const p = preview.value as { guessed: Record<string, string>; encoding: string | null; separator: string | null; rowCount: number };
     const mapping = given ?? { columns: p.guessed, nameOrder: 'auto', language: 'ru' };
     if (!values.json) console.log(t('cli:import.read', { count: p.rowCount, encoding: p.encoding ?? 'xlsx', separator: p.separator === '\t' ? 'TAB' : (p.separator ?? '—'), columns: Object.entries(p.guessed).map(([h, f]) => `${h} → ${f}`).join(', ') }));
     const answer = await core.dispatch(values['dry-run'] ? 'import.dryRun' : 'import.run', { ...source, mapping }, actor);
-    if (!answer.ok) fail(reason(answer.error));
+    if (!answer.ok) fail(refusal(answer.error));
     const r = answer.value as { created: number; updated: number; duplicates: number; rejected: number; rows: { row: number; outcome: string; reason: string | null; column: string | null }[] };
     const why = (x: { reason: string | null; column: string | null }) => [x.column, x.reason ? t(`common:${x.reason}`) : ''].filter(Boolean).join(': ');
     const rejectedRows = r.rows.filter((x) => x.outcome === 'rejected').map((x) => ({ row: x.row, reason: why(x) }));
