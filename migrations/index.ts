@@ -21,6 +21,7 @@ import * as m20261206_1530 from './20261206_1530_aid_events';
 import * as m20261206_1600 from './20261206_1600_in_kind_aid';
 import * as m20261206_1610 from './20261206_1610_results_report';
 import * as m20261206_1620 from './20261206_1620_report_days';
+import * as m20261206_1640 from './20261206_1640_import';
 import * as m20261206_1650 from './20261206_1650_match_keys';
 
 export interface Migration {
@@ -46,5 +47,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_1600_in_kind_aid', m20261206_1600],
   ['20261206_1610_results_report', m20261206_1610],
   ['20261206_1620_report_days', m20261206_1620],
+  ['20261206_1640_import', m20261206_1640],
   ['20261206_1650_match_keys', m20261206_1650],
 ];

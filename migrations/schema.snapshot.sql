@@ -167,6 +167,15 @@ CREATE UNIQUE INDEX household_members_one_household on household_members (reside
 -- index household_members_resident on household_members
 CREATE INDEX household_members_resident on household_members (resident_id, from_on) where resident_id is not null;
 
+-- index import_fingerprints_entity on import_fingerprints
+CREATE INDEX "import_fingerprints_entity" on "import_fingerprints" ("entity_id");
+
+-- index import_fingerprints_report on import_fingerprints
+CREATE INDEX "import_fingerprints_report" on "import_fingerprints" ("report_id");
+
+-- index import_mappings_kind_name on import_mappings
+CREATE UNIQUE INDEX "import_mappings_kind_name" on "import_mappings" ("kind", "name");
+
 -- index in_kind_aid_movement on in_kind
 CREATE UNIQUE INDEX in_kind_aid_movement on in_kind (aid_movement_id) where aid_movement_id is not null;
 
@@ -406,6 +415,15 @@ CREATE TABLE "household_members" ("id" integer primary key autoincrement, "house
 
 -- table households on households
 CREATE TABLE "households" ("id" integer primary key autoincrement, "settlement" text default '' not null, "street" text default '' not null, "house" text default '' not null, "flat" text default '' not null, "formed_on" text not null, "closed_on" text, "split_from_id" integer references "households" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), constraint "households_closed_after_formed" check (closed_on is null or closed_on >= formed_on));
+
+-- table import_fingerprints on import_fingerprints
+CREATE TABLE "import_fingerprints" ("fingerprint" text primary key, "report_id" integer not null references "import_reports" ("id"), "entity_id" integer);
+
+-- table import_mappings on import_mappings
+CREATE TABLE "import_mappings" ("id" integer primary key autoincrement, "kind" text not null, "name" text not null, "mapping" text not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null);
+
+-- table import_reports on import_reports
+CREATE TABLE "import_reports" ("id" integer primary key autoincrement, "kind" text not null, "file_name" text not null, "encoding" text, "separator" text, "row_count" integer not null, "created" integer not null, "updated" integer not null, "duplicates" integer not null, "rejected" integer not null, "rejected_rows" text not null, "at" text not null, "by" integer not null references "users" ("id"));
 
 -- table in_kind on in_kind
 CREATE TABLE "in_kind" ("id" integer primary key autoincrement, "entry_date" text not null, "month_key" text not null, "kind" text not null check (kind in ('rentDiscount', 'goods', 'services')), "donor" text default '' not null, "description" text default '' not null, "value_minor" integer not null check (value_minor > 0), "currency" text not null check (length(currency) = 3), "grant_id" integer references "grants" ("id"), "rent_charge_id" integer unique references "rent_charges" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), aid_movement_id integer references aid_movements (id));

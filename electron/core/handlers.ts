@@ -35,6 +35,7 @@ import { shelterHandlers } from './features/shelter/shelter.handlers';
 import { aggregatesHandlers } from './features/reports/aggregates.handlers';
 import { reportsHandlers } from './features/reports/reports.handlers';
 import { reportExportHandlers } from './features/reports/reports.export.handlers';
+import { importHandlers } from './features/import/import.handlers';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, ctx: CallContext, deps: CoreDeps) => Promise<HandlerOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -71,4 +72,5 @@ export const handlers: Handlers = {
   ...aggregatesHandlers,
   ...reportsHandlers,
   ...reportExportHandlers,
+  ...importHandlers,
 };

@@ -3,7 +3,7 @@
  * host because both are plain-Node hosts of the same core (no Electron).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -42,6 +42,9 @@ import type { AggregatesReport } from '../../shared/domain/aggregates';
 import { reportDocument, reportHtml, reportXlsx, resultsCsv } from '../core/features/reports/reports.export';
 import { findChromium, printHtmlToPdf } from '../core/features/reports/reports.pdf';
 import type { ResultsReport } from '../../shared/domain/reports';
+import { IMPORT_ENCODINGS, IMPORT_KINDS } from '../../shared/domain/imports';
+import { readImportFile } from '../core/features/import/file';
+import { ImportProblem } from '../core/features/import/read/problems';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
@@ -71,6 +74,7 @@ function help(): string {
     item('audit verify [--data-dir DIR] [--backup FILE]', 'audit'),
     item('report aggregates --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx|json --out FILE [--threshold N] [--language xx] [--data-dir DIR]', 'reportAggregates'),
     item('report results --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv|xlsx|pdf --out FILE [--language xx] [--data-dir DIR]', 'report'),
+    item('import residents FILE [--mapping FILE] [--encoding X] [--dry-run] [--json] [--data-dir DIR]', 'import'),
     item('help', 'help'),
     '',
     t('cli:help.dataDir'),
@@ -275,6 +279,10 @@ async function main(argv: string[]): Promise<void> {
       format: { type: 'string' },
       out: { type: 'string' },
       threshold: { type: 'string' },
+      mapping: { type: 'string' },
+      encoding: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -508,6 +516,10 @@ async function main(argv: string[]): Promise<void> {
       await reportCommand(positionals, values, dataDir);
       return;
     }
+    case 'import': {
+      await importCommand(dataDir, positionals, values);
+      return;
+    }
     case 'help':
     case '--help':
     case '-h':
@@ -556,6 +568,61 @@ async function reportCommand(positionals: string[], values: { from?: string | un
     );
   }
   console.log(t('cli:report.done', { from: report.from, to: report.to, file }));
+}
+
+/**
+ * `import residents FILE`: the same calls as the wizard (preview → dry run → run), as the built-in
+ * administrator. Without --mapping the columns are mapped as guessed from the header. With --json
+ * the last line is one JSON object: created, updated, duplicates, rejected, rejectedRows [{ row, reason }].
+ */
+async function importCommand(dataDir: string, positionals: string[], values: { mapping?: string | undefined; encoding?: string | undefined; 'dry-run'?: boolean | undefined; json?: boolean | undefined }): Promise<void> {
+  const [kind, file] = positionals;
+  if (kind === undefined || file === undefined) fail(t('cli:import.usage'));
+  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) fail(t('cli:import.notYet', { kind, kinds: IMPORT_KINDS.join(', ') }));
+  const encoding = values.encoding;
+  if (encoding !== undefined && !(IMPORT_ENCODINGS as readonly string[]).includes(encoding)) fail(t('cli:import.encoding', { value: encoding, encodings: IMPORT_ENCODINGS.join(', ') }));
+  let bytes: Uint8Array;
+  try {
+    bytes = readImportFile(path.resolve(file));
+  } catch (e) {
+    if (e instanceof ImportProblem) fail(t(`common:validation.${e.problem}`));
+    fail(t('cli:import.unreadable', { file, reason: (e as Error).message }));
+  }
+  let given: unknown = null;
+  if (values.mapping !== undefined) {
+    try {
+      given = JSON.parse(readFileSync(path.resolve(values.mapping), 'utf8'));
+    } catch (e) {
+      fail(t('cli:import.badMapping', { file: values.mapping, reason: (e as Error).message }));
+    }
+  }
+  const core = await startCore({ dataDir, logger: consoleLogger(), work: inThreadWork() }).catch((e: unknown) => explain(e));
+  await centreLanguageFrom(core);
+  try {
+    const actor = { actor: BUILT_IN_ADMIN };
+    const source = { kind: kind as (typeof IMPORT_KINDS)[number], file: { fileName: path.basename(file), base64: Buffer.from(bytes).toString('base64'), ...(encoding ? { encoding } : {}) } };
+    // A file that cannot be imported says why (its field message), not only that something needs attention.
+    const refusal = (e: ApiErrorBody) => (e.fields?.[0] ? t(`common:${e.fields[0].message}`) : reason(e));
+    const preview = await core.dispatch('import.preview', source, actor);
+    if (!preview.ok) fail(refusal(preview.error));
+    const p = preview.value as { guessed: Record<string, string>; encoding: string | null; separator: string | null; rowCount: number };
+    const mapping = given ?? { columns: p.guessed, nameOrder: 'auto', language: 'ru' };
+    if (!values.json) console.log(t('cli:import.read', { count: p.rowCount, encoding: p.encoding ?? 'xlsx', separator: p.separator === '\t' ? 'TAB' : (p.separator ?? '—'), columns: Object.entries(p.guessed).map(([h, f]) => `${h} → ${f}`).join(', ') }));
+    const answer = await core.dispatch(values['dry-run'] ? 'import.dryRun' : 'import.run', { ...source, mapping }, actor);
+    if (!answer.ok) fail(refusal(answer.error));
+    const r = answer.value as { created: number; updated: number; duplicates: number; rejected: number; rows: { row: number; outcome: string; reason: string | null; column: string | null }[] };
+    const why = (x: { reason: string | null; column: string | null }) => [x.column, x.reason ? t(`common:${x.reason}`) : ''].filter(Boolean).join(': ');
+    const rejectedRows = r.rows.filter((x) => x.outcome === 'rejected').map((x) => ({ row: x.row, reason: why(x) }));
+    if (values.json) {
+      console.log(JSON.stringify({ dryRun: values['dry-run'] === true, created: r.created, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, rejectedRows }));
+    } else {
+      for (const x of r.rows) if (x.outcome === 'rejected' || x.outcome === 'duplicate') console.log(t('cli:import.row', { row: x.row, reason: why(x) || x.outcome }));
+      console.log(t(values['dry-run'] ? 'cli:import.dryRunDone' : 'cli:import.done', { created: r.created, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected }));
+    }
+    if (r.rejected > 0) process.exitCode = 2;
+  } finally {
+    await core.close();
+  }
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -42,6 +42,7 @@ import { aggregatesCalls } from './calls/aggregates';
 import { dashboardCalls } from './calls/dashboard';
 import { resultsCalls } from './calls/results';
 import { reportExportCalls } from './calls/reportExports';
+import { importCalls } from './calls/import';
 export type { Topic } from './define';
 
 const id = z.number().int().positive();
@@ -381,6 +382,7 @@ export const contract = {
   ...dashboardCalls,
   ...resultsCalls,
   ...reportExportCalls,
+  ...importCalls,
 } as const;
 
 export type Contract = typeof contract;

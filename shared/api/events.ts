@@ -5,7 +5,7 @@
 import type { Topic } from './define';
 
 /** Long work done off the thread that answers calls (electron/core/work). */
-export const LONG_TASKS = ['backup', 'verify', 'export', 'integrity'] as const;
+export const LONG_TASKS = ['backup', 'verify', 'export', 'integrity', 'import'] as const;
 export type LongTask = (typeof LONG_TASKS)[number];
 
 export type CoreEvent =

@@ -25,6 +25,7 @@ import type { ProjectsTables } from '../features/projects/projects.table';
 import type { EventsTables } from '../features/events/events.table';
 import type { ShelterTables } from '../features/shelter/shelter.table';
 import type { AidTables } from '../features/aid/aid.table';
+import type { ImportTables } from '../features/import/import.table';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -32,7 +33,7 @@ export interface SchemaMigrationsTable {
 }
 
 /** Later features declare their tables in one interface each (see their *.table.ts). */
-export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables, CasesTables, ProjectsTables, EventsTables, ShelterTables, AidTables {
+export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables, HouseholdsTables, AssessmentsTables, CasesTables, ProjectsTables, EventsTables, ShelterTables, AidTables, ImportTables {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
   settings: SettingsTable;

@@ -70,6 +70,7 @@ export const EXPECTED_ERRORS: { readonly [K in CallName]?: { code: ErrorCode; re
   'setup.complete': { code: 'alreadySetUp', reason: 'the demo centre is set up: the first-run set-up runs once, on an empty database' },
   'backups.restore': { code: 'notFound', reason: 'restoring swaps the database under the core, which only a host can do (app-host.test.ts restores)' },
   'auth.claimAdmin': { code: 'alreadySetUp', reason: 'the admin has a password: claiming is only for a database from before sign-in existed' },
+  'import.rejectedSheet': { code: 'notFound', reason: 'the demo centre has no import report: reads run before import.run (import.test.ts exports one)' },
 };
 
 /** What a call as a role must answer on the demo centre: ok, a declared error, or a refusal. */

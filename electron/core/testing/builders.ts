@@ -27,6 +27,7 @@ import { shelterValidInputs } from '../features/shelter/shelter.builders';
 import { aggregatesValidInputs } from '../features/reports/aggregates.builders';
 import { reportsValidInputs } from '../features/reports/reports.builders';
 import { reportExportValidInputs } from '../features/reports/reports.export.builders';
+import { importValidInputs } from '../features/import/import.builders';
 
 export function residentInput(overrides: Partial<ResidentInput> = {}): ResidentInput {
   return {
@@ -138,6 +139,7 @@ export function validInputs(): { [K in CallName]: CallInput<K> } {
     ...aggregatesValidInputs(),
     ...reportsValidInputs(),
     ...reportExportValidInputs(),
+    ...importValidInputs(),
     'app.reportError': { name: 'TypeError', message: "Cannot read properties of null (reading '…')", route: 'residents/:id', components: ['ResidentPage', 'ScreenBoundary'] },
   };
 }

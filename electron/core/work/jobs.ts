@@ -12,6 +12,7 @@ import { LONG_TASKS, type LongTask } from '../../../shared/api/events';
 import { makeVerifiedBackup, type MadeBackup, type MakeBackupParams, type OnProgress } from '../backup/make-backup';
 import { verifyBackup, type VerifyResult } from '../backup/verify';
 import { writeFullExport, type ExportManifest, type ExportMeta } from '../export/full-export';
+import { runImportJob, type ImportJobAnswer, type ImportJobParams } from '../features/import/prepare';
 
 export interface ExportJobParams {
   databaseFile: string;
@@ -32,6 +33,8 @@ export interface Jobs {
   verify: { params: VerifyJobParams; result: VerifyResult };
   export: { params: ExportJobParams; result: ExportManifest };
   integrity: { params: { databaseFile: string }; result: { problems: string[] } };
+  /** Reading an import's file and preparing its rows (no database). */
+  import: { params: ImportJobParams; result: ImportJobAnswer };
 }
 
 export type JobName = keyof Jobs & LongTask;
@@ -59,6 +62,7 @@ export const jobs: JobFunctions = {
       db.close();
     }
   },
+  import: (params, onProgress) => runImportJob(params, onProgress),
   integrity: async (params, onProgress) => {
     const db = openReader(params.databaseFile);
     try {

@@ -276,6 +276,8 @@ export async function eraseResident(trx: Executor, residentId: number, s: EraseS
   await trx.deleteFrom('resident_match_keys').where('resident_id', '=', residentId).execute();
   // Records merged into this one: the merge stays (a count), the name it had goes.
   await trx.updateTable('resident_merges').set({ merged_name: '', merged_birth_year: null, fields: '{}' }).where('survivor_id', '=', residentId).execute();
+  // The fingerprints of imported rows (hashes of their name, birth date, address): gone with the person.
+  await trx.deleteFrom('import_fingerprints').where('entity_id', '=', residentId).execute();
 
   const fullName = [row.last_name, row.first_name, row.patronymic].filter(Boolean).join(' ');
   return { residentId, lastName: row.last_name, fullName, blanked: Object.fromEntries(Object.entries(blanked).filter(([, v]) => v > 0)) };

@@ -1,0 +1,15 @@
+import type { FeatureHandlers } from '../../handlers';
+import { importService } from './import.service';
+
+type ImportCalls = 'import.preview' | 'import.dryRun' | 'import.run' | 'import.mappings' | 'import.saveMapping' | 'import.reports' | 'import.rejectedSheet';
+
+export const importHandlers: FeatureHandlers<ImportCalls> = {
+  'import.preview': (input, _ctx, deps) => importService(deps).preview(input.kind, input.file),
+  'import.dryRun': (input, _ctx, deps) => importService(deps).dryRun(input.kind, input.file, input.mapping),
+  'import.run': (input, ctx, deps) => importService(deps).run(input.kind, input.file, input.mapping, ctx.actor),
+  'import.mappings': (input, _ctx, deps) => importService(deps).mappings(input.kind),
+  'import.saveMapping': (input, ctx, deps) => importService(deps).saveMapping(input.kind, input.name, input.mapping, ctx.actor),
+  'import.reports': (input, _ctx, deps) => importService(deps).reports(input.kind),
+  // The reason column holds the i18n key; the screen and the command line translate the file's name only.
+  'import.rejectedSheet': (input, _ctx, deps) => importService(deps).rejectedSheet(input.reportId, (key) => key),
+};

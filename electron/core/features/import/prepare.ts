@@ -1,0 +1,196 @@
+/**
+ * The heavy, database-free part of an import, run on the long-work thread (work/jobs.ts `import`):
+ * the file's bytes → a table (read/*) → each row mapped to a resident's data by the mapping and the
+ * cell readers, or rejected with a reason, and its fingerprint. The thread answering calls then only
+ * compares with the register and writes (import.service.ts).
+ */
+import { createHash } from 'node:crypto';
+import { residentInputSchema, type ResidentData } from '../../../../shared/domain/residents';
+import type { ImportMapping, ResidentImportField } from '../../../../shared/domain/imports';
+import { MEMBER_RELATIONS, type MemberRelation } from '../../../../shared/domain/households';
+import { fold } from '../../../../shared/domain/text';
+import { ImportProblem, type FileProblem } from './read/problems';
+import { readTable, type Table, type TableRow } from './read/table';
+import type { Encoding } from './read/decode';
+import type { Separator } from './read/table';
+import { readBirthYear, readDate, readPhones, readSituations, readYesNo, splitAddress, splitFullName } from './read/cells';
+
+export interface PreparedRow {
+  row: number;
+  fingerprint: string;
+  /** The resident's data, or null when the row is rejected. */
+  data: ResidentData | null;
+  reason: string | null;
+  column: string | null;
+  /** A change made to the row on the way in (disability left out without a health consent). */
+  note: string | null;
+  name: string;
+  id: number | null;
+  householdKey: string;
+  relation: MemberRelation;
+  cells: string[];
+}
+
+export interface ImportJobParams {
+  base64: string;
+  encoding?: Encoding | undefined;
+  separator?: Separator | undefined;
+  /** Absent: only read the table (a preview). */
+  mapping?: ImportMapping | undefined;
+  thisYear: number;
+  previewRows?: number;
+}
+
+export interface ImportJobResult {
+  table: Omit<Table, 'rows'> & { rowCount: number; firstRows: TableRow[] };
+  rows: PreparedRow[];
+}
+
+const RELATION_WORDS: [MemberRelation, string[]][] = [
+  ['spouse', ['жена', 'муж', 'супруг', 'дружина', 'чоловік', 'żona', 'zona', 'mąż', 'maz', 'małżon', 'malzon', 'συζυγ', 'wife', 'husband', 'spouse']],
+  ['partner', ['партнер', 'сожител', 'конкубин', 'partner', 'σύντροφ', 'συντροφ']],
+  ['child', ['сын', 'дочь', 'дочка', 'ребенок', 'ребёнок', 'син', 'донька', 'дочка', 'дитина', 'syn', 'córka', 'corka', 'dziecko', 'γιος', 'κορη', 'παιδι', 'son', 'daughter', 'child']],
+  ['grandchild', ['внук', 'внучка', 'wnuk', 'wnuczka', 'εγγον', 'grandson', 'granddaughter', 'grandchild']],
+  ['parent', ['мать', 'отец', 'мама', 'папа', 'мати', 'батько', 'matka', 'ojciec', 'μητερα', 'πατερας', 'mother', 'father', 'parent']],
+  ['grandparent', ['бабушка', 'дедушка', 'бабуся', 'дідусь', 'бабця', 'babcia', 'dziadek', 'γιαγια', 'παππους', 'grandmother', 'grandfather']],
+  ['sibling', ['брат', 'сестра', 'brat', 'siostra', 'αδελφ', 'αδερφ', 'brother', 'sister', 'sibling']],
+  ['nonRelative', ['не родствен', 'не родич', 'obcy', 'niespokrewn', 'μη συγγεν', 'non-relative', 'lodger']],
+];
+
+function readRelation(text: string): MemberRelation {
+  const t = fold(text.trim());
+  if (t === '') return 'otherRelative';
+  if ((MEMBER_RELATIONS as readonly string[]).includes(text.trim())) return text.trim() as MemberRelation;
+  for (const [code, words] of RELATION_WORDS) if (words.some((w) => t.startsWith(fold(w)))) return code;
+  return 'otherRelative';
+}
+
+function fingerprintOf(kind: string, values: [string, string][]): string {
+  const h = createHash('sha256');
+  h.update(kind);
+  for (const [field, value] of values.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) h.update(`\u0001${field}\u0002${value.replace(/\s+/g, ' ').trim()}`);
+  return h.digest('base64url');
+}
+
+type Fail = { reason: string; column: string | null };
+
+/** One row of a residents list: the resident's data, or why not. */
+export function prepareResidentRow(header: string[], r: TableRow, mapping: ImportMapping, thisYear: number): PreparedRow {
+  const byField = new Map<ResidentImportField, { column: string; value: string }>();
+  const fp: [string, string][] = [];
+  header.forEach((h, i) => {
+    const field = mapping.columns[h];
+    if (!field) return;
+    const value = (r.cells[i] ?? '').trim();
+    byField.set(field, { column: h, value });
+    if (value !== '') fp.push([field, value]);
+  });
+  const get = (f: ResidentImportField) => byField.get(f)?.value ?? '';
+  const col = (f: ResidentImportField) => byField.get(f)?.column ?? null;
+  const base = {
+    row: r.row,
+    fingerprint: fingerprintOf('residents', fp),
+    cells: r.cells,
+    householdKey: get('householdKey'),
+    relation: readRelation(get('relation')),
+    note: null,
+  };
+  let name = get('fullName') || [get('lastName'), get('firstName'), get('patronymic')].filter((s) => s !== '').join(' ');
+  const reject = (f: Fail): PreparedRow => ({ ...base, data: null, reason: f.reason, column: f.column, name, id: null });
+  if (r.shape !== 'ok') return reject({ reason: r.shape === 'tooMany' ? 'validation.importTooManyFields' : 'validation.importTooFewFields', column: null });
+
+  const input: Record<string, unknown> = {};
+  let lastName = get('lastName');
+  let firstName = get('firstName');
+  let patronymic = get('patronymic');
+  if (byField.has('fullName') && get('fullName') !== '') {
+    const split = splitFullName(get('fullName'), mapping.nameOrder);
+    if (!split.ok) return reject({ reason: split.error, column: col('fullName') });
+    lastName ||= split.value.lastName;
+    firstName ||= split.value.firstName;
+    patronymic ||= split.value.patronymic;
+    name = [lastName, firstName, patronymic].filter((s) => s !== '').join(' ');
+  }
+  Object.assign(input, { lastName, firstName, patronymic });
+
+  for (const f of ['birthDate', 'birthYear'] as const) {
+    if (get(f) === '') continue;
+    if (f === 'birthDate') {
+      const d = readDate(get(f));
+      if (!d.ok) return reject({ reason: d.error, column: col(f) });
+    }
+    const y = readBirthYear(get(f), thisYear);
+    if (!y.ok) return reject({ reason: y.error, column: col(f) });
+    input.birthYear = y.value;
+  }
+  const address = get('address') !== '' ? splitAddress(get('address')) : { settlement: '', street: '', house: '', flat: '' };
+  for (const f of ['settlement', 'street', 'house', 'flat'] as const) input[f] = get(f) || address[f];
+  if (get('phone') !== '') {
+    const p = readPhones(get('phone'));
+    if (!p.ok) return reject({ reason: p.error, column: col('phone') });
+    input.phones = p.value;
+  }
+  let note: string | null = null;
+  if (get('situations') !== '') {
+    const s = readSituations(get('situations'));
+    if (!s.ok) return reject({ reason: s.error, column: col('situations') });
+    // "Disability" is health data: saved only under a consent, which a list cannot bring (recorded on the resident's page).
+    if (s.value.includes('disability')) note = 'validation.disabilityConsentRequired';
+    input.situations = s.value.filter((x) => x !== 'disability');
+  }
+  if (get('householdSize') !== '') {
+    const n = Number(get('householdSize'));
+    if (!Number.isInteger(n)) return reject({ reason: 'validation.number', column: col('householdSize') });
+    input.householdSize = n;
+  }
+  for (const f of ['regularCare', 'needsSnowClearing'] as const) {
+    if (get(f) === '') continue;
+    const b = readYesNo(get(f));
+    if (!b.ok) return reject({ reason: b.error, column: col(f) });
+    input[f] = b.value;
+  }
+  if (get('notes') !== '') input.notes = get('notes');
+  let id: number | null = null;
+  if (get('id') !== '') {
+    const n = Number(get('id'));
+    if (!Number.isInteger(n) || n <= 0) return reject({ reason: 'validation.number', column: col('id') });
+    id = n;
+  }
+  const parsed = residentInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = String(issue?.path[0] ?? '');
+    const field = (path === 'phones' ? 'phone' : path) as ResidentImportField;
+    const column = col(field) ?? (['lastName', 'firstName', 'patronymic'].includes(path) ? col('fullName') : null) ?? (['settlement', 'street', 'house', 'flat'].includes(path) ? col('address') : null);
+    return reject({ reason: issue?.message ?? 'validation.invalid', column });
+  }
+  return { ...base, data: parsed.data, reason: null, column: null, note, name, id };
+}
+
+/** The job: read the file, then (with a mapping) prepare every row. */
+export async function prepareImport(params: ImportJobParams, onProgress: (done: number, total: number) => void): Promise<ImportJobResult> {
+  const bytes = Buffer.from(params.base64, 'base64');
+  const table = await readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { encoding: params.encoding, separator: params.separator });
+  const { rows: all, ...meta } = table;
+  const result: ImportJobResult = { table: { ...meta, rowCount: all.length, firstRows: all.slice(0, params.previewRows ?? 20) }, rows: [] };
+  if (!params.mapping) return result;
+  onProgress(0, all.length);
+  for (let i = 0; i < all.length; i++) {
+    result.rows.push(prepareResidentRow(table.header, all[i] as TableRow, params.mapping, params.thisYear));
+    if (i % 1000 === 999) onProgress(i + 1, all.length);
+  }
+  onProgress(all.length, all.length);
+  return result;
+}
+
+export type ImportJobAnswer = { ok: true; value: ImportJobResult } | { ok: false; problem: FileProblem; detail: string | null };
+
+/** The job as the work runner calls it: a file that cannot be imported is an answer, not a thrown error. */
+export async function runImportJob(params: ImportJobParams, onProgress: (done: number, total: number) => void): Promise<ImportJobAnswer> {
+  try {
+    return { ok: true, value: await prepareImport(params, onProgress) };
+  } catch (e) {
+    if (e instanceof ImportProblem) return { ok: false, problem: e.problem, detail: e.detail ?? null };
+    throw e;
+  }
+}
