@@ -11,20 +11,22 @@
  * they add up), never computed by the code under test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResultsReport } from '../../../../shared/domain/reports';
 import { createTestCore, TEST_HASHING, type TestCore } from '../../testing/test-core';
 import { recordSylva, SYLVA_PERIOD, SYLVA_REPORT_DAY, type SylvaRecords } from './sylva.dataset';
 
 let t: TestCore;
 let sylva: SylvaRecords;
-let report: ResultsReport;
+/** The report as the curator (a coordinator) receives it: what the screen shows her. */
+const results = (period: { from: string; to: string }) => t.value('reports.results', period, sylva.curator);
+type Report = Awaited<ReturnType<typeof results>>;
+let report: Report;
 
 beforeAll(async () => {
   t = await createTestCore({ hashing: TEST_HASHING });
   const started = Date.now();
   sylva = await recordSylva(t);
   console.log(`Sylva recorded with ${sylva.calls} calls in ${Date.now() - started} ms`);
-  report = await t.value('reports.results', SYLVA_PERIOD, sylva.curator);
+  report = await results(SYLVA_PERIOD);
 });
 afterAll(async () => {
   await t?.close();
@@ -167,9 +169,9 @@ describe('the half-year and its months', () => {
       ['2024-04-01', '2024-04-30'],
       ['2024-05-01', '2024-05-01'],
     ] as const;
-    const each = [];
-    for (const [from, to] of months) each.push(await t.value('reports.results', { from, to }, sylva.curator));
-    const total = (f: (r: ResultsReport) => number) => each.reduce((a, r) => a + f(r), 0);
+    const each: Report[] = [];
+    for (const [from, to] of months) each.push(await results({ from, to }));
+    const total = (f: (r: Report) => number) => each.reduce((a, r) => a + f(r), 0);
     expect(total((r) => r.events.held)).toBe(12);
     expect(total((r) => r.servicesByKind.total)).toBe(316);
     expect(total((r) => r.tasksDone.count)).toBe(268);
