@@ -7,8 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LANGUAGES as APP_LANGUAGES } from '../shared/domain/settings';
 import { ERROR_CODES } from '../shared/api/errors';
 import {
+  bannedMatcher,
+  checkGlossary,
   checkLocales,
   checkUsage,
+  parseGlossary,
   validationKeysIn,
   hasLetters,
   interpolationVariables,
@@ -18,6 +21,7 @@ import {
   type Locales,
 } from './i18n-check.lib';
 import { collectUsage } from './i18n-usage';
+import { fold } from '../shared/domain/text';
 
 const LANGUAGES = ['en', 'ru', 'uk', 'pl', 'el'] as const;
 
@@ -378,4 +382,101 @@ describe('keys the code relies on', () => {
     }
     expect(checkUsage(locales, usage, APP_LANGUAGES).map((p) => p.message)).toEqual([]);
   });
+});
+
+describe('the glossary (shared/i18n/GLOSSARY.md)', () => {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const glossaryFile = path.join(root, 'shared', 'i18n', 'GLOSSARY.md');
+  const block = (...lines: string[]) => ['# Glossary', 'prose with | pipes', '```glossary', ...lines, '```', ''].join('\n');
+  const matches = (variant: string, text: string) => bannedMatcher(variant).test(fold(text));
+
+  it('reads the ```glossary block only, skipping comments and blank lines', () => {
+    const entries = parseGlossary(block('# Russian', 'ru | regular care | регулярный патронаж | опек*; постоянн* уход*', '', 'el | request | αίτημα | —'));
+    expect(entries).toEqual([
+      { lng: 'ru', concept: 'regular care', term: 'регулярный патронаж', banned: ['опек*', 'постоянн* уход*'], line: 5 },
+      { lng: 'el', concept: 'request', term: 'αίτημα', banned: [], line: 7 },
+    ]);
+    expect(() => parseGlossary('# no block here')).toThrow(/no ```glossary block/);
+    expect(() => parseGlossary(block('ru | only two'))).toThrow(/line 4: expected "lng \| concept \| term \| banned; banned"/);
+    expect(() => parseGlossary('```glossary\nru | a | b | c')).toThrow(/not closed/);
+  });
+
+  it('matches word stems from the start of a word, whole phrases, folded', () => {
+    expect(matches('опек*', 'Под опекой')).toBe(true);
+    expect(matches('опек*', 'Опека')).toBe(true);
+    expect(matches('опек*', 'Под попечением')).toBe(false);
+    expect(matches('заявк*', 'Заявление')).toBe(false);
+    expect(matches('мешкан*', 'Співмешканець або співмешканка')).toBe(false);
+    expect(matches('мешкан*', 'Знайти мешканця')).toBe(true);
+    // A word without * is the whole word: «najem» but not «najmu».
+    expect(matches('najem', 'Umowy najmu')).toBe(false);
+    expect(matches('najem', 'Otwórz najem')).toBe(true);
+    // Phrases: the words in order, whatever the endings; not the words apart.
+    expect(matches('stał* opiek*', 'Pod stałą opieką')).toBe(true);
+    expect(matches('stał* opiek*', 'Opieka')).toBe(false);
+    expect(matches('регулярн* супровід*', 'Регулярний супровід')).toBe(true);
+    expect(matches('регулярн* супровід*', 'Соціальний супровід (кейси)')).toBe(false);
+    // Greek accents and case; Ukrainian apostrophes ' ’ ʼ alike.
+    expect(matches('αρχείο ελέγχου', 'Το ΑΡΧΕΙΟ ΕΛΕΓΧΟΥ διατηρείται')).toBe(true);
+    expect(matches('χορηγ*', 'Επιχορηγήσεις')).toBe(false);
+    expect(matches("пам'ят*", 'запам’ятати')).toBe(false);
+    expect(matches("пам'ят*", 'Пам’ятка')).toBe(true);
+    expect(matches('2297-VI', 'закон 2297-VI ст. 11')).toBe(true);
+  });
+
+  it('fails a banned word in its own language only, and passes the others', () => {
+    const glossary = parseGlossary(block('ru | regular care | регулярный патронаж | опек*', 'uk | apostrophe | ’ | \'; ʼ'));
+    const locales: Locales = {
+      ru: { plans: { care: { title: 'Постоянная опека', ok: 'Регулярный патронаж' } }, residents: { badge: 'На патронаже' } },
+      uk: { common: { name: "Ім'я", ok: 'Ім’я', quoted: "'Hearth'" }, plans: { care: { title: 'Опека' } } },
+    };
+    expect(checkGlossary(locales, glossary).map((p) => p.message)).toEqual([
+      'ru/plans.json: care.title uses «опек*», which the glossary bans for "regular care" (write «регулярный патронаж»; GLOSSARY.md line 4)',
+      'uk/common.json: name uses «\'», which the glossary bans for "apostrophe" (write «’»; GLOSSARY.md line 5)',
+    ]);
+  });
+
+  it('the repository\'s glossary bans the review\'s wrong terms, and the current files pass it', () => {
+    const glossary = parseGlossary(readFileSync(glossaryFile, 'utf8'));
+    const banned = (lng: string, concept: string) => glossary.find((e) => e.lng === lng && e.concept === concept)?.banned ?? [];
+    expect(banned('ru', 'regular care')).toContain('опек*');
+    expect(banned('ru', 'request')).toContain('заявк*');
+    expect(banned('uk', 'regular care')).toContain('регулярн* супровід*');
+    expect(banned('pl', 'volunteer\'s expenses')).toContain('zaliczk*');
+    expect(banned('el', 'volunteer\'s expenses')).toContain('προκαταβολ*');
+    expect(new Set(glossary.map((e) => e.lng))).toEqual(new Set(['en', 'ru', 'uk', 'pl', 'el']));
+    const locales: Locales = {};
+    const dir = path.join(root, 'shared', 'i18n', 'locales');
+    for (const lng of APP_LANGUAGES) {
+      locales[lng] = {};
+      for (const name of readdirSync(path.join(dir, lng))) locales[lng]![name.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(dir, lng, name), 'utf8'));
+    }
+    expect(checkGlossary(locales, glossary).map((p) => p.message)).toEqual([]);
+    // One banned word put back makes it fail.
+    (locales.ru!.plans as { care: { title: string } }).care.title = 'Постоянная опека';
+    expect(checkGlossary(locales, glossary).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^ru\/plans\.json: care\.title uses «опек\*», which the glossary bans for "regular care"/),
+    ]);
+  });
+
+  it('npm run check:i18n exits 1 when a translation uses a banned variant', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hearth-glossary-'));
+    try {
+      const localesDir = path.join(dir, 'locales');
+      const write = (lng: string, json: unknown) => {
+        mkdirSync(path.join(localesDir, lng), { recursive: true });
+        writeFileSync(path.join(localesDir, lng, 'plans.json'), JSON.stringify(json));
+      };
+      write('en', { title: 'Regular care' });
+      write('ru', { title: 'Постоянная опека' });
+      for (const lng of ['uk', 'pl', 'el']) write(lng, { title: `care ${lng}` });
+      writeFileSync(path.join(dir, 'GLOSSARY.md'), block('ru | regular care | регулярный патронаж | опек*'));
+      const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+      const out = spawnSync(tsx, [fileURLToPath(new URL('./check-i18n.ts', import.meta.url)), '--locales', localesDir], { encoding: 'utf8' });
+      expect(out.stderr).toContain('ru/plans.json: title uses «опек*», which the glossary bans for "regular care"');
+      expect(out.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

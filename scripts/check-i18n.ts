@@ -12,13 +12,16 @@
  *
  * The allow-list of texts that may equal English is <locales>/../same-as-english.json (a JSON array
  * of "namespace:key" strings); a missing file counts as an empty list.
+ *
+ * The glossary is <locales>/../GLOSSARY.md: its ```glossary block names each language's one word per
+ * concept and the variants it bans; a value that uses a banned variant is an error (no file: no check).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LANGUAGES } from '../shared/domain/settings';
-import { checkLocales, checkUsage, type Locales } from './i18n-check.lib';
+import { checkGlossary, checkLocales, checkUsage, parseGlossary, type GlossaryEntry, type Locales } from './i18n-check.lib';
 import { collectUsage } from './i18n-usage';
 
 const SOURCE = 'en';
@@ -78,10 +81,22 @@ function main(): number {
     }
   }
 
+  // The glossary (<locales>/../GLOSSARY.md): a banned variant of a term in its language is an error.
+  const glossaryFile = path.join(dir, '..', 'GLOSSARY.md');
+  let glossary: GlossaryEntry[] = [];
+  if (existsSync(glossaryFile)) {
+    try {
+      glossary = parseGlossary(readFileSync(glossaryFile, 'utf8'));
+    } catch (e) {
+      problems.push(`${path.relative(process.cwd(), glossaryFile)}: ${(e as Error).message}`);
+    }
+  }
+
   const result = checkLocales(locales, { source: SOURCE, languages: LANGUAGES, sameAsEnglish });
+  const banned = checkGlossary(locales, glossary);
   // The keys the code relies on: every error code, every validation key the source files name.
   const used = values.locales === undefined ? checkUsage(locales, collectUsage(root), [SOURCE, ...LANGUAGES.filter((l) => l !== SOURCE)]) : [];
-  const errors = [...problems, ...result.errors.map((p) => p.message), ...used.map((p) => p.message)];
+  const errors = [...problems, ...result.errors.map((p) => p.message), ...used.map((p) => p.message), ...banned.map((p) => p.message)];
   const warnings = result.warnings.map((p) => p.message);
 
   if (warnings.length) {

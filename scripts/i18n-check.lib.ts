@@ -14,6 +14,8 @@
  *   or "ns:key" is on the allow-list (shared/i18n/same-as-english.json).
  */
 
+import { fold } from '../shared/domain/text';
+
 /** Parsed namespace files of one language: namespace → JSON. */
 export type LanguageFiles = Record<string, unknown>;
 /** Every language: lng → namespace → JSON. */
@@ -415,6 +417,121 @@ export function checkUsage(locales: Locales, usage: Usage, languages: readonly s
   for (const lng of languages) {
     for (const [ns, key, why] of wanted) {
       if (!has(lng, ns, key)) problems.push({ level: 'error', lng, ns, key, message: `${lng}/${ns}.json: missing key ${key} (${why})` });
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The glossary: banned variants of each language's terms (shared/i18n/GLOSSARY.md)
+// ---------------------------------------------------------------------------------------------
+
+/** One line of the glossary's ```glossary block: in `lng`, `concept` is called `term`; `banned` must not appear. */
+export interface GlossaryEntry {
+  lng: string;
+  concept: string;
+  term: string;
+  banned: string[];
+  /** Line number in the Markdown file, for messages. */
+  line: number;
+}
+
+/** The concept whose banned variants are apostrophe characters, matched between two letters. */
+export const APOSTROPHE_CONCEPT = 'apostrophe';
+
+/**
+ * Reads the fenced ```glossary block(s) of GLOSSARY.md. Each line: `lng | concept | term | banned; banned`.
+ * Blank lines and lines starting with # are skipped; "—" or an empty fourth column means nothing banned.
+ * Throws on a malformed line (the check reports it as an error).
+ */
+export function parseGlossary(markdown: string): GlossaryEntry[] {
+  const entries: GlossaryEntry[] = [];
+  const lines = markdown.split(/\r?\n/);
+  let inBlock = false;
+  let blocks = 0;
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    if (!inBlock && /^```glossary\s*$/.test(line)) {
+      inBlock = true;
+      blocks++;
+      return;
+    }
+    if (inBlock && line.startsWith('```')) {
+      inBlock = false;
+      return;
+    }
+    if (!inBlock || line === '' || line.startsWith('#')) return;
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length !== 4 || !cells[0] || !cells[1] || !cells[2]) {
+      throw new Error(`line ${index + 1}: expected "lng | concept | term | banned; banned", got "${line}"`);
+    }
+    const banned = cells[3] === '—' || cells[3] === '-' ? [] : cells[3]!.split(';').map((b) => b.trim()).filter((b) => b !== '');
+    entries.push({ lng: cells[0]!, concept: cells[1]!, term: cells[2]!, banned, line: index + 1 });
+  });
+  if (inBlock) throw new Error('the ```glossary block is not closed');
+  if (blocks === 0) throw new Error('no ```glossary block');
+  return entries;
+}
+
+/**
+ * A matcher for one banned variant. Words are compared folded (shared/domain/text.ts `fold`: case,
+ * Greek and Latin accents, ё/е, and every kind of apostrophe, so Ukrainian ' and ’ are alike). A word
+ * ending in * matches any ending (a stem: «опек*» finds «опекой», not «попечение», because a match
+ * must start at a word's start); several words must follow each other (pl «stał* opiek*»).
+ */
+export function bannedMatcher(variant: string): RegExp {
+  const words = fold(variant).split(/\s+/).filter((w) => w !== '');
+  const pattern = words
+    .map((w) => {
+      const stem = w.endsWith('*');
+      const escaped = (stem ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      return stem ? `${escaped}[\\p{L}\\p{N}]*` : escaped;
+    })
+    .join('[^\\p{L}\\p{N}]+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'u');
+}
+
+/** Errors for every value of a language that uses a variant its glossary bans. */
+export function checkGlossary(locales: Locales, glossary: readonly GlossaryEntry[]): I18nProblem[] {
+  const problems: I18nProblem[] = [];
+  const byLanguage = new Map<string, Array<{ entry: GlossaryEntry; variant: string; test: (value: string) => boolean }>>();
+  for (const entry of glossary) {
+    for (const variant of entry.banned) {
+      let test: (value: string) => boolean;
+      if (entry.concept === APOSTROPHE_CONCEPT) {
+        const char = new RegExp(`\\p{L}[${variant.replace(/[\\\]^-]/g, '\\$&')}]\\p{L}`, 'u');
+        test = (value) => char.test(value.normalize('NFC'));
+      } else {
+        const re = bannedMatcher(variant);
+        test = (value) => re.test(fold(value));
+      }
+      const list = byLanguage.get(entry.lng) ?? [];
+      list.push({ entry, variant, test });
+      byLanguage.set(entry.lng, list);
+    }
+  }
+  for (const [lng, rules] of byLanguage) {
+    const files = locales[lng];
+    if (!files) continue;
+    for (const [ns, json] of Object.entries(files)) {
+      const values: Array<[string, string]> = [];
+      const visit = (node: unknown, prefix: string) => {
+        if (typeof node === 'string') values.push([prefix, node]);
+        else if (isObject(node)) for (const [k, v] of Object.entries(node)) visit(v, prefix ? `${prefix}.${k}` : k);
+      };
+      visit(json, '');
+      for (const [key, value] of values) {
+        for (const { entry, variant, test } of rules) {
+          if (!test(value)) continue;
+          problems.push({
+            level: 'error',
+            lng,
+            ns,
+            key,
+            message: `${lng}/${ns}.json: ${key} uses «${variant}», which the glossary bans for "${entry.concept}" (write «${entry.term}»; GLOSSARY.md line ${entry.line})`,
+          });
+        }
+      }
     }
   }
   return problems;

@@ -49,6 +49,12 @@ describe('fold', () => {
     expect(fold("O'Neill")).toBe('oneill');
   });
 
+  it("treats ' and ’ alike, so a Ukrainian name typed with ' finds one stored with ’ (uk strings write ’)", () => {
+    expect(fold("Ім'я")).toBe(fold('Ім’я'));
+    expect(fold("В'ячеслав Сем'янів")).toBe(fold('В’ячеслав Семʼянів'));
+    expect(foldedWords("Олег Дем'яненко")).toEqual(foldedWords('Олег Дем’яненко'));
+  });
+
   it('is idempotent', () => {
     for (const s of ['Пётр', 'ΣΟΦΙΑΣ', 'Żółć', "Мар'яна", 'Straße', 'Їжак']) {
       expect(fold(fold(s))).toBe(fold(s));
