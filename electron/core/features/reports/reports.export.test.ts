@@ -61,7 +61,7 @@ describe('reports.export', () => {
     const workbook = strFromU8(files['xl/workbook.xml']!);
     const names = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
     expect(names).toHaveLength(18);
-    expect(names.slice(0, 3)).toEqual(['Зведення', 'Охоплено осіб', 'Нові мешканці']);
+    expect(names.slice(0, 3)).toEqual(['Зведення', 'Охоплено осіб', 'Нові отримувачі послуг']);
     const strings = strFromU8(files['xl/sharedStrings.xml']!);
     expect(strings).toContain('Поіменно');
     expect(strings).toContain('Центр «Сильва»');

@@ -116,7 +116,7 @@ describe('reports.results', () => {
     const admin = await t.value('reports.results', { ...PERIOD, language: 'uk' });
     expect(admin.money).toMatchObject({ incomeMinor: 0, expensesMinor: 0, inKindMinor: 0 });
     expect((await t.value('reports.results', PERIOD, TREASURER)).money).toBeDefined();
-    expect(admin.definitions.peopleReached).toMatch(/Різні мешканці/);
+    expect(admin.definitions.peopleReached).toMatch(/Різні отримувачі послуг/);
     expect(Object.keys(admin.definitions).sort()).toEqual(
       ['aidGiven', 'assessments', 'cases', 'events', 'households', 'money', 'newResidents', 'peopleReached', 'projects', 'requestsByStatus', 'servicesByKind', 'shelter', 'specialists', 'tasksDone', 'underRegularCare', 'volunteerHours', 'volunteers'].sort(),
     );
