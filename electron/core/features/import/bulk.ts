@@ -5,6 +5,7 @@
  * run inside the import's transaction (the one connection the core's Kysely uses), so a failure
  * still undoes everything.
  */
+import { matchKeys } from '../../../../shared/domain/matcher';
 import type Database from 'better-sqlite3';
 import type { ResidentData } from '../../../../shared/domain/residents';
 import { nationalNumber } from '../../../../shared/domain/phone';
@@ -32,6 +33,9 @@ export function bulkWriter(sqlite: Database.Database, actorId: number, at: strin
   const insertMember = sqlite.prepare(
     'insert into household_members (household_id, resident_id, birth_year, relation, from_on, from_household_id, created_at, created_by, updated_at, updated_by) values (?, ?, null, ?, ?, null, ?, ?, ?, ?)',
   );
+  // The duplicate matcher's lookup keys (features/residents/matcher.ts writeMatchKeys does the same
+  // for one person): an imported resident is found by "new resident", the next import and the duplicates list.
+  const insertMatchKey = sqlite.prepare('insert or ignore into resident_match_keys (key, resident_id) values (?, ?)');
   const insertPrint = sqlite.prepare('insert into import_fingerprints (fingerprint, report_id, entity_id) values (?, ?, ?)');
   return {
     resident(data) {
@@ -40,6 +44,7 @@ export function bulkWriter(sqlite: Database.Database, actorId: number, at: strin
       );
       data.phones.forEach((raw, position) => insertPhone.run(id, position, raw, nationalNumber(raw)));
       for (const t of searchTerms(data)) insertTerm.run(id, t.term, t.rank);
+      for (const key of matchKeys(data)) insertMatchKey.run(key, id);
       return id;
     },
     household(a, on) {

@@ -1,77 +1,74 @@
 /**
- * The one place import asks "is this person registered already?". Today it is the register's
- * duplicate check (residents.findDuplicates: the same folded name in any word order with or without
- * a patronymic and the same or no birth year, or the same phone); the duplicate matcher (issue 15,
- * built beside this) takes its place here at the merge.
+ * The one place import asks "is this person registered already?": the duplicate matcher (issue 15,
+ * features/residents/matcher.ts and shared/domain/matcher.ts), the same one that warns at "new
+ * resident" and fills the duplicates screen. A row is a duplicate when the matcher calls a
+ * registered resident "same" (score ≥ SAME_THRESHOLD): names in any script and word order, typos,
+ * boosted by the birth year, phone or address. "Maybe" is not enough to skip a row, and a shared
+ * phone alone is not either (families share one).
+ *
+ * For thousands of rows the matcher's lookups are batched: one query per few hundred lookup keys
+ * and phone numbers, one per 500 candidates' details, then the pure scoring in memory.
  */
 import { fullName, type ResidentData } from '../../../../shared/domain/residents';
 import { nationalNumber } from '../../../../shared/domain/phone';
-import { nameKey } from '../../../../shared/domain/text';
+import { queryKeys, scorePair, type MatchPerson } from '../../../../shared/domain/matcher';
 import type { Executor } from '../../db/schema';
-import { findDuplicates } from '../residents/residents.repo';
+import { matchPeople } from '../residents/matcher';
 
 export interface SamePerson {
   id: number;
   fullName: string;
 }
 
-export async function findSame(ex: Executor, data: Pick<ResidentData, 'lastName' | 'firstName' | 'patronymic' | 'birthYear' | 'phones'>): Promise<SamePerson[]> {
-  const found = await findDuplicates(ex, { lastName: data.lastName, firstName: data.firstName, patronymic: data.patronymic, birthYear: data.birthYear, phones: data.phones });
-  return found.map((r) => ({ id: r.id, fullName: r.fullName }));
-}
-
 type Candidate = Pick<ResidentData, 'lastName' | 'firstName' | 'patronymic' | 'birthYear' | 'phones'>;
 
-/**
- * findSame for many people at once (an import of thousands of rows): the same rules as the
- * register's duplicate check (residents.repo findDuplicates), read with one query per few hundred
- * name keys and phones instead of two per person. The answer is in the order of `people`.
- */
+/** A key shared by more residents than this says little (a very common name): it is not followed. */
+const KEY_CAP = 400;
+const CHUNK = 200;
+
+export async function findSame(ex: Executor, data: Candidate): Promise<SamePerson[]> {
+  return (await findSameMany(ex, [data]))[0] ?? [];
+}
+
+/** findSame for many people at once; the answer is in the order of `people`, each list by id. */
 export async function findSameMany(ex: Executor, people: Candidate[]): Promise<SamePerson[][]> {
-  const keys = people.map((p) => ({ key: nameKey(p.lastName, p.firstName, p.patronymic), short: nameKey(p.lastName, p.firstName), nationals: p.phones.map(nationalNumber).filter((n) => n.length >= 5) }));
-  const byKey = new Map<string, { id: number; year: number | null; name: string }[]>();
-  const byShort = new Map<string, { id: number; year: number | null; name: string }[]>();
-  const byPhone = new Map<string, { id: number; name: string }[]>();
-  const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-  };
-  const seen = new Set<number>();
-  const allKeys = [...new Set(keys.flatMap((k) => (k.key.length > 0 ? [k.key, k.short] : [])))];
-  for (let i = 0; i < allKeys.length; i += 100) {
-    const chunk = allKeys.slice(i, i + 100);
-    // One query per index (an OR of the two lists would read the whole register).
-    const select = () => ex.selectFrom('residents').select(['id', 'name_key', 'short_name_key', 'birth_year', 'last_name', 'first_name', 'patronymic']);
-    const rows = [...(await select().where('short_name_key', 'in', chunk).execute()), ...(await select().where('name_key', 'in', chunk).execute())];
+  const asked = people.map((p) => ({ keys: p.lastName.trim() === '' && p.firstName.trim() === '' ? [] : queryKeys(p), nationals: [...new Set(p.phones.map(nationalNumber).filter((n) => n.length >= 5))] }));
+  const byKey = new Map<string, number[]>();
+  const allKeys = [...new Set(asked.flatMap((a) => a.keys))];
+  for (let i = 0; i < allKeys.length; i += CHUNK) {
+    const rows = await ex.selectFrom('resident_match_keys').select(['key', 'resident_id']).where('key', 'in', allKeys.slice(i, i + CHUNK)).execute();
     for (const r of rows) {
-      if (seen.has(r.id)) continue;
-      seen.add(r.id);
-      const v = { id: r.id, year: r.birth_year, name: fullName({ lastName: r.last_name, firstName: r.first_name, patronymic: r.patronymic }) };
-      push(byKey, r.name_key, v);
-      push(byShort, r.short_name_key, v);
+      const list = byKey.get(r.key);
+      if (list) list.push(r.resident_id);
+      else byKey.set(r.key, [r.resident_id]);
     }
   }
-  const allPhones = [...new Set(keys.flatMap((k) => k.nationals))];
-  for (let i = 0; i < allPhones.length; i += 100) {
-    const rows = await ex
-      .selectFrom('resident_phones as p')
-      .innerJoin('residents as r', 'r.id', 'p.resident_id')
-      .select(['p.national', 'r.id', 'r.last_name', 'r.first_name', 'r.patronymic'])
-      .where('p.national', 'in', allPhones.slice(i, i + 100))
-      .execute();
-    for (const r of rows) push(byPhone, r.national, { id: r.id, name: fullName({ lastName: r.last_name, firstName: r.first_name, patronymic: r.patronymic }) });
+  const byPhone = new Map<string, number[]>();
+  const allPhones = [...new Set(asked.flatMap((a) => a.nationals))];
+  for (let i = 0; i < allPhones.length; i += CHUNK) {
+    const rows = await ex.selectFrom('resident_phones').select(['national', 'resident_id']).where('national', 'in', allPhones.slice(i, i + CHUNK)).execute();
+    for (const r of rows) {
+      const list = byPhone.get(r.national);
+      if (list) list.push(r.resident_id);
+      else byPhone.set(r.national, [r.resident_id]);
+    }
   }
+  const candidates = asked.map((a) => {
+    const ids = new Set<number>();
+    for (const k of a.keys) {
+      const list = byKey.get(k) ?? [];
+      if (list.length <= KEY_CAP) for (const id of list) ids.add(id);
+    }
+    for (const n of a.nationals) for (const id of byPhone.get(n) ?? []) ids.add(id);
+    return ids;
+  });
+  const registered = await matchPeople(ex, [...new Set(candidates.flatMap((c) => [...c]))]);
   return people.map((p, i) => {
-    const k = keys[i] as (typeof keys)[number];
-    const found = new Map<number, string>();
-    if (k.key.length > 0) {
-      // Same name with or without a patronymic on either side; with a birth year, the same or none.
-      for (const c of [...(byShort.get(k.short) ?? []), ...(byKey.get(k.key) ?? [])]) {
-        if (p.birthYear === null || c.year === null || c.year === p.birthYear) found.set(c.id, c.name);
-      }
+    const found: SamePerson[] = [];
+    for (const id of [...(candidates[i] ?? [])].sort((a, b) => a - b)) {
+      const other = registered.get(id);
+      if (other && scorePair(p as MatchPerson, other).verdict === 'same') found.push({ id, fullName: fullName({ lastName: other.lastName, firstName: other.firstName, patronymic: other.patronymic ?? '' }) });
     }
-    for (const n of k.nationals) for (const c of byPhone.get(n) ?? []) found.set(c.id, c.name);
-    return [...found].sort((a, b) => a[0] - b[0]).map(([id, name]) => ({ id, fullName: name }));
+    return found;
   });
 }

@@ -80,7 +80,7 @@ describe.each(STATISTICS)('aggregates query plans with %s', (_label, stats) => {
       input: { from: '2025-01-01', to: '2025-12-31' },
       // The other kinds' index depends on the statistics (events_day or events_kind_day, the
       // contacts' day or their case's): each is a SEARCH, checked by problems().
-      uses: ['requests_created_on', 'tasks_done_day', 'assessments_day'],
+      uses: ['requests_day_resident', 'tasks_done_day', 'assessments_day'],
     },
     { name: 'the grant report', call: 'reports.grant', input: { grantId: 1 }, uses: ['projects_grant'] },
   ];
