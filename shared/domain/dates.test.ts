@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cashflowRangeSchema } from './cashflow';
 import { addDays, addMonths, dateToShow, daysBetween, isIsoDate, isoDateSchema, isoWeekday, monthKeySchema, mondayOf, monthBounds, monthKeyOf, monthRange } from './dates';
 import { agreementDateSchema } from './volunteers';
 
@@ -24,6 +25,10 @@ describe('calendar dates', () => {
     expect(addMonths('2026-05', 0)).toBe('2026-05');
     expect(monthKeyOf('2026-11-23')).toBe('2026-11');
     for (let n = -30; n <= 30; n++) expect(monthRange('2026-05', addMonths('2026-05', n)).length).toBe(n >= 0 ? n + 1 : 0);
+    // A field that failed its own check still reaches an object's refinements: no range, at once.
+    expect(monthRange('2026-06', '1e309-Αθηνά')).toEqual([]);
+    expect(monthRange('0-1', '2026-06')).toEqual([]);
+    expect(cashflowRangeSchema.safeParse({ from: '2026-06', to: '1e309-Αθηνά' }).success).toBe(false);
   });
 
   it('bounds a range of months and refuses impossible dates', () => {

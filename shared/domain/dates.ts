@@ -104,6 +104,9 @@ export const monthKeySchema = z.string('validation.date').regex(MONTH_KEY, 'vali
 /** The month keys from `from` to `to`, both included ('2026-11' … '2027-02'). */
 export function monthRange(from: string, to: string): string[] {
   const out: string[] = [];
+  // Zod runs an object's refinements even when a field failed its own check: a `to` of
+  // '1e309-…' read as a year would count months for ever. Only two month keys make a range.
+  if (!/^\d{4}-\d{2}$/.test(from) || !/^\d{4}-\d{2}$/.test(to)) return out;
   let y = Number(from.slice(0, 4));
   let m = Number(from.slice(5, 7));
   const endY = Number(to.slice(0, 4));
