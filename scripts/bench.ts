@@ -45,6 +45,7 @@ import { Report, stats } from './bench/report';
 import { peopleByScript, SEARCH_CLASSES, searchQueries } from './bench/search';
 import { fakeResident } from './bench/inputs';
 import { evaluateMatcher } from '../electron/core/features/residents/matcher.eval';
+import { benchImportResidents } from '../electron/core/features/import/bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 100);
@@ -264,6 +265,17 @@ async function main(): Promise<void> {
     }
     await measure({ name: 'residents.duplicatePairs', call: 'residents.duplicatePairs', input: () => ({ limit: 25 }), budget: BUDGET.list });
 
+    // Issue 14: the results in numbers of last year (the screen asks for it and for the year before,
+    // beside it), the people behind a number, the year as a spreadsheet; the home screen of each role.
+    const lastYearDays = { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
+    await measure({ name: 'reports.results.year', call: 'reports.results', input: () => lastYearDays, budget: BUDGET.report });
+    await measure({ name: 'reports.results.month', call: 'reports.results', input: () => ({ from: `${thisMonth}-01`, to: today }), budget: BUDGET.report });
+    await measure({ name: 'reports.people', call: 'reports.people', input: () => ({ figure: 'peopleReached', ...lastYearDays, limit: 100 }), budget: BUDGET.list });
+    await measure({ name: 'reports.export.xlsx', call: 'reports.export', runs: 5, input: () => ({ ...lastYearDays, format: 'xlsx' }), raw: false, note: 'writes the file into the exports folder; no raw figure' });
+    for (const role of ['frontdesk', 'coordinator', 'treasurer', 'admin'] as const) {
+      await measure({ name: `dashboard.${role}`, call: `dashboard.${role}`, input: () => ({}), budget: BUDGET.board });
+    }
+
     // Issue 14: the funder-safe tables of last year and of this month, a grant's report.
     await measure({ name: 'reports.aggregates.year', call: 'reports.aggregates', input: () => ({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31` }), budget: BUDGET.report });
     await measure({ name: 'reports.aggregates.month', call: 'reports.aggregates', input: () => ({ from: `${thisMonth}-01`, to: today }), budget: BUDGET.report });
@@ -377,6 +389,15 @@ async function main(): Promise<void> {
     // A verified backup of the whole file (through dispatch, as the admin's button), and SQLite's own copy of it (the
     // online backup API, as make-backup.ts copies) as its raw part: what the checks and the container add.
     if (wanted('backup')) await backupMetric();
+
+    // Issue 15: 50,000 residents from a Windows-1251 CSV into the city (the duplicate matcher against
+    // its register), one run, last because it adds them to the working copy.
+    if (wanted('import')) {
+      const r = await benchImportResidents(core);
+      const s1 = stats([r.ms]);
+      report.add({ name: 'import.residents.50k', example: `${r.rows} rows: ${r.created} created, ${r.duplicates} duplicates, ${r.rejected} rejected`, s: s1, raw: null, budget: 60_000 });
+      process.stderr.write(`  import.residents.50k: ${(r.ms / 1000).toFixed(1)} s\n`);
+    }
 
     report.print(log);
     for (const note of report.notes) log(`note: ${note}`);
