@@ -12,7 +12,7 @@
  * An erased resident keeps their rows (erasure blanks the content and keeps every count): they are
  * counted like anyone else.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { monthRange, addDays, dayNumber } from '../../../../shared/domain/dates';
 import type { ReportFigure, ResultsReport } from '../../../../shared/domain/reports';
 import type { Executor } from '../../db/schema';
@@ -190,26 +190,59 @@ function monthSpansSql(p: Period) {
 }
 
 /**
+ * The month of a day as its place in the period's months (0 for the first month): one integer
+ * per contact, so that the figures group by resident and flag the months in one sort.
+ */
+export function monthIndexSql(p: Period, day: RawBuilder<unknown>) {
+  const first = p.months[0] ?? '0000-01';
+  const base = Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7));
+  return sql`(cast(substr(${day}, 1, 4) as integer) * 12 + cast(substr(${day}, 6, 2) as integer) - ${sql.lit(base)})`;
+}
+
+/** Months per bit mask: one 64-bit integer holds the flags of 60 months. */
+const MASK_MONTHS = 60;
+
+/**
+ * The months a group came in, as bit masks (`b<c>`: bit j for month c·60+j), summed over the
+ * group's distinct bits: one aggregate per 60 months instead of one per month.
+ */
+function monthMasks(p: Period, mi: RawBuilder<unknown>) {
+  const chunks = Math.max(1, Math.ceil(p.months.length / MASK_MONTHS));
+  return sql.join(
+    Array.from({ length: chunks }, (_, c) => {
+      const lo = c * MASK_MONTHS;
+      return sql`sum(distinct case when ${mi} >= ${sql.lit(lo)} and ${mi} < ${sql.lit(lo + MASK_MONTHS)} then 1 << (${mi} - ${sql.lit(lo)}) end) as ${sql.ref(`b${c}`)}`;
+    }),
+  );
+}
+
+/** One column per month: `sum(<its bit of the masks>) as m<i>` (how many groups came in month i). */
+function monthSums(p: Period) {
+  return sql.join(p.months.map((_, i) => sql`sum((${sql.ref(`b${Math.floor(i / MASK_MONTHS)}`)} >> ${sql.lit(i % MASK_MONTHS)}) & 1) as ${sql.ref(`m${i}`)}`));
+}
+
+/**
  * Distinct residents reached, in the period, per month and per settlement, counted in SQL over
- * the contacts (contactsSql) and the shelter nights (a stay counts in every month it has a night).
+ * the contacts (contactsSql) and the shelter nights (a stay counts in every month it has a night):
+ * the contacts are grouped by resident once (with a bit per month they came in), then the
+ * residents by settlement.
  */
 const peopleReached = figure('peopleReached', true, async (ex, p) => {
-  const rows = await sql<{ k: string; n: number }>`
-    with reached as materialized (
-      select distinct rid, substr(day, 1, 7) as month from (${contactsSql(p.from, p.to)})
-      union
-      select s.resident_id, mo.month from shelter_stays s cross join (${monthSpansSql(p)}) mo
-        on s.checked_in_on <= mo.last and (s.checked_out_on is null or s.checked_out_on > mo.first)
-        where s.checked_in_on <= ${p.to} and s.resident_id is not null
-    )
-    select 'm' || month as k, count(*) as n from reached group by month
-    union all
-    select 's' || r.settlement, count(*) from (select distinct rid from reached) reached_once cross join residents r on r.id = reached_once.rid group by r.settlement`.execute(ex);
+  const rows = await sql<Record<string, number | string | null>>`
+    select r.settlement as settlement, count(*) as n, ${monthSums(p)} from (
+      select rid, ${monthMasks(p, sql.ref('mi'))} from (
+        select c.rid as rid, ${monthIndexSql(p, sql.ref('c.day'))} as mi from (${contactsSql(p.from, p.to)}) c
+        union all
+        select s.resident_id, ${monthIndexSql(p, sql.ref('mo.first'))} from shelter_stays s cross join (${monthSpansSql(p)}) mo
+          on s.checked_in_on <= mo.last and (s.checked_out_on is null or s.checked_out_on > mo.first)
+          where s.checked_in_on <= ${p.to} and s.resident_id is not null
+      ) group by rid
+    ) reached cross join residents r on r.id = reached.rid group by r.settlement`.execute(ex);
   const namedByMonth = zeros(p);
   const bySettlement: Array<{ code: string; count: number }> = [];
   for (const r of rows.rows) {
-    if (r.k.startsWith('m')) addTo(p, namedByMonth, r.k.slice(1), n(r.n));
-    else bySettlement.push({ code: r.k.slice(1), count: n(r.n) });
+    p.months.forEach((_, i) => (namedByMonth[i] = (namedByMonth[i] ?? 0) + n(r[`m${i}`])));
+    bySettlement.push({ code: String(r.settlement), count: n(r.n) });
   }
   bySettlement.sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const heads = await headCounts(ex, p);
