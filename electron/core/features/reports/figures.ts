@@ -12,10 +12,11 @@
  * An erased resident keeps their rows (erasure blanks the content and keeps every count): they are
  * counted like anyone else.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { monthRange, addDays, dayNumber } from '../../../../shared/domain/dates';
 import type { ReportFigure, ResultsReport } from '../../../../shared/domain/reports';
 import type { Executor } from '../../db/schema';
+import { bitSums, maskColumns, monthIndexSql } from '../../db/month-masks';
 import { familiesServedByMonth } from '../households/households.repo';
 import { volunteersInvolved, type InvolvedVolunteer } from '../plans/reports';
 
@@ -190,50 +191,19 @@ function monthSpansSql(p: Period) {
 }
 
 /**
- * The month of a day as its place in the period's months (0 for the first month): one integer
- * per contact, so that the figures group by resident and flag the months in one sort.
- */
-export function monthIndexSql(p: Period, day: RawBuilder<unknown>) {
-  const first = p.months[0] ?? '0000-01';
-  const base = Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7));
-  return sql`(cast(substr(${day}, 1, 4) as integer) * 12 + cast(substr(${day}, 6, 2) as integer) - ${sql.lit(base)})`;
-}
-
-/** Months per bit mask: one 64-bit integer holds the flags of 60 months. */
-const MASK_MONTHS = 60;
-
-/**
- * The months a group came in, as bit masks (`b<c>`: bit j for month c·60+j), summed over the
- * group's distinct bits: one aggregate per 60 months instead of one per month.
- */
-function monthMasks(p: Period, mi: RawBuilder<unknown>) {
-  const chunks = Math.max(1, Math.ceil(p.months.length / MASK_MONTHS));
-  return sql.join(
-    Array.from({ length: chunks }, (_, c) => {
-      const lo = c * MASK_MONTHS;
-      return sql`sum(distinct case when ${mi} >= ${sql.lit(lo)} and ${mi} < ${sql.lit(lo + MASK_MONTHS)} then 1 << (${mi} - ${sql.lit(lo)}) end) as ${sql.ref(`b${c}`)}`;
-    }),
-  );
-}
-
-/** One column per month: `sum(<its bit of the masks>) as m<i>` (how many groups came in month i). */
-function monthSums(p: Period) {
-  return sql.join(p.months.map((_, i) => sql`sum((${sql.ref(`b${Math.floor(i / MASK_MONTHS)}`)} >> ${sql.lit(i % MASK_MONTHS)}) & 1) as ${sql.ref(`m${i}`)}`));
-}
-
-/**
  * Distinct residents reached, in the period, per month and per settlement, counted in SQL over
  * the contacts (contactsSql) and the shelter nights (a stay counts in every month it has a night):
  * the contacts are grouped by resident once (with a bit per month they came in), then the
  * residents by settlement.
  */
 const peopleReached = figure('peopleReached', true, async (ex, p) => {
+  const first = p.months[0] ?? p.from.slice(0, 7);
   const rows = await sql<Record<string, number | string | null>>`
-    select r.settlement as settlement, count(*) as n, ${monthSums(p)} from (
-      select rid, ${monthMasks(p, sql.ref('mi'))} from (
-        select c.rid as rid, ${monthIndexSql(p, sql.ref('c.day'))} as mi from (${contactsSql(p.from, p.to)}) c
+    select r.settlement as settlement, count(*) as n, ${bitSums(p.months.length, 'm', (c) => sql.ref(`b${c}`))} from (
+      select rid, ${maskColumns(p.months.length, sql.ref('mi'), 'b')} from (
+        select c.rid as rid, ${monthIndexSql(first, sql.ref('c.day'))} as mi from (${contactsSql(p.from, p.to)}) c
         union all
-        select s.resident_id, ${monthIndexSql(p, sql.ref('mo.first'))} from shelter_stays s cross join (${monthSpansSql(p)}) mo
+        select s.resident_id, ${monthIndexSql(first, sql.ref('mo.first'))} from shelter_stays s cross join (${monthSpansSql(p)}) mo
           on s.checked_in_on <= mo.last and (s.checked_out_on is null or s.checked_out_on > mo.first)
           where s.checked_in_on <= ${p.to} and s.resident_id is not null
       ) group by rid
