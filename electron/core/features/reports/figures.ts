@@ -281,13 +281,15 @@ const servicesByKind = figure('servicesByKind', false, async (ex, p) => {
         group by q.kind_id, month
     ) s cross join service_kinds k on k.id = s.kind_id`.execute(ex);
   const rows = [...(await doneTasksByKind(ex, p)).map((r) => ({ ...r, src: 'task' as const })), ...desk.rows.map((r) => ({ ...r, src: 'desk' as const }))];
+  // The people of each kind read the period's requests from the covering day index (`+` keeps
+  // SQLite off requests_status, whose rows it would look up one by one for the resident).
   const people = await sql<{ kind_id: number; n: number }>`
     select kind_id, count(distinct rid) as n from (
       select t.kind_id, t.resident_id as rid from tasks t
         where t.status = 'done' and coalesce(t.done_on, t.scheduled_on) >= ${p.from} and coalesce(t.done_on, t.scheduled_on) <= ${p.to}
       union all
       select q.kind_id, q.resident_id from requests q cross join service_kinds dk on dk.id = q.kind_id
-        where q.created_on >= ${p.from} and q.created_on <= ${p.to} and q.status = 'done' and dk.mode = 'desk'
+        where q.created_on >= ${p.from} and q.created_on <= ${p.to} and +q.status = 'done' and dk.mode = 'desk'
     ) group by kind_id`.execute(ex);
   const peopleOf = new Map(people.rows.map((r) => [r.kind_id, n(r.n)]));
   const byKind = new Map<number, Computed<'servicesByKind'>['rows'][number]>();
