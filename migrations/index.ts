@@ -23,6 +23,7 @@ import * as m20261206_1610 from './20261206_1610_results_report';
 import * as m20261206_1620 from './20261206_1620_report_days';
 import * as m20261206_1640 from './20261206_1640_import';
 import * as m20261206_1650 from './20261206_1650_match_keys';
+import * as m20261206_1700 from './20261206_1700_report_covering';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -49,4 +50,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_1620_report_days', m20261206_1620],
   ['20261206_1640_import', m20261206_1640],
   ['20261206_1650_match_keys', m20261206_1650],
+  ['20261206_1700_report_covering', m20261206_1700],
 ];

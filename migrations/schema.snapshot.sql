@@ -293,6 +293,9 @@ CREATE INDEX shelter_stays_resident on shelter_stays (resident_id, checked_in_on
 -- index sign_in_events_user_at on sign_in_events
 CREATE INDEX "sign_in_events_user_at" on "sign_in_events" ("user_id", "at");
 
+-- index task_volunteers_minutes on task_volunteers
+CREATE INDEX task_volunteers_minutes on task_volunteers (task_id, volunteer_id, minutes_spent);
+
 -- index task_volunteers_volunteer on task_volunteers
 CREATE INDEX "task_volunteers_volunteer" on "task_volunteers" ("volunteer_id", "task_id");
 
@@ -300,7 +303,7 @@ CREATE INDEX "task_volunteers_volunteer" on "task_volunteers" ("volunteer_id", "
 CREATE UNIQUE INDEX "tasks_batch_resident" on "tasks" ("batch_key", "resident_id") where "batch_key" is not null;
 
 -- index tasks_done_day on tasks
-CREATE INDEX tasks_done_day on tasks (coalesce(done_on, scheduled_on)) where status = 'done';
+CREATE INDEX tasks_done_day on tasks (coalesce(done_on, scheduled_on), kind_id, resident_id, status, done_on, scheduled_on) where status = 'done';
 
 -- index tasks_open_day on tasks
 CREATE INDEX tasks_open_day on tasks (scheduled_on) where status in ('planned', 'assigned');

@@ -180,19 +180,20 @@ export interface InvolvedVolunteer {
  * Volunteers involved between two days (both included): the one definition, for
  * reports.volunteersActive and the results report. A volunteer is involved who had a done task
  * (on the day it counts on) or helped run an event held those days. Deleted or paused volunteers
- * still count for the days they helped. With the minutes they logged, per month.
+ * still count for the days they helped. With the minutes they logged, per month (summed per
+ * volunteer and month first, then each volunteer looked up once per month, not once per share).
  */
 export async function volunteersInvolved(ex: Executor, first: string, last: string): Promise<InvolvedVolunteer[]> {
   const rows = await sql<{ id: number; is_regular: number; specialist: string | null; month: string; minutes: number; unlogged: number }>`
-    select v.id, v.is_regular, v.specialist, x.month, sum(x.minutes) as minutes, sum(x.unlogged) as unlogged from (
+    select v.id, v.is_regular, v.specialist, x.month, x.minutes, x.unlogged from (select vid, month, sum(minutes) as minutes, sum(unlogged) as unlogged from (
       select tv.volunteer_id as vid, substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month,
         coalesce(tv.minutes_spent, 0) as minutes, tv.minutes_spent is null as unlogged
       from ${doneTasksWithVolunteersSql(first, last)}
       union all
       select o.volunteer_id, substr(e.starts_on, 1, 7), coalesce(o.minutes, 0), 0 from events e cross join event_organisers o on o.event_id = e.id
         where e.starts_on >= ${first} and e.starts_on <= ${last} and o.volunteer_id is not null
-    ) x cross join volunteers v on v.id = x.vid
-    group by v.id, v.is_regular, v.specialist, x.month`.execute(ex);
+    ) group by vid, month) x cross join volunteers v on v.id = x.vid
+    order by x.vid, x.month`.execute(ex);
   const byId = new Map<number, InvolvedVolunteer>();
   for (const r of rows.rows) {
     let v = byId.get(r.id);

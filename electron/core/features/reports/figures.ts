@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { monthRange, addDays, dayNumber } from '../../../../shared/domain/dates';
 import type { ReportFigure, ResultsReport } from '../../../../shared/domain/reports';
 import type { Executor } from '../../db/schema';
+import { bitSums, maskColumns, monthIndexSql } from '../../db/month-masks';
 import { familiesServedByMonth } from '../households/households.repo';
 import { volunteersInvolved, type InvolvedVolunteer } from '../plans/reports';
 
@@ -191,25 +192,27 @@ function monthSpansSql(p: Period) {
 
 /**
  * Distinct residents reached, in the period, per month and per settlement, counted in SQL over
- * the contacts (contactsSql) and the shelter nights (a stay counts in every month it has a night).
+ * the contacts (contactsSql) and the shelter nights (a stay counts in every month it has a night):
+ * the contacts are grouped by resident once (with a bit per month they came in), then the
+ * residents by settlement.
  */
 const peopleReached = figure('peopleReached', true, async (ex, p) => {
-  const rows = await sql<{ k: string; n: number }>`
-    with reached as materialized (
-      select distinct rid, substr(day, 1, 7) as month from (${contactsSql(p.from, p.to)})
-      union
-      select s.resident_id, mo.month from shelter_stays s cross join (${monthSpansSql(p)}) mo
-        on s.checked_in_on <= mo.last and (s.checked_out_on is null or s.checked_out_on > mo.first)
-        where s.checked_in_on <= ${p.to} and s.resident_id is not null
-    )
-    select 'm' || month as k, count(*) as n from reached group by month
-    union all
-    select 's' || r.settlement, count(*) from (select distinct rid from reached) reached_once cross join residents r on r.id = reached_once.rid group by r.settlement`.execute(ex);
+  const first = p.months[0] ?? p.from.slice(0, 7);
+  const rows = await sql<Record<string, number | string | null>>`
+    select r.settlement as settlement, count(*) as n, ${bitSums(p.months.length, 'm', (c) => sql.ref(`b${c}`))} from (
+      select rid, ${maskColumns(p.months.length, sql.ref('mi'), 'b')} from (
+        select c.rid as rid, ${monthIndexSql(first, sql.ref('c.day'))} as mi from (${contactsSql(p.from, p.to)}) c
+        union all
+        select s.resident_id, ${monthIndexSql(first, sql.ref('mo.first'))} from shelter_stays s cross join (${monthSpansSql(p)}) mo
+          on s.checked_in_on <= mo.last and (s.checked_out_on is null or s.checked_out_on > mo.first)
+          where s.checked_in_on <= ${p.to} and s.resident_id is not null
+      ) group by rid
+    ) reached cross join residents r on r.id = reached.rid group by r.settlement`.execute(ex);
   const namedByMonth = zeros(p);
   const bySettlement: Array<{ code: string; count: number }> = [];
   for (const r of rows.rows) {
-    if (r.k.startsWith('m')) addTo(p, namedByMonth, r.k.slice(1), n(r.n));
-    else bySettlement.push({ code: r.k.slice(1), count: n(r.n) });
+    p.months.forEach((_, i) => (namedByMonth[i] = (namedByMonth[i] ?? 0) + n(r[`m${i}`])));
+    bySettlement.push({ code: String(r.settlement), count: n(r.n) });
   }
   bySettlement.sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const heads = await headCounts(ex, p);
@@ -278,13 +281,15 @@ const servicesByKind = figure('servicesByKind', false, async (ex, p) => {
         group by q.kind_id, month
     ) s cross join service_kinds k on k.id = s.kind_id`.execute(ex);
   const rows = [...(await doneTasksByKind(ex, p)).map((r) => ({ ...r, src: 'task' as const })), ...desk.rows.map((r) => ({ ...r, src: 'desk' as const }))];
+  // The people of each kind read the period's requests from the covering day index (`+` keeps
+  // SQLite off requests_status, whose rows it would look up one by one for the resident).
   const people = await sql<{ kind_id: number; n: number }>`
     select kind_id, count(distinct rid) as n from (
       select t.kind_id, t.resident_id as rid from tasks t
         where t.status = 'done' and coalesce(t.done_on, t.scheduled_on) >= ${p.from} and coalesce(t.done_on, t.scheduled_on) <= ${p.to}
       union all
       select q.kind_id, q.resident_id from requests q cross join service_kinds dk on dk.id = q.kind_id
-        where q.created_on >= ${p.from} and q.created_on <= ${p.to} and q.status = 'done' and dk.mode = 'desk'
+        where q.created_on >= ${p.from} and q.created_on <= ${p.to} and +q.status = 'done' and dk.mode = 'desk'
     ) group by kind_id`.execute(ex);
   const peopleOf = new Map(people.rows.map((r) => [r.kind_id, n(r.n)]));
   const byKind = new Map<number, Computed<'servicesByKind'>['rows'][number]>();
