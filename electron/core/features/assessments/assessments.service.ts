@@ -9,26 +9,18 @@
  *   consent covering health is in force for the person assessed (for a household: its head, who
  *   gives consent for the family), like a resident's health-related needs.
  */
-import { AppError, type FieldIssue } from '../../../../shared/api/errors';
+import { AppError } from '../../../../shared/api/errors';
 import type { Assessment, AssessmentData, AssessmentOption, AssessmentOptions, OptionList } from '../../../../shared/domain/assessments';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import { hasHealthConsent } from '../privacy/consent.repo';
 import * as repo from './assessments.repo';
+import { FieldIssues } from '../../field-issues';
 
 /** How many follow-ups one list shows at most. */
 const DUE_LIMIT = 500;
 
-class Issues {
-  readonly list: FieldIssue[] = [];
-  add(path: string, message: string): void {
-    if (!this.list.some((f) => f.path === path)) this.list.push({ path, message });
-  }
-  throwIfAny(): void {
-    if (this.list.length > 0) throw new AppError('validation', 'The assessment was refused', { fields: this.list });
-  }
-}
 
 export function assessmentsService(deps: CoreDeps) {
   const { db, clock } = deps;
@@ -46,7 +38,7 @@ export function assessmentsService(deps: CoreDeps) {
   };
 
   /** The checks shared by recording and correcting; `kept` = the kind and areas the assessment already has. */
-  async function check(ex: Executor, d: AssessmentData, consentOf: number | null, kept: ReadonlySet<number>, issues: Issues): Promise<void> {
+  async function check(ex: Executor, d: AssessmentData, consentOf: number | null, kept: ReadonlySet<number>, issues: FieldIssues): Promise<void> {
     if (d.assessedOn > clock.today()) issues.add('assessedOn', 'validation.dateInFuture');
     if (d.followUpOn !== null && d.followUpOn < d.assessedOn) issues.add('followUpOn', 'validation.followUpBeforeAssessment');
     const options = new Map((await repo.optionRows(ex, [d.kindId, ...d.needs.map((n) => n.areaId)])).map((o) => [o.id, o]));
@@ -77,7 +69,7 @@ export function assessmentsService(deps: CoreDeps) {
 
     async record(input: AssessmentData & { residentId?: number | undefined; householdId?: number | undefined }, actor: Actor): Promise<Assessment> {
       return inTransaction(db, async (trx) => {
-        const issues = new Issues();
+        const issues = new FieldIssues('The assessment was refused');
         let consentOf: number | null = null;
         if (input.residentId !== undefined) {
           const r = await trx.selectFrom('residents').select(['id', 'erased_at']).where('id', '=', input.residentId).executeTakeFirst();
@@ -104,7 +96,7 @@ export function assessmentsService(deps: CoreDeps) {
         const before = await getOne(trx, input.id);
         const kept = new Set([before.kindId, ...before.needs.map((n) => n.areaId)]);
         const consentOf = row.resident_id ?? (row.household_id !== null ? await repo.headOf(trx, row.household_id) : null);
-        const issues = new Issues();
+        const issues = new FieldIssues('The assessment was refused');
         await check(trx, input, consentOf, kept, issues);
         issues.throwIfAny();
         await repo.updateAssessment(trx, input.id, input, stampOf(actor));

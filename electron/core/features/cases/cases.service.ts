@@ -15,13 +15,14 @@
  * - a closed case takes no more changes.
  * The call's transaction (dispatch) keeps a refused call from leaving anything half-saved.
  */
-import { AppError, type FieldIssue } from '../../../../shared/api/errors';
+import { AppError } from '../../../../shared/api/errors';
 import type { Case, CaseOutcome, Caseload, ContactKind, ResidentCases } from '../../../../shared/domain/cases';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { hasHealthConsent } from '../privacy/consent.repo';
 import type { CaseRow } from './cases.table';
 import * as repo from './cases.repo';
+import { FieldIssues } from '../../field-issues';
 
 /** The roles that lead cases (coordinators are the centre's caseworkers; ARCHITECTURE.md, "Roles"). */
 const WORKER_ROLES = ['coordinator', 'admin'];
@@ -30,28 +31,13 @@ function notFound(id: number): AppError {
   return new AppError('notFound', `Case ${id} not found`);
 }
 
-/** Field issues gathered before anything is written; the call is refused with all of them. */
-class Issues {
-  readonly list: FieldIssue[] = [];
-  details: Record<string, number> = {};
-  add(path: string, message: string): void {
-    if (!this.list.some((f) => f.path === path)) this.list.push({ path, message });
-  }
-  throwIfAny(): void {
-    if (this.list.length === 0) return;
-    throw new AppError('validation', 'The case change was refused', {
-      fields: this.list,
-      ...(Object.keys(this.details).length > 0 ? { details: this.details } : {}),
-    });
-  }
-}
 
 export function casesService(deps: CoreDeps) {
   const { db, clock } = deps;
   const stampOf = (actor: Actor): repo.Stamp => ({ at: clock.now().toISOString(), by: actor.id });
 
   /** A day something happened: the given one or today; never in the future, never before the case was opened. */
-  const happened = (on: string | undefined, path: string, issues: Issues, openedOn?: string): string => {
+  const happened = (on: string | undefined, path: string, issues: FieldIssues, openedOn?: string): string => {
     const today = clock.today();
     const day = on ?? today;
     if (day > today) issues.add(path, 'validation.dateInFuture');
@@ -70,7 +56,7 @@ export function casesService(deps: CoreDeps) {
     return residentId !== null && (await hasHealthConsent(ex, residentId));
   }
 
-  async function checkConsent(ex: Executor, subject: { residentId: number | null; householdId: number | null }, path: string, issues: Issues): Promise<void> {
+  async function checkConsent(ex: Executor, subject: { residentId: number | null; householdId: number | null }, path: string, issues: FieldIssues): Promise<void> {
     if (!(await consentCovers(ex, subject))) issues.add(path, subject.residentId === null ? 'validation.caseConsentHead' : 'validation.caseConsentRequired');
   }
 
@@ -121,7 +107,7 @@ export function casesService(deps: CoreDeps) {
       actor: Actor,
     ): Promise<Case> {
       const s = stampOf(actor);
-      const issues = new Issues();
+      const issues = new FieldIssues('The case change was refused');
       const openedOn = happened(input.openedOn, 'openedOn', issues);
       if (input.nextReviewOn !== undefined && input.nextReviewOn < openedOn) issues.add('nextReviewOn', 'validation.dateOrder');
       const workerId = input.workerId ?? actor.id;
@@ -181,7 +167,7 @@ export function casesService(deps: CoreDeps) {
 
     async updatePlan(input: { id: number; goals: string[] }, actor: Actor): Promise<Case> {
       const c = await openCase(db, input.id);
-      const issues = new Issues();
+      const issues = new FieldIssues('The case change was refused');
       await checkConsent(db, { residentId: c.resident_id, householdId: c.household_id }, 'goals', issues);
       issues.throwIfAny();
       await db.deleteFrom('case_goals').where('case_id', '=', c.id).execute();
@@ -194,7 +180,7 @@ export function casesService(deps: CoreDeps) {
     async addAction(input: { id: number; text: string; dueOn: string; responsibleUserId?: number | undefined; responsibleText: string }, actor: Actor): Promise<Case> {
       const s = stampOf(actor);
       const c = await openCase(db, input.id);
-      const issues = new Issues();
+      const issues = new FieldIssues('The case change was refused');
       if (input.dueOn < c.opened_on) issues.add('dueOn', 'validation.beforeCaseOpened');
       if (input.responsibleUserId !== undefined && !(await isWorker(db, input.responsibleUserId))) issues.add('responsibleUserId', 'validation.unknownWorker');
       await checkConsent(db, { residentId: c.resident_id, householdId: c.household_id }, 'text', issues);
@@ -220,7 +206,7 @@ export function casesService(deps: CoreDeps) {
     async completeAction(input: { id: number; actionId: number; doneOn?: string | undefined }, actor: Actor): Promise<Case> {
       const s = stampOf(actor);
       const c = await openCase(db, input.id);
-      const issues = new Issues();
+      const issues = new FieldIssues('The case change was refused');
       const day = happened(input.doneOn, 'doneOn', issues, c.opened_on);
       const a = await db.selectFrom('case_actions').select(['id', 'done_on']).where('id', '=', input.actionId).where('case_id', '=', c.id).executeTakeFirst();
       if (!a) issues.add('actionId', 'validation.unknownAction');
@@ -234,7 +220,7 @@ export function casesService(deps: CoreDeps) {
     async logContact(input: { id: number; on?: string | undefined; kind: ContactKind; note: string }, actor: Actor): Promise<Case> {
       const s = stampOf(actor);
       const c = await openCase(db, input.id);
-      const issues = new Issues();
+      const issues = new FieldIssues('The case change was refused');
       const day = happened(input.on, 'on', issues, c.opened_on);
       await checkConsent(db, { residentId: c.resident_id, householdId: c.household_id }, 'note', issues);
       issues.throwIfAny();
@@ -246,7 +232,7 @@ export function casesService(deps: CoreDeps) {
     async review(input: { id: number; on?: string | undefined; note: string; nextReviewOn?: string | undefined }, actor: Actor): Promise<Case> {
       const s = stampOf(actor);
       const c = await openCase(db, input.id);
-      const issues = new Issues();
+      const issues = new FieldIssues('The case change was refused');
       const day = happened(input.on, 'on', issues, c.opened_on);
       if (input.nextReviewOn !== undefined && input.nextReviewOn <= day) issues.add('nextReviewOn', 'validation.nextReviewAfter');
       await checkConsent(db, { residentId: c.resident_id, householdId: c.household_id }, 'note', issues);
@@ -259,7 +245,7 @@ export function casesService(deps: CoreDeps) {
 
     async recordAgreement(input: { id: number; signedOn: string; note: string }, actor: Actor): Promise<Case> {
       const c = await openCase(db, input.id);
-      const issues = new Issues();
+      const issues = new FieldIssues('The case change was refused');
       const day = happened(input.signedOn, 'signedOn', issues, c.opened_on);
       await checkConsent(db, { residentId: c.resident_id, householdId: c.household_id }, 'note', issues);
       issues.throwIfAny();
@@ -269,7 +255,7 @@ export function casesService(deps: CoreDeps) {
 
     async close(input: { id: number; closedOn?: string | undefined; outcome: CaseOutcome; note: string; confirmOpenActions: boolean }, actor: Actor): Promise<Case> {
       const c = await openCase(db, input.id);
-      const issues = new Issues();
+      const issues = new FieldIssues('The case change was refused');
       const day = happened(input.closedOn, 'closedOn', issues, c.opened_on);
       if (input.note !== '') await checkConsent(db, { residentId: c.resident_id, householdId: c.household_id }, 'note', issues);
       issues.throwIfAny();

@@ -14,28 +14,19 @@
  * - an organiser is a staff user or a volunteer (one of them), once per event; a volunteer's
  *   hours are stored as minutes on their row (volunteer time, as tasks store it).
  */
-import { AppError, type FieldIssue } from '../../../../shared/api/errors';
+import { AppError } from '../../../../shared/api/errors';
 import { BANDS, type AttendanceStatus, type Event, type EventData, type EventPage, type HeadCounts, type ResidentEvent } from '../../../../shared/domain/events';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { EventRow } from './events.table';
 import * as repo from './events.repo';
+import { FieldIssues } from '../../field-issues';
 
 function notFound(id: number): AppError {
   return new AppError('notFound', `Event ${id} not found`);
 }
 
-/** Field issues gathered before anything is written; the call is refused with all of them. */
-class Issues {
-  readonly list: FieldIssue[] = [];
-  add(path: string, message: string): void {
-    if (!this.list.some((f) => f.path === path)) this.list.push({ path, message });
-  }
-  throwIfAny(): void {
-    if (this.list.length > 0) throw new AppError('validation', 'The event change was refused', { fields: this.list });
-  }
-}
 
 export function eventsService(deps: CoreDeps) {
   const { db, clock } = deps;
@@ -52,7 +43,7 @@ export function eventsService(deps: CoreDeps) {
     return e;
   };
 
-  const checkEvent = async (ex: Executor, d: EventData, issues: Issues, prefix = ''): Promise<void> => {
+  const checkEvent = async (ex: Executor, d: EventData, issues: FieldIssues, prefix = ''): Promise<void> => {
     if (d.projectId === null) return;
     const p = await ex.selectFrom('projects').select('id').where('id', '=', d.projectId).executeTakeFirst();
     if (!p) issues.add(`${prefix}projectId`, 'validation.unknownProject');
@@ -71,7 +62,7 @@ export function eventsService(deps: CoreDeps) {
     async create(d: EventData, actor: Actor): Promise<Event> {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
-        const issues = new Issues();
+        const issues = new FieldIssues('The event change was refused');
         await checkEvent(trx, d, issues);
         issues.throwIfAny();
         const r = await trx
@@ -87,7 +78,7 @@ export function eventsService(deps: CoreDeps) {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
         await row(trx, input.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The event change was refused');
         await checkEvent(trx, input.data, issues, 'data.');
         issues.throwIfAny();
         await trx
@@ -103,7 +94,7 @@ export function eventsService(deps: CoreDeps) {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
         const e = await row(trx, input.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The event change was refused');
         const r = await trx.selectFrom('residents').select(['id', 'left_on', 'erased_at']).where('id', '=', input.residentId).executeTakeFirst();
         if (!r || r.erased_at !== null) issues.add('residentId', 'validation.unknownResident');
         else if (r.left_on !== null) issues.add('residentId', 'validation.residentGoneEvent');
@@ -148,7 +139,7 @@ export function eventsService(deps: CoreDeps) {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
         const e = await row(trx, input.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The event change was refused');
         const a = await trx.selectFrom('event_attendance').select('id').where('id', '=', input.attendanceId).where('event_id', '=', e.id).executeTakeFirst();
         if (!a) issues.add('attendanceId', 'validation.notAttendee');
         if (input.status !== 'registered' && e.starts_on > clock.today()) issues.add('status', 'validation.eventNotYet');
@@ -177,7 +168,7 @@ export function eventsService(deps: CoreDeps) {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
         const e = await row(trx, input.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The event change was refused');
         if (input.userId !== null) {
           const u = await trx.selectFrom('users').select(['id', 'active']).where('id', '=', input.userId).executeTakeFirst();
           if (!u || u.active !== 1) issues.add('userId', 'validation.unknownUser');

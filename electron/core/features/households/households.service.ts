@@ -12,33 +12,19 @@
  * The call's transaction (dispatch) and the inner boundary here keep a refused call from leaving
  * anything half-saved.
  */
-import { AppError, type FieldIssue } from '../../../../shared/api/errors';
+import { AppError } from '../../../../shared/api/errors';
 import { MAX_MEMBERS, type EndReason, type FamiliesServed, type Household, type HouseholdAddress, type MemberData, type MemberRelation, type ResidentHouseholds } from '../../../../shared/domain/households';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { HouseholdMemberRow, HouseholdRow } from './households.table';
 import * as repo from './households.repo';
+import { FieldIssues } from '../../field-issues';
 
 function notFound(id: number): AppError {
   return new AppError('notFound', `Household ${id} not found`);
 }
 
-/** Field issues gathered before anything is written; the call is refused with all of them. */
-class Issues {
-  readonly list: FieldIssue[] = [];
-  details: Record<string, number> = {};
-  add(path: string, message: string): void {
-    if (!this.list.some((f) => f.path === path)) this.list.push({ path, message });
-  }
-  throwIfAny(): void {
-    if (this.list.length === 0) return;
-    throw new AppError('validation', 'The household change was refused', {
-      fields: this.list,
-      ...(Object.keys(this.details).length > 0 ? { details: this.details } : {}),
-    });
-  }
-}
 
 type ResidentCheck = { id: number; settlement: string; street: string; house: string; flat: string };
 
@@ -47,7 +33,7 @@ export function householdsService(deps: CoreDeps) {
   const stampOf = (actor: Actor): repo.Stamp => ({ at: clock.now().toISOString(), by: actor.id });
 
   /** The day of a change: the given one or today; never in the future. */
-  const dayOf = (on: string | undefined, issues: Issues): string => {
+  const dayOf = (on: string | undefined, issues: FieldIssues): string => {
     const today = clock.today();
     const day = on ?? today;
     if (day > today) issues.add('on', 'validation.dateInFuture');
@@ -55,7 +41,7 @@ export function householdsService(deps: CoreDeps) {
   };
 
   /** An unnamed member's birth year is not after the centre's current year. */
-  const checkBirthYear = (m: MemberData, path: string, issues: Issues): void => {
+  const checkBirthYear = (m: MemberData, path: string, issues: FieldIssues): void => {
     if (m.birthYear !== null && m.birthYear > Number(clock.today().slice(0, 4))) issues.add(`${path}.birthYear`, 'validation.birthYear');
   };
 
@@ -63,7 +49,7 @@ export function householdsService(deps: CoreDeps) {
    * Residents who join a household: registered, not erased, not gone (moved away or died), and
    * not living in another household (nor already in this one). Returns their addresses.
    */
-  async function checkJoining(ex: Executor, joining: Array<{ residentId: number; path: string }>, householdId: number | null, issues: Issues): Promise<Map<number, ResidentCheck>> {
+  async function checkJoining(ex: Executor, joining: Array<{ residentId: number; path: string }>, householdId: number | null, issues: FieldIssues): Promise<Map<number, ResidentCheck>> {
     const ids = joining.map((j) => j.residentId);
     const rows = ids.length === 0 ? [] : await ex.selectFrom('residents').select(['id', 'left_on', 'erased_at', 'settlement', 'street', 'house', 'flat']).where('id', 'in', ids).execute();
     const found = new Map(rows.map((r) => [r.id, r]));
@@ -95,7 +81,7 @@ export function householdsService(deps: CoreDeps) {
    * `newHeadMemberId` names (one who stays, registered, there since `day` or before). Null when
    * the head stays or nobody does.
    */
-  function nextHead(current: HouseholdMemberRow[], leaving: ReadonlySet<number>, newHeadMemberId: number | undefined, day: string, issues: Issues): HouseholdMemberRow | null {
+  function nextHead(current: HouseholdMemberRow[], leaving: ReadonlySet<number>, newHeadMemberId: number | undefined, day: string, issues: FieldIssues): HouseholdMemberRow | null {
     const head = current.find((m) => m.relation === 'head');
     const staying = current.filter((m) => !leaving.has(m.id));
     const headLeaves = head === undefined || leaving.has(head.id);
@@ -163,7 +149,7 @@ export function householdsService(deps: CoreDeps) {
       return inTransaction(db, async (trx) => {
         const h = await openHousehold(trx, input.id);
         const current = await repo.currentMembers(trx, h.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The household change was refused');
         const day = dayOf(input.on, issues);
         const head = current.find((m) => m.relation === 'head');
         const next = current.find((m) => m.id === input.headMemberId);
@@ -205,7 +191,7 @@ export function householdsService(deps: CoreDeps) {
     async create(input: { headResidentId: number; members: MemberData[]; address?: HouseholdAddress | undefined; on?: string | undefined }, actor: Actor): Promise<Household> {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
-        const issues = new Issues();
+        const issues = new FieldIssues('The household change was refused');
         const day = dayOf(input.on, issues);
         const joining = [{ residentId: input.headResidentId, path: 'headResidentId' }];
         const seen = new Set([input.headResidentId]);
@@ -232,7 +218,7 @@ export function householdsService(deps: CoreDeps) {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
         const h = await openHousehold(trx, input.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The household change was refused');
         const day = dayOf(input.on, issues);
         if (day < h.formed_on) issues.add('on', 'validation.dateOrder');
         checkBirthYear(input.member, 'member', issues);
@@ -255,7 +241,7 @@ export function householdsService(deps: CoreDeps) {
       return inTransaction(db, async (trx) => {
         const h = await openHousehold(trx, input.id);
         const current = await repo.currentMembers(trx, h.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The household change was refused');
         const day = dayOf(input.on, issues);
         const member = current.find((m) => m.id === input.memberId);
         if (!member) issues.add('memberId', 'validation.notMember');
@@ -295,7 +281,7 @@ export function householdsService(deps: CoreDeps) {
       return inTransaction(db, async (trx) => {
         const h = await openHousehold(trx, input.id);
         const current = await repo.currentMembers(trx, h.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The household change was refused');
         const day = dayOf(input.on, issues);
         const head = current.find((m) => m.id === input.headMemberId);
         // A head must be a member: one of this household's, registered by name.
@@ -333,7 +319,7 @@ export function householdsService(deps: CoreDeps) {
       return inTransaction(db, async (trx) => {
         const h = await openHousehold(trx, input.id);
         const current = await repo.currentMembers(trx, h.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The household change was refused');
         const day = dayOf(input.on, issues);
         const member = current.find((m) => m.id === input.memberId);
         if (!member) issues.add('memberId', 'validation.notMember');

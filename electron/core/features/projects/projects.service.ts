@@ -15,28 +15,19 @@
  * The call's transaction (dispatch) and the inner boundary here keep a refused call from leaving
  * anything half-saved.
  */
-import { AppError, type FieldIssue } from '../../../../shared/api/errors';
+import { AppError } from '../../../../shared/api/errors';
 import { targetsOutOfOrder, type ActivityData, type GrantOption, type Participation, type Project, type ProjectData, type ProjectSummary } from '../../../../shared/domain/projects';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { ParticipantRow, ProjectRow } from './projects.table';
 import * as repo from './projects.repo';
+import { FieldIssues } from '../../field-issues';
 
 function notFound(id: number): AppError {
   return new AppError('notFound', `Project ${id} not found`);
 }
 
-/** Field issues gathered before anything is written; the call is refused with all of them. */
-class Issues {
-  readonly list: FieldIssue[] = [];
-  add(path: string, message: string): void {
-    if (!this.list.some((f) => f.path === path)) this.list.push({ path, message });
-  }
-  throwIfAny(): void {
-    if (this.list.length > 0) throw new AppError('validation', 'The project change was refused', { fields: this.list });
-  }
-}
 
 export function projectsService(deps: CoreDeps) {
   const { db, clock } = deps;
@@ -54,7 +45,7 @@ export function projectsService(deps: CoreDeps) {
   };
 
   /** A day that has happened: the given one or today; not in the future, within the project's period. */
-  const dayOf = (on: string | undefined, p: ProjectRow, path: string, issues: Issues): string => {
+  const dayOf = (on: string | undefined, p: ProjectRow, path: string, issues: FieldIssues): string => {
     const today = clock.today();
     const day = on ?? today;
     if (day > today) issues.add(path, 'validation.dateInFuture');
@@ -63,14 +54,14 @@ export function projectsService(deps: CoreDeps) {
   };
 
   /** A participant of this project (field `participantId`). */
-  const participantOf = async (ex: Executor, p: ProjectRow, participantId: number, issues: Issues): Promise<ParticipantRow | undefined> => {
+  const participantOf = async (ex: Executor, p: ProjectRow, participantId: number, issues: FieldIssues): Promise<ParticipantRow | undefined> => {
     const found = await repo.participantRow(ex, p.id, participantId);
     if (!found) issues.add('participantId', 'validation.notParticipant');
     return found;
   };
 
   /** The grant exists; no more to complete than to recruit. */
-  const checkProject = async (ex: Executor, d: ProjectData, issues: Issues, prefix = ''): Promise<void> => {
+  const checkProject = async (ex: Executor, d: ProjectData, issues: FieldIssues, prefix = ''): Promise<void> => {
     if (targetsOutOfOrder(d)) issues.add(`${prefix}targetCompleted`, 'validation.targetOrder');
     if (d.grantId === null) return;
     const g = await ex.selectFrom('grants').select('id').where('id', '=', d.grantId).executeTakeFirst();
@@ -82,7 +73,7 @@ export function projectsService(deps: CoreDeps) {
     const s = stampOf(actor);
     return inTransaction(db, async (trx) => {
       const p = await row(trx, input.id);
-      const issues = new Issues();
+      const issues = new FieldIssues('The project change was refused');
       const day = dayOf(input.on, p, 'on', issues);
       const pt = await participantOf(trx, p, input.participantId, issues);
       if (pt && pt.status !== 'active') issues.add('participantId', 'validation.participationEnded');
@@ -121,7 +112,7 @@ export function projectsService(deps: CoreDeps) {
     async create(d: ProjectData, actor: Actor): Promise<Project> {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
-        const issues = new Issues();
+        const issues = new FieldIssues('The project change was refused');
         await checkProject(trx, d, issues);
         issues.throwIfAny();
         const id = await repo.insertProject(trx, d, s);
@@ -133,7 +124,7 @@ export function projectsService(deps: CoreDeps) {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
         await row(trx, input.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The project change was refused');
         await checkProject(trx, input.data, issues, 'data.');
         const used = await repo.daysInUse(trx, input.id);
         if (used.first !== null && used.first < input.data.startsOn) issues.add('data.startsOn', 'validation.projectPeriodInUse');
@@ -158,7 +149,7 @@ export function projectsService(deps: CoreDeps) {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
         const p = await row(trx, input.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The project change was refused');
         const day = dayOf(input.recruitedOn, p, 'recruitedOn', issues);
         const r = await trx.selectFrom('residents').select(['id', 'left_on', 'erased_at']).where('id', '=', input.residentId).executeTakeFirst();
         if (!r || r.erased_at !== null) issues.add('residentId', 'validation.unknownResident');
@@ -203,7 +194,7 @@ export function projectsService(deps: CoreDeps) {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
         const p = await row(trx, input.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The project change was refused');
         const day = dayOf(input.on, p, 'on', issues);
         const pt = await participantOf(trx, p, input.participantId, issues);
         if (pt && day < pt.recruited_on) issues.add('on', 'validation.beforeRecruitment');
@@ -222,7 +213,7 @@ export function projectsService(deps: CoreDeps) {
       const s = stampOf(actor);
       return inTransaction(db, async (trx) => {
         const p = await row(trx, input.id);
-        const issues = new Issues();
+        const issues = new FieldIssues('The project change was refused');
         const day = dayOf(input.on, p, 'on', issues);
         const pt = await participantOf(trx, p, input.participantId, issues);
         if (pt && day < pt.recruited_on) issues.add('on', 'validation.beforeRecruitment');

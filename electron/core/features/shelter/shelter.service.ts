@@ -11,21 +11,13 @@
  *   would be (and the places) unless the worker confirmed it (`confirmOverPlaces`).
  * The call's transaction (dispatch) keeps a refused call from leaving anything half-saved.
  */
-import { AppError, type FieldIssue } from '../../../../shared/api/errors';
+import { AppError } from '../../../../shared/api/errors';
 import type { OutReason, Shelter, ShelterData, ShelterToday, Stay, StayPage } from '../../../../shared/domain/shelter';
 import { cappedTotal, type DayCursor } from '../../../../shared/domain/paging';
 import type { Actor, CoreDeps } from '../../context';
 import * as repo from './shelter.repo';
+import { FieldIssues } from '../../field-issues';
 
-class Issues {
-  readonly list: FieldIssue[] = [];
-  add(path: string, message: string): void {
-    if (!this.list.some((f) => f.path === path)) this.list.push({ path, message });
-  }
-  throwIfAny(): void {
-    if (this.list.length > 0) throw new AppError('validation', 'The shelter change was refused', { fields: this.list });
-  }
-}
 
 export interface CheckInInput {
   shelterId: number;
@@ -39,7 +31,7 @@ export interface CheckInInput {
 export function shelterService(deps: CoreDeps) {
   const { db, clock } = deps;
   const stampOf = (actor: Actor): repo.Stamp => ({ at: clock.now().toISOString(), by: actor.id });
-  const dayOf = (on: string | undefined, issues: Issues): string => {
+  const dayOf = (on: string | undefined, issues: FieldIssues): string => {
     const today = clock.today();
     const day = on ?? today;
     if (day > today) issues.add('on', 'validation.dateInFuture');
@@ -67,7 +59,7 @@ export function shelterService(deps: CoreDeps) {
 
     async checkIn(input: CheckInInput, actor: Actor): Promise<Stay[]> {
       const s = await shelter(input.shelterId);
-      const issues = new Issues();
+      const issues = new FieldIssues('The shelter change was refused');
       const day = dayOf(input.on, issues);
       let ids: number[] = [];
       let householdId: number | null = null;
@@ -113,7 +105,7 @@ export function shelterService(deps: CoreDeps) {
       const stay = await repo.stayRow(db, input.id);
       if (!stay) throw new AppError('notFound', `Stay ${input.id} not found`);
       if (stay.checked_out_on !== null) throw new AppError('conflict', `Stay ${input.id} ended on ${stay.checked_out_on}`);
-      const issues = new Issues();
+      const issues = new FieldIssues('The shelter change was refused');
       const day = dayOf(input.on, issues);
       if (day < stay.checked_in_on) issues.add('on', 'validation.dateOrder');
       issues.throwIfAny();
