@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MERGE_FIELDS, scorePair, type MergeField } from '../../../shared/domain/matcher';
 import type { Resident } from '../../../shared/domain/residents';
@@ -12,10 +12,31 @@ import './duplicates.css';
 
 /** Two records side by side: the value to keep picked row by row, then one merge (residents.merge). */
 export function MergeScreen() {
-  const { t } = useTranslation(['residents', 'common']);
   const [params] = useSearchParams();
   const a = Number(params.get('survivor'));
   const b = Number(params.get('other'));
+  // Reached without two records (a bookmark, the address typed): say how to pick them.
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || a <= 0 || b <= 0 || a === b) return <PickTwo />;
+  return <MergeLoader a={a} b={b} />;
+}
+
+function PickTwo() {
+  const { t } = useTranslation(['residents']);
+  return (
+    <div>
+      <div className="page-head">
+        <h1>{t('residents:merge.title')}</h1>
+      </div>
+      <p>{t('residents:merge.pickTwo')}</p>
+      <p>
+        <Link to="/residents/duplicates">{t('residents:merge.openList')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function MergeLoader({ a, b }: { a: number; b: number }) {
+  const { t } = useTranslation(['residents', 'common']);
   const first = useCall('residents.get', { id: a });
   const second = useCall('residents.get', { id: b });
   if (first.isError) return <ErrorNotice error={first.error} />;
