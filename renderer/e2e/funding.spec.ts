@@ -1,5 +1,5 @@
 import { test, expect, openApp, centre, contextCall } from './fixtures';
-import { ownString } from './i18n';
+import { escapeRegExp, ownString } from './i18n';
 import { addMonths } from '../../shared/domain/dates';
 import { artifactPath } from './paths';
 
@@ -100,7 +100,7 @@ test.describe('funding (ru)', () => {
     const nav = page.getByRole('navigation', { name: t('funding:nav.label') });
     await nav.getByRole('link', { name: t('funding:nav.budget') }).click();
     const transport = t('cashbook:categories.transport');
-    await page.getByRole('button', { name: t('funding:budget.plannedFor', { category: transport }) }).click();
+    await page.getByRole('button', { name: new RegExp(`${escapeRegExp(t('funding:budget.plannedAmountFor', { amount: '@', category: transport })).replace('@', '.+')}$`) }).click();
     const plan = page.getByLabel(t('funding:budget.plannedFor', { category: transport }), { exact: true });
     await expect(plan).toBeFocused();
     await plan.fill('50 000');

@@ -112,7 +112,7 @@ function BudgetTable(props: { title: string; rows: BudgetRow[]; year: number; cu
                   <button
                     type="button"
                     className="link-button fd-plan"
-                    aria-label={t('funding:budget.plannedFor', { category: text.category(r) })}
+                    aria-label={t('funding:budget.plannedAmountFor', { amount: money(r.plannedMinor), category: text.category(r) })}
                     onClick={() => {
                       setValue(r.plannedMinor);
                       setEditing(r.categoryId);
