@@ -16,7 +16,7 @@ import { sql, type Kysely } from 'kysely';
 type Kind = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
 /** How many contacts of `kind` resident `r` had in month `m` (SQL expressions): the definition, once per kind. */
-function countOf(kind: Kind, r: string, m: string): string {
+export function countOf(kind: Kind, r: string, m: string): string {
   const first = `(${m} || '-01')`;
   const last = `(${m} || '-31')`;
   switch (kind) {

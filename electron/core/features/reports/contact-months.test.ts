@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../../testing/test-core';
 import { residentInput, settingsInput } from '../../testing/builders';
 import { explainCall } from '../../testing/query-plans';
+import { countOf } from '../../../../migrations/20261206_1800_contact_months';
 
 const AT = '2026-11-16T09:30:00.000Z';
 let t: TestCore;
@@ -239,5 +240,23 @@ describe('contact_months', () => {
     const reached = statements.find((s) => s.sql.includes('contact_months'));
     expect(reached?.plan.join('\n')).toMatch(/SEARCH cm USING COVERING INDEX sqlite_autoindex_contact_months_1 \(month>\? AND month<\?\)/);
     expect(reached?.sql).not.toMatch(/from requests/);
+  });
+
+  it('the triggers recount a cell by seeks in each source table (no table read whole)', () => {
+    // A register with some history, so that the statistics are those of a centre, not of empty tables.
+    t.sqlite.exec(`
+      with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000)
+      insert into residents (last_name, first_name, sort_key, name_key, short_name_key, settlement, created_at, created_by, updated_at, updated_by)
+        select 'Фамилия' || i, 'Имя', 'фамилия' || i, 'k' || i, 'k' || i, 'Сылва', '${AT}', 1, '${AT}', 1 from n;
+      insert into requests (resident_id, kind_id, urgency, channel, description, status, created_at, created_on, created_by, updated_at, updated_by)
+        select r.id, ${kindId()}, 'normal', 'walkIn', '', 'done', '${AT}', date('2024-01-01', '+' || (r.id * 7 % 700) || ' days'), 1, '${AT}', 1 from residents r;
+      insert into tasks (resident_id, kind_id, scheduled_on, status, done_on, created_at, created_by, updated_at, updated_by)
+        select q.resident_id, q.kind_id, q.created_on, 'done', q.created_on, '${AT}', 1, '${AT}', 1 from requests q;
+      analyze;`);
+    for (const kind of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
+      const plan = (t.sqlite.prepare(`explain query plan select ${countOf(kind, ':r', ':m')}`).all({ r: anna, m: '2026-03' }) as Array<{ detail: string }>).map((p) => p.detail);
+      expect(plan.filter((line) => line.startsWith('SCAN') && line !== 'SCAN CONSTANT ROW'), `kind ${kind}: ${plan.join(' / ')}`).toEqual([]);
+      expect(plan.some((line) => /^SEARCH \w+ USING (COVERING )?INDEX \w+ \(resident_id=\?/.test(line)), `kind ${kind}: ${plan.join(' / ')}`).toBe(true);
+    }
   });
 });
