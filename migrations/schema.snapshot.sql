@@ -392,6 +392,15 @@ CREATE TABLE "cash_month_totals" ("account_id" integer not null references "cash
 -- table cash_ups on cash_ups
 CREATE TABLE "cash_ups" ("id" integer primary key autoincrement, "day" text not null, "account_id" integer not null references "cash_accounts" ("id"), "expected_minor" integer not null, "counted_minor" integer not null check (counted_minor >= 0), "difference_minor" integer not null, "currency" text not null check (length(currency) = 3), "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "cash_ups_difference" check (difference_minor = counted_minor - expected_minor));
 
+-- table contact_months on contact_months
+CREATE TABLE contact_months (
+    month text not null,
+    resident_id integer not null,
+    kind integer not null check (kind between 1 and 8),
+    n integer not null check (n > 0),
+    primary key (month, resident_id, kind)
+  );
+
 -- table event_attendance on event_attendance
 CREATE TABLE "event_attendance" ("id" integer primary key autoincrement, "event_id" integer not null references "events" ("id"), "resident_id" integer references "residents" ("id"), "status" text not null check (status in ('registered', 'attended', 'noShow')), "at_door" integer default 0 not null check (at_door in (0, 1)), "note" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
 
@@ -592,3 +601,401 @@ CREATE TRIGGER cash_entries_search_text_update after update of counterparty, not
     begin
       update cash_entries set search_text = hearth_fold(new.counterparty || ' ' || new.note || ' ' || new.document_no) where id = new.id;
     end;
+
+-- trigger contact_months_aid_movements_delete on aid_movements
+CREATE TRIGGER contact_months_aid_movements_delete after delete on aid_movements begin 
+      delete from contact_months where kind = 4 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(old.on_date, 1, 7) as month
+          union all select g.resident_id, substr(g.on_date, 1, 7) from aid_movements g where g.id = old.corrects_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 4, n from (
+          select c.month, c.rid, (select count(*) from aid_movements g where g.resident_id = c.rid and g.on_date >= (c.month || '-01') and g.on_date <= (c.month || '-31') and g.kind = 'given'
+        and g.delta + coalesce((select sum(x.delta) from aid_movements x where x.corrects_id = g.id), 0) <> 0) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(old.on_date, 1, 7) as month
+          union all select g.resident_id, substr(g.on_date, 1, 7) from aid_movements g where g.id = old.corrects_id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_aid_movements_insert on aid_movements
+CREATE TRIGGER contact_months_aid_movements_insert after insert on aid_movements begin 
+      delete from contact_months where kind = 4 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(new.on_date, 1, 7) as month
+          union all select g.resident_id, substr(g.on_date, 1, 7) from aid_movements g where g.id = new.corrects_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 4, n from (
+          select c.month, c.rid, (select count(*) from aid_movements g where g.resident_id = c.rid and g.on_date >= (c.month || '-01') and g.on_date <= (c.month || '-31') and g.kind = 'given'
+        and g.delta + coalesce((select sum(x.delta) from aid_movements x where x.corrects_id = g.id), 0) <> 0) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(new.on_date, 1, 7) as month
+          union all select g.resident_id, substr(g.on_date, 1, 7) from aid_movements g where g.id = new.corrects_id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_aid_movements_update on aid_movements
+CREATE TRIGGER contact_months_aid_movements_update after update of resident_id, on_date, kind, delta, corrects_id on aid_movements begin 
+      delete from contact_months where kind = 4 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(old.on_date, 1, 7) as month
+          union all select g.resident_id, substr(g.on_date, 1, 7) from aid_movements g where g.id = old.corrects_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 4, n from (
+          select c.month, c.rid, (select count(*) from aid_movements g where g.resident_id = c.rid and g.on_date >= (c.month || '-01') and g.on_date <= (c.month || '-31') and g.kind = 'given'
+        and g.delta + coalesce((select sum(x.delta) from aid_movements x where x.corrects_id = g.id), 0) <> 0) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(old.on_date, 1, 7) as month
+          union all select g.resident_id, substr(g.on_date, 1, 7) from aid_movements g where g.id = old.corrects_id) where rid is not null and month is not null) c
+        ) where n > 0; 
+      delete from contact_months where kind = 4 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(new.on_date, 1, 7) as month
+          union all select g.resident_id, substr(g.on_date, 1, 7) from aid_movements g where g.id = new.corrects_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 4, n from (
+          select c.month, c.rid, (select count(*) from aid_movements g where g.resident_id = c.rid and g.on_date >= (c.month || '-01') and g.on_date <= (c.month || '-31') and g.kind = 'given'
+        and g.delta + coalesce((select sum(x.delta) from aid_movements x where x.corrects_id = g.id), 0) <> 0) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(new.on_date, 1, 7) as month
+          union all select g.resident_id, substr(g.on_date, 1, 7) from aid_movements g where g.id = new.corrects_id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_assessments_delete on assessments
+CREATE TRIGGER contact_months_assessments_delete after delete on assessments begin 
+      delete from contact_months where kind = 5 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(old.assessed_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 5, n from (
+          select c.month, c.rid, (select count(*) from assessments s where s.resident_id = c.rid and s.assessed_on >= (c.month || '-01') and s.assessed_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(old.assessed_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_assessments_insert on assessments
+CREATE TRIGGER contact_months_assessments_insert after insert on assessments begin 
+      delete from contact_months where kind = 5 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(new.assessed_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 5, n from (
+          select c.month, c.rid, (select count(*) from assessments s where s.resident_id = c.rid and s.assessed_on >= (c.month || '-01') and s.assessed_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(new.assessed_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_assessments_update on assessments
+CREATE TRIGGER contact_months_assessments_update after update of resident_id, assessed_on on assessments begin 
+      delete from contact_months where kind = 5 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(old.assessed_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 5, n from (
+          select c.month, c.rid, (select count(*) from assessments s where s.resident_id = c.rid and s.assessed_on >= (c.month || '-01') and s.assessed_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(old.assessed_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; 
+      delete from contact_months where kind = 5 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(new.assessed_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 5, n from (
+          select c.month, c.rid, (select count(*) from assessments s where s.resident_id = c.rid and s.assessed_on >= (c.month || '-01') and s.assessed_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(new.assessed_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_case_contacts_delete on case_contacts
+CREATE TRIGGER contact_months_case_contacts_delete after delete on case_contacts begin 
+      delete from contact_months where kind = 6 and (month, resident_id) in (select month, rid from (select c.resident_id as rid, substr(old.contact_on, 1, 7) as month from cases c where c.id = old.case_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 6, n from (
+          select c.month, c.rid, (select count(*) from cases c cross join case_contacts cc on cc.case_id = c.id
+        where c.resident_id = c.rid and cc.contact_on >= (c.month || '-01') and cc.contact_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select c.resident_id as rid, substr(old.contact_on, 1, 7) as month from cases c where c.id = old.case_id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_case_contacts_insert on case_contacts
+CREATE TRIGGER contact_months_case_contacts_insert after insert on case_contacts begin 
+      delete from contact_months where kind = 6 and (month, resident_id) in (select month, rid from (select c.resident_id as rid, substr(new.contact_on, 1, 7) as month from cases c where c.id = new.case_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 6, n from (
+          select c.month, c.rid, (select count(*) from cases c cross join case_contacts cc on cc.case_id = c.id
+        where c.resident_id = c.rid and cc.contact_on >= (c.month || '-01') and cc.contact_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select c.resident_id as rid, substr(new.contact_on, 1, 7) as month from cases c where c.id = new.case_id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_case_contacts_update on case_contacts
+CREATE TRIGGER contact_months_case_contacts_update after update of case_id, contact_on on case_contacts begin 
+      delete from contact_months where kind = 6 and (month, resident_id) in (select month, rid from (select c.resident_id as rid, substr(old.contact_on, 1, 7) as month from cases c where c.id = old.case_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 6, n from (
+          select c.month, c.rid, (select count(*) from cases c cross join case_contacts cc on cc.case_id = c.id
+        where c.resident_id = c.rid and cc.contact_on >= (c.month || '-01') and cc.contact_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select c.resident_id as rid, substr(old.contact_on, 1, 7) as month from cases c where c.id = old.case_id) where rid is not null and month is not null) c
+        ) where n > 0; 
+      delete from contact_months where kind = 6 and (month, resident_id) in (select month, rid from (select c.resident_id as rid, substr(new.contact_on, 1, 7) as month from cases c where c.id = new.case_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 6, n from (
+          select c.month, c.rid, (select count(*) from cases c cross join case_contacts cc on cc.case_id = c.id
+        where c.resident_id = c.rid and cc.contact_on >= (c.month || '-01') and cc.contact_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select c.resident_id as rid, substr(new.contact_on, 1, 7) as month from cases c where c.id = new.case_id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_cases_delete on cases
+CREATE TRIGGER contact_months_cases_delete after delete on cases begin 
+      delete from contact_months where kind = 6 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(cc.contact_on, 1, 7) as month from case_contacts cc where cc.case_id = old.id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 6, n from (
+          select c.month, c.rid, (select count(*) from cases c cross join case_contacts cc on cc.case_id = c.id
+        where c.resident_id = c.rid and cc.contact_on >= (c.month || '-01') and cc.contact_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(cc.contact_on, 1, 7) as month from case_contacts cc where cc.case_id = old.id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_cases_insert on cases
+CREATE TRIGGER contact_months_cases_insert after insert on cases begin 
+      delete from contact_months where kind = 6 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(cc.contact_on, 1, 7) as month from case_contacts cc where cc.case_id = new.id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 6, n from (
+          select c.month, c.rid, (select count(*) from cases c cross join case_contacts cc on cc.case_id = c.id
+        where c.resident_id = c.rid and cc.contact_on >= (c.month || '-01') and cc.contact_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(cc.contact_on, 1, 7) as month from case_contacts cc where cc.case_id = new.id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_cases_update on cases
+CREATE TRIGGER contact_months_cases_update after update of resident_id on cases begin 
+      delete from contact_months where kind = 6 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(cc.contact_on, 1, 7) as month from case_contacts cc where cc.case_id = old.id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 6, n from (
+          select c.month, c.rid, (select count(*) from cases c cross join case_contacts cc on cc.case_id = c.id
+        where c.resident_id = c.rid and cc.contact_on >= (c.month || '-01') and cc.contact_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(cc.contact_on, 1, 7) as month from case_contacts cc where cc.case_id = old.id) where rid is not null and month is not null) c
+        ) where n > 0; 
+      delete from contact_months where kind = 6 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(cc.contact_on, 1, 7) as month from case_contacts cc where cc.case_id = new.id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 6, n from (
+          select c.month, c.rid, (select count(*) from cases c cross join case_contacts cc on cc.case_id = c.id
+        where c.resident_id = c.rid and cc.contact_on >= (c.month || '-01') and cc.contact_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(cc.contact_on, 1, 7) as month from case_contacts cc where cc.case_id = new.id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_event_attendance_delete on event_attendance
+CREATE TRIGGER contact_months_event_attendance_delete after delete on event_attendance begin 
+      delete from contact_months where kind = 3 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(e.starts_on, 1, 7) as month from events e where e.id = old.event_id and old.status = 'attended'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 3, n from (
+          select c.month, c.rid, (select count(*) from event_attendance a cross join events e on e.id = a.event_id
+        where a.resident_id = c.rid and a.status = 'attended' and e.starts_on >= (c.month || '-01') and e.starts_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(e.starts_on, 1, 7) as month from events e where e.id = old.event_id and old.status = 'attended') where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_event_attendance_insert on event_attendance
+CREATE TRIGGER contact_months_event_attendance_insert after insert on event_attendance begin 
+      delete from contact_months where kind = 3 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(e.starts_on, 1, 7) as month from events e where e.id = new.event_id and new.status = 'attended'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 3, n from (
+          select c.month, c.rid, (select count(*) from event_attendance a cross join events e on e.id = a.event_id
+        where a.resident_id = c.rid and a.status = 'attended' and e.starts_on >= (c.month || '-01') and e.starts_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(e.starts_on, 1, 7) as month from events e where e.id = new.event_id and new.status = 'attended') where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_event_attendance_update on event_attendance
+CREATE TRIGGER contact_months_event_attendance_update after update of event_id, resident_id, status on event_attendance begin 
+      delete from contact_months where kind = 3 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(e.starts_on, 1, 7) as month from events e where e.id = old.event_id and old.status = 'attended'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 3, n from (
+          select c.month, c.rid, (select count(*) from event_attendance a cross join events e on e.id = a.event_id
+        where a.resident_id = c.rid and a.status = 'attended' and e.starts_on >= (c.month || '-01') and e.starts_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(e.starts_on, 1, 7) as month from events e where e.id = old.event_id and old.status = 'attended') where rid is not null and month is not null) c
+        ) where n > 0; 
+      delete from contact_months where kind = 3 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(e.starts_on, 1, 7) as month from events e where e.id = new.event_id and new.status = 'attended'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 3, n from (
+          select c.month, c.rid, (select count(*) from event_attendance a cross join events e on e.id = a.event_id
+        where a.resident_id = c.rid and a.status = 'attended' and e.starts_on >= (c.month || '-01') and e.starts_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(e.starts_on, 1, 7) as month from events e where e.id = new.event_id and new.status = 'attended') where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_events_delete on events
+CREATE TRIGGER contact_months_events_delete after delete on events begin 
+      delete from contact_months where kind = 3 and (month, resident_id) in (select month, rid from (select a.resident_id as rid, substr(old.starts_on, 1, 7) as month from event_attendance a where a.event_id = old.id and a.status = 'attended'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 3, n from (
+          select c.month, c.rid, (select count(*) from event_attendance a cross join events e on e.id = a.event_id
+        where a.resident_id = c.rid and a.status = 'attended' and e.starts_on >= (c.month || '-01') and e.starts_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select a.resident_id as rid, substr(old.starts_on, 1, 7) as month from event_attendance a where a.event_id = old.id and a.status = 'attended') where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_events_insert on events
+CREATE TRIGGER contact_months_events_insert after insert on events begin 
+      delete from contact_months where kind = 3 and (month, resident_id) in (select month, rid from (select a.resident_id as rid, substr(new.starts_on, 1, 7) as month from event_attendance a where a.event_id = new.id and a.status = 'attended'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 3, n from (
+          select c.month, c.rid, (select count(*) from event_attendance a cross join events e on e.id = a.event_id
+        where a.resident_id = c.rid and a.status = 'attended' and e.starts_on >= (c.month || '-01') and e.starts_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select a.resident_id as rid, substr(new.starts_on, 1, 7) as month from event_attendance a where a.event_id = new.id and a.status = 'attended') where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_events_update on events
+CREATE TRIGGER contact_months_events_update after update of starts_on on events begin 
+      delete from contact_months where kind = 3 and (month, resident_id) in (select month, rid from (select a.resident_id as rid, substr(old.starts_on, 1, 7) as month from event_attendance a where a.event_id = old.id and a.status = 'attended'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 3, n from (
+          select c.month, c.rid, (select count(*) from event_attendance a cross join events e on e.id = a.event_id
+        where a.resident_id = c.rid and a.status = 'attended' and e.starts_on >= (c.month || '-01') and e.starts_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select a.resident_id as rid, substr(old.starts_on, 1, 7) as month from event_attendance a where a.event_id = old.id and a.status = 'attended') where rid is not null and month is not null) c
+        ) where n > 0; 
+      delete from contact_months where kind = 3 and (month, resident_id) in (select month, rid from (select a.resident_id as rid, substr(new.starts_on, 1, 7) as month from event_attendance a where a.event_id = new.id and a.status = 'attended'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 3, n from (
+          select c.month, c.rid, (select count(*) from event_attendance a cross join events e on e.id = a.event_id
+        where a.resident_id = c.rid and a.status = 'attended' and e.starts_on >= (c.month || '-01') and e.starts_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select a.resident_id as rid, substr(new.starts_on, 1, 7) as month from event_attendance a where a.event_id = new.id and a.status = 'attended') where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_project_attendance_delete on project_attendance
+CREATE TRIGGER contact_months_project_attendance_delete after delete on project_attendance begin 
+      delete from contact_months where kind = 7 and (month, resident_id) in (select month, rid from (select pp.resident_id as rid, substr(old.attended_on, 1, 7) as month from project_participants pp where pp.id = old.participant_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 7, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp cross join project_attendance pa on pa.participant_id = pp.id
+        where pp.resident_id = c.rid and pa.attended_on >= (c.month || '-01') and pa.attended_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select pp.resident_id as rid, substr(old.attended_on, 1, 7) as month from project_participants pp where pp.id = old.participant_id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_project_attendance_insert on project_attendance
+CREATE TRIGGER contact_months_project_attendance_insert after insert on project_attendance begin 
+      delete from contact_months where kind = 7 and (month, resident_id) in (select month, rid from (select pp.resident_id as rid, substr(new.attended_on, 1, 7) as month from project_participants pp where pp.id = new.participant_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 7, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp cross join project_attendance pa on pa.participant_id = pp.id
+        where pp.resident_id = c.rid and pa.attended_on >= (c.month || '-01') and pa.attended_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select pp.resident_id as rid, substr(new.attended_on, 1, 7) as month from project_participants pp where pp.id = new.participant_id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_project_attendance_update on project_attendance
+CREATE TRIGGER contact_months_project_attendance_update after update of participant_id, attended_on on project_attendance begin 
+      delete from contact_months where kind = 7 and (month, resident_id) in (select month, rid from (select pp.resident_id as rid, substr(old.attended_on, 1, 7) as month from project_participants pp where pp.id = old.participant_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 7, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp cross join project_attendance pa on pa.participant_id = pp.id
+        where pp.resident_id = c.rid and pa.attended_on >= (c.month || '-01') and pa.attended_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select pp.resident_id as rid, substr(old.attended_on, 1, 7) as month from project_participants pp where pp.id = old.participant_id) where rid is not null and month is not null) c
+        ) where n > 0; 
+      delete from contact_months where kind = 7 and (month, resident_id) in (select month, rid from (select pp.resident_id as rid, substr(new.attended_on, 1, 7) as month from project_participants pp where pp.id = new.participant_id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 7, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp cross join project_attendance pa on pa.participant_id = pp.id
+        where pp.resident_id = c.rid and pa.attended_on >= (c.month || '-01') and pa.attended_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select pp.resident_id as rid, substr(new.attended_on, 1, 7) as month from project_participants pp where pp.id = new.participant_id) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_project_participants_delete on project_participants
+CREATE TRIGGER contact_months_project_participants_delete after delete on project_participants begin 
+      delete from contact_months where kind = 7 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(pa.attended_on, 1, 7) as month from project_attendance pa where pa.participant_id = old.id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 7, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp cross join project_attendance pa on pa.participant_id = pp.id
+        where pp.resident_id = c.rid and pa.attended_on >= (c.month || '-01') and pa.attended_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(pa.attended_on, 1, 7) as month from project_attendance pa where pa.participant_id = old.id) where rid is not null and month is not null) c
+        ) where n > 0;
+
+      delete from contact_months where kind = 8 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(old.recruited_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 8, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp where pp.resident_id = c.rid and pp.recruited_on >= (c.month || '-01') and pp.recruited_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(old.recruited_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_project_participants_insert on project_participants
+CREATE TRIGGER contact_months_project_participants_insert after insert on project_participants begin 
+      delete from contact_months where kind = 7 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(pa.attended_on, 1, 7) as month from project_attendance pa where pa.participant_id = new.id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 7, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp cross join project_attendance pa on pa.participant_id = pp.id
+        where pp.resident_id = c.rid and pa.attended_on >= (c.month || '-01') and pa.attended_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(pa.attended_on, 1, 7) as month from project_attendance pa where pa.participant_id = new.id) where rid is not null and month is not null) c
+        ) where n > 0;
+
+      delete from contact_months where kind = 8 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(new.recruited_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 8, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp where pp.resident_id = c.rid and pp.recruited_on >= (c.month || '-01') and pp.recruited_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(new.recruited_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_project_participants_update on project_participants
+CREATE TRIGGER contact_months_project_participants_update after update of resident_id, recruited_on on project_participants begin 
+      delete from contact_months where kind = 7 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(pa.attended_on, 1, 7) as month from project_attendance pa where pa.participant_id = old.id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 7, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp cross join project_attendance pa on pa.participant_id = pp.id
+        where pp.resident_id = c.rid and pa.attended_on >= (c.month || '-01') and pa.attended_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(pa.attended_on, 1, 7) as month from project_attendance pa where pa.participant_id = old.id) where rid is not null and month is not null) c
+        ) where n > 0;
+
+      delete from contact_months where kind = 8 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(old.recruited_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 8, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp where pp.resident_id = c.rid and pp.recruited_on >= (c.month || '-01') and pp.recruited_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(old.recruited_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; 
+      delete from contact_months where kind = 7 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(pa.attended_on, 1, 7) as month from project_attendance pa where pa.participant_id = new.id));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 7, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp cross join project_attendance pa on pa.participant_id = pp.id
+        where pp.resident_id = c.rid and pa.attended_on >= (c.month || '-01') and pa.attended_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(pa.attended_on, 1, 7) as month from project_attendance pa where pa.participant_id = new.id) where rid is not null and month is not null) c
+        ) where n > 0;
+
+      delete from contact_months where kind = 8 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(new.recruited_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 8, n from (
+          select c.month, c.rid, (select count(*) from project_participants pp where pp.resident_id = c.rid and pp.recruited_on >= (c.month || '-01') and pp.recruited_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(new.recruited_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_requests_delete on requests
+CREATE TRIGGER contact_months_requests_delete after delete on requests begin 
+      delete from contact_months where kind = 1 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(old.created_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 1, n from (
+          select c.month, c.rid, (select count(*) from requests q where q.resident_id = c.rid and q.created_on >= (c.month || '-01') and q.created_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(old.created_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_requests_insert on requests
+CREATE TRIGGER contact_months_requests_insert after insert on requests begin 
+      delete from contact_months where kind = 1 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(new.created_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 1, n from (
+          select c.month, c.rid, (select count(*) from requests q where q.resident_id = c.rid and q.created_on >= (c.month || '-01') and q.created_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(new.created_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_requests_update on requests
+CREATE TRIGGER contact_months_requests_update after update of resident_id, created_on on requests begin 
+      delete from contact_months where kind = 1 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(old.created_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 1, n from (
+          select c.month, c.rid, (select count(*) from requests q where q.resident_id = c.rid and q.created_on >= (c.month || '-01') and q.created_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(old.created_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; 
+      delete from contact_months where kind = 1 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(new.created_on, 1, 7) as month));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 1, n from (
+          select c.month, c.rid, (select count(*) from requests q where q.resident_id = c.rid and q.created_on >= (c.month || '-01') and q.created_on <= (c.month || '-31')) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(new.created_on, 1, 7) as month) where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_tasks_delete on tasks
+CREATE TRIGGER contact_months_tasks_delete after delete on tasks begin 
+      delete from contact_months where kind = 2 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(coalesce(old.done_on, old.scheduled_on), 1, 7) as month where old.status = 'done'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 2, n from (
+          select c.month, c.rid, ((select count(*) from tasks t where t.resident_id = c.rid and t.status = 'done' and t.done_on >= (c.month || '-01') and t.done_on <= (c.month || '-31'))
+        + (select count(*) from tasks t where t.resident_id = c.rid and t.status = 'done' and t.done_on is null and t.scheduled_on >= (c.month || '-01') and t.scheduled_on <= (c.month || '-31'))) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(coalesce(old.done_on, old.scheduled_on), 1, 7) as month where old.status = 'done') where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_tasks_insert on tasks
+CREATE TRIGGER contact_months_tasks_insert after insert on tasks begin 
+      delete from contact_months where kind = 2 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(coalesce(new.done_on, new.scheduled_on), 1, 7) as month where new.status = 'done'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 2, n from (
+          select c.month, c.rid, ((select count(*) from tasks t where t.resident_id = c.rid and t.status = 'done' and t.done_on >= (c.month || '-01') and t.done_on <= (c.month || '-31'))
+        + (select count(*) from tasks t where t.resident_id = c.rid and t.status = 'done' and t.done_on is null and t.scheduled_on >= (c.month || '-01') and t.scheduled_on <= (c.month || '-31'))) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(coalesce(new.done_on, new.scheduled_on), 1, 7) as month where new.status = 'done') where rid is not null and month is not null) c
+        ) where n > 0; end;
+
+-- trigger contact_months_tasks_update on tasks
+CREATE TRIGGER contact_months_tasks_update after update of resident_id, status, done_on, scheduled_on on tasks begin 
+      delete from contact_months where kind = 2 and (month, resident_id) in (select month, rid from (select old.resident_id as rid, substr(coalesce(old.done_on, old.scheduled_on), 1, 7) as month where old.status = 'done'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 2, n from (
+          select c.month, c.rid, ((select count(*) from tasks t where t.resident_id = c.rid and t.status = 'done' and t.done_on >= (c.month || '-01') and t.done_on <= (c.month || '-31'))
+        + (select count(*) from tasks t where t.resident_id = c.rid and t.status = 'done' and t.done_on is null and t.scheduled_on >= (c.month || '-01') and t.scheduled_on <= (c.month || '-31'))) as n
+          from (select distinct rid, month from (select old.resident_id as rid, substr(coalesce(old.done_on, old.scheduled_on), 1, 7) as month where old.status = 'done') where rid is not null and month is not null) c
+        ) where n > 0; 
+      delete from contact_months where kind = 2 and (month, resident_id) in (select month, rid from (select new.resident_id as rid, substr(coalesce(new.done_on, new.scheduled_on), 1, 7) as month where new.status = 'done'));
+      insert into contact_months (month, resident_id, kind, n)
+        select month, rid, 2, n from (
+          select c.month, c.rid, ((select count(*) from tasks t where t.resident_id = c.rid and t.status = 'done' and t.done_on >= (c.month || '-01') and t.done_on <= (c.month || '-31'))
+        + (select count(*) from tasks t where t.resident_id = c.rid and t.status = 'done' and t.done_on is null and t.scheduled_on >= (c.month || '-01') and t.scheduled_on <= (c.month || '-31'))) as n
+          from (select distinct rid, month from (select new.resident_id as rid, substr(coalesce(new.done_on, new.scheduled_on), 1, 7) as month where new.status = 'done') where rid is not null and month is not null) c
+        ) where n > 0; end;

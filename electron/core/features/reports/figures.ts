@@ -36,7 +36,7 @@ export function periodOf(from: string, to: string, today: string): Period {
 }
 
 /** The days of the period's month `i`: the period's days in that month. */
-export function monthSpan(p: Period, i: number): { from: string; to: string } {
+export function monthSpan(p: Pick<Period, 'from' | 'to' | 'months'>, i: number): { from: string; to: string } {
   const m = p.months[i] ?? '';
   const first = `${m}-01`;
   const last = addDays(nextMonthStart(m), -1);
@@ -103,6 +103,26 @@ export function contactsSql(from: string, to: string) {
     union all
     select pp.resident_id, pp.recruited_on from project_participants pp
       where pp.recruited_on >= ${from} and pp.recruited_on <= ${to} and pp.resident_id is not null`;
+}
+
+/**
+ * The same contacts as (resident, month) for a whole period: its whole months from the stored
+ * cells of contact_months (migration 20261206_1800: kept by triggers from the very tables
+ * contactsSql reads, a cell per resident, month and kind of contact), its first and last month
+ * from contactsSql when the period starts or ends inside them. Rows repeat (one per kind, per
+ * contact in an edge month): the callers count distinct residents.
+ */
+export function contactMonthsSql(p: Pick<Period, 'from' | 'to' | 'months'>) {
+  const spans = p.months.map((m, i) => ({ m, ...monthSpan(p, i) }));
+  const whole = spans.filter((s) => s.from === `${s.m}-01` && s.to === addDays(nextMonthStart(s.m), -1));
+  const parts = spans.filter((s) => !whole.includes(s));
+  const branches = parts.map((s) => sql`select c.rid as rid, ${s.m} as month from (${contactsSql(s.from, s.to)}) c`);
+  const first = whole[0];
+  const last = whole[whole.length - 1];
+  // Whole months are contiguous (only the first and the last month of a period can be cut).
+  if (first && last) branches.unshift(sql`select cm.resident_id as rid, cm.month as month from contact_months cm where cm.month >= ${first.m} and cm.month <= ${last.m}`);
+  if (branches.length === 0) return sql`select null as rid, null as month where 0`;
+  return sql.join(branches, sql` union all `);
 }
 
 interface Stay {
@@ -201,7 +221,7 @@ const peopleReached = figure('peopleReached', true, async (ex, p) => {
   const rows = await sql<Record<string, number | string | null>>`
     select r.settlement as settlement, count(*) as n, ${bitSums(p.months.length, 'm', (c) => sql.ref(`b${c}`))} from (
       select rid, ${maskColumns(p.months.length, sql.ref('mi'), 'b')} from (
-        select c.rid as rid, ${monthIndexSql(first, sql.ref('c.day'))} as mi from (${contactsSql(p.from, p.to)}) c
+        select c.rid as rid, ${monthIndexSql(first, sql.ref('c.month'))} as mi from (${contactMonthsSql(p)}) c
         union all
         select s.resident_id, ${monthIndexSql(first, sql.ref('mo.first'))} from shelter_stays s cross join (${monthSpansSql(p)}) mo
           on s.checked_in_on <= mo.last and (s.checked_out_on is null or s.checked_out_on > mo.first)
