@@ -122,7 +122,7 @@ test.describe('funder-safe tables and the grant report (pl)', () => {
     const t = await openApp(page, hearth, { language: 'pl', route: `/funding/grants/${grant.id}` });
     await page.getByRole('link', { name: t('reports:grantReport.open') }).click();
     await expect(page.getByRole('heading', { level: 1, name: t('reports:grantReport.title') })).toBeVisible();
-    await expect(page.getByLabel(t('reports:grantReport.grant'))).toHaveValue(String(grant.id));
+    await expect(page.getByLabel(t('reports:grantReport.grant'), { exact: true })).toHaveValue(String(grant.id));
     const lines = page.locator('section[data-section="lines"]');
     await expect(lines.getByRole('heading', { level: 2, name: t('reports:grantReport.planVsActual') })).toBeVisible();
     // Polish money: "12 000,00 zł" (a no-break space groups five digits and more; "3000,00 zł" has none).
@@ -135,5 +135,34 @@ test.describe('funder-safe tables and the grant report (pl)', () => {
     await page.screenshot({ path: artifactPath('grant-report-pl.png') });
     await page.locator('#gr-activity').scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('grant-report-pl-activity.png') });
+  });
+});
+
+test.describe('funder-safe tables and the grant report (el, treasurer)', () => {
+  test.use({ setUp: centre('el', 'Κέντρο Κοινότητας Πειραιά'), signInAs: 'treasurer' });
+
+  test('the treasurer sees the threshold but does not change it; the grant report in Greek at 1366×768', async ({ page, hearth }) => {
+    const { today } = await hearth.call('app.status', {});
+    const year = today.slice(0, 4);
+    const grant = await hearth.call('grants.create', {
+      grant: { funder: 'Περιφέρεια Αττικής', title: 'Κοινωνικό Παντοπωλείο', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, currency: 'EUR', amountMinor: 2_000_000, note: '' },
+      lines: [{ name: 'Τρόφιμα και είδη πρώτης ανάγκης', plannedMinor: 2_000_000 }],
+    });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'el', route: '/results' });
+    await page.getByRole('link', { name: t('reports:funderSafe.title') }).click();
+    await expect(page.getByRole('heading', { level: 1, name: t('reports:funderSafe.title') })).toBeVisible();
+    await expect(page.getByText(t('reports:funderSafe.thresholdNow', { threshold: 5 }))).toBeVisible();
+    // reports.setThreshold is the coordinators' and admins': no field for the treasurer.
+    await expect(page.getByLabel(t('reports:funderSafe.newThreshold'))).toHaveCount(0);
+    await expect(page.locator('.fs-reached dd')).toHaveText('0');
+    await page.screenshot({ path: artifactPath('funder-safe-el.png') });
+
+    await page.getByRole('link', { name: t('reports:funderSafe.back') }).click();
+    await page.getByRole('link', { name: t('reports:grantReport.title') }).click();
+    await expect(page.getByLabel(t('reports:grantReport.grant'), { exact: true })).toHaveValue(String(grant.id));
+    const lines = page.locator('section[data-section="lines"]');
+    await expect(lines.getByRole('row', { name: /^Τρόφιμα/ }).getByRole('cell').first()).toHaveText(/20\.000,00\s€/);
+    await page.screenshot({ path: artifactPath('grant-report-el.png') });
   });
 });
