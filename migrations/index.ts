@@ -25,6 +25,7 @@ import * as m20261206_1640 from './20261206_1640_import';
 import * as m20261206_1650 from './20261206_1650_match_keys';
 import * as m20261206_1700 from './20261206_1700_report_covering';
 import * as m20261206_1800 from './20261206_1800_contact_months';
+import * as m20261206_1810 from './20261206_1810_last_activity';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -53,4 +54,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_1650_match_keys', m20261206_1650],
   ['20261206_1700_report_covering', m20261206_1700],
   ['20261206_1800_contact_months', m20261206_1800],
+  ['20261206_1810_last_activity', m20261206_1810],
 ];

@@ -254,6 +254,9 @@ CREATE INDEX residents_care on residents (sort_key) where regular_care = 1;
 -- index residents_created on residents
 CREATE INDEX residents_created on residents (created_at);
 
+-- index residents_last_activity on residents
+CREATE INDEX residents_last_activity on residents (last_activity_on) where erased_at is null;
+
 -- index residents_name_key on residents
 CREATE INDEX "residents_name_key" on "residents" ("name_key", "birth_year");
 
@@ -497,7 +500,7 @@ CREATE TABLE "resident_phones" ("id" integer primary key autoincrement, "residen
 CREATE TABLE "resident_search_terms" ("resident_id" integer not null references "residents" ("id") on delete cascade, "term" text not null, "rank" integer not null);
 
 -- table residents on residents
-CREATE TABLE "residents" ("id" integer primary key autoincrement, "last_name" text not null, "first_name" text not null, "patronymic" text default '' not null, "sort_key" text not null, "name_key" text not null, "short_name_key" text not null, "birth_year" integer, "settlement" text default '' not null, "street" text default '' not null, "house" text default '' not null, "flat" text default '' not null, "lives_alone" integer default 0 not null, "pensioner" integer default 0 not null, "disability" integer default 0 not null, "family_in_difficulty" integer default 0 not null, "displaced" integer default 0 not null, "household_size" integer, "regular_care" integer default 0 not null, "checkin_interval_days" integer, "notes" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), "needs_snow_clearing" integer default 0 not null, "left_on" text, "left_reason" text check (left_reason is null or left_reason in ('moved', 'deceased')), "health_needs" text default '' not null, "erased_at" text);
+CREATE TABLE "residents" ("id" integer primary key autoincrement, "last_name" text not null, "first_name" text not null, "patronymic" text default '' not null, "sort_key" text not null, "name_key" text not null, "short_name_key" text not null, "birth_year" integer, "settlement" text default '' not null, "street" text default '' not null, "house" text default '' not null, "flat" text default '' not null, "lives_alone" integer default 0 not null, "pensioner" integer default 0 not null, "disability" integer default 0 not null, "family_in_difficulty" integer default 0 not null, "displaced" integer default 0 not null, "household_size" integer, "regular_care" integer default 0 not null, "checkin_interval_days" integer, "notes" text default '' not null, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"), "needs_snow_clearing" integer default 0 not null, "left_on" text, "left_reason" text check (left_reason is null or left_reason in ('moved', 'deceased')), "health_needs" text default '' not null, "erased_at" text, last_activity_on text);
 
 -- table sales on sales
 CREATE TABLE "sales" ("id" integer primary key autoincrement, "sold_at" text not null, "day" text not null, "kind_id" integer not null references "service_kinds" ("id"), "price_id" integer not null references "service_prices" ("id"), "unit_price_minor" integer not null check (unit_price_minor >= 0), "quantity" integer not null check (quantity <> 0), "total_minor" integer not null, "currency" text not null check (length(currency) = 3), "payment" text not null check (payment in ('cash', 'card')), "resident_id" integer references "residents" ("id"), "account_id" integer not null references "cash_accounts" ("id"), "entry_id" integer unique references "cash_entries" ("id"), "reverses_sale_id" integer unique references "sales" ("id"), "created_at" text not null, "created_by" integer not null references "users" ("id"), constraint "sales_total" check (total_minor = unit_price_minor * quantity));
@@ -999,3 +1002,208 @@ CREATE TRIGGER contact_months_tasks_update after update of resident_id, status, 
         + (select count(*) from tasks t where t.resident_id = c.rid and t.status = 'done' and t.done_on is null and t.scheduled_on >= (c.month || '-01') and t.scheduled_on <= (c.month || '-31'))) as n
           from (select distinct rid, month from (select new.resident_id as rid, substr(coalesce(new.done_on, new.scheduled_on), 1, 7) as month where new.status = 'done') where rid is not null and month is not null) c
         ) where n > 0; end;
+
+-- trigger help_plans_last_activity_delete on help_plans
+CREATE TRIGGER help_plans_last_activity_delete after delete on help_plans when old.resident_id is not null begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = old.resident_id; end;
+
+-- trigger help_plans_last_activity_insert on help_plans
+CREATE TRIGGER help_plans_last_activity_insert after insert on help_plans when new.resident_id is not null begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.resident_id; end;
+
+-- trigger help_plans_last_activity_update on help_plans
+CREATE TRIGGER help_plans_last_activity_update after update of resident_id, ends_on on help_plans begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = old.resident_id; update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.resident_id; end;
+
+-- trigger household_members_last_activity_delete on household_members
+CREATE TRIGGER household_members_last_activity_delete after delete on household_members when old.resident_id is not null begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = old.resident_id; end;
+
+-- trigger household_members_last_activity_insert on household_members
+CREATE TRIGGER household_members_last_activity_insert after insert on household_members when new.resident_id is not null begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.resident_id; end;
+
+-- trigger household_members_last_activity_update on household_members
+CREATE TRIGGER household_members_last_activity_update after update of resident_id, from_on, to_on on household_members begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = old.resident_id; update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.resident_id; end;
+
+-- trigger requests_last_activity_delete on requests
+CREATE TRIGGER requests_last_activity_delete after delete on requests when old.resident_id is not null begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = old.resident_id; end;
+
+-- trigger requests_last_activity_insert on requests
+CREATE TRIGGER requests_last_activity_insert after insert on requests when new.resident_id is not null begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.resident_id; end;
+
+-- trigger requests_last_activity_update on requests
+CREATE TRIGGER requests_last_activity_update after update of resident_id, created_on on requests begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = old.resident_id; update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.resident_id; end;
+
+-- trigger residents_last_activity_created on residents
+CREATE TRIGGER residents_last_activity_created after update of created_at on residents begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.id; end;
+
+-- trigger residents_last_activity_insert on residents
+CREATE TRIGGER residents_last_activity_insert after insert on residents begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.id; end;
+
+-- trigger sales_last_activity_delete on sales
+CREATE TRIGGER sales_last_activity_delete after delete on sales when old.resident_id is not null begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = old.resident_id; end;
+
+-- trigger sales_last_activity_insert on sales
+CREATE TRIGGER sales_last_activity_insert after insert on sales when new.resident_id is not null begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.resident_id; end;
+
+-- trigger sales_last_activity_update on sales
+CREATE TRIGGER sales_last_activity_update after update of resident_id, day on sales begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = old.resident_id; update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.resident_id; end;
+
+-- trigger tasks_last_activity_delete on tasks
+CREATE TRIGGER tasks_last_activity_delete after delete on tasks when old.resident_id is not null begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = old.resident_id; end;
+
+-- trigger tasks_last_activity_insert on tasks
+CREATE TRIGGER tasks_last_activity_insert after insert on tasks when new.resident_id is not null begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.resident_id; end;
+
+-- trigger tasks_last_activity_update on tasks
+CREATE TRIGGER tasks_last_activity_update after update of resident_id, done_on, scheduled_on on tasks begin update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = old.resident_id; update residents set last_activity_on = max(
+  substr(created_at, 1, 10),
+  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
+  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
+  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
+  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
+) where id = new.resident_id; end;

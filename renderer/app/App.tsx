@@ -53,6 +53,8 @@ import { CareScreen } from '../features/plans/CareScreen';
 import { ReportsScreen } from '../features/plans/ReportsScreen';
 import { ResultsScreen } from '../features/reports/ResultsScreen';
 import { ResultsPrintScreen } from '../features/reports/ResultsPrintScreen';
+import { FunderSafeScreen } from '../features/reports/FunderSafeScreen';
+import { GrantReportScreen } from '../features/reports/GrantReportScreen';
 import { TillRoutes } from '../features/till/TillRoutes';
 import { CashbookRoutes } from '../features/cashbook/CashbookRoutes';
 import { FundingRoutes } from '../features/funding/FundingRoutes';
@@ -196,6 +198,8 @@ function Gate() {
           {screen('reports', <ReportsScreen />, '/reports')}
           {screen('results', <ResultsScreen />, '/results')}
           {screen('results/print', <ResultsPrintScreen />, '/results')}
+          {screen('results/funder-safe', <FunderSafeScreen />, '/results/funder-safe')}
+          {screen('results/grant', <GrantReportScreen />, '/results/grant')}
           {screen('till/*', <TillRoutes />, '/till')}
           {screen('cashbook/*', <CashbookRoutes />, '/cashbook')}
           {screen('funding/*', <FundingRoutes />, '/funding')}

@@ -36,6 +36,8 @@ export const SCREEN_CALLS = {
   '/admin/users': 'users.list',
   '/admin/audit': 'audit.search',
   '/admin/privacy': 'privacy.retentionReview',
+  '/results/funder-safe': 'reports.aggregates',
+  '/results/grant': 'reports.grant',
 } as const satisfies Record<string, CallName>;
 
 export type GuardedScreen = keyof typeof SCREEN_CALLS;

@@ -57,6 +57,6 @@ describe('the contract’s declarations', () => {
   it('audits every change (by dispatch, or by the feature where it says self)', () => {
     for (const n of CALL_NAMES) if (contract[n].changes.length > 0) expect(['change', 'self'], n).toContain(contract[n].audit);
     expect(CALL_NAMES.filter((n) => contract[n].audit === 'view')).toEqual(['residents.get', 'households.get']);
-    expect(CALL_NAMES.filter((n) => contract[n].audit === 'export').sort()).toEqual(['cashflow.export', 'export.full', 'import.rejectedSheet', 'privacy.exportPerson', 'reports.export']);
+    expect(CALL_NAMES.filter((n) => contract[n].audit === 'export').sort()).toEqual(['cashflow.export', 'export.full', 'import.rejectedSheet', 'privacy.exportPerson', 'reports.aggregatesExport', 'reports.export']);
   });
 });

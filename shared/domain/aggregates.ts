@@ -25,6 +25,8 @@
 import { z } from 'zod';
 import { isoDateSchema } from './dates';
 import { money, out, pub } from '../api/fields';
+import { resultsReportSchema } from './reports';
+import { LANGUAGES } from './settings';
 
 export const DEFAULT_THRESHOLD = 5;
 export const MIN_THRESHOLD = 2;
@@ -183,6 +185,16 @@ const participantCountsShape = {
   droppedOut: pub(num),
 };
 
+/** The results report's figures without its money (the grant report's own lines say that). */
+export const grantActivitySchema = resultsReportSchema.omit({ money: true });
+export type GrantActivity = z.output<typeof grantActivitySchema>;
+
+export const grantReportInputSchema = z.object({
+  grantId: z.number().int().positive(),
+  /** The language of the activity figures' definitions; default: the acting user's, else the centre's. */
+  language: z.enum(LANGUAGES).optional(),
+});
+
 export const grantReportSchema = out({
   grantId: pub(num),
   title: pub(str),
@@ -209,5 +221,11 @@ export const grantReportSchema = out({
   actualMinor: money(num),
   projects: pub(z.array(out({ id: pub(num), name: pub(str), ...participantCountsShape }))),
   participants: pub(out(participantCountsShape)),
+  /**
+   * The activity of the grant's period (its first to its last day): every figure of the results
+   * report (electron/core/features/reports/figures.ts, the same definitions) except money, which
+   * the plan vs actual above already gives.
+   */
+  activity: pub(grantActivitySchema),
 });
 export type GrantReport = z.output<typeof grantReportSchema>;

@@ -349,6 +349,12 @@ export function AdminPanel() {
             <Figure label={t('dashboard:admin.users')} to="/admin/users" value={fmt.number(data.users.active)} />
             <Figure label={t('dashboard:admin.inactive')} to="/admin/users" value={fmt.number(data.users.inactive)} />
             <Figure label={t('dashboard:admin.locked')} to="/admin/users" value={fmt.number(data.users.locked)} warn={data.users.locked > 0} />
+            <Figure
+              label={t('dashboard:admin.retentionDue')}
+              to="/admin/privacy"
+              value={`${fmt.number(data.retentionDue.residents)} · ${t('dashboard:admin.retentionBefore', { date: fmt.date(data.retentionDue.before) })}`}
+              warn={data.retentionDue.residents > 0}
+            />
           </dl>
           <p>
             <Link to="/admin/privacy">{t('dashboard:admin.retention')}</Link>

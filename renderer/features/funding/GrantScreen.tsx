@@ -37,7 +37,7 @@ export function GrantScreen() {
   return (
     <div className="fd-grant">
       <p>
-        <Link to="/funding">{t('funding:grant.back')}</Link>
+        <Link to="/funding">{t('funding:grant.back')}</Link> · <Link to={`/results/grant?grant=${g.id}`}>{t('reports:grantReport.open')}</Link>
       </p>
       <section className="card" aria-labelledby="fd-grant-title">
         <h2 id="fd-grant-title" className="fd-grant-heading">

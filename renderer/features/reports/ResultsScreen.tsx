@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/api/roles';
 import { previousPeriod, reportSections, type ReportInput, type ReportSection, type ReportTableRow } from '../../../shared/domain/reportTable';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { Language } from '../../../shared/domain/settings';
+import { mayUse } from '../../app/access';
 import { useCall, useMutate } from '../../app/api';
 import { downloadUrl } from '../../bridge/host';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -96,11 +97,23 @@ export function ResultsScreen() {
     <div className="results">
       <div className="results-head">
         <h1>{t('reports:title')}</h1>
-        {has(COORDINATION, role) ? (
-          <Link to="/reports" className="results-other">
-            {t('reports:screen.olderReports')}
-          </Link>
-        ) : null}
+        <nav className="results-links" aria-label={t('reports:screen.otherReports')}>
+          {role !== undefined && mayUse(role, 'reports.aggregates') ? (
+            <Link to="/results/funder-safe" className="results-other">
+              {t('reports:funderSafe.title')}
+            </Link>
+          ) : null}
+          {role !== undefined && mayUse(role, 'reports.grant') ? (
+            <Link to="/results/grant" className="results-other">
+              {t('reports:grantReport.title')}
+            </Link>
+          ) : null}
+          {has(COORDINATION, role) ? (
+            <Link to="/reports" className="results-other">
+              {t('reports:screen.olderReports')}
+            </Link>
+          ) : null}
+        </nav>
       </div>
       <div className="filters" role="group" aria-label={t('reports:screen.periodLabel')}>
         <Field label={t('reports:screen.preset')}>

@@ -146,6 +146,11 @@ export const adminDashboardSchema = out({
   ),
   /** Users (users.list): how many, active, switched off, locked out now. */
   users: pub(out({ total: pub(num), active: pub(num), inactive: pub(num), locked: pub(num) })),
+  /**
+   * Residents due for the retention review (privacy.retentionReview's list): not erased, last
+   * contact before `before` (today minus the centre's retention period); counted by an index.
+   */
+  retentionDue: pub(out({ before: pub(str), residents: pub(num) })),
 });
 export type AdminDashboard = z.output<typeof adminDashboardSchema>;
 
@@ -176,7 +181,8 @@ export const dashboardCalls = {
     output: adminDashboardSchema,
     input: z.object({}),
     roles: ['admin'],
-    reads: ['backups', 'users', 'app'],
-    summary: "The admin's panel on the home screen: the last backup and its check, the backup and storage warnings, the users by state. (What is past its retention period is privacy.retentionReview's, seconds at city scale: the panel links to it.)",
+    reads: ['backups', 'users', 'app', 'residents', 'requests', 'tasks', 'till', 'households', 'privacy'],
+    summary:
+      "The admin's panel on the home screen: the last backup and its check, the backup and storage warnings, the users by state, and how many residents are due for the retention review (counted by an index; the list itself is privacy.retentionReview's, which the panel links to).",
   }),
 } as const;

@@ -2,9 +2,11 @@
  * The home screens (issue 14): one answer per role's home, made of the features' own queries —
  * today's distribution list, the events page, the requests list, the tasks list, the care list,
  * the caseload, the cash flow report, the grants list, the outlook, the backup status, the users
- * (the retention review is its own call: it reads every resident, seconds at city scale). Nothing here defines a figure again: each one is what the screen that
+ * (the retention review is its own call: it reads every resident, seconds at city scale; the
+ * admin's count of residents due for it reads the last-activity index instead). Nothing here defines a figure again: each one is what the screen that
  * deals with it shows, cut to a count and a short list.
  */
+import { retentionDue } from '../privacy/privacy.service';
 import { addDays, monthKeyOf, weekStart } from '../../../../shared/domain/dates';
 import {
   DASHBOARD_LIST,
@@ -179,6 +181,7 @@ export function dashboardService(deps: CoreDeps) {
           inactive: users.filter((u) => !u.active).length,
           locked: users.filter((u) => u.lockedUntil !== null).length,
         },
+        retentionDue: await retentionDue(deps.db, deps.clock.today()),
       };
     },
   };

@@ -170,6 +170,40 @@ describe('dashboard.admin', () => {
     expect(d.backup).toBeNull();
   });
 
+  it('counts the residents due for the retention review as the review lists them, kept by every contact', async () => {
+    await writeSettings(t.deps.db, settingsInput());
+    const kind = await firstKind();
+    // Registered in 2022 and in 2023, then nothing: both due on 2026-11-16 (three years: before 2023-11-16).
+    t.clock.set('2022-03-10T10:00:00.000Z');
+    const old = await resident('Старова', 'Анна', { phones: [] });
+    t.clock.set('2023-06-01T10:00:00.000Z');
+    const later = await resident('Позднякова', 'Вера', { phones: [] });
+    const laterReq = await t.value('requests.create', requestInput({ residentId: later, kindId: kind }));
+    t.clock.set(NOW);
+    await resident('Новикова', 'Ольга', { phones: [] });
+    const due = async () => (await t.value('dashboard.admin', {})).retentionDue;
+    const listed = async () => (await t.value('privacy.retentionReview', {})).residents.length;
+    expect(await due()).toEqual({ before: '2023-11-16', residents: 2 });
+    expect(await listed()).toBe(2);
+    // A request today takes Старова off; deleting it (as a merge moves rows) puts her back.
+    const req = await t.value('requests.create', requestInput({ residentId: old, kindId: kind }));
+    expect(await due()).toEqual({ before: '2023-11-16', residents: 1 });
+    t.sqlite.prepare('delete from requests where id = ?').run(req.id);
+    expect((await due()).residents).toBe(2);
+    // A request moved to another resident moves the day with it.
+    t.sqlite.prepare('update requests set resident_id = ? where id = ?').run(old, laterReq.id);
+    expect(t.sqlite.prepare('select last_activity_on from residents where id = ?').pluck().get(old)).toBe('2023-06-01');
+    expect(t.sqlite.prepare('select last_activity_on from residents where id = ?').pluck().get(later)).toBe('2023-06-01');
+    // A help plan without an end keeps Позднякова out; an erased resident is never counted.
+    t.sqlite
+      .prepare("insert into help_plans (resident_id, kind_id, rule, weekday, starts_on, ends_on, note, created_at, created_by, updated_at, updated_by) values (?, ?, 'weekly', 2, '2023-06-01', null, '', ?, 1, ?, 1)")
+      .run(later, kind, NOW, NOW);
+    expect((await due()).residents).toBe(1);
+    await t.value('privacy.erasePerson', { residentId: old, confirmName: 'Старова Анна' });
+    expect((await due()).residents).toBe(0);
+    expect(await listed()).toBe(0);
+  });
+
   it('is the admin’s only', async () => {
     for (const role of ['frontdesk', 'coordinator', 'treasurer'] as const) {
       const env = await t.raw('dashboard.admin', {}, await userOf(`U ${role}`, role));

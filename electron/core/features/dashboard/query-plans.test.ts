@@ -75,3 +75,13 @@ describe.each(STATISTICS)('dashboard query plans with %s', (_label, stats) => {
     expect(scans(statements)).toEqual([]);
   });
 });
+
+describe.each(STATISTICS)('the admin’s retention count with %s', (_label, stats) => {
+  beforeAll(() => useStatistics(t, stats));
+  it('counts the residents due for the review from the last-activity index, not by reading every resident', async () => {
+    const statements = await explainCall(t, 'dashboard.admin', {});
+    const count = statements.find((s) => /last_activity_on/.test(s.sql));
+    expect(count?.plan.join('\n')).toMatch(/USING (COVERING )?INDEX residents_last_activity/);
+    expect(count?.plan.some((line) => /^SCAN residents$/.test(line))).toBe(false);
+  });
+});

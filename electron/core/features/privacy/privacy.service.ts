@@ -72,6 +72,29 @@ const LAST_ACTIVITY = sql<string>`max(
   coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = r.id), '')
 )`;
 
+/**
+ * How many residents the retention review lists as past their time (not erased, last contact
+ * before `before`), counted from the last contact kept on each resident (`last_activity_on`,
+ * migration 20261206_1810: the same day as LAST_ACTIVITY) through its partial index, not by
+ * computing every resident's last contact as the review does.
+ */
+export async function countInactiveResidents(ex: Executor, before: string): Promise<number> {
+  const r = await ex
+    .selectFrom('residents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('erased_at', 'is', null)
+    .where('last_activity_on', '<', before)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The residents due for the retention review today: the day before which the last contact falls, and how many. */
+export async function retentionDue(ex: Executor, today: string): Promise<{ before: string; residents: number }> {
+  const { retention } = await readPrivacySettings(ex);
+  const before = dateBefore(today, retention.inactiveResidentYears);
+  return { before, residents: await countInactiveResidents(ex, before) };
+}
+
 export function privacyService(deps: CoreDeps) {
   const { db, clock } = deps;
   const exportsDir = deps.paths.dataDir === null ? null : path.join(deps.paths.dataDir, EXPORT_DIR);

@@ -10,5 +10,6 @@ export function aggregatesValidInputs(): { [K in Calls]: CallInput<K> } {
     'reports.threshold': {},
     'reports.setThreshold': { threshold: 5 },
     'reports.grant': { grantId: 1 },
+    'reports.aggregatesExport': { from: '2026-01-01', to: '2026-06-30', format: 'csv' },
   };
 }

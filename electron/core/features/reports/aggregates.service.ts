@@ -40,11 +40,15 @@ import {
   type AggregateTable,
   type AggregateTableId,
   type AggregatesReport,
+  type GrantActivity,
   type GrantReport,
 } from '../../../../shared/domain/aggregates';
-import type { CoreDeps } from '../../context';
+import type { Language } from '../../../../shared/domain/settings';
+import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { grantsService } from '../grants/grants.service';
+import { FIGURES, periodOf } from './figures';
+import { computeFigures, definitionsIn, languageOf } from './reports.service';
 
 /** Bit of each kind of contact in the per-resident mask (sum(distinct …) of powers of two is their OR). */
 const BIT: Record<(typeof CONTACT_KINDS)[number], number> = { request: 1, service: 2, event: 4, aid: 8, assessment: 16, caseContact: 32, project: 64, shelter: 128 };
@@ -272,7 +276,7 @@ export function aggregatesService(deps: CoreDeps) {
       };
     },
 
-    async grant(grantId: number): Promise<GrantReport> {
+    async grant(grantId: number, actor: Actor, language?: Language): Promise<GrantReport> {
       const view = await grantsService(deps).get(grantId).catch((e: unknown) => {
         throw e instanceof AppError ? e : new AppError('notFound', `Grant ${grantId} not found`);
       });
@@ -306,8 +310,17 @@ export function aggregatesService(deps: CoreDeps) {
         const droppedOut = of(projectId, 'droppedOut');
         return { recruited: active + completed + droppedOut, active, completed, droppedOut };
       };
-      // TODO(lead, at merge with d-results): add the activity figures of the grant's period
-      // (reports.results' figure functions for view.startsOn … view.endsOn) here.
+      // The activity of the grant's period: the results report's figures, without its money
+      // (the lines above are the grant's money; the centre's whole cash book is not the grant's).
+      const p = periodOf(view.startsOn, view.endsOn, deps.clock.today());
+      const activity = {
+        from: p.from,
+        to: p.to,
+        months: p.months,
+        ...(await computeFigures(db, p, false)),
+        definitions: definitionsIn(await languageOf(db, actor, language)),
+        distinct: FIGURES.filter((f) => f.distinct && f.key !== 'money').map((f) => f.key),
+      } as GrantActivity;
       return {
         grantId: view.id,
         title: view.title,
@@ -322,6 +335,7 @@ export function aggregatesService(deps: CoreDeps) {
         actualMinor: lines.reduce((s, l) => s + l.actualMinor, 0) + view.unassignedMinor,
         projects: projects.map((p) => ({ id: p.id, name: p.name, ...tally(p.id) })),
         participants: tally(null),
+        activity,
       };
     },
   };

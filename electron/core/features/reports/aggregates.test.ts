@@ -22,6 +22,11 @@ import { projectInput } from '../projects/projects.builders';
 import type { AggregatesReport } from '../../../../shared/domain/aggregates';
 import { parseCsv } from '../../export/csv';
 import { aggregatesCsv, aggregatesJson, aggregatesSheets } from './aggregates.export';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BUILT_IN_ADMIN } from '../../context';
+import { aggregatesHandlers } from './aggregates.handlers';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 const AT = NOW;
@@ -249,6 +254,39 @@ describe('reports.grant', () => {
   });
 });
 
+describe('reports.grant: the activity of the grant’s period', () => {
+  it('gives the results figures for the grant’s first to last day, without money', async () => {
+    await halfYear();
+    // The half-year's grant: the July task, the July event and the 2025 request are outside it.
+    const g = await t.value('grants.create', { grant: grantInput({ startsOn: '2026-01-01', endsOn: '2026-06-30' }), lines: [{ name: 'Оплата труда', plannedMinor: 1_000_000 }] });
+    const r = await t.value('reports.grant', { grantId: g.id, language: 'pl' }, TREASURER);
+    const a = r.activity;
+    expect([a.from, a.to]).toEqual(['2026-01-01', '2026-06-30']);
+    expect(a.months).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    // 12 in Сылва (requests), 3 in Шамары (requests, master class), the walk-in (master class).
+    expect(a.peopleReached.named).toBe(16);
+    // Master class 12 + 3, awareness event 20 + 8 + 6 + 2; the July event's 100 is outside.
+    expect(a.peopleReached.headCounts).toBe(51);
+    expect(a.requestsByStatus.total).toBe(15);
+    expect(a.requestsByStatus.rows.find((x) => x.code === 'cancelled')?.count).toBe(2);
+    expect(a.tasksDone.count).toBe(7);
+    expect(a.servicesByKind.total).toBe(7);
+    expect(a.events.held).toBe(2);
+    expect(a.events.people).toBe(4);
+    // Everyone was registered on 16 November (the test's today): not in the grant's period.
+    expect(a.newResidents.count).toBe(0);
+    // The money of the grant is its lines; the centre's cash book is not repeated in the activity.
+    expect('money' in a).toBe(false);
+    expect(a.distinct).not.toContain('money');
+    expect(a.distinct).toContain('peopleReached');
+    expect(a.definitions.peopleReached).toMatch(/\p{L}/u);
+    expect(r.plannedMinor).toBe(1_000_000);
+    // The coordinator gets the same activity.
+    const c = await t.value('reports.grant', { grantId: g.id }, COORDINATOR);
+    expect(c.activity.peopleReached.named).toBe(16);
+  });
+});
+
 describe('the funder-safe files', () => {
   it('labels the tables in the language, keeps counts as numbers and a settlement that looks like a formula as text', async () => {
     for (let i = 0; i < 6; i++) request(await resident(`Формула${i}`, '=HYPERLINK("http://evil")', 1950, true, 1), '2026-03-01');
@@ -263,5 +301,31 @@ describe('the funder-safe files', () => {
     const json = aggregatesJson(r, 'el');
     expect(json.peopleReached).toBe(6);
     expect(json.tables.find((x) => x.id === 'byLivingSituation')!.rows[0]).toEqual({ code: 'aggregates:living.livesAlone', label: 'Μένει μόνος/μόνη', counts: [6] });
+  });
+});
+
+describe('reports.aggregatesExport', () => {
+  it('writes the funder-safe tables in Polish to the exports folder: "<5" cells, no name, street or birth year', async () => {
+    await halfYear();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hearth-aggregates-'));
+    try {
+      const deps = { ...t.deps, paths: { dataDir: dir } };
+      const csv = await aggregatesHandlers['reports.aggregatesExport']({ from: '2026-01-01', to: '2026-06-30', format: 'csv', language: 'pl' }, { actor: BUILT_IN_ADMIN }, deps);
+      expect(csv.id).toMatch(/^funder-safe-2026-01-01-2026-06-30-pl-\d{8}-\d{6}\.csv$/);
+      expect(csv.sheets).toBe(7);
+      const text = readFileSync(path.join(dir, 'exports', csv.id), 'utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      const rows = parseCsv(text, { delimiter: ';', restore: false });
+      expect(rows).toContainEqual(['Сылва', '<5']);
+      expect(rows.filter((r) => r.includes('<5')).length).toBeGreaterThanOrEqual(8);
+      for (const name of names) expect(text).not.toContain(name);
+      expect(text).not.toContain('Ленина');
+      expect(text).not.toMatch(/19[4-9]0/);
+      const xlsx = await aggregatesHandlers['reports.aggregatesExport']({ from: '2026-01-01', to: '2026-06-30', format: 'xlsx', threshold: 3 }, { actor: BUILT_IN_ADMIN }, deps);
+      expect(xlsx.id).toMatch(/\.xlsx$/);
+      expect(readFileSync(path.join(dir, 'exports', xlsx.id)).subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

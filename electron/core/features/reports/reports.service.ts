@@ -8,7 +8,7 @@ import type { ResultsReport } from '../../../../shared/domain/reports';
 import type { Actor, CoreDeps } from '../../context';
 import type { Executor } from '../../db/schema';
 import { isLanguage, translator } from '../../i18n';
-import { FIGURES, periodOf } from './figures';
+import { FIGURES, periodOf, type Period } from './figures';
 import { peopleBehind, type PeopleQuery } from './people';
 
 /** The language of the definitions: asked for, else the acting user's, else the centre's, else English. */
@@ -26,17 +26,26 @@ export function definitionsIn(language: Language): Record<string, string> {
   return Object.fromEntries(FIGURES.map((f) => [f.key, t(`reports:${f.definition}`)]));
 }
 
+/**
+ * The figures of a period as the report's JSON keys (figures.ts computes each), with or without
+ * money; the results report and the grant report's activity read the same numbers from here.
+ */
+export async function computeFigures(ex: Executor, p: Period, withMoney: boolean): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const f of FIGURES) {
+    if (f.key === 'money' && !withMoney) continue;
+    out[f.key] = await f.compute(ex, p);
+  }
+  return out;
+}
+
 export function reportsService(deps: CoreDeps) {
   const { db, clock } = deps;
   return {
     async results(input: { from: string; to: string; language?: Language | undefined }, actor: Actor): Promise<ResultsReport> {
       const p = periodOf(input.from, input.to, clock.today());
       const withMoney = roleReceives(actor.role, 'money');
-      const out: Record<string, unknown> = { from: p.from, to: p.to, months: p.months };
-      for (const f of FIGURES) {
-        if (f.key === 'money' && !withMoney) continue;
-        out[f.key] = await f.compute(db, p);
-      }
+      const out: Record<string, unknown> = { from: p.from, to: p.to, months: p.months, ...(await computeFigures(db, p, withMoney)) };
       out.definitions = definitionsIn(await languageOf(db, actor, input.language));
       out.distinct = FIGURES.filter((f) => f.distinct).map((f) => f.key);
       return out as ResultsReport;
