@@ -87,7 +87,7 @@ export function prepareResidentRow(header: string[], r: TableRow, mapping: Impor
   const byField = new Map<ResidentImportField, { column: string; value: string }>();
   const fp: [string, string][] = [];
   header.forEach((h, i) => {
-    const field = mapping.columns[h];
+    const field = mapping.columns[h] as ResidentImportField | undefined;
     if (!field) return;
     const value = (r.cells[i] ?? '').trim();
     byField.set(field, { column: h, value });
