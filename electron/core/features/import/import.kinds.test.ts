@@ -112,6 +112,56 @@ describe('import of volunteers', () => {
   });
 });
 
+describe('the corpus: code pages, separators, dates and names as other centres write them', () => {
+  it('a Polish volunteers list (Windows-1250, commas, surname last) and a Greek stock list (Windows-1253, ISO dates)', async () => {
+    const pl = fileOf(
+      [
+        ['Imię i nazwisko', 'Telefon', 'Języki', 'Umiejętności', 'Data porozumienia'],
+        ['Jan Kowalski', '+48 601 234 567', 'polski, angielski', 'Ma samochód', '2025-03-01'],
+        ['Zofia Wiśniewska', '', 'polski; ukraiński', 'Robi drobne naprawy', '1.4.2025'],
+      ],
+      'windows-1250',
+      ',',
+    );
+    const plPreview = await t.value('import.preview', { kind: 'volunteers', file: pl });
+    expect([plPreview.encoding, plPreview.separator]).toEqual(['windows-1250', ',']);
+    const plRun = await t.value('import.run', { kind: 'volunteers', file: pl, mapping: await guessed('volunteers', pl, 'pl') });
+    expect(counts(plRun)).toEqual([2, 0, 0]);
+    const kowalski = await t.value('volunteers.get', { id: plRun.rows?.[0]?.matchId as number });
+    expect(kowalski.volunteer).toMatchObject({ lastName: 'Kowalski', firstName: 'Jan', languages: ['en', 'pl'], agreementSignedOn: '2025-03-01' });
+    expect(kowalski.volunteer.skills.map((x) => x.code)).toEqual(['hasCar']);
+    const wisniewska = await t.value('volunteers.get', { id: plRun.rows?.[1]?.matchId as number });
+    expect(wisniewska.volunteer).toMatchObject({ lastName: 'Wiśniewska', firstName: 'Zofia', languages: ['uk', 'pl'], agreementSignedOn: '2025-04-01' });
+
+    const el = fileOf(
+      [
+        ['Είδος', 'Μέγεθος', 'Μονάδα', 'Ποσότητα', 'Ημερομηνία', 'Δωρητής', 'Αξία'],
+        ['Κουβέρτα', '', 'τεμ.', '25', '2026-10-30', 'Ενορία Αγίου Νικολάου', '312,50'],
+        ['Παιδικά παπούτσια', '28', 'ζευγάρι', '10', '31/10/2026', '', ''],
+      ],
+      'windows-1253',
+      ';',
+    );
+    const elPreview = await t.value('import.preview', { kind: 'stock', file: el });
+    expect([elPreview.encoding, elPreview.separator]).toEqual(['windows-1253', ';']);
+    const elRun = await t.value('import.run', { kind: 'stock', file: el, mapping: await guessed('stock', el, 'el') });
+    expect(counts(elRun)).toEqual([2, 0, 0]);
+    const items = await t.value('aid.items', {});
+    expect(items.items?.map((i) => [i.name, i.size, i.unit, i.stock])).toEqual([
+      ['Κουβέρτα', '', 'piece', 25],
+      ['Παιδικά παπούτσια', '28', 'pair', 10],
+    ]);
+    const moves = await t.value('aid.movements', { itemId: items.items?.[0]?.id as number });
+    expect(moves.rows?.map((m) => [m.on, m.fromWhom, m.valueMinor])).toEqual([['2026-10-30', 'Ενορία Αγίου Νικολάου', 31_250]]);
+    // Each run left its audit entry naming what it changed.
+    const audit = t.sqlite.prepare("select entity_type, details from audit_log where call = 'import.run' and outcome = 'ok' order by id").all() as { entity_type: string; details: string }[];
+    expect(audit.map((a) => [a.entity_type, JSON.parse(a.details)])).toEqual([
+      ['import_reports', { fields: [{ field: 'volunteers', changed: true }] }],
+      ['import_reports', { fields: [{ field: 'aid_movements', changed: true }] }],
+    ]);
+  });
+});
+
 describe('import of a cash book', () => {
   const ROWS = [
     ['Дата', 'Приход', 'Расход', 'Счёт', 'Статья', 'Контрагент', 'Примечание'],
