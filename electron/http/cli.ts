@@ -74,7 +74,7 @@ function help(): string {
     item('audit verify [--data-dir DIR] [--backup FILE]', 'audit'),
     item('report aggregates --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx|json --out FILE [--threshold N] [--language xx] [--data-dir DIR]', 'reportAggregates'),
     item('report results --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv|xlsx|pdf --out FILE [--language xx] [--data-dir DIR]', 'report'),
-    item('import residents FILE [--mapping FILE] [--encoding X] [--dry-run] [--json] [--data-dir DIR]', 'import'),
+    item('import residents|volunteers|requests|cashbook|stock FILE [--mapping FILE] [--encoding X] [--dry-run] [--json] [--data-dir DIR]', 'import'),
     item('help', 'help'),
     '',
     t('cli:help.dataDir'),
@@ -571,7 +571,7 @@ async function reportCommand(positionals: string[], values: { from?: string | un
 }
 
 /**
- * `import residents FILE`: the same calls as the wizard (preview → dry run → run), as the built-in
+ * `import residents|volunteers|requests|cashbook|stock FILE`: the same calls as the wizard (preview → dry run → run), as the built-in
  * administrator. Without --mapping the columns are mapped as guessed from the header. With --json
  * the last line is one JSON object: created, updated, duplicates, rejected, rejectedRows [{ row, reason }].
  */
@@ -606,7 +606,8 @@ async function importCommand(dataDir: string, positionals: string[], values: { m
     const preview = await core.dispatch('import.preview', source, actor);
     if (!preview.ok) fail(refusal(preview.error));
     const p = preview.value as { guessed: Record<string, string>; encoding: string | null; separator: string | null; rowCount: number };
-    const mapping = given ?? { columns: p.guessed, nameOrder: 'auto', language: 'ru' };
+    // Amounts and words are read in the centre's language (the CLI's) unless the mapping file says.
+    const mapping = given ?? { columns: p.guessed, nameOrder: 'auto', language: t.language };
     if (!values.json) console.log(t('cli:import.read', { count: p.rowCount, encoding: p.encoding ?? 'xlsx', separator: p.separator === '\t' ? 'TAB' : (p.separator ?? '—'), columns: Object.entries(p.guessed).map(([h, f]) => `${h} → ${f}`).join(', ') }));
     const answer = await core.dispatch(values['dry-run'] ? 'import.dryRun' : 'import.run', { ...source, mapping }, actor);
     if (!answer.ok) fail(refusal(answer.error));

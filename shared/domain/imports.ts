@@ -7,7 +7,7 @@ import { health, identity, out, pub } from '../api/fields';
 import { LANGUAGES } from './settings';
 import { fold } from './text';
 
-export const IMPORT_KINDS = ['residents'] as const;
+export const IMPORT_KINDS = ['residents', 'volunteers', 'requests', 'cashbook', 'stock'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251', 'windows-1250', 'windows-1253'] as const;
@@ -38,11 +38,62 @@ export const RESIDENT_IMPORT_FIELDS = [
 ] as const;
 export type ResidentImportField = (typeof RESIDENT_IMPORT_FIELDS)[number];
 
+/** What a column of a volunteers list can hold (languages and skills: words separated by commas). */
+export const VOLUNTEER_IMPORT_FIELDS = [
+  'fullName',
+  'lastName',
+  'firstName',
+  'patronymic',
+  'settlement',
+  'phone',
+  'languages',
+  'skills',
+  'specialist',
+  'isRegular',
+  'agreementSignedOn',
+  'notes',
+] as const;
+
+/**
+ * What a column of a request history can hold: the resident (found by name and birth year with the
+ * duplicate matcher), the kind of help, the day, the status and the text.
+ */
+export const REQUEST_IMPORT_FIELDS = ['fullName', 'lastName', 'firstName', 'patronymic', 'birthYear', 'birthDate', 'kind', 'date', 'status', 'urgency', 'channel', 'text'] as const;
+
+/**
+ * What a column of a cash book can hold. The amount is one signed column (`amount`: minus is money
+ * out, unless `type` says), or two (`income`, `expense`), or minor units as the full export writes
+ * them (`amountMinor`). `account` and `category`: a name (or the export's id).
+ */
+export const CASHBOOK_IMPORT_FIELDS = ['date', 'amount', 'income', 'expense', 'amountMinor', 'type', 'currency', 'account', 'category', 'counterparty', 'documentNo', 'text'] as const;
+
+/** What a column of an in-kind stock list (aid received) can hold. */
+export const STOCK_IMPORT_FIELDS = ['item', 'size', 'unit', 'quantity', 'date', 'donor', 'value', 'notes'] as const;
+
+/** The fields of each kind of list (the wizard's choices and the mapping's check). */
+export const IMPORT_FIELDS = {
+  residents: RESIDENT_IMPORT_FIELDS,
+  volunteers: VOLUNTEER_IMPORT_FIELDS,
+  requests: REQUEST_IMPORT_FIELDS,
+  cashbook: CASHBOOK_IMPORT_FIELDS,
+  stock: STOCK_IMPORT_FIELDS,
+} as const satisfies Record<ImportKind, readonly string[]>;
+export type ImportFieldOf<K extends ImportKind> = (typeof IMPORT_FIELDS)[K][number];
+export type ImportField = ImportFieldOf<ImportKind>;
+
+/** Every field of every kind, once (a mapping's values; the core checks they belong to the kind). */
+export const ALL_IMPORT_FIELDS = [...new Set(Object.values(IMPORT_FIELDS).flat())] as unknown as readonly [ImportField, ...ImportField[]];
+
+/** Whether a field is one of a kind's. */
+export function isFieldOf(kind: ImportKind, field: string): boolean {
+  return (IMPORT_FIELDS[kind] as readonly string[]).includes(field);
+}
+
 export const NAME_ORDERS = ['auto', 'surnameFirst', 'surnameLast'] as const;
 
 export const importMappingSchema = z.object({
   /** Header text → field; a column not listed is not imported. */
-  columns: z.record(z.string().max(200), z.enum(RESIDENT_IMPORT_FIELDS)),
+  columns: z.record(z.string().max(200), z.enum(ALL_IMPORT_FIELDS)),
   nameOrder: z.enum(NAME_ORDERS).default('auto'),
   /** The language the list's amounts and words are written in (the amount reader's habits). */
   language: z.enum(LANGUAGES).default('ru'),
@@ -77,7 +128,7 @@ export const importPreviewSchema = out({
   rows: pub(z.array(out({ row: pub(num), cells: health(z.array(str)), shape: pub(z.enum(['ok', 'tooMany', 'tooFew'])) }))),
   rowCount: pub(num),
   /** Header text → the field guessed from its name (columns not guessed are left out). */
-  guessed: pub(z.record(str, z.enum(RESIDENT_IMPORT_FIELDS))),
+  guessed: pub(z.record(str, z.enum(ALL_IMPORT_FIELDS))),
 });
 export type ImportPreview = z.output<typeof importPreviewSchema>;
 
@@ -89,9 +140,9 @@ const rowOutcome = out({
   reason: pub(str.nullable()),
   /** The column the reason is about. */
   column: pub(str.nullable()),
-  /** The person's name as read. */
+  /** The person's name as read (of a cash book or stock row: its text or item). */
   name: identity(str),
-  /** The resident it duplicates, updates or created. */
+  /** The record it duplicates, updates or created (a resident, volunteer, request, entry or movement). */
   matchId: pub(num.nullable()),
   /** The earlier row of the same file it duplicates. */
   matchRow: pub(num.nullable()),
@@ -117,7 +168,7 @@ export const importMappingInfoSchema = out({
   name: pub(str),
   mapping: pub(
     out({
-      columns: pub(z.record(str, z.enum(RESIDENT_IMPORT_FIELDS))),
+      columns: pub(z.record(str, z.enum(ALL_IMPORT_FIELDS))),
       nameOrder: pub(z.enum(NAME_ORDERS)),
       language: pub(z.enum(LANGUAGES)),
     }),
@@ -145,7 +196,7 @@ export const rejectedSheetSchema = out({
 });
 
 /** Header names (folded) people give each field, in en, ru, uk, pl and el. */
-const HEADER_WORDS: Record<ResidentImportField, string[]> = {
+const RESIDENT_HEADER_WORDS: Record<ResidentImportField, string[]> = {
   id: ['id', 'hearth id', 'код', 'номер записи'],
   fullName: ['fio', 'фио', 'ф.и.о.', 'ф.и.о', 'піб', 'п.і.б.', 'full name', 'name', 'имя и фамилия', 'imię i nazwisko', 'imie i nazwisko', 'nazwisko i imię', 'nazwisko i imie', 'ονοματεπωνυμο', 'ονομ/νυμο'],
   lastName: ['фамилия', 'прізвище', 'surname', 'last name', 'family name', 'nazwisko', 'επωνυμο'],
@@ -168,25 +219,102 @@ const HEADER_WORDS: Record<ResidentImportField, string[]> = {
   needsSnowClearing: ['уборка снега', 'чистка снега', 'прибирання снігу', 'snow clearing', 'odśnieżanie', 'odsniezanie', 'καθαρισμος χιονιου'],
 };
 
-const HEADER_INDEX = new Map<string, ResidentImportField>();
-for (const [field, words] of Object.entries(HEADER_WORDS) as [ResidentImportField, string[]][]) {
-  for (const w of words) {
-    const key = headerKey(w);
-    if (!HEADER_INDEX.has(key)) HEADER_INDEX.set(key, field);
+const NAME_WORDS = {
+  fullName: RESIDENT_HEADER_WORDS.fullName,
+  lastName: RESIDENT_HEADER_WORDS.lastName,
+  firstName: RESIDENT_HEADER_WORDS.firstName,
+  patronymic: RESIDENT_HEADER_WORDS.patronymic,
+};
+
+const VOLUNTEER_HEADER_WORDS: Record<ImportFieldOf<'volunteers'>, string[]> = {
+  ...NAME_WORDS,
+  fullName: [...RESIDENT_HEADER_WORDS.fullName, 'волонтер', 'волонтёр', 'волонтер фио', 'volunteer', 'wolontariusz', 'εθελοντης'],
+  settlement: RESIDENT_HEADER_WORDS.settlement,
+  phone: RESIDENT_HEADER_WORDS.phone,
+  languages: ['языки', 'язык', 'мови', 'мова', 'languages', 'language', 'języki', 'jezyki', 'język', 'γλωσσες', 'γλωσσα'],
+  skills: ['навыки', 'умения', 'чем может помочь', 'навички', 'вміння', 'skills', 'can help with', 'umiejętności', 'umiejetnosci', 'δεξιοτητες'],
+  specialist: ['специалист', 'специальность', 'профессия', 'фахівець', 'спеціальність', 'професія', 'specialist', 'profession', 'specjalista', 'zawód', 'zawod', 'ειδικοτητα', 'επαγγελμα'],
+  isRegular: ['постоянный', 'постоянный волонтер', 'регулярно', 'постійний', 'регулярний', 'regular', 'stały', 'staly', 'regularny', 'τακτικος'],
+  agreementSignedOn: ['договор', 'дата договора', 'соглашение', 'договір', 'дата договору', 'угода', 'agreement', 'agreement signed', 'agreement date', 'porozumienie', 'umowa', 'data porozumienia', 'συμφωνητικο', 'συμβαση'],
+  notes: RESIDENT_HEADER_WORDS.notes,
+};
+
+const DATE_WORDS = ['дата', 'число', 'date', 'day', 'data', 'dzień', 'dzien', 'ημερομηνια', 'ημ/νια'];
+const TEXT_WORDS = ['описание', 'содержание', 'текст', 'опис', 'зміст', 'description', 'text', 'details', 'opis', 'treść', 'tresc', 'περιγραφη', 'κειμενο'];
+
+const REQUEST_HEADER_WORDS: Record<ImportFieldOf<'requests'>, string[]> = {
+  ...NAME_WORDS,
+  fullName: [...RESIDENT_HEADER_WORDS.fullName, 'житель', 'заявитель', 'мешканець', 'заявник', 'resident', 'applicant', 'mieszkaniec', 'wnioskodawca', 'ωφελουμενος', 'αιτων'],
+  birthYear: RESIDENT_HEADER_WORDS.birthYear,
+  birthDate: RESIDENT_HEADER_WORDS.birthDate,
+  kind: ['вид помощи', 'услуга', 'вид', 'вид допомоги', 'послуга', 'kind', 'kind of help', 'service', 'help', 'rodzaj pomocy', 'usługa', 'usluga', 'rodzaj', 'ειδος βοηθειας', 'υπηρεσια', 'ειδος'],
+  date: [...DATE_WORDS, 'дата обращения', 'дата звернення', 'date of request', 'data zgłoszenia', 'data zgloszenia', 'ημερομηνια αιτησης'],
+  status: ['статус', 'состояние', 'стан', 'status', 'state', 'stan', 'κατασταση'],
+  urgency: ['срочность', 'терміновість', 'urgency', 'pilność', 'pilnosc', 'επειγον'],
+  channel: ['как обратился', 'канал', 'способ обращения', 'спосіб звернення', 'channel', 'how', 'kanał', 'kanal', 'sposób zgłoszenia', 'τροπος'],
+  text: [...TEXT_WORDS, 'просьба', 'обращение', 'звернення', 'прохання', 'request', 'zgłoszenie', 'prośba', 'αιτημα'],
+};
+
+const CASHBOOK_HEADER_WORDS: Record<ImportFieldOf<'cashbook'>, string[]> = {
+  date: [...DATE_WORDS, 'дата операции', 'дата операції', 'data operacji', 'entry_date'],
+  amount: ['сумма', 'сума', 'amount', 'sum', 'kwota', 'ποσο'],
+  income: ['приход', 'поступление', 'доход', 'надходження', 'прихід', 'дохід', 'income', 'in', 'receipts', 'przychód', 'przychod', 'wpływ', 'wplyw', 'εσοδα', 'εισπραξη'],
+  expense: ['расход', 'выплата', 'видаток', 'витрата', 'expense', 'expenses', 'out', 'payments', 'rozchód', 'rozchod', 'wydatek', 'εξοδα', 'πληρωμη'],
+  amountMinor: ['amount_minor', 'сумма в копейках', 'amount in minor units'],
+  type: ['тип', 'вид операции', 'тип операції', 'type', 'income/expense', 'typ', 'rodzaj operacji', 'τυπος'],
+  currency: ['валюта', 'currency', 'waluta', 'νομισμα'],
+  account: ['счет', 'счёт', 'касса', 'рахунок', 'каса', 'account', 'cash box', 'konto', 'rachunek', 'kasa', 'λογαριασμος', 'ταμειο', 'account_id'],
+  category: ['статья', 'категория', 'стаття', 'категорія', 'category', 'item', 'kategoria', 'pozycja', 'κατηγορια', 'category_id'],
+  counterparty: ['контрагент', 'от кого / кому', 'плательщик', 'получатель', 'платник', 'отримувач', 'counterparty', 'payer', 'payee', 'kontrahent', 'płatnik', 'odbiorca', 'αντισυμβαλλομενος', 'δικαιουχος'],
+  documentNo: ['документ', '№ документа', 'номер документа', 'document', 'document no', 'receipt no', 'dokument', 'nr dokumentu', 'παραστατικο', 'document_no'],
+  text: [...TEXT_WORDS, 'примечание', 'назначение', 'примітка', 'призначення', 'note', 'purpose', 'uwagi', 'tytuł', 'tytul', 'σημειωση', 'αιτιολογια'],
+};
+
+const STOCK_HEADER_WORDS: Record<ImportFieldOf<'stock'>, string[]> = {
+  item: ['наименование', 'товар', 'вещь', 'что', 'найменування', 'що', 'item', 'goods', 'what', 'nazwa', 'towar', 'artykuł', 'artykul', 'ειδος', 'περιγραφη ειδους'],
+  size: ['размер', 'розмір', 'size', 'rozmiar', 'μεγεθος'],
+  unit: ['единица', 'ед. изм.', 'ед.изм.', 'ед', 'одиниця', 'од. вим.', 'unit', 'jednostka', 'jm', 'j.m.', 'μοναδα'],
+  quantity: ['количество', 'кол-во', 'к-во', 'кількість', 'к-сть', 'quantity', 'qty', 'count', 'ilość', 'ilosc', 'ποσοτητα'],
+  date: [...DATE_WORDS, 'дата поступления', 'дата надходження', 'received on', 'data przyjęcia', 'data przyjecia', 'ημερομηνια παραλαβης'],
+  donor: ['от кого', 'донор', 'жертвователь', 'від кого', 'благодійник', 'donor', 'from', 'from whom', 'darczyńca', 'darczynca', 'od kogo', 'δωρητης', 'απο'],
+  value: ['стоимость', 'оценка', 'вартість', 'value', 'worth', 'wartość', 'wartosc', 'αξια'],
+  notes: RESIDENT_HEADER_WORDS.notes,
+};
+
+const HEADER_WORDS: { [K in ImportKind]: Record<ImportFieldOf<K>, string[]> } = {
+  residents: RESIDENT_HEADER_WORDS,
+  volunteers: VOLUNTEER_HEADER_WORDS,
+  requests: REQUEST_HEADER_WORDS,
+  cashbook: CASHBOOK_HEADER_WORDS,
+  stock: STOCK_HEADER_WORDS,
+};
+
+const HEADER_INDEX = new Map<ImportKind, Map<string, ImportField>>();
+for (const kind of IMPORT_KINDS) {
+  const index = new Map<string, ImportField>();
+  for (const [field, words] of Object.entries(HEADER_WORDS[kind]) as [ImportField, string[]][]) {
+    for (const w of words) {
+      const key = headerKey(w);
+      if (!index.has(key)) index.set(key, field);
+    }
   }
+  HEADER_INDEX.set(kind, index);
 }
 
 function headerKey(text: string): string {
   return fold(text).replace(/[’ʼ]/g, "'").replace(/[^\p{L}\p{N}'.]+/gu, ' ').trim();
 }
 
-/** The field a header name means, or null (each field is guessed for one column at most). */
-export function guessMapping(header: string[]): Record<string, ResidentImportField> {
-  const out: Record<string, ResidentImportField> = {};
-  const used = new Set<ResidentImportField>();
+/** The field each header name means in a kind of list (each field is guessed for one column at most). */
+export function guessMapping(header: string[]): Record<string, ResidentImportField>;
+export function guessMapping<K extends ImportKind>(header: string[], kind: K): Record<string, ImportFieldOf<K>>;
+export function guessMapping(header: string[], kind: ImportKind = 'residents'): Record<string, ImportField> {
+  const index = HEADER_INDEX.get(kind) as Map<string, ImportField>;
+  const out: Record<string, ImportField> = {};
+  const used = new Set<ImportField>();
   for (const h of header) {
     const key = headerKey(h);
-    const field = HEADER_INDEX.get(key) ?? HEADER_INDEX.get(key.replace(/[.']/g, '').trim()) ?? null;
+    const field = index.get(key) ?? index.get(key.replace(/[.']/g, '').trim()) ?? null;
     if (field && !used.has(field) && !(field === 'fullName' && used.has('lastName'))) {
       out[h] = field;
       used.add(field);

@@ -24,6 +24,8 @@ import { findSameMany, type SamePerson } from './duplicates';
 import { bulkWriter } from './bulk';
 import { MAX_MEMBERS } from '../../../../shared/domain/households';
 import type { ImportJobParams, ImportJobResult, PreparedRow } from './prepare';
+import { dryRunKind, runKind } from './import.kinds';
+import { isFieldOf } from '../../../../shared/domain/imports';
 
 export interface ImportFile {
   fileName: string;
@@ -42,8 +44,15 @@ function fileProblem(problem: string, detail: string | null): AppError {
   });
 }
 
-async function readFile(deps: CoreDeps, file: ImportFile, mapping?: ImportMapping): Promise<ImportJobResult> {
+async function readFile(deps: CoreDeps, file: ImportFile, mapping?: ImportMapping, kind: ImportKind = 'residents'): Promise<ImportJobResult> {
+  if (mapping) {
+    // Each column is mapped to a field of this kind of list (the wizard offers only those).
+    const wrong = Object.entries(mapping.columns).find(([, field]) => !isFieldOf(kind, field));
+    if (wrong) throw new AppError('validation', `Column ${wrong[0]} is mapped to ${wrong[1]}, not a field of ${kind}`, { fields: [{ path: 'mapping.columns', message: 'validation.importFieldOfOtherKind' }] });
+  }
   const answer = await deps.work.run('import', {
+    kind,
+    today: deps.clock.today(),
     base64: file.base64,
     encoding: file.encoding,
     separator: file.separator,
@@ -156,19 +165,24 @@ export function importService(deps: CoreDeps) {
         header: table.header,
         rows: table.firstRows,
         rowCount: table.rowCount,
-        guessed: guessMapping(table.header),
+        guessed: guessMapping(table.header, kind),
       };
     },
 
-    async dryRun(_kind: ImportKind, file: ImportFile, mapping: ImportMapping): Promise<ImportResult> {
-      const { rows } = await readFile(deps, file, mapping);
+    async dryRun(kind: ImportKind, file: ImportFile, mapping: ImportMapping): Promise<ImportResult> {
+      const { rows, kindRows } = await readFile(deps, file, mapping, kind);
+      if (kind !== 'residents') return dryRunKind(db, kind, kindRows, clock.today());
       return summary(await classify(db, rows), null, 0);
     },
 
     async run(kind: ImportKind, file: ImportFile, mapping: ImportMapping, actor: Actor): Promise<ImportResult> {
       // Read and prepared off this thread, before the transaction opens (nothing waits on the file).
-      const job = await readFile(deps, file, mapping);
+      const job = await readFile(deps, file, mapping, kind);
       const at = clock.now().toISOString();
+      if (kind !== 'residents') {
+        const source = { fileName: file.fileName, encoding: job.table.encoding, separator: job.table.separator, header: job.table.header };
+        return db.transaction().execute((trx) => runKind(trx, kind, job.kindRows, source, actor, at, clock.today()));
+      }
       return db.transaction().execute(async (trx) => {
         const classified = await classify(trx, job.rows);
         const rejected = classified.filter((c) => c.outcome.outcome === 'rejected');

@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { residentInputSchema, type ResidentData } from '../../../../shared/domain/residents';
-import type { ImportMapping, ResidentImportField } from '../../../../shared/domain/imports';
+import type { ImportKind, ImportMapping, ResidentImportField } from '../../../../shared/domain/imports';
+import { prepareKindRow } from './import.kinds';
+import type { KindRow } from './import.rows';
 import { MEMBER_RELATIONS, type MemberRelation } from '../../../../shared/domain/households';
 import { fold } from '../../../../shared/domain/text';
 import { ImportProblem, type FileProblem } from './read/problems';
@@ -39,11 +41,17 @@ export interface ImportJobParams {
   mapping?: ImportMapping | undefined;
   thisYear: number;
   previewRows?: number;
+  /** The kind of list (residents when absent); other kinds' rows are prepared by their modules (import.kinds.ts). */
+  kind?: ImportKind | undefined;
+  /** The centre's today, YYYY-MM-DD (other kinds refuse days after it). */
+  today?: string | undefined;
 }
 
 export interface ImportJobResult {
   table: Omit<Table, 'rows'> & { rowCount: number; firstRows: TableRow[] };
   rows: PreparedRow[];
+  /** The rows of a list of another kind than residents. */
+  kindRows: KindRow[];
 }
 
 const RELATION_WORDS: [MemberRelation, string[]][] = [
@@ -79,7 +87,7 @@ export function prepareResidentRow(header: string[], r: TableRow, mapping: Impor
   const byField = new Map<ResidentImportField, { column: string; value: string }>();
   const fp: [string, string][] = [];
   header.forEach((h, i) => {
-    const field = mapping.columns[h];
+    const field = mapping.columns[h] as ResidentImportField | undefined;
     if (!field) return;
     const value = (r.cells[i] ?? '').trim();
     byField.set(field, { column: h, value });
@@ -172,11 +180,14 @@ export async function prepareImport(params: ImportJobParams, onProgress: (done: 
   const bytes = Buffer.from(params.base64, 'base64');
   const table = await readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { encoding: params.encoding, separator: params.separator });
   const { rows: all, ...meta } = table;
-  const result: ImportJobResult = { table: { ...meta, rowCount: all.length, firstRows: all.slice(0, params.previewRows ?? 20) }, rows: [] };
+  const result: ImportJobResult = { table: { ...meta, rowCount: all.length, firstRows: all.slice(0, params.previewRows ?? 20) }, rows: [], kindRows: [] };
   if (!params.mapping) return result;
   onProgress(0, all.length);
+  const kind = params.kind ?? 'residents';
+  const ctx = { thisYear: params.thisYear, today: params.today ?? `${params.thisYear}-12-31` };
   for (let i = 0; i < all.length; i++) {
-    result.rows.push(prepareResidentRow(table.header, all[i] as TableRow, params.mapping, params.thisYear));
+    if (kind !== 'residents') result.kindRows.push(prepareKindRow(kind, table.header, all[i] as TableRow, params.mapping, ctx));
+    else result.rows.push(prepareResidentRow(table.header, all[i] as TableRow, params.mapping, params.thisYear));
     if (i % 1000 === 999) onProgress(i + 1, all.length);
   }
   onProgress(all.length, all.length);
