@@ -36,6 +36,7 @@ export const SCREEN_CALLS = {
   '/admin/users': 'users.list',
   '/admin/audit': 'audit.search',
   '/admin/privacy': 'privacy.retentionReview',
+  '/import': 'import.preview',
 } as const satisfies Record<string, CallName>;
 
 export type GuardedScreen = keyof typeof SCREEN_CALLS;

@@ -194,3 +194,8 @@ export function guessMapping(header: string[]): Record<string, ResidentImportFie
   }
   return out;
 }
+
+/** The fields a column of each kind of list can be mapped to, in the order the wizard offers them. */
+export const IMPORT_FIELDS: { readonly [K in ImportKind]: readonly string[] } = {
+  residents: RESIDENT_IMPORT_FIELDS,
+};

@@ -1,4 +1,7 @@
 import type { FeatureHandlers } from '../../handlers';
+import { fieldText } from '../../../../shared/api/error-text';
+import { errorTranslate, translator } from '../../i18n';
+import { languageOf } from '../reports/reports.service';
 import { importService } from './import.service';
 
 type ImportCalls = 'import.preview' | 'import.dryRun' | 'import.run' | 'import.mappings' | 'import.saveMapping' | 'import.reports' | 'import.rejectedSheet';
@@ -10,6 +13,9 @@ export const importHandlers: FeatureHandlers<ImportCalls> = {
   'import.mappings': (input, _ctx, deps) => importService(deps).mappings(input.kind),
   'import.saveMapping': (input, ctx, deps) => importService(deps).saveMapping(input.kind, input.name, input.mapping, ctx.actor),
   'import.reports': (input, _ctx, deps) => importService(deps).reports(input.kind),
-  // The reason column holds the i18n key; the screen and the command line translate the file's name only.
-  'import.rejectedSheet': (input, _ctx, deps) => importService(deps).rejectedSheet(input.reportId, (key) => key),
+  // The reasons in words of the user's language (else the centre's), as the screen shows them.
+  'import.rejectedSheet': async (input, ctx, deps) => {
+    const tr = errorTranslate(translator(await languageOf(deps.db, ctx.actor, undefined)));
+    return importService(deps).rejectedSheet(input.reportId, (key) => fieldText(tr, key));
+  },
 };
