@@ -18,6 +18,8 @@ const shot = (name: string) => path.join(ROOT, 'test-results', name);
 
 test.describe('import wizard (ru)', () => {
   test.use({ demo: true, demoLanguage: 'ru' });
+  // The demo village is seeded first (within the test's time), on a machine shared with other work.
+  test.describe.configure({ timeout: 240_000 });
 
   test('a Windows-1251 list: encoding found, a column mapped by hand, dry run with a duplicate and a rejected row, import, search', async ({ page, hearth }) => {
     for (const key of ['imports:title', 'imports:read.encoding', 'imports:columns.none', 'imports:outcomes.would.duplicate', 'common:nav.import']) {

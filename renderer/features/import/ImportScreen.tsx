@@ -7,7 +7,7 @@
  * shared/domain/imports.ts (IMPORT_FIELDS): a kind added there appears here without changes.
  * Nothing is written before the confirmation; the run writes all rows or none.
  */
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../shared/api/contract';
@@ -78,11 +78,14 @@ export function ImportScreen() {
   const mappings = useCall('import.mappings', { kind });
 
   const fields = fieldsOf(kind);
-  const go = (next: Step) => {
-    setStep(next);
-    // The new step's heading takes the focus, so the keyboard and a screen reader start there.
-    setTimeout(() => headingRef.current?.focus(), 0);
-  };
+  const go = (next: Step) => setStep(next);
+  // The new step's heading takes the focus, so the keyboard and a screen reader start there.
+  const shownStep = useRef<Step>('file');
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    headingRef.current?.focus();
+  }, [step]);
 
   const fileInput = (f: PickedFile, enc: Encoding | '' = encoding, sep: Separator | '' = separator) => ({
     fileName: f.fileName,
