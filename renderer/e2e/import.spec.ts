@@ -159,4 +159,27 @@ test.describe('import wizard (el)', () => {
     await expect(page.getByRole('heading', { level: 2, name: t('imports:done.title') })).toBeFocused();
     await page.screenshot({ path: shot('import-el-done.png'), fullPage: true });
   });
+
+  test('a long list: an honest busy line with the time spent and the rows read while the work thread reads', async ({ page, hearth }) => {
+    test.setTimeout(240_000);
+    const rows = [['Επώνυμο', 'Όνομα', 'Έτος γέννησης', 'Οικισμός']];
+    const last = ['Παπαδόπουλος', 'Γεωργίου', 'Νικολάου', 'Ιωάννου', 'Δημητρίου', 'Κωνσταντίνου', 'Αθανασίου', 'Βασιλείου'];
+    const first = ['Γιώργος', 'Νίκος', 'Κώστας', 'Γιάννης', 'Δημήτρης', 'Μαρία', 'Ελένη', 'Κατερίνα', 'Σοφία', 'Αννα'];
+    for (let i = 0; i < 20_000; i++) rows.push([`${last[i % 8]}${i}`, first[i % 10] as string, String(1930 + (i % 80)), 'Πειραιάς']);
+    const t = await openApp(page, hearth, { language: 'el', route: '/import' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByLabel(t('imports:file.choose')).setInputFiles({ name: 'μεγάλη-λίστα.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeText(csvText(rows, ';'), 'utf-8', true)) });
+    await expect(page.getByText(t('imports:read.rowCount', { count: 20_000 }))).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('button', { name: t('imports:read.next') }).click();
+    await page.getByRole('button', { name: t('imports:columns.dryRun') }).click();
+    // While the file is read again and each row prepared: what is happening, and for how long.
+    const busy = page.getByRole('status').filter({ hasText: t('imports:busy.checking') });
+    await expect(busy).toBeVisible();
+    await expect(page.locator('.import-busy')).toContainText(/\d/);
+    // The screen answers meanwhile: the step list and the Back button are there.
+    await expect(page.getByRole('button', { name: t('imports:back') })).toBeEnabled();
+    await page.screenshot({ path: shot('import-el-busy.png') });
+    await expect(page.getByRole('heading', { level: 2, name: t('imports:check.title') })).toBeVisible({ timeout: 200_000 });
+    await expect(page.getByRole('definition').first()).toHaveText('20.000');
+  });
 });

@@ -109,7 +109,7 @@ export function ImportRowsTable({ answer, done }: { answer: ImportAnswer; done: 
     { id: 'reason', header: t('imports:check.reason'), cell: ({ row: { original: r } }) => reason(r) },
     {
       id: 'match',
-      header: t('imports:check.match'),
+      header: t(done ? 'imports:check.matchDone' : 'imports:check.match'),
       cell: ({ row: { original: r } }) =>
         r.matchId !== null && r.matchId !== undefined ? (
           <ResidentLink id={r.matchId} />
@@ -153,7 +153,7 @@ export function ImportRowsTable({ answer, done }: { answer: ImportAnswer; done: 
 }
 
 /** Saves an import's rejected rows (a CSV with the reason beside each row, to fix and import again). */
-export function RejectedDownload({ reportId, count }: { reportId: number; count: number }) {
+export function RejectedDownload({ reportId, count, short = false }: { reportId: number; count: number; short?: boolean }) {
   const { t } = useTranslation('imports');
   const sheet = useMutate('import.rejectedSheet');
   if (count === 0) return null;
@@ -161,6 +161,7 @@ export function RejectedDownload({ reportId, count }: { reportId: number; count:
     <>
       <button
         type="button"
+        className={short ? 'small' : undefined}
         disabled={sheet.isPending}
         onClick={() =>
           sheet.mutate(
@@ -173,7 +174,7 @@ export function RejectedDownload({ reportId, count }: { reportId: number; count:
           )
         }
       >
-        {t('imports:done.downloadRejected', { count })}
+        {t(short ? 'imports:history.download' : 'imports:done.downloadRejected', { count })}
       </button>
       <ErrorNotice error={sheet.error} />
     </>
@@ -196,7 +197,7 @@ export function ImportHistory({ kind }: { kind: ImportKind }) {
     { id: 'updated', header: t('imports:counts.updated'), cell: ({ row: { original: r } }) => format.number(r.updated ?? 0) },
     { id: 'duplicates', header: t('imports:counts.duplicates'), cell: ({ row: { original: r } }) => format.number(r.duplicates ?? 0) },
     { id: 'rejected', header: t('imports:counts.rejected'), cell: ({ row: { original: r } }) => format.number(r.rejected ?? 0) },
-    { id: 'sheet', header: t('imports:history.sheet'), cell: ({ row: { original: r } }) => (r.id ? <RejectedDownload reportId={r.id} count={r.rejected ?? 0} /> : null) },
+    { id: 'sheet', header: t('imports:history.sheet'), cell: ({ row: { original: r } }) => (r.id ? <RejectedDownload reportId={r.id} count={r.rejected ?? 0} short /> : null) },
   ];
   return (
     <section className="card" aria-labelledby="import-history">
