@@ -210,7 +210,7 @@ export function ImportHistory({ kind }: { kind: ImportKind }) {
           caption={t('imports:history.title')}
           empty={t('imports:history.empty')}
           rowKey={(r) => String(r.id)}
-          columnClass={{ rows: 'num', created: 'num', updated: 'num', duplicates: 'num', rejected: 'num' }}
+          columnClass={{ at: 'nowrap', rows: 'num', created: 'num', updated: 'num', duplicates: 'num', rejected: 'num' }}
         />
       ) : (
         <p className="loading">{t('common:loading')}</p>

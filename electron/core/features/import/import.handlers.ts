@@ -1,8 +1,7 @@
 import type { FeatureHandlers } from '../../handlers';
-import { fieldText } from '../../../../shared/api/error-text';
-import { errorTranslate, translator } from '../../i18n';
-import { languageOf } from '../reports/reports.service';
 import { importService } from './import.service';
+import { translator } from '../../i18n';
+import { languageOf } from '../reports/reports.service';
 
 type ImportCalls = 'import.preview' | 'import.dryRun' | 'import.run' | 'import.mappings' | 'import.saveMapping' | 'import.reports' | 'import.rejectedSheet';
 
@@ -13,9 +12,9 @@ export const importHandlers: FeatureHandlers<ImportCalls> = {
   'import.mappings': (input, _ctx, deps) => importService(deps).mappings(input.kind),
   'import.saveMapping': (input, ctx, deps) => importService(deps).saveMapping(input.kind, input.name, input.mapping, ctx.actor),
   'import.reports': (input, _ctx, deps) => importService(deps).reports(input.kind),
-  // The reasons in words of the user's language (else the centre's), as the screen shows them.
+  // The reasons as text in the user's language (their own, else the centre's), as the command line prints them.
   'import.rejectedSheet': async (input, ctx, deps) => {
-    const tr = errorTranslate(translator(await languageOf(deps.db, ctx.actor, undefined)));
-    return importService(deps).rejectedSheet(input.reportId, (key) => fieldText(tr, key));
+    const t = translator(await languageOf(deps.db, ctx.actor, undefined));
+    return importService(deps).rejectedSheet(input.reportId, (key) => t(`common:${key}`));
   },
 };

@@ -82,7 +82,7 @@ describe('import of residents', () => {
     expect(sheet.fileName).toBe('жители-rejected.csv');
     expect(text.split('\r\n').slice(0, 3)).toEqual([
       '\ufeff#;?;ФИО;Дата рождения;Адрес;Телефон;Положение;Семья;Родство',
-      // The reasons in words of the user's language (here the test centre's: English), not i18n keys.
+      // The reasons as text in the user's language (no centre set up here: English).
       '3;Дата рождения: Enter a date.;Петров Пётр Ильич;31.02.1950;Сылва, Заречная 3;;;;',
       '8;This row has more fields than the header (a separator inside an unquoted cell?). It was not imported.;Лишний Столбец;1970;Сылва;;;;;x',
     ]);
