@@ -92,7 +92,7 @@ function ResidentLink({ id }: { id: number }) {
 }
 
 /** The outcome of every row, with the spreadsheet's row number and the reason in words. */
-export function ImportRowsTable({ answer, done }: { answer: ImportAnswer; done: boolean }) {
+export function ImportRowsTable({ answer, done, kind }: { answer: ImportAnswer; done: boolean; kind: ImportKind }) {
   const { t } = useTranslation(['imports', 'common']);
   const format = useFormat();
   const [show, setShow] = useState<Outcome | 'all'>('all');
@@ -112,7 +112,12 @@ export function ImportRowsTable({ answer, done }: { answer: ImportAnswer; done: 
       header: t(done ? 'imports:check.matchDone' : 'imports:check.match'),
       cell: ({ row: { original: r } }) =>
         r.matchId !== null && r.matchId !== undefined ? (
-          <ResidentLink id={r.matchId} />
+          // A resident by name; a record of another kind of list by its number.
+          kind === 'residents' ? (
+            <ResidentLink id={r.matchId} />
+          ) : (
+            t('imports:check.recordNo', { id: r.matchId })
+          )
         ) : r.matchRow !== null && r.matchRow !== undefined ? (
           t('imports:check.sameRow', { row: format.number(r.matchRow) })
         ) : (

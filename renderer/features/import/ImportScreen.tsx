@@ -195,7 +195,12 @@ export function ImportScreen() {
             {IMPORT_KINDS.length > 1 ? (
               <Field label={t('imports:kind')}>
                 {(p) => (
-                  <select {...p} value={kind} onChange={(e) => setParams({ kind: e.target.value }, { replace: true })}>
+                  <select {...p} value={kind} onChange={(e) => {
+                      // Another kind of list: its own fields and guesses, so the file is read again from the start.
+                      setParams({ kind: e.target.value }, { replace: true });
+                      startOver();
+                    }}
+                  >
                     {IMPORT_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {kindLabel(t, k)}
@@ -497,7 +502,7 @@ export function ImportScreen() {
           </h2>
           <p className="field-hint">{t('imports:check.nothingYet')}</p>
           <ImportCounts answer={dry} done={false} />
-          <ImportRowsTable answer={dry} done={false} />
+          <ImportRowsTable answer={dry} done={false} kind={kind} />
           {runCall.isPending ? <ImportBusy what="importing" /> : null}
           <FileError error={runCall.error} />
           <p>{t('imports:check.allOrNone')}</p>
@@ -527,7 +532,7 @@ export function ImportScreen() {
               {t('imports:done.again')}
             </button>
           </div>
-          <ImportRowsTable answer={result} done />
+          <ImportRowsTable answer={result} done kind={kind} />
         </section>
       ) : null}
 
