@@ -296,7 +296,7 @@ export function ImportScreen() {
           )}
           {previewCall.isPending ? <ImportBusy what="reading" /> : null}
           <FileError error={previewCall.error} />
-          <div className="table-scroll import-preview">
+          <div className="table-scroll import-preview" tabIndex={0} role="region" aria-label={t('imports:read.caption')}>
             <table className="data-table">
               <caption className="visually-hidden">{t('imports:read.caption')}</caption>
               <thead>
