@@ -1,5 +1,7 @@
-// Type-checks every zone's tsconfig, two at a time, with incremental build info kept in
-// node_modules/.cache/tsc (a re-run after a small change takes seconds, not a minute).
+// Type-checks every zone's tsconfig, two at a time, with incremental build info kept in the
+// checkout's own .cache/tsc (a re-run after a small change takes seconds, not a minute). Not in
+// node_modules: checkouts that share one node_modules (git worktrees) would share the build info
+// and a check could pass on another checkout's files.
 // Exits non-zero when any zone fails, after printing that zone's errors.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const zones = ['shared', 'node', 'electron', 'renderer', 'e2e'];
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-const cache = path.join(root, 'node_modules', '.cache', 'tsc');
+const cache = path.join(root, '.cache', 'tsc');
 
 function check(zone) {
   return new Promise((resolve) => {

@@ -221,6 +221,25 @@ describe('request bodies', () => {
     }
   });
 
+  it('takes a spreadsheet of over 1 MB in an import call (the wizard sends the file as base64)', async () => {
+    const own = await startHttpHost({ core: t, staticDir, port: 0, scriptAdmin: true });
+    try {
+      const csv = `ФИО;Адрес\r\n${'Иванов Иван;Сылва\r\n'.repeat(60_000)}`;
+      const base64 = Buffer.from(csv, 'utf8').toString('base64');
+      expect(base64.length).toBeGreaterThan(2 * 1024 * 1024);
+      const res = await fetch(`${own.url}api/call/import.preview`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${own.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: 'residents', file: { fileName: 'list.csv', base64 } }),
+      });
+      expect(res.status).not.toBe(413);
+      const body = (await res.json()) as { ok: boolean; value?: { rowCount: number } };
+      expect(body.ok ? body.value?.rowCount : body).toBe(60_000);
+    } finally {
+      await own.close();
+    }
+  });
+
   // BUG: after a 413 the server stops reading the request but keeps the connection open and does
   // not say `Connection: close`; a keep-alive client (a browser, undici's fetch) sends its next
   // request on that connection and waits forever.

@@ -13,10 +13,14 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 import { BUILT_IN_ADMIN, type Caller } from '../core/context';
 import type { CoreEvents } from '../core/events';
 import { NEW_SESSION_ID_CALLS, type SessionStore } from '../core/features/users/sessions';
+import { MAX_IMPORT_BASE64 } from '../../shared/domain/imports';
 import { contractDocument } from './contract-document';
 import { isAllowedHost, isAllowedOrigin, listenAddress } from './host-check';
 
 const MAX_BODY = 1024 * 1024;
+/** The calls that carry a whole file (the import's spreadsheet, as base64 of up to 64 MB) may send that much. */
+const FILE_CALLS: ReadonlySet<string> = new Set(['import.preview', 'import.dryRun', 'import.run']);
+const MAX_FILE_BODY = MAX_IMPORT_BASE64 + MAX_BODY;
 /** Rotated-away session ids remembered at most (see `retire`). */
 const MAX_RETIRED = 1000;
 const CSP = CONTENT_SECURITY_POLICY;
@@ -115,12 +119,12 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+async function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -286,7 +290,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         }
         const match = /^\/api\/call\/([a-zA-Z]+\.[a-zA-Z]+)$/.exec(url.pathname);
         if (!match || req.method !== 'POST') return sendError(res, 404, 'unknownCall', 'Unknown call');
-        const raw = await readBody(req);
+        const raw = await readBody(req, FILE_CALLS.has(match[1] as string) ? MAX_FILE_BODY : MAX_BODY);
         if (raw === null) {
           // The rest of the body is not read, so this connection cannot be reused.
           return send(res, 413, JSON.stringify({ ok: false, error: { code: 'badRequest', message: 'Request body too large' } }), undefined, {

@@ -67,6 +67,7 @@ import { ClaimAdminScreen } from '../features/users/ClaimAdminScreen';
 import { endSession, IdleLock, lockSession, SessionContext, type SessionControl } from '../features/users/session';
 import { AuditRoutes } from '../features/audit/AuditRoutes';
 import { PrivacyRoutes } from '../features/privacy/PrivacyRoutes';
+import { ImportScreen } from '../features/import/ImportScreen';
 
 /**
  * One route of the signed-in app, its element in an error boundary of its own that knows the
@@ -208,6 +209,7 @@ function Gate() {
           {screen('account', <AccountScreen />)}
           {screen('admin/audit/*', <AuditRoutes />, '/admin/audit')}
           {screen('admin/privacy/*', <PrivacyRoutes />, '/admin/privacy')}
+          {screen('import', <ImportScreen />, '/import')}
           {screen('*', <HomeScreen />)}
         </Routes>
       </Layout>

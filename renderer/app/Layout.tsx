@@ -88,6 +88,7 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
           ) : null}
           <NavLink to="/results">{t('common:nav.results')}</NavLink>
           <NavLink to="/catalogue">{t('common:nav.catalogue')}</NavLink>
+          {may('/import') ? <NavLink to="/import">{t('common:nav.import')}</NavLink> : null}
           {may('/admin/users') ? (
             <NavLink to="/admin/users" className={({ isActive }) => (isActive || inAdmin ? 'active' : '')}>
               {t('common:nav.admin')}

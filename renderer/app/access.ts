@@ -38,6 +38,7 @@ export const SCREEN_CALLS = {
   '/admin/privacy': 'privacy.retentionReview',
   '/results/funder-safe': 'reports.aggregates',
   '/results/grant': 'reports.grant',
+  '/import': 'import.preview',
 } as const satisfies Record<string, CallName>;
 
 export type GuardedScreen = keyof typeof SCREEN_CALLS;

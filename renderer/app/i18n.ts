@@ -13,7 +13,7 @@ for (const [file, mod] of Object.entries(files)) {
   (resources[lng] ??= {})[ns] = mod.default;
 }
 
-export const NAMESPACES = ['common', 'setup', 'frontdesk', 'residents', 'requests', 'catalogue', 'settings', 'backups', 'volunteers', 'tasks', 'board', 'plans', 'till', 'cashbook', 'funding', 'cashflow', 'users', 'audit', 'privacy', 'hosting', 'assessments', 'cases', 'projects', 'events', 'shelter', 'aid', 'aggregates', 'dashboard', 'reports'] as const;
+export const NAMESPACES = ['common', 'setup', 'frontdesk', 'residents', 'requests', 'catalogue', 'settings', 'backups', 'volunteers', 'tasks', 'board', 'plans', 'till', 'cashbook', 'funding', 'cashflow', 'users', 'audit', 'privacy', 'hosting', 'assessments', 'cases', 'projects', 'events', 'shelter', 'aid', 'aggregates', 'dashboard', 'reports', 'imports'] as const;
 const STORAGE_KEY = 'hearth.language';
 
 export function storedLanguage(): Language | null {

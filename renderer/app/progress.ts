@@ -34,3 +34,8 @@ export function useTaskShare(task: LongTask): number | null {
   }, [progress]);
   return visibleShare(progress, Math.max(now, progress?.since ?? 0));
 }
+
+/** A running task's own figures (done of total, in its units), or undefined when none runs (the import wizard shows rows read). */
+export function useTaskRun(task: LongTask): { done: number; total: number } | undefined {
+  return useSyncExternalStore(subscribeToProgress, () => state[task]);
+}

@@ -8,7 +8,7 @@ import { escapeRegExp } from './i18n';
 
 const startsWith = (text: string) => new RegExp(`^\\s*${escapeRegExp(text)}`);
 
-export const NAV_KEYS = ['frontDesk', 'residents', 'requests', 'events', 'shelter', 'volunteers', 'tasks', 'caseload', 'projects', 'aid', 'money', 'results', 'catalogue', 'admin', 'settings'] as const;
+export const NAV_KEYS = ['frontDesk', 'residents', 'requests', 'events', 'shelter', 'volunteers', 'tasks', 'caseload', 'projects', 'aid', 'money', 'results', 'catalogue', 'import', 'admin', 'settings'] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 /** The header and navigation around every screen once the centre is set up. */
