@@ -260,6 +260,9 @@ CREATE INDEX residents_last_activity on residents (last_activity_on) where erase
 -- index residents_name_key on residents
 CREATE INDEX "residents_name_key" on "residents" ("name_key", "birth_year");
 
+-- index residents_no_activity on residents
+CREATE INDEX residents_no_activity on residents (created_at) where last_activity_on is null and erased_at is null;
+
 -- index residents_settlement on residents
 CREATE INDEX "residents_settlement" on "residents" ("settlement", "sort_key");
 
@@ -1116,16 +1119,6 @@ CREATE TRIGGER requests_last_activity_update after update of resident_id, create
 
 -- trigger residents_last_activity_created on residents
 CREATE TRIGGER residents_last_activity_created after update of created_at on residents begin update residents set last_activity_on = max(
-  substr(created_at, 1, 10),
-  coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
-  coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),
-  coalesce((select max(coalesce(p.ends_on, '9999-12-31')) from help_plans p where p.resident_id = residents.id), ''),
-  coalesce((select max(s.day) from sales s where s.resident_id = residents.id), ''),
-  coalesce((select max(max(m.from_on, coalesce(m.to_on, ''))) from household_members m where m.resident_id = residents.id), '')
-) where id = new.id; end;
-
--- trigger residents_last_activity_insert on residents
-CREATE TRIGGER residents_last_activity_insert after insert on residents begin update residents set last_activity_on = max(
   substr(created_at, 1, 10),
   coalesce((select max(q.created_on) from requests q where q.resident_id = residents.id), ''),
   coalesce((select max(coalesce(t.done_on, t.scheduled_on)) from tasks t where t.resident_id = residents.id), ''),

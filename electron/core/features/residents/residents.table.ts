@@ -36,7 +36,7 @@ export interface ResidentsTable {
   health_needs: Generated<string>;
   /** Set when the person was erased (anonymised); the row stays for the statistics. */
   erased_at: Generated<string | null>;
-  /** The day of the last contact (privacy's retention review), kept by triggers (migration 20261206_1810). */
+  /** The day of the last contact (privacy's retention review), kept by triggers (migration 20261206_1810); null while registration is the only one. */
   last_activity_on: Generated<string | null>;
 }
 export type ResidentRow = Selectable<ResidentsTable>;
