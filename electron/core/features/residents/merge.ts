@@ -111,7 +111,7 @@ export async function mergeResidents(
     .updateTable('import_fingerprints')
     .set({ entity_id: survivorId })
     .where('entity_id', '=', otherId)
-    .where('report_id', 'in', (eb) => eb.selectFrom('import_reports').select('id').where('kind', '=', 'residents'))
+    .where((eb) => eb(eb.selectFrom('import_reports as r').select('r.kind').whereRef('r.id', '=', 'import_fingerprints.report_id'), '=', 'residents'))
     .execute();
   // Its phones, search terms and match keys go with it (on delete cascade).
   await trx.deleteFrom('residents').where('id', '=', otherId).execute();
