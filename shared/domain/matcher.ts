@@ -350,13 +350,46 @@ export function verdictOf(score: number): Verdict {
   return score >= SAME_THRESHOLD ? 'same' : score >= MAYBE_THRESHOLD ? 'maybe' : 'different';
 }
 
-/** How likely two records are the same person, why, and the verdict. Pure; symmetric in practice. */
-export function scorePair(a: MatchPerson, b: MatchPerson): PairScore {
-  const name = nameScore(wordsOf(a), wordsOf(b));
-  const reasons = name.reasons;
-  let score = name.score;
+/**
+ * A person analysed once for scoring (words, phone numbers, address key): comparing one person
+ * with many (an import's rows against the register) then does not fold the same text again.
+ */
+export interface PreparedPerson {
+  words: Word[];
+  birthYear: number | null;
+  phones: string[];
+  nationals: Set<string>;
+  address: string;
+}
+
+export function preparePerson(p: MatchPerson): PreparedPerson {
+  const phones = (p.phones ?? []).map(nationalNumber);
+  return { words: wordsOf(p), birthYear: p.birthYear ?? null, phones, nationals: new Set(phones.filter((n) => n.length >= 5)), address: addressKey(p) };
+}
+
+/**
+ * Two birth years two or more apart can never make "same": the name scores at most 1, the years
+ * take 0.5 off, a phone and an address add at most 0.2 (0.70 < SAME_THRESHOLD). Lets a caller skip
+ * the scoring of such pairs without changing any verdict.
+ */
+export function cannotBeSame(a: { birthYear?: number | null | undefined }, b: { birthYear?: number | null | undefined }): boolean {
   const ya = a.birthYear ?? null;
   const yb = b.birthYear ?? null;
+  return ya !== null && yb !== null && Math.abs(ya - yb) >= 2;
+}
+
+/** How likely two records are the same person, why, and the verdict. Pure; symmetric in practice. */
+export function scorePair(a: MatchPerson, b: MatchPerson): PairScore {
+  return scorePrepared(preparePerson(a), preparePerson(b));
+}
+
+/** scorePair of two prepared persons (the same answer). */
+export function scorePrepared(a: PreparedPerson, b: PreparedPerson): PairScore {
+  const name = nameScore(a.words, b.words);
+  const reasons = name.reasons;
+  let score = name.score;
+  const ya = a.birthYear;
+  const yb = b.birthYear;
   if (ya !== null && yb !== null) {
     const d = Math.abs(ya - yb);
     if (d === 0) {
@@ -370,13 +403,11 @@ export function scorePair(a: MatchPerson, b: MatchPerson): PairScore {
       reasons.add('differentBirthYear');
     }
   }
-  const phonesA = new Set((a.phones ?? []).map(nationalNumber).filter((n) => n.length >= 5));
-  if ((b.phones ?? []).some((p) => phonesA.has(nationalNumber(p)))) {
+  if (b.phones.some((p) => a.nationals.has(p))) {
     score += 0.15;
     reasons.add('samePhone');
   }
-  const addrA = addressKey(a);
-  if (addrA !== '' && addrA === addressKey(b)) {
+  if (a.address !== '' && a.address === b.address) {
     score += 0.05;
     reasons.add('sameAddress');
   }

@@ -12,7 +12,8 @@ import { LONG_TASKS, type LongTask } from '../../../shared/api/events';
 import { makeVerifiedBackup, type MadeBackup, type MakeBackupParams, type OnProgress } from '../backup/make-backup';
 import { verifyBackup, type VerifyResult } from '../backup/verify';
 import { writeFullExport, type ExportManifest, type ExportMeta } from '../export/full-export';
-import { runImportJob, type ImportJobAnswer, type ImportJobParams } from '../features/import/prepare';
+import type { ImportJobParams } from '../features/import/prepare';
+import { runImportJob, type ImportDatabaseParams, type ImportJobAnswer } from '../features/import/residents-run';
 
 export interface ExportJobParams {
   databaseFile: string;
@@ -33,8 +34,8 @@ export interface Jobs {
   verify: { params: VerifyJobParams; result: VerifyResult };
   export: { params: ExportJobParams; result: ExportManifest };
   integrity: { params: { databaseFile: string }; result: { problems: string[] } };
-  /** Reading an import's file and preparing its rows (no database). */
-  import: { params: ImportJobParams; result: ImportJobAnswer };
+  /** Reading an import's file and preparing its rows; with `database`, its dry run or its run there (a connection of its own). */
+  import: { params: ImportJobParams & { database?: ImportDatabaseParams | undefined }; result: ImportJobAnswer };
 }
 
 export type JobName = keyof Jobs & LongTask;

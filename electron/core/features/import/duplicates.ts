@@ -11,7 +11,7 @@
  */
 import { fullName, type ResidentData } from '../../../../shared/domain/residents';
 import { nationalNumber } from '../../../../shared/domain/phone';
-import { queryKeys, scorePair, type MatchPerson } from '../../../../shared/domain/matcher';
+import { cannotBeSame, preparePerson, queryKeys, scorePrepared, type MatchPerson, type PreparedPerson } from '../../../../shared/domain/matcher';
 import type { Executor } from '../../db/schema';
 import { matchPeople } from '../residents/matcher';
 
@@ -63,11 +63,21 @@ export async function findSameMany(ex: Executor, people: Candidate[]): Promise<S
     return ids;
   });
   const registered = await matchPeople(ex, [...new Set(candidates.flatMap((c) => [...c]))]);
+  // Each registered person is analysed once, however many rows meet it.
+  const prepared = new Map<number, PreparedPerson>();
   return people.map((p, i) => {
     const found: SamePerson[] = [];
+    let mine: PreparedPerson | null = null;
     for (const id of [...(candidates[i] ?? [])].sort((a, b) => a - b)) {
       const other = registered.get(id);
-      if (other && scorePair(p as MatchPerson, other).verdict === 'same') found.push({ id, fullName: fullName({ lastName: other.lastName, firstName: other.firstName, patronymic: other.patronymic ?? '' }) });
+      if (!other || cannotBeSame(p, other)) continue;
+      let theirs = prepared.get(id);
+      if (theirs === undefined) {
+        theirs = preparePerson(other);
+        prepared.set(id, theirs);
+      }
+      mine ??= preparePerson(p as MatchPerson);
+      if (scorePrepared(mine, theirs).verdict === 'same') found.push({ id, fullName: fullName({ lastName: other.lastName, firstName: other.firstName, patronymic: other.patronymic ?? '' }) });
     }
     return found;
   });

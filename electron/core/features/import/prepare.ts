@@ -1,8 +1,8 @@
 /**
  * The heavy, database-free part of an import, run on the long-work thread (work/jobs.ts `import`):
  * the file's bytes → a table (read/*) → each row mapped to a resident's data by the mapping and the
- * cell readers, or rejected with a reason, and its fingerprint. The thread answering calls then only
- * compares with the register and writes (import.service.ts).
+ * cell readers, or rejected with a reason, and its fingerprint. The compare with the register and
+ * the write follow (residents-run.ts): on the same thread when the database is a file.
  */
 import { createHash } from 'node:crypto';
 import { residentInputSchema, type ResidentData } from '../../../../shared/domain/residents';
@@ -11,7 +11,6 @@ import { prepareKindRow } from './import.kinds';
 import type { KindRow } from './import.rows';
 import { MEMBER_RELATIONS, type MemberRelation } from '../../../../shared/domain/households';
 import { fold } from '../../../../shared/domain/text';
-import { ImportProblem, type FileProblem } from './read/problems';
 import { readTable, type Table, type TableRow } from './read/table';
 import type { Encoding } from './read/decode';
 import type { Separator } from './read/table';
@@ -192,16 +191,4 @@ export async function prepareImport(params: ImportJobParams, onProgress: (done: 
   }
   onProgress(all.length, all.length);
   return result;
-}
-
-export type ImportJobAnswer = { ok: true; value: ImportJobResult } | { ok: false; problem: FileProblem; detail: string | null };
-
-/** The job as the work runner calls it: a file that cannot be imported is an answer, not a thrown error. */
-export async function runImportJob(params: ImportJobParams, onProgress: (done: number, total: number) => void): Promise<ImportJobAnswer> {
-  try {
-    return { ok: true, value: await prepareImport(params, onProgress) };
-  } catch (e) {
-    if (e instanceof ImportProblem) return { ok: false, problem: e.problem, detail: e.detail ?? null };
-    throw e;
-  }
 }

@@ -59,4 +59,18 @@ describe.each(STATISTICS)('import query plans with %s', (_label, stats) => {
       for (const p of await explainCall(t, name, input)) expect(fullScan(p.plan).filter((x) => !/import_reports/.test(x) || /TEMP B-TREE/.test(x)), p.sql).toEqual([]);
     }
   });
+
+  it('a merge moves the merged record’s fingerprints by their entity index, the report by its key', async () => {
+    const sent: CompiledQuery[] = [];
+    await loggingDb(t, sent)
+      .updateTable('import_fingerprints')
+      .set({ entity_id: 2 })
+      .where('entity_id', '=', 1)
+      .where((eb) => eb(eb.selectFrom('import_reports as r').select('r.kind').whereRef('r.id', '=', 'import_fingerprints.report_id'), '=', 'residents'))
+      .execute();
+    const plan = explain(t, sent)[0]?.plan ?? [];
+    expect(fullScan(plan), plan.join('\n')).toEqual([]);
+    expect(plan.join(' ')).toMatch(/SEARCH import_fingerprints USING INDEX import_fingerprints_entity \(entity_id=\?\)/);
+    expect(plan.join(' ')).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/);
+  });
 });

@@ -99,4 +99,24 @@ describe('a merge in the person’s export and erasure', () => {
     expect(t.sqlite.prepare('select merged_name, merged_birth_year from resident_merges').all()).toEqual([{ merged_name: '', merged_birth_year: null }]);
     expect(t.sqlite.prepare('select count(*) n from resident_match_keys where resident_id = ?').get(a)).toEqual({ n: 0 });
   });
+
+  it('the import fingerprints of the merged record follow the survivor: the same list again creates nothing, erasure takes them all', async () => {
+    const { csvText, encodeText } = await import('../import/fixtures');
+    const { eraseResident } = await import('../privacy/erasure');
+    // One person twice in a list, with a birth year mistyped: the matcher cannot call them the same.
+    const rows = [['ФИО', 'Год рождения'], ['Иванова Мария Петровна', '1941'], ['Иванова Мария Петровна', '1947'], ['Петров Олег', '1960']];
+    const file = { fileName: 'list.csv', base64: Buffer.from(encodeText(csvText(rows, ';'), 'utf-8')).toString('base64') };
+    const mapping = { columns: { ФИО: 'fullName', 'Год рождения': 'birthYear' }, nameOrder: 'auto', language: 'ru' } as const;
+    const first = await t.value('import.run', { kind: 'residents', file, mapping });
+    expect(first.created).toBe(3);
+    const [a, b] = [first.rows?.[0]?.matchId as number, first.rows?.[1]?.matchId as number];
+    await t.value('residents.merge', { survivorId: a, otherId: b, fields: ALL_SURVIVOR });
+    const prints = () => t.sqlite.prepare('select entity_id from import_fingerprints order by entity_id').pluck().all();
+    expect(prints()).toEqual([a, a, first.rows?.[2]?.matchId]);
+    const again = await t.value('import.run', { kind: 'residents', file, mapping });
+    expect([again.created, again.duplicates]).toEqual([0, 3]);
+    expect(t.sqlite.prepare('select count(*) from residents').pluck().get()).toBe(2);
+    await t.deps.db.transaction().execute((trx) => eraseResident(trx, a, { actorId: 1, at: NOW, today: NOW.slice(0, 10) }));
+    expect(prints()).toEqual([first.rows?.[2]?.matchId]);
+  });
 });

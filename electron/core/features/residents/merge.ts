@@ -105,6 +105,14 @@ export async function mergeResidents(
       merged_by: actorId,
     })
     .execute();
+  // The rows of imported lists that made or updated the other record now stand for the survivor:
+  // a second import of the same list still creates nothing, and erasing the survivor takes them too.
+  await trx
+    .updateTable('import_fingerprints')
+    .set({ entity_id: survivorId })
+    .where('entity_id', '=', otherId)
+    .where((eb) => eb(eb.selectFrom('import_reports as r').select('r.kind').whereRef('r.id', '=', 'import_fingerprints.report_id'), '=', 'residents'))
+    .execute();
   // Its phones, search terms and match keys go with it (on delete cascade).
   await trx.deleteFrom('residents').where('id', '=', otherId).execute();
   await updateResident(trx, survivorId, data, actorId, at);
