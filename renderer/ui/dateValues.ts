@@ -1,0 +1,68 @@
+/**
+ * The conversions between the contract's date, month and time text ('YYYY-MM-DD', 'YYYY-MM',
+ * 'HH:MM') and the values of react-aria's fields (@internationalized/date's CalendarDate and Time),
+ * and the display options of a language's date fields. Pure functions (tested in
+ * dateValues.test.ts); renderer/ui/DateInput.tsx is their one user.
+ */
+import { CalendarDate, Time } from '@internationalized/date';
+import { daysInMonth, isIsoDate, isMonthKey } from '../../shared/domain/dates';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** A stored 'YYYY-MM-DD' as a CalendarDate; null for '' or anything that is not a real day. */
+export function toCalendarDate(value: string | null | undefined): CalendarDate | null {
+  if (!value || !isIsoDate(value)) return null;
+  return new CalendarDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
+}
+
+/** A day of any calendar system value (CalendarDate, or null) as 'YYYY-MM-DD'; '' for none. */
+export function fromCalendarDate(date: { year: number; month: number; day: number } | null | undefined): string {
+  if (!date) return '';
+  const text = `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+  return isIsoDate(text) ? text : '';
+}
+
+/** A stored 'HH:MM' (00:00–23:59) as a Time; null for '' or anything else. */
+export function toTime(value: string | null | undefined): Time | null {
+  const m = value ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value) : null;
+  return m ? new Time(Number(m[1]), Number(m[2])) : null;
+}
+
+/** A Time (or null) as 'HH:MM' in 24-hour form; '' for none. */
+export function fromTime(time: { hour: number; minute: number } | null | undefined): string {
+  if (!time || time.hour < 0 || time.hour > 23 || time.minute < 0 || time.minute > 59) return '';
+  return `${pad(time.hour)}:${pad(time.minute)}`;
+}
+
+/** A stored 'YYYY-MM' as its year and month; null for '' or anything that is not a month key. */
+export function toMonthParts(value: string | null | undefined): { year: number; month: number } | null {
+  if (!value || !isMonthKey(value)) return null;
+  return { year: Number(value.slice(0, 4)), month: Number(value.slice(5, 7)) };
+}
+
+/** A year and a month (1–12) as 'YYYY-MM'; '' when either is missing or out of range. */
+export function fromMonthParts(year: number | null, month: number | null): string {
+  if (year === null || month === null || !Number.isInteger(year) || !Number.isInteger(month)) return '';
+  if (year < 1900 || year > 2999 || month < 1 || month > 12) return '';
+  return `${pad(year, 4)}-${pad(month)}`;
+}
+
+/**
+ * What a date field's typed segments make: 'empty' (nothing typed), 'partial' (some parts
+ * missing), 'impossible' (every part typed but no such day: 31.02.2026), or the day itself.
+ */
+export function typedDay(parts: { year: number | null; month: number | null; day: number | null }): 'empty' | 'partial' | 'impossible' | string {
+  const { year, month, day } = parts;
+  if (year === null && month === null && day === null) return 'empty';
+  if (year === null || month === null || day === null) return 'partial';
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'impossible';
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * Whether a locale's short numeric date has two-digit days and months: dd.mm.yyyy in ru, uk and
+ * pl (Intl gives Polish "7.12.2026" unless asked), d/m/yyyy in el (the Greek way: 7/12/2026).
+ */
+export function forcesLeadingZeros(locale: string): boolean {
+  return !locale.toLowerCase().startsWith('el');
+}
