@@ -76,6 +76,7 @@ function useFocusHandle(inputRef: Ref<HTMLInputElement> | undefined, root: React
   );
 }
 
+type DayParts = { year: number | null; month: number | null; day: number | null };
 type Segments = { type: string; value?: number; isPlaceholder: boolean; isEditable: boolean }[];
 
 function partsOf(segments: Segments): { year: number | null; month: number | null; day: number | null; hour: number | null; minute: number | null } {
@@ -87,36 +88,94 @@ function partsOf(segments: Segments): { year: number | null; month: number | nul
 }
 
 /**
+ * The value react-aria's field holds, apart from the screen's: a part cleared (Backspace) or a
+ * day that does not exist (31.02) makes the screen's value '' while the field keeps what is
+ * typed. Were the field given '' too, it would empty itself under the fingers (typing "0" of
+ * "07" clears the day for a moment). The screen changing its value (a reset, another record)
+ * still reaches the field.
+ */
+function useHeld<T>(value: string, parse: (v: string) => T | null, onChange: (v: string) => void) {
+  const [held, setHeld] = useState<T | null>(() => parse(value));
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setHeld(parse(value));
+  }
+  /** Gives the screen `text`; the field holds `next` (undefined: keeps what it holds). */
+  const emit = (text: string, next?: T | null) => {
+    setSeen(text);
+    if (next !== undefined) setHeld(next);
+    if (text !== value) onChange(text);
+  };
+  return { held, emit };
+}
+
+/**
  * Watches what is typed in the segments: react-aria keeps the last whole value while a part is
  * cleared or while the typed day does not exist (31.02), and constrains it on leaving the field
- * (31.02 → 28.02). The screen must not save either: the value becomes '' and the field invalid.
+ * (31.02 → 28.02). The screen must not save either: its value becomes '' (the field keeps the
+ * typing); a whole real day typed is the screen's value.
  */
-function DaySegmentsWatch(props: { value: string; onChange: (v: string) => void; onTyped: (t: string) => void }) {
+function DaySegmentsWatch(props: { value: string; emit: (text: string) => void; onTyped: (t: string, parts: DayParts) => void }) {
   const state = useContext(DateFieldStateContext);
-  const typed = state ? typedDay(partsOf(state.segments as Segments)) : 'empty';
-  const { value, onChange, onTyped } = props;
+  const parts = state ? partsOf(state.segments as Segments) : { year: null, month: null, day: null };
+  const typed = typedDay(parts);
+  const { value, emit, onTyped } = props;
   useEffect(() => {
-    onTyped(typed);
-    if ((typed === 'partial' || typed === 'impossible') && value !== '') onChange('');
-  }, [typed, value, onChange, onTyped]);
+    onTyped(typed, { year: parts.year, month: parts.month, day: parts.day });
+    if (typed === 'partial' || typed === 'impossible') {
+      if (value !== '') emit('');
+    } else if (typed !== 'empty' && typed !== value) emit(typed);
+  }, [typed, parts.year, parts.month, parts.day, value, emit, onTyped]);
   return null;
 }
 
-function TimeSegmentsWatch(props: { value: string; onChange: (v: string) => void }) {
+function TimeSegmentsWatch(props: { value: string; emit: (text: string) => void }) {
   const state = useContext(TimeFieldStateContext);
   const parts = state ? partsOf(state.segments as Segments) : null;
-  const partial = parts !== null && (parts.hour === null) !== (parts.minute === null);
-  const { value, onChange } = props;
+  const typed = parts === null || (parts.hour === null && parts.minute === null) ? 'empty' : parts.hour === null || parts.minute === null ? 'partial' : fromTime({ hour: parts.hour, minute: parts.minute });
+  const { value, emit } = props;
   useEffect(() => {
-    if (partial && value !== '') onChange('');
-  }, [partial, value, onChange]);
+    if (typed === 'partial') {
+      if (value !== '') emit('');
+    } else if (typed !== 'empty' && typed !== value) emit(typed);
+  }, [typed, value, emit]);
   return null;
+}
+
+/**
+ * Ctrl/Cmd+Enter in a part of the field saves the form as from any other field (KeyForm): react-aria
+ * may stop the key inside its parts; when it does not reach the wrapper, the wrapper submits.
+ */
+function useSaveKey() {
+  const pending = useRef(false);
+  const isSave = (e: React.KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey);
+  return {
+    onKeyDownCapture: (e: React.KeyboardEvent<HTMLDivElement>) => {
+      if (!isSave(e)) return;
+      pending.current = true;
+      const form = e.currentTarget.closest('form');
+      window.setTimeout(() => {
+        if (pending.current && form) form.requestSubmit();
+        pending.current = false;
+      }, 0);
+    },
+    onKeyDown: (e: React.KeyboardEvent<HTMLDivElement>) => {
+      if (isSave(e)) pending.current = false;
+    },
+  };
 }
 
 const CalendarIcon = () => (
   <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 20 20">
     <rect x="2.5" y="4" width="15" height="13.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
     <path d="M2.5 8h15M6.5 2v4M13.5 2v4" stroke="currentColor" strokeWidth="1.6" fill="none" />
+  </svg>
+);
+
+const Chevron = (props: { points: string }) => (
+  <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 20 20">
+    <polyline points={props.points} fill="none" stroke="currentColor" strokeWidth="2.2" />
   </svg>
 );
 
@@ -127,85 +186,89 @@ export function DateInput(props: DateLikeProps) {
   const groupRef = useRef<HTMLDivElement>(null);
   useFocusHandle(props.inputRef, groupRef, '[role="spinbutton"]');
   // What the segments hold (see DaySegmentsWatch) and whether an impossible day was refused.
-  const typedRef = useRef('empty');
+  const typedRef = useRef<{ typed: string; parts: DayParts }>({ typed: 'empty', parts: { year: null, month: null, day: null } });
   const [refused, setRefused] = useState(false);
   const onTyped = useMemo(
-    () => (t: string) => {
-      typedRef.current = t;
-      if (t !== 'impossible' && t !== 'empty') setRefused(false);
+    () => (typed: string, parts: DayParts) => {
+      typedRef.current = { typed, parts };
+      if (typed !== 'impossible' && typed !== 'empty') setRefused(false);
     },
     [],
   );
-  const date = toCalendarDate(value);
+  const { held, emit } = useHeld(value, toCalendarDate, onChange);
   const change = (d: DateValue | null) => {
     // Leaving the field with 31.02 typed: react-aria offers 28.02; refuse it (the field empties, marked wrong).
-    if (d && typedRef.current === 'impossible') {
+    const last = typedRef.current;
+    if (d && last.typed === 'impossible' && d.year === last.parts.year && d.month === last.parts.month && d.day !== last.parts.day) {
       setRefused(true);
-      onChange('');
+      emit('', null);
       return;
     }
     setRefused(false);
-    onChange(fromCalendarDate(d));
+    emit(fromCalendarDate(d), d ? toCalendarDate(fromCalendarDate(d)) : null);
   };
   const invalid = Boolean(props['aria-invalid']) || refused;
+  const saveKey = useSaveKey();
   return (
-    <I18nProvider locale={locale}>
-      <DatePicker
-        id={props.id}
-        name={props.name}
-        className={`date-field ${props.className ?? ''}`}
-        value={date}
-        onChange={change}
-        onBlur={props.onBlur}
-        minValue={toCalendarDate(props.min)}
-        maxValue={toCalendarDate(props.max)}
-        isRequired={props.required}
-        isDisabled={props.disabled}
-        isInvalid={invalid}
-        autoFocus={props.autoFocus}
-        aria-label={props['aria-label']}
-        aria-labelledby={props['aria-labelledby']}
-        aria-describedby={props['aria-describedby']}
-        granularity="day"
-        shouldForceLeadingZeros={forcesLeadingZeros(locale)}
-        validationBehavior="aria"
-      >
-        <Group ref={groupRef} className="date-field-group">
-          <AriaDateInput className="date-field-input">
-            {(segment) =>
-              segment.type === 'year' ? (
-                // The watcher needs the field's state, which exists only inside DateInput: it rides on the one year segment.
-                <>
+    <div className="date-field-wrap" {...saveKey}>
+      <I18nProvider locale={locale}>
+        <DatePicker
+          id={props.id}
+          name={props.name}
+          className={`date-field ${props.className ?? ''}`}
+          value={held}
+          onChange={change}
+          onBlur={props.onBlur}
+          minValue={toCalendarDate(props.min)}
+          maxValue={toCalendarDate(props.max)}
+          isRequired={props.required}
+          isDisabled={props.disabled}
+          isInvalid={invalid}
+          autoFocus={props.autoFocus}
+          aria-label={props['aria-label']}
+          aria-labelledby={props['aria-labelledby']}
+          aria-describedby={props['aria-describedby']}
+          granularity="day"
+          shouldForceLeadingZeros={forcesLeadingZeros(locale)}
+          validationBehavior="aria"
+        >
+          <Group ref={groupRef} className="date-field-group">
+            <AriaDateInput className="date-field-input">
+              {(segment) =>
+                segment.type === 'year' ? (
+                  // The watcher needs the field's state, which exists only inside DateInput: it rides on the one year segment.
+                  <>
+                    <DateSegment segment={segment} className="date-segment" />
+                    <DaySegmentsWatch value={value} emit={emit} onTyped={onTyped} />
+                  </>
+                ) : (
                   <DateSegment segment={segment} className="date-segment" />
-                  <DaySegmentsWatch value={value} onChange={onChange} onTyped={onTyped} />
-                </>
-              ) : (
-                <DateSegment segment={segment} className="date-segment" />
-              )
-            }
-          </AriaDateInput>
-          <Button className="date-field-button">
-            <CalendarIcon />
-          </Button>
-        </Group>
-        <Popover className="date-popover" placement="bottom start">
-          <Dialog className="date-dialog">
-            <Calendar className="date-calendar">
-              <header className="date-calendar-head">
-                <Button slot="previous" className="date-calendar-nav">
-                  ‹
-                </Button>
-                <Heading className="date-calendar-title" />
-                <Button slot="next" className="date-calendar-nav">
-                  ›
-                </Button>
-              </header>
-              <CalendarGrid className="date-calendar-grid">{(day) => <CalendarCell date={day} className="date-calendar-cell" />}</CalendarGrid>
-            </Calendar>
-          </Dialog>
-        </Popover>
-      </DatePicker>
-    </I18nProvider>
+                )
+              }
+            </AriaDateInput>
+            <Button className="date-field-button">
+              <CalendarIcon />
+            </Button>
+          </Group>
+          <Popover className="date-popover" placement="bottom start">
+            <Dialog className="date-dialog">
+              <Calendar className="date-calendar">
+                <header className="date-calendar-head">
+                  <Button slot="previous" className="date-calendar-nav">
+                    <Chevron points="12,4 6,10 12,16" />
+                  </Button>
+                  <Heading className="date-calendar-title" />
+                  <Button slot="next" className="date-calendar-nav">
+                    <Chevron points="8,4 14,10 8,16" />
+                  </Button>
+                </header>
+                <CalendarGrid className="date-calendar-grid">{(day) => <CalendarCell date={day} className="date-calendar-cell" />}</CalendarGrid>
+              </Calendar>
+            </Dialog>
+          </Popover>
+        </DatePicker>
+      </I18nProvider>
+    </div>
   );
 }
 
@@ -303,33 +366,37 @@ export function TimeInput(props: DateLikeProps) {
   const { value, onChange } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   useFocusHandle(props.inputRef, rootRef, '[role="spinbutton"]');
+  const { held, emit } = useHeld(value, toTime, onChange);
+  const saveKey = useSaveKey();
   return (
-    <I18nProvider locale={locale}>
-      <TimeField
-        ref={rootRef}
-        id={props.id}
-        name={props.name}
-        className={`time-field ${props.className ?? ''}`}
-        value={toTime(value)}
-        onChange={(t: TimeValue | null) => onChange(fromTime(t))}
-        onBlur={props.onBlur}
-        minValue={toTime(props.min)}
-        maxValue={toTime(props.max)}
-        isRequired={props.required}
-        isDisabled={props.disabled}
-        isInvalid={Boolean(props['aria-invalid'])}
-        autoFocus={props.autoFocus}
-        aria-label={props['aria-label']}
-        aria-labelledby={props['aria-labelledby']}
-        aria-describedby={props['aria-describedby']}
-        hourCycle={24}
-        granularity="minute"
-        shouldForceLeadingZeros
-        validationBehavior="aria"
-      >
-        <AriaDateInput className="date-field-input date-field-group">{(segment) => <DateSegment segment={segment} className="date-segment" />}</AriaDateInput>
-        <TimeSegmentsWatch value={value} onChange={onChange} />
-      </TimeField>
-    </I18nProvider>
+    <div className="date-field-wrap" {...saveKey}>
+      <I18nProvider locale={locale}>
+        <TimeField
+          ref={rootRef}
+          id={props.id}
+          name={props.name}
+          className={`time-field ${props.className ?? ''}`}
+          value={held}
+          onChange={(t: TimeValue | null) => emit(fromTime(t), t ? toTime(fromTime(t)) : null)}
+          onBlur={props.onBlur}
+          minValue={toTime(props.min)}
+          maxValue={toTime(props.max)}
+          isRequired={props.required}
+          isDisabled={props.disabled}
+          isInvalid={Boolean(props['aria-invalid'])}
+          autoFocus={props.autoFocus}
+          aria-label={props['aria-label']}
+          aria-labelledby={props['aria-labelledby']}
+          aria-describedby={props['aria-describedby']}
+          hourCycle={24}
+          granularity="minute"
+          shouldForceLeadingZeros
+          validationBehavior="aria"
+        >
+          <AriaDateInput className="date-field-input date-field-group">{(segment) => <DateSegment segment={segment} className="date-segment" />}</AriaDateInput>
+          <TimeSegmentsWatch value={value} emit={emit} />
+        </TimeField>
+      </I18nProvider>
+    </div>
   );
 }

@@ -5,21 +5,31 @@
  * dateValues.test.ts); renderer/ui/DateInput.tsx is their one user.
  */
 import { CalendarDate, Time } from '@internationalized/date';
-import { daysInMonth, isIsoDate, isMonthKey } from '../../shared/domain/dates';
+import { daysInMonth, isMonthKey } from '../../shared/domain/dates';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/**
+ * A real day of years 1–9999. Not the contract's 1900–2999 (isIsoDate): while "2026" is typed
+ * the field holds the years 2, 20 and 202 for a moment, and a value it could not hold back would
+ * empty the field under the fingers. The screen and the core refuse such a year on saving.
+ */
+function isDay(year: number, month: number, day: number): boolean {
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** A stored 'YYYY-MM-DD' as a CalendarDate; null for '' or anything that is not a real day. */
 export function toCalendarDate(value: string | null | undefined): CalendarDate | null {
-  if (!value || !isIsoDate(value)) return null;
-  return new CalendarDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
+  const m = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isDay(year, month, day) ? new CalendarDate(year, month, day) : null;
 }
 
 /** A day of any calendar system value (CalendarDate, or null) as 'YYYY-MM-DD'; '' for none. */
 export function fromCalendarDate(date: { year: number; month: number; day: number } | null | undefined): string {
   if (!date) return '';
-  const text = `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
-  return isIsoDate(text) ? text : '';
+  return isDay(date.year, date.month, date.day) ? `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}` : '';
 }
 
 /** A stored 'HH:MM' (00:00–23:59) as a Time; null for '' or anything else. */
@@ -49,13 +59,15 @@ export function fromMonthParts(year: number | null, month: number | null): strin
 
 /**
  * What a date field's typed segments make: 'empty' (nothing typed), 'partial' (some parts
- * missing), 'impossible' (every part typed but no such day: 31.02.2026), or the day itself.
+ * missing or still a 0), 'impossible' (every part typed but no such day: 31.02.2026), or the day.
  */
 export function typedDay(parts: { year: number | null; month: number | null; day: number | null }): 'empty' | 'partial' | 'impossible' | string {
   const { year, month, day } = parts;
   if (year === null && month === null && day === null) return 'empty';
   if (year === null || month === null || day === null) return 'partial';
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'impossible';
+  // A 0 is a part being typed ("0" of "07"); a day past its month's end is not a day.
+  if (year < 1 || month < 1 || month > 12 || day < 1) return 'partial';
+  if (!isDay(year, month, day)) return 'impossible';
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
