@@ -206,3 +206,8 @@ export async function dateText(field: Locator): Promise<string> {
   const text = await field.locator('xpath=descendant-or-self::*[contains(@class, "date-field-input")]').first().innerText();
   return text.replace(/[\u2066-\u2069\u200e\u200f\s]/g, '');
 }
+
+/** The value a date or time field holds, as the contract writes it ('YYYY-MM-DD', 'HH:MM'), or ''. */
+export async function dateValue(field: Locator): Promise<string> {
+  return field.locator('input[type="hidden"]').first().inputValue();
+}

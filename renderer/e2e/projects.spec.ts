@@ -1,6 +1,7 @@
 import { test, expect, openApp } from './fixtures';
 import { ownString } from './i18n';
 import { artifactPath } from './paths';
+import { dateField, fillDate } from './pages';
 
 /**
  * Projects with participants (issue 13), in Polish on the demo centre, as Zawiercie's MOPS runs
@@ -69,10 +70,10 @@ test('create a project, recruit a resident with a social contract, record attend
   await expect(page.getByRole('option', { name: new RegExp(person.fullName) }).first()).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('enrol-chosen')).toHaveText(person.fullName);
-  await expect(page.getByLabel(t('projects:enrol.recruitedOn'))).toBeFocused();
-  await page.getByLabel(t('projects:enrol.recruitedOn')).fill(recruitedOn);
+  await expect(dateField(page, t('projects:enrol.recruitedOn')).getByRole('spinbutton').first()).toBeFocused();
+  await fillDate(dateField(page, t('projects:enrol.recruitedOn')), recruitedOn);
   await expect(page.getByLabel(t('projects:enrol.contractSigned'))).toBeChecked();
-  await page.getByLabel(t('projects:enrol.contractOn')).fill(shift(recruitedOn, 2));
+  await fillDate(dateField(page, t('projects:enrol.contractOn')), shift(recruitedOn, 2));
   await page.getByRole('button', { name: t('projects:enrol.save') }).click();
   const row = page.locator('.project-participants tbody tr').filter({ hasText: lastName });
   await expect(row).toHaveCount(1);
@@ -82,9 +83,9 @@ test('create a project, recruit a resident with a social contract, record attend
 
   // Completing before the recruitment is refused beside the date, in Polish; nothing changes.
   await row.getByRole('button', { name: `${t('projects:actions.complete')}: ${person.fullName}`, exact: true }).click();
-  const completedOn = page.getByLabel(t('projects:complete.on'));
-  await expect(completedOn).toBeFocused();
-  await completedOn.fill(shift(recruitedOn, -1));
+  const completedOn = dateField(page, t('projects:complete.on'));
+  await expect(completedOn.getByRole('spinbutton').first()).toBeFocused();
+  await fillDate(completedOn, shift(recruitedOn, -1));
   await page.keyboard.press('Enter');
   const refusal = page.getByRole('alert').filter({ hasText: t('validation.beforeRecruitment') });
   await expect(refusal).toBeVisible();

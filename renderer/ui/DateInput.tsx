@@ -144,12 +144,14 @@ function TimeSegmentsWatch(props: { value: string; emit: (text: string) => void 
 }
 
 /**
- * Ctrl/Cmd+Enter in a part of the field saves the form as from any other field (KeyForm): react-aria
- * may stop the key inside its parts; when it does not reach the wrapper, the wrapper submits.
+ * Enter in a part of the field sends the form as from a native input, and Ctrl/Cmd+Enter saves it
+ * as from any other field (KeyForm): react-aria keeps those keys inside its parts; when one does
+ * not reach the wrapper, the wrapper submits. Keys in the calendar (a portal) are left alone.
  */
 function useSaveKey() {
   const pending = useRef(false);
-  const isSave = (e: React.KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey);
+  const isSave = (e: React.KeyboardEvent<HTMLDivElement>) =>
+    e.key === 'Enter' && !e.altKey && !e.shiftKey && e.target instanceof Element && e.target.getAttribute('role') === 'spinbutton' && e.currentTarget.contains(e.target);
   return {
     onKeyDownCapture: (e: React.KeyboardEvent<HTMLDivElement>) => {
       if (!isSave(e)) return;
@@ -161,7 +163,8 @@ function useSaveKey() {
       }, 0);
     },
     onKeyDown: (e: React.KeyboardEvent<HTMLDivElement>) => {
-      if (isSave(e)) pending.current = false;
+      // Ctrl+Enter got through: KeyForm saves. Plain Enter has no native submit from a part: ours stays.
+      if (isSave(e) && (e.ctrlKey || e.metaKey)) pending.current = false;
     },
   };
 }
