@@ -89,7 +89,8 @@ test('create a project, recruit a resident with a social contract, record attend
   await page.keyboard.press('Enter');
   const refusal = page.getByRole('alert').filter({ hasText: t('validation.beforeRecruitment') });
   await expect(refusal).toBeVisible();
-  await expect(completedOn).toHaveAttribute('aria-invalid', 'true');
+  // The field is marked wrong in each of its parts (a group itself has no aria-invalid).
+  await expect(completedOn.getByRole('spinbutton').first()).toHaveAttribute('aria-invalid', 'true');
   await refusal.scrollIntoViewIfNeeded();
   await page.screenshot({ path: artifactPath('projects-refused-pl.png') });
   await page.keyboard.press('Escape');
@@ -99,7 +100,7 @@ test('create a project, recruit a resident with a social contract, record attend
   // Attendance: ten sessions of the course, forty hours.
   await row.getByRole('button', { name: `${t('projects:actions.attendance')}: ${person.fullName}`, exact: true }).click();
   await expect(page.getByLabel(t('projects:attendance.activity'))).toBeFocused();
-  await page.getByLabel(t('projects:attendance.on')).fill(shift(recruitedOn, 3));
+  await fillDate(dateField(page, t('projects:attendance.on')), shift(recruitedOn, 3));
   await page.getByLabel(t('projects:attendance.sessions')).fill('10');
   await page.getByLabel(t('projects:attendance.hours')).fill('40');
   await page.keyboard.press('Enter');
@@ -107,7 +108,7 @@ test('create a project, recruit a resident with a social contract, record attend
 
   // Completed today.
   await row.getByRole('button', { name: `${t('projects:actions.complete')}: ${person.fullName}`, exact: true }).click();
-  await expect(page.getByLabel(t('projects:complete.on'))).toHaveValue(today);
+  await expect(dateField(page, t('projects:complete.on')).locator('input[type="hidden"]')).toHaveValue(today);
   await page.getByRole('button', { name: t('projects:complete.save') }).click();
   await expect(row.getByText(t('projects:status.completed'))).toBeVisible();
 
@@ -125,7 +126,7 @@ test('create a project, recruit a resident with a social contract, record attend
   await expect(row2.getByText(t('projects:contract.none'))).toBeVisible();
   await expect(page.locator('[data-figure="withContract"]')).toHaveText('1');
   await row2.getByRole('button', { name: `${t('projects:actions.contract')}: ${second.fullName}`, exact: true }).click();
-  await expect(page.getByLabel(t('projects:contract.on'))).toBeFocused();
+  await expect(dateField(page, t('projects:contract.on')).getByRole('spinbutton').first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(row2.getByText(t('projects:contract.none'))).toHaveCount(0);
   await row2.getByRole('button', { name: `${t('projects:actions.dropOut')}: ${second.fullName}`, exact: true }).click();
