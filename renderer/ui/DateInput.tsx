@@ -125,7 +125,7 @@ function DaySegmentsWatch(props: { value: string; emit: (text: string) => void; 
     onTyped(typed, { year: parts.year, month: parts.month, day: parts.day });
     if (typed === 'partial' || typed === 'impossible') {
       if (value !== '') emit('');
-    } else if (typed !== 'empty' && typed !== value) emit(typed);
+    } else if (typed !== 'empty' && typed !== 'typing' && typed !== value) emit(typed);
   }, [typed, parts.year, parts.month, parts.day, value, emit, onTyped]);
   return null;
 }

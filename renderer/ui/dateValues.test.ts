@@ -62,8 +62,8 @@ describe('typed segments', () => {
     expect(typedDay({ year: null, month: null, day: null })).toBe('empty');
     expect(typedDay({ year: 2026, month: null, day: 7 })).toBe('partial');
     expect(typedDay({ year: 2026, month: 2, day: 31 })).toBe('impossible');
-    expect(typedDay({ year: 2026, month: 12, day: 0 })).toBe('partial');
-    expect(typedDay({ year: 2026, month: 0, day: 7 })).toBe('partial');
+    expect(typedDay({ year: 2026, month: 12, day: 0 })).toBe('typing');
+    expect(typedDay({ year: 2026, month: 0, day: 7 })).toBe('typing');
     expect(typedDay({ year: 2025, month: 2, day: 29 })).toBe('impossible');
     expect(typedDay({ year: 2024, month: 2, day: 29 })).toBe('2024-02-29');
     expect(typedDay({ year: 2026, month: 12, day: 7 })).toBe('2026-12-07');

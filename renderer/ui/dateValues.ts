@@ -59,14 +59,16 @@ export function fromMonthParts(year: number | null, month: number | null): strin
 
 /**
  * What a date field's typed segments make: 'empty' (nothing typed), 'partial' (some parts
- * missing or still a 0), 'impossible' (every part typed but no such day: 31.02.2026), or the day.
+ * missing), 'typing' (a part is still the 0 of "07"), 'impossible' (every part typed but no such day: 31.02.2026), or the day.
  */
-export function typedDay(parts: { year: number | null; month: number | null; day: number | null }): 'empty' | 'partial' | 'impossible' | string {
+export function typedDay(parts: { year: number | null; month: number | null; day: number | null }): 'empty' | 'partial' | 'typing' | 'impossible' | string {
   const { year, month, day } = parts;
   if (year === null && month === null && day === null) return 'empty';
   if (year === null || month === null || day === null) return 'partial';
-  // A 0 is a part being typed ("0" of "07"); a day past its month's end is not a day.
-  if (year < 1 || month < 1 || month > 12 || day < 1) return 'partial';
+  // A 0 is a part being typed ("0" of "07"): the value stays as it was until the next digit
+  // (a screen that shows today for '' would otherwise reset the field under the fingers).
+  if (year < 1 || month < 1 || day < 1) return 'typing';
+  if (month > 12) return 'impossible';
   if (!isDay(year, month, day)) return 'impossible';
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
