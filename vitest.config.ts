@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'migrations/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'migrations/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/ui/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'renderer/e2e/**', '**/*.slow.test.ts'],
     pool: 'forks',
     // Vitest's 5 s default is a clock: on a busy 2-core PC (CI beside other work) a test that

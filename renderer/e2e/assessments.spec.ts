@@ -1,6 +1,7 @@
 import { test, expect, openApp } from './fixtures';
 import { ownString } from './i18n';
 import { artifactPath } from './paths';
+import { dateField, fillDate } from './pages';
 
 /**
  * Needs assessments (issue 13), in Ukrainian, as a coordinator of the demo centre: open a demo
@@ -126,7 +127,7 @@ test.describe('assessments (uk)', () => {
 
     // The follow-ups due: everyone's by the new follow-up's day includes it.
     await page.goto(`${hearth.url}#/assessments/due`);
-    await page.getByLabel(t('assessments:due.until')).fill(followUp);
+    await fillDate(dateField(page, t('assessments:due.until')), followUp);
     const name = (await hearth.call('residents.get', { id: residentId ?? 0 })).resident.fullName;
     await expect(page.getByRole('row').filter({ hasText: name }).first()).toBeVisible();
     await page.screenshot({ path: artifactPath('assessments-due-uk.png') });

@@ -1,5 +1,6 @@
 import { test, expect, openApp, centre } from './fixtures';
 import { artifactPath } from './paths';
+import { dateField, fillDate } from './pages';
 
 /**
  * "Who opened this resident's record in March?": a record is opened, then the admin finds that
@@ -38,7 +39,7 @@ test.describe('audit log (ru)', () => {
     await expect(page.getByRole('option', { name: /Зябликова Серафима/ })).toBeVisible();
     await picker.press('Enter');
     await expect(page.getByText('Зябликова Серафима Ильинична')).toBeVisible();
-    await page.getByLabel(t('audit:filters.month')).fill(month);
+    await fillDate(dateField(page, t('audit:filters.month')), month);
 
     const rows = page.locator('table.audit-table tbody tr');
     const view = rows.filter({ hasText: t('audit:actions.view') });
@@ -52,9 +53,9 @@ test.describe('audit log (ru)', () => {
     await expect(page.locator('table.audit-table')).not.toContainText('Плохо слышит');
 
     // Another month: nothing.
-    await page.getByLabel(t('audit:filters.month')).fill('2020-03');
+    await fillDate(dateField(page, t('audit:filters.month')), '2020-03');
     await expect(page.getByText(t('audit:found.none'))).toBeVisible();
-    await page.getByLabel(t('audit:filters.month')).fill(month);
+    await fillDate(dateField(page, t('audit:filters.month')), month);
     await expect(view).toHaveCount(1);
 
     await page.getByRole('button', { name: t('audit:verify.button') }).click();

@@ -1,6 +1,7 @@
 import { test, expect, openApp } from './fixtures';
 import { ownString } from './i18n';
 import { artifactPath } from './paths';
+import { dateField, fillDate } from './pages';
 
 /**
  * Case management (issue 13) in Ukrainian, on the demo village: from a demo resident's page, open a
@@ -42,7 +43,7 @@ test.describe('cases (uk)', () => {
     await page.keyboard.press('Enter');
     const panel = page.getByRole('form', { name: t('cases:open.title') }).or(section.locator('form'));
     await panel.getByLabel(t('cases:fields.goals')).fill('Оформити житлову субсидію\nВлаштувати дитину до садочка');
-    await panel.getByLabel(t('cases:fields.nextReviewOn')).fill(later(30));
+    await fillDate(dateField(panel, t('cases:fields.nextReviewOn')), later(30));
     await panel.getByLabel(t('cases:fields.goals')).focus();
     await page.keyboard.press('Control+Enter');
     // No consent covering health: refused beside the subject, nothing saved.
@@ -64,7 +65,7 @@ test.describe('cases (uk)', () => {
     const actionText = page.getByLabel(t('cases:fields.action'), { exact: true });
     await expect(actionText).toBeFocused();
     await page.keyboard.type('Зібрати довідки про доходи');
-    await page.getByLabel(t('cases:fields.dueOn')).fill(later(14));
+    await fillDate(dateField(page, t('cases:fields.dueOn')), later(14));
     await page.getByLabel(t('cases:fields.responsibleText')).fill('сімейний асистент');
     await page.keyboard.press('Control+Enter');
     const actions = page.getByRole('table').filter({ hasText: 'Зібрати довідки про доходи' });
@@ -84,9 +85,9 @@ test.describe('cases (uk)', () => {
     // A review, with the next one in a month.
     await page.getByRole('button', { name: t('cases:review.open') }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByLabel(t('cases:fields.reviewedOn'))).toBeFocused();
+    await expect(dateField(page, t('cases:fields.reviewedOn')).getByRole('spinbutton').first()).toBeFocused();
     await page.getByLabel(t('cases:fields.note')).fill('Довідки збираються, субсидію подамо наступного тижня.');
-    await page.getByLabel(t('cases:fields.nextReviewOn')).fill(later(31));
+    await fillDate(dateField(page, t('cases:fields.nextReviewOn')), later(31));
     await page.keyboard.press('Control+Enter');
     await expect(page.getByRole('heading', { name: t('cases:review.title', { count: 1 }) })).toBeVisible();
     await page.screenshot({ path: artifactPath('cases-case-uk.png'), fullPage: true });

@@ -1,6 +1,7 @@
 import { test, expect, openApp, centre } from './fixtures';
 import { ownString } from './i18n';
 import { artifactPath } from './paths';
+import { dateField, dateValue, fillDate } from './pages';
 
 /**
  * Households (issue 13) at the front desk, in Greek: from a resident's page, register a household
@@ -248,13 +249,13 @@ test.describe('households (ru)', () => {
     await expect(reason).toHaveValue('left');
     await expect(section.getByText(t('residents:household.end.question'))).toBeVisible();
     // A day before the household was formed is refused beside the date; today is taken.
-    const on = section.getByLabel(t('residents:household.end.on'));
-    const today = await on.inputValue();
+    const on = dateField(section, t('residents:household.end.on'));
+    const today = await dateValue(on);
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    await on.fill('2020-01-15');
+    await fillDate(on, '2020-01-15');
     await section.getByRole('button', { name: t('residents:household.end.confirm') }).click();
     await expect(section.getByText(t('common:validation.dateOrder'))).toBeVisible();
-    await on.fill(today);
+    await fillDate(on, today);
     await section.getByRole('button', { name: t('residents:household.end.confirm') }).click();
     await expect(section.getByRole('table', { name: t('residents:household.members', { count: 2 }) })).toBeVisible();
     await expect(addMember).toBeFocused();

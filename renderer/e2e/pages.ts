@@ -149,3 +149,65 @@ export class ResidentFormPage {
     return this.page.getByRole('button', { name: this.t('common:save'), exact: true });
   }
 }
+
+/**
+ * The date, month or time field (renderer/ui/DateInput.tsx) named by its label: a group of typed
+ * parts (day, month, year; hour, minute) or, for a month, a month select and a year select.
+ */
+export function dateField(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole('group', { name: label, exact: true });
+}
+
+/**
+ * Types 'YYYY-MM-DD', 'YYYY-MM' or 'HH:MM' into a date, month or time field (dateField) as a
+ * person does, whatever the language's order of the parts: each part focused and its digits
+ * typed (year, month, day: a day is typed last so that no shorter month cuts it); a month's two
+ * selects chosen. '' empties the field (Backspace in every part).
+ */
+export async function fillDate(field: Locator, value: string): Promise<void> {
+  const page = field.page();
+  if ((await field.locator('select').count()) === 2) {
+    const [year = '', month = ''] = value === '' ? [] : value.split('-');
+    await field.locator('select.month-field-month').selectOption(month === '' ? '' : String(Number(month)));
+    await field.locator('select.month-field-year').selectOption(year);
+    return;
+  }
+  const segments = field.locator('[role="spinbutton"]');
+  if (value === '') {
+    for (let i = (await segments.count()) - 1; i >= 0; i--) {
+      await segments.nth(i).focus();
+      for (let k = 0; k < 4; k++) await page.keyboard.press('Backspace');
+    }
+    return;
+  }
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const time = /^(\d{2}):(\d{2})$/.exec(value);
+  const parts: Array<[string, string]> = day
+    ? [
+        ['year', day[1] ?? ''],
+        ['month', day[2] ?? ''],
+        ['day', day[3] ?? ''],
+      ]
+    : time
+      ? [
+          ['hour', time[1] ?? ''],
+          ['minute', time[2] ?? ''],
+        ]
+      : [];
+  if (parts.length === 0) throw new Error(`fillDate: not a date, month or time: ${value}`);
+  for (const [type, digits] of parts) {
+    await field.locator(`[data-type="${type}"]`).focus();
+    await page.keyboard.type(digits);
+  }
+}
+
+/** What a date or time field shows, e.g. "07.12.2026" (ru) or "7/12/2026" (el), without bidi marks. */
+export async function dateText(field: Locator): Promise<string> {
+  const text = await field.locator('xpath=descendant-or-self::*[contains(@class, "date-field-input")]').first().innerText();
+  return text.replace(/[\u2066-\u2069\u200e\u200f\s]/g, '');
+}
+
+/** The value a date or time field holds, as the contract writes it ('YYYY-MM-DD', 'HH:MM'), or ''. */
+export async function dateValue(field: Locator): Promise<string> {
+  return field.locator('input[type="hidden"]').first().inputValue();
+}

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, openApp, type Hearth } from './fixtures';
 import { artifactPath } from './paths';
 import { escapeRegExp } from './i18n';
+import { dateField, dateValue, fillDate } from './pages';
 import { addDays, planDates, type HelpPlan } from '../../shared/domain/plans';
 
 /**
@@ -47,11 +48,11 @@ test('snow day: the list with proposed volunteers, adjusted and created once', a
 
   const t = await openApp(page, hearth, { route: '/snow-day' });
   await expect(page.getByRole('heading', { level: 1, name: t('plans:snow.title') })).toBeVisible();
-  const dateInput = page.getByLabel(t('plans:snow.date'), { exact: true });
-  await expect(dateInput).toBeFocused();
-  await expect(dateInput).toHaveValue(today);
-  await dateInput.fill(date);
-  await dateInput.press('Enter');
+  const dateInput = dateField(page, t('plans:snow.date'));
+  await expect(dateInput.getByRole('spinbutton').first()).toBeFocused();
+  expect(await dateValue(dateInput)).toBe(today);
+  await fillDate(dateInput, date);
+  await page.keyboard.press('Enter');
 
   const list = page.getByRole('region', { name: t('plans:snow.listTitle', { date: dayText(date) }) });
   const table = list.getByRole('table');
@@ -87,7 +88,7 @@ test('snow day: the list with proposed volunteers, adjusted and created once', a
 
   // Running it again the same day: the existing ones are shown, nothing is made twice.
   await page.reload();
-  await page.getByLabel(t('plans:snow.date'), { exact: true }).fill(date);
+  await fillDate(dateField(page, t('plans:snow.date')), date);
   await page.getByRole('button', { name: t('plans:snow.prepare'), exact: true }).click();
   await expect(table.getByText(t('plans:snow.state.exists'), { exact: true })).toHaveCount(20);
   await expect(page.getByText(t('plans:snow.allExist'))).toBeVisible();
@@ -186,7 +187,7 @@ test('reports: the figures are those of the API', async ({ page, hearth }) => {
   // Another range: the figures follow.
   const longFrom = addMonths(to, -11);
   const longer = await hearth.call('reports.volunteersActive', { from: longFrom, to });
-  await page.getByLabel(t('plans:reports.from'), { exact: true }).fill(longFrom);
+  await fillDate(dateField(page, t('plans:reports.from')), longFrom);
   const total = activeTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: t('plans:reports.groups.total'), exact: true }) });
   await expect(total.getByRole('cell')).toHaveText([numberText(longer.active.total), numberText(longer.registered.total)]);
 });

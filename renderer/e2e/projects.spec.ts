@@ -1,6 +1,7 @@
 import { test, expect, openApp } from './fixtures';
 import { ownString } from './i18n';
 import { artifactPath } from './paths';
+import { dateField, fillDate } from './pages';
 
 /**
  * Projects with participants (issue 13), in Polish on the demo centre, as Zawiercie's MOPS runs
@@ -69,10 +70,10 @@ test('create a project, recruit a resident with a social contract, record attend
   await expect(page.getByRole('option', { name: new RegExp(person.fullName) }).first()).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('enrol-chosen')).toHaveText(person.fullName);
-  await expect(page.getByLabel(t('projects:enrol.recruitedOn'))).toBeFocused();
-  await page.getByLabel(t('projects:enrol.recruitedOn')).fill(recruitedOn);
+  await expect(dateField(page, t('projects:enrol.recruitedOn')).getByRole('spinbutton').first()).toBeFocused();
+  await fillDate(dateField(page, t('projects:enrol.recruitedOn')), recruitedOn);
   await expect(page.getByLabel(t('projects:enrol.contractSigned'))).toBeChecked();
-  await page.getByLabel(t('projects:enrol.contractOn')).fill(shift(recruitedOn, 2));
+  await fillDate(dateField(page, t('projects:enrol.contractOn')), shift(recruitedOn, 2));
   await page.getByRole('button', { name: t('projects:enrol.save') }).click();
   const row = page.locator('.project-participants tbody tr').filter({ hasText: lastName });
   await expect(row).toHaveCount(1);
@@ -82,13 +83,14 @@ test('create a project, recruit a resident with a social contract, record attend
 
   // Completing before the recruitment is refused beside the date, in Polish; nothing changes.
   await row.getByRole('button', { name: `${t('projects:actions.complete')}: ${person.fullName}`, exact: true }).click();
-  const completedOn = page.getByLabel(t('projects:complete.on'));
-  await expect(completedOn).toBeFocused();
-  await completedOn.fill(shift(recruitedOn, -1));
+  const completedOn = dateField(page, t('projects:complete.on'));
+  await expect(completedOn.getByRole('spinbutton').first()).toBeFocused();
+  await fillDate(completedOn, shift(recruitedOn, -1));
   await page.keyboard.press('Enter');
   const refusal = page.getByRole('alert').filter({ hasText: t('validation.beforeRecruitment') });
   await expect(refusal).toBeVisible();
-  await expect(completedOn).toHaveAttribute('aria-invalid', 'true');
+  // The field is marked wrong in each of its parts (a group itself has no aria-invalid).
+  await expect(completedOn.getByRole('spinbutton').first()).toHaveAttribute('aria-invalid', 'true');
   await refusal.scrollIntoViewIfNeeded();
   await page.screenshot({ path: artifactPath('projects-refused-pl.png') });
   await page.keyboard.press('Escape');
@@ -98,7 +100,7 @@ test('create a project, recruit a resident with a social contract, record attend
   // Attendance: ten sessions of the course, forty hours.
   await row.getByRole('button', { name: `${t('projects:actions.attendance')}: ${person.fullName}`, exact: true }).click();
   await expect(page.getByLabel(t('projects:attendance.activity'))).toBeFocused();
-  await page.getByLabel(t('projects:attendance.on')).fill(shift(recruitedOn, 3));
+  await fillDate(dateField(page, t('projects:attendance.on')), shift(recruitedOn, 3));
   await page.getByLabel(t('projects:attendance.sessions')).fill('10');
   await page.getByLabel(t('projects:attendance.hours')).fill('40');
   await page.keyboard.press('Enter');
@@ -106,7 +108,7 @@ test('create a project, recruit a resident with a social contract, record attend
 
   // Completed today.
   await row.getByRole('button', { name: `${t('projects:actions.complete')}: ${person.fullName}`, exact: true }).click();
-  await expect(page.getByLabel(t('projects:complete.on'))).toHaveValue(today);
+  await expect(dateField(page, t('projects:complete.on')).locator('input[type="hidden"]')).toHaveValue(today);
   await page.getByRole('button', { name: t('projects:complete.save') }).click();
   await expect(row.getByText(t('projects:status.completed'))).toBeVisible();
 
@@ -124,7 +126,7 @@ test('create a project, recruit a resident with a social contract, record attend
   await expect(row2.getByText(t('projects:contract.none'))).toBeVisible();
   await expect(page.locator('[data-figure="withContract"]')).toHaveText('1');
   await row2.getByRole('button', { name: `${t('projects:actions.contract')}: ${second.fullName}`, exact: true }).click();
-  await expect(page.getByLabel(t('projects:contract.on'))).toBeFocused();
+  await expect(dateField(page, t('projects:contract.on')).getByRole('spinbutton').first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(row2.getByText(t('projects:contract.none'))).toHaveCount(0);
   await row2.getByRole('button', { name: `${t('projects:actions.dropOut')}: ${second.fullName}`, exact: true }).click();

@@ -8,17 +8,21 @@ export function Field(props: {
   error?: string | undefined;
   hint?: string | undefined;
   className?: string;
-  children: (controlProps: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+  children: (controlProps: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined; 'aria-labelledby': string }) => ReactNode;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
+  // Named by aria-labelledby too: the date and time fields are groups of parts, which htmlFor cannot name.
+  const labelId = `${id}-label`;
   const describedBy = [props.error ? errorId : null, props.hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field ${props.className ?? ''} ${props.error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id}>{props.label}</label>
-      {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy })}
+      <label id={labelId} htmlFor={id}>
+        {props.label}
+      </label>
+      {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy, 'aria-labelledby': labelId })}
       {props.hint && !props.error ? (
         <div id={hintId} className="field-hint">
           {props.hint}

@@ -1,3 +1,5 @@
+import { LOCALE_OF, type Language } from '../../shared/domain/settings';
+
 /**
  * Intl formatters and collators made once per locale and options: creating one costs far more
  * than using it, and a list formats a date or an amount on every row it draws.
@@ -34,4 +36,9 @@ export function collator(locale: string, options: Intl.CollatorOptions = {}): In
     collators.set(key, made);
   }
   return made;
+}
+
+/** The Intl locale of an i18next language ('ru' → 'ru-RU'); English (en-GB) for anything else. */
+export function localeOf(language: string): string {
+  return LOCALE_OF[language as Language] ?? 'en-GB';
 }

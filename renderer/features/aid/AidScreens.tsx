@@ -12,6 +12,7 @@ import { ResidentPicker } from '../requests/ResidentPicker';
 import { useAidText, useSave } from './aidText';
 import '../board/print.css';
 import './aid.css';
+import { DateInput } from '../../ui/DateInput';
 
 /**
  * /aid: the in-kind aid stock (items with what is on the shelf). Coordinators and admins add
@@ -196,7 +197,7 @@ function ReceiveForm({ items, today, currency }: { items: Item[]; today: string;
         {(p) => <input {...p} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}
       </Field>
       <Field label={t('aid:receive.on')} error={save.errors.on}>
-        {(p) => <input {...p} type="date" max={today} value={on} onChange={(e) => setOn(e.target.value)} />}
+        {(p) => <DateInput {...p} max={today} value={on} onChange={setOn} />}
       </Field>
       {save.failure ? <p className="notice notice-error" role="alert">{save.failure}</p> : null}
       {done ? <p className="notice notice-success" role="status">{t('aid:receive.done')}</p> : null}
@@ -434,7 +435,7 @@ export function DistributionDayScreen() {
         </Link>
       </div>
       <p className="field-hint">{t('aid:day.hint')}</p>
-      <Field label={t('aid:day.on')}>{(p) => <input {...p} type="date" max={today} value={day} onChange={(e) => setOn(e.target.value)} />}</Field>
+      <Field label={t('aid:day.on')}>{(p) => <DateInput {...p} max={today} value={day} onChange={setOn} />}</Field>
       {given ? (
         <p className="notice notice-success" role="status">
           {given}

@@ -6,6 +6,7 @@ import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import { useAssessmentText } from './assessmentText';
 import './assessments.css';
+import { DateInput } from '../../ui/DateInput';
 
 /** /assessments/due: the follow-ups due by a day (today by default), the earliest first; the signed-in worker's or everyone's. */
 export function FollowUpsScreen() {
@@ -21,7 +22,7 @@ export function FollowUpsScreen() {
     <div>
       <h1>{t('assessments:due.title')}</h1>
       <div className="assessment-due-filters">
-        <Field label={t('assessments:due.until')}>{(p) => <input {...p} type="date" value={day} onChange={(e) => setUntil(e.target.value || null)} />}</Field>
+        <Field label={t('assessments:due.until')}>{(p) => <DateInput {...p} value={day} onChange={(v) => setUntil(v || null)} />}</Field>
         <label className="checkbox">
           <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
           <span>{t('assessments:due.mine')}</span>

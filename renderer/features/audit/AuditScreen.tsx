@@ -9,6 +9,7 @@ import type { CallOutput } from '../../../shared/api/contract';
 import { useCall, useMutate, usePagedCall } from '../../app/api';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { DateInput, MonthInput } from '../../ui/DateInput';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import './audit.css';
 
@@ -98,7 +99,7 @@ export function AuditScreen() {
     { pageSize: PAGE, rows: auditRows, total: auditTotal },
   );
   const verify = useMutate('audit.verify');
-  const when = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const when = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const roleLabel = (role: string | null) => (role ? t(`users:roles.${role}`, { defaultValue: role }) : '');
   const entity = (e: AuditEntry) => {
     if (e.entityType === null) return '';
@@ -185,38 +186,18 @@ export function AuditScreen() {
             />
           )}
         </div>
-        <label>
-          <span>{t('audit:filters.month')}</span>
-          <input
-            type="month"
-            value={month}
-            onChange={(e) => {
-              setMonth(e.target.value);
-            }}
-          />
-        </label>
-        <label>
-          <span>{t('audit:filters.from')}</span>
-          <input
-            type="date"
-            value={range?.from ?? from}
-            disabled={range !== null}
-            onChange={(e) => {
-              setFrom(e.target.value);
-            }}
-          />
-        </label>
-        <label>
-          <span>{t('audit:filters.to')}</span>
-          <input
-            type="date"
-            value={range?.to ?? to}
-            disabled={range !== null}
-            onChange={(e) => {
-              setTo(e.target.value);
-            }}
-          />
-        </label>
+        <div className="date-filter">
+          <span id="audit-month-label">{t('audit:filters.month')}</span>
+          <MonthInput aria-labelledby="audit-month-label" value={month} onChange={setMonth} />
+        </div>
+        <div className="date-filter">
+          <span id="audit-from-label">{t('audit:filters.from')}</span>
+          <DateInput aria-labelledby="audit-from-label" value={range?.from ?? from} disabled={range !== null} onChange={setFrom} />
+        </div>
+        <div className="date-filter">
+          <span id="audit-to-label">{t('audit:filters.to')}</span>
+          <DateInput aria-labelledby="audit-to-label" value={range?.to ?? to} disabled={range !== null} onChange={setTo} />
+        </div>
       </div>
       <div className="filters audit-filters" role="group" aria-label={t('audit:filters.more')}>
         <label>

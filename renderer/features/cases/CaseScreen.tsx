@@ -10,6 +10,7 @@ import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { goalsOf, useCaseText, useSave } from './caseText';
 import './cases.css';
+import { DateInput } from '../../ui/DateInput';
 
 type Case = CallOutput<'cases.get'>;
 type Panel = 'plan' | 'action' | 'contact' | 'review' | 'agreement' | 'close';
@@ -247,7 +248,7 @@ function PanelFrame(props: { title: string; onSubmit: () => Promise<void>; onDon
 function DateField(props: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; max?: string; autoFocus?: boolean }) {
   return (
     <Field label={props.label} error={props.error}>
-      {(p) => <input {...p} type="date" autoFocus={props.autoFocus} max={props.max || undefined} value={props.value} onChange={(e) => props.onChange(e.target.value)} />}
+      {(p) => <DateInput {...p} autoFocus={props.autoFocus} max={props.max || undefined} value={props.value} onChange={props.onChange} />}
     </Field>
   );
 }

@@ -9,6 +9,7 @@ import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { goalsOf, useCaseText, useSave } from './caseText';
 import './cases.css';
+import { DateInput } from '../../ui/DateInput';
 
 type Summary = CallOutput<'cases.ofResident'>['cases'][number];
 
@@ -122,13 +123,13 @@ function OpenCasePanel(props: { residentId: number; householdId: number | null; 
         </div>
       ) : null}
       <Field label={t('cases:fields.openedOn')} error={save.errors.openedOn}>
-        {(p) => <input {...p} type="date" autoFocus={props.householdId === null} max={props.today || undefined} value={openedOn || props.today} onChange={(e) => setOpenedOn(e.target.value)} />}
+        {(p) => <DateInput {...p} autoFocus={props.householdId === null} max={props.today || undefined} value={openedOn || props.today} onChange={setOpenedOn} />}
       </Field>
       <Field label={t('cases:fields.goals')} hint={t('cases:fields.goalsHint')} error={save.errors.goals}>
         {(p) => <textarea {...p} rows={3} value={goals} onChange={(e) => setGoals(e.target.value)} />}
       </Field>
       <Field label={t('cases:fields.nextReviewOn')} error={save.errors.nextReviewOn}>
-        {(p) => <input {...p} type="date" value={nextReviewOn} onChange={(e) => setNextReviewOn(e.target.value)} />}
+        {(p) => <DateInput {...p} value={nextReviewOn} onChange={setNextReviewOn} />}
       </Field>
       {save.failure ? (
         <div role="alert" className="notice notice-error">

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MoneyField } from '../../ui/MoneyField';
 import { useCashbookText, useCentre } from './cashbookText';
 import { KeyForm } from '../../ui/KeyForm';
+import { DateInput } from '../../ui/DateInput';
 
 interface Draft {
   id: number | null;
@@ -119,7 +120,7 @@ export function AccountsScreen() {
                 onChange={(minor) => setDraft((d) => (d ? { ...d, opening: minor } : d))}
               />
               <Field label={t('cashbook:accounts.openingDate')} error={errors.openingDate}>
-                {(p) => <input {...p} type="date" value={draft.openingDate} onChange={(e) => setDraft({ ...draft, openingDate: e.target.value })} />}
+                {(p) => <DateInput {...p} value={draft.openingDate} onChange={(v) => setDraft({ ...draft, openingDate: v })} />}
               </Field>
             </div>
             {failure ? (

@@ -10,6 +10,7 @@ import { useFormat } from '../../ui/format';
 import { useDebounced } from '../../ui/useDebounced';
 import { EntryForm } from './EntryForm';
 import { useCashbookText, useCentre } from './cashbookText';
+import { MonthInput } from '../../ui/DateInput';
 
 const PAGE = 100;
 type EntryPage = CallOutput<'cashbook.list'>;
@@ -213,12 +214,12 @@ export function EntriesScreen() {
           </select>
         </div>
         <div className="cb-filter">
-          <label htmlFor={`${ids}-fromMonth`}>{t('cashbook:filters.fromMonth')}</label>
-          <input id={`${ids}-fromMonth`} type="month" value={fromMonth} onChange={(e) => setFromMonth(e.target.value)} />
+          <label id={`${ids}-fromMonth-label`} htmlFor={`${ids}-fromMonth`}>{t('cashbook:filters.fromMonth')}</label>
+          <MonthInput id={`${ids}-fromMonth`} aria-labelledby={`${ids}-fromMonth-label`} value={fromMonth} onChange={setFromMonth} />
         </div>
         <div className="cb-filter">
-          <label htmlFor={`${ids}-toMonth`}>{t('cashbook:filters.toMonth')}</label>
-          <input id={`${ids}-toMonth`} type="month" value={toMonth} onChange={(e) => setToMonth(e.target.value)} />
+          <label id={`${ids}-toMonth-label`} htmlFor={`${ids}-toMonth`}>{t('cashbook:filters.toMonth')}</label>
+          <MonthInput id={`${ids}-toMonth`} aria-labelledby={`${ids}-toMonth-label`} value={toMonth} onChange={setToMonth} />
         </div>
         <div className="cb-filter">
           <label htmlFor={`${ids}-category`}>{t('cashbook:filters.category')}</label>

@@ -4,6 +4,7 @@ import { EVENT_KINDS, type EventKind } from '../../../shared/domain/events';
 import { useCall } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { DateInput } from '../../ui/DateInput';
 import { useEventText } from './eventText';
 import './events.css';
 
@@ -43,8 +44,8 @@ export function EventsScreen() {
         ) : null}
       </div>
       <form className="card events-filter" aria-label={t('events:filter.label')} onSubmit={(e) => e.preventDefault()}>
-        <Field label={t('events:filter.from')}>{(p) => <input {...p} type="date" value={filter.from} onChange={set('from')} />}</Field>
-        <Field label={t('events:filter.to')}>{(p) => <input {...p} type="date" value={filter.to} onChange={set('to')} />}</Field>
+        <Field label={t('events:filter.from')}>{(p) => <DateInput {...p} value={filter.from} onChange={(v) => set('from')({ target: { value: v } })} />}</Field>
+        <Field label={t('events:filter.to')}>{(p) => <DateInput {...p} value={filter.to} onChange={(v) => set('to')({ target: { value: v } })} />}</Field>
         <Field label={t('events:filter.kind')}>
           {(p) => (
             <select {...p} value={filter.kind} onChange={set('kind')}>

@@ -10,6 +10,7 @@ import { useFormat } from '../../ui/format';
 import { PercentBar } from './PercentBar';
 import { useCentre, useFundingText } from './fundingText';
 import { FormFailure, KeyForm, SaveCancel, useFormErrors } from './FundingForm';
+import { DateInput } from '../../ui/DateInput';
 
 /** One grant: progress, warnings, plan vs actual per budget line, tranches, and its entries. */
 export function GrantScreen() {
@@ -336,7 +337,7 @@ function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; l
         </Field>
         <MoneyField label={t('funding:expense.amount')} currency={g.currency} value={amount} onChange={setAmount} error={errors.amountMinor} autoFocus />
         <Field label={t('funding:expense.date')} error={errors.date}>
-          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {(p) => <DateInput {...p} value={date} onChange={setDate} />}
         </Field>
         <Field label={t('funding:expense.account')} error={errors.accountId} hint={usable.length === 0 ? t('funding:expense.noAccount', { currency: g.currency }) : undefined}>
           {(p) => (
@@ -491,7 +492,7 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
       {adding ? (
         <KeyForm className="fd-inline-form" onSubmit={submit} onCancel={() => setAdding(false)}>
           <Field label={t('funding:tranches.expectedOn')} error={errors.expectedOn}>
-            {(p) => <input {...p} type="date" autoFocus value={expectedOn} onChange={(e) => setExpectedOn(e.target.value)} />}
+            {(p) => <DateInput {...p} autoFocus value={expectedOn} onChange={setExpectedOn} />}
           </Field>
           <MoneyField label={t('funding:tranches.amount')} currency={g.currency} value={amount} onChange={setAmount} error={errors.amountMinor} />
           <Field label={t('funding:tranches.note')}>{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
@@ -542,7 +543,7 @@ function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; t
           </select>
         )}
       </Field>
-      <Field label={t('funding:tranches.receivedDate')}>{(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
+      <Field label={t('funding:tranches.receivedDate')}>{(p) => <DateInput {...p} value={date} onChange={setDate} />}</Field>
       <button type="submit" className="small primary" disabled={account === null}>
         {t('funding:tranches.confirmReceive')}
       </button>

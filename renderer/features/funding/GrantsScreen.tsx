@@ -11,6 +11,7 @@ import { useFormat } from '../../ui/format';
 import { PercentBar } from './PercentBar';
 import { useCentre } from './fundingText';
 import { FormFailure, KeyForm, useFormErrors } from './FundingForm';
+import { DateInput } from '../../ui/DateInput';
 
 interface LineDraft {
   key: number;
@@ -136,10 +137,10 @@ function GrantForm(props: { currency: Currency; today: string; onDone: (id: numb
           {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
         </Field>
         <Field label={t('funding:grants.startsOn')} error={errors.startsOn}>
-          {(p) => <input {...p} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
+          {(p) => <DateInput {...p} value={startsOn} onChange={setStartsOn} />}
         </Field>
         <Field label={t('funding:grants.endsOn')} error={errors.endsOn}>
-          {(p) => <input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+          {(p) => <DateInput {...p} value={endsOn} onChange={setEndsOn} />}
         </Field>
         <Field label={t('funding:grants.currency')}>
           {(p) => (

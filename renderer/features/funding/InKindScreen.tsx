@@ -9,6 +9,7 @@ import { useFormat } from '../../ui/format';
 import { useCentre, useFundingText } from './fundingText';
 import { FormFailure, KeyForm, SaveCancel, useFormErrors } from './FundingForm';
 import { AidTakeIn } from './AidTakeIn';
+import { DateInput, MonthInput } from '../../ui/DateInput';
 
 /** In-kind contributions: the volunteer hour rate, the ledger (rent discounts, goods, services) and the co-financing report. */
 export function InKindScreen() {
@@ -38,10 +39,10 @@ function InKindBody(props: { today: string; currency: string; initialFrom: strin
     <div className="fd-inkind">
       <RateCard currency={props.currency} />
       <div className="actions fd-toolbar">
-        <label htmlFor="fd-from">{t('funding:inKind.from')}</label>
-        <input id="fd-from" type="month" value={fromMonth} onChange={(e) => e.target.value && setFromMonth(e.target.value)} />
-        <label htmlFor="fd-to">{t('funding:inKind.to')}</label>
-        <input id="fd-to" type="month" value={toMonth} onChange={(e) => e.target.value && setToMonth(e.target.value)} />
+        <label id="fd-from-label" htmlFor="fd-from">{t('funding:inKind.from')}</label>
+        <MonthInput id="fd-from" aria-labelledby="fd-from-label" value={fromMonth} onChange={(v) => v && setFromMonth(v)} />
+        <label id="fd-to-label" htmlFor="fd-to">{t('funding:inKind.to')}</label>
+        <MonthInput id="fd-to" aria-labelledby="fd-to-label" value={toMonth} onChange={(v) => v && setToMonth(v)} />
       </div>
 
       <section className="card" aria-labelledby="fd-cofin-title">
@@ -255,7 +256,7 @@ function InKindForm({ row, today, currency, onDone }: { row: InKindView | null; 
           ))}
         </fieldset>
         <Field label={t('funding:inKind.date')} error={errors.date}>
-          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {(p) => <DateInput {...p} value={date} onChange={setDate} />}
         </Field>
         <MoneyField label={t('funding:inKind.value')} currency={currency} value={value} onChange={setValue} error={errors.valueMinor} />
         <Field label={t('funding:inKind.description')} error={errors.description} className="fd-span-2">

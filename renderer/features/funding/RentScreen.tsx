@@ -8,6 +8,7 @@ import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
 import { useCentre, useFundingText } from './fundingText';
 import { FormFailure, KeyForm, SaveCancel, useFormErrors } from './FundingForm';
+import { DateInput } from '../../ui/DateInput';
 
 /** Leases, the monthly rent due (generated), the overdue months and paying them. */
 export function RentScreen() {
@@ -254,10 +255,10 @@ function LeaseForm({ lease, today, onDone }: { lease: LeaseView | null; today: s
           )}
         </Field>
         <Field label={t('funding:rent.startsOn')} error={errors.startsOn}>
-          {(p) => <input {...p} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
+          {(p) => <DateInput {...p} value={startsOn} onChange={setStartsOn} />}
         </Field>
         <Field label={t('funding:rent.endsOn')} error={errors.endsOn}>
-          {(p) => <input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+          {(p) => <DateInput {...p} value={endsOn} onChange={setEndsOn} />}
         </Field>
         <Field label={t('funding:rent.note')} className="fd-span-2">
           {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}

@@ -10,6 +10,7 @@ import { ResidentPicker } from '../requests/ResidentPicker';
 import { fieldErrorsOf, useHouseholdText } from './householdText';
 import { MembersEditor, rowsToMembers, type MemberRow } from './MembersEditor';
 import './households.css';
+import { DateInput } from '../../ui/DateInput';
 
 type Panel = { kind: 'add' } | { kind: 'address' } | { kind: 'head' } | { kind: 'end'; member: HouseholdMember } | { kind: 'move'; member: HouseholdMember } | { kind: 'split' };
 
@@ -285,7 +286,7 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
         )}
       </Field>
       <Field label={t('residents:household.end.on')} error={save.errors.on}>
-        {(p) => <input {...p} type="date" max={today || undefined} value={on || today} onChange={(e) => setOn(e.target.value)} />}
+        {(p) => <DateInput {...p} max={today || undefined} value={on || today} onChange={setOn} />}
       </Field>
       <NewHeadSelect household={household} leaving={[member.id]} value={newHead} onChange={setNewHead} error={save.errors.newHeadMemberId} />
       <p>{t('residents:household.end.question')}</p>
@@ -496,7 +497,7 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
       </Field>
       {household.headMemberId !== null ? <RelationSelect label={t('residents:household.changeHead.relation')} value={relation} onChange={setRelation} error={save.errors.relation} /> : null}
       <Field label={t('residents:household.changeHead.on')} error={save.errors.on}>
-        {(p) => <input {...p} type="date" max={today || undefined} value={on || today} onChange={(e) => setOn(e.target.value)} />}
+        {(p) => <DateInput {...p} max={today || undefined} value={on || today} onChange={setOn} />}
       </Field>
       <p className="field-hint">{t('residents:household.changeHead.hint')}</p>
       <Failure failure={save.failure} errors={save.errors} shown={['headMemberId', 'relation', 'on']} />

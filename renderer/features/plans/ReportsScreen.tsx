@@ -9,6 +9,7 @@ import { useLabels } from '../../ui/labels';
 import { HoursChart } from './HoursChart';
 import { addMonths, usePlanFormat, useToday } from './planText';
 import './plans.css';
+import { MonthInput } from '../../ui/DateInput';
 
 /** A range of months is valid when both ends are months, in order, at most ten years. */
 function rangeError(from: string, to: string): { from?: string; to?: string } {
@@ -44,10 +45,10 @@ export function ReportsScreen() {
       </p>
       <div className="filters" role="group" aria-label={t('plans:reports.range')}>
         <Field label={t('plans:reports.from')} error={errors.from}>
-          {(p) => <input {...p} type="month" autoFocus value={from} onChange={(e) => setFrom(e.target.value)} />}
+          {(p) => <MonthInput {...p} autoFocus value={from} onChange={setFrom} />}
         </Field>
         <Field label={t('plans:reports.to')} error={errors.to}>
-          {(p) => <input {...p} type="month" value={to} onChange={(e) => setTo(e.target.value)} />}
+          {(p) => <MonthInput {...p} value={to} onChange={setTo} />}
         </Field>
       </div>
       <ErrorNotice error={active.error ?? hours.error ?? kinds.error} />

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { usePlanFormat, useToday } from './planText';
 import './plans.css';
+import { DateInput } from '../../ui/DateInput';
 
 /** The volunteer chosen for each new resident: the proposal unless the coordinator changed it. */
 type Choices = Record<number, number | null>;
@@ -89,7 +90,7 @@ export function SnowDayScreen() {
       <p className="lead">{t('plans:snow.intro')}</p>
       <form className="filters snow-date" onSubmit={prepare} noValidate>
         <Field label={t('plans:snow.date')} error={dateError}>
-          {(p) => <input {...p} type="date" autoFocus value={date} onChange={(e) => setDate(e.target.value)} />}
+          {(p) => <DateInput {...p} autoFocus value={date} onChange={setDate} />}
         </Field>
         <button type="submit" className="primary">
           {t('plans:snow.prepare')}

@@ -7,6 +7,7 @@ import { ApiError } from '../../bridge';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
+import { DateInput } from '../../ui/DateInput';
 
 /**
  * The consent records of a resident (legal basis, scope, date, notice version, who recorded it),
@@ -104,7 +105,7 @@ export function ConsentPanel(props: { residentId: number; today: string }) {
             )}
           </Field>
           <Field label={t('privacy:consent.givenOn')} error={fieldError('givenOn')}>
-            {(p) => <input {...p} type="date" value={givenOn} max={props.today} onChange={(e) => setGivenOn(e.target.value)} />}
+            {(p) => <DateInput {...p} value={givenOn} max={props.today} onChange={setGivenOn} />}
           </Field>
           <fieldset className="span-2 scopes">
             <legend>{t('privacy:consent.scopes')}</legend>

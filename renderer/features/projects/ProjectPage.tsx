@@ -8,6 +8,7 @@ import { KeyForm } from '../../ui/KeyForm';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { Failure, StatusBadge, useProjectText, useSave } from './projectText';
 import './projects.css';
+import { DateInput } from '../../ui/DateInput';
 
 type Panel =
   | { kind: 'activity' }
@@ -324,14 +325,14 @@ function EnrolPanel({ project, onDone }: { project: Project; onDone: () => void 
         </div>
       )}
       <Field label={t('projects:enrol.recruitedOn')} error={save.errors.recruitedOn}>
-        {(p) => <input {...p} ref={recruitedRef} type="date" value={recruitedOn} onChange={(e) => setRecruitedOn(e.target.value)} />}
+        {(p) => <DateInput {...p} inputRef={recruitedRef} value={recruitedOn} onChange={setRecruitedOn} />}
       </Field>
       <label className="checkbox">
         <input type="checkbox" checked={signed} onChange={(e) => setSigned(e.target.checked)} /> {t('projects:enrol.contractSigned')}
       </label>
       {signed ? (
         <Field label={t('projects:enrol.contractOn')} error={save.errors.contractOn}>
-          {(p) => <input {...p} type="date" value={contractOn} onChange={(e) => setContractOn(e.target.value)} />}
+          {(p) => <DateInput {...p} value={contractOn} onChange={setContractOn} />}
         </Field>
       ) : null}
       <Field label={t('projects:enrol.note')} error={save.errors.note} className="project-panel-wide">
@@ -407,7 +408,7 @@ function ParticipantPanel({ project, kind, participant, onDone }: { project: Pro
         </Field>
       ) : null}
       <Field label={dateLabel} error={save.errors.on}>
-        {(p) => <input {...p} type="date" autoFocus={kind !== 'attendance'} value={on} onChange={(e) => setOn(e.target.value)} />}
+        {(p) => <DateInput {...p} autoFocus={kind !== 'attendance'} value={on} onChange={setOn} />}
       </Field>
       {kind === 'attendance' ? (
         <>

@@ -16,6 +16,7 @@ import { calendarOptions, PRESETS, type PeriodOption, type Preset } from './peri
 import { ResultsCharts } from './ResultsCharts';
 import { PeopleList } from './PeopleList';
 import './results.css';
+import { DateInput } from '../../ui/DateInput';
 
 const has = (roles: readonly Role[], role: Role | undefined) => role !== undefined && roles.includes(role);
 
@@ -143,10 +144,10 @@ export function ResultsScreen() {
         {preset === 'custom' ? (
           <>
             <Field label={t('reports:screen.from')} error={customError.from}>
-              {(p) => <input {...p} type="date" value={customFrom} onChange={(e) => setCustomFrom(e.target.value)} />}
+              {(p) => <DateInput {...p} value={customFrom} onChange={setCustomFrom} />}
             </Field>
             <Field label={t('reports:screen.to')} error={customError.to}>
-              {(p) => <input {...p} type="date" value={customTo} onChange={(e) => setCustomTo(e.target.value)} />}
+              {(p) => <DateInput {...p} value={customTo} onChange={setCustomTo} />}
             </Field>
           </>
         ) : (

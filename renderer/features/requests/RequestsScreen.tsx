@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useLabels } from '../../ui/labels';
 import { RequestTable } from './RequestTable';
 import { KindSelect } from './KindSelect';
+import { DateInput } from '../../ui/DateInput';
 
 const PAGE = 100;
 type StatusFilter = 'open' | 'all' | RequestStatus;
@@ -67,14 +68,14 @@ export function RequestsScreen() {
             ))}
           </select>
         </label>
-        <label>
-          <span>{t('requests:filters.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          <span>{t('requests:filters.to')}</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <div className="date-filter">
+          <span id="rq-from-label">{t('requests:filters.from')}</span>
+          <DateInput aria-labelledby="rq-from-label" value={from} onChange={setFrom} />
+        </div>
+        <div className="date-filter">
+          <span id="rq-to-label">{t('requests:filters.to')}</span>
+          <DateInput aria-labelledby="rq-to-label" value={to} onChange={setTo} />
+        </div>
       </div>
       <ErrorNotice error={list.query.error} />
       {list.total !== undefined ? (

@@ -7,6 +7,7 @@ import { useCall, usePagedCall } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
 import './shelter.css';
+import { DateInput } from '../../ui/DateInput';
 
 const NS = ['shelter', 'common'] as const;
 const PAGE = 100;
@@ -49,12 +50,12 @@ function HistoryBody({ today }: { today: string }) {
     <>
       <form className="shelter-row shelter-filters" aria-label={t('shelter:history.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
-          <label htmlFor="sh-from">{t('shelter:history.from')}</label>
-          <input id="sh-from" type="date" value={from} max={today} onChange={(e) => setFrom(e.target.value)} />
+          <label id="sh-from-label" htmlFor="sh-from">{t('shelter:history.from')}</label>
+          <DateInput id="sh-from" aria-labelledby="sh-from-label" value={from} max={today} onChange={setFrom} />
         </div>
         <div className="field">
-          <label htmlFor="sh-to">{t('shelter:history.to')}</label>
-          <input id="sh-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <label id="sh-to-label" htmlFor="sh-to">{t('shelter:history.to')}</label>
+          <DateInput id="sh-to" aria-labelledby="sh-to-label" value={to} onChange={setTo} />
         </div>
         {(shelters.data?.length ?? 0) > 1 ? (
           <div className="field">

@@ -12,6 +12,7 @@ import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import './shelter.css';
+import { DateInput } from '../../ui/DateInput';
 
 const NS = ['shelter', 'common'] as const;
 
@@ -149,7 +150,7 @@ function CheckOut({ stay, today, onDone }: { stay: Stay | undefined; today: stri
           )}
         </Field>
         <Field label={t('shelter:fields.on')} error={save.errors.on}>
-          {(p) => <input {...p} type="date" min={stay.checkedInOn} max={today} value={on} onChange={(e) => setOn(e.target.value)} />}
+          {(p) => <DateInput {...p} min={stay.checkedInOn} max={today} value={on} onChange={setOn} />}
         </Field>
       </div>
       <Field label={t('shelter:fields.note')} error={save.errors.note}>
@@ -258,7 +259,7 @@ function CheckInForm(props: { resident: ResidentSummary; shelters: Shelter[]; to
           </Field>
         ) : null}
         <Field label={t('shelter:fields.on')} error={save.errors.on}>
-          {(p) => <input {...p} type="date" max={props.today} value={on} onChange={(e) => setOn(e.target.value)} />}
+          {(p) => <DateInput {...p} max={props.today} value={on} onChange={setOn} />}
         </Field>
         <Field label={t('shelter:fields.bed')} error={save.errors.bed}>
           {(p) => <input {...p} value={bed} maxLength={60} onChange={(e) => setBed(e.target.value)} />}

@@ -4,6 +4,7 @@ import { cashUpResult, type CashUp } from '../../../shared/domain/till';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MoneyField } from '../../ui/MoneyField';
+import { DateInput } from '../../ui/DateInput';
 import { useFormat } from '../../ui/format';
 import { useTillText } from './tillText';
 
@@ -61,15 +62,17 @@ export function CashUpScreen() {
   return (
     <div className="till-cashup">
       <div className="till-day-pick field inline">
-        <label htmlFor="till-cashup-day">{t('till:cashUp.day')}</label>
-        <input
+        <label id="till-cashup-day-label" htmlFor="till-cashup-day">
+          {t('till:cashUp.day')}
+        </label>
+        <DateInput
           id="till-cashup-day"
-          type="date"
+          aria-labelledby="till-cashup-day-label"
           value={day}
           max={today}
-          onChange={(e) => {
-            if (e.target.value) {
-              setDay(e.target.value);
+          onChange={(v) => {
+            if (v) {
+              setDay(v);
               setSaved(null);
             }
           }}
