@@ -29,7 +29,7 @@ test.describe('forms (ru)', () => {
     await expect(form.field('lastName')).toHaveAttribute('aria-required', 'true');
     await expect(form.field('firstName')).toHaveAttribute('aria-required', 'true');
     await expect(form.field('patronymic')).not.toHaveAttribute('aria-required', 'true');
-    await expect(page.locator('label').filter({ hasText: t('residents:form.lastName') }).first().locator('.required-mark')).toBeVisible();
+    await expect(page.locator('.field-label-row').filter({ hasText: t('residents:form.lastName') }).first().locator('.required-mark')).toHaveText('*');
     await expect(page.getByText(t('common:form.requiredLegend'), { exact: true })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('forms-required-ru.png') });
     await page.screenshot({ path: artifactPath('forms-required-ru.png') });

@@ -51,10 +51,14 @@ export const ResidentPicker = forwardRef<
   };
   return (
     <div className={`field combobox ${error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <RequiredMark /> : null}
-      </label>
+      {required ? (
+        <div className="field-label-row">
+          <label htmlFor={id}>{label}</label>
+          <RequiredMark />
+        </div>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       <input
         id={id}
         ref={ref}

@@ -22,10 +22,15 @@ export function TaskField(props: {
   const describedBy = [props.error ? errorId : null, props.hint && !props.error ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field ${props.className ?? ''} ${props.error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <RequiredMark /> : null}
-      </label>
+      {props.required ? (
+        // The mark beside the label, not in it: the label (the control's name) stays the words alone.
+        <div className="field-label-row">
+          <label htmlFor={id}>{props.label}</label>
+          <RequiredMark />
+        </div>
+      ) : (
+        <label htmlFor={id}>{props.label}</label>
+      )}
       {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy, ...(props.required ? { 'aria-required': true } : {}) })}
       {props.hint && !props.error ? (
         <div id={hintId} className="field-hint">
