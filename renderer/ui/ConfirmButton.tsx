@@ -78,8 +78,9 @@ export function ConfirmButton(props: {
   return (
     <div
       className={props.block ? 'confirm-ask notice notice-warning' : 'confirm-ask'}
-      role="group"
-      aria-label={typeof props.question === 'string' ? props.question : t('common:form.confirmAsk')}
+      // A question in a box under the button is announced as it appears; one beside a row's button is a group.
+      role={props.block ? 'alert' : 'group'}
+      aria-label={props.block ? undefined : typeof props.question === 'string' ? props.question : t('common:form.confirmAsk')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
