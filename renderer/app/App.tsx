@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { HashRouter, Route, Routes } from 'react-router';
+import { createHashRouter, Route, RouterProvider, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createQueryClient, forgetPersonalData, listenForChanges, queryKeyOf, useCall } from './api';
 import { applyLanguage, storedLanguage } from './i18n';
@@ -217,17 +217,30 @@ function Gate() {
   );
 }
 
-export function App() {
-  const [client] = useState(createQueryClient);
-  useEffect(() => listenForChanges(client), [client]);
-  return (
-    <QueryClientProvider client={client}>
-      <HashRouter>
-        {/* The last resort, for what no screen's boundary covers (sign-in, lock, first run, the header). */}
+/**
+ * A data router (one route holding the app's own <Routes>), so that a changed form can ask before
+ * a shortcut or a link leaves it (useBlocker, renderer/ui/UnsavedGuard.tsx).
+ */
+const createRouter = () =>
+  createHashRouter([
+    {
+      path: '*',
+      element: (
+        // The last resort, for what no screen's boundary covers (sign-in, lock, first run, the header).
         <ScreenBoundary route={null}>
           <Gate />
         </ScreenBoundary>
-      </HashRouter>
+      ),
+    },
+  ]);
+
+export function App() {
+  const [client] = useState(createQueryClient);
+  const [router] = useState(createRouter);
+  useEffect(() => listenForChanges(client), [client]);
+  return (
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   );
 }

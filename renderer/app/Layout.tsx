@@ -7,6 +7,7 @@ import { UserMenu } from '../features/users/UserMenu';
 import { useFormat } from '../ui/format';
 import { ADMIN_TABS, MONEY_TABS, SectionTabs } from '../ui/SectionTabs';
 import { mayOpen, type GuardedScreen } from './access';
+import { UnsavedGuardProvider } from '../ui/UnsavedGuard';
 
 const inSection = (path: string, tabs: readonly { to: string }[]) => tabs.some((tab) => path === tab.to || path.startsWith(`${tab.to}/`));
 
@@ -102,7 +103,7 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
       <main id="main" className="page" tabIndex={-1}>
         {inMoney ? <SectionTabs tabs={MONEY_TABS} role={status.user.role} label={t('common:nav.money')} /> : null}
         {inAdmin ? <SectionTabs tabs={ADMIN_TABS} role={status.user.role} label={t('common:nav.admin')} /> : null}
-        {children}
+        <UnsavedGuardProvider>{children}</UnsavedGuardProvider>
       </main>
     </div>
   );

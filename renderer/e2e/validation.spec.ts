@@ -50,7 +50,9 @@ test('shows Russian validation messages beside the fields and saves nothing', as
   // Nothing was sent or saved.
   expect(creates).toEqual([]);
   expect((await hearth.call('app.counts', {})).residents).toBe(1);
+  // Leaving the half-filled form asks first (issue 16's unsaved-changes question).
   await shell.navLink('residents').click();
+  await page.getByRole('dialog').getByRole('button', { name: t('common:form.unsavedLeave'), exact: true }).click();
   await expect(shown).toBeVisible();
   await expect(page.getByRole('main').getByRole('table').locator('tbody').getByRole('row')).toHaveCount(1);
 });
@@ -84,6 +86,8 @@ test('warns about a possible duplicate with a link to the existing record', asyn
   expect((await hearth.call('app.counts', {})).residents).toBe(1);
 
   await link.click();
+  // What was typed is not saved: the unsaved-changes question first.
+  await page.getByRole('dialog').getByRole('button', { name: t('common:form.unsavedLeave'), exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`#/residents/${existing.id}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(existing.fullName);
   expect((await hearth.call('app.counts', {})).residents).toBe(1);

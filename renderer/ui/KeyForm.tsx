@@ -2,11 +2,15 @@ import type { FormHTMLAttributes, ReactNode } from 'react';
 
 type KeyFormProps = Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'onKeyDown' | 'noValidate'> & {
   onSubmit: () => Promise<void> | void;
-  onCancel?: () => void;
+  onCancel?: (() => void) | undefined;
   children: ReactNode;
 };
 
-/** A form that saves on Enter (submit) and Ctrl+Enter from any field, and cancels on Escape. */
+/**
+ * The one keyboard behaviour of every form: Enter (submit) and Ctrl+Enter or Cmd+Enter from any
+ * field save, Escape cancels. A control that uses Escape itself (an open list, a confirm question)
+ * stops it first.
+ */
 export function KeyForm({ onSubmit, onCancel, children, ...props }: KeyFormProps) {
   return (
     <form
@@ -17,7 +21,7 @@ export function KeyForm({ onSubmit, onCancel, children, ...props }: KeyFormProps
         void onSubmit();
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.ctrlKey) {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           // A money field reads its text on Enter (and refuses a bad amount by preventing the
           // default). Its new value reaches the form's state on the next render, so the form is
           // submitted after it, through the submit event, which runs the current `onSubmit`.
@@ -27,7 +31,10 @@ export function KeyForm({ onSubmit, onCancel, children, ...props }: KeyFormProps
           const form = e.currentTarget;
           window.setTimeout(() => form.requestSubmit(), 0);
         }
-        if (e.key === 'Escape' && onCancel) onCancel();
+        if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
+          e.preventDefault();
+          onCancel();
+        }
       }}
     >
       {children}

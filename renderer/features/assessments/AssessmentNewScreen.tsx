@@ -1,12 +1,15 @@
 import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { SEVERITIES, type Assessment, type AssessmentOptions, type Severity } from '../../../shared/domain/assessments';
 import type { Resident } from '../../../shared/domain/residents';
+import type { CallInput } from '../../../shared/api/contract';
 import { useCall, useMutate } from '../../app/api';
+import { DateInput } from '../../ui/DateInput';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend, type FieldControlProps } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
-import { fieldErrorsOf } from '../households/householdText';
+import { useCallForm } from '../../ui/useCallForm';
 import { useAssessmentText } from './assessmentText';
 import './assessments.css';
 
@@ -51,6 +54,18 @@ export function AssessmentEditScreen() {
   return <AssessmentForm key={id} initial={a} resident={null} household={null} options={usable} today={status.data.today} userId={status.data.user.id} />;
 }
 
+/** What the form holds (selects as text); `needs` only carries the areas' message (the areas are beside the form). */
+interface AssessmentValues {
+  of: 'person' | 'household';
+  kindId: string;
+  assessedOn: string;
+  workerId: string;
+  needs: string;
+  conclusion: string;
+  services: string;
+  followUpOn: string;
+}
+
 type Props = {
   /** The assessment being corrected; absent when recording a new one. */
   initial?: Assessment;
@@ -67,59 +82,79 @@ function AssessmentForm({ initial, resident, household, options, today, userId }
   const navigate = useNavigate();
   const record = useMutate('assessments.record');
   const update = useMutate('assessments.update');
-  const [of, setOf] = useState<'person' | 'household'>('person');
-  const [kindId, setKindId] = useState<number>(initial?.kindId ?? options.kinds[0]?.id ?? 0);
-  const [assessedOn, setAssessedOn] = useState(initial?.assessedOn ?? today);
-  const [workerId, setWorkerId] = useState<number>(initial?.workerId ?? (options.workers.some((w) => w.id === userId) ? userId : (options.workers[0]?.id ?? userId)));
+  // The areas of need and their severity (a changing set of areas): beside the form, read when it is saved.
   const [needs, setNeeds] = useState<Record<number, Severity>>(Object.fromEntries((initial?.needs ?? []).map((n) => [n.areaId, n.severity])));
-  const [conclusion, setConclusion] = useState(initial?.conclusion ?? '');
-  const [services, setServices] = useState(initial?.services ?? '');
-  const [followUpOn, setFollowUpOn] = useState(initial?.followUpOn ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const back = () => void navigate(initial ? `/assessments/${initial.id}` : `/residents/${resident?.id ?? ''}`);
   // A worker who no longer assesses stays on the assessments they made.
   const workers = initial && !options.workers.some((w) => w.id === initial.workerId) ? [...options.workers, { id: initial.workerId, name: initial.workerName }] : options.workers;
-  const busy = record.isPending || update.isPending;
-
-  const save = async () => {
-    if (busy) return;
-    setErrors({});
-    setFailure(null);
-    const chosen = options.areas.filter((a) => needs[a.id] !== undefined).map((a) => ({ areaId: a.id, severity: needs[a.id] ?? 'medium' }));
-    const data = { kindId, assessedOn, workerId, needs: chosen, conclusion, services, followUpOn: followUpOn === '' ? null : followUpOn };
-    try {
+  const dataOf = (v: AssessmentValues) => ({
+    kindId: Number(v.kindId),
+    assessedOn: v.assessedOn,
+    workerId: Number(v.workerId),
+    needs: options.areas.filter((a) => needs[a.id] !== undefined).map((a) => ({ areaId: a.id, severity: needs[a.id] ?? 'medium' })),
+    conclusion: v.conclusion,
+    services: v.services,
+    followUpOn: v.followUpOn === '' ? null : v.followUpOn,
+  });
+  const f = useCallForm({
+    call: initial ? 'assessments.update' : 'assessments.record',
+    defaultValues: {
+      of: 'person',
+      kindId: String(initial?.kindId ?? options.kinds[0]?.id ?? 0),
+      assessedOn: initial?.assessedOn ?? today,
+      workerId: String(initial?.workerId ?? (options.workers.some((w) => w.id === userId) ? userId : (options.workers[0]?.id ?? userId))),
+      needs: '',
+      conclusion: initial?.conclusion ?? '',
+      services: initial?.services ?? '',
+      followUpOn: initial?.followUpOn ?? '',
+    } as AssessmentValues,
+    toInput: (v: AssessmentValues) =>
+      initial
+        ? { id: initial.id, ...dataOf(v) }
+        : { ...(v.of === 'household' && household ? { householdId: household.id } : { residentId: resident?.id ?? 0 }), ...dataOf(v) },
+    fieldOf: (path) => {
+      const head = path.split('.')[0] ?? '';
+      if (head === 'residentId' || head === 'householdId') return 'of';
+      return ['kindId', 'assessedOn', 'workerId', 'needs', 'conclusion', 'services', 'followUpOn'].includes(head) ? (head as keyof AssessmentValues) : null;
+    },
+    onCancel: back,
+    onSubmit: async (input) => {
       const saved = initial
-        ? await update.mutateAsync({ id: initial.id, ...data })
-        : await record.mutateAsync({ ...(of === 'household' && household ? { householdId: household.id } : { residentId: resident?.id ?? 0 }), ...data });
+        ? await update.mutateAsync(input as CallInput<'assessments.update'>)
+        : await record.mutateAsync(input as CallInput<'assessments.record'>);
       void navigate(`/assessments/${saved.id}`);
-    } catch (err) {
-      const fields = fieldErrorsOf(err);
-      if (fields) setErrors(fields);
-      else setFailure(text.error(err));
-    }
-  };
-  const needsError = errors.needs ?? Object.entries(errors).find(([k]) => k.startsWith('needs.'))?.[1];
+    },
+  });
+  const { register, control, watch } = f.form;
+  const busy = record.isPending || update.isPending || f.saving;
+  const needsError = f.error('needs');
+  const date = (name: 'assessedOn' | 'followUpOn', p: FieldControlProps, limits: { min?: string; max?: string }) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <DateInput {...p} {...limits} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+    />
+  );
 
   return (
     <div>
       <h1>{initial ? t('assessments:form.editTitle') : t('assessments:form.title')}</h1>
-      <KeyForm className="assessment-form" onSubmit={save} onCancel={back} aria-labelledby="assessment-form-title">
+      <KeyForm className="assessment-form" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="assessment-form-title">
         <h2 id="assessment-form-title" className="visually-hidden">
           {t('assessments:form.title')}
         </h2>
         <div className="form-grid-4">
-          <Field label={t('assessments:form.subject')} error={errors.residentId ?? errors.householdId}>
+          <Field label={t('assessments:form.subject')} error={f.error('of')}>
             {(p) => (
-              <select {...p} autoFocus={initial === undefined} disabled={initial !== undefined} value={of} onChange={(e) => setOf(e.target.value === 'household' ? 'household' : 'person')}>
+              <select {...p} autoFocus={initial === undefined} disabled={initial !== undefined} {...register('of')}>
                 <option value="person">{initial ? (initial.subjectName ?? '') : resident?.fullName}</option>
                 {household ? <option value="household">{t('assessments:form.household', { address: household.address || (resident?.fullName ?? '') })}</option> : null}
               </select>
             )}
           </Field>
-          <Field label={t('assessments:form.kind')} error={errors.kindId}>
+          <Field label={t('assessments:form.kind')} error={f.error('kindId')} required>
             {(p) => (
-              <select {...p} autoFocus={initial !== undefined} value={kindId} onChange={(e) => setKindId(Number(e.target.value))}>
+              <select {...p} autoFocus={initial !== undefined} {...register('kindId')}>
                 {options.kinds.map((k) => (
                   <option key={k.id} value={k.id}>
                     {text.kind(k)}
@@ -128,12 +163,12 @@ function AssessmentForm({ initial, resident, household, options, today, userId }
               </select>
             )}
           </Field>
-          <Field label={t('assessments:form.date')} error={errors.assessedOn}>
-            {(p) => <input {...p} type="date" max={today} value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} />}
+          <Field label={t('assessments:form.date')} error={f.error('assessedOn')} required>
+            {(p) => date('assessedOn', p, { max: today })}
           </Field>
-          <Field label={t('assessments:form.worker')} error={errors.workerId}>
+          <Field label={t('assessments:form.worker')} error={f.error('workerId')} required>
             {(p) => (
-              <select {...p} value={workerId} onChange={(e) => setWorkerId(Number(e.target.value))}>
+              <select {...p} {...register('workerId')}>
                 {workers.map((w) => (
                   <option key={w.id} value={w.id}>
                     {w.name}
@@ -163,6 +198,7 @@ function AssessmentForm({ initial, resident, household, options, today, userId }
                         if (e.target.checked) next[a.id] = 'medium';
                         else delete next[a.id];
                         setNeeds(next);
+                        f.form.setValue('needs', '', { shouldDirty: true });
                       }}
                     />
                     <span>{label}</span>
@@ -189,21 +225,18 @@ function AssessmentForm({ initial, resident, household, options, today, userId }
             </div>
           ) : null}
         </fieldset>
-        <Field label={t('assessments:form.conclusion')} error={errors.conclusion}>
-          {(p) => <textarea {...p} rows={4} value={conclusion} onChange={(e) => setConclusion(e.target.value)} />}
+        <Field label={t('assessments:form.conclusion')} error={f.error('conclusion')}>
+          {(p) => <textarea {...p} rows={4} {...register('conclusion')} />}
         </Field>
-        <Field label={t('assessments:form.services')} error={errors.services}>
-          {(p) => <textarea {...p} rows={3} value={services} onChange={(e) => setServices(e.target.value)} />}
+        <Field label={t('assessments:form.services')} error={f.error('services')}>
+          {(p) => <textarea {...p} rows={3} {...register('services')} />}
         </Field>
-        <Field label={t('assessments:form.followUp')} error={errors.followUpOn} hint={t('assessments:form.followUpHint')} className="assessment-follow-up">
-          {(p) => <input {...p} type="date" min={assessedOn} value={followUpOn} onChange={(e) => setFollowUpOn(e.target.value)} />}
+        <Field label={t('assessments:form.followUp')} error={f.error('followUpOn')} hint={t('assessments:form.followUpHint')} className="assessment-follow-up">
+          {(p) => date('followUpOn', p, { min: watch('assessedOn') })}
         </Field>
-        {failure ? (
-          <div role="alert" className="notice notice-error">
-            {failure}
-          </div>
-        ) : null}
-        {Object.keys(errors).length > 0 && !failure ? (
+        <RequiredLegend />
+        {f.notice}
+        {Object.keys(f.form.formState.errors).length > 0 ? (
           <div role="alert" className="notice notice-error">
             {t('common:errors.validation')}
           </div>
@@ -212,7 +245,7 @@ function AssessmentForm({ initial, resident, household, options, today, userId }
           <button type="submit" className="primary" disabled={busy}>
             {initial ? t('common:save') : t('assessments:form.save')}
           </button>
-          <button type="button" onClick={back}>
+          <button type="button" onClick={f.cancel}>
             {t('common:cancel')}
           </button>
           <span className="field-hint">{t('common:saveShortcut')}</span>

@@ -6,6 +6,7 @@ import type { CallOutput } from '../../../shared/api/contract';
 import { useCall, useMutate, usePagedCall } from '../../app/api';
 import { DataTable, type DataTableHandle } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { useFormat } from '../../ui/format';
 import { useDebounced } from '../../ui/useDebounced';
 import { EntryForm } from './EntryForm';
@@ -51,7 +52,6 @@ export function EntriesScreen() {
     { pageSize: PAGE, rows: entryRows, total: entryTotal },
   );
   const reverse = useMutate('cashbook.reverse');
-  const [confirming, setConfirming] = useState<number | null>(null);
   const [reverseError, setReverseError] = useState<{ id: number; message: string } | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   const tableRef = useRef<DataTableHandle>(null);
@@ -70,10 +70,8 @@ export function EntriesScreen() {
     setReverseError(null);
     try {
       await reverse.mutateAsync({ id: e.id });
-      setConfirming(null);
     } catch (err) {
       setReverseError({ id: e.id, message: text.error(err) });
-      setConfirming(null);
     }
   };
 
@@ -149,20 +147,14 @@ export function EntriesScreen() {
       cell: ({ row: { original: e } }) => (
         <>
           {e.source !== 'reversal' && e.reversedByEntryId === null && !['sale', 'rent', 'tranche'].includes(e.source) ? (
-            confirming === e.id ? (
-              <div className="row-actions">
-                <button type="button" className="small danger" autoFocus onClick={() => void doReverse(e)} disabled={reverse.isPending}>
-                  {t('cashbook:reverse.confirm')}
-                </button>
-                <button type="button" className="small" onClick={() => setConfirming(null)}>
-                  {t('common:cancel')}
-                </button>
-              </div>
-            ) : (
-              <button type="button" className="small" onClick={() => setConfirming(e.id)} aria-label={t('cashbook:reverse.label', { id: e.id })}>
-                {t('cashbook:reverse.button')}
-              </button>
-            )
+            <ConfirmButton
+              size="small"
+              label={t('cashbook:reverse.button')}
+              aria-label={t('cashbook:reverse.label', { id: e.id })}
+              confirmLabel={t('cashbook:reverse.confirm')}
+              busy={reverse.isPending}
+              onConfirm={() => doReverse(e)}
+            />
           ) : null}
           {reverseError?.id === e.id ? (
             <div role="alert" className="field-error">

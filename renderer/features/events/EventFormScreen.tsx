@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { EVENT_KINDS, OUTREACH_KINDS, type Event, type EventKind } from '../../../shared/domain/events';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { DateInput } from '../../ui/DateInput';
+import { Field, RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
-import { Failure, useSave } from '../projects/projectText';
+import { useCallForm } from '../../ui/useCallForm';
 import { useEventText } from './eventText';
 import './events.css';
 
@@ -22,8 +23,6 @@ interface Draft {
   outreachNote: string;
   projectId: string;
 }
-
-const SHOWN = ['title', 'kind', 'startsOn', 'startsAt', 'endsAt', 'settlement', 'address', 'capacity', 'partners', 'outreachNote', 'projectId'];
 
 /** A new event: title, kind, day and 24-hour times, place, places, partners, project. */
 export function EventNewScreen() {
@@ -49,8 +48,11 @@ function EventForm({ event, today }: { event: Event | null; today: string }) {
   const create = useMutate('events.create');
   const update = useMutate('events.update');
   const projects = useCall('projects.list', {});
-  const [d, setD] = useState<Draft>(
-    event === null
+  const back = () => void navigate(event === null ? '/events' : `/events/${event.id}`);
+  const f = useCallForm({
+    // Both calls take the same event (events.update wraps it in { id, data }).
+    call: 'events.create',
+    defaultValues: (event === null
       ? { title: '', kind: 'masterClass', startsOn: today, startsAt: '', endsAt: '', settlement: '', address: '', capacity: '', partners: '', outreachNote: '', projectId: '' }
       : {
           title: event.title,
@@ -64,48 +66,42 @@ function EventForm({ event, today }: { event: Event | null; today: string }) {
           partners: event.partners,
           outreachNote: event.outreachNote,
           projectId: event.projectId === null ? '' : String(event.projectId),
-        },
-  );
-  const save = useSave(/^data\./);
-  const back = () => void navigate(event === null ? '/events' : `/events/${event.id}`);
-  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
-  const title = event === null ? t('events:new') : t('events:edit');
-  const outreach = OUTREACH_KINDS.includes(d.kind);
-
-  const submit = () => {
-    const found: Record<string, string> = {};
-    const capacity = d.capacity.trim() === '' ? null : /^\d+$/.test(d.capacity.trim()) ? Number(d.capacity.trim()) : Number.NaN;
-    if (Number.isNaN(capacity)) found.capacity = 'validation.number';
-    return save.attempt(async () => {
-      const data = {
-        title: d.title,
-        kind: d.kind,
-        startsOn: d.startsOn,
-        startsAt: d.startsAt.trim() === '' ? null : d.startsAt.trim(),
-        endsAt: d.endsAt.trim() === '' ? null : d.endsAt.trim(),
-        settlement: d.settlement,
-        address: d.address,
-        capacity,
-        partners: d.partners,
-        outreachNote: outreach ? d.outreachNote : '',
-        projectId: d.projectId === '' ? null : Number(d.projectId),
-      };
+        }) as Draft,
+    toInput: (d: Draft) => ({
+      title: d.title,
+      kind: d.kind,
+      startsOn: d.startsOn,
+      startsAt: d.startsAt.trim() === '' ? null : d.startsAt.trim(),
+      endsAt: d.endsAt.trim() === '' ? null : d.endsAt.trim(),
+      settlement: d.settlement,
+      address: d.address,
+      capacity: d.capacity.trim() === '' ? null : /^\d+$/.test(d.capacity.trim()) ? Number(d.capacity.trim()) : Number.NaN,
+      partners: d.partners,
+      outreachNote: OUTREACH_KINDS.includes(d.kind) ? d.outreachNote : '',
+      projectId: d.projectId === '' ? null : Number(d.projectId),
+    }),
+    onCancel: back,
+    onSubmit: async (data) => {
       const e = event === null ? await create.mutateAsync(data) : await update.mutateAsync({ id: event.id, data });
       void navigate(`/events/${e.id}`);
-    }, found);
-  };
+    },
+  });
+  const { register, control, watch } = f.form;
+  const title = event === null ? t('events:new') : t('events:edit');
+  const outreach = OUTREACH_KINDS.includes(watch('kind'));
 
   return (
     <div>
       <h1>{title}</h1>
-      <KeyForm className="card event-form" onSubmit={submit} onCancel={back} aria-label={title}>
+      <KeyForm className="card event-form" onSubmit={f.submit} onCancel={f.cancel} aria-label={title}>
+        <RequiredLegend />
         <div className="form-grid">
-          <Field label={t('events:form.title')} error={save.errors.title}>
-            {(p) => <input {...p} autoFocus value={d.title} onChange={set('title')} />}
+          <Field label={t('events:form.title')} error={f.error('title')} required>
+            {(p) => <input {...p} autoFocus {...register('title')} />}
           </Field>
-          <Field label={t('events:form.kind')} error={save.errors.kind}>
+          <Field label={t('events:form.kind')} error={f.error('kind')}>
             {(p) => (
-              <select {...p} value={d.kind} onChange={set('kind')}>
+              <select {...p} {...register('kind')}>
                 {EVENT_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {text.kind(k)}
@@ -114,29 +110,37 @@ function EventForm({ event, today }: { event: Event | null; today: string }) {
               </select>
             )}
           </Field>
-          <Field label={t('events:form.startsOn')} error={save.errors.startsOn}>
-            {(p) => <input {...p} type="date" value={d.startsOn} onChange={set('startsOn')} />}
+          <Field label={t('events:form.startsOn')} error={f.error('startsOn')} required>
+            {(p) => (
+              <Controller
+                control={control}
+                name="startsOn"
+                render={({ field }) => (
+                  <DateInput {...p} required name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />
+                )}
+              />
+            )}
           </Field>
           <div className="event-times">
-            <Field label={t('events:form.startsAt')} error={save.errors.startsAt}>
-              {(p) => <input {...p} inputMode="numeric" placeholder="14:00" maxLength={5} value={d.startsAt} onChange={set('startsAt')} />}
+            <Field label={t('events:form.startsAt')} error={f.error('startsAt')}>
+              {(p) => <input {...p} inputMode="numeric" placeholder="14:00" maxLength={5} {...register('startsAt')} />}
             </Field>
-            <Field label={t('events:form.endsAt')} error={save.errors.endsAt}>
-              {(p) => <input {...p} inputMode="numeric" placeholder="16:00" maxLength={5} value={d.endsAt} onChange={set('endsAt')} />}
+            <Field label={t('events:form.endsAt')} error={f.error('endsAt')}>
+              {(p) => <input {...p} inputMode="numeric" placeholder="16:00" maxLength={5} {...register('endsAt')} />}
             </Field>
           </div>
-          <Field label={t('events:form.settlement')} error={save.errors.settlement}>
-            {(p) => <input {...p} value={d.settlement} onChange={set('settlement')} />}
+          <Field label={t('events:form.settlement')} error={f.error('settlement')}>
+            {(p) => <input {...p} {...register('settlement')} />}
           </Field>
-          <Field label={t('events:form.address')} error={save.errors.address}>
-            {(p) => <input {...p} value={d.address} onChange={set('address')} />}
+          <Field label={t('events:form.address')} error={f.error('address')}>
+            {(p) => <input {...p} {...register('address')} />}
           </Field>
-          <Field label={t('events:form.capacity')} error={save.errors.capacity}>
-            {(p) => <input {...p} inputMode="numeric" value={d.capacity} onChange={set('capacity')} />}
+          <Field label={t('events:form.capacity')} error={f.error('capacity')}>
+            {(p) => <input {...p} inputMode="numeric" {...register('capacity')} />}
           </Field>
-          <Field label={t('events:form.project')} error={save.errors.projectId}>
+          <Field label={t('events:form.project')} error={f.error('projectId')}>
             {(p) => (
-              <select {...p} value={d.projectId} onChange={set('projectId')}>
+              <select {...p} {...register('projectId')}>
                 <option value="">{t('events:form.noProject')}</option>
                 {(projects.data ?? []).map((x) => (
                   <option key={x.id} value={x.id}>
@@ -146,21 +150,21 @@ function EventForm({ event, today }: { event: Event | null; today: string }) {
               </select>
             )}
           </Field>
-          <Field label={t('events:form.partners')} error={save.errors.partners} className="span-2">
-            {(p) => <input {...p} value={d.partners} onChange={set('partners')} />}
+          <Field label={t('events:form.partners')} error={f.error('partners')} className="span-2">
+            {(p) => <input {...p} {...register('partners')} />}
           </Field>
           {outreach ? (
-            <Field label={t('events:form.outreachNote')} error={save.errors.outreachNote} className="span-2">
-              {(p) => <textarea {...p} rows={3} value={d.outreachNote} onChange={set('outreachNote')} />}
+            <Field label={t('events:form.outreachNote')} error={f.error('outreachNote')} className="span-2">
+              {(p) => <textarea {...p} rows={3} {...register('outreachNote')} />}
             </Field>
           ) : null}
         </div>
-        <Failure failure={save.failure} errors={save.errors} shown={SHOWN} />
+        {f.notice}
         <div className="actions">
-          <button type="submit" className="primary" disabled={create.isPending || update.isPending}>
+          <button type="submit" className="primary" disabled={create.isPending || update.isPending || f.saving}>
             {t('events:form.save')}
           </button>
-          <button type="button" onClick={back}>
+          <button type="button" onClick={f.cancel}>
             {t('events:form.cancel')}
           </button>
           <span className="field-hint">{t('common:saveShortcut')}</span>

@@ -5,6 +5,7 @@ import { isIsoDate } from '../../../shared/domain/dates';
 import type { BudgetLineView, GrantView, TrancheView } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
 import { Field } from '../../ui/Field';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
 import { PercentBar } from './PercentBar';
@@ -238,7 +239,6 @@ function DeleteGrant({ grant: g }: { grant: GrantView }) {
   const navigate = useNavigate();
   const remove = useMutate('grants.remove');
   const { failure, attempt } = useFormErrors();
-  const [asking, setAsking] = useState(false);
   const confirm = () => attempt({}, async () => {
     await remove.mutateAsync({ id: g.id });
     void navigate('/funding');
@@ -247,23 +247,15 @@ function DeleteGrant({ grant: g }: { grant: GrantView }) {
     <section className="card" aria-labelledby="fd-delete-title">
       <h2 id="fd-delete-title">{t('funding:grant.deleteGrant')}</h2>
       <p className="muted">{t('funding:grant.deleteGrantHint')}</p>
-      {asking ? (
-        <div className="notice notice-warning" role="alert">
-          <p>{t('funding:grant.deleteGrantConfirm', { title: g.title })}</p>
-          <div className="actions">
-            <button type="button" className="danger" autoFocus disabled={remove.isPending} onClick={() => void confirm()}>
-              {t('funding:grant.deleteGrant')}
-            </button>
-            <button type="button" onClick={() => setAsking(false)}>
-              {t('funding:cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" className="danger" onClick={() => setAsking(true)}>
-          {t('funding:grant.deleteGrant')}
-        </button>
-      )}
+      <ConfirmButton
+        danger
+        block
+        label={t('funding:grant.deleteGrant')}
+        question={t('funding:grant.deleteGrantConfirm', { title: g.title })}
+        confirmLabel={t('funding:grant.deleteGrant')}
+        busy={remove.isPending}
+        onConfirm={confirm}
+      />
       <FormFailure failure={failure} />
     </section>
   );

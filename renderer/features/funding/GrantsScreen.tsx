@@ -100,6 +100,8 @@ function GrantForm(props: { currency: Currency; today: string; onDone: (id: numb
   const [lines, setLines] = useState<LineDraft[]>([{ key: 1, name: '', planned: null }]);
   const { errors, failure, attempt } = useFormErrors();
   const nextKey = useRef(2);
+  /** The line just added: its name field takes the focus when it appears. */
+  const focusLine = useRef<number | null>(null);
 
   const submit = async () => {
     const next: Record<string, string> = {};
@@ -163,7 +165,19 @@ function GrantForm(props: { currency: Currency; today: string; onDone: (id: numb
         {lines.map((l, i) => (
           <div key={l.key} className="fd-line-row">
             <Field label={t('funding:grants.lineName', { n: i + 1 })} error={errors[`lines.${i}.name`]}>
-              {(p) => <input {...p} value={l.name} onChange={(e) => setLines(lines.map((x) => (x.key === l.key ? { ...x, name: e.target.value } : x)))} />}
+              {(p) => (
+                <input
+                  {...p}
+                  ref={(el) => {
+                    if (el && focusLine.current === l.key) {
+                      focusLine.current = null;
+                      el.focus();
+                    }
+                  }}
+                  value={l.name}
+                  onChange={(e) => setLines(lines.map((x) => (x.key === l.key ? { ...x, name: e.target.value } : x)))}
+                />
+              )}
             </Field>
             <MoneyField
               label={t('funding:grants.linePlanned', { n: i + 1 })}
@@ -185,6 +199,7 @@ function GrantForm(props: { currency: Currency; today: string; onDone: (id: numb
             type="button"
             onClick={() => {
               setLines([...lines, { key: nextKey.current, name: '', planned: null }]);
+              focusLine.current = nextKey.current;
               nextKey.current += 1;
             }}
           >

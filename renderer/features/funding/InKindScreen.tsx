@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { addMonths, isIsoDate } from '../../../shared/domain/dates';
 import { MANUAL_IN_KIND_KINDS, type InKindView, type ManualInKindKind } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
@@ -157,17 +158,15 @@ function InKindBody(props: { today: string; currency: string; initialFrom: strin
                       <button type="button" className="small" onClick={() => setEditing(r)}>
                         {t('funding:rent.edit')}
                       </button>
-                      <button
-                        type="button"
-                        className="small"
-                        onClick={() => {
-                          if (!window.confirm(t('funding:inKind.confirmDelete'))) return;
-                          setFailure(null);
-                          remove.mutateAsync({ id: r.id }).catch((err: unknown) => setFailure(text.error(err)));
-                        }}
-                      >
-                        {t('funding:inKind.delete')}
-                      </button>
+                      <ConfirmButton
+                        size="small"
+                        label={t('funding:inKind.delete')}
+                        question={t('funding:inKind.confirmDelete')}
+                        confirmLabel={t('funding:inKind.delete')}
+                        busy={remove.isPending}
+                        onAsk={() => setFailure(null)}
+                        onConfirm={() => remove.mutateAsync({ id: r.id }).catch((err: unknown) => setFailure(text.error(err)))}
+                      />
                     </>
                   )}
                 </td>

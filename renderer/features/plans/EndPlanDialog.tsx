@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate, PLAN_END_REASONS, type HelpPlan } from '../../../shared/domain/plans';
+import { PLAN_END_REASONS, type HelpPlan } from '../../../shared/domain/plans';
 import { useMutate } from '../../app/api';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { DateInput } from '../../ui/DateInput';
 import { Field } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { Dialog } from './Dialog';
 import { usePlanFormat } from './planText';
 
@@ -14,33 +16,26 @@ export function EndPlanDialog(props: { plan: HelpPlan; today: string; what: stri
   const { t } = useTranslation(['plans', 'common']);
   const fmt = usePlanFormat();
   const end = useMutate('plans.end');
-  const [reason, setReason] = useState<Reason>('noLongerNeeded');
-  const [endsOn, setEndsOn] = useState(props.today);
-  const [error, setError] = useState<string | undefined>();
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!isIsoDate(endsOn)) {
-      setError('validation.date');
-      return;
-    }
-    setError(undefined);
-    try {
-      props.onEnded(await end.mutateAsync({ id: props.plan.id, endsOn, reason }));
-    } catch {
-      // Shown below.
-    }
-  };
+  const f = useCallForm({
+    call: 'plans.end',
+    defaultValues: { reason: 'noLongerNeeded', endsOn: props.today } as { reason: Reason; endsOn: string },
+    toInput: (v: { reason: Reason; endsOn: string }) => ({ id: props.plan.id, endsOn: v.endsOn, reason: v.reason }),
+    // A modal question: Escape closes the dialog, nothing is left half-filled behind it.
+    guard: false,
+    onSubmit: async (input) => {
+      props.onEnded(await end.mutateAsync(input));
+    },
+  });
 
   return (
     <Dialog titleId="end-plan-title" onClose={props.onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <KeyForm onSubmit={f.submit}>
         <h2 id="end-plan-title">{t('plans:end.title')}</h2>
         <p className="plan-what">{props.what}</p>
         <div className="form-grid">
           <Field label={t('plans:end.reason')}>
             {(p) => (
-              <select {...p} autoFocus value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
+              <select {...p} autoFocus {...f.form.register('reason')}>
                 {PLAN_END_REASONS.map((r) => (
                   <option key={r} value={r}>
                     {fmt.endReason(r)}
@@ -49,21 +44,27 @@ export function EndPlanDialog(props: { plan: HelpPlan; today: string; what: stri
               </select>
             )}
           </Field>
-          <Field label={t('plans:end.lastDay')} error={error}>
-            {(p) => <input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+          <Field label={t('plans:end.lastDay')} error={f.error('endsOn')} required>
+            {(p) => (
+              <Controller
+                control={f.form.control}
+                name="endsOn"
+                render={({ field }) => <DateInput {...p} required name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+              />
+            )}
           </Field>
         </div>
         <p>{t('plans:end.effect', { count: props.plan.openTasks })}</p>
-        <ErrorNotice error={end.error} />
+        {f.notice}
         <div className="actions">
-          <button type="submit" className="primary" disabled={end.isPending}>
+          <button type="submit" className="primary" disabled={end.isPending || f.saving}>
             {t('plans:end.confirm')}
           </button>
           <button type="button" onClick={props.onClose}>
             {t('common:cancel')}
           </button>
         </div>
-      </form>
+      </KeyForm>
     </Dialog>
   );
 }

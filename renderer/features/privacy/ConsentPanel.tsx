@@ -6,6 +6,7 @@ import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { useFormat } from '../../ui/format';
 import { DateInput } from '../../ui/DateInput';
 
@@ -26,7 +27,6 @@ export function ConsentPanel(props: { residentId: number; today: string }) {
   const [scopes, setScopes] = useState<ConsentScope[]>(['basic']);
   const [givenOn, setGivenOn] = useState(props.today);
   const [note, setNote] = useState('');
-  const [confirming, setConfirming] = useState<number | null>(null);
 
   const fieldError = (path: string) =>
     record.error instanceof ApiError ? record.error.body.fields?.find((f) => f.path === path)?.message : undefined;
@@ -71,20 +71,15 @@ export function ConsentPanel(props: { residentId: number; today: string }) {
               </div>
               {c.withdrawnOn ? (
                 <div className="field-hint">{t('privacy:consent.withdrawn', { date: format.date(c.withdrawnOn), name: c.withdrawnBy ?? '' })}</div>
-              ) : confirming === c.id ? (
-                <div className="actions">
-                  <span>{c.scopes.includes('health') ? t('privacy:consent.withdrawHealthWarning') : t('privacy:consent.withdrawQuestion')}</span>
-                  <button type="button" className="danger" autoFocus onClick={() => withdraw.mutate({ consentId: c.id }, { onSuccess: () => setConfirming(null) })}>
-                    {t('privacy:consent.withdrawConfirm')}
-                  </button>
-                  <button type="button" onClick={() => setConfirming(null)}>
-                    {t('common:cancel')}
-                  </button>
-                </div>
               ) : (
-                <button type="button" className="privacy-link-button" onClick={() => setConfirming(c.id)} aria-label={t('privacy:consent.withdrawLabel', { basis: t(`privacy:basis.${c.basis}`), date: format.date(c.givenOn) })}>
-                  {t('privacy:consent.withdraw')}
-                </button>
+                <ConfirmButton
+                  label={t('privacy:consent.withdraw')}
+                  aria-label={t('privacy:consent.withdrawLabel', { basis: t(`privacy:basis.${c.basis}`), date: format.date(c.givenOn) })}
+                  question={c.scopes.includes('health') ? t('privacy:consent.withdrawHealthWarning') : t('privacy:consent.withdrawQuestion')}
+                  confirmLabel={t('privacy:consent.withdrawConfirm')}
+                  busy={withdraw.isPending}
+                  onConfirm={() => withdraw.mutateAsync({ consentId: c.id }).catch(() => undefined)}
+                />
               )}
             </li>
           ))}

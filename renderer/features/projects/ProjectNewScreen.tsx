@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import type { Project } from '../../../shared/domain/projects';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { DateInput } from '../../ui/DateInput';
+import { Field, RequiredLegend, type FieldControlProps } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
-import { Failure, useProjectText, useSave } from './projectText';
+import { useCallForm } from '../../ui/useCallForm';
+import { useProjectText } from './projectText';
 import './projects.css';
 
 interface Draft {
@@ -17,8 +19,6 @@ interface Draft {
   targetRecruited: string;
   targetCompleted: string;
 }
-
-const SHOWN = ['name', 'funder', 'startsOn', 'endsOn', 'grantId', 'targetRecruited', 'targetCompleted'];
 
 /** A whole number typed in a target field, null when empty; NaN (refused) otherwise. */
 const target = (s: string): number | null => (s.trim() === '' ? null : /^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
@@ -47,8 +47,11 @@ function ProjectForm({ project, today }: { project: Project | null; today: strin
   const create = useMutate('projects.create');
   const update = useMutate('projects.update');
   const grants = useCall('projects.grantOptions', {});
-  const [d, setD] = useState<Draft>(
-    project === null
+  const back = () => void navigate(project === null ? '/projects' : `/projects/${project.id}`);
+  const f = useCallForm({
+    // Both calls take the same project (projects.update wraps it in { id, data }).
+    call: 'projects.create',
+    defaultValues: (project === null
       ? { name: '', funder: '', startsOn: today, endsOn: '', grantId: '', targetRecruited: '', targetCompleted: '' }
       : {
           name: project.name,
@@ -58,52 +61,53 @@ function ProjectForm({ project, today }: { project: Project | null; today: strin
           grantId: project.grantId === null ? '' : String(project.grantId),
           targetRecruited: project.targetRecruited === null ? '' : String(project.targetRecruited),
           targetCompleted: project.targetCompleted === null ? '' : String(project.targetCompleted),
-        },
-  );
-  const save = useSave(/^data\./);
-  const back = () => void navigate(project === null ? '/projects' : `/projects/${project.id}`);
-  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
-  const title = project === null ? t('projects:form.title') : t('projects:form.editTitle');
-
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (Number.isNaN(target(d.targetRecruited))) found.targetRecruited = 'validation.number';
-    if (Number.isNaN(target(d.targetCompleted))) found.targetCompleted = 'validation.number';
-    return save.attempt(async () => {
-      const data = {
-        name: d.name,
-        funder: d.funder,
-        startsOn: d.startsOn,
-        endsOn: d.endsOn,
-        grantId: d.grantId === '' ? null : Number(d.grantId),
-        targetRecruited: target(d.targetRecruited),
-        targetCompleted: target(d.targetCompleted),
-      };
+        }) as Draft,
+    toInput: (d: Draft) => ({
+      name: d.name,
+      funder: d.funder,
+      startsOn: d.startsOn,
+      endsOn: d.endsOn,
+      grantId: d.grantId === '' ? null : Number(d.grantId),
+      targetRecruited: target(d.targetRecruited),
+      targetCompleted: target(d.targetCompleted),
+    }),
+    onCancel: back,
+    onSubmit: async (data) => {
       const p = project === null ? await create.mutateAsync(data) : await update.mutateAsync({ id: project.id, data });
       void navigate(`/projects/${p.id}`);
-    }, found);
-  };
+    },
+  });
+  const { register, control } = f.form;
+  const title = project === null ? t('projects:form.title') : t('projects:form.editTitle');
+  const date = (name: 'startsOn' | 'endsOn', p: FieldControlProps) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <DateInput {...p} required name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+    />
+  );
 
   return (
     <div>
       <h1>{title}</h1>
-      <KeyForm className="card project-form" onSubmit={submit} onCancel={back} aria-label={title}>
+      <KeyForm className="card project-form" onSubmit={f.submit} onCancel={f.cancel} aria-label={title}>
+        <RequiredLegend />
         <div className="form-grid">
-          <Field label={t('projects:form.name')} error={save.errors.name}>
-            {(p) => <input {...p} autoFocus value={d.name} onChange={set('name')} />}
+          <Field label={t('projects:form.name')} error={f.error('name')} required>
+            {(p) => <input {...p} autoFocus {...register('name')} />}
           </Field>
-          <Field label={t('projects:form.funder')} error={save.errors.funder}>
-            {(p) => <input {...p} value={d.funder} onChange={set('funder')} />}
+          <Field label={t('projects:form.funder')} error={f.error('funder')}>
+            {(p) => <input {...p} {...register('funder')} />}
           </Field>
-          <Field label={t('projects:form.startsOn')} error={save.errors.startsOn}>
-            {(p) => <input {...p} type="date" value={d.startsOn} onChange={set('startsOn')} />}
+          <Field label={t('projects:form.startsOn')} error={f.error('startsOn')} required>
+            {(p) => date('startsOn', p)}
           </Field>
-          <Field label={t('projects:form.endsOn')} error={save.errors.endsOn}>
-            {(p) => <input {...p} type="date" value={d.endsOn} onChange={set('endsOn')} />}
+          <Field label={t('projects:form.endsOn')} error={f.error('endsOn')} required>
+            {(p) => date('endsOn', p)}
           </Field>
-          <Field label={t('projects:form.grant')} error={save.errors.grantId}>
+          <Field label={t('projects:form.grant')} error={f.error('grantId')}>
             {(p) => (
-              <select {...p} value={d.grantId} onChange={set('grantId')}>
+              <select {...p} {...register('grantId')}>
                 <option value="">{t('projects:form.noGrant')}</option>
                 {(grants.data ?? []).map((g) => (
                   <option key={g.id} value={g.id}>
@@ -114,19 +118,19 @@ function ProjectForm({ project, today }: { project: Project | null; today: strin
             )}
           </Field>
           <div />
-          <Field label={t('projects:form.targetRecruited')} error={save.errors.targetRecruited} hint={t('projects:form.targetsHint')}>
-            {(p) => <input {...p} inputMode="numeric" value={d.targetRecruited} onChange={set('targetRecruited')} />}
+          <Field label={t('projects:form.targetRecruited')} error={f.error('targetRecruited')} hint={t('projects:form.targetsHint')}>
+            {(p) => <input {...p} inputMode="numeric" {...register('targetRecruited')} />}
           </Field>
-          <Field label={t('projects:form.targetCompleted')} error={save.errors.targetCompleted} hint={t('projects:form.targetsHint')}>
-            {(p) => <input {...p} inputMode="numeric" value={d.targetCompleted} onChange={set('targetCompleted')} />}
+          <Field label={t('projects:form.targetCompleted')} error={f.error('targetCompleted')} hint={t('projects:form.targetsHint')}>
+            {(p) => <input {...p} inputMode="numeric" {...register('targetCompleted')} />}
           </Field>
         </div>
-        <Failure failure={save.failure} errors={save.errors} shown={SHOWN} />
+        {f.notice}
         <div className="actions">
-          <button type="submit" className="primary" disabled={create.isPending || update.isPending}>
+          <button type="submit" className="primary" disabled={create.isPending || update.isPending || f.saving}>
             {project === null ? t('projects:form.save') : t('common:save')}
           </button>
-          <button type="button" onClick={back}>
+          <button type="button" onClick={f.cancel}>
             {t('common:cancel')}
           </button>
           <span className="field-hint">{t('common:saveShortcut')}</span>

@@ -6,7 +6,7 @@ import { useLabels } from '../../ui/labels';
 /** The catalogue as a native select (type-ahead by first letters), grouped: volunteer tasks, desk services. */
 export const KindSelect = forwardRef<
   HTMLSelectElement,
-  { id: string; value: number | null; onChange: (id: number | null) => void; autoFocus?: boolean; 'aria-invalid': boolean; 'aria-describedby': string | undefined; includeAll?: boolean }
+  { id: string; value: number | null; onChange: (id: number | null) => void; autoFocus?: boolean; 'aria-invalid': boolean; 'aria-describedby': string | undefined; 'aria-required'?: boolean; onBlur?: () => void; includeAll?: boolean }
 >(function KindSelect({ value, onChange, includeAll, ...rest }, ref) {
   const { t } = useTranslation(['requests', 'catalogue']);
   const labels = useLabels();

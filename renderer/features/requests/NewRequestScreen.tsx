@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, URGENCIES, requestInputSchema, type Channel, type Urgency } from '../../../shared/domain/requests';
+import { CHANNELS, URGENCIES, type Channel, type Urgency } from '../../../shared/domain/requests';
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
-import { Field } from '../../ui/Field';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { useLabels } from '../../ui/labels';
-import { ApiError } from '../../bridge';
 import { ResidentPicker } from './ResidentPicker';
 import { ResidentForm } from '../residents/ResidentForm';
 import { emptyResidentForm } from '../residents/residentForm';
@@ -15,6 +16,15 @@ import { splitTypedName } from '../residents/ResidentEditScreen';
 import { KindSelect } from './KindSelect';
 
 type Picked = Pick<ResidentSummary, 'id' | 'fullName' | 'address' | 'birthYear'>;
+
+interface RequestFormValues {
+  /** Not typed: the picked resident's, for its message. */
+  residentId: number;
+  kindId: number | null;
+  urgency: Urgency;
+  channel: Channel;
+  description: string;
+}
 
 /**
  * Log a walk-in in under 30 seconds with the keyboard alone: find or create the resident, pick the
@@ -39,38 +49,28 @@ export function NewRequestScreen() {
         ? { id: presetData.id, fullName: presetData.fullName, address: presetData.address, birthYear: presetData.birthYear }
         : null;
   const [creating, setCreating] = useState<string | null>(null);
-  const [kindId, setKindId] = useState<number | null>(null);
-  const [urgency, setUrgency] = useState<Urgency>('normal');
-  const [channel, setChannel] = useState<Channel>('walkIn');
-  const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const kindRef = useRef<HTMLSelectElement>(null);
   const pickerRef = useRef<HTMLInputElement>(null);
+  const f = useCallForm({
+    call: 'requests.create',
+    defaultValues: { residentId: 0, kindId: null, urgency: 'normal', channel: 'walkIn', description: '' } as RequestFormValues,
+    // The resident is picked beside the form (with its name and address to show): its id joins here.
+    toInput: (v: RequestFormValues) => ({ residentId: resident?.id ?? 0, kindId: v.kindId ?? 0, urgency: v.urgency, channel: v.channel, description: v.description }),
+    onInvalid: (errors) => {
+      if (errors.residentId) pickerRef.current?.focus();
+      else if (errors.kindId) kindRef.current?.focus();
+    },
+    onSubmit: async (input) => {
+      const saved = await create.mutateAsync(input);
+      void navigate(`/requests/${saved.id}`, { state: { justCreated: true } });
+    },
+  });
+  const { register, control } = f.form;
 
   const residentId = resident?.id;
   useEffect(() => {
     if (residentId !== undefined) kindRef.current?.focus();
   }, [residentId]);
-
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
-    const parsed = requestInputSchema.safeParse({ residentId: resident?.id ?? 0, kindId: kindId ?? 0, urgency, channel, description });
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message.startsWith('validation.') ? issue.message : 'validation.required';
-      setErrors(next);
-      if (next.residentId) pickerRef.current?.focus();
-      else if (next.kindId) kindRef.current?.focus();
-      return;
-    }
-    setErrors({});
-    try {
-      const saved = await create.mutateAsync(parsed.data);
-      void navigate(`/requests/${saved.id}`, { state: { justCreated: true } });
-    } catch (err) {
-      if (err instanceof ApiError && err.body.fields) setErrors(Object.fromEntries(err.body.fields.map((f) => [f.path, f.message])));
-    }
-  };
 
   return (
     <div className="new-request">
@@ -89,17 +89,8 @@ export function NewRequestScreen() {
           />
         </section>
       ) : (
-        <form
-          className="card form-grid"
-          noValidate
-          onSubmit={(e) => void submit(e)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              void submit();
-            }
-          }}
-        >
+        <KeyForm className="card form-grid" onSubmit={f.submit}>
+          <RequiredLegend />
           <div className="span-2">
             {resident ? (
               <div className="picked">
@@ -115,20 +106,39 @@ export function NewRequestScreen() {
               <ResidentPicker
                 ref={pickerRef}
                 label={t('requests:form.resident')}
-                error={errors.residentId}
+                error={f.error('residentId')}
+                required
                 onPick={(r) => setResident(r)}
                 onCreate={(typed) => setCreating(typed)}
               />
             )}
           </div>
-          <Field label={t('requests:form.kind')} error={errors.kindId} className="span-2">
-            {(p) => <KindSelect {...p} ref={kindRef} value={kindId} onChange={setKindId} autoFocus={resident !== null} />}
+          <Field label={t('requests:form.kind')} error={f.error('kindId')} className="span-2" required>
+            {(p) => (
+              <Controller
+                control={control}
+                name="kindId"
+                render={({ field }) => (
+                  <KindSelect
+                    {...p}
+                    ref={(el) => {
+                      kindRef.current = el;
+                      field.ref(el);
+                    }}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    autoFocus={resident !== null}
+                  />
+                )}
+              />
+            )}
           </Field>
           <fieldset className="radios">
             <legend>{t('requests:form.urgency')}</legend>
             {URGENCIES.map((u) => (
               <label key={u} className="radio">
-                <input type="radio" name="urgency" value={u} checked={urgency === u} onChange={() => setUrgency(u)} />
+                <input type="radio" value={u} {...register('urgency')} />
                 <span>{labels.urgency(u)}</span>
               </label>
             ))}
@@ -137,22 +147,22 @@ export function NewRequestScreen() {
             <legend>{t('requests:form.channel')}</legend>
             {CHANNELS.map((c) => (
               <label key={c} className="radio">
-                <input type="radio" name="channel" value={c} checked={channel === c} onChange={() => setChannel(c)} />
+                <input type="radio" value={c} {...register('channel')} />
                 <span>{labels.channel(c)}</span>
               </label>
             ))}
           </fieldset>
-          <Field label={t('requests:form.description')} error={errors.description} className="span-2">
-            {(p) => <textarea {...p} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} placeholder={t('requests:form.descriptionPlaceholder')} />}
+          <Field label={t('requests:form.description')} error={f.error('description')} className="span-2">
+            {(p) => <textarea {...p} rows={3} {...register('description')} placeholder={t('requests:form.descriptionPlaceholder')} />}
           </Field>
-          {create.error instanceof ApiError && create.error.body.code === 'validation' ? null : <ErrorNotice error={create.error} />}
+          {f.notice}
           <div className="actions span-2">
-            <button type="submit" className="primary big" disabled={create.isPending}>
+            <button type="submit" className="primary big" disabled={create.isPending || f.saving}>
               {t('requests:form.save')}
             </button>
             <span className="field-hint">{t('common:saveShortcut')}</span>
           </div>
-        </form>
+        </KeyForm>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { queryKeyOf, useCall } from '../../app/api';
 import { invoke } from '../../bridge';
 import { useDebounced } from '../../ui/useDebounced';
 import { fieldText } from '../../ui/ErrorNotice';
+import { RequiredMark } from '../../ui/Field';
 
 /**
  * Find-or-create a resident with the keyboard: type, arrows to move, Enter to pick. The last option
@@ -20,8 +21,10 @@ export const ResidentPicker = forwardRef<
     /** Without it the list offers no "create" option (the till only picks existing residents). */
     onCreate?: ((typed: string) => void) | undefined;
     autoFocus?: boolean | undefined;
+    /** Marked as required (the form's legend explains the mark). */
+    required?: boolean | undefined;
   }
->(function ResidentPicker({ label, error, onPick, onCreate, autoFocus = true }, ref) {
+>(function ResidentPicker({ label, error, onPick, onCreate, autoFocus = true, required }, ref) {
   const { t } = useTranslation(['requests', 'residents', 'common']);
   const id = useId();
   const [q, setQ] = useState('');
@@ -48,10 +51,18 @@ export const ResidentPicker = forwardRef<
   };
   return (
     <div className={`field combobox ${error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      {required ? (
+        <div className="field-label-row">
+          <label htmlFor={id}>{label}</label>
+          <RequiredMark />
+        </div>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       <input
         id={id}
         ref={ref}
+        aria-required={required || undefined}
         role="combobox"
         aria-expanded={open}
         aria-controls={`${id}-list`}

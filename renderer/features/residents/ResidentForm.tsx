@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SITUATIONS, type Resident } from '../../../shared/domain/residents';
@@ -7,20 +6,13 @@ import type { DuplicateCandidate } from '../../../shared/domain/matcher';
 import { MatchReasons } from '../duplicates/MatchReasons';
 import { HouseholdBriefLine } from '../households/HouseholdBrief';
 import { useCall, useMutate } from '../../app/api';
-import { ApiError, invoke } from '../../bridge';
-import { Field } from '../../ui/Field';
-import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
+import { invoke } from '../../bridge';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { fieldText } from '../../ui/ErrorNotice';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { useLabels } from '../../ui/labels';
-import { formFieldOf, formToInput, validateResident, type ResidentFormValues } from './residentForm';
-
-const resolver: Resolver<ResidentFormValues> = async (values) => {
-  const errors = validateResident(values);
-  if (Object.keys(errors).length === 0) return { values, errors: {} };
-  return {
-    values: {},
-    errors: Object.fromEntries(Object.entries(errors).map(([k, message]) => [k, { type: 'validation', message }])),
-  };
-};
+import { formFieldOf, formToInput, type ResidentFormValues } from './residentForm';
 
 /**
  * Create or edit a resident. Validation uses the contract's schema; on create, residents with the
@@ -45,66 +37,69 @@ export function ResidentForm(props: {
   const household = useCall('households.ofResident', { residentId: props.residentId ?? 0 }, { enabled: props.residentId !== undefined }).data?.current ?? null;
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
   const [checking, setChecking] = useState(false);
-  const form = useForm<ResidentFormValues>({ defaultValues: props.initial, resolver, mode: 'onSubmit', reValidateMode: 'onBlur' });
-  const { register, handleSubmit, formState, watch, setError } = form;
-  const errors = formState.errors;
-  const regularCare = watch('regularCare');
-  const saving = create.isPending || update.isPending || checking;
-  const mutationError = create.error ?? update.error;
-
-  const save = async (values: ResidentFormValues, confirmed: boolean) => {
-    const input = formToInput(values, { health: props.healthConsent === true });
-    if (props.residentId === undefined && !confirmed) {
-      setChecking(true);
-      try {
-        const found = await invoke('residents.findDuplicates', {
-          lastName: input.lastName,
-          firstName: input.firstName,
-          patronymic: input.patronymic ?? '',
-          birthYear: input.birthYear ?? null,
-          phones: input.phones ?? [],
-        });
-        if (found.length > 0) {
-          setDuplicates(found);
-          return;
+  /** The duplicates were shown: the next save saves anyway. */
+  const [confirmed, setConfirmed] = useState(false);
+  const f = useCallForm({
+    // Both calls take the same resident (residents.update wraps it in { id, data }).
+    call: 'residents.create',
+    defaultValues: props.initial,
+    toInput: (v: ResidentFormValues) => formToInput(v, { health: props.healthConsent === true }),
+    fieldOf: (path, v) => formFieldOf(path.replace(/^data\./, ''), v),
+    onCancel: props.onCancel,
+    onSubmit: async (input) => {
+      if (props.residentId === undefined && !confirmed) {
+        setChecking(true);
+        try {
+          const found = await invoke('residents.findDuplicates', {
+            lastName: input.lastName,
+            firstName: input.firstName,
+            patronymic: input.patronymic ?? '',
+            birthYear: input.birthYear ?? null,
+            phones: input.phones ?? [],
+          });
+          if (found.length > 0) {
+            setDuplicates(found);
+            setConfirmed(true);
+            return false;
+          }
+        } finally {
+          setChecking(false);
         }
-      } finally {
-        setChecking(false);
       }
-    }
-    try {
-      const saved =
-        props.residentId === undefined ? await create.mutateAsync(input) : await update.mutateAsync({ id: props.residentId, data: input });
+      const saved = props.residentId === undefined ? await create.mutateAsync(input) : await update.mutateAsync({ id: props.residentId, data: input });
       props.onSaved(saved);
-    } catch (e) {
-      if (e instanceof ApiError && e.body.fields) {
-        for (const f of e.body.fields) setError(formFieldOf(f.path, values), { type: 'server', message: f.message });
-      }
-    }
-  };
+      return true;
+    },
+  });
+  const { register, watch } = f.form;
+  // Another name or phone than the one the duplicates were found for: the next save looks again.
+  useEffect(() => {
+    const sub = watch((_, { name }) => {
+      if (name && ['lastName', 'firstName', 'patronymic', 'birthYear', 'phone1', 'phone2'].includes(name)) setConfirmed(false);
+    });
+    return () => sub.unsubscribe();
+  }, [watch]);
+  const errors = f.form.formState.errors;
+  const regularCare = watch('regularCare');
+  const saving = create.isPending || update.isPending || checking || f.saving;
 
-  const text = (name: keyof ResidentFormValues, label: string, extra: { autoFocus?: boolean; list?: string; inputMode?: 'numeric' | 'tel'; className?: string; autoComplete?: string } = {}) => (
-    <Field label={label} error={errors[name]?.message} className={extra.className}>
+  const text = (
+    name: keyof ResidentFormValues,
+    label: string,
+    extra: { autoFocus?: boolean; list?: string; inputMode?: 'numeric' | 'tel'; className?: string; autoComplete?: string; required?: boolean } = {},
+  ) => (
+    <Field label={label} error={errors[name]?.message} className={extra.className} required={extra.required}>
       {(p) => <input {...p} {...register(name)} autoFocus={extra.autoFocus} list={extra.list} inputMode={extra.inputMode} autoComplete={extra.autoComplete ?? 'off'} />}
     </Field>
   );
 
   return (
-    <form
-      className={`form-grid resident-form ${props.compact ? 'compact' : ''}`}
-      noValidate
-      onSubmit={handleSubmit((v) => save(v, false))}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void handleSubmit((v) => save(v, duplicates !== null))();
-        }
-      }}
-    >
+    <KeyForm className={`form-grid resident-form ${props.compact ? 'compact' : ''}`} onSubmit={f.submit} onCancel={f.cancel}>
+      <RequiredLegend />
       <fieldset className="span-2 form-grid-3">
         <legend>{t('residents:form.person')}</legend>
-        {text('lastName', t('residents:form.lastName'), { autoFocus: true })}
-        {text('firstName', t('residents:form.firstName'))}
+        {text('lastName', t('residents:form.lastName'), { autoFocus: true, required: true })}
+        {text('firstName', t('residents:form.firstName'), { required: true })}
         {text('patronymic', t('residents:form.patronymic'))}
         {text('birthYear', t('residents:form.birthYear'), { inputMode: 'numeric' })}
         {text('phone1', t('residents:form.phone'), { inputMode: 'tel' })}
@@ -187,23 +182,23 @@ export function ResidentForm(props: {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => void handleSubmit((v) => save(v, true))()} disabled={saving}>
+          <button type="button" onClick={() => void f.submit()} disabled={saving}>
             {t('residents:duplicates.saveAnyway')}
           </button>
         </div>
       ) : null}
-      {mutationError instanceof ApiError && mutationError.body.code === 'validation' ? null : <ErrorNotice error={mutationError} />}
+      {f.notice}
       <div className="actions span-2">
         <button type="submit" className="primary" disabled={saving}>
           {t('common:save')}
         </button>
-        {props.onCancel ? (
-          <button type="button" onClick={props.onCancel}>
+        {f.cancel ? (
+          <button type="button" onClick={f.cancel}>
             {t('common:cancel')}
           </button>
         ) : null}
         <span className="field-hint">{t('common:saveShortcut')}</span>
       </div>
-    </form>
+    </KeyForm>
   );
 }

@@ -6,6 +6,7 @@ import type { Currency } from '../../../shared/domain/settings';
 import { useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { KeyForm } from '../../ui/KeyForm';
 import { parseAmount, parseHours } from '../../../shared/domain/amounts';
 import { commonKey, TaskField } from './TaskField';
 import { useTaskText } from './taskText';
@@ -142,16 +143,7 @@ export function OutcomeForm(props: {
   return (
     <section ref={sectionRef} className="card outcome" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>{t('tasks:actions.doneTitle')}</h2>
-      <form
-        noValidate
-        onSubmit={(e) => void submit(e)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      >
+      <KeyForm onSubmit={() => submit()} onCancel={props.onClose}>
         <div className="outcome-grid">
           <div className="outcome-main">
             <TaskField label={t('tasks:outcome.doneOn')} error={errors.doneOn}>
@@ -267,7 +259,7 @@ export function OutcomeForm(props: {
           </button>
           <span className="field-hint">{t('common:saveShortcut')}</span>
         </div>
-      </form>
+      </KeyForm>
     </section>
   );
 }

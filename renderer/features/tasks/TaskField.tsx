@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldText } from '../../ui/ErrorNotice';
+import { RequiredMark, type FieldControlProps } from '../../ui/Field';
 
 /**
  * Field (renderer/ui/Field) for the tasks screens, whose messages come from two namespaces: the
@@ -11,7 +12,8 @@ export function TaskField(props: {
   error?: string | undefined;
   hint?: string | undefined;
   className?: string;
-  children: (controlProps: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+  required?: boolean;
+  children: (controlProps: FieldControlProps) => ReactNode;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -20,8 +22,16 @@ export function TaskField(props: {
   const describedBy = [props.error ? errorId : null, props.hint && !props.error ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field ${props.className ?? ''} ${props.error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id}>{props.label}</label>
-      {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy })}
+      {props.required ? (
+        // The mark beside the label, not in it: the label (the control's name) stays the words alone.
+        <div className="field-label-row">
+          <label htmlFor={id}>{props.label}</label>
+          <RequiredMark />
+        </div>
+      ) : (
+        <label htmlFor={id}>{props.label}</label>
+      )}
+      {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy, ...(props.required ? { 'aria-required': true } : {}) })}
       {props.hint && !props.error ? (
         <div id={hintId} className="field-hint">
           {props.hint}

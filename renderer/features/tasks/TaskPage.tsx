@@ -5,6 +5,7 @@ import { cancelReasonSchema, isOpenTask, notDoneReasonSchema } from '../../../sh
 import type { CallOutput } from '../../../shared/api/contract';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { KeyForm } from '../../ui/KeyForm';
 import { useLabels } from '../../ui/labels';
 import { useFormat } from '../../ui/format';
 import { StatusBadge } from '../requests/RequestTable';
@@ -243,16 +244,7 @@ function Reassign({ task, onClose }: { task: Task; onClose: (saved?: Saved) => v
   return (
     <section ref={ref} className="card" aria-labelledby="task-reassign-title">
       <h2 id="task-reassign-title">{t('tasks:volunteers.reassign')}</h2>
-      <form
-        noValidate
-        onSubmit={save}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            save();
-          }
-        }}
-      >
+      <KeyForm onSubmit={() => save()} onCancel={() => onClose()}>
         <VolunteerSuggestions
           query={{ kindId: task.kindId, residentId: task.residentId, scheduledOn: task.scheduledOn, partOfDay: task.partOfDay, startTime: task.startTime, excludeTaskId: task.id }}
           selected={ids}
@@ -268,7 +260,7 @@ function Reassign({ task, onClose }: { task: Task; onClose: (saved?: Saved) => v
           </button>
           <span className="field-hint">{t('common:saveShortcut')}</span>
         </div>
-      </form>
+      </KeyForm>
     </section>
   );
 }
@@ -303,16 +295,7 @@ function ReasonForm({ task, kind, onClose }: { task: Task; kind: 'notDone' | 'ca
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{kind === 'notDone' ? t('tasks:actions.notDoneTitle') : t('tasks:actions.cancelTitle')}</h2>
-      <form
-        noValidate
-        onSubmit={save}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            save();
-          }
-        }}
-      >
+      <KeyForm onSubmit={() => save()} onCancel={onClose}>
         <TaskField label={kind === 'notDone' ? t('tasks:notDone.reason') : t('tasks:cancel.reason')} error={error}>
           {(p) => <textarea {...p} ref={ref} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </TaskField>
@@ -326,7 +309,7 @@ function ReasonForm({ task, kind, onClose }: { task: Task; kind: 'notDone' | 'ca
           </button>
           <span className="field-hint">{t('common:saveShortcut')}</span>
         </div>
-      </form>
+      </KeyForm>
     </section>
   );
 }

@@ -12,15 +12,23 @@ import { useTillText } from './tillText';
  */
 export const KindCombo = forwardRef<
   HTMLInputElement,
-  { kinds: PricedKind[]; value: number | null; invalid: boolean; describedBy?: string | undefined; onPick: (kindId: number | null) => void }
->(function KindCombo({ kinds, value, invalid, describedBy, onPick }, ref) {
+  {
+    kinds: PricedKind[];
+    value: number | null;
+    invalid: boolean;
+    describedBy?: string | undefined;
+    onPick: (kindId: number | null) => void;
+    /** Letters typed before the field was there (on the receipt, right after a sale): the search starts with them. */
+    initialTyped?: string | undefined;
+  }
+>(function KindCombo({ kinds, value, invalid, describedBy, onPick, initialTyped }, ref) {
   const { t } = useTranslation(['till']);
   const format = useFormat();
   const text = useTillText();
   const id = useId();
   const picked = kinds.find((k) => k.kindId === value) ?? null;
-  const [typed, setTyped] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState<string | null>(initialTyped ?? null);
+  const [open, setOpen] = useState(Boolean(initialTyped));
   const [active, setActive] = useState(0);
   const shown = typed ?? (picked ? text.kind(picked) : '');
   const q = fold(typed ?? '');
@@ -57,7 +65,11 @@ export const KindCombo = forwardRef<
         autoComplete="off"
         placeholder={t('till:sale.chooseKind')}
         value={shown}
-        onFocus={(e) => e.target.select()}
+        onFocus={(e) => {
+          // Letters carried from the receipt stay, the caret after them; otherwise the next letters replace the kind.
+          if (typed !== null && typed !== '') e.target.setSelectionRange(e.target.value.length, e.target.value.length);
+          else e.target.select();
+        }}
         onBlur={() => {
           setOpen(false);
           setTyped(null);

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -8,13 +8,15 @@ import { useTillText } from './tillText';
 
 /**
  * The receipt of a sale, as a narrow slip (80 mm) for the browser's print dialog. Enter or Esc goes
- * back to the till; Print (or Ctrl+P) prints only the slip.
+ * back to the till; Print (or Ctrl+P) prints only the slip. Right after a sale, a letter typed here goes
+ * back to the till into the service field, so the next sale starts at once.
  */
 export function ReceiptScreen() {
   const { t } = useTranslation(['till', 'common']);
   const format = useFormat();
   const text = useTillText();
   const navigate = useNavigate();
+  const fromSale = (useLocation().state as { fromSale?: boolean } | null)?.fromSale === true;
   const id = Number(useParams().id);
   const receipt = useCall('till.receipt', { saleId: id }, { enabled: Number.isInteger(id) && id > 0 });
   const backRef = useRef<HTMLButtonElement>(null);
@@ -30,11 +32,15 @@ export function ReceiptScreen() {
       if (e.key === 'Escape' || (e.key === 'Enter' && !onButton)) {
         e.preventDefault();
         void navigate('/till');
+      } else if (fromSale && e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        // Right after a sale the next letters are the next sale's service: back to the till with them.
+        e.preventDefault();
+        void navigate('/till', { state: { typed: e.key } });
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, fromSale]);
 
   useEffect(() => {
     if (!receipt.data) return;

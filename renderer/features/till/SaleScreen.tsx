@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MAX_QUANTITY, PAYMENT_KEYS, PAYMENTS, saleTotal, type Payment, type Sale } from '../../../shared/domain/till';
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { useTillText } from './tillText';
@@ -27,6 +28,8 @@ export function SaleScreen() {
   const format = useFormat();
   const text = useTillText();
   const navigate = useNavigate();
+  /** Letters typed on the receipt right after the last sale: they start this sale's service. */
+  const carried = (useLocation().state as { typed?: string } | null)?.typed;
   const prices = useCall('till.prices', {});
   const sell = useMutate('till.sell');
   const [kindId, setKindId] = useState<number | null>(null);
@@ -108,6 +111,7 @@ export function SaleScreen() {
               kinds={kinds}
               value={kindId}
               invalid={error === 'chooseKind' || (chosen !== null && !price)}
+              initialTyped={carried}
               onPick={(id) => {
                 setKindId(id);
                 setError(null);
@@ -210,7 +214,6 @@ function TodaySales() {
   const navigate = useNavigate();
   const day = useCall('till.day', {});
   const reverse = useMutate('till.reverse');
-  const [confirming, setConfirming] = useState<number | null>(null);
   const sales = [...(day.data?.sales ?? [])].reverse();
   const canReverse = (s: Sale) => s.reversesSaleId === null && s.reversedBySaleId === null;
   return (
@@ -259,28 +262,13 @@ function TodaySales() {
                       {t('till:today.receipt')}
                     </button>
                     {canReverse(s) ? (
-                      confirming === s.id ? (
-                        <>
-                          <button
-                            type="button"
-                            className="small danger"
-                            autoFocus
-                            disabled={reverse.isPending}
-                            onClick={() => {
-                              reverse.mutate({ saleId: s.id }, { onSettled: () => setConfirming(null) });
-                            }}
-                          >
-                            {t('till:today.confirmReverse')}
-                          </button>
-                          <button type="button" className="small" onClick={() => setConfirming(null)}>
-                            {t('common:cancel')}
-                          </button>
-                        </>
-                      ) : (
-                        <button type="button" className="small" onClick={() => setConfirming(s.id)}>
-                          {t('till:today.reverse')}
-                        </button>
-                      )
+                      <ConfirmButton
+                        size="small"
+                        label={t('till:today.reverse')}
+                        confirmLabel={t('till:today.confirmReverse')}
+                        busy={reverse.isPending}
+                        onConfirm={() => reverse.mutateAsync({ saleId: s.id }).catch(() => undefined)}
+                      />
                     ) : null}
                   </div>
                 </td>

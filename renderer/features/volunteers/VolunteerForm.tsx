@@ -1,26 +1,19 @@
 import { useId, useMemo } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../shared/domain/settings';
 import { SPECIALISTS, VOLUNTEER_STATUSES, type Volunteer } from '../../../shared/domain/volunteers';
 import { useCall, useMutate } from '../../app/api';
 import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
-import { ApiError } from '../../bridge';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { DateInput } from '../../ui/DateInput';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { AvailabilityGrid } from './AvailabilityGrid';
-import { formFieldOf, formToInput, validateVolunteer, type VolunteerFormValues } from './volunteerForm';
+import { formFieldOf, formToInput, type VolunteerFormValues } from './volunteerForm';
 import { useVolunteerLabels } from './volunteerLabels';
 import './volunteers.css';
-
-const resolver: Resolver<VolunteerFormValues> = async (values) => {
-  const errors = validateVolunteer(values);
-  if (Object.keys(errors).length === 0) return { values, errors: {} };
-  return {
-    values: {},
-    errors: Object.fromEntries(Object.entries(errors).map(([k, message]) => [k, { type: 'validation', message }])),
-  };
-};
 
 /** A validation message under a group of checkboxes (the Field component labels one control). */
 function GroupError({ id, message }: { id: string; message: string | undefined }) {
@@ -53,11 +46,28 @@ export function VolunteerForm(props: {
   const skills = useCall('skills.list', { includeArchived: true });
   const residentSettlements = useCall('residents.settlements', {});
   const volunteers = useCall('volunteers.search', { q: '', limit: 500 });
-  const form = useForm<VolunteerFormValues>({ defaultValues: props.initial, resolver, mode: 'onSubmit', reValidateMode: 'onBlur' });
-  const { register, handleSubmit, formState, setError } = form;
-  const errors = formState.errors;
-  const saving = create.isPending || update.isPending;
-  const mutationError = create.error ?? update.error;
+  const f = useCallForm({
+    // Both calls take the same volunteer (volunteers.update wraps it in { id, data }).
+    call: 'volunteers.create',
+    defaultValues: props.initial,
+    toInput: formToInput,
+    fieldOf: formFieldOf,
+    onCancel: props.onCancel,
+    onSubmit: async (input) => {
+      // The core checks this against its own today too (answering validation.date).
+      const today = status.data?.today;
+      if (today && input.agreementSignedOn && input.agreementSignedOn > today) {
+        f.form.setError('agreementSignedOn', { type: 'validation', message: 'validation.dateInFuture' }, { shouldFocus: true });
+        return false;
+      }
+      const saved = props.volunteerId === undefined ? await create.mutateAsync(input) : await update.mutateAsync({ id: props.volunteerId, data: input });
+      props.onSaved(saved);
+      return true;
+    },
+  });
+  const { register, control } = f.form;
+  const errors = f.form.formState.errors;
+  const saving = create.isPending || update.isPending || f.saving;
 
   // Archived skills stay offered only to a volunteer who already has them.
   const initialSkills = props.initial.skillIds;
@@ -70,31 +80,12 @@ export function VolunteerForm(props: {
     [residentSettlements.data, volunteers.data],
   );
 
-  const save = async (values: VolunteerFormValues) => {
-    const input = formToInput(values);
-    // The core checks this against its own today too (answering validation.date).
-    const today = status.data?.today;
-    if (today && input.agreementSignedOn && input.agreementSignedOn > today) {
-      setError('agreementSignedOn', { type: 'validation', message: 'validation.dateInFuture' });
-      return;
-    }
-    try {
-      const saved =
-        props.volunteerId === undefined ? await create.mutateAsync(input) : await update.mutateAsync({ id: props.volunteerId, data: input });
-      props.onSaved(saved);
-    } catch (e) {
-      if (e instanceof ApiError && e.body.fields) {
-        for (const f of e.body.fields) setError(formFieldOf(f.path, values), { type: 'server', message: f.message });
-      }
-    }
-  };
-
   const text = (
     name: 'lastName' | 'firstName' | 'patronymic' | 'settlement' | 'phone1' | 'phone2',
     label: string,
-    extra: { autoFocus?: boolean; list?: string; inputMode?: 'tel' } = {},
+    extra: { autoFocus?: boolean; list?: string; inputMode?: 'tel'; required?: boolean } = {},
   ) => (
-    <Field label={label} error={errors[name]?.message}>
+    <Field label={label} error={errors[name]?.message} required={extra.required}>
       {(p) => <input {...p} {...register(name)} autoFocus={extra.autoFocus} list={extra.list} inputMode={extra.inputMode} autoComplete="off" />}
     </Field>
   );
@@ -104,21 +95,12 @@ export function VolunteerForm(props: {
   const languagesError = errors.languages?.message;
 
   return (
-    <form
-      className="form-grid volunteer-form"
-      noValidate
-      onSubmit={handleSubmit(save)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void handleSubmit(save)();
-        }
-      }}
-    >
+    <KeyForm className="form-grid volunteer-form" onSubmit={f.submit} onCancel={f.cancel}>
+      <RequiredLegend />
       <fieldset className="span-2 form-grid-3">
         <legend>{t('volunteers:form.person')}</legend>
-        {text('lastName', t('volunteers:form.lastName'), { autoFocus: true })}
-        {text('firstName', t('volunteers:form.firstName'))}
+        {text('lastName', t('volunteers:form.lastName'), { autoFocus: true, required: true })}
+        {text('firstName', t('volunteers:form.firstName'), { required: true })}
         {text('patronymic', t('volunteers:form.patronymic'))}
         {text('phone1', t('volunteers:form.phone'), { inputMode: 'tel' })}
         {text('phone2', t('volunteers:form.phone2'), { inputMode: 'tel' })}
@@ -180,7 +162,15 @@ export function VolunteerForm(props: {
           )}
         </Field>
         <Field label={t('volunteers:form.agreement')} error={errors.agreementSignedOn?.message} hint={t('volunteers:form.agreementHint')}>
-          {(p) => <input {...p} type="date" max={status.data?.today} {...register('agreementSignedOn')} />}
+          {(p) => (
+            <Controller
+              control={control}
+              name="agreementSignedOn"
+              render={({ field }) => (
+                <DateInput {...p} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} max={status.data?.today} />
+              )}
+            />
+          )}
         </Field>
         <Field label={t('volunteers:form.status')} error={errors.status?.message}>
           {(p) => (
@@ -210,18 +200,18 @@ export function VolunteerForm(props: {
         {(p) => <textarea {...p} rows={3} {...register('notes')} />}
       </Field>
 
-      {mutationError instanceof ApiError && mutationError.body.code === 'validation' ? null : <ErrorNotice error={mutationError} />}
+      {f.notice}
       <div className="actions span-2">
         <button type="submit" className="primary" disabled={saving}>
           {t('common:save')}
         </button>
-        {props.onCancel ? (
-          <button type="button" onClick={props.onCancel}>
+        {f.cancel ? (
+          <button type="button" onClick={f.cancel}>
             {t('common:cancel')}
           </button>
         ) : null}
         <span className="field-hint">{t('common:saveShortcut')}</span>
       </div>
-    </form>
+    </KeyForm>
   );
 }

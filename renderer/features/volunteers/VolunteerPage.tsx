@@ -8,6 +8,7 @@ import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
 import { ApiError } from '../../bridge';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { useFormat } from '../../ui/format';
 import { useLabels } from '../../ui/labels';
 import { TaskStatusBadge } from '../tasks/TaskStatusBadge';
@@ -105,7 +106,6 @@ export function VolunteerPage() {
   const setStatus = useMutate('volunteers.setStatus');
   const remove = useMutate('volunteers.delete');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [confirming, setConfirming] = useState(false);
 
   // After a delete the page's own refetch fails (notFound) just before we leave: not an error to show.
   if (page.isError && !remove.isPending && !remove.isSuccess) return <ErrorNotice error={page.error} />;
@@ -151,42 +151,25 @@ export function VolunteerPage() {
             <button type="button" onClick={changeStatus} disabled={setStatus.isPending}>
               {v.status === 'active' ? t('volunteers:page.pause') : t('volunteers:page.activate')}
             </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                remove.reset();
-                setConfirming(true);
-              }}
-              disabled={remove.isPending}
-            >
-              {t('common:delete')}
-            </button>
+            <ConfirmButton
+              danger
+              block
+              label={t('common:delete')}
+              question={t('volunteers:page.deleteConfirm', { name: v.fullName })}
+              confirmLabel={t('volunteers:page.deleteYes')}
+              busy={remove.isPending}
+              onAsk={() => remove.reset()}
+              onConfirm={() =>
+                remove
+                  .mutateAsync({ id: v.id })
+                  .then(() => void navigate('/volunteers', { replace: true }))
+                  .catch(() => undefined)
+              }
+            />
           </div>
         ) : null}
       </div>
       <ErrorNotice error={setStatus.error} />
-      {confirming ? (
-        <div className="notice notice-warning" role="alert">
-          <p>{t('volunteers:page.deleteConfirm', { name: v.fullName })}</p>
-          <div className="actions">
-            <button
-              type="button"
-              className="danger"
-              autoFocus
-              disabled={remove.isPending}
-              onClick={() =>
-                remove.mutate({ id: v.id }, { onSuccess: () => void navigate('/volunteers', { replace: true }), onSettled: () => setConfirming(false) })
-              }
-            >
-              {t('volunteers:page.deleteYes')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('common:cancel')}
-            </button>
-          </div>
-        </div>
-      ) : null}
       {refused ? (
         <div className="notice notice-error" role="alert">
           <p>{t('volunteers:page.deleteRefused', { name: v.fullName })}</p>
