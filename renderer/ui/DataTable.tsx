@@ -89,8 +89,14 @@ const PAGE_STEP = 10;
  *
  * Keyboard, when rows can be opened: Tab reaches the table once (the current row, else the first
  * row in view); ↓ ↑ move by a row, Page Down / Page Up by ten, Home / End to the first and the
- * last loaded row (moving down past the loaded rows loads the next page); Enter opens the row.
- * Keys pressed on a button or link inside a row stay theirs.
+ * last loaded row (moving down past the loaded rows loads the next page); Enter or Space opens
+ * the row (when `canOpen` allows). Keys pressed and clicks on a button or link inside a row stay theirs.
+ *
+ * Columns with a value (`column(..., { value })`, or `accessorFn`) sort: their header is a button
+ * (A→Я, Я→A, then the list's own order) and says the order with aria-sort. Not while the core
+ * sends the rows page by page (the loaded pages alone would sort wrongly), nor with `noSort`.
+ * Column `footer`s (or `foot`) make a totals row; `meta.align: 'num'` right-aligns figures. While
+ * the page is printed every row is drawn (ARCHITECTURE.md, "Tables").
  */
 export function DataTable<T>(props: DataTableProps<T>) {
   const { t } = useTranslation('common');
@@ -330,7 +336,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
   );
 }
 
-/** A column's header: a button that sorts when the column can sort, the order said by aria-sort. */
+/**
+ * A column's header: a button that sorts when the column can sort, the order said by aria-sort.
+ * The mark (↕ ▲ ▼) is drawn by CSS with empty alternative text, so the header's text and name stay the column's.
+ */
 function HeaderCell<T>({ header, className }: { header: Header<T, unknown>; className: string | undefined }) {
   const { t } = useTranslation('common');
   const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
@@ -352,9 +361,6 @@ function HeaderCell<T>({ header, className }: { header: Header<T, unknown>; clas
         title={next === 'asc' ? t('common:table.sortAscending') : next === 'desc' ? t('common:table.sortDescending') : t('common:table.sortNone')}
       >
         {content}
-        <span className="sort-mark" aria-hidden="true">
-          {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
-        </span>
       </button>
     </th>
   );
