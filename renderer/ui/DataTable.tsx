@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
@@ -236,11 +235,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
             {group.headers.map((header) =>
               header.column.columnDef.meta?.rowHeader ? (
                 <th key={header.id} scope="row" className={cellClass(header.column)}>
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.footer, header.getContext())}
+                  {header.isPlaceholder ? null : draw(header.column.columnDef.footer, header.getContext())}
                 </th>
               ) : (
                 <td key={header.id} className={cellClass(header.column)}>
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.footer, header.getContext())}
+                  {header.isPlaceholder ? null : draw(header.column.columnDef.footer, header.getContext())}
                 </td>
               ),
             )}
@@ -283,11 +282,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 {row.getVisibleCells().map((cell) =>
                   cell.column.columnDef.meta?.rowHeader ? (
                     <th key={cell.id} scope="row" className={cellClass(cell.column)}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      {draw(cell.column.columnDef.cell, cell.getContext())}
                     </th>
                   ) : (
                     <td key={cell.id} className={cellClass(cell.column)}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      {draw(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ),
                 )}
@@ -342,7 +341,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
  */
 function HeaderCell<T>({ header, className }: { header: Header<T, unknown>; className: string | undefined }) {
   const { t } = useTranslation('common');
-  const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+  const content = header.isPlaceholder ? null : draw(header.column.columnDef.header, header.getContext());
   if (!header.column.getCanSort()) {
     return (
       <th scope="col" className={className}>
@@ -452,4 +451,13 @@ export function column<T>(
 export function columnsOf<T>(rows: readonly T[] | undefined): (...args: Parameters<typeof column<T>>) => ColumnDef<T, unknown> {
   void rows;
   return (...args) => column<T>(...args);
+}
+
+/**
+ * A header, cell or footer: its function called (not mounted as a component, as TanStack's
+ * flexRender would), so that columns made afresh on each render keep the rows' elements, their
+ * focus and the state of the components inside them.
+ */
+function draw<P extends object>(content: ReactNode | ((props: P) => ReactNode) | undefined, props: P): ReactNode {
+  return typeof content === 'function' ? content(props) : content;
 }
