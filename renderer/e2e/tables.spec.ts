@@ -1,4 +1,5 @@
 import { test, expect, openApp } from './fixtures';
+import { artifactPath } from './paths';
 
 /**
  * The shared data table (renderer/ui/DataTable.tsx, issue 16): a long list sorts by a column
@@ -52,7 +53,7 @@ test('residents: sort by name and by year of birth with the keyboard, aria-sort,
   const oldest = Math.min(...all.flatMap((r) => (r.birthYear === null ? [] : [r.birthYear])));
   await expect(rows.first().getByRole('cell').nth(1)).toHaveText(String(oldest));
 
-  await page.screenshot({ path: 'test-results/tables-residents-sorted-ru.png' });
+  await page.screenshot({ path: artifactPath('tables-residents-sorted-ru.png') });
 
   // Tab goes on into the rows (one Tab stop: the first row), ↓ moves, Enter opens the focused row.
   let steps = 0;
