@@ -115,10 +115,12 @@ function pagesByCursor(name: CallName): boolean {
   return input.shape !== undefined && 'cursor' in input.shape;
 }
 
-/** The cursor of the page after `page`, when the call pages by cursor (null: the last page). */
-function nextCursorOf(page: unknown): { cursor: unknown } | null | undefined {
-  if (typeof page !== 'object' || page === null || !('nextCursor' in page)) return undefined;
-  const next = (page as { nextCursor: unknown }).nextCursor;
+/** The cursor of the page after `page`, when the call pages by cursor (null: the last page); its answer names it `nextCursor` (or `next`). */
+function nextCursorOf(name: CallName, page: unknown): { cursor: unknown } | null | undefined {
+  if (typeof page !== 'object' || page === null) return undefined;
+  const key = 'nextCursor' in page ? 'nextCursor' : 'next' in page && pagesByCursor(name) ? 'next' : null;
+  if (key === null) return undefined;
+  const next = (page as Record<string, unknown>)[key];
   return next === null || next === undefined ? null : { cursor: next };
 }
 
@@ -138,7 +140,7 @@ export function usePagedCall<K extends PagedCallName, Item>(name: K, input: Omit
     queryFn: ({ pageParam }) => invoke(name, { ...input, limit: total || pagesByCursor(name) ? pageSize : pageSize + 1, ...pageParam } as CallInput<K>),
     initialPageParam: {},
     getNextPageParam: (last, all) => {
-      const cursor = nextCursorOf(last);
+      const cursor = nextCursorOf(name, last);
       if (cursor !== undefined) return cursor ?? undefined;
       const loaded = all.reduce((n, page) => n + Math.min(rows(page).length, pageSize), 0);
       const more = total ? loaded < total(last) : rows(last).length > pageSize;

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ADJUST_REASONS, AID_UNITS, type AdjustReason, type AidUnit } from '../../../shared/domain/aid';
 import { parseAmount } from '../../../shared/domain/amounts';
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
@@ -22,6 +23,7 @@ import { DateInput } from '../../ui/DateInput';
 export function AidStockScreen() {
   const text = useAidText();
   const { t } = text;
+  const navigate = useNavigate();
   const items = useCall('aid.items', {});
   const status = useCall('app.status', {});
   const role = status.data?.user.role;
@@ -39,34 +41,22 @@ export function AidStockScreen() {
       </div>
       {items.data && items.data.items.length === 0 ? <p className="muted">{t('aid:stock.empty')}</p> : null}
       {items.data && items.data.items.length > 0 ? (
-        <table className="data-table aid-stock">
-          <thead>
-            <tr>
-              <th scope="col">{t('aid:stock.item')}</th>
-              <th scope="col">{t('aid:stock.size')}</th>
-              <th scope="col">{t('aid:stock.unit')}</th>
-              <th scope="col" className="num">
-                {t('aid:stock.stock')}
-              </th>
-              {role !== 'frontdesk' ? <th scope="col">{t('aid:stock.history')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {items.data.items.map((i) => (
-              <tr key={i.id}>
-                <td>{i.name}</td>
-                <td>{i.size}</td>
-                <td>{t(`aid:unitName.${i.unit}`)}</td>
-                <td className={`num ${i.stock < 0 ? 'negative' : ''}`}>{text.qty(i.stock, i.unit)}</td>
-                {role !== 'frontdesk' ? (
-                  <td>
-                    <Link to={`/aid/items/${i.id}`}>{t('aid:stock.history')}</Link>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="aid-stock"
+          data={items.data.items}
+          caption={t('aid:stock.title')}
+          empty={t('aid:stock.empty')}
+          rowKey={(i) => String(i.id)}
+          rowLabel={(i) => text.item(i)}
+          {...(role !== 'frontdesk' ? { onOpen: (i: Item) => void navigate(`/aid/items/${i.id}`) } : {})}
+          columns={((col) => [
+            col('item', t('aid:stock.item'), (i) => i.name, { value: (i) => i.name }),
+            col('size', t('aid:stock.size'), (i) => i.size, { value: (i) => i.size }),
+            col('unit', t('aid:stock.unit'), (i) => t(`aid:unitName.${i.unit}`), { value: (i) => t(`aid:unitName.${i.unit}`) }),
+            col('stock', t('aid:stock.stock'), (i) => <span className={i.stock < 0 ? 'negative' : undefined}>{text.qty(i.stock, i.unit)}</span>, { value: (i) => i.stock, align: 'num' }),
+            ...(role !== 'frontdesk' ? [col('history', t('aid:stock.history'), (i) => <Link to={`/aid/items/${i.id}`}>{t('aid:stock.history')}</Link>)] : []),
+          ])(columnsOf(items.data.items))}
+        />
       ) : null}
       {manage && status.data ? (
         <div className="aid-forms">
@@ -287,51 +277,50 @@ export function AidItemScreen() {
       <p>
         {t('aid:stock.stock')}: <strong>{text.qty(item.stock, item.unit)}</strong>
       </p>
-      <table className="data-table aid-stock">
-        <thead>
-          <tr>
-            <th scope="col">{t('aid:history.on')}</th>
-            <th scope="col">{t('aid:history.kind')}</th>
-            <th scope="col" className="num">
-              {t('aid:history.quantity')}
-            </th>
-            <th scope="col">{t('aid:history.who')}</th>
-            <th scope="col">{t('aid:history.value')}</th>
-            <th scope="col">{t('aid:history.note')}</th>
-            {manage ? <th scope="col">{t('aid:history.correct')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => (
-            <tr key={m.id}>
-              <td>{format.date(m.on)}</td>
-              <td>{m.kind === 'adjusted' && m.reason ? `${t('aid:kind.adjusted')}: ${t(`aid:reason.${m.reason}`)}` : t(`aid:kind.${m.kind}`)}</td>
-              <td className="num">
+      <DataTable
+        className="aid-stock"
+        data={rows}
+        caption={t('aid:history.title', { item: text.item(item) })}
+        empty={t('common:none')}
+        rowKey={(m) => String(m.id)}
+        columns={((col) => [
+          col('on', t('aid:history.on'), (m) => format.date(m.on), { value: (m) => m.on }),
+          col('kind', t('aid:history.kind'), (m) => (m.kind === 'adjusted' && m.reason ? `${t('aid:kind.adjusted')}: ${t(`aid:reason.${m.reason}`)}` : t(`aid:kind.${m.kind}`))),
+          col(
+            'quantity',
+            t('aid:history.quantity'),
+            (m) => (
+              <>
                 {m.delta > 0 ? '+' : '−'}
                 {format.number(Math.abs(m.delta))}
                 {m.effective !== m.delta && m.kind !== 'correction' ? <div className="muted">{t('aid:history.corrected', { count: Math.abs(m.effective) })}</div> : null}
-              </td>
-              <td>
-                {m.fromWhom ?? ''}
-                {m.recipientName ?? ''}
-                {m.residentId === null && m.householdId !== null ? t('aid:history.household') : ''}
-                {m.headCount !== null ? t('aid:history.event', { count: m.headCount }) : ''}
-              </td>
-              <td>{m.valueMinor !== undefined && m.valueMinor !== null && m.currency ? format.money(m.valueMinor, m.currency) : ''}</td>
-              <td>{m.note}</td>
-              {manage ? (
-                <td>
-                  {m.kind !== 'correction' ? (
+              </>
+            ),
+            { value: (m) => m.delta, align: 'num' },
+          ),
+          col('who', t('aid:history.who'), (m) => (
+            <>
+              {m.fromWhom ?? ''}
+              {m.recipientName ?? ''}
+              {m.residentId === null && m.householdId !== null ? t('aid:history.household') : ''}
+              {m.headCount !== null ? t('aid:history.event', { count: m.headCount }) : ''}
+            </>
+          )),
+          col('value', t('aid:history.value'), (m) => (m.valueMinor !== undefined && m.valueMinor !== null && m.currency ? format.money(m.valueMinor, m.currency) : ''), { align: 'num' }),
+          col('note', t('aid:history.note'), (m) => m.note),
+          ...(manage
+            ? [
+                col('correct', t('aid:history.correct'), (m) =>
+                  m.kind !== 'correction' ? (
                     <button type="button" onClick={() => setCorrecting({ id: m.id, on: m.on, quantity: Math.abs(m.effective) })}>
                       {t('aid:history.correct')}
                     </button>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  ) : null,
+                ),
+              ]
+            : []),
+        ])(columnsOf(rows))}
+      />
       {correcting ? <CorrectForm key={correcting.id} movement={correcting} onDone={() => setCorrecting(null)} /> : null}
     </section>
   );

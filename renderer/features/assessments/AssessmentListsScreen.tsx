@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { OPTION_LISTS, type AssessmentOption, type OptionList } from '../../../shared/domain/assessments';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
@@ -63,36 +64,40 @@ function OptionListCard({ list, items }: { list: OptionList; items: AssessmentOp
   return (
     <section className="card assessment-list-card" aria-labelledby={titleId}>
       <h2 id={titleId}>{t(`assessments:lists.${list}`)}</h2>
-      <table className="data-table">
-        <tbody>
-          {items.map((o) => (
-            <tr key={o.id} className={o.archived ? 'muted' : ''}>
-              <td>
-                {text[list](o)}
-                {o.code !== null ? <span className="badge">{t('assessments:lists.builtIn')}</span> : null}
-                {o.archived ? <span className="badge">{t('assessments:lists.archived')}</span> : null}
-              </td>
-              <td>
-                <div className="actions assessment-list-actions">
-                  {o.code === null ? (
-                    <button type="button" className="small" aria-label={t('assessments:lists.renameNamed', { name: text[list](o) })} onClick={() => setEditing({ id: o.id, name: o.name ?? '' })}>
-                      {t('assessments:lists.rename')}
-                    </button>
-                  ) : null}
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={t(o.archived ? 'assessments:lists.restoreNamed' : 'assessments:lists.archiveNamed', { name: text[list](o) })}
-                    onClick={() => void archive.mutateAsync({ id: o.id, archived: !o.archived }).catch(fail)}
-                  >
-                    {t(o.archived ? 'assessments:lists.restore' : 'assessments:lists.archive')}
-                  </button>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        data={items}
+        caption={t(`assessments:lists.${list}`)}
+        empty={t('common:none')}
+        rowKey={(o) => String(o.id)}
+        rowClass={(o) => (o.archived ? 'muted' : undefined)}
+        noSort
+        columns={((col) => [
+          col('name', t(`assessments:lists.${list}`), (o) => (
+            <>
+              {text[list](o)}
+              {o.code !== null ? <span className="badge">{t('assessments:lists.builtIn')}</span> : null}
+              {o.archived ? <span className="badge">{t('assessments:lists.archived')}</span> : null}
+            </>
+          )),
+          col('actions', <span className="visually-hidden">{t('common:table.actions')}</span>, (o) => (
+          <div className="actions assessment-list-actions">
+            {o.code === null ? (
+              <button type="button" className="small" aria-label={t('assessments:lists.renameNamed', { name: text[list](o) })} onClick={() => setEditing({ id: o.id, name: o.name ?? '' })}>
+                {t('assessments:lists.rename')}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="small"
+              aria-label={t(o.archived ? 'assessments:lists.restoreNamed' : 'assessments:lists.archiveNamed', { name: text[list](o) })}
+              onClick={() => void archive.mutateAsync({ id: o.id, archived: !o.archived }).catch(fail)}
+            >
+              {t(o.archived ? 'assessments:lists.restore' : 'assessments:lists.archive')}
+            </button>
+          </div>
+          )),
+        ])(columnsOf(items))}
+      />
       <KeyForm className="assessment-list-form" onSubmit={submit} onCancel={() => setEditing(null)}>
         <Field label={editing ? t('assessments:lists.newName') : t(`assessments:lists.add.${list}`)} error={error}>
           {(p) => (

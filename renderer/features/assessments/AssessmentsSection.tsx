@@ -1,5 +1,6 @@
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useCall } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
 import { useAssessmentText } from './assessmentText';
@@ -13,6 +14,7 @@ import './assessments.css';
 export function AssessmentsSection({ residentId }: { residentId: number }) {
   const text = useAssessmentText();
   const { t } = text;
+  const navigate = useNavigate();
   const format = useFormat();
   const status = useCall('app.status', {});
   const list = useCall('assessments.ofResident', { residentId });
@@ -34,31 +36,39 @@ export function AssessmentsSection({ residentId }: { residentId: number }) {
       <ErrorNotice error={list.error} />
       {list.data && items.length === 0 ? <p className="muted">{t('assessments:section.none')}</p> : null}
       {items.length > 0 ? (
-        <table className="data-table assessments-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('assessments:columns.date')}</th>
-              <th scope="col">{t('assessments:columns.kind')}</th>
-              {caseworker ? <th scope="col">{t('assessments:columns.needs')}</th> : null}
-              <th scope="col">{t('assessments:columns.worker')}</th>
-              <th scope="col">{t('assessments:columns.followUp')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((a) => (
-              <tr key={a.id}>
-                <td>{caseworker ? <Link to={`/assessments/${a.id}`}>{format.date(a.assessedOn)}</Link> : format.date(a.assessedOn)}</td>
-                <td>
+        <DataTable
+          className="assessments-table"
+          data={items}
+          caption={t('assessments:section.title')}
+          empty={t('assessments:section.none')}
+          rowKey={(a) => String(a.id)}
+          {...(caseworker ? { onOpen: (a: (typeof items)[number]) => void navigate(`/assessments/${a.id}`) } : {})}
+          columns={((col) => [
+            col('date', t('assessments:columns.date'), (a) => (caseworker ? <Link to={`/assessments/${a.id}`}>{format.date(a.assessedOn)}</Link> : format.date(a.assessedOn)), {
+              value: (a) => a.assessedOn,
+            }),
+            col(
+              'kind',
+              t('assessments:columns.kind'),
+              (a) => (
+                <>
                   {text.kind({ code: a.kindCode, name: a.kindName })}
                   {a.householdId !== null ? <span className="badge">{t('assessments:section.household')}</span> : null}
-                </td>
-                {caseworker ? <td>{(a.needs ?? []).map((n) => `${text.area({ code: n.areaCode, name: n.areaName })} (${text.severity(n.severity)})`).join(', ') || t('common:none')}</td> : null}
-                <td>{a.workerName}</td>
-                <td>{a.followUpOn !== null ? format.date(a.followUpOn) : t('common:none')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+              { value: (a) => text.kind({ code: a.kindCode, name: a.kindName }) },
+            ),
+            ...(caseworker
+              ? [
+                  col('needs', t('assessments:columns.needs'), (a) =>
+                    (a.needs ?? []).map((n) => `${text.area({ code: n.areaCode, name: n.areaName })} (${text.severity(n.severity)})`).join(', ') || t('common:none'),
+                  ),
+                ]
+              : []),
+            col('worker', t('assessments:columns.worker'), (a) => a.workerName, { value: (a) => a.workerName }),
+            col('followUp', t('assessments:columns.followUp'), (a) => (a.followUpOn !== null ? format.date(a.followUpOn) : t('common:none')), { value: (a) => a.followUpOn }),
+          ])(columnsOf(items))}
+        />
       ) : null}
       {caseworker ? (
         <div className="section-links">

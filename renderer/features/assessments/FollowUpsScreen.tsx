@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useCall } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
@@ -13,6 +14,7 @@ export function FollowUpsScreen() {
   const text = useAssessmentText();
   const { t } = text;
   const format = useFormat();
+  const navigate = useNavigate();
   const status = useCall('app.status', {});
   const [until, setUntil] = useState<string | null>(null);
   const [mine, setMine] = useState(true);
@@ -31,33 +33,31 @@ export function FollowUpsScreen() {
       <ErrorNotice error={due.error ?? status.error} />
       {due.data && due.data.items.length === 0 ? <p className="muted">{t('assessments:due.none')}</p> : null}
       {due.data && due.data.items.length > 0 ? (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('assessments:columns.followUp')}</th>
-              <th scope="col">{t('assessments:due.who')}</th>
-              <th scope="col">{t('assessments:columns.kind')}</th>
-              <th scope="col">{t('assessments:columns.date')}</th>
-              <th scope="col">{t('assessments:columns.worker')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {due.data.items.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link to={`/assessments/${a.id}`}>{a.followUpOn !== null ? format.date(a.followUpOn) : ''}</Link>
-                </td>
-                <td>
+        <DataTable
+          data={due.data.items}
+          caption={t('assessments:due.title')}
+          empty={t('assessments:due.none')}
+          rowKey={(a) => String(a.id)}
+          onOpen={(a) => void navigate(`/assessments/${a.id}`)}
+          rowLabel={(a) => `${a.subjectName ?? t('common:none')} · ${text.kind({ code: a.kindCode, name: a.kindName })}`}
+          columns={((col) => [
+            col('followUp', t('assessments:columns.followUp'), (a) => <Link to={`/assessments/${a.id}`}>{a.followUpOn !== null ? format.date(a.followUpOn) : ''}</Link>, { value: (a) => a.followUpOn }),
+            col(
+              'who',
+              t('assessments:due.who'),
+              (a) => (
+                <>
                   {a.subjectName ?? t('common:none')}
                   {a.householdId !== null ? <span className="badge">{t('assessments:section.household')}</span> : null}
-                </td>
-                <td>{text.kind({ code: a.kindCode, name: a.kindName })}</td>
-                <td>{format.date(a.assessedOn)}</td>
-                <td>{a.workerName}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+              { value: (a) => a.subjectName },
+            ),
+            col('kind', t('assessments:columns.kind'), (a) => text.kind({ code: a.kindCode, name: a.kindName }), { value: (a) => text.kind({ code: a.kindCode, name: a.kindName }) }),
+            col('date', t('assessments:columns.date'), (a) => format.date(a.assessedOn), { value: (a) => a.assessedOn }),
+            col('worker', t('assessments:columns.worker'), (a) => a.workerName, { value: (a) => a.workerName }),
+          ])(columnsOf(due.data.items))}
+        />
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupPreview } from '../../../shared/domain/backups';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
@@ -181,63 +182,48 @@ export function BackupsScreen() {
 
       <h2>{t('backups:list.title')}</h2>
       <ErrorNotice error={list.error} />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('backups:list.when')}</th>
-            <th scope="col">{t('backups:list.kind')}</th>
-            <th scope="col">{t('backups:list.size')}</th>
-            <th scope="col">{t('backups:list.contents')}</th>
-            <th scope="col">{t('backups:list.state')}</th>
-            <th scope="col">{t('backups:list.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data ?? []).length === 0 ? (
-            <tr>
-              <td colSpan={6} className="empty">
-                {t('backups:list.empty')}
-              </td>
-            </tr>
-          ) : null}
-          {(list.data ?? []).map((b) => (
-            <tr key={b.id}>
-              <td className="nowrap">{format.dateTime(b.createdAt)}</td>
-              <td>{t(`backups:kinds.${b.kind}`)}</td>
-              <td className="nowrap">{size(b.size)}</td>
-              <td>{t('backups:list.counts', { residents: b.residents, requests: b.requests })}</td>
-              <td>
-                {b.verified ? <span className="badge status-done">{t('backups:list.verified')}</span> : <span className="badge urgency-urgent">{t('backups:list.unreadable')}</span>}
-                {b.encrypted ? <span className="badge">{t('backups:list.encrypted')}</span> : null}
-              </td>
-              <td>
-                <div className="row-actions">
-                  {host.saveBackupToFolder ? (
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() =>
-                        void host.saveBackupToFolder?.(b.id).then((r) => {
-                          if (r) setCopied(r.warnings.length > 0 ? t('backups:list.copyRefused', { folder: r.folder }) : t('backups:list.copied', { folder: r.folder }));
-                        })
-                      }
-                    >
-                      {t('backups:list.copyToFolder')}
-                    </button>
-                  ) : (
-                    <a className="button small" href={downloadUrl('backups', b.id)} download={b.id}>
-                      {t('backups:list.download')}
-                    </a>
-                  )}
-                  <button type="button" className="small" disabled={!b.verified} onClick={() => setRestoring(b)}>
-                    {t('backups:list.restore')}
-                  </button>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        data={list.data ?? []}
+        caption={t('backups:list.title')}
+        empty={t('backups:list.empty')}
+        rowKey={(b) => b.id}
+        columns={((col) => [
+          col('when', t('backups:list.when'), (b) => format.dateTime(b.createdAt), { value: (b) => b.createdAt, className: 'nowrap' }),
+          col('kind', t('backups:list.kind'), (b) => t(`backups:kinds.${b.kind}`), { value: (b) => t(`backups:kinds.${b.kind}`) }),
+          col('size', t('backups:list.size'), (b) => size(b.size), { value: (b) => b.size, align: 'num' }),
+          col('contents', t('backups:list.contents'), (b) => t('backups:list.counts', { residents: b.residents, requests: b.requests })),
+          col('state', t('backups:list.state'), (b) => (
+            <>
+              {b.verified ? <span className="badge status-done">{t('backups:list.verified')}</span> : <span className="badge urgency-urgent">{t('backups:list.unreadable')}</span>}
+              {b.encrypted ? <span className="badge">{t('backups:list.encrypted')}</span> : null}
+            </>
+          )),
+          col('actions', t('backups:list.actions'), (b) => (
+            <div className="row-actions">
+              {host.saveBackupToFolder ? (
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() =>
+                    void host.saveBackupToFolder?.(b.id).then((r) => {
+                      if (r) setCopied(r.warnings.length > 0 ? t('backups:list.copyRefused', { folder: r.folder }) : t('backups:list.copied', { folder: r.folder }));
+                    })
+                  }
+                >
+                  {t('backups:list.copyToFolder')}
+                </button>
+              ) : (
+                <a className="button small" href={downloadUrl('backups', b.id)} download={b.id}>
+                  {t('backups:list.download')}
+                </a>
+              )}
+              <button type="button" className="small" disabled={!b.verified} onClick={() => setRestoring(b)}>
+                {t('backups:list.restore')}
+              </button>
+            </div>
+          )),
+        ])(columnsOf<BackupInfo>(list.data))}
+      />
       {copied ? (
         <div className="notice" role="status">
           {copied}

@@ -4,6 +4,7 @@ import { CASE_OUTCOMES, CONTACT_KINDS, type CaseOutcome, type ContactKind } from
 import type { CallOutput } from '../../../shared/api/contract';
 import { ApiError } from '../../bridge';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
@@ -169,45 +170,50 @@ function ActionsTable({ c }: { c: Case }) {
   if (c.actions.length === 0) return <p className="field-hint">{t('cases:action.none')}</p>;
   return (
     <>
-      <table className="data-table case-actions">
-        <thead>
-          <tr>
-            <th scope="col">{t('cases:fields.action')}</th>
-            <th scope="col">{t('cases:fields.dueOn')}</th>
-            <th scope="col">{t('cases:fields.responsible')}</th>
-            <th scope="col">{t('cases:fields.doneOn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.actions.map((a) => (
-            <tr key={a.id} className={a.overdue ? 'case-overdue' : undefined}>
-              <td>{a.text}</td>
-              <td>
+      <DataTable
+        className="case-actions"
+        data={c.actions}
+        caption={t('cases:fields.action')}
+        empty={t('cases:action.none')}
+        rowKey={(a) => String(a.id)}
+        rowClass={(a) => (a.overdue ? 'case-overdue' : undefined)}
+        columns={((col) => [
+          col('action', t('cases:fields.action'), (a) => a.text),
+          col(
+            'dueOn',
+            t('cases:fields.dueOn'),
+            (a) => (
+              <>
                 {format.date(a.dueOn)}
                 {a.overdue ? ` · ${t('cases:overdue')}` : null}
-              </td>
-              <td>{a.responsibleUserName ?? a.responsibleText}</td>
-              <td>
-                {a.doneOn ? (
-                  format.date(a.doneOn)
-                ) : c.status === 'open' ? (
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={t('cases:action.doneNamed', { text: a.text })}
-                    disabled={complete.isPending}
-                    onClick={() => void save.attempt(async () => void (await complete.mutateAsync({ id: c.id, actionId: a.id })))}
-                  >
-                    {t('cases:action.done')}
-                  </button>
-                ) : (
-                  t('common:none')
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+            { value: (a) => a.dueOn },
+          ),
+          col('responsible', t('cases:fields.responsible'), (a) => a.responsibleUserName ?? a.responsibleText, { value: (a) => a.responsibleUserName ?? a.responsibleText }),
+          col(
+            'doneOn',
+            t('cases:fields.doneOn'),
+            (a) =>
+              a.doneOn ? (
+                format.date(a.doneOn)
+              ) : c.status === 'open' ? (
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={t('cases:action.doneNamed', { text: a.text })}
+                  disabled={complete.isPending}
+                  onClick={() => void save.attempt(async () => void (await complete.mutateAsync({ id: c.id, actionId: a.id })))}
+                >
+                  {t('cases:action.done')}
+                </button>
+              ) : (
+                t('common:none')
+              ),
+            { value: (a) => a.doneOn },
+          ),
+        ])(columnsOf(c.actions))}
+      />
       <Failure save={save} />
     </>
   );

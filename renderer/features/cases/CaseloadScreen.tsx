@@ -1,5 +1,6 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCall } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
@@ -14,6 +15,7 @@ import './cases.css';
 export function CaseloadScreen() {
   const { t } = useCaseText();
   const format = useFormat();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const workerParam = Number(params.get('worker') ?? '');
   const workerId = Number.isInteger(workerParam) && workerParam > 0 ? workerParam : undefined;
@@ -52,60 +54,64 @@ export function CaseloadScreen() {
       <h2>{t('cases:caseload.casesTitle')}</h2>
       {l.cases.length === 0 ? <p className="field-hint">{t('cases:caseload.noCases')}</p> : null}
       {l.cases.length > 0 ? (
-        <table className="data-table caseload-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('cases:section.case')}</th>
-              <th scope="col">{t('cases:fields.openedOn')}</th>
-              <th scope="col">{t('cases:fields.nextReviewOn')}</th>
-              <th scope="col">{t('cases:caseload.openActionsColumn')}</th>
-              <th scope="col">{t('cases:caseload.overdueColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {l.cases.map((c) => (
-              <tr key={c.id}>
-                <td>
+        <DataTable
+          className="caseload-table"
+          data={l.cases}
+          caption={t('cases:caseload.casesTitle')}
+          empty={t('cases:caseload.noCases')}
+          rowKey={(c) => String(c.id)}
+          rowLabel={(c) => c.subjectName || t('cases:screen.title', { id: c.id })}
+          onOpen={(c) => void navigate(`/cases/${c.id}`)}
+          columns={((col) => [
+            col(
+              'case',
+              t('cases:section.case'),
+              (c) => (
+                <>
                   <Link to={`/cases/${c.id}`}>{c.subjectName || t('cases:screen.title', { id: c.id })}</Link>
                   {c.householdId !== null ? <span className="badge">{t('cases:section.household')}</span> : null}
-                </td>
-                <td>{format.date(c.openedOn)}</td>
-                <td className={c.reviewOverdue ? 'case-overdue' : undefined}>
+                </>
+              ),
+              { value: (c) => c.subjectName },
+            ),
+            col('openedOn', t('cases:fields.openedOn'), (c) => format.date(c.openedOn), { value: (c) => c.openedOn }),
+            col(
+              'nextReviewOn',
+              t('cases:fields.nextReviewOn'),
+              (c) => (
+                <span className={c.reviewOverdue ? 'case-overdue' : undefined}>
                   {c.nextReviewOn ? format.date(c.nextReviewOn) : dash}
                   {c.reviewOverdue ? ` · ${t('cases:overdue')}` : null}
-                </td>
-                <td>{c.openActions}</td>
-                <td className={c.overdueActions > 0 ? 'case-overdue' : undefined}>{c.overdueActions}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </span>
+              ),
+              { value: (c) => c.nextReviewOn },
+            ),
+            col('openActions', t('cases:caseload.openActionsColumn'), (c) => c.openActions, { value: (c) => c.openActions, align: 'num' }),
+            col('overdueActions', t('cases:caseload.overdueColumn'), (c) => <span className={c.overdueActions > 0 ? 'case-overdue' : undefined}>{c.overdueActions}</span>, {
+              value: (c) => c.overdueActions,
+              align: 'num',
+            }),
+          ])(columnsOf(l.cases))}
+        />
       ) : null}
       <h2>{t('cases:caseload.overdueTitle')}</h2>
       {l.overdueActions.length === 0 ? <p className="field-hint">{t('cases:caseload.noOverdue')}</p> : null}
       {l.overdueActions.length > 0 ? (
-        <table className="data-table caseload-overdue">
-          <thead>
-            <tr>
-              <th scope="col">{t('cases:fields.dueOn')}</th>
-              <th scope="col">{t('cases:fields.action')}</th>
-              <th scope="col">{t('cases:fields.responsible')}</th>
-              <th scope="col">{t('cases:section.case')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {l.overdueActions.map((a) => (
-              <tr key={a.actionId}>
-                <td className="case-overdue">{format.date(a.dueOn)}</td>
-                <td>{a.text}</td>
-                <td>{a.responsible}</td>
-                <td>
-                  <Link to={`/cases/${a.caseId}`}>{a.subjectName || t('cases:screen.title', { id: a.caseId })}</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="caseload-overdue"
+          data={l.overdueActions}
+          caption={t('cases:caseload.overdueTitle')}
+          empty={t('cases:caseload.noOverdue')}
+          rowKey={(a) => String(a.actionId)}
+          rowLabel={(a) => `${a.text} · ${a.subjectName || t('cases:screen.title', { id: a.caseId })}`}
+          onOpen={(a) => void navigate(`/cases/${a.caseId}`)}
+          columns={((col) => [
+            col('dueOn', t('cases:fields.dueOn'), (a) => format.date(a.dueOn), { value: (a) => a.dueOn, className: 'case-overdue' }),
+            col('action', t('cases:fields.action'), (a) => a.text),
+            col('responsible', t('cases:fields.responsible'), (a) => a.responsible, { value: (a) => a.responsible }),
+            col('case', t('cases:section.case'), (a) => <Link to={`/cases/${a.caseId}`}>{a.subjectName || t('cases:screen.title', { id: a.caseId })}</Link>, { value: (a) => a.subjectName }),
+          ])(columnsOf(l.overdueActions))}
+        />
       ) : null}
     </div>
   );

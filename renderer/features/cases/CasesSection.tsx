@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { CallOutput } from '../../../shared/api/contract';
 import { ApiError } from '../../bridge';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
@@ -21,6 +22,7 @@ type Summary = CallOutput<'cases.ofResident'>['cases'][number];
 export function CasesSection({ residentId }: { residentId: number }) {
   const text = useCaseText();
   const { t } = text;
+  const navigate = useNavigate();
   const format = useFormat();
   const status = useCall('app.status', {});
   const cases = useCall('cases.ofResident', { residentId });
@@ -43,34 +45,37 @@ export function CasesSection({ residentId }: { residentId: number }) {
       {cases.isError ? <ErrorNotice error={cases.error} /> : null}
       {cases.data && list.length === 0 ? <p className="field-hint">{t('cases:section.none')}</p> : null}
       {list.length > 0 ? (
-        <table className="data-table cases-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('cases:section.case')}</th>
-              <th scope="col">{t('cases:fields.status')}</th>
-              <th scope="col">{t('cases:fields.worker')}</th>
-              <th scope="col">{t('cases:fields.openedOn')}</th>
-              <th scope="col">{t('cases:fields.nextReviewOn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  {caseworker ? <Link to={`/cases/${c.id}`}>{t('cases:section.caseNo', { id: c.id, whose: whose(c) })}</Link> : t('cases:section.caseNo', { id: c.id, whose: whose(c) })}
-                </td>
-                <td>
+        <DataTable
+          className="cases-table"
+          data={list}
+          caption={t('cases:section.title')}
+          empty={t('cases:section.none')}
+          rowKey={(c) => String(c.id)}
+          rowLabel={(c) => t('cases:section.caseNo', { id: c.id, whose: whose(c) })}
+          {...(caseworker ? { onOpen: (c: (typeof list)[number]) => void navigate(`/cases/${c.id}`) } : {})}
+          columns={((col) => [
+            col('case', t('cases:section.case'), (c) =>
+              caseworker ? <Link to={`/cases/${c.id}`}>{t('cases:section.caseNo', { id: c.id, whose: whose(c) })}</Link> : t('cases:section.caseNo', { id: c.id, whose: whose(c) }),
+            ),
+            col(
+              'status',
+              t('cases:fields.status'),
+              (c) => (
+                <>
                   {text.status(c.status)}
                   {c.closedOn ? ` · ${format.date(c.closedOn)}` : null}
                   {c.outcome ? ` · ${text.outcome(c.outcome)}` : null}
-                </td>
-                <td>{c.workerName}</td>
-                <td>{format.date(c.openedOn)}</td>
-                <td>{c.status === 'open' && c.nextReviewOn ? format.date(c.nextReviewOn) : t('common:none')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+              { value: (c) => text.status(c.status) },
+            ),
+            col('worker', t('cases:fields.worker'), (c) => c.workerName, { value: (c) => c.workerName }),
+            col('openedOn', t('cases:fields.openedOn'), (c) => format.date(c.openedOn), { value: (c) => c.openedOn }),
+            col('nextReviewOn', t('cases:fields.nextReviewOn'), (c) => (c.status === 'open' && c.nextReviewOn ? format.date(c.nextReviewOn) : t('common:none')), {
+              value: (c) => (c.status === 'open' ? c.nextReviewOn : null),
+            }),
+          ])(columnsOf(list))}
+        />
       ) : null}
       {opening && cases.data ? (
         <OpenCasePanel residentId={residentId} householdId={cases.data.householdId} ownOpen={hasOpenOwn} today={status.data?.today ?? ''} onDone={() => setOpening(false)} />

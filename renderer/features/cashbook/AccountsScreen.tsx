@@ -7,6 +7,7 @@ import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MoneyField } from '../../ui/MoneyField';
 import { useCashbookText, useCentre } from './cashbookText';
@@ -25,7 +26,6 @@ interface Draft {
 /** Accounts with their balances; open, edit and archive. */
 export function AccountsScreen() {
   const { t } = useTranslation(['cashbook', 'common']);
-  const fmt = useFormat();
   const text = useCashbookText();
   const centre = useCentre();
   const accounts = useCall('accounts.list', { includeArchived: true });
@@ -141,64 +141,65 @@ export function AccountsScreen() {
         </section>
       ) : null}
       <ErrorNotice error={archive.error} />
-      <table className="data-table cb-accounts">
-        <caption className="visually-hidden">{t('cashbook:nav.accounts')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cashbook:accounts.name')}</th>
-            <th scope="col">{t('cashbook:accounts.kind')}</th>
-            <th scope="col">{t('cashbook:accounts.currency')}</th>
-            <th scope="col" className="num">
-              {t('cashbook:accounts.opening')}
-            </th>
-            <th scope="col" className="num">
-              {t('cashbook:accounts.balance')}
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">{t('cashbook:list.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.data.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="empty">
-                {t('cashbook:balances.none')}
-              </td>
-            </tr>
-          ) : null}
-          {accounts.data.map((a) => (
-            <tr key={a.id} className={a.archived ? 'archived' : undefined}>
-              <td>
-                {a.name}
-                {a.archived ? <span className="badge">{t('cashbook:accounts.archived')}</span> : null}
-              </td>
-              <td>{t(`cashbook:kinds.${a.kind}`)}</td>
-              <td>{a.currency}</td>
-              <td className="num nowrap">
-                {fmt.money(a.openingBalanceMinor, a.currency)}
-                <div className="muted small-text">{t('cashbook:accounts.asOf', { date: fmt.date(a.openingDate) })}</div>
-              </td>
-              <td className="num nowrap cb-strong">{fmt.money(a.balanceMinor, a.currency)}</td>
-              <td>
-                <div className="row-actions">
-                  <button type="button" className="small" onClick={() => open(a)} aria-label={t('cashbook:accounts.editOf', { name: a.name })}>
-                    {t('common:edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={() => archive.mutate({ id: a.id, archived: !a.archived })}
-                    aria-label={t(a.archived ? 'cashbook:accounts.restoreOf' : 'cashbook:accounts.archiveOf', { name: a.name })}
-                  >
-                    {a.archived ? t('cashbook:accounts.restore') : t('cashbook:accounts.archive')}
-                  </button>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AccountsTable accounts={accounts.data} onEdit={open} onArchive={(a) => archive.mutate({ id: a.id, archived: !a.archived })} />
     </>
+  );
+}
+
+/** The accounts as a table; the row's buttons edit (the form above) and archive or restore. */
+function AccountsTable({ accounts, onEdit, onArchive }: { accounts: AccountDto[]; onEdit: (a: AccountDto) => void; onArchive: (a: AccountDto) => void }) {
+  const { t } = useTranslation(['cashbook', 'common']);
+  const fmt = useFormat();
+  return (
+    <DataTable
+      className="cb-accounts"
+      data={accounts}
+      caption={t('cashbook:nav.accounts')}
+      empty={t('cashbook:balances.none')}
+      rowKey={(a) => String(a.id)}
+      rowClass={(a) => (a.archived ? 'archived' : undefined)}
+      columns={((col) => [
+        col(
+          'name',
+          t('cashbook:accounts.name'),
+          (a) => (
+            <>
+              {a.name}
+              {a.archived ? <span className="badge">{t('cashbook:accounts.archived')}</span> : null}
+            </>
+          ),
+          { value: (a) => a.name },
+        ),
+        col('kind', t('cashbook:accounts.kind'), (a) => t(`cashbook:kinds.${a.kind}`), { value: (a) => t(`cashbook:kinds.${a.kind}`) }),
+        col('currency', t('cashbook:accounts.currency'), (a) => a.currency, { value: (a) => a.currency }),
+        col(
+          'opening',
+          t('cashbook:accounts.opening'),
+          (a) => (
+            <>
+              {fmt.money(a.openingBalanceMinor, a.currency)}
+              <div className="muted small-text">{t('cashbook:accounts.asOf', { date: fmt.date(a.openingDate) })}</div>
+            </>
+          ),
+          { align: 'num' },
+        ),
+        col('balance', t('cashbook:accounts.balance'), (a) => fmt.money(a.balanceMinor, a.currency), { align: 'num', className: 'cb-strong' }),
+        col('actions', <span className="visually-hidden">{t('cashbook:list.actions')}</span>, (a) => (
+          <div className="row-actions">
+            <button type="button" className="small" onClick={() => onEdit(a)} aria-label={t('cashbook:accounts.editOf', { name: a.name })}>
+              {t('common:edit')}
+            </button>
+            <button
+              type="button"
+              className="small"
+              onClick={() => onArchive(a)}
+              aria-label={t(a.archived ? 'cashbook:accounts.restoreOf' : 'cashbook:accounts.archiveOf', { name: a.name })}
+            >
+              {a.archived ? t('cashbook:accounts.restore') : t('cashbook:accounts.archive')}
+            </button>
+          </div>
+        )),
+      ])(columnsOf(accounts))}
+    />
   );
 }

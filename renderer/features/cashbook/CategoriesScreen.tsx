@@ -5,6 +5,7 @@ import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
 import { Field } from '../../ui/Field';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { useCashbookText } from './cashbookText';
 
 /** Income and expense categories: built-in ones (translated), the centre's own (add, rename, archive). */
@@ -50,10 +51,12 @@ export function CategoriesScreen() {
 
   if (!categories.data) return <p className="loading">{t('common:loading')}</p>;
 
-  const row = (c: CategoryDto) => (
-    <tr key={c.id} className={c.archived ? 'archived' : undefined}>
-      <td>
-        {editing?.id === c.id ? (
+  const columns = ((col: ReturnType<typeof columnsOf<CategoryDto>>) => [
+    col(
+      'name',
+      t('cashbook:categories.name'),
+      (c) =>
+        editing?.id === c.id ? (
           <form className="cb-inline-form" onSubmit={(e) => void saveRename(e)}>
             <Field label={t('cashbook:categories.nameOf', { name: c.name ?? '' })} error={editing.error}>
               {(p) => <input {...p} autoFocus value={editing.name} maxLength={100} onChange={(e) => setEditing({ ...editing, name: e.target.value })} />}
@@ -70,28 +73,28 @@ export function CategoriesScreen() {
             {text.category(c)}
             {c.archived ? <span className="badge">{t('cashbook:accounts.archived')}</span> : null}
           </>
-        )}
-      </td>
-      <td className="num">{c.entryCount}</td>
-      <td>
-        <div className="row-actions">
-          {c.code === null && editing?.id !== c.id ? (
-            <button type="button" className="small" onClick={() => setEditing({ id: c.id, name: c.name ?? '' })} aria-label={t('cashbook:categories.renameOf', { name: text.category(c) })}>
-              {t('cashbook:categories.rename')}
-            </button>
-          ) : null}
-          <button
-            type="button"
-            className="small"
-            onClick={() => archive.mutate({ id: c.id, archived: !c.archived })}
-            aria-label={t(c.archived ? 'cashbook:accounts.restoreOf' : 'cashbook:accounts.archiveOf', { name: text.category(c) })}
-          >
-            {c.archived ? t('cashbook:accounts.restore') : t('cashbook:accounts.archive')}
+        ),
+      { value: (c) => text.category(c) },
+    ),
+    col('entries', t('cashbook:categories.entries'), (c) => c.entryCount, { value: (c) => c.entryCount, align: 'num' }),
+    col('actions', <span className="visually-hidden">{t('cashbook:list.actions')}</span>, (c) => (
+      <div className="row-actions">
+        {c.code === null && editing?.id !== c.id ? (
+          <button type="button" className="small" onClick={() => setEditing({ id: c.id, name: c.name ?? '' })} aria-label={t('cashbook:categories.renameOf', { name: text.category(c) })}>
+            {t('cashbook:categories.rename')}
           </button>
-        </div>
-      </td>
-    </tr>
-  );
+        ) : null}
+        <button
+          type="button"
+          className="small"
+          onClick={() => archive.mutate({ id: c.id, archived: !c.archived })}
+          aria-label={t(c.archived ? 'cashbook:accounts.restoreOf' : 'cashbook:accounts.archiveOf', { name: text.category(c) })}
+        >
+          {c.archived ? t('cashbook:accounts.restore') : t('cashbook:accounts.archive')}
+        </button>
+      </div>
+    )),
+  ])(columnsOf<CategoryDto>(categories.data));
 
   return (
     <>
@@ -132,20 +135,14 @@ export function CategoriesScreen() {
         {ENTRY_TYPES.map((d) => (
           <section key={d}>
             <h2>{t(`cashbook:categories.${d}Title`)}</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('cashbook:categories.name')}</th>
-                  <th scope="col" className="num">
-                    {t('cashbook:categories.entries')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('cashbook:list.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>{categories.data.filter((c) => c.direction === d).map(row)}</tbody>
-            </table>
+            <DataTable
+              data={categories.data.filter((c) => c.direction === d)}
+              caption={t(`cashbook:categories.${d}Title`)}
+              empty={t('common:none')}
+              rowKey={(c) => String(c.id)}
+              rowClass={(c) => (c.archived ? 'archived' : undefined)}
+              columns={columns}
+            />
           </section>
         ))}
       </div>

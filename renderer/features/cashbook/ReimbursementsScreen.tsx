@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PendingAdvance } from '../../../shared/domain/cashbook';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { useFormat } from '../../ui/format';
 import { useCashbookText, useCentre } from './cashbookText';
 
@@ -55,55 +56,38 @@ export function ReimbursementsScreen() {
           {done}
         </div>
       ) : null}
-      <table className="data-table cb-advances">
-        <caption className="visually-hidden">{t('cashbook:nav.reimbursements')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cashbook:reimburse.volunteer')}</th>
-            <th scope="col">{t('cashbook:reimburse.task')}</th>
-            <th scope="col">{t('cashbook:list.date')}</th>
-            <th scope="col" className="num">
-              {t('cashbook:list.amount')}
-            </th>
-            <th scope="col">{t('cashbook:form.category')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('cashbook:list.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {pending.data.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="empty">
-                {t('cashbook:reimburse.empty')}
-              </td>
-            </tr>
-          ) : null}
-          {pending.data.map((a) => (
-            <tr key={a.id}>
-              <td>{a.volunteerName}</td>
-              <td>
-                {kindLabel(a)}
-                <div className="muted small-text">{a.residentName}</div>
-                {a.note ? <div className="muted small-text">{a.note}</div> : null}
-              </td>
-              <td className="nowrap">{fmt.date(a.date)}</td>
-              <td className="num nowrap cb-strong">{fmt.money(a.amountMinor, a.currency)}</td>
-              <td>{t(`cashbook:categories.${a.suggestedCategoryCode}`)}</td>
-              <td>
-                <button type="button" className="small primary" disabled={settle.isPending || !chosen} onClick={() => void pay(a)} aria-label={t('cashbook:reimburse.payOf', { name: a.volunteerName, amount: fmt.money(a.amountMinor, a.currency) })}>
-                  {t('cashbook:reimburse.pay')}
-                </button>
-                {failure?.id === a.id ? (
-                  <div role="alert" className="field-error">
-                    {failure.message}
-                  </div>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="cb-advances"
+        data={pending.data}
+        caption={t('cashbook:nav.reimbursements')}
+        empty={t('cashbook:reimburse.empty')}
+        rowKey={(a) => String(a.id)}
+        columns={((col) => [
+          col('volunteer', t('cashbook:reimburse.volunteer'), (a) => a.volunteerName, { value: (a) => a.volunteerName }),
+          col('task', t('cashbook:reimburse.task'), (a) => (
+            <>
+              {kindLabel(a)}
+              <div className="muted small-text">{a.residentName}</div>
+              {a.note ? <div className="muted small-text">{a.note}</div> : null}
+            </>
+          )),
+          col('date', t('cashbook:list.date'), (a) => fmt.date(a.date), { value: (a) => a.date, className: 'nowrap' }),
+          col('amount', t('cashbook:list.amount'), (a) => fmt.money(a.amountMinor, a.currency), { value: (a) => a.amountMinor, align: 'num', className: 'cb-strong' }),
+          col('category', t('cashbook:form.category'), (a) => t(`cashbook:categories.${a.suggestedCategoryCode}`)),
+          col('actions', <span className="visually-hidden">{t('cashbook:list.actions')}</span>, (a) => (
+            <>
+              <button type="button" className="small primary" disabled={settle.isPending || !chosen} onClick={() => void pay(a)} aria-label={t('cashbook:reimburse.payOf', { name: a.volunteerName, amount: fmt.money(a.amountMinor, a.currency) })}>
+                {t('cashbook:reimburse.pay')}
+              </button>
+              {failure?.id === a.id ? (
+                <div role="alert" className="field-error">
+                  {failure.message}
+                </div>
+              ) : null}
+            </>
+          )),
+        ])(columnsOf(pending.data))}
+      />
     </>
   );
 }

@@ -2,46 +2,47 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KIND_MODES, kindInputSchema, type KindMode, type ServiceKind } from '../../../shared/domain/catalogue';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { SelectField } from '../../ui/SelectField';
 import { useLabels } from '../../ui/labels';
 
-function KindRow({ kind }: { kind: ServiceKind }) {
+/** A kind's paid switch and mode, saved as they change (one row of the catalogue). */
+function KindSettings({ kind, part }: { kind: ServiceKind; part: 'paid' | 'mode' }) {
   const { t } = useTranslation(['catalogue', 'common']);
   const labels = useLabels();
   const update = useMutate('catalogue.update');
-  const archive = useMutate('catalogue.setArchived');
-  const remove = useMutate('catalogue.delete');
   const name = labels.kind(kind);
   return (
-    <tr className={kind.archived ? 'archived' : undefined}>
-      <td>
-        {name}
-        {kind.code === null ? <span className="badge">{t('catalogue:own')}</span> : null}
-        {kind.archived ? <span className="badge">{t('catalogue:archived')}</span> : null}
-      </td>
-      <td>
+    <>
+      {part === 'paid' ? (
         <label className="checkbox">
           <input type="checkbox" checked={kind.isPaid} onChange={(e) => update.mutate({ id: kind.id, isPaid: e.target.checked, mode: kind.mode })} />
           <span>{t('catalogue:paid')}</span>
         </label>
-      </td>
-      <td>
-        <select
-          aria-label={t('catalogue:modeOf', { name })}
-          value={kind.mode}
-          onChange={(e) => update.mutate({ id: kind.id, isPaid: kind.isPaid, mode: e.target.value as KindMode })}
-        >
+      ) : (
+        <select aria-label={t('catalogue:modeOf', { name })} value={kind.mode} onChange={(e) => update.mutate({ id: kind.id, isPaid: kind.isPaid, mode: e.target.value as KindMode })}>
           {KIND_MODES.map((m) => (
             <option key={m} value={m}>
               {t(`catalogue:modes.${m}`)}
             </option>
           ))}
         </select>
-      </td>
-      <td>
-        <div className="row-actions">
+      )}
+      <ErrorNotice error={update.error} />
+    </>
+  );
+}
+
+/** A kind's archive / restore and delete (an own kind never used). */
+function KindActions({ kind }: { kind: ServiceKind }) {
+  const { t } = useTranslation(['catalogue', 'common']);
+  const archive = useMutate('catalogue.setArchived');
+  const remove = useMutate('catalogue.delete');
+  return (
+    <>
+      <div className="row-actions">
         <button type="button" className="small" onClick={() => archive.mutate({ id: kind.id, archived: !kind.archived })}>
           {kind.archived ? t('catalogue:restore') : t('catalogue:archive')}
         </button>
@@ -50,15 +51,15 @@ function KindRow({ kind }: { kind: ServiceKind }) {
             {t('common:delete')}
           </button>
         ) : null}
-        </div>
-        <ErrorNotice error={update.error ?? archive.error ?? remove.error} />
-      </td>
-    </tr>
+      </div>
+      <ErrorNotice error={archive.error ?? remove.error} />
+    </>
   );
 }
 
 export function CatalogueScreen() {
   const { t } = useTranslation(['catalogue', 'common']);
+  const labels = useLabels();
   const [showArchived, setShowArchived] = useState(false);
   const kinds = useCall('catalogue.list', { includeArchived: showArchived });
   const create = useMutate('catalogue.create');
@@ -87,21 +88,30 @@ export function CatalogueScreen() {
         <span>{t('catalogue:showArchived')}</span>
       </label>
       <ErrorNotice error={kinds.error} />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('catalogue:columns.name')}</th>
-            <th scope="col">{t('catalogue:columns.price')}</th>
-            <th scope="col">{t('catalogue:columns.mode')}</th>
-            <th scope="col">{t('catalogue:columns.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(kinds.data ?? []).map((k) => (
-            <KindRow key={k.id} kind={k} />
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        data={kinds.data ?? []}
+        caption={t('catalogue:title')}
+        empty={t('common:none')}
+        rowKey={(k) => String(k.id)}
+        rowClass={(k) => (k.archived ? 'archived' : undefined)}
+        columns={((col) => [
+          col(
+            'name',
+            t('catalogue:columns.name'),
+            (k) => (
+              <>
+                {labels.kind(k)}
+                {k.code === null ? <span className="badge">{t('catalogue:own')}</span> : null}
+                {k.archived ? <span className="badge">{t('catalogue:archived')}</span> : null}
+              </>
+            ),
+            { value: (k) => labels.kind(k) },
+          ),
+          col('price', t('catalogue:columns.price'), (k) => <KindSettings kind={k} part="paid" />, { value: (k) => (k.isPaid ? 0 : 1) }),
+          col('mode', t('catalogue:columns.mode'), (k) => <KindSettings kind={k} part="mode" />, { value: (k) => t(`catalogue:modes.${k.mode}`) }),
+          col('actions', t('catalogue:columns.actions'), (k) => <KindActions kind={k} />),
+        ])(columnsOf<ServiceKind>(kinds.data))}
+      />
       <form className="card form-grid-4 add-kind" onSubmit={add} noValidate>
         <h2 className="span-4">{t('catalogue:addTitle')}</h2>
         <Field label={t('catalogue:columns.name')} error={error} className="span-2">

@@ -4,6 +4,7 @@ import { BANDS, OUTREACH_KINDS, bandTotals, type Attendee, type Band, type Event
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
@@ -170,38 +171,49 @@ function Attendance({ e, today }: { e: Event; today: string }) {
       {e.attendees.length === 0 ? (
         <p className="muted">{t('events:attendance.none')}</p>
       ) : (
-        <table className="data-table event-attendees">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('events:print.no')}
-              </th>
-              <th scope="col">{t('events:attendance.name')}</th>
-              <th scope="col">{t('events:attendance.status')}</th>
-              <th scope="col">{t('events:attendance.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {e.attendees.map((a, i) => (
-              <tr key={a.id} data-testid="attendee">
-                <td className="num">{i + 1}</td>
-                <td>{a.residentId !== null && a.fullName !== null ? <Link to={`/residents/${a.residentId}`}>{a.fullName}</Link> : <span className="muted">{t('events:attendance.erased')}</span>}</td>
-                <td>
+        <DataTable
+          className="event-attendees"
+          data={e.attendees}
+          caption={t('events:attendance.title')}
+          empty={t('events:attendance.none')}
+          rowKey={(a) => String(a.id)}
+          rowData={() => ({ 'data-testid': 'attendee' })}
+          columns={((col) => [
+            col('no', t('events:print.no'), (a) => e.attendees.indexOf(a) + 1, { align: 'num' }),
+            col(
+              'name',
+              t('events:attendance.name'),
+              (a) => (a.residentId !== null && a.fullName !== null ? <Link to={`/residents/${a.residentId}`}>{a.fullName}</Link> : <span className="muted">{t('events:attendance.erased')}</span>),
+              { value: (a) => a.fullName },
+            ),
+            col(
+              'status',
+              t('events:attendance.status'),
+              (a) => (
+                <>
                   <span className={`badge event-status-${a.status}`}>{text.status(a.status)}</span>
                   {a.atDoor ? <span className="muted"> ({t('events:atDoor')})</span> : null}
-                </td>
-                <td className="nowrap">
+                </>
+              ),
+              { value: (a) => text.status(a.status) },
+            ),
+            col(
+              'actions',
+              t('events:attendance.actions'),
+              (a) => (
+                <>
                   <button type="button" className="small" disabled={a.status === 'attended'} onClick={() => markAs(a, 'attended')}>
                     {t('events:attendance.markAttended')}
                   </button>{' '}
                   <button type="button" className="small" disabled={a.status === 'noShow'} onClick={() => markAs(a, 'noShow')}>
                     {t('events:attendance.markNoShow')}
                   </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+              { className: 'nowrap' },
+            ),
+          ])(columnsOf(e.attendees))}
+        />
       )}
     </section>
   );

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { EVENT_KINDS, type EventKind } from '../../../shared/domain/events';
-import { useCall } from '../../app/api';
+import type { CallOutput } from '../../../shared/api/contract';
+import { useCall, usePagedCall } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { DateInput } from '../../ui/DateInput';
@@ -24,12 +26,9 @@ export function EventsScreen() {
   const { t } = text;
   const status = useCall('app.status', {});
   const [filter, setFilter] = useState<Filter>({ from: '', to: '', kind: '' });
-  // The cursor of each page shown after the first.
-  const [cursors, setCursors] = useState<Array<{ startsOn: string; id: number }>>([]);
   const runs = status.data?.user.role === 'coordinator' || status.data?.user.role === 'admin';
   const set = (k: keyof Filter) => (e: { target: { value: string } }) => {
     setFilter({ ...filter, [k]: e.target.value });
-    setCursors([]);
   };
   return (
     <div>
@@ -59,86 +58,71 @@ export function EventsScreen() {
           )}
         </Field>
       </form>
-      <table className="data-table events-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('events:columns.date')}</th>
-            <th scope="col">{t('events:columns.title')}</th>
-            <th scope="col">{t('events:columns.kind')}</th>
-            <th scope="col">{t('events:columns.place')}</th>
-            <th scope="col" className="num">{t('events:columns.registered')}</th>
-            <th scope="col" className="num">{t('events:columns.attended')}</th>
-            <th scope="col" className="num">{t('events:columns.counted')}</th>
-          </tr>
-        </thead>
-        {[undefined, ...cursors].map((cursor, i) => (
-          <EventsPage key={cursor ? `${cursor.startsOn}-${cursor.id}` : 'first'} filter={filter} cursor={cursor} last={i === cursors.length} onMore={(c) => setCursors([...cursors, c])} />
-        ))}
-      </table>
+      <EventsTable filter={filter} />
     </div>
   );
 }
 
-function EventsPage(props: { filter: Filter; cursor: { startsOn: string; id: number } | undefined; last: boolean; onMore: (c: { startsOn: string; id: number }) => void }) {
+const eventRows = (page: CallOutput<'events.list'>) => page.events;
+
+function EventsTable({ filter }: { filter: Filter }) {
   const text = useEventText();
   const { t, format } = text;
-  const { from, to, kind } = props.filter;
-  const page = useCall('events.list', {
-    ...(from !== '' ? { from } : {}),
-    ...(to !== '' ? { to } : {}),
-    ...(kind !== '' ? { kind } : {}),
-    ...(props.cursor ? { cursor: props.cursor } : {}),
-    limit: 50,
-  });
-  if (page.isError) {
-    return (
-      <tbody>
-        <tr>
-          <td colSpan={7}>
-            <ErrorNotice error={page.error} />
-          </td>
-        </tr>
-      </tbody>
-    );
-  }
-  if (!page.data) return null;
-  const { events, next } = page.data;
+  const navigate = useNavigate();
+  const { from, to, kind } = filter;
+  const list = usePagedCall(
+    'events.list',
+    { ...(from !== '' ? { from } : {}), ...(to !== '' ? { to } : {}), ...(kind !== '' ? { kind } : {}) },
+    { pageSize: 50, rows: eventRows },
+  );
+  if (list.query.isError) return <ErrorNotice error={list.query.error} />;
+  if (!list.first) return null;
   return (
-    <tbody>
-      {events.length === 0 && props.cursor === undefined ? (
-        <tr>
-          <td colSpan={7} className="muted">
-            {t('events:none')}
-          </td>
-        </tr>
-      ) : null}
-      {events.map((e) => (
-        <tr key={e.id}>
-          <td className="nowrap">
-            {text.when(e)}
-            {e.dateFlag === 'farFuture' ? <div className="badge event-flag">{text.flagShort(e.dateFlag)}</div> : null}
-          </td>
-          <td>
+    <DataTable
+      className="events-table"
+      data={list.items}
+      caption={t('events:title')}
+      empty={t('events:none')}
+      rowKey={(e) => String(e.id)}
+      rowLabel={(e) => e.title}
+      onOpen={(e) => void navigate(`/events/${e.id}`)}
+      hasMore={list.hasMore}
+      onNeedMore={list.loadMore}
+      loadingMore={list.loadingMore}
+      listKey={list.listKey}
+      columns={((col) => [
+        col(
+          'date',
+          t('events:columns.date'),
+          (e) => (
+            <>
+              {text.when(e)}
+              {e.dateFlag === 'farFuture' ? <div className="badge event-flag">{text.flagShort(e.dateFlag)}</div> : null}
+            </>
+          ),
+          { value: (e) => e.startsOn, className: 'nowrap' },
+        ),
+        col(
+          'title',
+          t('events:columns.title'),
+          (e) => (
             <Link to={`/events/${e.id}`}>
               <strong>{e.title}</strong>
             </Link>
-          </td>
-          <td>{text.kind(e.kind)}</td>
-          <td>{text.where(e) || t('common:none')}</td>
-          <td className="num">{e.capacity !== null ? `${format.number(e.figures.registered)} / ${format.number(e.capacity)}` : format.number(e.figures.registered)}</td>
-          <td className="num">{format.number(e.figures.attended)}</td>
-          <td className="num">{format.number(e.figures.counted)}</td>
-        </tr>
-      ))}
-      {props.last && next !== null ? (
-        <tr>
-          <td colSpan={7}>
-            <button type="button" onClick={() => props.onMore(next)}>
-              {t('events:more')}
-            </button>
-          </td>
-        </tr>
-      ) : null}
-    </tbody>
+          ),
+          { value: (e) => e.title },
+        ),
+        col('kind', t('events:columns.kind'), (e) => text.kind(e.kind), { value: (e) => text.kind(e.kind) }),
+        col('place', t('events:columns.place'), (e) => text.where(e) || t('common:none'), { value: (e) => text.where(e) }),
+        col(
+          'registered',
+          t('events:columns.registered'),
+          (e) => (e.capacity !== null ? `${format.number(e.figures.registered)} / ${format.number(e.capacity)}` : format.number(e.figures.registered)),
+          { value: (e) => e.figures.registered, align: 'num' },
+        ),
+        col('attended', t('events:columns.attended'), (e) => format.number(e.figures.attended), { value: (e) => e.figures.attended, align: 'num' }),
+        col('counted', t('events:columns.counted'), (e) => format.number(e.figures.counted), { value: (e) => e.figures.counted, align: 'num' }),
+      ])(columnsOf(list.items))}
+    />
   );
 }

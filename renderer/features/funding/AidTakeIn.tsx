@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemLabel } from '../../../shared/domain/aid';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { useFormat } from '../../ui/format';
 import { useFundingText } from './fundingText';
 import { FormFailure } from './FundingForm';
@@ -47,59 +48,47 @@ export function AidTakeIn() {
           {done}
         </p>
       ) : null}
-      <table className="data-table fd-table" aria-labelledby="fd-aid-title">
-        <thead>
-          <tr>
-            <th scope="col">{t('funding:inKind.date')}</th>
-            <th scope="col">{t('funding:inKind.description')}</th>
-            <th scope="col">{t('funding:inKind.donor')}</th>
-            <th scope="col" className="num">
-              {t('funding:inKind.value')}
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">{t('funding:grant.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.data && receipts.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="empty">
-                {t('funding:aidTakeIn.empty')}
-              </td>
-            </tr>
-          ) : null}
-          {receipts.map((r) => (
-            <tr key={r.movementId}>
-              <td>{fmt.date(r.on)}</td>
-              <td>
-                {what(r)}
-                {r.corrected ? <div className="fd-warning-text">{t('funding:aidTakeIn.corrected', { recorded: t(`aid:unit.${r.unit}`, { count: r.quantity }) })}</div> : null}
-              </td>
-              <td>{r.fromWhom}</td>
-              <td className="num">{fmt.money(r.valueMinor, r.currency)}</td>
-              <td className="fd-row-actions">
-                <button
-                  type="button"
-                  className="small"
-                  disabled={takeIn.isPending}
-                  aria-label={t('funding:aidTakeIn.takeInLabel', { what: what(r) })}
-                  onClick={() => {
-                    setFailure(null);
-                    setDone(null);
-                    takeIn
-                      .mutateAsync({ movementId: r.movementId, grantId, description: what(r) })
-                      .then(() => setDone(t('funding:aidTakeIn.done', { what: what(r) })))
-                      .catch((err: unknown) => setFailure(text.error(err)));
-                  }}
-                >
-                  {t('funding:aidTakeIn.takeIn')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="fd-table"
+        data={receipts}
+        caption={t('funding:aidTakeIn.title')}
+        empty={list.data ? t('funding:aidTakeIn.empty') : t('common:loading')}
+        rowKey={(r) => String(r.movementId)}
+        columns={((col) => [
+          col('date', t('funding:inKind.date'), (r) => fmt.date(r.on), { value: (r) => r.on }),
+          col('description', t('funding:inKind.description'), (r) => (
+            <>
+              {what(r)}
+              {r.corrected ? <div className="fd-warning-text">{t('funding:aidTakeIn.corrected', { recorded: t(`aid:unit.${r.unit}`, { count: r.quantity }) })}</div> : null}
+            </>
+          )),
+          col('donor', t('funding:inKind.donor'), (r) => r.fromWhom, { value: (r) => r.fromWhom }),
+          col('value', t('funding:inKind.value'), (r) => fmt.money(r.valueMinor, r.currency), { value: (r) => r.valueMinor, align: 'num' }),
+          col(
+            'actions',
+            <span className="visually-hidden">{t('funding:grant.actions')}</span>,
+            (r) => (
+          <button
+            type="button"
+            className="small"
+            disabled={takeIn.isPending}
+            aria-label={t('funding:aidTakeIn.takeInLabel', { what: what(r) })}
+            onClick={() => {
+              setFailure(null);
+              setDone(null);
+              takeIn
+                .mutateAsync({ movementId: r.movementId, grantId, description: what(r) })
+                .then(() => setDone(t('funding:aidTakeIn.done', { what: what(r) })))
+                .catch((err: unknown) => setFailure(text.error(err)));
+            }}
+          >
+            {t('funding:aidTakeIn.takeIn')}
+          </button>
+            ),
+            { className: 'fd-row-actions' },
+          ),
+        ])(columnsOf(receipts))}
+      />
       {list.data && list.data.total > receipts.length ? <p className="muted">{t('funding:aidTakeIn.more', { count: list.data.total - receipts.length })}</p> : null}
     </section>
   );

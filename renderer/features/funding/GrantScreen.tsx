@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { BudgetLineView, GrantView, TrancheView } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { MoneyField } from '../../ui/MoneyField';
@@ -429,58 +430,44 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
           {t('funding:tranches.add')}
         </button>
       </div>
-      <table className="data-table fd-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('funding:tranches.expectedOn')}</th>
-            <th scope="col" className="num">
-              {t('funding:tranches.amount')}
-            </th>
-            <th scope="col">{t('funding:tranches.status')}</th>
-            <th scope="col">{t('funding:tranches.note')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('funding:grant.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {g.tranches.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="empty">
-                {t('funding:tranches.empty')}
-              </td>
-            </tr>
-          ) : null}
-          {g.tranches.map((tr) => (
-            <tr key={tr.id} className={tr.overdue ? 'fd-over' : undefined}>
-              <td>{fmt.date(tr.expectedOn)}</td>
-              <td className="num">{money(tr.amountMinor)}</td>
-              <td>{status(tr)}</td>
-              <td>{tr.note}</td>
-              <td className="fd-row-actions">
-                {tr.receivedEntryId === null ? (
-                  receiving === tr.id ? (
-                    <ReceiveForm grant={g} tranche={tr} today={today} onDone={() => setReceiving(null)} />
-                  ) : (
-                    <>
-                      <button type="button" className="small primary" onClick={() => setReceiving(tr.id)}>
-                        {t('funding:tranches.receive')}
-                      </button>
-                      <button type="button" className="small" onClick={() => void act(() => remove.mutateAsync({ id: tr.id }))}>
-                        {t('funding:tranches.remove')}
-                      </button>
-                    </>
-                  )
+      <DataTable
+        className="fd-table"
+        data={g.tranches}
+        caption={t('funding:tranches.title')}
+        empty={t('funding:tranches.empty')}
+        rowKey={(tr) => String(tr.id)}
+        rowClass={(tr) => (tr.overdue ? 'fd-over' : undefined)}
+        columns={((col) => [
+          col('expectedOn', t('funding:tranches.expectedOn'), (tr) => fmt.date(tr.expectedOn), { value: (tr) => tr.expectedOn }),
+          col('amount', t('funding:tranches.amount'), (tr) => money(tr.amountMinor), { value: (tr) => tr.amountMinor, align: 'num' }),
+          col('status', t('funding:tranches.status'), (tr) => status(tr)),
+          col('note', t('funding:tranches.note'), (tr) => tr.note),
+          col(
+            'actions',
+            <span className="visually-hidden">{t('funding:grant.actions')}</span>,
+            (tr) =>
+              tr.receivedEntryId === null ? (
+                receiving === tr.id ? (
+                  <ReceiveForm grant={g} tranche={tr} today={today} onDone={() => setReceiving(null)} />
                 ) : (
-                  <button type="button" className="small" onClick={() => void act(() => cancel.mutateAsync({ id: tr.id }))}>
-                    {t('funding:tranches.cancelReceipt')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  <>
+                    <button type="button" className="small primary" onClick={() => setReceiving(tr.id)}>
+                      {t('funding:tranches.receive')}
+                    </button>
+                    <button type="button" className="small" onClick={() => void act(() => remove.mutateAsync({ id: tr.id }))}>
+                      {t('funding:tranches.remove')}
+                    </button>
+                  </>
+                )
+              ) : (
+                <button type="button" className="small" onClick={() => void act(() => cancel.mutateAsync({ id: tr.id }))}>
+                  {t('funding:tranches.cancelReceipt')}
+                </button>
+              ),
+            { className: 'fd-row-actions' },
+          ),
+        ])(columnsOf<TrancheView>(g.tranches))}
+      />
       {adding ? (
         <KeyForm className="fd-inline-form" onSubmit={submit} onCancel={() => setAdding(false)}>
           <Field label={t('funding:tranches.expectedOn')} error={errors.expectedOn}>
@@ -554,43 +541,44 @@ function EntriesCard({ grant: g }: { grant: GrantView }) {
   return (
     <section className="card" aria-labelledby="fd-entries-title">
       <h2 id="fd-entries-title">{t('funding:grant.entries')}</h2>
-      <table className="data-table fd-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('funding:expense.date')}</th>
-            <th scope="col">{t('funding:grant.line')}</th>
-            <th scope="col">{t('funding:expense.category')}</th>
-            <th scope="col">{t('funding:expense.counterparty')}</th>
-            <th scope="col" className="num">
-              {t('funding:expense.amount')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {g.entries.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="empty">
-                {t('funding:grant.noEntries')}
-              </td>
-            </tr>
-          ) : null}
-          {g.entries.map((e) => (
-            <tr key={e.id} className={e.reversesEntryId !== null ? 'fd-reversal' : undefined}>
-              <td>
+      <DataTable
+        className="fd-table"
+        data={g.entries}
+        caption={t('funding:grant.entries')}
+        empty={t('funding:grant.noEntries')}
+        rowKey={(e) => String(e.id)}
+        rowClass={(e) => (e.reversesEntryId !== null ? 'fd-reversal' : undefined)}
+        columns={((col) => [
+          col(
+            'date',
+            t('funding:expense.date'),
+            (e) => (
+              <>
                 {fmt.date(e.date)}
                 {e.outsidePeriod ? <span className="badge fd-warn-badge">{t('funding:grant.outside')}</span> : null}
-              </td>
-              <td>{e.lineName ?? '—'}</td>
-              <td>
+              </>
+            ),
+            { value: (e) => e.date },
+          ),
+          col('line', t('funding:grant.line'), (e) => e.lineName ?? '—', { value: (e) => e.lineName }),
+          col(
+            'category',
+            t('funding:expense.category'),
+            (e) => (
+              <>
                 {text.category({ code: e.categoryCode, name: e.categoryName })}
                 {e.reversesEntryId !== null ? <span className="badge">{t('funding:grant.reversal')}</span> : null}
-              </td>
-              <td>{e.counterparty || e.note}</td>
-              <td className={`num ${e.amountMinor < 0 ? 'fd-negative' : 'fd-positive'}`}>{fmt.money(e.amountMinor, g.currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+            { value: (e) => text.category({ code: e.categoryCode, name: e.categoryName }) },
+          ),
+          col('counterparty', t('funding:expense.counterparty'), (e) => e.counterparty || e.note),
+          col('amount', t('funding:expense.amount'), (e) => <span className={e.amountMinor < 0 ? 'fd-negative' : 'fd-positive'}>{fmt.money(e.amountMinor, g.currency)}</span>, {
+            value: (e) => e.amountMinor,
+            align: 'num',
+          }),
+        ])(columnsOf(g.entries))}
+      />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { CURRENCIES, type Currency } from '../../../shared/domain/settings';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { GrantSummary } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
@@ -43,43 +44,46 @@ export function GrantsScreen() {
       {grants.data.length === 0 ? (
         <p className="muted">{t('funding:grants.empty')}</p>
       ) : (
-        <table className="data-table fd-table">
-          <caption className="visually-hidden">{t('funding:grants.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('funding:grants.grant')}</th>
-              <th scope="col">{t('funding:grants.period')}</th>
-              <th scope="col" className="num">
-                {t('funding:grants.amount')}
-              </th>
-              <th scope="col" className="num">
-                {t('funding:grants.spent')}
-              </th>
-              <th scope="col">{t('funding:grants.progress')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {grants.data.map((g: GrantSummary) => (
-              <tr key={g.id} className="clickable" tabIndex={0} onClick={() => void navigate(`/funding/grants/${g.id}`)} onKeyDown={(e) => e.key === 'Enter' && void navigate(`/funding/grants/${g.id}`)}>
-                <td>
-                  <Link to={`/funding/grants/${g.id}`} onClick={(e) => e.stopPropagation()} className="fd-grant-title">
+        <DataTable
+          className="fd-table"
+          data={grants.data}
+          caption={t('funding:grants.title')}
+          empty={t('funding:grants.empty')}
+          rowKey={(g) => String(g.id)}
+          rowLabel={(g) => g.title}
+          onOpen={(g) => void navigate(`/funding/grants/${g.id}`)}
+          columns={((col) => [
+            col(
+              'grant',
+              t('funding:grants.grant'),
+              (g) => (
+                <>
+                  <Link to={`/funding/grants/${g.id}`} className="fd-grant-title">
                     {g.title}
                   </Link>
                   <div className="muted">{g.funder}</div>
                   {g.ended ? <span className="badge fd-ended">{t('funding:grants.ended')}</span> : null}
                   {g.warnings.length > 0 ? <span className="badge fd-warn-badge">{t('funding:grants.warningCount', { count: g.warnings.length })}</span> : null}
-                </td>
-                <td>{t('funding:grants.periodValue', { from: fmt.date(g.startsOn), to: fmt.date(g.endsOn) })}</td>
-                <td className="num">{fmt.money(g.amountMinor, g.currency)}</td>
-                <td className="num">{fmt.money(g.spentMinor, g.currency)}</td>
-                <td className="fd-progress-cell">
+                </>
+              ),
+              { value: (g) => g.title },
+            ),
+            col('period', t('funding:grants.period'), (g) => t('funding:grants.periodValue', { from: fmt.date(g.startsOn), to: fmt.date(g.endsOn) }), { value: (g) => g.startsOn }),
+            col('amount', t('funding:grants.amount'), (g) => fmt.money(g.amountMinor, g.currency), { value: (g) => g.amountMinor, align: 'num' }),
+            col('spent', t('funding:grants.spent'), (g) => fmt.money(g.spentMinor, g.currency), { value: (g) => g.spentMinor, align: 'num' }),
+            col(
+              'progress',
+              t('funding:grants.progress'),
+              (g) => (
+                <>
                   <PercentBar tone="time" percent={g.percentElapsed} label={t('funding:grant.elapsed')} />
                   <PercentBar percent={g.percentSpent} label={t('funding:grant.spentPercent')} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+              { className: 'fd-progress-cell' },
+            ),
+          ])(columnsOf<GrantSummary>(grants.data))}
+        />
       )}
     </div>
   );

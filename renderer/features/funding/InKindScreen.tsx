@@ -4,6 +4,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { addMonths, isIsoDate } from '../../../shared/domain/dates';
 import { MANUAL_IN_KIND_KINDS, type InKindView, type ManualInKindKind } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
@@ -50,55 +51,23 @@ function InKindBody(props: { today: string; currency: string; initialFrom: strin
         <h2 id="fd-cofin-title">{t('funding:inKind.report')}</h2>
         <p className="muted">{t('funding:inKind.reportHint')}</p>
         {report.data ? (
-          <table className="data-table fd-table fd-cofin">
-            <thead>
-              <tr>
-                <th scope="col">{t('funding:rent.month')}</th>
-                <th scope="col" className="num">
-                  {t('funding:inKind.kinds.rentDiscount')}
-                </th>
-                <th scope="col" className="num">
-                  {t('funding:inKind.kinds.goods')}
-                </th>
-                <th scope="col" className="num">
-                  {t('funding:inKind.kinds.services')}
-                </th>
-                <th scope="col" className="num">
-                  {t('funding:inKind.volunteerHours')}
-                </th>
-                <th scope="col" className="num">
-                  {t('funding:inKind.volunteerValue')}
-                </th>
-                <th scope="col" className="num">
-                  {t('funding:inKind.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.data.months.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{text.month(m.month)}</th>
-                  <td className="num">{money(m.rentDiscountMinor)}</td>
-                  <td className="num">{money(m.goodsMinor)}</td>
-                  <td className="num">{money(m.servicesMinor)}</td>
-                  <td className="num">{hours(m.volunteerMinutes)}</td>
-                  <td className="num">{money(m.volunteerMinor)}</td>
-                  <td className="num fd-strong">{money(m.totalMinor)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('funding:inKind.total')}</th>
-                <td className="num">{money(report.data.totals.rentDiscountMinor)}</td>
-                <td className="num">{money(report.data.totals.goodsMinor)}</td>
-                <td className="num">{money(report.data.totals.servicesMinor)}</td>
-                <td className="num">{hours(report.data.totals.volunteerMinutes)}</td>
-                <td className="num">{money(report.data.totals.volunteerMinor)}</td>
-                <td className="num fd-strong">{money(report.data.totals.totalMinor)}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <DataTable
+            className="fd-table fd-cofin"
+            data={report.data.months}
+            caption={t('funding:inKind.report')}
+            empty={t('common:none')}
+            rowKey={(m) => m.month}
+            noSort
+            columns={((col, totals) => [
+              col('month', t('funding:rent.month'), (m) => text.month(m.month), { footer: t('funding:inKind.total'), rowHeader: true }),
+              col('rentDiscount', t('funding:inKind.kinds.rentDiscount'), (m) => money(m.rentDiscountMinor), { align: 'num', footer: money(totals.rentDiscountMinor) }),
+              col('goods', t('funding:inKind.kinds.goods'), (m) => money(m.goodsMinor), { align: 'num', footer: money(totals.goodsMinor) }),
+              col('services', t('funding:inKind.kinds.services'), (m) => money(m.servicesMinor), { align: 'num', footer: money(totals.servicesMinor) }),
+              col('volunteerHours', t('funding:inKind.volunteerHours'), (m) => hours(m.volunteerMinutes), { align: 'num', footer: hours(totals.volunteerMinutes) }),
+              col('volunteerValue', t('funding:inKind.volunteerValue'), (m) => money(m.volunteerMinor), { align: 'num', footer: money(totals.volunteerMinor) }),
+              col('total', t('funding:inKind.total'), (m) => money(m.totalMinor), { align: 'num', className: 'fd-strong', footer: money(totals.totalMinor) }),
+            ])(columnsOf(report.data.months), report.data.totals)}
+          />
         ) : (
           <p className="loading">{t('common:loading')}</p>
         )}
@@ -115,65 +84,51 @@ function InKindBody(props: { today: string; currency: string; initialFrom: strin
         </div>
         {editing !== null ? <InKindForm row={editing === 'new' ? null : editing} today={props.today} currency={props.currency} onDone={() => setEditing(null)} /> : null}
         <FormFailure failure={failure} />
-        <table className="data-table fd-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('funding:inKind.date')}</th>
-              <th scope="col">{t('funding:inKind.kind')}</th>
-              <th scope="col">{t('funding:inKind.donor')}</th>
-              <th scope="col">{t('funding:inKind.description')}</th>
-              <th scope="col" className="num">
-                {t('funding:inKind.value')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('funding:grant.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(list.data ?? []).length === 0 ? (
-              <tr>
-                <td colSpan={6} className="empty">
-                  {t('funding:inKind.empty')}
-                </td>
-              </tr>
-            ) : null}
-            {(list.data ?? []).map((r) => (
-              <tr key={r.id}>
-                <td>{fmt.date(r.date)}</td>
-                <td>{t(`funding:inKind.kinds.${r.kind}`)}</td>
-                <td>{r.donor}</td>
-                <td>
-                  {r.description}
-                  {r.grantTitle ? <div className="muted">{t('funding:inKind.forGrant', { grant: r.grantTitle })}</div> : null}
-                  {r.aidMovementId !== null ? <div className="muted">{t('funding:aidTakeIn.fromAid')}</div> : null}
-                  {r.aidCorrected ? <div className="fd-warning-text">{t('funding:aidTakeIn.receiptCorrected')}</div> : null}
-                </td>
-                <td className="num">{fmt.money(r.valueMinor, r.currency)}</td>
-                <td className="fd-row-actions">
-                  {r.generated ? (
-                    <span className="muted">{t('funding:inKind.generated')}</span>
-                  ) : (
-                    <>
-                      <button type="button" className="small" onClick={() => setEditing(r)}>
-                        {t('funding:rent.edit')}
-                      </button>
-                      <ConfirmButton
-                        size="small"
-                        label={t('funding:inKind.delete')}
-                        question={t('funding:inKind.confirmDelete')}
-                        confirmLabel={t('funding:inKind.delete')}
-                        busy={remove.isPending}
-                        onAsk={() => setFailure(null)}
-                        onConfirm={() => remove.mutateAsync({ id: r.id }).catch((err: unknown) => setFailure(text.error(err)))}
-                      />
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="fd-table"
+          data={list.data ?? []}
+          caption={t('funding:inKind.ledger')}
+          empty={t('funding:inKind.empty')}
+          rowKey={(r) => String(r.id)}
+          columns={((col) => [
+            col('date', t('funding:inKind.date'), (r) => fmt.date(r.date), { value: (r) => r.date }),
+            col('kind', t('funding:inKind.kind'), (r) => t(`funding:inKind.kinds.${r.kind}`), { value: (r) => t(`funding:inKind.kinds.${r.kind}`) }),
+            col('donor', t('funding:inKind.donor'), (r) => r.donor, { value: (r) => r.donor }),
+            col('description', t('funding:inKind.description'), (r) => (
+              <>
+                {r.description}
+                {r.grantTitle ? <div className="muted">{t('funding:inKind.forGrant', { grant: r.grantTitle })}</div> : null}
+                {r.aidMovementId !== null ? <div className="muted">{t('funding:aidTakeIn.fromAid')}</div> : null}
+                {r.aidCorrected ? <div className="fd-warning-text">{t('funding:aidTakeIn.receiptCorrected')}</div> : null}
+              </>
+            )),
+            col('value', t('funding:inKind.value'), (r) => fmt.money(r.valueMinor, r.currency), { value: (r) => r.valueMinor, align: 'num' }),
+            col(
+              'actions',
+              <span className="visually-hidden">{t('funding:grant.actions')}</span>,
+              (r) =>
+                r.generated ? (
+                  <span className="muted">{t('funding:inKind.generated')}</span>
+                ) : (
+                  <>
+                    <button type="button" className="small" onClick={() => setEditing(r)}>
+                      {t('funding:rent.edit')}
+                    </button>
+                    <ConfirmButton
+                      size="small"
+                      label={t('funding:inKind.delete')}
+                      question={t('funding:inKind.confirmDelete')}
+                      confirmLabel={t('funding:inKind.delete')}
+                      busy={remove.isPending}
+                      onAsk={() => setFailure(null)}
+                      onConfirm={() => remove.mutateAsync({ id: r.id }).catch((err: unknown) => setFailure(text.error(err)))}
+                    />
+                  </>
+                ),
+              { className: 'fd-row-actions' },
+            ),
+          ])(columnsOf<InKindView>(list.data))}
+        />
       </section>
     </div>
   );

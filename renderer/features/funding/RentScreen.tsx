@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { LeaseView, RentChargeView } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
@@ -88,104 +89,88 @@ export function RentScreen() {
         {o.leases.length === 0 ? (
           <p className="muted">{t('funding:rent.noLeases')}</p>
         ) : (
-          <table className="data-table fd-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('funding:rent.premises')}</th>
-                <th scope="col" className="num">
-                  {t('funding:rent.market')}
-                </th>
-                <th scope="col" className="num">
-                  {t('funding:rent.paid')}
-                </th>
-                <th scope="col">{t('funding:rent.dueDay')}</th>
-                <th scope="col">{t('funding:rent.period')}</th>
-                <th scope="col">{t('funding:rent.account')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('funding:grant.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.leases.map((l) => (
-                <tr key={l.id}>
-                  <td>
+          <DataTable
+            className="fd-table"
+            data={o.leases}
+            caption={t('funding:rent.leases')}
+            empty={t('funding:rent.noLeases')}
+            rowKey={(l) => String(l.id)}
+            columns={((col) => [
+              col(
+                'premises',
+                t('funding:rent.premises'),
+                (l) => (
+                  <>
                     <strong>{l.premises}</strong>
                     <div className="muted">{l.landlord}</div>
                     {l.ended ? <span className="badge fd-ended">{t('funding:rent.ended')}</span> : null}
-                  </td>
-                  <td className="num">{fmt.money(l.marketRentMinor, l.currency)}</td>
-                  <td className="num">{fmt.money(l.paidRentMinor, l.currency)}</td>
-                  <td>{t('funding:rent.dueDayValue', { day: l.dueDay })}</td>
-                  <td>{l.endsOn ? t('funding:grants.periodValue', { from: fmt.date(l.startsOn), to: fmt.date(l.endsOn) }) : t('funding:rent.since', { date: fmt.date(l.startsOn) })}</td>
-                  <td>{l.accountName ?? '—'}</td>
-                  <td>
-                    <button type="button" className="small" onClick={() => setEditing(l)}>
-                      {t('funding:rent.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+                { value: (l) => l.premises },
+              ),
+              col('market', t('funding:rent.market'), (l) => fmt.money(l.marketRentMinor, l.currency), { value: (l) => l.marketRentMinor, align: 'num' }),
+              col('paid', t('funding:rent.paid'), (l) => fmt.money(l.paidRentMinor, l.currency), { value: (l) => l.paidRentMinor, align: 'num' }),
+              col('dueDay', t('funding:rent.dueDay'), (l) => t('funding:rent.dueDayValue', { day: l.dueDay })),
+              col(
+                'period',
+                t('funding:rent.period'),
+                (l) => (l.endsOn ? t('funding:grants.periodValue', { from: fmt.date(l.startsOn), to: fmt.date(l.endsOn) }) : t('funding:rent.since', { date: fmt.date(l.startsOn) })),
+                { value: (l) => l.startsOn },
+              ),
+              col('account', t('funding:rent.account'), (l) => l.accountName ?? '—'),
+              col('actions', <span className="visually-hidden">{t('funding:grant.actions')}</span>, (l) => (
+                <button type="button" className="small" onClick={() => setEditing(l)}>
+                  {t('funding:rent.edit')}
+                </button>
+              )),
+            ])(columnsOf<LeaseView>(o.leases))}
+          />
         )}
       </section>
 
       <section className="card" aria-labelledby="fd-charges-title">
         <h2 id="fd-charges-title">{t('funding:rent.charges')}</h2>
-        <table className="data-table fd-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('funding:rent.month')}</th>
-              <th scope="col">{t('funding:rent.premises')}</th>
-              <th scope="col">{t('funding:rent.due')}</th>
-              <th scope="col" className="num">
-                {t('funding:rent.amount')}
-              </th>
-              <th scope="col" className="num">
-                {t('funding:rent.discount')}
-              </th>
-              <th scope="col">{t('funding:rent.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.charges.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="empty">
-                  {t('funding:rent.noCharges')}
-                </td>
-              </tr>
-            ) : null}
-            {o.charges.slice(0, 36).map((c) => (
-              <tr key={c.id} className={c.overdue ? 'fd-over' : undefined}>
-                <td>{month(c)}</td>
-                <td>{c.premises}</td>
-                <td>{fmt.date(c.dueOn)}</td>
-                <td className="num">{fmt.money(c.amountMinor, c.currency)}</td>
-                <td className="num">{c.marketMinor > c.amountMinor ? fmt.money(c.marketMinor - c.amountMinor, c.currency) : '—'}</td>
-                <td className="fd-row-actions">
-                  {c.paidOn !== null ? (
-                    <>
-                      <span>{t('funding:rent.paidOn', { date: fmt.date(c.paidOn) })}</span>
-                      <button type="button" className="small" onClick={() => void act(() => cancel.mutateAsync({ chargeId: c.id }))}>
-                        {t('funding:rent.cancelPayment')}
-                      </button>
-                    </>
-                  ) : c.amountMinor === 0 ? (
-                    <span className="muted">{t('funding:rent.free')}</span>
-                  ) : (
-                    <>
-                      <span className={c.overdue ? 'fd-negative' : 'muted'}>{c.overdue ? t('funding:rent.overdue') : t('funding:rent.unpaid')}</span>
-                      <button type="button" className="small" onClick={() => void act(() => pay.mutateAsync(payFrom === null ? { chargeId: c.id } : { chargeId: c.id, accountId: payFrom }))} aria-label={t('funding:rent.payMonth', { month: month(c) })}>
-                        {t('funding:rent.pay')}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="fd-table"
+          data={o.charges.slice(0, 36)}
+          caption={t('funding:rent.charges')}
+          empty={t('funding:rent.noCharges')}
+          rowKey={(c) => String(c.id)}
+          rowClass={(c) => (c.overdue ? 'fd-over' : undefined)}
+          columns={((col) => [
+            col('month', t('funding:rent.month'), (c) => month(c), { value: (c) => c.dueOn }),
+            col('premises', t('funding:rent.premises'), (c) => c.premises, { value: (c) => c.premises }),
+            col('due', t('funding:rent.due'), (c) => fmt.date(c.dueOn), { value: (c) => c.dueOn }),
+            col('amount', t('funding:rent.amount'), (c) => fmt.money(c.amountMinor, c.currency), { value: (c) => c.amountMinor, align: 'num' }),
+            col('discount', t('funding:rent.discount'), (c) => (c.marketMinor > c.amountMinor ? fmt.money(c.marketMinor - c.amountMinor, c.currency) : '—'), {
+              value: (c) => c.marketMinor - c.amountMinor,
+              align: 'num',
+            }),
+            col(
+              'status',
+              t('funding:rent.status'),
+              (c) =>
+                c.paidOn !== null ? (
+                  <>
+                    <span>{t('funding:rent.paidOn', { date: fmt.date(c.paidOn) })}</span>
+                    <button type="button" className="small" onClick={() => void act(() => cancel.mutateAsync({ chargeId: c.id }))}>
+                      {t('funding:rent.cancelPayment')}
+                    </button>
+                  </>
+                ) : c.amountMinor === 0 ? (
+                  <span className="muted">{t('funding:rent.free')}</span>
+                ) : (
+                  <>
+                    <span className={c.overdue ? 'fd-negative' : 'muted'}>{c.overdue ? t('funding:rent.overdue') : t('funding:rent.unpaid')}</span>
+                    <button type="button" className="small" onClick={() => void act(() => pay.mutateAsync(payFrom === null ? { chargeId: c.id } : { chargeId: c.id, accountId: payFrom }))} aria-label={t('funding:rent.payMonth', { month: month(c) })}>
+                      {t('funding:rent.pay')}
+                    </button>
+                  </>
+                ),
+              { className: 'fd-row-actions' },
+            ),
+          ])(columnsOf<RentChargeView>(o.charges))}
+        />
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LEAVE_REASONS, MEMBER_RELATIONS, type Household, type HouseholdMember, type MemberRelation } from '../../../shared/domain/households';
 import { useCall, useMutate } from '../../app/api';
+import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
@@ -152,38 +153,29 @@ function HouseholdView({ household: h, residentId }: { household: Household; res
         <dt>{t('residents:household.since')}</dt>
         <dd>{format.date(h.formedOn)}</dd>
       </dl>
-      <table className="data-table household-members">
-        <caption>{t('residents:household.members', { count: h.size })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('residents:household.member')}</th>
-            <th scope="col">{t('residents:household.relation')}</th>
-            <th scope="col">{t('residents:household.born')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('residents:household.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {h.members.map((m) => (
-            <tr key={m.id}>
-              <td>{who(m)}</td>
-              <td>{text.relation(m.relation)}</td>
-              <td>{m.birthYear ?? t('common:none')}</td>
-              <td>
-                <div className="actions household-row-actions">
-                  <button type="button" className="small" aria-label={t('residents:household.end.openNamed', { name: text.name(m) })} onClick={() => setPanel({ kind: 'end', member: m })}>
-                    {t('residents:household.end.open')}
-                  </button>
-                  <button type="button" className="small" aria-label={t('residents:household.move.openNamed', { name: text.name(m) })} onClick={() => setPanel({ kind: 'move', member: m })}>
-                    {t('residents:household.move.open')}
-                  </button>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="household-members"
+        data={h.members}
+        caption={t('residents:household.members', { count: h.size })}
+        captionVisible
+        empty={t('common:none')}
+        rowKey={(m) => String(m.id)}
+        columns={[
+          column<HouseholdMember>('member', t('residents:household.member'), who),
+          column<HouseholdMember>('relation', t('residents:household.relation'), (m) => text.relation(m.relation)),
+          column<HouseholdMember>('born', t('residents:household.born'), (m) => m.birthYear ?? t('common:none'), { align: 'num' }),
+          column<HouseholdMember>('actions', <span className="visually-hidden">{t('residents:household.actions')}</span>, (m) => (
+            <div className="actions household-row-actions">
+              <button type="button" className="small" aria-label={t('residents:household.end.openNamed', { name: text.name(m) })} onClick={() => setPanel({ kind: 'end', member: m })}>
+                {t('residents:household.end.open')}
+              </button>
+              <button type="button" className="small" aria-label={t('residents:household.move.openNamed', { name: text.name(m) })} onClick={() => setPanel({ kind: 'move', member: m })}>
+                {t('residents:household.move.open')}
+              </button>
+            </div>
+          )),
+        ]}
+      />
       {panel === null ? (
         <div className="actions household-actions">
           <button type="button" ref={addButton} onClick={() => setPanel({ kind: 'add' })}>

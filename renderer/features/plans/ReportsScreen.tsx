@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isMonthKey, monthRange, type TasksByKindReport, type VolunteerCounts, type VolunteerHoursReport, type VolunteersActiveReport } from '../../../shared/domain/plans';
 import { useCall } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useLabels } from '../../ui/labels';
@@ -78,28 +79,21 @@ function ActiveSection({ report }: { report: VolunteersActiveReport }) {
       <h2 id="report-active-title">{t('plans:reports.activeTitle')}</h2>
       <p className="report-sentence">{sentence('active', report.active)}</p>
       <p className="muted">{sentence('registered', report.registered)}</p>
-      <table className="data-table report-active">
-        <thead>
-          <tr>
-            <th scope="col">{t('plans:reports.group')}</th>
-            <th scope="col" className="pl-num">
-              {t('plans:reports.activeColumn')}
-            </th>
-            <th scope="col" className="pl-num">
-              {t('plans:reports.registeredColumn')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r} className={r === 'total' ? 'total' : undefined} data-group={r}>
-              <th scope="row">{t(`plans:reports.groups.${r}`)}</th>
-              <td className="pl-num">{fmt.number(report.active[r])}</td>
-              <td className="pl-num">{fmt.number(report.registered[r])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="report-active"
+        data={[...rows]}
+        caption={t('plans:reports.activeTitle')}
+        empty={t('common:none')}
+        rowKey={(r) => r}
+        rowClass={(r) => (r === 'total' ? 'total' : undefined)}
+        rowData={(r) => ({ 'data-group': r })}
+        noSort
+        columns={((col) => [
+          col('group', t('plans:reports.group'), (r) => t(`plans:reports.groups.${r}`), { rowHeader: true }),
+          col('active', t('plans:reports.activeColumn'), (r) => fmt.number(report.active[r]), { align: 'num' }),
+          col('registered', t('plans:reports.registeredColumn'), (r) => fmt.number(report.registered[r]), { align: 'num' }),
+        ])(columnsOf([...rows]))}
+      />
       <p className="field-hint">{t('plans:reports.specialistsHint')}</p>
     </section>
   );
@@ -121,68 +115,37 @@ function HoursOverview({ report }: { report: VolunteerHoursReport }) {
 function HoursSection({ report }: { report: VolunteerHoursReport }) {
   const { t } = useTranslation('plans');
   const fmt = usePlanFormat();
+  const navigate = useNavigate();
   const unlogged = report.rows.reduce((a, r) => a + r.unlogged, 0);
   return (
     <section className="report-section" aria-labelledby="report-volunteer-hours-title">
       <h2 id="report-volunteer-hours-title">{t('plans:reports.byVolunteerTitle')}</h2>
       <div className="table-scroll">
-        <table className="data-table report-table">
-          <caption className="visually-hidden">{t('plans:reports.byVolunteerTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('plans:reports.volunteer')}</th>
-              {report.months.map((m) => (
-                <th key={m} scope="col" className="pl-num">
-                  {fmt.monthKey(m)}
-                </th>
-              ))}
-              <th scope="col" className="pl-num">
-                {t('plans:reports.totalHours')}
-              </th>
-              <th scope="col" className="pl-num">
-                {t('plans:reports.tasksDone')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.length === 0 ? (
-              <tr>
-                <td colSpan={report.months.length + 3} className="empty">
-                  {t('plans:reports.noHours')}
-                </td>
-              </tr>
-            ) : (
-              report.rows.map((r) => (
-                <tr key={r.volunteerId}>
-                  <th scope="row">
-                    <Link to={`/volunteers/${r.volunteerId}`}>{r.name}</Link>
-                  </th>
-                  {r.minutes.map((m, i) => (
-                    <td key={report.months[i]} className={`pl-num ${m === 0 ? 'zero' : ''}`}>
-                      {fmt.hours(m)}
-                    </td>
-                  ))}
-                  <td className="pl-num pl-strong">{fmt.hours(r.totalMinutes)}</td>
-                  <td className="pl-num">{fmt.number(r.tasks)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-          {report.rows.length > 0 ? (
-            <tfoot>
-              <tr className="total">
-                <th scope="row">{t('plans:reports.allVolunteers')}</th>
-                {report.totalsByMonth.map((m, i) => (
-                  <td key={report.months[i]} className="pl-num">
-                    {fmt.hours(m)}
-                  </td>
-                ))}
-                <td className="pl-num">{fmt.hours(report.totalMinutes)}</td>
-                <td className="pl-num">{fmt.number(report.rows.reduce((a, r) => a + r.tasks, 0))}</td>
-              </tr>
-            </tfoot>
-          ) : null}
-        </table>
+        <DataTable
+          className="report-table"
+          data={report.rows}
+          caption={t('plans:reports.byVolunteerTitle')}
+          empty={t('plans:reports.noHours')}
+          rowKey={(r) => String(r.volunteerId)}
+          onOpen={(r) => void navigate(`/volunteers/${r.volunteerId}`)}
+          rowLabel={(r) => r.name}
+          columns={((col) => [
+            col('volunteer', t('plans:reports.volunteer'), (r) => <Link to={`/volunteers/${r.volunteerId}`}>{r.name}</Link>, {
+              value: (r) => r.name,
+              rowHeader: true,
+              footer: t('plans:reports.allVolunteers'),
+            }),
+            ...report.months.map((m, i) =>
+              col(m, fmt.monthKey(m), (r) => <span className={r.minutes[i] === 0 ? 'zero' : undefined}>{fmt.hours(r.minutes[i] ?? 0)}</span>, {
+                value: (r) => r.minutes[i],
+                align: 'num',
+                footer: fmt.hours(report.totalsByMonth[i] ?? 0),
+              }),
+            ),
+            col('total', t('plans:reports.totalHours'), (r) => fmt.hours(r.totalMinutes), { value: (r) => r.totalMinutes, align: 'num', className: 'pl-strong', footer: fmt.hours(report.totalMinutes) }),
+            col('tasks', t('plans:reports.tasksDone'), (r) => fmt.number(r.tasks), { value: (r) => r.tasks, align: 'num', footer: fmt.number(report.rows.reduce((a, r) => a + r.tasks, 0)) }),
+          ])(columnsOf(report.rows))}
+        />
       </div>
       {unlogged > 0 ? <p className="field-hint">{t('plans:reports.unlogged', { count: unlogged })}</p> : null}
     </section>
@@ -198,56 +161,24 @@ function KindsSection({ report }: { report: TasksByKindReport }) {
       <h2 id="report-kinds-title">{t('plans:reports.kindsTitle')}</h2>
       <p className="report-sentence">{t('plans:reports.kindsTotal', { count: report.total })}</p>
       <div className="table-scroll">
-        <table className="data-table report-table">
-          <caption className="visually-hidden">{t('plans:reports.kindsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('plans:reports.kind')}</th>
-              {report.months.map((m) => (
-                <th key={m} scope="col" className="pl-num">
-                  {fmt.monthKey(m)}
-                </th>
-              ))}
-              <th scope="col" className="pl-num">
-                {t('plans:reports.total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.length === 0 ? (
-              <tr>
-                <td colSpan={report.months.length + 2} className="empty">
-                  {t('plans:reports.noTasks')}
-                </td>
-              </tr>
-            ) : (
-              report.rows.map((r) => (
-                <tr key={r.kindId}>
-                  <th scope="row">{labels.kind(r)}</th>
-                  {r.counts.map((n, i) => (
-                    <td key={report.months[i]} className={`pl-num ${n === 0 ? 'zero' : ''}`}>
-                      {fmt.number(n)}
-                    </td>
-                  ))}
-                  <td className="pl-num pl-strong">{fmt.number(r.total)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-          {report.rows.length > 0 ? (
-            <tfoot>
-              <tr className="total">
-                <th scope="row">{t('plans:reports.allKinds')}</th>
-                {report.totalsByMonth.map((n, i) => (
-                  <td key={report.months[i]} className="pl-num">
-                    {fmt.number(n)}
-                  </td>
-                ))}
-                <td className="pl-num">{fmt.number(report.total)}</td>
-              </tr>
-            </tfoot>
-          ) : null}
-        </table>
+        <DataTable
+          className="report-table"
+          data={report.rows}
+          caption={t('plans:reports.kindsTitle')}
+          empty={t('plans:reports.noTasks')}
+          rowKey={(r) => String(r.kindId)}
+          columns={((col) => [
+            col('kind', t('plans:reports.kind'), (r) => labels.kind(r), { value: (r) => labels.kind(r), rowHeader: true, footer: t('plans:reports.allKinds') }),
+            ...report.months.map((m, i) =>
+              col(m, fmt.monthKey(m), (r) => <span className={r.counts[i] === 0 ? 'zero' : undefined}>{fmt.number(r.counts[i] ?? 0)}</span>, {
+                value: (r) => r.counts[i],
+                align: 'num',
+                footer: fmt.number(report.totalsByMonth[i] ?? 0),
+              }),
+            ),
+            col('total', t('plans:reports.total'), (r) => fmt.number(r.total), { value: (r) => r.total, align: 'num', className: 'pl-strong', footer: fmt.number(report.total) }),
+          ])(columnsOf(report.rows))}
+        />
       </div>
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } 
 import { useTranslation } from 'react-i18next';
 import { isIsoDate, type SnowDayPreview, type SnowDayResident, type SnowDayResult, type SnowDayVolunteer } from '../../../shared/domain/plans';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { usePlanFormat, useToday } from './planText';
@@ -173,122 +174,105 @@ function SnowDayList({
             {t('plans:snow.allExist')}
           </p>
         ) : null}
-        <table className="data-table snow-table">
-          <caption className="visually-hidden">{t('plans:snow.listTitle', { date: fmt.day(data.date) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('plans:snow.columns.resident')}</th>
-              <th scope="col">{t('plans:snow.columns.settlement')}</th>
-              <th scope="col">{t('plans:snow.columns.state')}</th>
-              <th scope="col">{t('plans:snow.columns.volunteer')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.residents.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="empty">
-                  {t('plans:snow.emptyList')}
-                </td>
-              </tr>
-            ) : (
-              data.residents.map((r) => {
+        <DataTable
+          className="snow-table"
+          data={data.residents}
+          caption={t('plans:snow.listTitle', { date: fmt.day(data.date) })}
+          empty={t('plans:snow.emptyList')}
+          rowKey={(r) => String(r.residentId)}
+          rowClass={(r) => (r.state === 'exists' ? 'snow-exists' : undefined)}
+          columns={((col) => [
+            col(
+              'resident',
+              t('plans:snow.columns.resident'),
+              (r) => (
+                <>
+                  <strong>{r.fullName}</strong>
+                  <div className="muted">{r.address}</div>
+                </>
+              ),
+              { value: (r) => r.fullName },
+            ),
+            col('settlement', t('plans:snow.columns.settlement'), (r) => r.settlement, { value: (r) => r.settlement }),
+            col('state', t('plans:snow.columns.state'), (r) => <span className={`badge snow-state-${r.state}`}>{t(`plans:snow.state.${r.state}`)}</span>, {
+              value: (r) => t(`plans:snow.state.${r.state}`),
+            }),
+            col(
+              'volunteer',
+              t('plans:snow.columns.volunteer'),
+              (r) => {
+                if (r.state === 'exists') return <span>{volunteerNames(r.volunteerIds)}</span>;
                 const chosen = chosenFor(r, choices);
                 const other = chosen !== null && byId.get(chosen)?.settlement !== r.settlement;
                 return (
-                  <tr key={r.residentId} className={r.state === 'exists' ? 'snow-exists' : undefined}>
-                    <td>
-                      <strong>{r.fullName}</strong>
-                      <div className="muted">{r.address}</div>
-                    </td>
-                    <td>{r.settlement}</td>
-                    <td>
-                      <span className={`badge snow-state-${r.state}`}>{t(`plans:snow.state.${r.state}`)}</span>
-                    </td>
-                    <td className="snow-volunteer">
-                      {r.state === 'exists' ? (
-                        <span>{volunteerNames(r.volunteerIds)}</span>
-                      ) : (
-                        <>
-                          <select
-                            aria-label={t('plans:snow.volunteerFor', { name: r.fullName })}
-                            value={chosen ?? ''}
-                            onChange={(e) => {
-                              const v = e.target.value === '' ? null : Number(e.target.value);
-                              setChoices((c) => ({ ...c, [r.residentId]: v }));
-                            }}
-                          >
-                            <option value="">{t('plans:snow.nobody')}</option>
-                            <VolunteerOptions volunteers={data.volunteers} settlement={r.settlement} />
-                          </select>
-                          {other ? <span className="badge snow-far">{t('plans:snow.otherSettlement')}</span> : null}
-                        </>
-                      )}
-                    </td>
-                  </tr>
+                  <>
+                    <select
+                      aria-label={t('plans:snow.volunteerFor', { name: r.fullName })}
+                      value={chosen ?? ''}
+                      onChange={(e) => {
+                        const v = e.target.value === '' ? null : Number(e.target.value);
+                        setChoices((c) => ({ ...c, [r.residentId]: v }));
+                      }}
+                    >
+                      <option value="">{t('plans:snow.nobody')}</option>
+                      <VolunteerOptions volunteers={data.volunteers} settlement={r.settlement} />
+                    </select>
+                    {other ? <span className="badge snow-far">{t('plans:snow.otherSettlement')}</span> : null}
+                  </>
                 );
-              })
-            )}
-          </tbody>
-        </table>
+              },
+              { className: 'snow-volunteer' },
+            ),
+          ])(columnsOf(data.residents))}
+        />
       </section>
 
       <section className="snow-load" aria-labelledby="snow-load-title">
         <h2 id="snow-load-title">{t('plans:snow.loadTitle')}</h2>
         <p className="field-hint">{t('plans:snow.loadHint', { count: data.maxPerVolunteer })}</p>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('plans:snow.load.volunteer')}</th>
-              <th scope="col">{t('plans:snow.load.settlement')}</th>
-              <th scope="col">{t('plans:snow.load.tools')}</th>
-              <th scope="col">{t('plans:snow.load.available')}</th>
-              <th scope="col" className="pl-num">
-                {t('plans:snow.load.day')}
-              </th>
-              <th scope="col" className="pl-num">
-                {t('plans:snow.load.week')}
-              </th>
-              <th scope="col" className="pl-num">
-                {t('plans:snow.load.assigned')}
-              </th>
-              <th scope="col" className="pl-num">
-                {t('plans:snow.load.same')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.volunteers.length === 0 ? (
-              <tr>
-                <td colSpan={8} className="empty">
-                  {t('plans:snow.noVolunteers')}
-                </td>
-              </tr>
-            ) : (
-              data.volunteers.map((v) => {
-                const l = load.get(v.id) ?? { assigned: 0, same: 0 };
-                const over = v.tasksThatDay + l.assigned > data.maxPerVolunteer;
+        <DataTable
+          data={data.volunteers}
+          caption={t('plans:snow.loadTitle')}
+          empty={t('plans:snow.noVolunteers')}
+          rowKey={(v) => String(v.id)}
+          rowClass={(v) => ((load.get(v.id)?.assigned ?? 0) > 0 ? 'snow-busy' : undefined)}
+          columns={((col) => [
+            col(
+              'volunteer',
+              t('plans:snow.load.volunteer'),
+              (v) => (
+                <>
+                  {v.name}
+                  {v.isRegular ? <span className="badge">{t('plans:snow.regular')}</span> : null}
+                </>
+              ),
+              { value: (v) => v.name },
+            ),
+            col('settlement', t('plans:snow.load.settlement'), (v) => v.settlement, { value: (v) => v.settlement }),
+            col('tools', t('plans:snow.load.tools'), (v) => (v.hasSnowTools ? t('plans:yes') : t('plans:no')), { value: (v) => (v.hasSnowTools ? 0 : 1) }),
+            col('available', t('plans:snow.load.available'), (v) => (v.available === null ? t('plans:snow.notRecorded') : v.available ? t('plans:yes') : t('plans:no')), {
+              value: (v) => (v.available === null ? 2 : v.available ? 0 : 1),
+            }),
+            col('day', t('plans:snow.load.day'), (v) => fmt.number(v.tasksThatDay), { value: (v) => v.tasksThatDay, align: 'num' }),
+            col('week', t('plans:snow.load.week'), (v) => fmt.number(v.tasksThatWeek), { value: (v) => v.tasksThatWeek, align: 'num' }),
+            col(
+              'assigned',
+              t('plans:snow.load.assigned'),
+              (v) => {
+                const assigned = load.get(v.id)?.assigned ?? 0;
+                const over = v.tasksThatDay + assigned > data.maxPerVolunteer;
                 return (
-                  <tr key={v.id} className={l.assigned > 0 ? 'snow-busy' : undefined}>
-                    <td>
-                      {v.name}
-                      {v.isRegular ? <span className="badge">{t('plans:snow.regular')}</span> : null}
-                    </td>
-                    <td>{v.settlement}</td>
-                    <td>{v.hasSnowTools ? t('plans:yes') : t('plans:no')}</td>
-                    <td>{v.available === null ? t('plans:snow.notRecorded') : v.available ? t('plans:yes') : t('plans:no')}</td>
-                    <td className="pl-num">{fmt.number(v.tasksThatDay)}</td>
-                    <td className="pl-num">{fmt.number(v.tasksThatWeek)}</td>
-                    <td className={`pl-num ${over ? 'pl-warn' : ''}`}>
-                      {fmt.number(l.assigned)}
-                      {over ? <span className="badge snow-far">{t('plans:snow.overLimit')}</span> : null}
-                    </td>
-                    <td className="pl-num">{fmt.number(l.same)}</td>
-                  </tr>
+                  <span className={over ? 'pl-warn' : undefined}>
+                    {fmt.number(assigned)}
+                    {over ? <span className="badge snow-far">{t('plans:snow.overLimit')}</span> : null}
+                  </span>
                 );
-              })
-            )}
-          </tbody>
-        </table>
+              },
+              { value: (v) => load.get(v.id)?.assigned ?? 0, align: 'num' },
+            ),
+            col('same', t('plans:snow.load.same'), (v) => fmt.number(load.get(v.id)?.same ?? 0), { value: (v) => load.get(v.id)?.same ?? 0, align: 'num' }),
+          ])(columnsOf(data.volunteers))}
+        />
       </section>
     </>
   );

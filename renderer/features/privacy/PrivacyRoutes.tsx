@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrivacySettings, Retention } from '../../../shared/domain/privacy';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
+import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
@@ -118,6 +119,7 @@ function ReviewCard() {
             labelOf={(x) => x.fullName}
             selected={people}
             onSelected={setPeople}
+            caption={t('privacy:review.residentsTitle', { date: format.date(r.inactiveBefore) })}
             headers={[t('privacy:review.columns.name'), t('privacy:review.columns.settlement'), t('privacy:review.columns.lastActivity')]}
             cells={(x) => [<Link key="name" to={`/residents/${x.id}`}>{x.fullName}</Link>, x.settlement || t('common:none'), format.date(x.lastActivity)]}
           />
@@ -146,6 +148,7 @@ function ReviewCard() {
             labelOf={(x) => t('privacy:review.requestLabel', { id: x.requestId })}
             selected={requests}
             onSelected={setRequests}
+            caption={t('privacy:review.notesTitle', { date: format.date(r.notesBefore) })}
             headers={[t('privacy:review.columns.request'), t('privacy:review.columns.name'), t('privacy:review.columns.closed')]}
             cells={(x) => [
               <Link key="request" to={`/requests/${x.requestId}`}>
@@ -227,46 +230,40 @@ function SelectableTable<R>(props: {
   onSelected: (ids: number[]) => void;
   headers: string[];
   cells: (row: R) => ReactNode[];
+  caption: string;
 }) {
   const { t } = useTranslation('privacy');
   const { rows, idOf, selected, onSelected } = props;
   return (
-    <table className="retention-table">
-      <thead>
-        <tr>
-          <th>
-            <input
-              type="checkbox"
-              aria-label={t('privacy:review.selectAll')}
-              checked={selected.length === rows.length}
-              onChange={(e) => onSelected(e.target.checked ? rows.map(idOf) : [])}
-            />
-          </th>
-          {props.headers.map((h) => (
-            <th key={h}>{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const id = idOf(row);
-          return (
-            <tr key={id}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={props.labelOf(row)}
-                  checked={selected.includes(id)}
-                  onChange={(e) => onSelected(e.target.checked ? [...selected, id] : selected.filter((x) => x !== id))}
-                />
-              </td>
-              {props.cells(row).map((cell, i) => (
-                <td key={i}>{cell}</td>
-              ))}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="retention-table"
+      data={rows}
+      caption={props.caption}
+      empty={t('common:none')}
+      rowKey={(row) => String(idOf(row))}
+      columns={[
+        column<R>(
+          'select',
+          <input
+            type="checkbox"
+            aria-label={t('privacy:review.selectAll')}
+            checked={selected.length === rows.length}
+            onChange={(e) => onSelected(e.target.checked ? rows.map(idOf) : [])}
+          />,
+          (row) => {
+            const id = idOf(row);
+            return (
+              <input
+                type="checkbox"
+                aria-label={props.labelOf(row)}
+                checked={selected.includes(id)}
+                onChange={(e) => onSelected(e.target.checked ? [...selected, id] : selected.filter((x) => x !== id))}
+              />
+            );
+          },
+        ),
+        ...props.headers.map((h, i) => column<R>(`c${i}`, h, (row) => props.cells(row)[i])),
+      ]}
+    />
   );
 }

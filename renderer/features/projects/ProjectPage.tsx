@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ACTIVITY_KINDS, type ActivityKind, type Participant, type Project } from '../../../shared/domain/projects';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
@@ -115,28 +116,20 @@ function ProjectView({ p }: { p: Project }) {
         {p.activities.length === 0 ? (
           <p className="muted">{t('projects:page.noActivities')}</p>
         ) : (
-          <table className="data-table project-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('projects:columns.kind')}</th>
-                <th scope="col">{t('projects:columns.activity')}</th>
-                <th scope="col" className="num">{t('projects:columns.participants')}</th>
-                <th scope="col" className="num">{t('projects:columns.sessions')}</th>
-                <th scope="col" className="num">{t('projects:columns.hours')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.activities.map((a) => (
-                <tr key={a.id}>
-                  <td>{text.kind(a.kind)}</td>
-                  <td>{a.name}</td>
-                  <td className="num">{format.number(a.participants)}</td>
-                  <td className="num">{format.number(a.sessions)}</td>
-                  <td className="num">{format.number(a.hours)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="project-table"
+            data={p.activities}
+            caption={t('projects:page.activities')}
+            empty={t('projects:page.noActivities')}
+            rowKey={(a) => String(a.id)}
+            columns={((col) => [
+              col('kind', t('projects:columns.kind'), (a) => text.kind(a.kind), { value: (a) => text.kind(a.kind) }),
+              col('activity', t('projects:columns.activity'), (a) => a.name, { value: (a) => a.name }),
+              col('participants', t('projects:columns.participants'), (a) => format.number(a.participants), { value: (a) => a.participants, align: 'num' }),
+              col('sessions', t('projects:columns.sessions'), (a) => format.number(a.sessions), { value: (a) => a.sessions, align: 'num' }),
+              col('hours', t('projects:columns.hours'), (a) => format.number(a.hours), { value: (a) => a.hours, align: 'num' }),
+            ])(columnsOf(p.activities))}
+          />
         )}
         {panel?.kind === 'activity' ? (
           <ActivityPanel project={p} onDone={close} />
@@ -166,66 +159,73 @@ function ProjectView({ p }: { p: Project }) {
         {p.participants.length === 0 ? (
           <p className="muted">{t('projects:page.noParticipants')}</p>
         ) : (
-          <table className="data-table project-table project-participants">
-            <thead>
-              <tr>
-                <th scope="col">{t('projects:columns.participant')}</th>
-                <th scope="col">{t('projects:columns.recruitedOn')}</th>
-                <th scope="col">{t('projects:columns.contract')}</th>
-                <th scope="col">{t('projects:columns.status')}</th>
-                <th scope="col">{t('projects:columns.attended')}</th>
-                <th scope="col">{t('projects:columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.participants.map((pt) => {
+          <DataTable
+            className="project-table project-participants"
+            data={p.participants}
+            caption={t('projects:page.participants')}
+            empty={t('projects:page.noParticipants')}
+            rowKey={(pt) => String(pt.id)}
+            rowData={(pt) => ({ 'data-participant': pt.id })}
+            columns={((col) => [
+              col(
+                'participant',
+                t('projects:columns.participant'),
+                (pt) => (
+                  <>
+                    {pt.residentId !== null ? <Link to={`/residents/${pt.residentId}`}>{name(pt)}</Link> : <span className="muted">{name(pt)}</span>}
+                    {pt.note ? <div className="muted pre">{pt.note}</div> : null}
+                  </>
+                ),
+                { value: (pt) => name(pt) },
+              ),
+              col('recruitedOn', t('projects:columns.recruitedOn'), (pt) => format.date(pt.recruitedOn), { value: (pt) => pt.recruitedOn, className: 'nowrap' }),
+              col('contract', t('projects:columns.contract'), (pt) => (pt.contractOn !== null ? format.date(pt.contractOn) : <span className="muted">{t('projects:contract.none')}</span>), {
+                value: (pt) => pt.contractOn,
+                className: 'nowrap',
+              }),
+              col(
+                'status',
+                t('projects:columns.status'),
+                (pt) => (
+                  <>
+                    <StatusBadge status={pt.status} />
+                    {pt.endedOn !== null ? <div className="nowrap">{format.date(pt.endedOn)}</div> : null}
+                    {pt.dropReason ? <div className="muted">{pt.dropReason}</div> : null}
+                  </>
+                ),
+                { value: (pt) => pt.status },
+              ),
+              col('attended', t('projects:columns.attended'), (pt) => {
                 const attended = new Map<number, number>();
                 for (const a of pt.attendance) attended.set(a.activityId, (attended.get(a.activityId) ?? 0) + a.sessions);
-                return (
-                  <tr key={pt.id} data-participant={pt.id}>
-                    <td>
-                      {pt.residentId !== null ? <Link to={`/residents/${pt.residentId}`}>{name(pt)}</Link> : <span className="muted">{name(pt)}</span>}
-                      {pt.note ? <div className="muted pre">{pt.note}</div> : null}
-                    </td>
-                    <td className="nowrap">{format.date(pt.recruitedOn)}</td>
-                    <td className="nowrap">{pt.contractOn !== null ? format.date(pt.contractOn) : <span className="muted">{t('projects:contract.none')}</span>}</td>
-                    <td>
-                      <StatusBadge status={pt.status} />
-                      {pt.endedOn !== null ? <div className="nowrap">{format.date(pt.endedOn)}</div> : null}
-                      {pt.dropReason ? <div className="muted">{pt.dropReason}</div> : null}
-                    </td>
-                    <td>
-                      {[...attended.entries()].map(([activityId, sessions]) => (
-                        <div key={activityId}>
-                          {activityName(activityId)}: {t('projects:sessions', { count: sessions })}
-                        </div>
-                      ))}
-                    </td>
-                    <td>
-                      {pt.status === 'active' ? (
-                        <div className="project-row-actions">
-                          {pt.contractOn === null ? (
-                            <button type="button" className="small" aria-label={`${t('projects:actions.contract')}: ${name(pt)}`} onClick={open({ kind: 'contract', participant: pt })}>
-                              {t('projects:actions.contract')}
-                            </button>
-                          ) : null}
-                          <button type="button" className="small" aria-label={`${t('projects:actions.attendance')}: ${name(pt)}`} onClick={open({ kind: 'attendance', participant: pt })}>
-                            {t('projects:actions.attendance')}
-                          </button>
-                          <button type="button" className="small" aria-label={`${t('projects:actions.complete')}: ${name(pt)}`} onClick={open({ kind: 'complete', participant: pt })}>
-                            {t('projects:actions.complete')}
-                          </button>
-                          <button type="button" className="small" aria-label={`${t('projects:actions.dropOut')}: ${name(pt)}`} onClick={open({ kind: 'dropOut', participant: pt })}>
-                            {t('projects:actions.dropOut')}
-                          </button>
-                        </div>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                return [...attended.entries()].map(([activityId, sessions]) => (
+                  <div key={activityId}>
+                    {activityName(activityId)}: {t('projects:sessions', { count: sessions })}
+                  </div>
+                ));
+              }),
+              col('actions', t('projects:columns.actions'), (pt) =>
+                pt.status === 'active' ? (
+                  <div className="project-row-actions">
+                    {pt.contractOn === null ? (
+                      <button type="button" className="small" aria-label={`${t('projects:actions.contract')}: ${name(pt)}`} onClick={open({ kind: 'contract', participant: pt })}>
+                        {t('projects:actions.contract')}
+                      </button>
+                    ) : null}
+                    <button type="button" className="small" aria-label={`${t('projects:actions.attendance')}: ${name(pt)}`} onClick={open({ kind: 'attendance', participant: pt })}>
+                      {t('projects:actions.attendance')}
+                    </button>
+                    <button type="button" className="small" aria-label={`${t('projects:actions.complete')}: ${name(pt)}`} onClick={open({ kind: 'complete', participant: pt })}>
+                      {t('projects:actions.complete')}
+                    </button>
+                    <button type="button" className="small" aria-label={`${t('projects:actions.dropOut')}: ${name(pt)}`} onClick={open({ kind: 'dropOut', participant: pt })}>
+                      {t('projects:actions.dropOut')}
+                    </button>
+                  </div>
+                ) : null,
+              ),
+            ])(columnsOf(p.participants))}
+          />
         )}
       </section>
     </div>

@@ -1,5 +1,6 @@
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useCall } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useProjectText } from './projectText';
 import './projects.css';
@@ -8,6 +9,7 @@ import './projects.css';
 export function ProjectsScreen() {
   const text = useProjectText();
   const { t } = text;
+  const navigate = useNavigate();
   const list = useCall('projects.list', {});
   if (list.isError) return <ErrorNotice error={list.error} />;
   if (!list.data) return <p className="loading">{t('common:loading')}</p>;
@@ -24,37 +26,36 @@ export function ProjectsScreen() {
       {list.data.length === 0 ? (
         <p className="muted">{t('projects:empty')}</p>
       ) : (
-        <table className="data-table projects-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('projects:columns.name')}</th>
-              <th scope="col">{t('projects:columns.funder')}</th>
-              <th scope="col">{t('projects:columns.period')}</th>
-              <th scope="col" className="num">{t('projects:columns.recruited')}</th>
-              <th scope="col" className="num">{t('projects:columns.withContract')}</th>
-              <th scope="col" className="num">{t('projects:columns.completed')}</th>
-              <th scope="col" className="num">{t('projects:columns.droppedOut')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((p) => (
-              <tr key={p.id}>
-                <td>
+        <DataTable
+          className="projects-table"
+          data={list.data}
+          caption={t('projects:title')}
+          empty={t('projects:empty')}
+          rowKey={(p) => String(p.id)}
+          rowLabel={(p) => p.name}
+          onOpen={(p) => void navigate(`/projects/${p.id}`)}
+          columns={((col) => [
+            col(
+              'name',
+              t('projects:columns.name'),
+              (p) => (
+                <>
                   <Link to={`/projects/${p.id}`}>
                     <strong>{p.name}</strong>
                   </Link>
                   {p.grantTitle !== null ? <div className="muted">{p.grantTitle}</div> : null}
-                </td>
-                <td>{p.funder || t('common:none')}</td>
-                <td className="nowrap">{text.period(p.startsOn, p.endsOn)}</td>
-                <td className="num">{text.ofTarget(p.figures.recruited, p.targetRecruited)}</td>
-                <td className="num">{text.format.number(p.figures.withContract)}</td>
-                <td className="num">{text.ofTarget(p.figures.completed, p.targetCompleted)}</td>
-                <td className="num">{text.format.number(p.figures.droppedOut)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+              { value: (p) => p.name },
+            ),
+            col('funder', t('projects:columns.funder'), (p) => p.funder || t('common:none'), { value: (p) => p.funder }),
+            col('period', t('projects:columns.period'), (p) => <span className="nowrap">{text.period(p.startsOn, p.endsOn)}</span>, { value: (p) => p.startsOn }),
+            col('recruited', t('projects:columns.recruited'), (p) => text.ofTarget(p.figures.recruited, p.targetRecruited), { value: (p) => p.figures.recruited, align: 'num' }),
+            col('withContract', t('projects:columns.withContract'), (p) => text.format.number(p.figures.withContract), { value: (p) => p.figures.withContract, align: 'num' }),
+            col('completed', t('projects:columns.completed'), (p) => text.ofTarget(p.figures.completed, p.targetCompleted), { value: (p) => p.figures.completed, align: 'num' }),
+            col('droppedOut', t('projects:columns.droppedOut'), (p) => text.format.number(p.figures.droppedOut), { value: (p) => p.figures.droppedOut, align: 'num' }),
+          ])(columnsOf(list.data))}
+        />
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import type { Language } from '../../../shared/domain/settings';
 import { mayUse } from '../../app/access';
 import { useCall, useMutate } from '../../app/api';
 import { downloadUrl } from '../../bridge/host';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
@@ -253,55 +254,53 @@ function Figures(props: {
           <section key={s.key} className="card results-figure" aria-labelledby={`fig-${s.key}`} data-figure={s.key}>
             <h2 id={`fig-${s.key}`}>{s.title}</h2>
             <p className="results-definition">{s.definition}</p>
-            <table className="results-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports:columns.row')}</th>
-                  <th scope="col">{t('reports:columns.measure')}</th>
-                  <th scope="col" className="num">
-                    {t('reports:screen.thisPeriod')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('reports:screen.previous')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('reports:screen.change')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.rows.map((r, i) => {
-                  const then = before.get(s.key)?.get(rowKey(r))?.total;
-                  const listable = props.canList && r.list !== undefined && r.total > 0;
-                  return (
-                    <tr key={i} className={r.label === '' ? 'results-main' : undefined}>
-                      <td>{r.label}</td>
-                      <td>
-                        {r.measure}
-                        {r.currency ? `, ${r.currency}` : ''}
-                        {r.distinct ? ' *' : ''}
-                      </td>
-                      <td className="num">
-                        {listable ? (
-                          <button
-                            type="button"
-                            className="link results-number"
-                            aria-label={t('reports:screen.openList', { figure: r.label ? `${s.title}, ${r.label}` : s.title, measure: r.measure }) + `: ${show(r.total, r)}`}
-                            onClick={() => props.onList(s, r)}
-                          >
-                            {show(r.total, r)}
-                          </button>
-                        ) : (
-                          show(r.total, r)
-                        )}
-                      </td>
-                      <td className="num">{then === undefined ? '—' : show(then, r)}</td>
-                      <td className="num">{change(r.total, then, r)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              className="results-table"
+              data={s.rows}
+              caption={s.title}
+              empty={t('common:none')}
+              rowClass={(r) => (r.label === '' ? 'results-main' : undefined)}
+              // A figure's lines in their own order: the whole first, then its parts.
+              noSort
+              columns={((col) => [
+                col('row', t('reports:columns.row'), (r) => r.label),
+                col('measure', t('reports:columns.measure'), (r) => (
+                  <>
+                    {r.measure}
+                    {r.currency ? `, ${r.currency}` : ''}
+                    {r.distinct ? ' *' : ''}
+                  </>
+                )),
+                col(
+                  'total',
+                  t('reports:screen.thisPeriod'),
+                  (r) =>
+                    props.canList && r.list !== undefined && r.total > 0 ? (
+                      <button
+                        type="button"
+                        className="link results-number"
+                        aria-label={t('reports:screen.openList', { figure: r.label ? `${s.title}, ${r.label}` : s.title, measure: r.measure }) + `: ${show(r.total, r)}`}
+                        onClick={() => props.onList(s, r)}
+                      >
+                        {show(r.total, r)}
+                      </button>
+                    ) : (
+                      show(r.total, r)
+                    ),
+                  { align: 'num' },
+                ),
+                col(
+                  'previous',
+                  t('reports:screen.previous'),
+                  (r) => {
+                    const then = before.get(s.key)?.get(rowKey(r))?.total;
+                    return then === undefined ? '—' : show(then, r);
+                  },
+                  { align: 'num' },
+                ),
+                col('change', t('reports:screen.change'), (r) => change(r.total, before.get(s.key)?.get(rowKey(r))?.total, r), { align: 'num' }),
+              ])(columnsOf(s.rows))}
+            />
             {s.rows.some((r) => r.distinct) ? <p className="muted results-note">{t('reports:table.distinctNote')}</p> : null}
             {props.listFor === s.key ? props.list : null}
           </section>

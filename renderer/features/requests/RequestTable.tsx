@@ -38,12 +38,13 @@ export function RequestTable({
   const navigate = useNavigate();
   const columns = useMemo<ColumnDef<RequestSummary, unknown>[]>(() => {
     const cols: ColumnDef<RequestSummary, unknown>[] = [
-      { id: 'when', header: t('requests:columns.when'), cell: ({ row }) => <span className="nowrap">{timeOnly ? format.time(row.original.createdAt) : format.date(row.original.createdOn)}</span> },
+      { id: 'when', header: t('requests:columns.when'), accessorFn: (r) => r.createdAt, cell: ({ row }) => <span className="nowrap">{timeOnly ? format.time(row.original.createdAt) : format.date(row.original.createdOn)}</span> },
     ];
     if (show === 'all') {
       cols.push({
         id: 'resident',
         header: t('requests:columns.resident'),
+        accessorFn: (r) => r.residentName,
         cell: ({ row }) => (
           <span>
             {row.original.residentName}
@@ -56,6 +57,7 @@ export function RequestTable({
       {
         id: 'kind',
         header: t('requests:columns.kind'),
+        accessorFn: (r) => labels.kind(r),
         cell: ({ row }) => (
           <span>
             {labels.kind(row.original)} <UrgencyBadge urgency={row.original.urgency} />
@@ -63,7 +65,7 @@ export function RequestTable({
         ),
       },
       { id: 'description', header: t('requests:columns.description'), cell: ({ row }) => <span className="clip">{row.original.description}</span> },
-      { id: 'status', header: t('requests:columns.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      { id: 'status', header: t('requests:columns.status'), accessorFn: (r) => labels.status(r.status), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
     );
     return cols;
   }, [t, labels, format, show, timeOnly]);

@@ -22,9 +22,9 @@ export function ResidentsScreen() {
   const results = usePagedCall('residents.search', { q: query, settlement: settlement || undefined }, { pageSize: PAGE, rows: residentRows });
   const columns = useMemo<ColumnDef<ResidentSummary, unknown>[]>(
     () => [
-      { id: 'name', header: t('residents:columns.name'), cell: ({ row }) => <strong>{row.original.fullName}</strong> },
-      { id: 'born', header: t('residents:columns.born'), cell: ({ row }) => row.original.birthYear ?? '' },
-      { id: 'address', header: t('residents:columns.address'), cell: ({ row }) => row.original.address },
+      { id: 'name', header: t('residents:columns.name'), accessorFn: (r) => r.fullName, cell: ({ row }) => <strong>{row.original.fullName}</strong> },
+      { id: 'born', header: t('residents:columns.born'), accessorFn: (r) => r.birthYear ?? undefined, sortUndefined: 'last', meta: { align: 'num' }, cell: ({ row }) => row.original.birthYear ?? '' },
+      { id: 'address', header: t('residents:columns.address'), accessorFn: (r) => r.address, cell: ({ row }) => row.original.address },
       { id: 'phone', header: t('residents:columns.phone'), cell: ({ row }) => row.original.phones.join(', ') },
       {
         id: 'care',

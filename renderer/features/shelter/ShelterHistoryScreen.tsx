@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Stay, StayPage } from '../../../shared/domain/shelter';
 import { addMonths, daysBetween, isIsoDate } from '../../../shared/domain/dates';
 import { useCall, usePagedCall } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
 import './shelter.css';
@@ -79,42 +80,58 @@ function HistoryBody({ today }: { today: string }) {
       ) : null}
       {valid && list.first && list.items.length === 0 ? <p className="muted">{t('shelter:history.empty')}</p> : null}
       {list.items.length > 0 ? (
-        <table className="data-table shelter-table" aria-label={t('shelter:history.title')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('shelter:fields.name')}</th>
-              <th scope="col">{t('shelter:fields.birthYear')}</th>
-              <th scope="col">{t('shelter:fields.shelter')}</th>
-              <th scope="col">{t('shelter:history.checkedIn')}</th>
-              <th scope="col">{t('shelter:history.checkedOut')}</th>
-              <th scope="col">{t('shelter:fields.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((s) => (
-              <tr key={s.id}>
-                <td>
+        <DataTable
+          className="shelter-table"
+          data={list.items}
+          caption={t('shelter:history.title')}
+          empty={t('shelter:history.empty')}
+          rowKey={(s) => String(s.id)}
+          // Pages come with the button below: the order is the core's until every page is in.
+          noSort={list.hasMore}
+          columns={((col) => [
+            col(
+              'name',
+              t('shelter:fields.name'),
+              (s) => (
+                <>
                   {s.residentId !== null ? <Link to={`/residents/${s.residentId}`}>{s.fullName}</Link> : <span className="muted">{t('shelter:history.erased')}</span>}
                   {s.householdId !== null ? <div className="muted">{t('shelter:history.withHousehold', { id: s.householdId })}</div> : null}
-                </td>
-                <td>{s.birthYear ?? ''}</td>
-                <td>
+                </>
+              ),
+              { value: (s) => s.fullName },
+            ),
+            col('birthYear', t('shelter:fields.birthYear'), (s) => s.birthYear ?? '', { value: (s) => s.birthYear, align: 'num' }),
+            col(
+              'shelter',
+              t('shelter:fields.shelter'),
+              (s) => (
+                <>
                   {s.shelterName}
                   {s.bed ? <div className="muted">{s.bed}</div> : null}
-                </td>
-                <td className="nowrap">{format.date(s.checkedInOn)}</td>
-                <td>
+                </>
+              ),
+              { value: (s) => s.shelterName },
+            ),
+            col('checkedIn', t('shelter:history.checkedIn'), (s) => format.date(s.checkedInOn), { value: (s) => s.checkedInOn, className: 'nowrap' }),
+            col(
+              'checkedOut',
+              t('shelter:history.checkedOut'),
+              (s) => (
+                <>
                   {s.checkedOutOn !== null ? <span className="nowrap">{format.date(s.checkedOutOn)}</span> : <strong>{t('shelter:history.stillThere')}</strong>}
                   <div className="muted">{t('shelter:today.days', { count: days(s) })}</div>
-                </td>
-                <td>
-                  {s.outReason !== null ? t(`shelter:outReason.${s.outReason}`) : ''}
-                  {s.outNote ? <div className="muted">{s.outNote}</div> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+              { value: (s) => s.checkedOutOn ?? '9999' },
+            ),
+            col('reason', t('shelter:fields.reason'), (s) => (
+              <>
+                {s.outReason !== null ? t(`shelter:outReason.${s.outReason}`) : ''}
+                {s.outNote ? <div className="muted">{s.outNote}</div> : null}
+              </>
+            )),
+          ])(columnsOf(list.items))}
+        />
       ) : null}
       {list.hasMore ? (
         <button type="button" onClick={list.loadMore} disabled={list.loadingMore}>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { OUT_REASONS, type OutReason, type Shelter, type Stay } from '../../../shared/domain/shelter';
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { daysBetween } from '../../../shared/domain/dates';
 import { ApiError } from '../../bridge';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, errorText, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
@@ -75,6 +76,7 @@ export function ShelterScreen() {
 function TodayTable({ shelter, stays, today }: { shelter: Shelter; stays: Stay[]; today: string }) {
   const { t } = useTranslation(NS);
   const format = useFormat();
+  const navigate = useNavigate();
   const [out, setOut] = useState<number | null>(null);
   return (
     <div className="card">
@@ -85,36 +87,42 @@ function TodayTable({ shelter, stays, today }: { shelter: Shelter; stays: Stay[]
       {stays.length === 0 ? (
         <p className="muted">{t('shelter:today.empty')}</p>
       ) : (
-        <table className="data-table shelter-table" aria-label={t('shelter:today.title') + ': ' + shelter.name}>
-          <thead>
-            <tr>
-              <th>{t('shelter:fields.name')}</th>
-              <th>{t('shelter:fields.birthYear')}</th>
-              <th>{t('shelter:today.since')}</th>
-              <th>{t('shelter:fields.bed')}</th>
-              <th>{t('shelter:today.household')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {stays.map((s) => (
-              <tr key={s.id}>
-                <td>{s.residentId !== null ? <Link to={`/residents/${s.residentId}`}>{s.fullName}</Link> : '—'}</td>
-                <td>{s.birthYear ?? ''}</td>
-                <td>
+        <DataTable
+          className="shelter-table"
+          data={stays}
+          caption={t('shelter:today.title') + ': ' + shelter.name}
+          empty={t('shelter:today.empty')}
+          rowKey={(s) => String(s.id)}
+          rowLabel={(s) => s.fullName ?? '—'}
+          onOpen={(s) => s.residentId !== null && void navigate(`/residents/${s.residentId}`)}
+          canOpen={(s) => s.residentId !== null}
+          columns={((col) => [
+            col('name', t('shelter:fields.name'), (s) => (s.residentId !== null ? <Link to={`/residents/${s.residentId}`}>{s.fullName}</Link> : '—'), { value: (s) => s.fullName }),
+            col('birthYear', t('shelter:fields.birthYear'), (s) => s.birthYear ?? '', { value: (s) => s.birthYear, align: 'num' }),
+            col(
+              'since',
+              t('shelter:today.since'),
+              (s) => (
+                <>
                   {format.date(s.checkedInOn)} <span className="muted">({t('shelter:today.days', { count: daysBetween(s.checkedInOn, today) })})</span>
-                </td>
-                <td>{s.bed}</td>
-                <td>{s.householdId !== null ? `№ ${s.householdId}` : ''}</td>
-                <td className="actions-cell">
-                  <button type="button" onClick={() => setOut(s.id)} aria-label={`${t('shelter:checkOut.open')}: ${s.fullName ?? ''}`}>
-                    {t('shelter:checkOut.open')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+              { value: (s) => s.checkedInOn },
+            ),
+            col('bed', t('shelter:fields.bed'), (s) => s.bed, { value: (s) => s.bed }),
+            col('household', t('shelter:today.household'), (s) => (s.householdId !== null ? `№ ${s.householdId}` : ''), { value: (s) => s.householdId }),
+            col(
+              'actions',
+              <span className="visually-hidden">{t('common:table.actions')}</span>,
+              (s) => (
+                <button type="button" onClick={() => setOut(s.id)} aria-label={`${t('shelter:checkOut.open')}: ${s.fullName ?? ''}`}>
+                  {t('shelter:checkOut.open')}
+                </button>
+              ),
+              { className: 'actions-cell' },
+            ),
+          ])(columnsOf<Stay>(stays))}
+        />
       )}
       {out !== null ? <CheckOut stay={stays.find((s) => s.id === out)} today={today} onDone={() => setOut(null)} /> : null}
     </div>
@@ -289,34 +297,33 @@ function Shelters({ shelters, manages }: { shelters: Shelter[]; manages: boolean
     <section aria-labelledby="shelter-list-title">
       <h2 id="shelter-list-title">{t('shelter:shelters.title')}</h2>
       {shelters.length > 0 ? (
-        <table className="data-table shelter-table">
-          <thead>
-            <tr>
-              <th>{t('shelter:fields.shelter')}</th>
-              <th>{t('shelter:fields.address')}</th>
-              <th>{t('shelter:fields.places')}</th>
-              <th>{t('shelter:fields.occupied')}</th>
-              {manages ? <th /> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {shelters.map((s) => (
-              <tr key={s.id}>
-                <td>{s.name}</td>
-                <td>{s.address}</td>
-                <td>{s.places}</td>
-                <td className={s.occupied > s.places ? 'shelter-full' : ''}>{s.occupied}</td>
-                {manages ? (
-                  <td className="actions-cell">
-                    <button type="button" onClick={() => setEditing(s)} aria-label={`${t('common:edit')}: ${s.name}`}>
-                      {t('common:edit')}
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="shelter-table"
+          data={shelters}
+          caption={t('shelter:shelters.title')}
+          empty={t('common:none')}
+          rowKey={(s) => String(s.id)}
+          columns={((col) => [
+            col('shelter', t('shelter:fields.shelter'), (s) => s.name, { value: (s) => s.name }),
+            col('address', t('shelter:fields.address'), (s) => s.address, { value: (s) => s.address }),
+            col('places', t('shelter:fields.places'), (s) => s.places, { value: (s) => s.places, align: 'num' }),
+            col('occupied', t('shelter:fields.occupied'), (s) => <span className={s.occupied > s.places ? 'shelter-full' : undefined}>{s.occupied}</span>, { value: (s) => s.occupied, align: 'num' }),
+            ...(manages
+              ? [
+                  col(
+                    'actions',
+                    <span className="visually-hidden">{t('common:table.actions')}</span>,
+                    (s) => (
+                      <button type="button" onClick={() => setEditing(s)} aria-label={`${t('common:edit')}: ${s.name}`}>
+                        {t('common:edit')}
+                      </button>
+                    ),
+                    { className: 'actions-cell' },
+                  ),
+                ]
+              : []),
+          ])(columnsOf<Shelter>(shelters))}
+        />
       ) : null}
       {manages && editing === null ? (
         <button type="button" onClick={() => setEditing('new')}>

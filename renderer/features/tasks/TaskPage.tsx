@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { cancelReasonSchema, isOpenTask, notDoneReasonSchema } from '../../../shared/domain/tasks';
 import type { CallOutput } from '../../../shared/api/contract';
 import { useCall, useMutate } from '../../app/api';
+import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { KeyForm } from '../../ui/KeyForm';
 import { useLabels } from '../../ui/labels';
@@ -21,6 +22,7 @@ type Mode = 'none' | 'done' | 'notDone' | 'cancel' | 'reassign';
 type Task = CallOutput<'tasks.get'>;
 /** A task as the coordinator's reassigning answers it (its volunteers' warnings for the notice). */
 type Saved = CallOutput<'tasks.assign'>;
+type Advance = Task['advances'][number];
 
 /** One task: what, for whom, when; its volunteers (with warnings); what happened. `?record=done` opens the outcome form. */
 export function TaskPage() {
@@ -203,26 +205,28 @@ function Advances({ task }: { task: Task }) {
   return (
     <section aria-labelledby="task-advances-title">
       <h2 id="task-advances-title">{t('tasks:advances.title')}</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('tasks:advances.who')}</th>
-            {withAmounts ? <th scope="col">{t('tasks:advances.amount')}</th> : null}
-            <th scope="col">{t('tasks:advances.note')}</th>
-            <th scope="col">{t('tasks:advances.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {task.advances.map((a) => (
-            <tr key={a.id}>
-              <td>{a.volunteerName}</td>
-              {withAmounts ? <td className="nowrap tasks-money">{a.amountMinor !== undefined ? text.money(a.amountMinor, a.currency) : t('common:none')}</td> : null}
-              <td>{a.note}</td>
-              <td>{a.settledAt !== null ? t('tasks:advances.settled', { date: format.date(a.settledAt) }) : t('tasks:advances.pending')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        data={task.advances}
+        caption={t('tasks:advances.title')}
+        empty={t('common:none')}
+        rowKey={(a) => String(a.id)}
+        columns={[
+          column<Advance>('who', t('tasks:advances.who'), (a) => a.volunteerName, { value: (a) => a.volunteerName }),
+          ...(withAmounts
+            ? [
+                column<Advance>('amount', t('tasks:advances.amount'), (a) => (a.amountMinor !== undefined ? text.money(a.amountMinor, a.currency) : t('common:none')), {
+                  value: (a) => a.amountMinor,
+                  align: 'num',
+                  className: 'tasks-money',
+                }),
+              ]
+            : []),
+          column<Advance>('note', t('tasks:advances.note'), (a) => a.note),
+          column<Advance>('state', t('tasks:advances.state'), (a) =>
+            a.settledAt !== null ? t('tasks:advances.settled', { date: format.date(a.settledAt) }) : t('tasks:advances.pending'),
+          ),
+        ]}
+      />
     </section>
   );
 }

@@ -21,7 +21,7 @@ export function TaskTable({ items, show, empty }: { items: TaskSummary[]; show: 
   const columns = useMemo<ColumnDef<TaskSummary, unknown>[]>(() => {
     const cols: ColumnDef<TaskSummary, unknown>[] = [];
     if (show === 'request') {
-      cols.push({ id: 'day', header: t('tasks:columns.day'), cell: ({ row }) => <span className="nowrap">{text.day(row.original.scheduledOn)}</span> });
+      cols.push({ id: 'day', header: t('tasks:columns.day'), accessorFn: (r) => r.scheduledOn, cell: ({ row }) => <span className="nowrap">{text.day(row.original.scheduledOn)}</span> });
     }
     cols.push({ id: 'when', header: t('tasks:columns.when'), cell: ({ row }) => <span className="nowrap">{text.when(row.original)}</span> });
     if (show === 'today') {
@@ -29,6 +29,7 @@ export function TaskTable({ items, show, empty }: { items: TaskSummary[]; show: 
         {
           id: 'resident',
           header: t('tasks:columns.resident'),
+          accessorFn: (r) => r.residentName,
           cell: ({ row }) => (
             <span>
               {row.original.residentName}
@@ -36,7 +37,7 @@ export function TaskTable({ items, show, empty }: { items: TaskSummary[]; show: 
             </span>
           ),
         },
-        { id: 'kind', header: t('tasks:columns.kind'), cell: ({ row }) => <span>{labels.kind(row.original)}</span> },
+        { id: 'kind', header: t('tasks:columns.kind'), accessorFn: (r) => labels.kind(r), cell: ({ row }) => <span>{labels.kind(row.original)}</span> },
       );
     }
     cols.push(

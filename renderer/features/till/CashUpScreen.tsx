@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cashUpResult, type CashUp } from '../../../shared/domain/till';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MoneyField } from '../../ui/MoneyField';
 import { DateInput } from '../../ui/DateInput';
@@ -84,40 +85,20 @@ export function CashUpScreen() {
         <div className="till-grid">
           <section className="card" aria-labelledby="till-day-sales">
             <h2 id="till-day-sales">{t('till:cashUp.salesTitle')}</h2>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('till:cashUp.byKind')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('till:cashUp.byKind')}</th>
-                  <th scope="col" className="num">
-                    {t('till:cashUp.count')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('till:cashUp.quantity')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('till:cashUp.amount')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.byKind.length === 0 ? (
-                  <tr>
-                    <td colSpan={4} className="empty">
-                      {t('till:cashUp.noSales')}
-                    </td>
-                  </tr>
-                ) : null}
-                {d.byKind.map((k) => (
-                  <tr key={k.kindId}>
-                    <th scope="row">{text.kind(k)}</th>
-                    <td className="num">{format.number(k.count)}</td>
-                    <td className="num">{text.quantity(k.unit, k.quantity)}</td>
-                    <td className="num nowrap">{format.money(k.totalMinor, d.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tbody className="till-subtotals">
+            <DataTable
+              data={d.byKind}
+              caption={t('till:cashUp.byKind')}
+              empty={t('till:cashUp.noSales')}
+              rowKey={(k) => String(k.kindId)}
+              columns={((col) => [
+                col('kind', t('till:cashUp.byKind'), (k) => text.kind(k), { value: (k) => text.kind(k), rowHeader: true }),
+                col('count', t('till:cashUp.count'), (k) => format.number(k.count), { value: (k) => k.count, align: 'num' }),
+                col('quantity', t('till:cashUp.quantity'), (k) => text.quantity(k.unit, k.quantity), { align: 'num' }),
+                col('amount', t('till:cashUp.amount'), (k) => format.money(k.totalMinor, d.currency), { value: (k) => k.totalMinor, align: 'num' }),
+              ])(columnsOf(d.byKind))}
+              // The day's payments and reversals, then its total, under the kinds (tfoot).
+              foot={
+                <>
                 {d.byPayment.map((p) => (
                   <tr key={p.payment}>
                     <th scope="row">{t(`till:cashUp.byPayment.${p.payment}`)}</th>
@@ -134,16 +115,15 @@ export function CashUpScreen() {
                     <td className="num nowrap">{format.money(d.reversals.totalMinor, d.currency)}</td>
                   </tr>
                 ) : null}
-              </tbody>
-              <tfoot>
                 <tr>
                   <th scope="row">{t('till:cashUp.dayTotal')}</th>
                   <td />
                   <td />
                   <td className="num nowrap">{format.money(d.totalMinor, d.currency)}</td>
                 </tr>
-              </tfoot>
-            </table>
+                </>
+              }
+            />
             {d.reversals.count > 0 ? <p className="field-hint">{t('till:cashUp.nettedHint')}</p> : null}
           </section>
 
@@ -211,48 +191,49 @@ export function CashUpScreen() {
       <section aria-labelledby="till-earlier-title">
         <h2 id="till-earlier-title">{t('till:cashUp.earlier')}</h2>
         <ErrorNotice error={earlier.error} />
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('till:cashUp.day')}</th>
-              <th scope="col" className="num">
-                {t('till:cashUp.expectedShort')}
-              </th>
-              <th scope="col" className="num">
-                {t('till:cashUp.countedShort')}
-              </th>
-              <th scope="col">{t('till:cashUp.difference')}</th>
-              <th scope="col">{t('till:cashUp.who')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(earlier.data ?? []).length === 0 ? (
-              <tr>
-                <td colSpan={5} className="empty">
-                  {t('till:cashUp.noneYet')}
-                </td>
-              </tr>
-            ) : null}
-            {(earlier.data ?? []).map((c) => (
-              <tr key={c.id}>
-                <td className="nowrap">
+        <DataTable
+          data={earlier.data ?? []}
+          caption={t('till:cashUp.earlier')}
+          empty={t('till:cashUp.noneYet')}
+          rowKey={(c) => String(c.id)}
+          columns={((col) => [
+            col(
+              'day',
+              t('till:cashUp.day'),
+              (c) => (
+                <>
                   {format.date(c.day)}
                   <div className="muted small-text">{c.accountName}</div>
-                </td>
-                <td className="num nowrap">{format.money(c.expectedMinor, c.currency)}</td>
-                <td className="num nowrap">{format.money(c.countedMinor, c.currency)}</td>
-                <td>
+                </>
+              ),
+              { value: (c) => c.day, className: 'nowrap' },
+            ),
+            col('expected', t('till:cashUp.expectedShort'), (c) => format.money(c.expectedMinor, c.currency), { value: (c) => c.expectedMinor, align: 'num' }),
+            col('counted', t('till:cashUp.countedShort'), (c) => format.money(c.countedMinor, c.currency), { value: (c) => c.countedMinor, align: 'num' }),
+            col(
+              'difference',
+              t('till:cashUp.difference'),
+              (c) => (
+                <>
                   <Difference c={c} />
                   {c.note ? <div className="muted small-text">{c.note}</div> : null}
-                </td>
-                <td>
+                </>
+              ),
+              { value: (c) => c.countedMinor - c.expectedMinor },
+            ),
+            col(
+              'who',
+              t('till:cashUp.who'),
+              (c) => (
+                <>
                   {c.createdBy}
                   <div className="muted small-text">{format.dateTime(c.createdAt)}</div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+              { value: (c) => c.createdBy },
+            ),
+          ])(columnsOf<CashUp>(earlier.data))}
+        />
       </section>
     </div>
   );

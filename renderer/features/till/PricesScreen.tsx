@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_UNIT, UNITS, type PricedKind, type Unit } from '../../../shared/domain/till';
 import { isOneOf, MONEY } from '../../../shared/api/roles';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
@@ -22,77 +23,68 @@ export function PricesScreen() {
     <div className="till-prices">
       <p className="lead">{canEdit ? t('till:prices.leadEdit') : t('till:prices.leadRead')}</p>
       <ErrorNotice error={prices.error} />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('till:prices.kind')}</th>
-            <th scope="col" className="num">
-              {t('till:prices.price')}
-            </th>
-            <th scope="col">{t('till:prices.since')}</th>
-            <th scope="col">{t('till:prices.history')}</th>
-            {canEdit ? (
-              <th scope="col">
-                <span className="visually-hidden">{t('till:today.actions')}</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {kinds.length === 0 ? (
-            <tr>
-              <td colSpan={canEdit ? 5 : 4} className="empty">
-                {t('till:prices.noPaidKinds')}
-              </td>
-            </tr>
-          ) : null}
-          {kinds.map((k) => (
-            <tr key={k.kindId}>
-              <th scope="row">
+      <DataTable
+        data={kinds}
+        caption={t('till:prices.kind')}
+        empty={t('till:prices.noPaidKinds')}
+        rowKey={(k) => String(k.kindId)}
+        columns={((col) => [
+          col(
+            'kind',
+            t('till:prices.kind'),
+            (k) => (
+              <>
                 {text.kind(k)}
                 {k.archived ? <span className="badge">{t('till:prices.archived')}</span> : null}
-              </th>
-              <td className="num nowrap">
-                {k.current ? (
-                  t('till:prices.perUnit', { price: format.money(k.current.priceMinor, k.current.currency), per: text.per(k.current.unit) })
-                ) : (
-                  <span className="till-no-price">{t('till:prices.none')}</span>
-                )}
-              </td>
-              <td className="nowrap">{k.current ? format.dateTime(k.current.validFrom) : '—'}</td>
-              <td>
-                {k.history.length > 1 ? (
-                  <details>
-                    <summary>{t('till:prices.earlier', { count: k.history.length - 1 })}</summary>
-                    <ul className="till-history">
-                      {k.history.slice(1).map((h) => (
-                        <li key={h.id}>
-                          {t('till:prices.historyLine', {
-                            price: t('till:prices.perUnit', { price: format.money(h.priceMinor, h.currency), per: text.per(h.unit) }),
-                            date: format.dateTime(h.validFrom),
-                            who: h.setBy,
-                          })}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                ) : (
-                  <span className="muted">{t('till:prices.noHistory')}</span>
-                )}
-              </td>
-              {canEdit ? (
-                <td>
-                  {!k.archived ? (
+              </>
+            ),
+            { value: (k) => text.kind(k), rowHeader: true },
+          ),
+          col(
+            'price',
+            t('till:prices.price'),
+            (k) =>
+              k.current ? (
+                t('till:prices.perUnit', { price: format.money(k.current.priceMinor, k.current.currency), per: text.per(k.current.unit) })
+              ) : (
+                <span className="till-no-price">{t('till:prices.none')}</span>
+              ),
+            { value: (k) => k.current?.priceMinor, align: 'num' },
+          ),
+          col('since', t('till:prices.since'), (k) => (k.current ? format.dateTime(k.current.validFrom) : '—'), { value: (k) => k.current?.validFrom, className: 'nowrap' }),
+          col('history', t('till:prices.history'), (k) =>
+            k.history.length > 1 ? (
+              <details>
+                <summary>{t('till:prices.earlier', { count: k.history.length - 1 })}</summary>
+                <ul className="till-history">
+                  {k.history.slice(1).map((h) => (
+                    <li key={h.id}>
+                      {t('till:prices.historyLine', {
+                        price: t('till:prices.perUnit', { price: format.money(h.priceMinor, h.currency), per: text.per(h.unit) }),
+                        date: format.dateTime(h.validFrom),
+                        who: h.setBy,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : (
+              <span className="muted">{t('till:prices.noHistory')}</span>
+            )
+          ),
+          ...(canEdit
+            ? [
+                col('actions', <span className="visually-hidden">{t('till:today.actions')}</span>, (k) =>
+                  !k.archived ? (
                     <button type="button" className="small" onClick={() => setEditing(k.kindId)} aria-label={t('till:prices.setFor', { kind: text.kind(k) })}>
                       {t('till:prices.set')}
                     </button>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  ) : null,
+                ),
+              ]
+            : []),
+        ])(columnsOf<PricedKind>(kinds))}
+      />
       {canEdit && editing !== null && prices.data ? (
         <PriceForm key={editing} kind={kinds.find((k) => k.kindId === editing) ?? null} currency={prices.data.currency} onDone={() => setEditing(null)} />
       ) : null}

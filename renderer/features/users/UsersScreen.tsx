@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCall, useMutate } from '../../app/api';
 import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
 import { useFormat } from '../../ui/format';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES, type UserSummary } from '../../../shared/domain/users';
 import './users.css';
@@ -32,55 +33,38 @@ export function UsersScreen() {
         </Link>
       </div>
       <ErrorNotice error={users.error} />
-      <table className="data-table users-table">
-        <caption className="visually-hidden">{t('users:title')}</caption>
-        <thead>
-          <tr>
-            <th>{t('users:fields.name')}</th>
-            <th>{t('users:fields.role')}</th>
-            <th>{t('users:fields.language')}</th>
-            <th>{t('users:fields.pin')}</th>
-            <th>{t('users:fields.state')}</th>
-            <th>{t('users:fields.lastSignIn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(users.data ?? []).map((u) => (
-            <tr key={u.id} onClick={() => void navigate(`/admin/users/${u.id}`)} className="clickable">
-              <td className={u.active ? '' : 'inactive'}>
-                <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
-              </td>
-              <td>{t(`users:roles.${u.role}`)}</td>
-              <td>{u.language ? LANGUAGE_NAMES[u.language] : t('users:languageDefault')}</td>
-              <td>{u.hasPin ? t('users:pinSet') : t('users:pinNone')}</td>
-              <td>{state(u)}</td>
-              <td>{u.lastSignInAt ? format.dateTime(u.lastSignInAt) : t('users:never')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="users-table"
+        data={users.data ?? []}
+        caption={t('users:title')}
+        empty={t('common:none')}
+        rowKey={(u) => String(u.id)}
+        rowLabel={(u) => u.name}
+        onOpen={(u) => void navigate(`/admin/users/${u.id}`)}
+        columns={((col) => [
+          col('name', t('users:fields.name'), (u) => <Link to={`/admin/users/${u.id}`}>{u.name}</Link>, { value: (u) => u.name }),
+          col('role', t('users:fields.role'), (u) => t(`users:roles.${u.role}`), { value: (u) => t(`users:roles.${u.role}`) }),
+          col('language', t('users:fields.language'), (u) => (u.language ? LANGUAGE_NAMES[u.language] : t('users:languageDefault'))),
+          col('pin', t('users:fields.pin'), (u) => (u.hasPin ? t('users:pinSet') : t('users:pinNone'))),
+          col('state', t('users:fields.state'), (u) => state(u), { value: (u) => state(u) }),
+          col('lastSignIn', t('users:fields.lastSignIn'), (u) => (u.lastSignInAt ? format.dateTime(u.lastSignInAt) : t('users:never')), { value: (u) => u.lastSignInAt }),
+        ])(columnsOf(users.data))}
+        rowClass={(u) => (u.active ? undefined : 'inactive')}
+      />
       {status.data ? <IdleLockSetting minutes={status.data.session.idleLockMinutes} /> : null}
       <section className="card" aria-labelledby="sign-in-log">
         <h2 id="sign-in-log">{t('users:log.title')}</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('users:log.at')}</th>
-              <th>{t('users:fields.name')}</th>
-              <th>{t('users:log.event')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(events.data ?? []).map((e) => (
-              <tr key={e.id}>
-                <td>{format.dateTime(e.at)}</td>
-                <td>{e.userName ?? t('users:log.unknownUser')}</td>
-                <td>{t(`users:log.kinds.${e.kind}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {events.data?.length === 0 ? <p className="field-hint">{t('users:log.empty')}</p> : null}
+        <DataTable
+          data={events.data ?? []}
+          caption={t('users:log.title')}
+          empty={t('users:log.empty')}
+          rowKey={(e) => String(e.id)}
+          columns={((col) => [
+            col('at', t('users:log.at'), (e) => format.dateTime(e.at), { value: (e) => e.at }),
+            col('name', t('users:fields.name'), (e) => e.userName ?? t('users:log.unknownUser'), { value: (e) => e.userName }),
+            col('event', t('users:log.event'), (e) => t(`users:log.kinds.${e.kind}`), { value: (e) => t(`users:log.kinds.${e.kind}`) }),
+          ])(columnsOf(events.data))}
+        />
       </section>
     </>
   );

@@ -51,6 +51,7 @@ export function VolunteersScreen() {
       {
         id: 'name',
         header: t('volunteers:columns.name'),
+        accessorFn: (v) => v.fullName,
         cell: ({ row }) => (
           <>
             <strong>{row.original.fullName}</strong>
@@ -58,7 +59,7 @@ export function VolunteersScreen() {
           </>
         ),
       },
-      { id: 'settlement', header: t('volunteers:columns.settlement'), cell: ({ row }) => row.original.settlement },
+      { id: 'settlement', header: t('volunteers:columns.settlement'), accessorFn: (v) => v.settlement, cell: ({ row }) => row.original.settlement },
       { id: 'phone', header: t('volunteers:columns.phone'), cell: ({ row }) => <span className="nowrap">{row.original.phones.join(', ')}</span> },
       {
         id: 'skills',
@@ -68,9 +69,10 @@ export function VolunteersScreen() {
       {
         id: 'regularity',
         header: t('volunteers:columns.regularity'),
+        accessorFn: (v) => (v.isRegular ? 0 : 1),
         cell: ({ row }) => (row.original.isRegular ? t('volunteers:regular') : t('volunteers:occasional')),
       },
-      { id: 'status', header: t('volunteers:columns.status'), cell: ({ row }) => <VolunteerStatusBadge status={row.original.status} /> },
+      { id: 'status', header: t('volunteers:columns.status'), accessorFn: (v) => labels.status(v.status), cell: ({ row }) => <VolunteerStatusBadge status={row.original.status} /> },
     ],
     [t, labels],
   );
