@@ -19,19 +19,30 @@ export function TaskField(props: {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
+  const labelId = `${id}-label`;
   const describedBy = [props.error ? errorId : null, props.hint && !props.error ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field ${props.className ?? ''} ${props.error ? 'field-invalid' : ''}`}>
       {props.required ? (
         // The mark beside the label, not in it: the label (the control's name) stays the words alone.
         <div className="field-label-row">
-          <label htmlFor={id}>{props.label}</label>
+          <label id={labelId} htmlFor={id}>
+            {props.label}
+          </label>
           <RequiredMark />
         </div>
       ) : (
-        <label htmlFor={id}>{props.label}</label>
+        <label id={labelId} htmlFor={id}>
+          {props.label}
+        </label>
       )}
-      {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy, ...(props.required ? { 'aria-required': true } : {}) })}
+      {props.children({
+        id,
+        'aria-invalid': Boolean(props.error),
+        'aria-describedby': describedBy,
+        'aria-labelledby': labelId,
+        ...(props.required ? { 'aria-required': true } : {}),
+      })}
       {props.hint && !props.error ? (
         <div id={hintId} className="field-hint">
           {props.hint}
