@@ -9,7 +9,7 @@ import { KeyForm } from '../../ui/KeyForm';
 import { useCallForm } from '../../ui/useCallForm';
 import { useLabels } from '../../ui/labels';
 import { MONTHS, WEEKDAYS, usePlanFormat } from './planText';
-import { emptyPlanForm, formFieldOf, formToInput, planToForm, type PlanFormValues } from './planForm';
+import { emptyPlanForm, formFieldOf, formToInput, planToForm, type PlanFormValues } from './planFormValues';
 
 /**
  * Add or edit a help plan: what (kind), when (every week on a weekday, or every N days, with an

@@ -11,7 +11,7 @@ import { useCallForm } from '../../ui/useCallForm';
 import { useLabels } from '../../ui/labels';
 import { ResidentPicker } from './ResidentPicker';
 import { ResidentForm } from '../residents/ResidentForm';
-import { emptyResidentForm } from '../residents/residentForm';
+import { emptyResidentForm } from '../residents/residentFormValues';
 import { splitTypedName } from '../residents/ResidentEditScreen';
 import { KindSelect } from './KindSelect';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ResidentForm } from './ResidentForm';
-import { emptyResidentForm, residentToForm } from './residentForm';
+import { emptyResidentForm, residentToForm } from './residentFormValues';
 
 /** Typed text → last name and first name, the way names are usually said at the desk. */
 export function splitTypedName(typed: string): { lastName: string; firstName: string; patronymic: string } {

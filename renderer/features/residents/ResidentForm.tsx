@@ -12,7 +12,7 @@ import { fieldText } from '../../ui/ErrorNotice';
 import { KeyForm } from '../../ui/KeyForm';
 import { useCallForm } from '../../ui/useCallForm';
 import { useLabels } from '../../ui/labels';
-import { formFieldOf, formToInput, type ResidentFormValues } from './residentForm';
+import { formFieldOf, formToInput, type ResidentFormValues } from './residentFormValues';
 
 /**
  * Create or edit a resident. Validation uses the contract's schema; on create, residents with the

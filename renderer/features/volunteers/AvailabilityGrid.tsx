@@ -3,7 +3,7 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PARTS_OF_DAY, WEEKDAYS } from '../../../shared/domain/volunteers';
 import { useVolunteerLabels } from './volunteerLabels';
-import { slotValue } from './volunteerForm';
+import { slotValue } from './volunteerFormValues';
 
 /**
  * Weekdays × parts of the day as a grid of checkboxes. Tab enters and leaves the grid; the arrow

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { splitTypedName } from '../residents/ResidentEditScreen';
 import { SkillsEditor } from './SkillsEditor';
 import { VolunteerForm } from './VolunteerForm';
-import { emptyVolunteerForm, volunteerToForm } from './volunteerForm';
+import { emptyVolunteerForm, volunteerToForm } from './volunteerFormValues';
 import { useCanCoordinate } from './volunteerLabels';
 
 /** New volunteer (/volunteers/new, optionally ?name= typed in the search) or edit one (/volunteers/:id/edit). */

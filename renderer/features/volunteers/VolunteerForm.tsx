@@ -11,7 +11,7 @@ import { DateInput } from '../../ui/DateInput';
 import { KeyForm } from '../../ui/KeyForm';
 import { useCallForm } from '../../ui/useCallForm';
 import { AvailabilityGrid } from './AvailabilityGrid';
-import { formFieldOf, formToInput, type VolunteerFormValues } from './volunteerForm';
+import { formFieldOf, formToInput, type VolunteerFormValues } from './volunteerFormValues';
 import { useVolunteerLabels } from './volunteerLabels';
 import './volunteers.css';
 
