@@ -270,6 +270,8 @@ async function main(): Promise<void> {
     const lastYearDays = { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
     await measure({ name: 'reports.results.year', call: 'reports.results', input: () => lastYearDays, budget: BUDGET.report });
     await measure({ name: 'reports.results.month', call: 'reports.results', input: () => ({ from: `${thisMonth}-01`, to: today }), budget: BUDGET.report });
+    // A period that cuts its first and last months: whole months from contact_months, the cut ends from the sources.
+    await measure({ name: 'reports.results.cut', call: 'reports.results', input: () => ({ from: `${lastYear}-02-10`, to: `${lastYear}-11-20` }), budget: BUDGET.report });
     await measure({ name: 'reports.people', call: 'reports.people', input: () => ({ figure: 'peopleReached', ...lastYearDays, limit: 100 }), budget: BUDGET.list });
     await measure({ name: 'reports.export.xlsx', call: 'reports.export', runs: 5, input: () => ({ ...lastYearDays, format: 'xlsx' }), raw: false, note: 'writes the file into the exports folder; no raw figure' });
     for (const role of ['frontdesk', 'coordinator', 'treasurer', 'admin'] as const) {
@@ -279,6 +281,8 @@ async function main(): Promise<void> {
     // Issue 14: the funder-safe tables of last year and of this month, a grant's report.
     await measure({ name: 'reports.aggregates.year', call: 'reports.aggregates', input: () => ({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31` }), budget: BUDGET.report });
     await measure({ name: 'reports.aggregates.month', call: 'reports.aggregates', input: () => ({ from: `${thisMonth}-01`, to: today }), budget: BUDGET.report });
+    await measure({ name: 'reports.threshold', call: 'reports.threshold', input: () => ({}), budget: BUDGET.list });
+    await measure({ name: 'reports.aggregatesExport.xlsx', call: 'reports.aggregatesExport', runs: 5, input: () => ({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, format: 'xlsx' }), raw: false, note: 'writes the file into the exports folder; no raw figure' });
     if (grants[0] !== undefined) await measure({ name: 'reports.grant', call: 'reports.grant', input: (i) => ({ grantId: grants[i % grants.length] }), budget: BUDGET.report });
 
     // The coordinator: the week board (this week, last week, one settlement), the care list.
