@@ -100,7 +100,7 @@ function EventsTable({ filter }: { filter: Filter }) {
               {e.dateFlag === 'farFuture' ? <div className="badge event-flag">{text.flagShort(e.dateFlag)}</div> : null}
             </>
           ),
-          { value: (e) => e.startsOn, className: 'nowrap' },
+          { value: (e) => e.startsOn },
         ),
         col(
           'title',

@@ -83,7 +83,7 @@ export function CareScreen() {
           );
         },
       },
-      { id: 'interval', header: t('plans:care.columns.interval'), cell: ({ row }) => <span className="nowrap">{t('plans:rule.everyNDays', { count: row.original.checkinIntervalDays })}</span> },
+      { id: 'interval', header: t('plans:care.columns.interval'), cell: ({ row }) => t('plans:rule.everyNDays', { count: row.original.checkinIntervalDays }) },
       {
         id: 'next',
         header: t('plans:care.columns.nextCheckIn'),

@@ -120,7 +120,8 @@ function HoursSection({ report }: { report: VolunteerHoursReport }) {
   return (
     <section className="report-section" aria-labelledby="report-volunteer-hours-title">
       <h2 id="report-volunteer-hours-title">{t('plans:reports.byVolunteerTitle')}</h2>
-      <div className="table-scroll">
+      {/* A month per column: a grid that may be wider than the window, scrolled in its own box (by keys too). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="report-volunteer-hours-title">
         <DataTable
           className="report-table"
           data={report.rows}
@@ -160,7 +161,7 @@ function KindsSection({ report }: { report: TasksByKindReport }) {
     <section className="report-section" aria-labelledby="report-kinds-title">
       <h2 id="report-kinds-title">{t('plans:reports.kindsTitle')}</h2>
       <p className="report-sentence">{t('plans:reports.kindsTotal', { count: report.total })}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="report-kinds-title">
         <DataTable
           className="report-table"
           data={report.rows}
