@@ -207,6 +207,13 @@ export async function dateText(field: Locator): Promise<string> {
   return text.replace(/[\u2066-\u2069\u200e\u200f\s]/g, '');
 }
 
+/** The month a month field (MonthInput's two selects) holds, 'YYYY-MM', or ''. */
+export async function monthValue(field: Locator): Promise<string> {
+  const month = await field.locator('select.month-field-month').inputValue();
+  const year = await field.locator('select.month-field-year').inputValue();
+  return month === '' || year === '' ? '' : `${year}-${month.padStart(2, '0')}`;
+}
+
 /** The value a date or time field holds, as the contract writes it ('YYYY-MM-DD', 'HH:MM'), or ''. */
 export async function dateValue(field: Locator): Promise<string> {
   return field.locator('input[type="hidden"]').first().inputValue();

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, openApp, type Hearth } from './fixtures';
 import { artifactPath } from './paths';
 import { escapeRegExp } from './i18n';
-import { dateField, dateValue, fillDate } from './pages';
+import { dateField, dateValue, fillDate, monthValue } from './pages';
 import { addDays, planDates, type HelpPlan } from '../../shared/domain/plans';
 
 /**
@@ -152,8 +152,8 @@ test('reports: the figures are those of the API', async ({ page, hearth }) => {
   expect(active.registered.total, 'volunteers on the demo list').toBeGreaterThanOrEqual(40);
 
   const t = await openApp(page, hearth, { route: '/reports' });
-  await expect(page.getByLabel(t('plans:reports.from'), { exact: true })).toHaveValue(from);
-  await expect(page.getByLabel(t('plans:reports.to'), { exact: true })).toHaveValue(to);
+  await expect.poll(() => monthValue(dateField(page, t('plans:reports.from')))).toBe(from);
+  await expect.poll(() => monthValue(dateField(page, t('plans:reports.to')))).toBe(to);
 
   const sentence = (key: 'active' | 'registered', c: typeof active.active) =>
     t(`plans:reports.${key}Sentence`, {
@@ -243,7 +243,7 @@ test("a resident's page: add a weekly plan and see its next date", async ({ page
   await row.getByRole('button', { name: t('plans:endLabel', { what }) }).click();
   const dialog = page.getByRole('dialog', { name: t('plans:end.title') });
   await dialog.getByLabel(t('plans:end.reason'), { exact: true }).selectOption('refused');
-  await expect(dialog.getByLabel(t('plans:end.lastDay'), { exact: true })).toHaveValue(today);
+  expect(await dateValue(dateField(dialog, t('plans:end.lastDay')))).toBe(today);
   await dialog.getByRole('button', { name: t('plans:end.confirm') }).click();
   await expect(section.getByRole('status')).toHaveText(t('plans:endedNotice', { what }));
   await expect(section.getByText(t('plans:empty'))).toBeVisible();

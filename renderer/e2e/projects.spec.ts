@@ -44,8 +44,8 @@ test('create a project, recruit a resident with a social contract, record attend
   await expect(page.getByLabel(t('projects:form.name'))).toBeFocused();
   await page.keyboard.type('Partnerstwo na rzecz aktywnej integracji');
   await page.getByLabel(t('projects:form.funder')).fill('Europejski Fundusz Społeczny');
-  await page.getByLabel(t('projects:form.startsOn')).fill(`${year - 1}-01-01`);
-  await page.getByLabel(t('projects:form.endsOn')).fill(`${year + 1}-12-31`);
+  await fillDate(dateField(page, t('projects:form.startsOn')), `${year - 1}-01-01`);
+  await fillDate(dateField(page, t('projects:form.endsOn')), `${year + 1}-12-31`);
   await page.getByLabel(t('projects:form.targetRecruited')).fill('145');
   await page.getByLabel(t('projects:form.targetCompleted')).fill('96');
   await page.keyboard.press('Control+Enter');
@@ -149,7 +149,7 @@ test('create a project, recruit a resident with a social contract, record attend
   await page.getByRole('link', { name: t('common:edit') }).click();
   await expect(page.getByRole('heading', { name: t('projects:form.editTitle'), level: 1 })).toBeVisible();
   await expect(page.getByLabel(t('projects:form.targetRecruited'))).toHaveValue('145');
-  await page.getByLabel(t('projects:form.startsOn')).fill(today);
+  await fillDate(dateField(page, t('projects:form.startsOn')), today);
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('alert').filter({ hasText: t('validation.projectPeriodInUse') })).toBeVisible();
   await page.keyboard.press('Escape');

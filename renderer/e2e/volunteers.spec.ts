@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { TFunction } from 'i18next';
 import { test, expect, openApp, centre } from './fixtures';
-import { Shell } from './pages';
+import { dateField, fillDate, Shell } from './pages';
 import { artifactPath } from './paths';
 
 /**
@@ -98,11 +98,11 @@ test.describe('volunteers (en)', () => {
     await expect(form.slot(2, 'afternoon')).toBeChecked();
     await page.getByRole('radio', { name: t('volunteers:form.regular'), exact: true }).check();
     await page.getByRole('combobox', { name: t('volunteers:form.specialist'), exact: true }).selectOption({ label: t('volunteers:specialists.socialWorker') });
-    const agreement = page.getByLabel(t('volunteers:form.agreement'), { exact: true });
-    await agreement.fill('2099-03-01');
+    const agreement = dateField(page, t('volunteers:form.agreement'));
+    await fillDate(agreement, '2099-03-01');
     await form.save.click();
     await expect(page.getByText(t('common:validation.dateInFuture'))).toBeVisible();
-    await agreement.fill('2025-03-01');
+    await fillDate(agreement, '2025-03-01');
     await page.getByRole('checkbox', { name: 'Polski', exact: true }).check();
     await page.getByRole('checkbox', { name: 'English', exact: true }).check();
     await page.getByRole('textbox', { name: t('volunteers:form.notes'), exact: true }).fill('Winter tyres; can take two people.');
