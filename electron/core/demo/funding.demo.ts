@@ -31,6 +31,26 @@ const WORDS = {
       ['Сельский ДК', 'Зал для мастер-класса на вечер'],
     ],
   },
+  pl: {
+    landlord: 'Parafia św. Antoniego w Jedliczu (wynajmujący)',
+    premises: 'Lokal centrum, ul. Kościuszki 12, Jedlicze',
+    leaseNote: 'Czynsz rynkowy 1000 zł, wynajmujący bierze od stowarzyszenia 200 zł',
+    funder: 'Narodowy Instytut Wolności — program NOWEFIO',
+    title: 'Ciepły dom: wsparcie samotnych seniorów gminy Jedlicze',
+    lines: ['Wynagrodzenie koordynatora', 'Transport i paliwo', 'Materiały eksploatacyjne'],
+    tranche: ['Pierwsza transza', 'Druga transza', 'Trzecia transza'],
+    curator: 'Koordynator centrum',
+    curatorNote: 'Wynagrodzenie koordynatora za {m}',
+    fuel: 'Stacja paliw Orlen',
+    fuelNote: 'Paliwo na dojazdy do podopiecznych',
+    shop: 'Sklep „Wszystko dla domu”',
+    supplies: 'Papier, tusze, środki czystości',
+    goods: [
+      ['Sklep „Groszek”', 'Paczki żywnościowe dla samotnych seniorów, 10 szt.'],
+      ['Rodzina Nowaków', 'Drewno opałowe, 2 m³'],
+      ['Gminny Ośrodek Kultury', 'Sala na warsztaty, jeden wieczór'],
+    ],
+  },
   en: {
     landlord: 'N. Sokolova (landlord)',
     premises: 'Centre premises, 12 Main Street',
@@ -67,9 +87,9 @@ export async function demoFunding(ctx: DemoContext): Promise<void> {
   const int = (min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
   const scale = PER_RUB[settings.currency] ?? 1;
   const money = (rub: number) => (scale === 1 ? Math.round(rub * 100) : Math.max(1, Math.round(rub * scale)) * 100);
-  const words = settings.language === 'ru' ? WORDS.ru : WORDS.en;
+  const words = settings.language === 'ru' ? WORDS.ru : settings.language === 'pl' ? WORDS.pl : WORDS.en;
   const monthName = (date: string) =>
-    new Intl.DateTimeFormat(settings.language === 'ru' ? 'ru' : 'en-GB', { month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+    new Intl.DateTimeFormat(settings.language === 'ru' || settings.language === 'pl' ? settings.language : 'en-GB', { month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
 
   const accounts = await deps.db.selectFrom('cash_accounts').select(['id', 'kind']).where('currency', '=', settings.currency).where('archived_at', 'is', null).orderBy('sort_order').execute();
   const cash = accounts.find((a) => a.kind === 'cash');

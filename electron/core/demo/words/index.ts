@@ -1,0 +1,13 @@
+import { ru } from './ru';
+import { pl } from './pl';
+import type { DemoWords } from './types';
+
+/** The demo's words in the centre's language; Russian for English (the e2e suite is built on the Russian village) and for what has none yet. */
+export function demoWords(language: string | null | undefined): DemoWords {
+  switch (language) {
+    case 'pl':
+      return pl;
+    default:
+      return ru;
+  }
+}
