@@ -51,6 +51,26 @@ const WORDS = {
       ['Gminny Ośrodek Kultury', 'Sala na warsztaty, jeden wieczór'],
     ],
   },
+  el: {
+    landlord: 'Ιερός Ναός Αγίου Νικολάου Κερατσινίου (εκμισθωτής)',
+    premises: 'Χώρος του κέντρου, Οδός Θερμοπυλών 12, Κερατσίνι',
+    leaseNote: 'Αγοραία τιμή 250 €, ο ιδιοκτήτης χρεώνει στον σύλλογο 50 €',
+    funder: 'Ίδρυμα Σταύρος Νιάρχος',
+    title: 'Ζεστό σπίτι: στήριξη μοναχικών ηλικιωμένων του Κερατσινίου',
+    lines: ['Αμοιβή συντονίστριας', 'Μετακινήσεις και καύσιμα', 'Αναλώσιμα'],
+    tranche: ['Πρώτη δόση', 'Δεύτερη δόση', 'Τρίτη δόση'],
+    curator: 'Συντονίστρια του κέντρου',
+    curatorNote: 'Αμοιβή συντονίστριας για {m}',
+    fuel: 'Πρατήριο καυσίμων',
+    fuelNote: 'Βενζίνη για επισκέψεις στους ωφελούμενους',
+    shop: 'Κατάστημα οικιακών ειδών',
+    supplies: 'Χαρτί, μελάνια, είδη καθαριότητας',
+    goods: [
+      ['Σούπερ μάρκετ της γειτονιάς', 'Δέματα τροφίμων για μοναχικούς ηλικιωμένους, 10 τεμ.'],
+      ['Οικογένεια Παπαδοπούλου', 'Καυσόξυλα, 2 κυβικά'],
+      ['Πολιτιστικός Σύλλογος', 'Αίθουσα για εργαστήριο, ένα βράδυ'],
+    ],
+  },
   en: {
     landlord: 'N. Sokolova (landlord)',
     premises: 'Centre premises, 12 Main Street',
@@ -87,9 +107,9 @@ export async function demoFunding(ctx: DemoContext): Promise<void> {
   const int = (min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
   const scale = PER_RUB[settings.currency] ?? 1;
   const money = (rub: number) => (scale === 1 ? Math.round(rub * 100) : Math.max(1, Math.round(rub * scale)) * 100);
-  const words = settings.language === 'ru' ? WORDS.ru : settings.language === 'pl' ? WORDS.pl : WORDS.en;
+  const words = settings.language === 'ru' ? WORDS.ru : settings.language === 'pl' ? WORDS.pl : settings.language === 'el' ? WORDS.el : WORDS.en;
   const monthName = (date: string) =>
-    new Intl.DateTimeFormat(settings.language === 'ru' || settings.language === 'pl' ? settings.language : 'en-GB', { month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+    new Intl.DateTimeFormat(['ru', 'pl', 'el'].includes(settings.language) ? settings.language : 'en-GB', { month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
 
   const accounts = await deps.db.selectFrom('cash_accounts').select(['id', 'kind']).where('currency', '=', settings.currency).where('archived_at', 'is', null).orderBy('sort_order').execute();
   const cash = accounts.find((a) => a.kind === 'cash');

@@ -6,6 +6,7 @@ import { BUILT_IN_KINDS } from '../../../shared/domain/catalogue';
 import { NAME_POOLS } from './names';
 import { ru } from './words/ru';
 import { pl } from './words/pl';
+import { el } from './words/el';
 import type { DemoWords } from './words/types';
 
 const NOW = '2026-11-23T09:00:00Z';
@@ -15,6 +16,7 @@ type Core = Awaited<ReturnType<typeof startCore>>;
 const SETUPS = {
   ru: { centreName: 'Центр поддержки жителей Сылвы', country: 'RU', currency: 'RUB', language: 'ru', demo: true },
   pl: { centreName: 'Centrum Wsparcia Mieszkańców w Jedliczu', country: 'PL', currency: 'PLN', language: 'pl', demo: true },
+  el: { centreName: 'Κέντρο Στήριξης Κατοίκων Κερατσινίου', country: 'GR', currency: 'EUR', language: 'el', demo: true },
 } as const;
 
 /** The first-run screen's "fill with demo data" in a language (setup.complete with demo: true). */
@@ -30,7 +32,7 @@ async function demoIn(language: keyof typeof SETUPS): Promise<{ core: Core; coun
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 describe('demo words: every language has the same shape as the Russian', () => {
-  const languages: Record<string, DemoWords> = { pl };
+  const languages: Record<string, DemoWords> = { pl, el };
   for (const [lang, words] of Object.entries(languages)) {
     it(`${lang}: the same templates, referrals and progress notes per kind, and lists as long`, () => {
       for (const k of BUILT_IN_KINDS) {
@@ -110,5 +112,51 @@ describe('demo --language pl', () => {
       expect(CYRILLIC.test(gr.funder + gr.title)).toBe(false);
       expect(gr.title).toMatch(/[ąęłńóśźż]/);
     }
+  });
+});
+
+describe('demo --language el', () => {
+  let ruDemo: Awaited<ReturnType<typeof demoIn>>;
+  let elDemo: Awaited<ReturnType<typeof demoIn>>;
+  beforeAll(async () => {
+    ruDemo = await demoIn('ru');
+    elDemo = await demoIn('el');
+  }, 600_000);
+  afterAll(() => {
+    void ruDemo.core.close();
+    void elDemo.core.close();
+  });
+  const all = <T>(core: Core, query: string) => core.sqlite.prepare(query).all() as T[];
+  const GREEK = /\p{Script=Greek}/u;
+
+  it('writes the same counts as the Russian demo', () => {
+    expect(elDemo.counts).toEqual(ruDemo.counts);
+  });
+
+  it('gives most residents Greek names, with refugees from Ukraine and a few others', () => {
+    const greek = new Set(NAME_POOLS.el.lastNames.flatMap((n) => [n.male, n.female]));
+    const names = all<{ last_name: string }>(elDemo.core, 'select last_name from residents').map((r) => r.last_name);
+    const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('el');
+    const folded = new Set([...greek].map(fold));
+    // About 69 of 100 for this seed: the rest are refugees from Ukraine and a few Polish names.
+    expect(names.filter((n) => folded.has(fold(n))).length).toBeGreaterThanOrEqual(65);
+    expect(names.filter((n) => /\p{Script=Cyrillic}/u.test(n)).length).toBeGreaterThan(0);
+  });
+
+  it('writes requests, notes and the grant in Greek', () => {
+    const texts = [
+      ...all<{ t: string }>(elDemo.core, 'select description as t from requests'),
+      ...all<{ t: string }>(elDemo.core, "select note as t from request_status_history where note <> ''"),
+      ...all<{ t: string }>(elDemo.core, "select notes as t from residents where notes <> ''"),
+      ...all<{ t: string }>(elDemo.core, "select note as t from help_plans where note <> ''"),
+    ].map((x) => x.t);
+    expect(texts.filter((t) => CYRILLIC.test(t))).toEqual([]);
+    const requests = all<{ t: string }>(elDemo.core, 'select description as t from requests').map((x) => x.t);
+    expect(requests.every((t) => GREEK.test(t))).toBe(true);
+    const settlements = new Set(all<{ s: string }>(elDemo.core, 'select settlement as s from residents').map((x) => x.s));
+    expect(settlements.has('Κερατσίνι')).toBe(true);
+    const grants = all<{ funder: string; title: string }>(elDemo.core, 'select funder, title from grants');
+    expect(grants.length).toBeGreaterThan(0);
+    for (const gr of grants) expect(GREEK.test(gr.title) && GREEK.test(gr.funder)).toBe(true);
   });
 });

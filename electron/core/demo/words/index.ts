@@ -1,5 +1,6 @@
 import { ru } from './ru';
 import { pl } from './pl';
+import { el } from './el';
 import type { DemoWords } from './types';
 
 /** The demo's words in the centre's language; Russian for English (the e2e suite is built on the Russian village) and for what has none yet. */
@@ -7,6 +8,8 @@ export function demoWords(language: string | null | undefined): DemoWords {
   switch (language) {
     case 'pl':
       return pl;
+    case 'el':
+      return el;
     default:
       return ru;
   }
