@@ -7,6 +7,7 @@ import { NAME_POOLS } from './names';
 import { ru } from './words/ru';
 import { pl } from './words/pl';
 import { el } from './words/el';
+import { uk } from './words/uk';
 import type { DemoWords } from './words/types';
 
 const NOW = '2026-11-23T09:00:00Z';
@@ -16,6 +17,7 @@ type Core = Awaited<ReturnType<typeof startCore>>;
 const SETUPS = {
   ru: { centreName: 'Центр поддержки жителей Сылвы', country: 'RU', currency: 'RUB', language: 'ru', demo: true },
   pl: { centreName: 'Centrum Wsparcia Mieszkańców w Jedliczu', country: 'PL', currency: 'PLN', language: 'pl', demo: true },
+  uk: { centreName: 'Центр підтримки мешканців Решетилівки', country: 'UA', currency: 'UAH', language: 'uk', demo: true },
   el: { centreName: 'Κέντρο Στήριξης Κατοίκων Κερατσινίου', country: 'GR', currency: 'EUR', language: 'el', demo: true },
 } as const;
 
@@ -32,7 +34,7 @@ async function demoIn(language: keyof typeof SETUPS): Promise<{ core: Core; coun
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 describe('demo words: every language has the same shape as the Russian', () => {
-  const languages: Record<string, DemoWords> = { pl, el };
+  const languages: Record<string, DemoWords> = { pl, el, uk };
   for (const [lang, words] of Object.entries(languages)) {
     it(`${lang}: the same templates, referrals and progress notes per kind, and lists as long`, () => {
       for (const k of BUILT_IN_KINDS) {
@@ -158,5 +160,43 @@ describe('demo --language el', () => {
     const grants = all<{ funder: string; title: string }>(elDemo.core, 'select funder, title from grants');
     expect(grants.length).toBeGreaterThan(0);
     for (const gr of grants) expect(GREEK.test(gr.title) && GREEK.test(gr.funder)).toBe(true);
+  });
+});
+
+describe('demo --language uk', () => {
+  let ruDemo: Awaited<ReturnType<typeof demoIn>>;
+  let ukDemo: Awaited<ReturnType<typeof demoIn>>;
+  beforeAll(async () => {
+    ruDemo = await demoIn('ru');
+    ukDemo = await demoIn('uk');
+  }, 600_000);
+  afterAll(() => {
+    void ruDemo.core.close();
+    void ukDemo.core.close();
+  });
+  const all = <T>(core: Core, query: string) => core.sqlite.prepare(query).all() as T[];
+
+  it('writes the same counts as the Russian demo', () => {
+    expect(ukDemo.counts).toEqual(ruDemo.counts);
+  });
+
+  it('gives most residents Ukrainian names', () => {
+    const ukrainian = new Set(NAME_POOLS.uk.lastNames.flatMap((n) => [n.male, n.female].map((x) => x.toLocaleLowerCase('uk'))));
+    const names = all<{ last_name: string }>(ukDemo.core, 'select last_name from residents').map((r) => r.last_name.toLocaleLowerCase('uk'));
+    expect(names.filter((n) => ukrainian.has(n)).length).toBeGreaterThanOrEqual(70);
+  });
+
+  it('writes requests and notes in Ukrainian (і, ї, є; no ы, э, ё), and a Ukrainian grant', () => {
+    const texts = [
+      ...all<{ t: string }>(ukDemo.core, 'select description as t from requests'),
+      ...all<{ t: string }>(ukDemo.core, "select note as t from request_status_history where note <> ''"),
+      ...all<{ t: string }>(ukDemo.core, "select notes as t from residents where notes <> ''"),
+      ...all<{ t: string }>(ukDemo.core, "select note as t from help_plans where note <> ''"),
+      ...all<{ t: string }>(ukDemo.core, 'select funder || title as t from grants'),
+    ].map((x) => x.t);
+    expect(texts.filter((t) => /[ыэёЫЭЁъЪ]/.test(t))).toEqual([]);
+    const requests = all<{ t: string }>(ukDemo.core, 'select description as t from requests').map((x) => x.t);
+    expect(requests.filter((t) => /[іїєІЇЄ]/.test(t)).length).toBeGreaterThan(requests.length / 2);
+    expect(all<{ t: string }>(ukDemo.core, 'select title as t from grants').some((x) => /[іїє]/.test(x.t))).toBe(true);
   });
 });
