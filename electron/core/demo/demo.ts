@@ -29,6 +29,9 @@ import { requestInputSchema, type Channel, type RequestStatus, type Urgency } fr
 import { residentInputSchema, type ResidentInput, type Situation } from '../../../shared/domain/residents';
 import { NAME_POOLS, randomPersonName, type Gender, type NameLang, type PersonName } from './names';
 import { mulberry32 } from '../random';
+import { readSettings } from '../features/settings/settings.service';
+import { demoWords } from './words';
+import { HEATING, WINTER, type DemoWords, type KindWords, type TemplateCtx } from './words/types';
 import type { DemoContext } from './demo-context';
 import { demoCashbook } from './cashbook.demo';
 import { demoTill } from './till.demo';
@@ -205,10 +208,43 @@ export function makePhone(rng: Rng, country: PhoneCountry): string {
 }
 
 /** A landline in the Chusovoy area: local "5-12-34" or with the area code. */
-function makeLandline(rng: Rng): string {
+function makeLandline(rng: Rng, w: DemoWords): string {
   const n = `${rng.int(2, 5)}${rng.digits(4)}`;
-  const local = `${n.slice(0, 1)}-${n.slice(1, 3)}-${n.slice(3)}`;
-  return rng.chance(0.6) ? local : `8 (34256) ${local}`;
+  return w.landline(n, !rng.chance(0.6));
+}
+
+/**
+ * A mobile of the centre's country, with exactly the draws of a Russian one (so that the data after
+ * it is the same whatever the language): a prefix, seven digits, a way of writing.
+ */
+function homePhone(rng: Rng, w: DemoWords): string {
+  switch (w.homePhone) {
+    case 'RU':
+    case 'UA':
+      return makePhone(rng, w.homePhone);
+    case 'PL': {
+      const p = rng.pick(['501', '502', '509', '510', '512', '530', '600', '601', '602', '660', '693', '797']);
+      const n = rng.digits(7);
+      const [x, y] = [n.slice(0, 3), n.slice(3, 6)];
+      return rng.weighted([
+        [`+48 ${p} ${x} ${y}`, 4],
+        [`${p}-${x}-${y}`, 2],
+        [`${p} ${x} ${y}`, 2],
+        [`+48${p}${x}${y}`, 1],
+      ]);
+    }
+    case 'GR': {
+      const p = rng.pick(['690', '693', '694', '695', '697', '698', '699', '690', '693', '694', '697', '698']);
+      const n = rng.digits(7);
+      const [x, y] = [n.slice(0, 3), n.slice(3)];
+      return rng.weighted([
+        [`+30 ${p} ${x} ${y}`, 4],
+        [`${p}${x}${y}`, 2],
+        [`${p} ${x} ${y}`, 2],
+        [`+30${p}${n}`, 1],
+      ]);
+    }
+  }
 }
 
 /** Upper case as typed: Greek capitals lose their tonos (ΠΑΠΑΔΟΠΟΥΛΟΣ), other scripts keep their marks. */
@@ -252,26 +288,18 @@ interface Settlement {
   streets: readonly string[];
 }
 
-export const DEMO_SETTLEMENTS: readonly Settlement[] = [
-  {
-    name: 'Сылва',
-    weight: 55,
-    flats: 0.4,
-    streets: [
-      'ул. Ленина', 'ул. Набережная', 'ул. Заречная', 'ул. Школьная', 'ул. Советская', 'ул. Кирова', 'ул. Свердлова',
-      'ул. Молодёжная', 'ул. Луговая', 'пер. Почтовый', 'ул. Первомайская', 'ул. Лесная', 'ул. Строителей', 'ул. Карла Маркса',
-    ],
-  },
-  {
-    name: 'Чусовой',
-    weight: 15,
-    flats: 0.75,
-    streets: ['ул. Ленина', 'ул. Мира', 'ул. Революции', 'ул. Матросова', 'ул. Юности', 'ул. Чайковского', 'ул. Коммунистическая'],
-  },
-  { name: 'Лямино', weight: 12, flats: 0.1, streets: ['ул. Центральная', 'ул. Школьная', 'ул. Береговая', 'ул. Нагорная', 'ул. Трактовая'] },
-  { name: 'Сараны', weight: 9, flats: 0.2, streets: ['ул. Горняков', 'ул. Рабочая', 'ул. Клубная', 'ул. Заречная'] },
-  { name: 'Калино', weight: 9, flats: 0.1, streets: ['ул. Вокзальная', 'ул. Садовая', 'ул. Железнодорожная', 'ул. Полевая'] },
+/** The five places' weights and share of flats (the names and streets are the words'). */
+const SETTLEMENT_SHAPES: ReadonlyArray<{ weight: number; flats: number }> = [
+  { weight: 55, flats: 0.4 },
+  { weight: 15, flats: 0.75 },
+  { weight: 12, flats: 0.1 },
+  { weight: 9, flats: 0.2 },
+  { weight: 9, flats: 0.1 },
 ];
+
+export function demoSettlements(w: DemoWords): readonly Settlement[] {
+  return w.settlements.map((x, i) => ({ ...x, ...(SETTLEMENT_SHAPES[i] ?? { weight: 1, flats: 0.5 }) }));
+}
 
 interface Address {
   settlement: string;
@@ -280,14 +308,14 @@ interface Address {
   flat: string;
 }
 
-function makeAddress(rng: Rng): Address {
-  const s = rng.weighted(DEMO_SETTLEMENTS.map((x) => [x, x.weight] as const));
+function makeAddress(rng: Rng, w: DemoWords): Address {
+  const s = rng.weighted(demoSettlements(w).map((x) => [x, x.weight] as const));
   const inFlat = rng.chance(s.flats);
   const number = String(inFlat ? rng.int(1, 45) : rng.int(1, 90));
   const house = rng.weighted([
     [number, 85],
-    [`${number}а`, 6],
-    [`${number}Б`, 3],
+    [`${number}${w.houseLetters[0]}`, 6],
+    [`${number}${w.houseLetters[1]}`, 3],
     [`${number}/${rng.int(1, 3)}`, 6],
   ]);
   return { settlement: s.name, street: rng.pick(s.streets), house, flat: inFlat ? String(rng.int(1, 60)) : '' };
@@ -331,31 +359,10 @@ function elderlyYear(rng: Rng): number {
   return rng.int(from, to);
 }
 
-const g = (r: { gender: Gender }, male: string, female: string): string => (r.gender === 'male' ? male : female);
-
-function residentNote(rng: Rng, r: DemoResident, name: PersonName): string {
-  const notes: string[] = ['Звонить после 10 утра', 'Не открывает незнакомым, сначала позвонить', 'Сын на вахте, приезжает раз в месяц'];
-  if (r.elderly) {
-    notes.push(
-      'Плохо слышит, звонить громко',
-      'Плохо видит, документы читать вслух',
-      'Дочь в Перми, помогает деньгами',
-      `Ходит с ходунками, на улицу ${g(r, 'сам', 'сама')} не выходит`,
-      `${g(r, 'Вдовец', 'Вдова')}, дети далеко`,
-    );
-  }
-  if (r.input.flat !== '' && r.input.flat !== undefined) notes.push(`Ключ у соседки из кв. ${rng.int(1, 40)}`, 'Домофон не работает, звонить на сотовый');
-  if (r.privateHouse) {
-    notes.push(`Печь топит ${g(r, 'сам', 'сама')}, дрова заносить в дом`, `Собака во дворе, заходить с ${g(r, 'хозяином', 'хозяйкой')}`, 'Воду носят с колонки через дорогу');
-  }
-  if (r.situations.has('disability')) notes.push('Инвалид II группы, ходит с тростью', 'После инсульта, говорит с трудом', 'Диабет, инсулин по льготному рецепту');
-  if (r.situations.has('displaced')) {
-    notes.push('Приехали из Харькова в 2022 г., документы восстанавливают', 'Из Херсонской обл., временное убежище', 'Живут у родственников, ищут жильё');
-  }
-  if (r.situations.has('familyInDifficulty')) notes.push('Трое детей, младшему 2 года', 'Многодетная семья, мать одна', 'Муж на СВО, помогать с дровами');
-  if (r.lang === 'el') notes.push('Дочь в Салониках, звонит по воскресеньям');
-  if (r.lang === 'pl') notes.push(`Просит называть ${g(r, 'его пан', 'её пани')} ${name.firstName}`);
-  return rng.pick(notes);
+function residentNote(rng: Rng, r: DemoResident, name: PersonName, w: DemoWords): string {
+  const flat = r.input.flat !== '' && r.input.flat !== undefined;
+  const neighbourFlat = flat ? rng.int(1, 40) : 0;
+  return rng.pick(w.residentNotes({ r: { ...r, flat }, firstName: name.firstName, neighbourFlat }));
 }
 
 interface PlannedPerson {
@@ -364,7 +371,7 @@ interface PlannedPerson {
   elderly: boolean;
 }
 
-function planResidents(rng: Rng, count: number, windowDays: number, today: string): DemoResident[] {
+function planResidents(rng: Rng, count: number, windowDays: number, today: string, w: DemoWords, names: Rng): DemoResident[] {
   const residents: DemoResident[] = [];
   // A shuffled deck keeps the language mix steady for any seed: mostly Russian, a few of the others.
   const mix: NameLang[] = [...Array<NameLang>(30).fill('ru'), 'uk', 'uk', 'uk', 'pl', 'pl', 'pl', 'pl', 'el', 'el', 'el'];
@@ -385,9 +392,12 @@ function planResidents(rng: Rng, count: number, windowDays: number, today: strin
       ['displaced', 12],
     ]);
     const lang: NameLang = household === 'displaced' ? 'uk' : nextLang();
-    const address = makeAddress(rng);
+    const address = makeAddress(rng, w);
     const pool = NAME_POOLS[lang];
-    const surname = rng.pick(pool.lastNames);
+    const nameLang = w.names[lang];
+    // The draws are those of the planned language; another language's names come from their own stream.
+    const plannedSurname = rng.pick(pool.lastNames);
+    const surname = nameLang === lang ? plannedSurname : names.pick(NAME_POOLS[nameLang].lastNames);
     const people: PlannedPerson[] = [];
     let situations: Situation[] = [];
     let householdSize = 1;
@@ -424,7 +434,7 @@ function planResidents(rng: Rng, count: number, windowDays: number, today: strin
         householdSize = rng.int(2, 5);
         break;
     }
-    const sharedLandline = address.flat === '' && rng.chance(0.3) ? makeLandline(rng) : null;
+    const sharedLandline = address.flat === '' && rng.chance(0.3) ? makeLandline(rng, w) : null;
     // Most of the register was typed in during the first weeks; the rest came in one by one, a household at a time.
     const registeredDay = rng.chance(0.65) ? rng.int(0, 14) : rng.int(15, windowDays - 1);
     let registeredAt = workMoment(rng, addDays(today, registeredDay - windowDays));
@@ -432,12 +442,13 @@ function planResidents(rng: Rng, count: number, windowDays: number, today: strin
     for (const person of people) {
       if (residents.length >= count) break;
       const own = randomPersonName(rng.next, lang, person.gender);
-      const name = typedName(rng, { ...own, lastName: surname[person.gender] });
+      const plannedName = typedName(rng, { ...own, lastName: plannedSurname[person.gender] });
+      const name = nameLang === lang ? plannedName : typedName(names, { ...randomPersonName(names.next, nameLang, person.gender), lastName: surname[person.gender] });
       const personSituations = new Set<Situation>(situations);
       if (person.elderly) personSituations.add('pensioner');
       else personSituations.delete('pensioner');
       if (rng.chance(person.elderly ? 0.22 : 0.05)) personSituations.add('disability');
-      const phones = personPhones(rng, lang, person, household, sharedLandline);
+      const phones = personPhones(rng, lang, person, household, sharedLandline, w);
       const r: DemoResident = {
         id: 0,
         gender: person.gender,
@@ -463,7 +474,7 @@ function planResidents(rng: Rng, count: number, windowDays: number, today: strin
         },
       };
       const noteChance = person.elderly ? 0.4 : 0.3;
-      if (rng.chance(noteChance)) r.input.notes = residentNote(rng, r, name);
+      if (rng.chance(noteChance)) r.input.notes = residentNote(rng, r, name, w);
       residents.push(r);
       registeredAt += rng.int(2, 6) * MINUTE;
     }
@@ -484,17 +495,17 @@ function planResidents(rng: Rng, count: number, windowDays: number, today: strin
   return residents;
 }
 
-function personPhones(rng: Rng, lang: NameLang, person: PlannedPerson, household: Household, landline: string | null): string[] {
+function personPhones(rng: Rng, lang: NameLang, person: PlannedPerson, household: Household, landline: string | null, w: DemoWords): string[] {
   const phones: string[] = [];
   if (landline !== null && person.elderly) phones.push(landline);
   if (household === 'displaced') {
     // A Russian SIM card, or only the Ukrainian number kept from before; sometimes both.
-    if (rng.chance(0.8)) phones.push(makePhone(rng, 'RU'));
+    if (rng.chance(0.8)) phones.push(homePhone(rng, w));
     if (phones.length === 0 || rng.chance(0.2)) phones.push(makePhone(rng, 'UA'));
     return phones;
   }
   const mobileChance = person.elderly ? (phones.length > 0 ? 0.15 : 0.8) : 0.95;
-  if (rng.chance(mobileChance)) phones.push(makePhone(rng, 'RU'));
+  if (rng.chance(mobileChance)) phones.push(homePhone(rng, w));
   // A daughter in Poland or Greece who is the one to call.
   if ((lang === 'pl' || lang === 'el') && rng.chance(0.35)) phones.push(makePhone(rng, lang === 'pl' ? 'PL' : 'GR'));
   return phones;
@@ -528,33 +539,14 @@ function workMoment(rng: Rng, date: string): number {
 
 type Style = 'instant' | 'visit' | 'appointment' | 'task';
 
-interface Described {
-  text: string;
-  urgency?: Urgency;
-  /** Paid desk services: what the visitor paid, noted when done. */
-  price?: number;
-}
-
-interface Ctx {
-  rng: Rng;
-  r: DemoResident;
-  /** 1–12 */
-  month: number;
-}
-
-interface KindPlan {
+interface KindShape {
   weight: (month: number) => number;
   eligible: (r: DemoResident) => boolean;
   style: Style;
   channels: ReadonlyArray<readonly [Channel, number]>;
-  templates: ReadonlyArray<(c: Ctx) => Described | null>;
-  referrals?: readonly string[];
-  /** Notes a volunteer leaves when a job takes more than one visit. */
-  progressNotes?: readonly string[];
 }
 
-const WINTER = new Set([11, 12, 1, 2, 3]);
-const HEATING = new Set([10, 11, 12, 1, 2, 3, 4]);
+type KindPlan = KindShape & KindWords;
 
 const needsHelpAtHome = (r: DemoResident) => r.elderly || r.situations.has('disability');
 const inPrivateHouse = (r: DemoResident) => r.privateHouse && needsHelpAtHome(r);
@@ -572,110 +564,43 @@ const DESK_CHANNELS: ReadonlyArray<readonly [Channel, number]> = [
   ['phone', 6],
 ];
 
-function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
-const pages = (n: number) => `${n} ${plural(n, 'страница', 'страницы', 'страниц')}`;
-const cubes = (n: number) => `${n} ${plural(n, 'куб', 'куба', 'кубов')}`;
-
-const DRUGS = [
-  'эналаприл', 'амлодипин', 'бисопролол', 'лозартан', 'аторвастатин', 'метформин', 'кардиомагнил', 'омепразол',
-  'индапамид', 'корвалол', 'нитроглицерин', 'варфарин', 'глицин', 'диклофенак (мазь)', 'капли тимолол', 'L-тироксин',
-];
-const DOCTORS = ['к кардиологу', 'к окулисту', 'к неврологу', 'к терапевту', 'к хирургу', 'к эндокринологу', 'на рентген', 'на анализы', 'на УЗИ'];
-const VOLUNTEERS = ['Андрей', 'Сергей', 'Ксения', 'Дима', 'Настя', 'Артём', 'Ольга Петровна', 'Максим', 'Лена', 'Никита'];
-const WEEKDAYS = ['в понедельник', 'во вторник', 'в среду', 'в четверг', 'в пятницу', 'в субботу'];
-
 /** How each built-in kind shows up at a village centre: when, for whom, and in the centre's own words. */
-const KIND_PLANS: Record<BuiltInKindCode, KindPlan> = {
+const KIND_SHAPES: Record<BuiltInKindCode, KindShape> = {
   firewood: {
     weight: (m) => (HEATING.has(m) ? (WINTER.has(m) ? 10 : 7) : m >= 6 && m <= 9 ? 2.5 : 1),
     eligible: inPrivateHouse,
     style: 'task',
     channels: VOLUNTEER_CHANNELS,
-    templates: [
-      ({ rng, month }) => (HEATING.has(month) ? { text: `Закончились дрова, нужно ${cubes(rng.int(1, 3))}`, urgency: rng.chance(0.4) ? 'urgent' : 'normal' } : null),
-      ({ r }) => ({ text: `Перенести дрова из-под навеса в дом, ${g(r, 'сам', 'сама')} не может — болит спина` }),
-      () => ({ text: 'Наколоть дров, чурки лежат во дворе' }),
-      ({ rng }) => ({ text: `Привезли ${cubes(rng.int(2, 6))} дров, сложить в поленницу` }),
-      ({ month }) => (HEATING.has(month) ? { text: 'Занести дрова в дом на неделю' } : null),
-    ],
-    progressNotes: ['Сложили половину, доделаем завтра', 'Ждём второго волонтёра'],
   },
   snowClearing: {
     weight: (m) => (m === 12 || m === 1 || m === 2 ? 9 : m === 11 || m === 3 ? 6 : m === 4 || m === 10 ? 0.5 : 0),
     eligible: inPrivateHouse,
     style: 'task',
     channels: VOLUNTEER_CHANNELS,
-    templates: [
-      () => ({ text: 'Почистить снег от калитки до крыльца' }),
-      () => ({ text: 'Замело после метели, не открыть калитку', urgency: 'urgent' }),
-      () => ({ text: 'Сбросить снег с крыши сарая' }),
-      () => ({ text: 'Почистить дорожку к колонке и к дровнику' }),
-      ({ rng }) => ({ text: `Откопать ворота, ${rng.pick(WEEKDAYS)} привезут дрова` }),
-    ],
   },
   medicinePurchase: {
     weight: () => 9,
     eligible: needsHelpAtHome,
     style: 'task',
     channels: VOLUNTEER_CHANNELS,
-    templates: [
-      ({ rng }) => ({ text: `Купить лекарства по рецепту: ${rng.pick(DRUGS)}` }),
-      ({ rng }) => {
-        const [a, b] = rng.shuffle(DRUGS);
-        return { text: `Купить лекарства: ${a ?? ''}, ${b ?? ''}` };
-      },
-      ({ rng }) => ({ text: `Забрать льготный рецепт в поликлинике и выкупить ${rng.pick(DRUGS)}` }),
-      ({ rng }) => ({ text: `Закончился ${rng.pick(DRUGS)}, пьёт каждый день`, urgency: 'urgent' }),
-      ({ r }) => (r.situations.has('disability') ? { text: 'Выкупить инсулин по льготному рецепту', urgency: 'urgent' } : null),
-    ],
-    referrals: ['Передали социальному работнику КЦСОН', 'Направили в аптеку с доставкой'],
-    progressNotes: ['Заказали в аптеке, ждём', 'Нет в наличии в Сылве, везут из Чусового'],
   },
   groceries: {
     weight: () => 5,
     eligible: needsHelpAtHome,
     style: 'task',
     channels: VOLUNTEER_CHANNELS,
-    templates: [
-      () => ({ text: 'Купить продукты: хлеб, молоко, крупа' }),
-      ({ r }) => ({ text: `Продукты на неделю, список у ${g(r, 'него', 'неё')}` }),
-      () => ({ text: 'Купить продукты и корм для кошки' }),
-      ({ month }) => (WINTER.has(month) ? { text: 'Купить хлеб и молоко, на улице гололёд, выходить боится' } : null),
-      ({ r }) => ({ text: `После больницы ${g(r, 'сам', 'сама')} не выходит, купить продукты` }),
-    ],
   },
   transportDoctor: {
     weight: () => 4,
     eligible: needsHelpAtHome,
     style: 'task',
     channels: VOLUNTEER_CHANNELS,
-    templates: [
-      ({ rng }) => ({ text: `Отвезти в Чусовую больницу ${rng.pick(DOCTORS)}, запись на ${rng.int(8, 14)}:${rng.pick(['00', '15', '30', '45'])}` }),
-      ({ rng }) => ({ text: `Сопроводить в поликлинику ${rng.pick(DOCTORS)}` }),
-      ({ r }) => (r.situations.has('disability') ? { text: 'Отвезти на МСЭ в Пермь, продление инвалидности' } : null),
-    ],
-    referrals: ['Передали в социальное такси КЦСОН'],
   },
   householdRepairs: {
     weight: (m) => (m >= 5 && m <= 9 ? 4 : 2),
     eligible: needsHelpAtHome,
     style: 'task',
     channels: VOLUNTEER_CHANNELS,
-    templates: [
-      () => ({ text: 'Поменять лампочку в коридоре, высоко' }),
-      () => ({ text: 'Течёт кран на кухне' }),
-      () => ({ text: 'Заменить розетку, искрит', urgency: 'urgent' }),
-      () => ({ text: 'Починить калитку, не закрывается' }),
-      ({ month }) => (month >= 9 && month <= 11 ? { text: 'Заклеить окна на зиму' } : null),
-      ({ r }) => (r.privateHouse ? { text: 'Поправить забор после ветра' } : { text: 'Врезать новый замок, старый заедает' }),
-    ],
-    progressNotes: ['Купили смеситель, поставим в субботу', 'Нужна запчасть, заказали'],
   },
   checkIn: {
     weight: () => 4,
@@ -685,162 +610,66 @@ const KIND_PLANS: Record<BuiltInKindCode, KindPlan> = {
       ['outreach', 70],
       ['phone', 30],
     ],
-    templates: [
-      () => ({ text: 'Плановый визит: как самочувствие, что нужно' }),
-      () => ({ text: 'Навестить, второй день не отвечает на звонки', urgency: 'urgent' }),
-      () => ({ text: 'Проведать после выписки из больницы' }),
-      () => ({ text: 'Еженедельный звонок и визит' }),
-    ],
   },
   waterCarrying: {
     weight: (m) => (WINTER.has(m) ? 4 : 2.5),
     eligible: inPrivateHouse,
     style: 'task',
     channels: VOLUNTEER_CHANNELS,
-    templates: [
-      ({ rng }) => ({ text: `Наносить воды с колонки, ${rng.int(4, 8)} вёдер` }),
-      ({ month }) => (WINTER.has(month) ? { text: 'Колонка замёрзла, привезти воды', urgency: 'urgent' } : null),
-      () => ({ text: 'Принести питьевой воды из магазина, 2 бутыли по 5 л' }),
-    ],
   },
   printing: {
     weight: () => 11,
     eligible: anyone,
     style: 'instant',
     channels: DESK_CHANNELS,
-    templates: [
-      ({ rng }) => {
-        const n = rng.int(2, 12);
-        return { text: `Распечатать документы для пенсионного фонда, ${pages(n)}`, price: n * 10 };
-      },
-      ({ rng }) => {
-        const n = rng.int(1, 3);
-        return { text: `Распечатать справку с Госуслуг, ${pages(n)}`, price: n * 10 };
-      },
-      ({ rng }) => {
-        const n = rng.int(4, 20);
-        return { text: `Распечатать фотографии внуков, ${n} шт.`, price: n * 25 };
-      },
-      () => ({ text: 'Распечатать квитанции за свет и газ', price: 20 }),
-      () => ({ text: 'Распечатать билеты на автобус до Перми', price: 10 }),
-      ({ rng }) => {
-        const n = rng.int(2, 5);
-        return { text: `Распечатать выписку из больницы, ${pages(n)}`, price: n * 10 };
-      },
-      ({ rng, r }) => {
-        if (!r.situations.has('displaced')) return null;
-        const n = rng.int(3, 10);
-        return { text: `Распечатать анкету на временное убежище, ${pages(n)}`, price: n * 10 };
-      },
-    ],
   },
   copies: {
     weight: () => 9,
     eligible: anyone,
     style: 'instant',
     channels: DESK_CHANNELS,
-    templates: [
-      ({ rng }) => {
-        const n = rng.int(1, 3);
-        return { text: `Копии паспорта и СНИЛС, ${n} ${plural(n, 'комплект', 'комплекта', 'комплектов')}`, price: n * 2 * 5 };
-      },
-      ({ rng }) => {
-        const n = rng.int(6, 20);
-        return { text: `Ксерокопии документов на субсидию ЖКУ, ${n} ${plural(n, 'лист', 'листа', 'листов')}`, price: n * 5 };
-      },
-      ({ r }) => (r.elderly ? null : { text: 'Копия свидетельства о рождении ребёнка', price: 5 }),
-      ({ r }) => (r.situations.has('disability') ? { text: 'Копии медицинских документов для МСЭ', price: 60 } : null),
-      () => ({ text: 'Копия пенсионного удостоверения', price: 5 }),
-    ],
   },
   lamination: {
     weight: () => 1.5,
     eligible: anyone,
     style: 'instant',
     channels: DESK_CHANNELS,
-    templates: [
-      () => ({ text: 'Заламинировать пенсионное удостоверение', price: 30 }),
-      () => ({ text: 'Заламинировать СНИЛС и полис', price: 60 }),
-      () => ({ text: 'Заламинировать фотографию мужа', price: 40, urgency: 'low' }),
-    ],
   },
   documentPhotos: {
     weight: () => 2,
     eligible: anyone,
     style: 'instant',
     channels: DESK_CHANNELS,
-    templates: [
-      () => ({ text: 'Фото на документы 3×4, 4 шт.', price: 200 }),
-      () => ({ text: 'Фото на удостоверение ветерана труда', price: 200 }),
-      ({ r }) => (r.situations.has('displaced') ? { text: 'Фото на РВП, 2 шт. 35×45', price: 200 } : null),
-      ({ r }) => (r.elderly ? null : { text: 'Фото на паспорт по возрасту', price: 200 }),
-    ],
   },
   formTyping: {
     weight: () => 2,
     eligible: anyone,
     style: 'instant',
     channels: DESK_CHANNELS,
-    templates: [
-      () => ({ text: 'Набрать и распечатать заявление в администрацию', price: 50 }),
-      () => ({ text: 'Набрать жалобу в управляющую компанию на протечку', price: 50 }),
-      () => ({ text: 'Набрать объявление о продаже картошки, 10 шт.', price: 60, urgency: 'low' }),
-    ],
   },
   formsHelp: {
     weight: () => 4,
     eligible: anyone,
     style: 'visit',
     channels: DESK_CHANNELS,
-    templates: [
-      () => ({ text: 'Помочь заполнить заявление на субсидию ЖКУ' }),
-      ({ r }) => (r.privateHouse ? { text: 'Заполнить заявление на компенсацию за твёрдое топливо' } : null),
-      ({ r }) => (r.elderly ? { text: 'Помочь с заявлением на путёвку в санаторий' } : null),
-      () => ({ text: 'Заполнить анкету для соцзащиты' }),
-      ({ r }) => (r.situations.has('familyInDifficulty') ? { text: 'Заявление на единое пособие на детей' } : null),
-    ],
-    referrals: ['Направили в МФЦ', 'Направили в УСЗН'],
   },
   onlineServices: {
     weight: () => 5,
     eligible: anyone,
     style: 'visit',
     channels: DESK_CHANNELS,
-    templates: [
-      () => ({ text: 'Записать к врачу через Госуслуги' }),
-      () => ({ text: 'Восстановить пароль от Госуслуг' }),
-      () => ({ text: 'Заказать справку о размере пенсии через Госуслуги' }),
-      () => ({ text: 'Записать на приём в МФЦ' }),
-      () => ({ text: 'Передать показания счётчиков' }),
-      () => ({ text: 'Помочь оплатить коммуналку онлайн' }),
-    ],
-    referrals: ['Направили в МФЦ, нужна подтверждённая учётная запись'],
   },
   legalConsultation: {
     weight: () => 2,
     eligible: anyone,
     style: 'appointment',
     channels: DESK_CHANNELS,
-    templates: [
-      () => ({ text: 'Вопрос по наследству дома' }),
-      () => ({ text: 'Консультация по перерасчёту пенсии' }),
-      () => ({ text: 'Спор с соседом по границе участка' }),
-      ({ r }) => (r.elderly ? { text: 'Как оформить опеку над внуком' } : null),
-      ({ r }) => (r.situations.has('displaced') ? { text: 'Документы на временное убежище и РВП' } : null),
-    ],
-    referrals: ['Направили к юристу в Чусовой', 'Передали в бесплатную юридическую помощь (Пермь)'],
   },
   psychConsultation: {
     weight: () => 1,
     eligible: (r) => r.situations.has('displaced') || r.situations.has('familyInDifficulty') || r.situations.has('livesAlone'),
     style: 'appointment',
     channels: DESK_CHANNELS,
-    templates: [
-      ({ r }) => (r.situations.has('displaced') ? { text: 'Консультация психолога, тяжело после переезда' } : null),
-      () => ({ text: 'Тревога, не спит, просит поговорить со специалистом' }),
-      ({ r }) => (r.situations.has('livesAlone') ? { text: `Консультация после смерти ${g(r, 'жены', 'мужа')}` } : null),
-    ],
-    referrals: ['Направили в центр психологической помощи'],
   },
   humanitarianAid: {
     weight: (m) => (m >= 9 || m <= 2 ? 4 : 2.5),
@@ -851,14 +680,6 @@ const KIND_PLANS: Record<BuiltInKindCode, KindPlan> = {
       ['referral', 30],
       ['phone', 10],
     ],
-    templates: [
-      ({ rng, month, r }) =>
-        !r.elderly && (month >= 9 || month <= 2) ? { text: `Зимняя одежда для детей: куртка ${rng.pick(['116', '122', '128', '140'])}, сапоги ${rng.int(28, 35)}` } : null,
-      () => ({ text: 'Продуктовый набор' }),
-      () => ({ text: 'Постельное бельё и одеяло' }),
-      ({ r }) => (r.elderly ? null : { text: 'Средства гигиены, подгузники 4 размер' }),
-      ({ r, month }) => (month >= 9 || month <= 3 ? { text: `Тёплые вещи на зиму, размер ${r.gender === 'male' ? 52 : 50}` } : null),
-    ],
   },
   masterClass: {
     weight: () => 1.5,
@@ -868,14 +689,13 @@ const KIND_PLANS: Record<BuiltInKindCode, KindPlan> = {
       ['walkIn', 70],
       ['phone', 30],
     ],
-    templates: [
-      () => ({ text: 'Записать на мастер-класс по валянию', urgency: 'low' }),
-      () => ({ text: 'Записать на занятие «Смартфон для пенсионеров»', urgency: 'low' }),
-      () => ({ text: 'Скандинавская ходьба, записать в группу', urgency: 'low' }),
-      () => ({ text: 'Мастер-класс по вязанию, хочет прийти с соседкой', urgency: 'low' }),
-    ],
   },
 };
+
+
+function kindPlans(w: DemoWords): Record<BuiltInKindCode, KindPlan> {
+  return Object.fromEntries(BUILT_IN_KINDS.map((k) => [k.code, { ...KIND_SHAPES[k.code], ...w.kinds[k.code] }])) as Record<BuiltInKindCode, KindPlan>;
+}
 
 interface Step {
   status: RequestStatus;
@@ -905,26 +725,18 @@ function laterDay(rng: Rng, from: number, minDays: number, maxDays: number): num
   return Math.max(from + 30 * MINUTE, workMoment(rng, date));
 }
 
-function cancelNote(rng: Rng, r: DemoResident): string {
-  return rng.pick([
-    `${g(r, 'Отказался', 'Отказалась')}, помогли родственники`,
-    'Не дозвонились, дома никого',
-    `${g(r, 'Уехал', 'Уехала')} к детям`,
-    'Повторная заявка',
-    '',
-  ]);
+function cancelNote(rng: Rng, r: DemoResident, w: DemoWords): string {
+  return rng.pick(w.cancelNotes(r));
 }
 
-const GENERAL_REFERRALS = ['Направили в УСЗН', 'Передали в КЦСОН, социальный работник', 'Передали в администрацию поселения'];
-
 /** The whole life of a request, as if nobody stopped it; only the steps already in the past are written. */
-function planSteps(rng: Rng, plan: KindPlan, r: DemoResident, urgency: Urgency, price: number | undefined, created: number): Step[] {
-  const referral = () => rng.pick(plan.referrals ?? GENERAL_REFERRALS);
+function planSteps(rng: Rng, plan: KindPlan, r: DemoResident, urgency: Urgency, price: number | undefined, created: number, w: DemoWords): Step[] {
+  const referral = () => rng.pick(plan.referrals ?? w.generalReferrals);
   const after = (min: number, max: number) => created + rng.int(min, max) * MINUTE;
   switch (plan.style) {
     case 'instant': {
-      if (rng.chance(0.03)) return [{ status: 'cancelled', at: after(10, 90), note: `${g(r, 'Ушёл', 'Ушла')}, не дождавшись` }];
-      const paid = price !== undefined && rng.chance(0.7) ? `Оплачено ${price} ₽` : '';
+      if (rng.chance(0.03)) return [{ status: 'cancelled', at: after(10, 90), note: w.leftWithoutWaiting(r) }];
+      const paid = price !== undefined && rng.chance(0.7) ? w.paid(price) : '';
       return [{ status: 'done', at: after(3, 30), note: paid }];
     }
     case 'visit': {
@@ -936,19 +748,19 @@ function planSteps(rng: Rng, plan: KindPlan, r: DemoResident, urgency: Urgency, 
       ] as const);
       if (outcome === 'now') return [{ status: 'done', at: after(15, 50), note: '' }];
       if (outcome === 'referred') return [{ status: 'referred', at: after(10, 40), note: referral() }];
-      const planned: Step = { status: 'planned', at: after(15, 40), note: rng.pick(['Нужны документы, придёт ещё раз', 'Не было связи с сайтом, перенесли', '']) };
-      if (outcome === 'cancelled') return [planned, { status: 'cancelled', at: laterDay(rng, created, 3, 12), note: cancelNote(rng, r) }];
+      const planned: Step = { status: 'planned', at: after(15, 40), note: rng.pick(w.visitPlanned) };
+      if (outcome === 'cancelled') return [planned, { status: 'cancelled', at: laterDay(rng, created, 3, 12), note: cancelNote(rng, r, w) }];
       return [planned, { status: 'done', at: laterDay(rng, created, 1, 6), note: '' }];
     }
     case 'appointment': {
-      const planned: Step = { status: 'planned', at: after(5, 90), note: rng.chance(0.5) ? `Записали ${rng.pick(WEEKDAYS)}` : '' };
+      const planned: Step = { status: 'planned', at: after(5, 90), note: rng.chance(0.5) ? w.appointmentOn(rng.pick(w.weekdays)) : '' };
       const outcome = rng.weighted([
         ['done', 84],
         ['referred', plan.referrals ? 10 : 2],
         ['cancelled', 6],
       ] as const);
       if (outcome === 'referred') return [{ status: 'referred', at: after(10, 60), note: referral() }];
-      if (outcome === 'cancelled') return [planned, { status: 'cancelled', at: laterDay(rng, created, 1, 10), note: `${g(r, 'Не пришёл', 'Не пришла')}` }];
+      if (outcome === 'cancelled') return [planned, { status: 'cancelled', at: laterDay(rng, created, 1, 10), note: w.didNotCome(r) }];
       return [planned, { status: 'done', at: laterDay(rng, created, 1, 10), note: '' }];
     }
     case 'task': {
@@ -960,12 +772,12 @@ function planSteps(rng: Rng, plan: KindPlan, r: DemoResident, urgency: Urgency, 
         ['staleInProgress', 1],
       ] as const);
       if (outcome === 'referred') return [{ status: 'referred', at: after(20, 240), note: referral() }];
-      const doneNote = () => (rng.chance(0.3) ? rng.pick(['Сделано', 'Выполнено, претензий нет', 'Сделали, просит звонить ещё']) : '');
+      const doneNote = () => (rng.chance(0.3) ? rng.pick(w.doneNotes) : '');
       if (urgency === 'urgent') {
         const start = after(30, 180);
-        if (outcome === 'cancelled') return [{ status: 'cancelled', at: start, note: cancelNote(rng, r) }];
+        if (outcome === 'cancelled') return [{ status: 'cancelled', at: start, note: cancelNote(rng, r, w) }];
         return [
-          { status: 'inProgress', at: start, note: `Поехал волонтёр ${rng.pick(VOLUNTEERS)}` },
+          { status: 'inProgress', at: start, note: w.volunteerWent(rng.pick(w.volunteers)) },
           { status: 'done', at: start + rng.int(40, 180) * MINUTE, note: doneNote() },
         ];
       }
@@ -973,10 +785,10 @@ function planSteps(rng: Rng, plan: KindPlan, r: DemoResident, urgency: Urgency, 
       const planned: Step = {
         status: 'planned',
         at: rng.chance(0.7) ? after(30, 300) : laterDay(rng, created, 1, 2),
-        note: rng.chance(0.6) ? `Волонтёр ${rng.pick(VOLUNTEERS)}, ${rng.pick(['завтра', 'после обеда', ...WEEKDAYS])}` : '',
+        note: rng.chance(0.6) ? w.volunteerPlanned(rng.pick(w.volunteers), rng.pick([...w.whenWords, ...w.weekdays])) : '',
       };
       if (outcome === 'stalePlanned') return [planned];
-      if (outcome === 'cancelled') return [planned, { status: 'cancelled', at: laterDay(rng, created, 2, 6), note: cancelNote(rng, r) }];
+      if (outcome === 'cancelled') return [planned, { status: 'cancelled', at: laterDay(rng, created, 2, 6), note: cancelNote(rng, r, w) }];
       const start = Math.max(planned.at + 60 * MINUTE, laterDay(rng, created, urgency === 'low' ? 3 : 1, urgency === 'low' ? 12 : 6));
       const inProgress: Step = { status: 'inProgress', at: start, note: plan.progressNotes && rng.chance(0.3) ? rng.pick(plan.progressNotes) : '' };
       if (outcome === 'staleInProgress') return [planned, inProgress];
@@ -995,10 +807,12 @@ function planRequests(
   today: string,
   now: number,
   windowDays: number,
+  w: DemoWords,
 ): PlannedRequest[] {
+  const kindPlan = kindPlans(w);
   const kinds = BUILT_IN_KINDS.flatMap((k) => {
     const id = kindIds.get(k.code);
-    return id === undefined ? [] : [{ code: k.code, id, plan: KIND_PLANS[k.code] }];
+    return id === undefined ? [] : [{ code: k.code, id, plan: kindPlan[k.code] }];
   });
   const planned: PlannedRequest[] = [];
   // About three requests per resident over six months, fewer at weekends; and a few today.
@@ -1017,7 +831,7 @@ function planRequests(
     if (options.length === 0) return;
     const kind = rng.weighted(options);
     const resident = rng.weighted(kind.who.map((r) => [r, (r.regularCare ? 3 : 1) * (r.situations.has('livesAlone') ? 1.5 : 1)] as const));
-    const ctx: Ctx = { rng, r: resident, month };
+    const ctx: TemplateCtx = { rng, r: resident, month };
     const texts = kind.plan.templates.flatMap((t) => {
       const d = t(ctx);
       return d === null ? [] : [d];
@@ -1034,7 +848,7 @@ function planRequests(
       urgency,
       channel: rng.weighted(kind.plan.channels),
       description: described.text,
-      steps: planSteps(rng, kind.plan, resident, urgency, described.price, created),
+      steps: planSteps(rng, kind.plan, resident, urgency, described.price, created, w),
     });
   };
 
@@ -1082,18 +896,6 @@ const TASK_MINUTES: Partial<Record<BuiltInKindCode, readonly [number, number]>> 
   waterCarrying: [30, 60],
 };
 
-const VOLUNTEER_NOTES = [
-  'Работает вахтой, две недели через две',
-  'Студентка техникума, свободна по выходным',
-  'Пенсионер, свой трактор — чистит снег',
-  'Учитель в школе, после уроков',
-  'Есть прицеп для дров',
-  'Звонить вечером после 18',
-  'Помогает вместе с сыном',
-];
-
-const NOT_DONE_REASONS = ['Не открыли дверь, телефон не отвечает', 'Волонтёр заболел, перенесли', 'Дочь забрала к себе на выходные', 'Отказалась, сказала — всё есть'];
-
 interface DemoVolunteer {
   id: number;
   settlement: string;
@@ -1107,13 +909,14 @@ interface DemoVolunteer {
   input: VolunteerInput;
 }
 
-function planVolunteers(rng: Rng, today: string, windowDays: number): DemoVolunteer[] {
+function planVolunteers(rng: Rng, today: string, windowDays: number, w: DemoWords, names: Rng): DemoVolunteer[] {
+  const [main, town, third, fourth, fifth] = w.settlements.map((x) => x.name) as unknown as readonly [string, string, string, string, string];
   const settlements = rng.shuffle([
-    ...Array<string>(28).fill('Сылва'),
-    ...Array<string>(7).fill('Чусовой'),
-    ...Array<string>(6).fill('Лямино'),
-    ...Array<string>(5).fill('Сараны'),
-    ...Array<string>(4).fill('Калино'),
+    ...Array<string>(28).fill(main),
+    ...Array<string>(7).fill(town),
+    ...Array<string>(6).fill(third),
+    ...Array<string>(5).fill(fourth),
+    ...Array<string>(4).fill(fifth),
   ]);
   const langs = rng.shuffle<NameLang>([...Array<NameLang>(DEMO_VOLUNTEERS - 5).fill('ru'), 'uk', 'uk', 'uk', 'pl', 'el']);
   const out: DemoVolunteer[] = [];
@@ -1122,11 +925,13 @@ function planVolunteers(rng: Rng, today: string, windowDays: number): DemoVolunt
     const specialist = i >= DEMO_REGULAR_VOLUNTEERS - 2 && i < DEMO_REGULAR_VOLUNTEERS + 3 ? (DEMO_SPECIALISTS[i - DEMO_REGULAR_VOLUNTEERS + 2] ?? null) : null;
     const gender: Gender = rng.chance(0.55) ? 'female' : 'male';
     const lang = langs[i] ?? 'ru';
-    const name = randomPersonName(rng.next, lang, gender);
-    const settlement = settlements[i] ?? 'Сылва';
+    const plannedName = randomPersonName(rng.next, lang, gender);
+    const nameLang = w.names[lang];
+    const name = nameLang === lang ? plannedName : randomPersonName(names.next, nameLang, gender);
+    const settlement = settlements[i] ?? main;
     const skills = new Set<BuiltInSkillCode>();
     if (specialist === null) {
-      const rural = settlement !== 'Чусовой';
+      const rural = settlement !== town;
       if (rng.chance(rural ? (regular ? 0.7 : 0.45) : 0.25)) skills.add('hasSnowTools');
       if (rng.chance(gender === 'male' ? 0.7 : 0.2)) skills.add('carriesFirewood');
       if (rng.chance(0.25)) {
@@ -1158,7 +963,7 @@ function planVolunteers(rng: Rng, today: string, windowDays: number): DemoVolunt
       : rng.chance(0.4)
         ? isoDay(registeredAt)
         : null;
-    const phone = lang === 'uk' && rng.chance(0.4) ? makePhone(rng, 'UA') : makePhone(rng, 'RU');
+    const phone = lang === 'uk' && rng.chance(0.4) ? makePhone(rng, 'UA') : homePhone(rng, w);
     out.push({
       id: 0,
       settlement,
@@ -1172,13 +977,13 @@ function planVolunteers(rng: Rng, today: string, windowDays: number): DemoVolunt
         ...name,
         settlement,
         phones: [phone],
-        languages: lang === 'ru' ? ['ru'] : [lang, 'ru'],
+        languages: nameLang === w.names.ru ? [nameLang] : [nameLang, w.names.ru],
         skillIds: [],
         availability: slots,
         isRegular: regular,
         specialist,
         agreementSignedOn: agreement,
-        notes: rng.chance(0.25) ? rng.pick(VOLUNTEER_NOTES) : '',
+        notes: rng.chance(0.25) ? rng.pick(w.volunteerNotes) : '',
       },
     });
   }
@@ -1243,9 +1048,9 @@ async function fillCoordination(
   setTime: (at: number, date: string) => void,
   rng: Rng,
   residents: readonly DemoResident[],
-  options: { actor: Actor; today: string; now: number; windowDays: number },
+  options: { actor: Actor; today: string; now: number; windowDays: number; words: DemoWords; names: Rng },
 ): Promise<CoordinationCounts> {
-  const { actor, today, now, windowDays } = options;
+  const { actor, today, now, windowDays, words: w } = options;
   const { db } = deps;
   const windowStart = addDays(today, -windowDays);
 
@@ -1254,7 +1059,7 @@ async function fillCoordination(
   const skillRows = await db.selectFrom('skills').select(['id', 'code']).where('code', 'is not', null).execute();
   const skillIds = new Map(skillRows.map((s) => [s.code, s.id]));
   const volunteersSvc = volunteersService(backdated);
-  const volunteers = planVolunteers(rng, today, windowDays);
+  const volunteers = planVolunteers(rng, today, windowDays, w, options.names);
   for (const v of volunteers) {
     setTime(v.registeredAt, isoDay(v.registeredAt));
     const input = { ...v.input, skillIds: [...v.skills].flatMap((code) => skillIds.get(code) ?? []) };
@@ -1381,7 +1186,7 @@ async function fillCoordination(
       estimatedMinutes: 30,
       volunteerId: v?.id ?? null,
       startsOn,
-      note: rng.chance(0.4) ? rng.pick(['Позвонить накануне', 'Измерить давление', 'Спросить про лекарства и продукты']) : '',
+      note: rng.chance(0.4) ? rng.pick(w.checkInPlanNotes) : '',
     });
   }
 
@@ -1407,7 +1212,7 @@ async function fillCoordination(
       estimatedMinutes: 60,
       volunteerId: v?.id ?? null,
       startsOn,
-      note: rng.pick(['Лекарства по списку, рецепты в серванте', 'Льготные рецепты, аптека на Ленина', 'Купить лекарства и хлеб']),
+      note: rng.pick(w.medicinePlanNotes),
     };
     const others = medicineBuyers.filter((x) => x.id !== v?.id);
     const change: boolean = !changed && r !== deceased && others.length > 0;
@@ -1446,7 +1251,7 @@ async function fillCoordination(
       estimatedMinutes: 120,
       volunteerId: v?.id ?? null,
       startsOn,
-      note: 'Занести дрова в дом на три недели',
+      note: w.firewoodPlanNote,
     });
   }
 
@@ -1508,7 +1313,7 @@ async function fillCoordination(
   await inTransaction(db, async (trx) => {
     for (const task of open) {
       if (neglected.has(task.resident_id) && task.scheduled_on >= addDays(today, -14)) {
-        if (rng.chance(0.5)) await setTaskStatus(trx, task.id, { status: 'notDone', reason: rng.pick(NOT_DONE_REASONS), doneOn: null }, actor.id, new Date(at(task.scheduled_on, 12)).toISOString());
+        if (rng.chance(0.5)) await setTaskStatus(trx, task.id, { status: 'notDone', reason: rng.pick(w.notDoneReasons), doneOn: null }, actor.id, new Date(at(task.scheduled_on, 12)).toISOString());
         continue;
       }
       const closedAt = new Date(Math.min(now - MINUTE, at(task.scheduled_on, 12))).toISOString();
@@ -1516,7 +1321,7 @@ async function fillCoordination(
       const recent = task.scheduled_on >= addDays(today, -7);
       if (recent && rng.chance(kindCode.get(task.kind_id) === 'checkIn' ? 0.15 : 0.04)) continue;
       if (rng.chance(0.05)) {
-        await setTaskStatus(trx, task.id, { status: 'notDone', reason: rng.pick(NOT_DONE_REASONS), doneOn: null }, actor.id, closedAt);
+        await setTaskStatus(trx, task.id, { status: 'notDone', reason: rng.pick(w.notDoneReasons), doneOn: null }, actor.id, closedAt);
         continue;
       }
       const code = kindCode.get(task.kind_id) ?? '';
@@ -1588,8 +1393,11 @@ export async function fillDemoData(
   const residents = residentsService(backdated);
   const requests = requestsService(backdated);
 
+  // The words of the centre's language (Russian for an English centre: the e2e suite reads them).
+  const words = demoWords((await readSettings(deps.db))?.language);
+
   return withRelaxedSync(deps.db, async () => {
-    const planned = planResidents(rng, count, windowDays, today).sort((a, b) => a.registeredAt - b.registeredAt);
+    const planned = planResidents(rng, count, windowDays, today, words, new Rng((options.seed ?? DEMO_SEED) ^ 0x4a3e)).sort((a, b) => a.registeredAt - b.registeredAt);
     markSnowList(coordinationRng, planned);
     for (const r of planned) {
       setTime(r.registeredAt, isoDay(r.registeredAt));
@@ -1618,7 +1426,7 @@ export async function fillDemoData(
       .where('archived_at', 'is', null)
       .execute();
     const kindIds = new Map(kindRows.flatMap((k) => (k.code === null ? [] : [[k.code, k.id] as const])));
-    const plans = planRequests(rng, planned, kindIds, today, now, windowDays);
+    const plans = planRequests(rng, planned, kindIds, today, now, windowDays, words);
     for (const p of plans) {
       setTime(p.at, p.day);
       const input = requestInputSchema.parse({
@@ -1636,7 +1444,7 @@ export async function fillDemoData(
         await requests.setStatus(request.id, step.status, step.note, options.actor);
       }
     }
-    const coordination = await fillCoordination(deps, backdated, setTime, coordinationRng, planned, { actor: options.actor, today, now, windowDays });
+    const coordination = await fillCoordination(deps, backdated, setTime, coordinationRng, planned, { actor: options.actor, today, now, windowDays, words, names: new Rng((options.seed ?? DEMO_SEED) ^ 0x4a3e5) });
     // The one who died leaves their household that day.
     await demoHouseholdLeavers(later);
     // Two open cases and a closed one (cases.demo.ts), for residents still living there.

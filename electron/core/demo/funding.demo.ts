@@ -31,6 +31,66 @@ const WORDS = {
       ['Сельский ДК', 'Зал для мастер-класса на вечер'],
     ],
   },
+  pl: {
+    landlord: 'Parafia św. Antoniego w Jedliczu (wynajmujący)',
+    premises: 'Lokal centrum, ul. Kościuszki 12, Jedlicze',
+    leaseNote: 'Czynsz rynkowy 1000 zł, wynajmujący bierze od stowarzyszenia 200 zł',
+    funder: 'Narodowy Instytut Wolności — program NOWEFIO',
+    title: 'Ciepły dom: wsparcie samotnych seniorów gminy Jedlicze',
+    lines: ['Wynagrodzenie koordynatora', 'Transport i paliwo', 'Materiały eksploatacyjne'],
+    tranche: ['Pierwsza transza', 'Druga transza', 'Trzecia transza'],
+    curator: 'Koordynator centrum',
+    curatorNote: 'Wynagrodzenie koordynatora za {m}',
+    fuel: 'Stacja paliw Orlen',
+    fuelNote: 'Paliwo na dojazdy do podopiecznych',
+    shop: 'Sklep „Wszystko dla domu”',
+    supplies: 'Papier, tusze, środki czystości',
+    goods: [
+      ['Sklep „Groszek”', 'Paczki żywnościowe dla samotnych seniorów, 10 szt.'],
+      ['Rodzina Nowaków', 'Drewno opałowe, 2 m³'],
+      ['Gminny Ośrodek Kultury', 'Sala na warsztaty, jeden wieczór'],
+    ],
+  },
+  el: {
+    landlord: 'Ιερός Ναός Αγίου Νικολάου Κερατσινίου (εκμισθωτής)',
+    premises: 'Χώρος του κέντρου, Οδός Θερμοπυλών 12, Κερατσίνι',
+    leaseNote: 'Αγοραία τιμή 250 €, ο ιδιοκτήτης χρεώνει στον σύλλογο 50 €',
+    funder: 'Ίδρυμα Σταύρος Νιάρχος',
+    title: 'Ζεστό σπίτι: στήριξη μοναχικών ηλικιωμένων του Κερατσινίου',
+    lines: ['Αμοιβή συντονίστριας', 'Μετακινήσεις και καύσιμα', 'Αναλώσιμα'],
+    tranche: ['Πρώτη δόση', 'Δεύτερη δόση', 'Τρίτη δόση'],
+    curator: 'Συντονίστρια του κέντρου',
+    curatorNote: 'Αμοιβή συντονίστριας για {m}',
+    fuel: 'Πρατήριο καυσίμων',
+    fuelNote: 'Βενζίνη για επισκέψεις στους ωφελούμενους',
+    shop: 'Κατάστημα οικιακών ειδών',
+    supplies: 'Χαρτί, μελάνια, είδη καθαριότητας',
+    goods: [
+      ['Σούπερ μάρκετ της γειτονιάς', 'Δέματα τροφίμων για μοναχικούς ηλικιωμένους, 10 τεμ.'],
+      ['Οικογένεια Παπαδοπούλου', 'Καυσόξυλα, 2 κυβικά'],
+      ['Πολιτιστικός Σύλλογος', 'Αίθουσα για εργαστήριο, ένα βράδυ'],
+    ],
+  },
+  uk: {
+    landlord: 'ФОП Соколенко Н. Г.',
+    premises: 'Приміщення центру, вул. Шевченка, 12',
+    leaseNote: 'Ринкова ціна 10 000 грн, власник бере з фонду 2 000 грн',
+    funder: 'Український культурний фонд',
+    title: 'Теплий дім: адресна допомога самотнім літнім мешканцям Решетилівської громади',
+    lines: ['Оплата праці координаторки', 'Транспорт і ПММ', 'Витратні матеріали'],
+    tranche: ['Перший транш', 'Другий транш', 'Третій транш'],
+    curator: 'Координаторка центру',
+    curatorNote: 'Зарплата координаторки за {m}',
+    fuel: 'АЗС «ОККО»',
+    fuelNote: 'Пальне для поїздок до підопічних',
+    shop: 'Господарський магазин «Все для дому»',
+    supplies: 'Папір, картриджі, господарські товари',
+    goods: [
+      ['Магазин «Затишок»', 'Продуктові набори для самотніх літніх, 10 шт.'],
+      ['Родина Мельників', 'Дрова, 2 куб. м'],
+      ['Будинок культури', 'Зала для майстер-класу на вечір'],
+    ],
+  },
   en: {
     landlord: 'N. Sokolova (landlord)',
     premises: 'Centre premises, 12 Main Street',
@@ -67,9 +127,9 @@ export async function demoFunding(ctx: DemoContext): Promise<void> {
   const int = (min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
   const scale = PER_RUB[settings.currency] ?? 1;
   const money = (rub: number) => (scale === 1 ? Math.round(rub * 100) : Math.max(1, Math.round(rub * scale)) * 100);
-  const words = settings.language === 'ru' ? WORDS.ru : WORDS.en;
+  const words = settings.language === 'ru' ? WORDS.ru : settings.language === 'pl' ? WORDS.pl : settings.language === 'el' ? WORDS.el : settings.language === 'uk' ? WORDS.uk : WORDS.en;
   const monthName = (date: string) =>
-    new Intl.DateTimeFormat(settings.language === 'ru' ? 'ru' : 'en-GB', { month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+    new Intl.DateTimeFormat(['ru', 'uk', 'pl', 'el'].includes(settings.language) ? settings.language : 'en-GB', { month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
 
   const accounts = await deps.db.selectFrom('cash_accounts').select(['id', 'kind']).where('currency', '=', settings.currency).where('archived_at', 'is', null).orderBy('sort_order').execute();
   const cash = accounts.find((a) => a.kind === 'cash');
