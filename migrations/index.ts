@@ -26,6 +26,7 @@ import * as m20261206_1650 from './20261206_1650_match_keys';
 import * as m20261206_1700 from './20261206_1700_report_covering';
 import * as m20261206_1800 from './20261206_1800_contact_months';
 import * as m20261206_1810 from './20261206_1810_last_activity';
+import * as m20261206_1830 from './20261206_1830_volunteer_merges';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -55,4 +56,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_1700_report_covering', m20261206_1700],
   ['20261206_1800_contact_months', m20261206_1800],
   ['20261206_1810_last_activity', m20261206_1810],
+  ['20261206_1830_volunteer_merges', m20261206_1830],
 ];

@@ -155,6 +155,9 @@ CREATE INDEX "grant_tranches_grant" on "grant_tranches" ("grant_id");
 -- index help_plans_resident on help_plans
 CREATE INDEX "help_plans_resident" on "help_plans" ("resident_id");
 
+-- index help_plans_volunteer on help_plans
+CREATE INDEX help_plans_volunteer on help_plans (volunteer_id) where volunteer_id is not null;
+
 -- index household_members_household on household_members
 CREATE INDEX "household_members_household" on "household_members" ("household_id", "from_on");
 
@@ -331,6 +334,12 @@ CREATE INDEX "tasks_scheduled" on "tasks" ("scheduled_on", "status");
 
 -- index volunteer_advances_task on volunteer_advances
 CREATE INDEX "volunteer_advances_task" on "volunteer_advances" ("task_id");
+
+-- index volunteer_advances_volunteer on volunteer_advances
+CREATE INDEX volunteer_advances_volunteer on volunteer_advances (volunteer_id);
+
+-- index volunteer_merges_survivor on volunteer_merges
+CREATE INDEX volunteer_merges_survivor on volunteer_merges (survivor_id, merged_at);
 
 -- index volunteer_phones_volunteer on volunteer_phones
 CREATE INDEX "volunteer_phones_volunteer" on "volunteer_phones" ("volunteer_id", "position");
@@ -546,6 +555,18 @@ CREATE TABLE "volunteer_advances" ("id" integer primary key autoincrement, "task
 
 -- table volunteer_availability on volunteer_availability
 CREATE TABLE "volunteer_availability" ("volunteer_id" integer not null references "volunteers" ("id") on delete cascade, "weekday" integer not null check (weekday between 1 and 7), "part" text not null check (part in ('morning', 'afternoon', 'evening')), constraint "volunteer_availability_pk" primary key ("volunteer_id", "weekday", "part"));
+
+-- table volunteer_merges on volunteer_merges
+CREATE TABLE volunteer_merges (
+    id integer primary key autoincrement,
+    survivor_id integer not null references volunteers (id),
+    merged_id integer not null,
+    merged_name text not null,
+    fields text not null default '{}',
+    moved text not null default '{}',
+    merged_at text not null,
+    merged_by integer not null references users (id)
+  );
 
 -- table volunteer_phones on volunteer_phones
 CREATE TABLE "volunteer_phones" ("id" integer primary key autoincrement, "volunteer_id" integer not null references "volunteers" ("id") on delete cascade, "position" integer not null, "raw" text not null, "national" text not null);

@@ -44,6 +44,7 @@ import { RecoveryScreen } from '../features/backups/RecoveryScreen';
 import { VolunteersScreen } from '../features/volunteers/VolunteersScreen';
 import { VolunteerPage } from '../features/volunteers/VolunteerPage';
 import { VolunteerEditScreen } from '../features/volunteers/VolunteerEditScreen';
+import { VolunteerMergeScreen } from '../features/volunteers/VolunteerMergeScreen';
 import { TaskPage } from '../features/tasks/TaskPage';
 import { BoardScreen } from '../features/board/BoardScreen';
 import { PrintDayScreen } from '../features/board/PrintDayScreen';
@@ -190,6 +191,7 @@ function Gate() {
           {screen('volunteers/new', <VolunteerEditScreen />, '/volunteers')}
           {screen('volunteers/:id', <VolunteerPage />, '/volunteers')}
           {screen('volunteers/:id/edit', <VolunteerEditScreen />, '/volunteers')}
+          {screen('volunteers/merge', <VolunteerMergeScreen />, '/volunteers/merge')}
           {screen('tasks/:id', <TaskPage />, '/tasks')}
           {screen('board', <BoardScreen />, '/board')}
           {screen('print/day', <PrintDayScreen />, '/board')}

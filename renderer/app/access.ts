@@ -39,6 +39,7 @@ export const SCREEN_CALLS = {
   '/results/funder-safe': 'reports.aggregates',
   '/results/grant': 'reports.grant',
   '/import': 'import.preview',
+  '/volunteers/merge': 'volunteers.merge',
 } as const satisfies Record<string, CallName>;
 
 export type GuardedScreen = keyof typeof SCREEN_CALLS;

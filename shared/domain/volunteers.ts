@@ -211,8 +211,35 @@ export const HOURS_MONTHS = 12;
 export const PAST_TASKS_LIMIT = 50;
 export const UPCOMING_TASKS_LIMIT = 100;
 
+/**
+ * The fields of a volunteers' merge, each taken from the survivor's record or from the other's.
+ * The rest is joined: phones (up to 5, the survivor's first), languages, skills, availability,
+ * "regular" and "active" if either record says so.
+ */
+export const VOLUNTEER_MERGE_FIELDS = ['lastName', 'firstName', 'patronymic', 'settlement', 'specialist', 'agreementSignedOn', 'notes'] as const;
+export type VolunteerMergeField = (typeof VOLUNTEER_MERGE_FIELDS)[number];
+export const volunteerMergeFieldsSchema = z
+  .object(
+    Object.fromEntries(VOLUNTEER_MERGE_FIELDS.map((f) => [f, z.enum(['survivor', 'other']).default('survivor')])) as Record<
+      VolunteerMergeField,
+      z.ZodDefault<z.ZodEnum<{ survivor: 'survivor'; other: 'other' }>>
+    >,
+  )
+  .default(Object.fromEntries(VOLUNTEER_MERGE_FIELDS.map((f) => [f, 'survivor'])) as Record<VolunteerMergeField, 'survivor'>);
+
+/** A volunteer record merged into this one, as the page shows it ("merged from …"). */
+export const volunteerMergedFromSchema = out({
+  mergedId: pub(num),
+  fullName: identity(str),
+  mergedAt: pub(str),
+  mergedBy: pub(str),
+});
+export type VolunteerMergedFrom = z.output<typeof volunteerMergedFromSchema>;
+
 export const volunteerPageSchema = out({
   volunteer: pub(volunteerSchema),
+  /** Records of the same volunteer merged into this one (volunteers.merge), newest first. */
+  mergedFrom: pub(z.array(volunteerMergedFromSchema)),
   /** Tasks scheduled today or later, soonest first (at most UPCOMING_TASKS_LIMIT). */
   upcoming: pub(z.array(volunteerTaskSchema)),
   /** Tasks scheduled before today, newest first (at most PAST_TASKS_LIMIT). */

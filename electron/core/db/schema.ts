@@ -8,6 +8,7 @@ import type {
   KindSkillsTable,
   SkillsTable,
   VolunteerAvailabilityTable,
+  VolunteerMergesTable,
   VolunteerPhonesTable,
   VolunteerSearchTermsTable,
   VolunteerSkillsTable,
@@ -52,6 +53,7 @@ export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables
   volunteer_search_terms: VolunteerSearchTermsTable;
   volunteer_skills: VolunteerSkillsTable;
   volunteer_availability: VolunteerAvailabilityTable;
+  volunteer_merges: VolunteerMergesTable;
   help_plans: HelpPlansTable;
   tasks: TasksTable;
   task_volunteers: TaskVolunteersTable;

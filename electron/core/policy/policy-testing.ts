@@ -287,6 +287,8 @@ export function demoInputs(core: DemoCore): (name: CallName, role: Role) => Prom
 
     // Volunteers, skills, tasks and plans
     'volunteers.delete': async () => ({ id: await fresh.volunteer() }),
+    // Two fresh records of one volunteer merged (issue 15).
+    'volunteers.merge': async () => ({ survivorId: await fresh.volunteer(), otherId: await fresh.volunteer(), fields: {} }),
     'skills.create': () => ({ name: unique('Колет дрова') }),
     'skills.update': async () => ({ id: await fresh.skill(), name: unique('Пилит дрова') }),
     'skills.setArchived': async () => ({ id: await fresh.skill(), archived: true }),

@@ -148,6 +148,9 @@ export function VolunteerPage() {
             <Link to={`/volunteers/${v.id}/edit`} className="button primary">
               {t('common:edit')}
             </Link>
+            <Link to={`/volunteers/merge?survivor=${v.id}`} className="button">
+              {t('volunteers:merge.action')}
+            </Link>
             <button type="button" onClick={changeStatus} disabled={setStatus.isPending}>
               {v.status === 'active' ? t('volunteers:page.pause') : t('volunteers:page.activate')}
             </button>
@@ -224,6 +227,16 @@ export function VolunteerPage() {
         <dd className="pre">{v.notes || dash}</dd>
         <dt>{t('volunteers:page.registered')}</dt>
         <dd>{format.date(v.createdAt)}</dd>
+        {page.data.mergedFrom.length > 0 ? (
+          <>
+            <dt>{t('volunteers:merge.mergedFrom')}</dt>
+            <dd>
+              {page.data.mergedFrom.map((m) => (
+                <div key={m.mergedId}>{t('volunteers:merge.mergedFromLine', { name: m.fullName, date: format.date(m.mergedAt), user: m.mergedBy })}</div>
+              ))}
+            </dd>
+          </>
+        ) : null}
       </dl>
 
       <section aria-labelledby="upcoming-title">

@@ -6,6 +6,7 @@ import {
   SPECIALISTS,
   VOLUNTEER_STATUSES,
   volunteerInputSchema,
+  volunteerMergeFieldsSchema,
   skillSchema,
   volunteerPageSchema,
   volunteerSchema,
@@ -71,6 +72,20 @@ export const volunteersCalls = {
     roles: COORDINATION,
     changes: ['volunteers'],
     summary: 'Remove a volunteer without open tasks; their past tasks and hours stay in the history.',
+  }),
+  'volunteers.merge': call({
+    entity: { read: 'volunteers.get', key: 'survivorId' },
+    output: volunteerSchema,
+    input: z.object({
+      survivorId: id,
+      otherId: id,
+      /** Which record's value is kept, field by field (default: the survivor's). */
+      fields: volunteerMergeFieldsSchema,
+    }),
+    roles: COORDINATION,
+    // Task lists and events' organisers show volunteers' names (pending advances read 'volunteers').
+    changes: ['volunteers', 'tasks', 'events'],
+    summary: "Merge two records of one volunteer: the other's tasks and hours, help plans, advances, organiser's places, skills, phones and availability move to the survivor, chosen values are kept, the other record goes.",
   }),
 
   'skills.list': call({

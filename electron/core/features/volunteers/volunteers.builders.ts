@@ -33,6 +33,7 @@ export function volunteersValidInputs(): { [K in Calls]: CallInput<K> } {
     'volunteers.update': { id: 1, data: volunteerInput({ skillIds: [1] }) },
     'volunteers.setStatus': { id: 1, status: 'paused' },
     'volunteers.delete': { id: 1 },
+    'volunteers.merge': { survivorId: 1, otherId: 2, fields: { lastName: 'survivor', firstName: 'other', patronymic: 'survivor', settlement: 'survivor', specialist: 'survivor', agreementSignedOn: 'other', notes: 'survivor' } },
     'skills.list': {},
     'skills.create': { name: 'Колет дрова' },
     'skills.update': { id: 1, name: 'Колет дрова' },

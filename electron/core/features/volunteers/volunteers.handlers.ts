@@ -13,6 +13,7 @@ export const volunteerHandlers: FeatureHandlers<Calls> = {
   'volunteers.update': (input, ctx, deps) => volunteersService(deps).update(input.id, input.data, ctx.actor),
   'volunteers.setStatus': (input, ctx, deps) => volunteersService(deps).setStatus(input.id, input.status, ctx.actor),
   'volunteers.delete': (input, ctx, deps) => volunteersService(deps).remove(input.id, ctx.actor),
+  'volunteers.merge': (input, ctx, deps) => volunteersService(deps).merge(input, ctx.actor),
 
   'skills.list': (input, _ctx, deps) => skillsService(deps).list(input.includeArchived),
   'skills.create': (input, _ctx, deps) => skillsService(deps).create(input.name),

@@ -12,6 +12,7 @@ import type { Executor } from '../../db/schema';
 import * as repo from './volunteers.repo';
 import { assertSkillIds } from './skills';
 import { inTransaction } from '../../db/transaction';
+import { mergeVolunteers, volunteerMergedInto } from './merge';
 
 /**
  * Rules the schema cannot check: the agreement was not signed after the centre's today, and the
@@ -49,6 +50,7 @@ export function volunteersService(deps: CoreDeps) {
       const volunteer = await getVolunteer(db, id);
       return {
         volunteer,
+        mergedFrom: await volunteerMergedInto(db, id),
         upcoming: await repo.volunteerTasks(db, id, 'upcoming', today, UPCOMING_TASKS_LIMIT),
         past: await repo.volunteerTasks(db, id, 'past', today, PAST_TASKS_LIMIT),
         hoursByMonth: await repo.minutesByMonth(db, id, today),
@@ -72,6 +74,15 @@ export function volunteersService(deps: CoreDeps) {
         await assertData(trx, data, clock.today(), 'data.', new Set(await repo.skillIdsOf(trx, id)));
         await repo.updateVolunteer(trx, id, data, actor.id, at);
         return getVolunteer(trx, id);
+      });
+    },
+
+    /** Two records of one volunteer into one (merge.ts); the call's transaction holds it all. */
+    async merge(input: Parameters<typeof mergeVolunteers>[1], actor: Actor): Promise<Volunteer> {
+      const at = clock.now().toISOString();
+      return inTransaction(db, async (trx) => {
+        await mergeVolunteers(trx, input, actor.id, at);
+        return getVolunteer(trx, input.survivorId);
       });
     },
 

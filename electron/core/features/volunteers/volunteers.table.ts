@@ -58,3 +58,15 @@ export interface VolunteerAvailabilityTable {
   weekday: number;
   part: string;
 }
+
+/** Two records of one volunteer merged into the survivor (volunteers.merge). */
+export interface VolunteerMergesTable {
+  id: Generated<number>;
+  survivor_id: number;
+  merged_id: number;
+  merged_name: string;
+  fields: string;
+  moved: string;
+  merged_at: string;
+  merged_by: number;
+}
