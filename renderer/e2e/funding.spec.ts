@@ -188,5 +188,21 @@ test.describe('rent (en)', () => {
     await page.keyboard.press('Control+Enter');
     await expect(form).toHaveCount(0);
     await expect(page.getByRole('row', { name: /Winter coats from the parish/ })).toContainText('€350.00');
+
+    // A second lease by hand: refused empty beside the landlord, then saved with Ctrl+Enter.
+    await tab.getByRole('link', { name: t('funding:nav.rent') }).click();
+    await page.getByRole('button', { name: t('funding:rent.newLease'), exact: true }).click();
+    const lease = page.getByRole('form', { name: t('funding:rent.newLease') });
+    const landlord = lease.getByLabel(t('funding:rent.landlord'), { exact: true });
+    await expect(landlord).toBeFocused();
+    await page.keyboard.press('Control+Enter');
+    await expect(landlord).toHaveAttribute('aria-invalid', 'true');
+    await landlord.fill('Parish council');
+    await lease.getByLabel(t('funding:rent.premises'), { exact: true }).fill('Hall, 3 Church Lane');
+    await lease.getByLabel(t('funding:rent.market'), { exact: true }).fill('400');
+    await lease.getByLabel(t('funding:rent.paid'), { exact: true }).fill('0');
+    await page.keyboard.press('Control+Enter');
+    await expect(lease).toHaveCount(0);
+    await expect(page.getByText('Hall, 3 Church Lane').first()).toBeVisible();
   });
 });
