@@ -173,5 +173,36 @@ test.describe('rent (en)', () => {
     const row = page.getByRole('row', { name: new RegExp(`^${monthLabel}`) });
     await expect(row).toContainText('€20,000.00');
     await page.screenshot({ path: artifactPath('funding-inkind-en.png'), fullPage: true });
+
+    // Donated goods by hand: an empty save names the required fields, then Ctrl+Enter saves the row.
+    await page.getByRole('button', { name: t('funding:inKind.add'), exact: true }).click();
+    const form = page.getByRole('form', { name: t('funding:inKind.add') });
+    const description = form.getByLabel(t('funding:inKind.description'), { exact: true });
+    await expect(description).toBeFocused();
+    await page.keyboard.press('Control+Enter');
+    await expect(description).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel(t('funding:inKind.value'), { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await description.fill('Winter coats from the parish');
+    await form.getByLabel(t('funding:inKind.value'), { exact: true }).fill('350');
+    await form.getByLabel(t('funding:inKind.donor'), { exact: true }).fill('St Nicholas parish');
+    await page.keyboard.press('Control+Enter');
+    await expect(form).toHaveCount(0);
+    await expect(page.getByRole('row', { name: /Winter coats from the parish/ })).toContainText('€350.00');
+
+    // A second lease by hand: refused empty beside the landlord, then saved with Ctrl+Enter.
+    await tab.getByRole('link', { name: t('funding:nav.rent') }).click();
+    await page.getByRole('button', { name: t('funding:rent.newLease'), exact: true }).click();
+    const lease = page.getByRole('form', { name: t('funding:rent.newLease') });
+    const landlord = lease.getByLabel(t('funding:rent.landlord'), { exact: true });
+    await expect(landlord).toBeFocused();
+    await page.keyboard.press('Control+Enter');
+    await expect(landlord).toHaveAttribute('aria-invalid', 'true');
+    await landlord.fill('Parish council');
+    await lease.getByLabel(t('funding:rent.premises'), { exact: true }).fill('Hall, 3 Church Lane');
+    await lease.getByLabel(t('funding:rent.market'), { exact: true }).fill('400');
+    await lease.getByLabel(t('funding:rent.paid'), { exact: true }).fill('0');
+    await page.keyboard.press('Control+Enter');
+    await expect(lease).toHaveCount(0);
+    await expect(page.getByText('Hall, 3 Church Lane').first()).toBeVisible();
   });
 });

@@ -23,6 +23,8 @@ export function MoneyField(props: {
   allowNegative?: boolean;
   className?: string;
   name?: string;
+  /** Marks the field required (the form's own check refuses it empty). */
+  required?: boolean;
 }) {
   const { i18n } = useTranslation();
   const language = i18n.language;
@@ -73,7 +75,7 @@ export function MoneyField(props: {
 
   const error = ownError ?? props.error;
   return (
-    <Field label={props.label} error={error} hint={props.hint} className={`money-field ${props.className ?? ''}`}>
+    <Field label={props.label} error={error} hint={props.hint} className={`money-field ${props.className ?? ''}`} required={props.required}>
       {(control) => (
         <span className="money-input">
           <input

@@ -1,23 +1,49 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, CategoryDto, EntryWarning, GrantOption } from '../../../shared/domain/cashbook';
 import { grantPeriodWarning } from '../../../shared/domain/cashbook';
 import { isIsoDate } from '../../../shared/domain/dates';
+import type { CallInput } from '../../../shared/api/contract';
 import { useMutate } from '../../app/api';
-import { ApiError } from '../../bridge';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { DateInput } from '../../ui/DateInput';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { useFormat } from '../../ui/format';
 import { MoneyField } from '../../ui/MoneyField';
-import { MAX_ENTRY_MINOR } from '../../../shared/domain/cashbook';
 import { useCashbookText } from './cashbookText';
 
 type FormType = 'income' | 'expense' | 'transfer';
-type Errors = Record<string, string>;
+
+/** The entry form's values; `accountId` null is the list's account (or the centre's cash box). */
+interface EntryValues {
+  date: string;
+  accountId: number | null;
+  toAccountId: number | null;
+  amountMinor: number | null;
+  categoryId: number | null;
+  counterparty: string;
+  documentNo: string;
+  note: string;
+  grantId: number | null;
+  budgetLineId: number | null;
+}
+
+/** Where a path of cashbook.post's or cashbook.transfer's input is shown. */
+const entryFieldOf = (path: string): keyof EntryValues | null => {
+  const top = path.split('.')[0] ?? '';
+  if (top === 'fromAccountId') return 'accountId';
+  return ['date', 'accountId', 'toAccountId', 'amountMinor', 'categoryId', 'counterparty', 'documentNo', 'note', 'grantId', 'budgetLineId'].includes(top)
+    ? (top as keyof EntryValues)
+    : null;
+};
 
 /**
  * A new entry: choose income, expense or transfer (focus goes to the amount), type a positive
- * amount, pick the category and the rest; Ctrl+Enter saves. Date, account and category stay for
- * the next entry, so a pile of receipts goes in quickly.
+ * amount, pick the category and the rest; Ctrl+Enter saves (the one <KeyForm> behaviour), checked
+ * with the call's own schema (cashbook.post or cashbook.transfer). Date, account and category stay
+ * for the next entry, so a pile of receipts goes in quickly.
  */
 export function EntryForm(props: {
   accounts: AccountDto[];
@@ -33,30 +59,82 @@ export function EntryForm(props: {
   const post = useMutate('cashbook.post');
   const transfer = useMutate('cashbook.transfer');
   const [type, setType] = useState<FormType | null>(null);
-  const [date, setDate] = useState(props.today);
-  const [chosenAccountId, setAccountId] = useState<number | null>(null);
-  const [toAccountId, setToAccountId] = useState<number | null>(null);
-  const [amount, setAmountState] = useState<number | null>(null);
-  // MoneyField reports the amount as Ctrl+Enter goes down, before the form's own handler runs.
-  const amountNow = useRef<number | null>(null);
-  const setAmount = (minor: number | null) => {
-    amountNow.current = minor;
-    setAmountState(minor);
-  };
-  const [categoryId, setCategoryId] = useState<number | null>(null);
-  const [counterparty, setCounterparty] = useState('');
-  const [documentNo, setDocumentNo] = useState('');
-  const [note, setNote] = useState('');
-  const [grantId, setGrantId] = useState<number | null>(null);
-  const [lineId, setLineId] = useState<number | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState<{ text: string; warnings: EntryWarning[] } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const formRef = useRef<HTMLElement>(null);
   const focusAmount = () => setTimeout(() => formRef.current?.querySelector<HTMLInputElement>('.money-field input')?.focus(), 0);
-  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = () => setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
 
   // The chosen account, else the list's account or the centre's cash box.
-  const accountId = props.accounts.some((a) => a.id === chosenAccountId) ? chosenAccountId : (props.defaultAccountId ?? props.accounts[0]?.id ?? null);
+  const effectiveAccount = (chosen: number | null) =>
+    props.accounts.some((a) => a.id === chosen) ? chosen : (props.defaultAccountId ?? props.accounts[0]?.id ?? null);
+
+  const f = useCallForm({
+    call: type === 'transfer' ? 'cashbook.transfer' : 'cashbook.post',
+    defaultValues: {
+      date: props.today,
+      accountId: null,
+      toAccountId: null,
+      amountMinor: null,
+      categoryId: null,
+      counterparty: '',
+      documentNo: '',
+      note: '',
+      grantId: null,
+      budgetLineId: null,
+    } as EntryValues,
+    fieldOf: (path) => entryFieldOf(path),
+    // null goes to the schema as it is: its own message ("required", "amount") names the field.
+    toInput: (v: EntryValues) =>
+      (type === 'transfer'
+        ? {
+            date: v.date,
+            fromAccountId: effectiveAccount(v.accountId),
+            toAccountId: v.toAccountId,
+            amountMinor: v.amountMinor,
+            documentNo: v.documentNo,
+            note: v.note,
+          }
+        : {
+            type,
+            date: v.date,
+            accountId: effectiveAccount(v.accountId),
+            amountMinor: v.amountMinor,
+            categoryId: v.categoryId,
+            counterparty: v.counterparty,
+            documentNo: v.documentNo,
+            note: v.note,
+            grantId: type === 'expense' ? v.grantId : null,
+            budgetLineId: type === 'expense' ? v.budgetLineId : null,
+          }) as unknown as CallInput<'cashbook.post'>,
+    onInvalid: () => focusFirstInvalid(),
+    onSubmit: async (input, values) => {
+      setSaved(null);
+      const minor = values.amountMinor ?? 0;
+      let message: string;
+      let warnings: EntryWarning[] = [];
+      if (type === 'transfer') {
+        const legs = await transfer.mutateAsync(input as unknown as CallInput<'cashbook.transfer'>);
+        message = t('cashbook:form.savedTransfer', { amount: fmt.money(minor, currency), from: legs[0]?.accountName ?? '', to: legs[1]?.accountName ?? '' });
+      } else {
+        const out = await post.mutateAsync(input as CallInput<'cashbook.post'>);
+        warnings = out.warnings;
+        message = t(type === 'income' ? 'cashbook:form.savedIncome' : 'cashbook:form.savedExpense', {
+          amount: fmt.money(minor, currency),
+          category: text.category({ code: out.entry.categoryCode, name: out.entry.categoryName }),
+          account: out.entry.accountName,
+        });
+      }
+      setSaved({ text: message, warnings });
+      // Date, account, category and grant stay for the next receipt; the rest is cleared.
+      window.setTimeout(() => f.form.reset({ ...values, amountMinor: null, counterparty: '', documentNo: '', note: '' }), 0);
+      focusAmount();
+      return true;
+    },
+  });
+  const { register, control, watch, setValue, getValues, clearErrors } = f.form;
+  const accountId = effectiveAccount(watch('accountId'));
+  const date = watch('date');
+  const grantId = watch('grantId');
 
   const account = props.accounts.find((a) => a.id === accountId) ?? null;
   const currency = account?.currency ?? 'RUB';
@@ -68,91 +146,21 @@ export function EntryForm(props: {
 
   const choose = (next: FormType) => {
     setType(next);
-    setErrors({});
+    clearErrors();
     setSaved(null);
+    const { categoryId, toAccountId } = getValues();
     if (next !== 'transfer') {
       const fits = props.categories.find((c) => c.id === categoryId)?.direction === next;
-      if (!fits) setCategoryId(null);
+      if (!fits) setValue('categoryId', null);
     } else if (toAccountId === null || toAccountId === accountId) {
-      setToAccountId(props.accounts.find((a) => a.id !== accountId && a.currency === currency)?.id ?? null);
+      setValue('toAccountId', props.accounts.find((a) => a.id !== accountId && a.currency === currency)?.id ?? null);
     }
     // The next keystroke is the amount.
     focusAmount();
   };
 
-  const clear = (field: string) =>
-    setErrors((es) => {
-      if (!(field in es)) return es;
-      const rest = { ...es };
-      delete rest[field];
-      return rest;
-    });
-
-  const focusFirstInvalid = () => setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
-
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
-    if (type === null) return;
-    setFailure(null);
-    const next: Errors = {};
-    if (!isIsoDate(date)) next.date = 'validation.date';
-    if (accountId === null) next.accountId = 'validation.unknownAccount';
-    const minor = amountNow.current;
-    if (minor === null) next.amountMinor = 'validation.required';
-    else if (minor <= 0) next.amountMinor = 'validation.amountPositive';
-    else if (minor > MAX_ENTRY_MINOR) next.amountMinor = 'validation.amountTooLarge';
-    if (type === 'transfer') {
-      if (toAccountId === null) next.toAccountId = 'validation.unknownAccount';
-      else if (toAccountId === accountId) next.toAccountId = 'validation.sameAccount';
-    } else if (categoryId === null) next.categoryId = 'validation.unknownCategory';
-    setErrors(next);
-    if (Object.keys(next).length > 0 || minor === null || accountId === null) {
-      focusFirstInvalid();
-      return;
-    }
-    try {
-      let message: string;
-      let warnings: EntryWarning[] = [];
-      if (type === 'transfer') {
-        const legs = await transfer.mutateAsync({ date, fromAccountId: accountId, toAccountId: toAccountId ?? 0, amountMinor: minor, documentNo, note });
-        message = t('cashbook:form.savedTransfer', { amount: fmt.money(minor, currency), from: legs[0]?.accountName ?? '', to: legs[1]?.accountName ?? '' });
-      } else {
-        const out = await post.mutateAsync({
-          type,
-          date,
-          accountId,
-          amountMinor: minor,
-          categoryId: categoryId ?? 0,
-          counterparty,
-          documentNo,
-          note,
-          grantId,
-          budgetLineId: lineId,
-        });
-        warnings = out.warnings;
-        message = t(type === 'income' ? 'cashbook:form.savedIncome' : 'cashbook:form.savedExpense', {
-          amount: fmt.money(minor, currency),
-          category: text.category({ code: out.entry.categoryCode, name: out.entry.categoryName }),
-          account: out.entry.accountName,
-        });
-      }
-      setSaved({ text: message, warnings });
-      setAmount(null);
-      setCounterparty('');
-      setDocumentNo('');
-      setNote('');
-      focusAmount();
-    } catch (err) {
-      if (err instanceof ApiError && err.body.fields && err.body.fields.length > 0) {
-        const fields: Errors = {};
-        for (const f of err.body.fields) fields[f.path.split('.')[0] ?? f.path] = f.message;
-        setErrors(fields);
-        focusFirstInvalid();
-      } else {
-        setFailure(text.error(err));
-      }
-    }
-  };
+  const idSelect = (value: string) => (value === '' ? null : Number(value));
+  const errorOf = (name: keyof EntryValues) => f.error(name);
 
   const accountLabel = (a: AccountDto) => t('cashbook:form.accountOption', { name: a.name, currency: a.currency });
   const typeLabel: Record<FormType, string> = {
@@ -162,7 +170,7 @@ export function EntryForm(props: {
   };
 
   return (
-    <section className="card cb-form" aria-labelledby={`${formId}-title`}>
+    <section ref={formRef} className="card cb-form" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>{t('cashbook:form.title')}</h2>
       <div className="cb-types" role="group" aria-label={t('cashbook:form.type')}>
         {(['expense', 'income', 'transfer'] as const).map((k) => (
@@ -182,59 +190,41 @@ export function EntryForm(props: {
           ))}
         </div>
       ) : null}
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          {failure}
-        </div>
-      ) : null}
       {type !== null ? (
-        <form
-          ref={formRef}
-          noValidate
-          onSubmit={(e) => void submit(e)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              void submit();
-            }
-          }}
-        >
+        <KeyForm onSubmit={f.submit}>
+          <RequiredLegend />
           <div className="cb-form-grid">
-            <MoneyField
-              label={t('cashbook:form.amount', { currency })}
-              currency={currency}
-              value={amount}
-              error={errors.amountMinor}
-              hint={t('cashbook:form.amountHint')}
-              className="cb-amount"
-              onChange={(minor) => {
-                setAmount(minor);
-                clear('amountMinor');
-              }}
-            />
-            <Field label={t('cashbook:form.date')} error={errors.date}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="date"
-                  value={date}
-                  onChange={(e) => {
-                    setDate(e.target.value);
-                    clear('date');
+            <Controller
+              control={control}
+              name="amountMinor"
+              render={({ field }) => (
+                <MoneyField
+                  label={t('cashbook:form.amount', { currency })}
+                  currency={currency}
+                  value={field.value}
+                  error={errorOf('amountMinor')}
+                  hint={t('cashbook:form.amountHint')}
+                  className="cb-amount"
+                  required
+                  onChange={(minor) => {
+                    field.onChange(minor);
+                    clearErrors('amountMinor');
                   }}
                 />
               )}
-            </Field>
-            <Field label={type === 'transfer' ? t('cashbook:form.fromAccount') : t('cashbook:form.account')} error={errors.accountId ?? errors.fromAccountId}>
+            />
+            <Controller
+              control={control}
+              name="date"
+              render={({ field }) => (
+                <Field label={t('cashbook:form.date')} error={errorOf('date')} required>
+                  {(p) => <DateInput {...p} value={field.value} onChange={field.onChange} />}
+                </Field>
+              )}
+            />
+            <Field label={type === 'transfer' ? t('cashbook:form.fromAccount') : t('cashbook:form.account')} error={errorOf('accountId')} required>
               {(p) => (
-                <select
-                  {...p}
-                  value={accountId ?? ''}
-                  onChange={(e) => {
-                    setAccountId(Number(e.target.value));
-                    clear('accountId');
-                  }}
-                >
+                <select {...p} value={accountId ?? ''} onChange={(e) => setValue('accountId', Number(e.target.value), { shouldDirty: true })}>
                   {props.accounts.map((a) => (
                     <option key={a.id} value={a.id}>
                       {accountLabel(a)}
@@ -244,16 +234,9 @@ export function EntryForm(props: {
               )}
             </Field>
             {type === 'transfer' ? (
-              <Field label={t('cashbook:form.toAccount')} error={errors.toAccountId}>
+              <Field label={t('cashbook:form.toAccount')} error={errorOf('toAccountId')} required>
                 {(p) => (
-                  <select
-                    {...p}
-                    value={toAccountId ?? ''}
-                    onChange={(e) => {
-                      setToAccountId(e.target.value === '' ? null : Number(e.target.value));
-                      clear('toAccountId');
-                    }}
-                  >
+                  <select {...p} {...register('toAccountId', { setValueAs: idSelect })}>
                     <option value="">{t('cashbook:form.choose')}</option>
                     {props.accounts
                       .filter((a) => a.id !== accountId)
@@ -266,16 +249,9 @@ export function EntryForm(props: {
                 )}
               </Field>
             ) : (
-              <Field label={t('cashbook:form.category')} error={errors.categoryId}>
+              <Field label={t('cashbook:form.category')} error={errorOf('categoryId')} required>
                 {(p) => (
-                  <select
-                    {...p}
-                    value={categoryId ?? ''}
-                    onChange={(e) => {
-                      setCategoryId(e.target.value === '' ? null : Number(e.target.value));
-                      clear('categoryId');
-                    }}
-                  >
+                  <select {...p} {...register('categoryId', { setValueAs: idSelect })}>
                     <option value="">{t('cashbook:form.choose')}</option>
                     {categories.map((c) => (
                       <option key={c.id} value={c.id}>
@@ -287,28 +263,23 @@ export function EntryForm(props: {
               </Field>
             )}
             {type !== 'transfer' ? (
-              <Field label={type === 'income' ? t('cashbook:form.payer') : t('cashbook:form.payee')} error={errors.counterparty}>
-                {(p) => <input {...p} value={counterparty} maxLength={200} onChange={(e) => setCounterparty(e.target.value)} />}
+              <Field label={type === 'income' ? t('cashbook:form.payer') : t('cashbook:form.payee')} error={errorOf('counterparty')}>
+                {(p) => <input {...p} {...register('counterparty')} maxLength={200} />}
               </Field>
             ) : null}
-            <Field label={t('cashbook:form.documentNo')} error={errors.documentNo}>
-              {(p) => <input {...p} value={documentNo} maxLength={100} onChange={(e) => setDocumentNo(e.target.value)} />}
+            <Field label={t('cashbook:form.documentNo')} error={errorOf('documentNo')}>
+              {(p) => <input {...p} {...register('documentNo')} maxLength={100} />}
             </Field>
-            <Field label={t('cashbook:form.note')} error={errors.note} className="cb-span-2">
-              {(p) => <input {...p} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />}
+            <Field label={t('cashbook:form.note')} error={errorOf('note')} className="cb-span-2">
+              {(p) => <input {...p} {...register('note')} maxLength={1000} />}
             </Field>
             {type === 'expense' && grants.length > 0 ? (
               <>
-                <Field label={t('cashbook:form.grant')} error={errors.grantId}>
+                <Field label={t('cashbook:form.grant')} error={errorOf('grantId')}>
                   {(p) => (
                     <select
                       {...p}
-                      value={grantId ?? ''}
-                      onChange={(e) => {
-                        setGrantId(e.target.value === '' ? null : Number(e.target.value));
-                        setLineId(null);
-                        clear('grantId');
-                      }}
+                      {...register('grantId', { setValueAs: idSelect, onChange: () => setValue('budgetLineId', null) })}
                     >
                       <option value="">{t('cashbook:form.noGrant')}</option>
                       {grants.map((g) => (
@@ -319,17 +290,9 @@ export function EntryForm(props: {
                     </select>
                   )}
                 </Field>
-                <Field label={t('cashbook:form.budgetLine')} error={errors.budgetLineId}>
+                <Field label={t('cashbook:form.budgetLine')} error={errorOf('budgetLineId')}>
                   {(p) => (
-                    <select
-                      {...p}
-                      disabled={grant === null}
-                      value={lineId ?? ''}
-                      onChange={(e) => {
-                        setLineId(e.target.value === '' ? null : Number(e.target.value));
-                        clear('budgetLineId');
-                      }}
-                    >
+                    <select {...p} {...register('budgetLineId', { setValueAs: idSelect })} disabled={grant === null}>
                       <option value="">{t('cashbook:form.noLine')}</option>
                       {(grant?.lines ?? []).map((l) => (
                         <option key={l.id} value={l.id}>
@@ -347,13 +310,14 @@ export function EntryForm(props: {
               </>
             ) : null}
           </div>
+          {f.notice}
           <div className="actions cb-form-actions">
-            <button type="submit" className="primary big" disabled={post.isPending || transfer.isPending}>
+            <button type="submit" className="primary big" disabled={post.isPending || transfer.isPending || f.saving}>
               {t('cashbook:form.save')}
             </button>
             <span className="muted">{t('common:saveShortcut')}</span>
           </div>
-        </form>
+        </KeyForm>
       ) : null}
     </section>
   );

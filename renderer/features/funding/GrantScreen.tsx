@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { CallInput } from '../../../shared/api/contract';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { BudgetLineView, GrantView, TrancheView } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
+import { useCallForm } from '../../ui/useCallForm';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
@@ -193,42 +196,53 @@ function LinesCard({ grant: g, onExpense }: { grant: GrantView; onExpense: (line
   );
 }
 
+/** A budget line (new or changed), checked with grants.addLine's schema; an unused line can be deleted. */
 function LineForm({ grant: g, line, onDone }: { grant: GrantView; line: BudgetLineView | null; onDone: () => void }) {
   const { t } = useTranslation(['funding', 'common']);
   const add = useMutate('grants.addLine');
   const update = useMutate('grants.updateLine');
   const remove = useMutate('grants.removeLine');
-  const [name, setName] = useState(line?.name ?? '');
-  const [planned, setPlanned] = useState<number | null>(line?.plannedMinor ?? null);
-  const { errors, failure, attempt } = useFormErrors();
-  const removeLine = (id: number) => attempt({}, async () => {
-    await remove.mutateAsync({ id });
-    onDone();
+  const f = useCallForm({
+    call: 'grants.addLine',
+    defaultValues: { name: line?.name ?? '', plannedMinor: line?.plannedMinor ?? null } as { name: string; plannedMinor: number | null },
+    // null goes to the schema as it is: its own message names the field.
+    toInput: (v) => ({ grantId: g.id, line: v }) as unknown as CallInput<'grants.addLine'>,
+    fieldOf: (path) => (path === 'line.name' ? 'name' : path === 'line.plannedMinor' ? 'plannedMinor' : null),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      if (line) await update.mutateAsync({ id: line.id, line: input.line });
+      else await add.mutateAsync(input);
+      onDone();
+    },
   });
-  const submit = async () => {
-    const next: Record<string, string> = {};
-    if (name.trim() === '') next.name = 'validation.required';
-    if (planned === null) next.plannedMinor = 'validation.required';
-    await attempt(next, async () => {
-      const data = { name, plannedMinor: planned ?? 0 };
-      if (line) await update.mutateAsync({ id: line.id, line: data });
-      else await add.mutateAsync({ grantId: g.id, line: data });
+  // Deleting the line is not the form's call: its failure is one line of its own.
+  const { failure, attempt } = useFormErrors();
+  const removeLine = (id: number) =>
+    attempt({}, async () => {
+      f.allowLeave();
+      await remove.mutateAsync({ id });
       onDone();
     });
-  };
   return (
-    <KeyForm className="fd-inline-form" onSubmit={submit} onCancel={onDone}>
-      <Field label={t('funding:grant.lineNameField')} error={errors.name}>
-        {(p) => <input {...p} autoFocus value={name} onChange={(e) => setName(e.target.value)} />}
+    <KeyForm className="fd-inline-form" onSubmit={f.submit} onCancel={f.cancel}>
+      <Field label={t('funding:grant.lineNameField')} error={f.error('name')} required>
+        {(p) => <input {...p} {...f.form.register('name')} autoFocus />}
       </Field>
-      <MoneyField label={t('funding:grant.planned')} currency={g.currency} value={planned} onChange={setPlanned} allowZero error={errors.plannedMinor} />
-      <SaveCancel onCancel={onDone}>
+      <Controller
+        control={f.form.control}
+        name="plannedMinor"
+        render={({ field }) => (
+          <MoneyField label={t('funding:grant.planned')} currency={g.currency} value={field.value} onChange={field.onChange} allowZero required error={f.error('plannedMinor')} />
+        )}
+      />
+      <SaveCancel onCancel={f.cancel ?? onDone}>
         {line && line.actualMinor === 0 ? (
           <button type="button" className="danger" onClick={() => void removeLine(line.id)}>
             {t('funding:grant.deleteLine')}
           </button>
         ) : null}
       </SaveCancel>
+      {f.notice}
       <FormFailure failure={failure} />
     </KeyForm>
   );

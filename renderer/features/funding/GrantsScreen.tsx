@@ -1,24 +1,20 @@
 import { useRef, useState } from 'react';
+import { Controller, useFieldArray, useWatch, type Path } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CURRENCIES, type Currency } from '../../../shared/domain/settings';
-import { isIsoDate } from '../../../shared/domain/dates';
+import type { CallInput } from '../../../shared/api/contract';
 import type { GrantSummary } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { useCallForm } from '../../ui/useCallForm';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
 import { PercentBar } from './PercentBar';
 import { useCentre } from './fundingText';
-import { FormFailure, KeyForm, useFormErrors } from './FundingForm';
+import { KeyForm } from './FundingForm';
 import { DateInput } from '../../ui/DateInput';
-
-interface LineDraft {
-  key: number;
-  name: string;
-  planned: number | null;
-}
 
 /** Grants with their progress; a new grant with its budget lines. */
 export function GrantsScreen() {
@@ -89,68 +85,106 @@ export function GrantsScreen() {
   );
 }
 
-/** A new grant: funder, title, period, currency, amount, note and its budget lines. */
+interface GrantValues {
+  funder: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  currency: Currency;
+  amountMinor: number | null;
+  note: string;
+  lines: { name: string; plannedMinor: number | null }[];
+}
+
+/** The lines that are filled in (an empty row is left out), with their rows' indexes. */
+const keptLines = (v: GrantValues) => v.lines.map((l, row) => ({ ...l, row })).filter((l) => l.name.trim() !== '' || l.plannedMinor !== null);
+
+/** A new grant: funder, title, period, currency, amount, note and its budget lines, checked with grants.create's schema. */
 function GrantForm(props: { currency: Currency; today: string; onDone: (id: number | null) => void }) {
   const { t } = useTranslation(['funding', 'common']);
   const create = useMutate('grants.create');
   const year = props.today.slice(0, 4);
-  const [funder, setFunder] = useState('');
-  const [title, setTitle] = useState('');
-  const [startsOn, setStartsOn] = useState(`${year}-01-01`);
-  const [endsOn, setEndsOn] = useState(`${year}-12-31`);
-  const [currency, setCurrency] = useState<Currency>(props.currency);
-  const [amount, setAmount] = useState<number | null>(null);
-  const [note, setNote] = useState('');
-  const [lines, setLines] = useState<LineDraft[]>([{ key: 1, name: '', planned: null }]);
-  const { errors, failure, attempt } = useFormErrors();
-  const nextKey = useRef(2);
+  const cancel = () => props.onDone(null);
+  const f = useCallForm({
+    call: 'grants.create',
+    defaultValues: {
+      funder: '',
+      title: '',
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
+      currency: props.currency,
+      amountMinor: null,
+      note: '',
+      lines: [{ name: '', plannedMinor: null }],
+    } as GrantValues,
+    // null goes to the schema as it is: its own message names the field.
+    toInput: (v: GrantValues) =>
+      ({
+        grant: { funder: v.funder, title: v.title, startsOn: v.startsOn, endsOn: v.endsOn, currency: v.currency, amountMinor: v.amountMinor, note: v.note },
+        lines: keptLines(v).map((l) => ({ name: l.name, plannedMinor: l.plannedMinor })),
+      }) as unknown as CallInput<'grants.create'>,
+    // "grant.title" → title; "lines.<kept>.name" → the row it came from.
+    fieldOf: (path, v) => {
+      if (path.startsWith('grant.')) return path.slice(6).split('.')[0] as Path<GrantValues>;
+      const m = /^lines\.(\d+)\.(name|plannedMinor)/.exec(path);
+      const row = m ? keptLines(v)[Number(m[1])]?.row : undefined;
+      return m && row !== undefined ? (`lines.${row}.${m[2]}` as Path<GrantValues>) : null;
+    },
+    onCancel: cancel,
+    onSubmit: async (input) => {
+      const v = await create.mutateAsync(input);
+      props.onDone(v.id);
+    },
+  });
+  const { register, control } = f.form;
+  const lines = useFieldArray({ control, name: 'lines' });
+  const currency = useWatch({ control, name: 'currency' });
+  const planned = useWatch({ control, name: 'lines' });
   /** The line just added: its name field takes the focus when it appears. */
   const focusLine = useRef<number | null>(null);
 
-  const submit = async () => {
-    const next: Record<string, string> = {};
-    if (funder.trim() === '') next.funder = 'validation.required';
-    if (title.trim() === '') next.title = 'validation.required';
-    if (!isIsoDate(startsOn)) next.startsOn = 'validation.date';
-    if (!isIsoDate(endsOn)) next.endsOn = 'validation.date';
-    else if (isIsoDate(startsOn) && endsOn < startsOn) next.endsOn = 'validation.dateOrder';
-    if (amount === null) next.amountMinor = 'validation.required';
-    const kept = lines.filter((l) => l.name.trim() !== '' || l.planned !== null);
-    kept.forEach((l, i) => {
-      if (l.name.trim() === '') next[`lines.${i}.name`] = 'validation.required';
-      if (l.planned === null) next[`lines.${i}.plannedMinor`] = 'validation.required';
-    });
-    await attempt(next, async () => {
-      const v = await create.mutateAsync({
-        grant: { funder, title, startsOn, endsOn, currency, amountMinor: amount ?? 0, note },
-        lines: kept.map((l) => ({ name: l.name, plannedMinor: l.planned ?? 0 })),
-      });
-      props.onDone(v.id);
-    });
-  };
-
-  const plannedSum = lines.reduce((s, l) => s + (l.planned ?? 0), 0);
+  const plannedSum = planned.reduce((s, l) => s + (l.plannedMinor ?? 0), 0);
   const fmt = useFormat();
+  const money = (name: 'amountMinor' | `lines.${number}.plannedMinor`, label: string, required: boolean) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <MoneyField label={label} currency={currency} value={field.value} onChange={field.onChange} error={f.error(name)} allowZero required={required} />}
+    />
+  );
 
   return (
-    <KeyForm className="card fd-form" aria-labelledby="fd-grant-form-title" onSubmit={submit} onCancel={() => props.onDone(null)}>
+    <KeyForm className="card fd-form" aria-labelledby="fd-grant-form-title" onSubmit={f.submit} onCancel={f.cancel}>
       <h2 id="fd-grant-form-title">{t('funding:grants.new')}</h2>
+      <RequiredLegend />
       <div className="fd-grid">
-        <Field label={t('funding:grants.funder')} error={errors.funder} className="fd-span-2">
-          {(p) => <input {...p} autoFocus value={funder} onChange={(e) => setFunder(e.target.value)} />}
+        <Field label={t('funding:grants.funder')} error={f.error('funder')} className="fd-span-2" required>
+          {(p) => <input {...p} {...register('funder')} autoFocus />}
         </Field>
-        <Field label={t('funding:grants.titleField')} error={errors.title} className="fd-span-2">
-          {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        <Field label={t('funding:grants.titleField')} error={f.error('title')} className="fd-span-2" required>
+          {(p) => <input {...p} {...register('title')} />}
         </Field>
-        <Field label={t('funding:grants.startsOn')} error={errors.startsOn}>
-          {(p) => <DateInput {...p} value={startsOn} onChange={setStartsOn} />}
-        </Field>
-        <Field label={t('funding:grants.endsOn')} error={errors.endsOn}>
-          {(p) => <DateInput {...p} value={endsOn} onChange={setEndsOn} />}
-        </Field>
-        <Field label={t('funding:grants.currency')}>
+        <Controller
+          control={control}
+          name="startsOn"
+          render={({ field }) => (
+            <Field label={t('funding:grants.startsOn')} error={f.error('startsOn')} required>
+              {(p) => <DateInput {...p} value={field.value} onChange={field.onChange} />}
+            </Field>
+          )}
+        />
+        <Controller
+          control={control}
+          name="endsOn"
+          render={({ field }) => (
+            <Field label={t('funding:grants.endsOn')} error={f.error('endsOn')} required>
+              {(p) => <DateInput {...p} value={field.value} onChange={field.onChange} />}
+            </Field>
+          )}
+        />
+        <Field label={t('funding:grants.currency')} required>
           {(p) => (
-            <select {...p} value={currency} onChange={(e) => setCurrency(e.target.value as Currency)}>
+            <select {...p} {...register('currency')}>
               {CURRENCIES.map((c) => (
                 <option key={c} value={c}>
                   {c}
@@ -159,52 +193,47 @@ function GrantForm(props: { currency: Currency; today: string; onDone: (id: numb
             </select>
           )}
         </Field>
-        <MoneyField label={t('funding:grants.amount')} currency={currency} value={amount} onChange={setAmount} error={errors.amountMinor} allowZero />
+        {money('amountMinor', t('funding:grants.amount'), true)}
         <Field label={t('funding:grants.note')} className="fd-span-4">
-          {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+          {(p) => <input {...p} {...register('note')} />}
         </Field>
       </div>
       <fieldset className="fd-lines">
         <legend>{t('funding:grants.lines')}</legend>
-        {lines.map((l, i) => (
-          <div key={l.key} className="fd-line-row">
-            <Field label={t('funding:grants.lineName', { n: i + 1 })} error={errors[`lines.${i}.name`]}>
-              {(p) => (
-                <input
-                  {...p}
-                  ref={(el) => {
-                    if (el && focusLine.current === l.key) {
-                      focusLine.current = null;
-                      el.focus();
-                    }
-                  }}
-                  value={l.name}
-                  onChange={(e) => setLines(lines.map((x) => (x.key === l.key ? { ...x, name: e.target.value } : x)))}
-                />
-              )}
-            </Field>
-            <MoneyField
-              label={t('funding:grants.linePlanned', { n: i + 1 })}
-              currency={currency}
-              value={l.planned}
-              allowZero
-              error={errors[`lines.${i}.plannedMinor`]}
-              onChange={(v) => setLines((all) => all.map((x) => (x.key === l.key ? { ...x, planned: v } : x)))}
-            />
-            {lines.length > 1 ? (
-              <button type="button" className="small" onClick={() => setLines(lines.filter((x) => x.key !== l.key))}>
-                {t('funding:grants.removeLine')}
-              </button>
-            ) : null}
-          </div>
-        ))}
+        {lines.fields.map((l, i) => {
+          const name = register(`lines.${i}.name`);
+          return (
+            <div key={l.id} className="fd-line-row">
+              <Field label={t('funding:grants.lineName', { n: i + 1 })} error={f.error(`lines.${i}.name`)}>
+                {(p) => (
+                  <input
+                    {...p}
+                    {...name}
+                    ref={(el) => {
+                      name.ref(el);
+                      if (el && focusLine.current === i) {
+                        focusLine.current = null;
+                        el.focus();
+                      }
+                    }}
+                  />
+                )}
+              </Field>
+              {money(`lines.${i}.plannedMinor`, t('funding:grants.linePlanned', { n: i + 1 }), false)}
+              {lines.fields.length > 1 ? (
+                <button type="button" className="small" onClick={() => lines.remove(i)}>
+                  {t('funding:grants.removeLine')}
+                </button>
+              ) : null}
+            </div>
+          );
+        })}
         <div className="actions">
           <button
             type="button"
             onClick={() => {
-              setLines([...lines, { key: nextKey.current, name: '', planned: null }]);
-              focusLine.current = nextKey.current;
-              nextKey.current += 1;
+              focusLine.current = lines.fields.length;
+              lines.append({ name: '', plannedMinor: null }, { shouldFocus: false });
             }}
           >
             {t('funding:grants.addLine')}
@@ -212,12 +241,12 @@ function GrantForm(props: { currency: Currency; today: string; onDone: (id: numb
           <span className="muted">{t('funding:grants.linesTotal', { amount: fmt.money(plannedSum, currency) })}</span>
         </div>
       </fieldset>
-      <FormFailure failure={failure} />
+      {f.notice}
       <div className="actions fd-form-actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
+        <button type="submit" className="primary" disabled={create.isPending || f.saving}>
           {t('funding:grants.save')}
         </button>
-        <button type="button" onClick={() => props.onDone(null)}>
+        <button type="button" onClick={f.cancel}>
           {t('funding:cancel')}
         </button>
         <span className="muted">{t('funding:ctrlEnter')}</span>

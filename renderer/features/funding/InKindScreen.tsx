@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../ui/ConfirmButton';
-import { addMonths, isIsoDate } from '../../../shared/domain/dates';
+import { addMonths } from '../../../shared/domain/dates';
 import { MANUAL_IN_KIND_KINDS, type InKindView, type ManualInKindKind } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { useCallForm } from '../../ui/useCallForm';
+import { Controller } from 'react-hook-form';
+import type { CallInput } from '../../../shared/api/contract';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
 import { useCentre, useFundingText } from './fundingText';
-import { FormFailure, KeyForm, SaveCancel, useFormErrors } from './FundingForm';
+import { FormFailure, KeyForm, SaveCancel } from './FundingForm';
 import { AidTakeIn } from './AidTakeIn';
 import { DateInput, MonthInput } from '../../ui/DateInput';
 
@@ -171,57 +174,80 @@ function RateCard({ currency }: { currency: string }) {
   );
 }
 
+interface InKindValues {
+  date: string;
+  kind: ManualInKindKind;
+  donor: string;
+  description: string;
+  valueMinor: number | null;
+  grantId: number | null;
+}
+
+/** An in-kind contribution (new or changed), checked with inKind.create's schema (inKind.update wraps the same in { id, data }). */
 function InKindForm({ row, today, currency, onDone }: { row: InKindView | null; today: string; currency: string; onDone: () => void }) {
   const { t } = useTranslation(['funding', 'common']);
   const grants = useCall('grants.list', {});
   const create = useMutate('inKind.create');
   const update = useMutate('inKind.update');
-  const [date, setDate] = useState(row?.date ?? today);
-  const [kind, setKind] = useState<ManualInKindKind>(row && row.kind !== 'rentDiscount' ? row.kind : 'goods');
-  const [donor, setDonor] = useState(row?.donor ?? '');
-  const [description, setDescription] = useState(row?.description ?? '');
-  const [value, setValue] = useState<number | null>(row?.valueMinor ?? null);
-  const [grantId, setGrantId] = useState<number | null>(row?.grantId ?? null);
-  const { errors, failure, attempt } = useFormErrors();
-
-  const submit = async () => {
-    const next: Record<string, string> = {};
-    if (!isIsoDate(date)) next.date = 'validation.date';
-    if (description.trim() === '') next.description = 'validation.required';
-    if (value === null) next.valueMinor = 'validation.required';
-    const data = { date, kind, donor, description, valueMinor: value ?? 0, grantId };
-    await attempt(next, async () => {
+  const f = useCallForm({
+    call: 'inKind.create',
+    defaultValues: {
+      date: row?.date ?? today,
+      kind: row && row.kind !== 'rentDiscount' ? row.kind : 'goods',
+      donor: row?.donor ?? '',
+      description: row?.description ?? '',
+      valueMinor: row?.valueMinor ?? null,
+      grantId: row?.grantId ?? null,
+    } as InKindValues,
+    // null goes to the schema as it is: its own message names the field.
+    toInput: (v: InKindValues) => v as unknown as CallInput<'inKind.create'>,
+    onCancel: onDone,
+    onSubmit: async (data) => {
       if (row) await update.mutateAsync({ id: row.id, data });
       else await create.mutateAsync(data);
       onDone();
-    });
-  };
+    },
+  });
+  const { register, control } = f.form;
 
   return (
-    <KeyForm className="fd-form" aria-label={t('funding:inKind.add')} onSubmit={submit} onCancel={onDone}>
+    <KeyForm className="fd-form" aria-label={t('funding:inKind.add')} onSubmit={f.submit} onCancel={f.cancel}>
+      <RequiredLegend />
       <div className="fd-grid">
         <fieldset className="radios fd-span-2">
           <legend>{t('funding:inKind.kind')}</legend>
           {MANUAL_IN_KIND_KINDS.map((k) => (
             <label key={k} className="radio">
-              <input type="radio" name="fd-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <input type="radio" value={k} {...register('kind')} />
               <span>{t(`funding:inKind.kinds.${k}`)}</span>
             </label>
           ))}
         </fieldset>
-        <Field label={t('funding:inKind.date')} error={errors.date}>
-          {(p) => <DateInput {...p} value={date} onChange={setDate} />}
+        <Controller
+          control={control}
+          name="date"
+          render={({ field }) => (
+            <Field label={t('funding:inKind.date')} error={f.error('date')} required>
+              {(p) => <DateInput {...p} value={field.value} onChange={field.onChange} />}
+            </Field>
+          )}
+        />
+        <Controller
+          control={control}
+          name="valueMinor"
+          render={({ field }) => (
+            <MoneyField label={t('funding:inKind.value')} currency={currency} value={field.value} onChange={field.onChange} error={f.error('valueMinor')} required />
+          )}
+        />
+        <Field label={t('funding:inKind.description')} error={f.error('description')} className="fd-span-2" required>
+          {(p) => <input {...p} {...register('description')} autoFocus />}
         </Field>
-        <MoneyField label={t('funding:inKind.value')} currency={currency} value={value} onChange={setValue} error={errors.valueMinor} />
-        <Field label={t('funding:inKind.description')} error={errors.description} className="fd-span-2">
-          {(p) => <input {...p} autoFocus value={description} onChange={(e) => setDescription(e.target.value)} />}
+        <Field label={t('funding:inKind.donor')} error={f.error('donor')}>
+          {(p) => <input {...p} {...register('donor')} />}
         </Field>
-        <Field label={t('funding:inKind.donor')} error={errors.donor}>
-          {(p) => <input {...p} value={donor} onChange={(e) => setDonor(e.target.value)} />}
-        </Field>
-        <Field label={t('funding:inKind.grant')} error={errors.grantId}>
+        <Field label={t('funding:inKind.grant')} error={f.error('grantId')}>
           {(p) => (
-            <select {...p} value={grantId ?? ''} onChange={(e) => setGrantId(e.target.value === '' ? null : Number(e.target.value))}>
+            <select {...p} {...register('grantId', { setValueAs: (v: string) => (v === '' || v === null ? null : Number(v)) })}>
               <option value="">{t('funding:inKind.noGrant')}</option>
               {(grants.data ?? []).map((g) => (
                 <option key={g.id} value={g.id}>
@@ -232,8 +258,8 @@ function InKindForm({ row, today, currency, onDone }: { row: InKindView | null; 
           )}
         </Field>
       </div>
-      <FormFailure failure={failure} />
-      <SaveCancel onCancel={onDone} className="actions fd-form-actions" />
+      {f.notice}
+      <SaveCancel onCancel={f.cancel ?? onDone} className="actions fd-form-actions" />
     </KeyForm>
   );
 }

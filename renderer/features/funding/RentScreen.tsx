@@ -1,14 +1,16 @@
 import { useState } from 'react';
+import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate } from '../../../shared/domain/dates';
+import type { CallInput } from '../../../shared/api/contract';
 import type { LeaseView, RentChargeView } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { useCallForm } from '../../ui/useCallForm';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
 import { useCentre, useFundingText } from './fundingText';
-import { FormFailure, KeyForm, SaveCancel, useFormErrors } from './FundingForm';
+import { FormFailure, KeyForm, SaveCancel } from './FundingForm';
 import { DateInput } from '../../ui/DateInput';
 
 /** Leases, the monthly rent due (generated), the overdue months and paying them. */
@@ -176,60 +178,92 @@ export function RentScreen() {
   );
 }
 
+interface LeaseValues {
+  landlord: string;
+  premises: string;
+  marketRentMinor: number | null;
+  paidRentMinor: number | null;
+  dueDay: string;
+  startsOn: string;
+  endsOn: string;
+  accountId: number | null;
+  note: string;
+}
+
+/** A lease (new or changed), checked with rent.createLease's schema (rent.updateLease wraps the same in { id, data }). */
 function LeaseForm({ lease, today, onDone }: { lease: LeaseView | null; today: string; onDone: () => void }) {
   const { t } = useTranslation(['funding', 'common']);
   const accounts = useCall('accounts.list', { includeArchived: false });
   const centre = useCentre();
   const create = useMutate('rent.createLease');
   const update = useMutate('rent.updateLease');
-  const [landlord, setLandlord] = useState(lease?.landlord ?? '');
-  const [premises, setPremises] = useState(lease?.premises ?? '');
-  const [market, setMarket] = useState<number | null>(lease?.marketRentMinor ?? null);
-  const [paid, setPaid] = useState<number | null>(lease?.paidRentMinor ?? null);
-  const [dueDay, setDueDay] = useState(String(lease?.dueDay ?? 5));
-  const [startsOn, setStartsOn] = useState(lease?.startsOn ?? `${today.slice(0, 7)}-01`);
-  const [endsOn, setEndsOn] = useState(lease?.endsOn ?? '');
-  const [accountId, setAccountId] = useState<number | null>(lease?.accountId ?? null);
-  const [note, setNote] = useState(lease?.note ?? '');
-  const { errors, failure, attempt } = useFormErrors();
-  const currency = lease?.currency ?? accounts.data?.find((a) => a.id === accountId)?.currency ?? centre?.currency ?? 'RUB';
-
-  const submit = async () => {
-    const next: Record<string, string> = {};
-    if (landlord.trim() === '') next.landlord = 'validation.required';
-    if (premises.trim() === '') next.premises = 'validation.required';
-    if (market === null) next.marketRentMinor = 'validation.required';
-    if (paid === null) next.paidRentMinor = 'validation.required';
-    const day = /^\d{1,2}$/.test(dueDay.trim()) ? Number(dueDay) : NaN;
-    if (!(day >= 1 && day <= 28)) next.dueDay = 'validation.range';
-    if (!isIsoDate(startsOn)) next.startsOn = 'validation.date';
-    if (endsOn !== '' && !isIsoDate(endsOn)) next.endsOn = 'validation.date';
-    else if (endsOn !== '' && endsOn < startsOn) next.endsOn = 'validation.dateOrder';
-    const data = { landlord, premises, marketRentMinor: market ?? 0, paidRentMinor: paid ?? 0, dueDay: day, startsOn, endsOn: endsOn === '' ? null : endsOn, accountId, note };
-    await attempt(next, async () => {
+  const f = useCallForm({
+    call: 'rent.createLease',
+    defaultValues: {
+      landlord: lease?.landlord ?? '',
+      premises: lease?.premises ?? '',
+      marketRentMinor: lease?.marketRentMinor ?? null,
+      paidRentMinor: lease?.paidRentMinor ?? null,
+      dueDay: String(lease?.dueDay ?? 5),
+      startsOn: lease?.startsOn ?? `${today.slice(0, 7)}-01`,
+      endsOn: lease?.endsOn ?? '',
+      accountId: lease?.accountId ?? null,
+      note: lease?.note ?? '',
+    } as LeaseValues,
+    // null and a day that is not a number go to the schema as they are: its own messages name the fields.
+    toInput: (v: LeaseValues) =>
+      ({
+        ...v,
+        dueDay: /^\d{1,2}$/.test(v.dueDay.trim()) ? Number(v.dueDay) : NaN,
+        endsOn: v.endsOn === '' ? null : v.endsOn,
+      }) as unknown as CallInput<'rent.createLease'>,
+    onCancel: onDone,
+    onSubmit: async (data) => {
       if (lease) await update.mutateAsync({ id: lease.id, data });
       else await create.mutateAsync(data);
       onDone();
-    });
-  };
+    },
+  });
+  const { register, control } = f.form;
+  const accountId = useWatch({ control, name: 'accountId' });
+  const currency = lease?.currency ?? accounts.data?.find((a) => a.id === accountId)?.currency ?? centre?.currency ?? 'RUB';
+  const money = (name: 'marketRentMinor' | 'paidRentMinor', label: string) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <MoneyField label={label} currency={currency} value={field.value} onChange={field.onChange} allowZero required error={f.error(name)} />}
+    />
+  );
+  const date = (name: 'startsOn' | 'endsOn', label: string, required: boolean) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <Field label={label} error={f.error(name)} required={required}>
+          {(p) => <DateInput {...p} value={field.value} onChange={field.onChange} />}
+        </Field>
+      )}
+    />
+  );
 
   return (
-    <KeyForm className="fd-form fd-lease-form" aria-label={lease ? t('funding:rent.editLease') : t('funding:rent.newLease')} onSubmit={submit} onCancel={onDone}>
+    <KeyForm className="fd-form fd-lease-form" aria-label={lease ? t('funding:rent.editLease') : t('funding:rent.newLease')} onSubmit={f.submit} onCancel={f.cancel}>
+      <RequiredLegend />
       <div className="fd-grid">
-        <Field label={t('funding:rent.landlord')} error={errors.landlord} className="fd-span-2">
-          {(p) => <input {...p} autoFocus value={landlord} onChange={(e) => setLandlord(e.target.value)} />}
+        <Field label={t('funding:rent.landlord')} error={f.error('landlord')} className="fd-span-2" required>
+          {(p) => <input {...p} {...register('landlord')} autoFocus />}
         </Field>
-        <Field label={t('funding:rent.premises')} error={errors.premises} className="fd-span-2">
-          {(p) => <input {...p} value={premises} onChange={(e) => setPremises(e.target.value)} />}
+        <Field label={t('funding:rent.premises')} error={f.error('premises')} className="fd-span-2" required>
+          {(p) => <input {...p} {...register('premises')} />}
         </Field>
-        <MoneyField label={t('funding:rent.market')} currency={currency} value={market} onChange={setMarket} allowZero error={errors.marketRentMinor} />
-        <MoneyField label={t('funding:rent.paid')} currency={currency} value={paid} onChange={setPaid} allowZero error={errors.paidRentMinor} />
-        <Field label={t('funding:rent.dueDay')} error={errors.dueDay} hint={t('funding:rent.dueDayHint')}>
-          {(p) => <input {...p} inputMode="numeric" value={dueDay} onChange={(e) => setDueDay(e.target.value)} />}
+        {money('marketRentMinor', t('funding:rent.market'))}
+        {money('paidRentMinor', t('funding:rent.paid'))}
+        <Field label={t('funding:rent.dueDay')} error={f.error('dueDay')} hint={t('funding:rent.dueDayHint')} required>
+          {(p) => <input {...p} {...register('dueDay')} inputMode="numeric" />}
         </Field>
-        <Field label={t('funding:rent.account')} error={errors.accountId}>
+        <Field label={t('funding:rent.account')} error={f.error('accountId')}>
           {(p) => (
-            <select {...p} value={accountId ?? ''} onChange={(e) => setAccountId(e.target.value === '' ? null : Number(e.target.value))}>
+            <select {...p} {...register('accountId', { setValueAs: (v: string | number | null) => (v === '' || v === null ? null : Number(v)) })}>
               <option value="">{t('funding:rent.noAccount')}</option>
               {(accounts.data ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
@@ -239,18 +273,16 @@ function LeaseForm({ lease, today, onDone }: { lease: LeaseView | null; today: s
             </select>
           )}
         </Field>
-        <Field label={t('funding:rent.startsOn')} error={errors.startsOn}>
-          {(p) => <DateInput {...p} value={startsOn} onChange={setStartsOn} />}
-        </Field>
-        <Field label={t('funding:rent.endsOn')} error={errors.endsOn}>
-          {(p) => <DateInput {...p} value={endsOn} onChange={setEndsOn} />}
-        </Field>
+        {date('startsOn', t('funding:rent.startsOn'), true)}
+        {date('endsOn', t('funding:rent.endsOn'), false)}
         <Field label={t('funding:rent.note')} className="fd-span-2">
-          {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+          {(p) => <input {...p} {...register('note')} />}
         </Field>
       </div>
-      <FormFailure failure={failure} />
-      <SaveCancel onCancel={onDone} className="actions fd-form-actions">        <span className="muted">{t('funding:rent.generatedHint')}</span>      </SaveCancel>
+      {f.notice}
+      <SaveCancel onCancel={f.cancel ?? onDone} className="actions fd-form-actions">
+        <span className="muted">{t('funding:rent.generatedHint')}</span>
+      </SaveCancel>
     </KeyForm>
   );
 }

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { Controller, useWatch, type Path } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import type { Resident } from '../../../shared/domain/residents';
+import type { MemberInput } from '../../../shared/domain/households';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
-import { fieldErrorsOf, useHouseholdText } from './householdText';
-import { MembersEditor, rowsToMembers, type MemberRow } from './MembersEditor';
+import { useCallForm } from '../../ui/useCallForm';
+import { useHouseholdText } from './householdText';
+import { MembersEditor, type MemberRow } from './MembersEditor';
 import './households.css';
 
 /** Register a household from a resident's page: they are its head. */
@@ -20,6 +22,19 @@ export function HouseholdNewScreen() {
 }
 
 type Address = { settlement: string; street: string; house: string; flat: string };
+type HouseholdValues = Address & { rows: MemberRow[] };
+
+/** A member's field of households.create's input ("members.2.birthYear") as MembersEditor's key ("2.birthYear"). */
+const MEMBER_FIELDS = ['residentId', 'relation', 'birthYear'] as const;
+
+/** The rows as the call's members: a typed birth year that is not four digits is refused by the schema's own birth-year check. */
+function rowsAsMembers(rows: MemberRow[]): MemberInput[] {
+  return rows.map((r): MemberInput => {
+    if (r.resident) return { residentId: r.resident.id, relation: r.relation };
+    const typed = r.birthYear.trim();
+    return { residentId: null, relation: r.relation, birthYear: typed === '' ? null : /^\d{4}$/.test(typed) ? Number(typed) : -1 };
+  });
+}
 
 function HouseholdForm({ head }: { head: Resident }) {
   const text = useHouseholdText();
@@ -27,47 +42,58 @@ function HouseholdForm({ head }: { head: Resident }) {
   const navigate = useNavigate();
   const create = useMutate('households.create');
   const settlements = useCall('residents.settlements', {});
-  const [address, setAddress] = useState<Address>({ settlement: head.settlement, street: head.street, house: head.house, flat: head.flat });
-  const [rows, setRows] = useState<MemberRow[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const back = () => void navigate(`/residents/${head.id}`);
-
-  const save = async () => {
-    if (create.isPending) return;
-    const { members, errors: found } = rowsToMembers(rows);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) return;
-    try {
-      await create.mutateAsync({ headResidentId: head.id, members, address });
+  const f = useCallForm({
+    call: 'households.create',
+    defaultValues: { settlement: head.settlement, street: head.street, house: head.house, flat: head.flat, rows: [] } as HouseholdValues,
+    toInput: (v: HouseholdValues) => ({
+      headResidentId: head.id,
+      members: rowsAsMembers(v.rows),
+      address: { settlement: v.settlement, street: v.street, house: v.house, flat: v.flat },
+    }),
+    // The address's fields by their names, a member's under "members.<row>.<field>", the head above the buttons' notice.
+    fieldOf: (path) => {
+      if (path.startsWith('address.')) return path.slice(8) as keyof Address;
+      if (path.startsWith('members.')) return path as Path<HouseholdValues>;
+      if (path.startsWith('headResidentId')) return 'headResidentId' as Path<HouseholdValues>;
+      return null;
+    },
+    onCancel: back,
+    onSubmit: async (input) => {
+      await create.mutateAsync(input);
       back();
-    } catch (err) {
-      const fields = fieldErrorsOf(err, /^(members|address)\./);
-      if (fields) setErrors(fields);
-      else setFailure(text.error(err));
-    }
-  };
+    },
+  });
+  const { register, control, clearErrors } = f.form;
+  const rows = useWatch({ control, name: 'rows' });
+  const errors: Record<string, string> = {};
+  rows.forEach((_, i) =>
+    MEMBER_FIELDS.forEach((k) => {
+      const message = f.error(`members.${i}.${k}` as Path<HouseholdValues>);
+      if (message) errors[`${i}.${k}`] = message;
+    }),
+  );
+  const headError = f.error('headResidentId' as Path<HouseholdValues>);
 
   const addressField = (name: keyof Address, label: string, list?: string) => (
-    <Field label={label} error={errors[name]}>
-      {(p) => <input {...p} list={list} autoComplete="off" value={address[name]} onChange={(e) => setAddress({ ...address, [name]: e.target.value })} />}
+    <Field label={label} error={f.error(name)}>
+      {(p) => <input {...p} {...register(name)} list={list} autoComplete="off" />}
     </Field>
   );
 
   return (
     <div>
       <h1>{t('residents:household.registerTitle')}</h1>
-      <KeyForm className="household-form" onSubmit={save} onCancel={back} aria-labelledby="household-form-head">
+      <KeyForm className="household-form" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-form-head">
         <fieldset>
           <legend id="household-form-head">{t('residents:household.head')}</legend>
           <p className="household-head-name">
             <strong>{head.fullName}</strong>
             {head.birthYear !== null ? <span className="muted"> · {head.birthYear}</span> : null}
           </p>
-          {errors.headResidentId ? (
+          {headError ? (
             <div className="field-error" role="alert">
-              {fieldText(t, errors.headResidentId)}
+              {fieldText(t, headError)}
             </div>
           ) : null}
         </fieldset>
@@ -86,31 +112,33 @@ function HouseholdForm({ head }: { head: Resident }) {
         <fieldset>
           <legend>{t('residents:household.form.otherMembers')}</legend>
           {rows.length === 0 ? <p className="field-hint">{t('residents:household.form.noMembers')}</p> : null}
-          <MembersEditor
-            rows={rows}
-            onChange={(next) => {
-              // The messages are by row number: a removed row makes them stale.
-              if (next.length < rows.length) setErrors({});
-              setRows(next);
-            }}
-            errors={errors}
+          <Controller
+            control={control}
+            name="rows"
+            render={({ field }) => (
+              <MembersEditor
+                rows={field.value}
+                onChange={(next) => {
+                  // The messages are by row number: a removed row makes them stale.
+                  if (next.length < field.value.length) clearErrors('members' as Path<HouseholdValues>);
+                  field.onChange(next);
+                }}
+                errors={errors}
+              />
+            )}
           />
         </fieldset>
-        {failure ? (
-          <div role="alert" className="notice notice-error">
-            {failure}
-          </div>
-        ) : null}
-        {Object.keys(errors).length > 0 && !failure ? (
+        {f.notice}
+        {Object.keys(errors).length > 0 || headError ? (
           <div role="alert" className="notice notice-error">
             {t('common:errors.validation')}
           </div>
         ) : null}
         <div className="actions">
-          <button type="submit" className="primary" disabled={create.isPending}>
+          <button type="submit" className="primary" disabled={create.isPending || f.saving}>
             {t('residents:household.form.save', { count: rows.length + 1 })}
           </button>
-          <button type="button" onClick={back}>
+          <button type="button" onClick={f.cancel}>
             {t('common:cancel')}
           </button>
           <span className="field-hint">{t('common:saveShortcut')}</span>

@@ -1,4 +1,4 @@
-import { planInputSchema, type HelpPlan, type PartOfDay, type PlanInput, type PlanRule } from '../../../shared/domain/plans';
+import { type HelpPlan, type PartOfDay, type PlanInput, type PlanRule } from '../../../shared/domain/plans';
 
 /** What the plan form holds: text as typed; converted to the contract's input on save. */
 export interface PlanFormValues {
@@ -17,8 +17,6 @@ export interface PlanFormValues {
   endsOn: string;
   note: string;
 }
-
-export type PlanFormErrors = Partial<Record<keyof PlanFormValues | 'form', string>>;
 
 export function emptyPlanForm(today: string): PlanFormValues {
   return {
@@ -101,17 +99,4 @@ export function formFieldOf(path: string): keyof PlanFormValues | 'form' {
     note: 'note',
   };
   return map[last] ?? 'form';
-}
-
-/** Validates with the contract's schema, so the form and the boundary agree. Messages are common: keys. */
-export function validatePlan(v: PlanFormValues, residentId: number): PlanFormErrors {
-  const parsed = planInputSchema.safeParse(formToInput(v, residentId));
-  if (parsed.success) return {};
-  const errors: PlanFormErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = formFieldOf(issue.path.join('.'));
-    const message = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
-    errors[field] ??= message;
-  }
-  return errors;
 }

@@ -1,4 +1,4 @@
-import { residentInputSchema, type Resident, type ResidentInput, type Situation } from '../../../shared/domain/residents';
+import { type Resident, type ResidentInput, type Situation } from '../../../shared/domain/residents';
 
 /** What the form holds: text as typed; converted to the contract's input on save. */
 export interface ResidentFormValues {
@@ -100,16 +100,4 @@ export function formFieldOf(path: string, v: ResidentFormValues): keyof Resident
     return (filled[index]?.field ?? 'phone1') as keyof ResidentFormValues;
   }
   return (path.split('.')[0] ?? 'lastName') as keyof ResidentFormValues;
-}
-
-/** Validates with the contract's own schema, so the form and the boundary agree. */
-export function validateResident(v: ResidentFormValues): Partial<Record<keyof ResidentFormValues, string>> {
-  const parsed = residentInputSchema.safeParse(formToInput(v, { health: true }));
-  if (parsed.success) return {};
-  const errors: Partial<Record<keyof ResidentFormValues, string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = formFieldOf(issue.path.map(String).join('.'), v);
-    errors[field] ??= issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
-  }
-  return errors;
 }

@@ -1,7 +1,6 @@
 import type { Language } from '../../../shared/domain/settings';
 import {
   PARTS_OF_DAY,
-  volunteerInputSchema,
   type PartOfDay,
   type Specialist,
   type Volunteer,
@@ -111,16 +110,4 @@ export function formFieldOf(path: string, v: VolunteerFormValues): keyof Volunte
   }
   if (head === 'isRegular') return 'role';
   return (head in emptyVolunteerForm ? head : 'lastName') as keyof VolunteerFormValues;
-}
-
-/** Validates with the contract's own schema, so the form and the boundary agree. */
-export function validateVolunteer(v: VolunteerFormValues): Partial<Record<keyof VolunteerFormValues, string>> {
-  const parsed = volunteerInputSchema.safeParse(formToInput(v));
-  if (parsed.success) return {};
-  const errors: Partial<Record<keyof VolunteerFormValues, string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = formFieldOf(issue.path.map(String).join('.'), v);
-    errors[field] ??= issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
-  }
-  return errors;
 }
