@@ -56,6 +56,7 @@ const SCREENS = [
   '/backups',
   '/volunteers',
   '/volunteers/new',
+  '/volunteers/merge',
   '/volunteers/:volunteer',
   '/volunteers/:volunteer/edit',
   '/tasks/:task',
