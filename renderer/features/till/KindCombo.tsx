@@ -1,4 +1,4 @@
-import { forwardRef, useId, useState } from 'react';
+import { forwardRef, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fold } from '../../../shared/domain/text';
 import type { PricedKind } from '../../../shared/domain/till';
@@ -27,8 +27,15 @@ export const KindCombo = forwardRef<
   const text = useTillText();
   const id = useId();
   const picked = kinds.find((k) => k.kindId === value) ?? null;
-  const [typed, setTyped] = useState<string | null>(initialTyped ?? null);
-  const [open, setOpen] = useState(Boolean(initialTyped));
+  const [typed, setTyped] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  // Letters carried from the receipt arrive just after the field is shown: they go before anything typed since.
+  useEffect(() => {
+    if (!initialTyped) return;
+    setTyped((now) => initialTyped + (now ?? ''));
+    setActive(0);
+    setOpen(true);
+  }, [initialTyped]);
   const [active, setActive] = useState(0);
   const shown = typed ?? (picked ? text.kind(picked) : '');
   const q = fold(typed ?? '');
@@ -45,6 +52,17 @@ export const KindCombo = forwardRef<
     setOpen(false);
     onPick(k.kindId);
   };
+  // Enter typed before the price list arrived (a quick hand right after the till opens): taken
+  // as soon as the list is there, rather than lost.
+  const [pendingTake, setPendingTake] = useState(false);
+  const first = matches[0];
+  useEffect(() => {
+    if (!pendingTake || kinds.length === 0) return;
+    setPendingTake(false);
+    setTyped(null);
+    setOpen(false);
+    if (first) onPick(first.kindId);
+  }, [pendingTake, kinds.length, first, onPick]);
   const label = (k: PricedKind) =>
     k.current
       ? t('till:sale.kindOption', { kind: text.kind(k), price: format.money(k.current.priceMinor, k.current.currency), per: text.per(k.current.unit) })
@@ -93,7 +111,8 @@ export const KindCombo = forwardRef<
             // With the list open Enter takes the kind; with a kind taken it sells (the form's Enter).
             if (open) {
               e.preventDefault();
-              take(current);
+              if (kinds.length === 0) setPendingTake(true);
+              else take(current);
             }
           } else if (e.key === 'Tab') {
             if (open && typed !== null && typed.trim() !== '' && current) {

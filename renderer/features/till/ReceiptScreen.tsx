@@ -5,6 +5,7 @@ import { useCall } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
 import { useTillText } from './tillText';
+import { carryLetter, resetCarry } from './carry';
 
 /**
  * The receipt of a sale, as a narrow slip (80 mm) for the browser's print dialog. Enter or Esc goes
@@ -27,6 +28,7 @@ export function ReceiptScreen() {
   }, [loaded]);
 
   useEffect(() => {
+    resetCarry();
     const onKey = (e: KeyboardEvent) => {
       const onButton = (e.target as HTMLElement | null)?.tagName === 'BUTTON';
       if (e.key === 'Escape' || (e.key === 'Enter' && !onButton)) {
@@ -34,8 +36,10 @@ export function ReceiptScreen() {
         void navigate('/till');
       } else if (fromSale && e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
         // Right after a sale the next letters are the next sale's service: back to the till with them.
+        const carried = carryLetter(e.key);
+        if (carried === 'late') return;
         e.preventDefault();
-        void navigate('/till', { state: { typed: e.key } });
+        if (carried === 'first') void navigate('/till', { state: { typed: true } });
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MAX_QUANTITY, PAYMENT_KEYS, PAYMENTS, saleTotal, type Payment, type Sale } from '../../../shared/domain/till';
@@ -10,6 +10,7 @@ import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { useTillText } from './tillText';
 import { KindCombo } from './KindCombo';
+import { takeCarried } from './carry';
 
 /** C (cash) and K (card) by key position, so they work on Cyrillic and Greek layouts too. */
 function paymentKey(e: KeyboardEvent): Payment | null {
@@ -29,7 +30,8 @@ export function SaleScreen() {
   const text = useTillText();
   const navigate = useNavigate();
   /** Letters typed on the receipt right after the last sale: they start this sale's service. */
-  const carried = (useLocation().state as { typed?: string } | null)?.typed;
+  const cameTyping = (useLocation().state as { typed?: boolean } | null)?.typed === true;
+  const [carried, setCarried] = useState<string | undefined>(undefined);
   const prices = useCall('till.prices', {});
   const sell = useMutate('till.sell');
   const [kindId, setKindId] = useState<number | null>(null);
@@ -41,9 +43,19 @@ export function SaleScreen() {
   const kindRef = useRef<HTMLInputElement>(null);
   const quantityRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  // Focused in the commit that shows the till (a layout effect), so that no letter typed while the
+  // receipt gives way falls on nothing; the receipt keeps the letters until its own listener is
+  // gone, then they are taken here (a passive effect runs after the receipt's clean-up).
+  useLayoutEffect(() => {
     kindRef.current?.focus();
   }, []);
+  useEffect(() => {
+    if (!cameTyping) return;
+    const letters = takeCarried();
+    // The receipt's buffer is outside React: read once it can no longer grow.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (letters !== '') setCarried(letters);
+  }, [cameTyping]);
 
   const kinds = (prices.data?.kinds ?? []).filter((k) => !k.archived).sort((a, b) => text.kind(a).localeCompare(text.kind(b)));
   const chosen = kinds.find((k) => k.kindId === kindId) ?? null;
