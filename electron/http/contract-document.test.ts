@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractDocument } from './contract-document';
 
-type Schema = { type?: string; format?: string; pattern?: string; properties?: Record<string, Schema>; anyOf?: Schema[] };
+type Schema = { type?: string; format?: string; pattern?: string; enum?: unknown[]; properties?: Record<string, Schema>; anyOf?: Schema[] };
 
 const MONTH_PATTERN = '^(\\d{4})-(0[1-9]|1[0-2])$';
 const doc = contractDocument();
@@ -28,7 +28,8 @@ function stringFields(): Array<{ where: string; key: string; format?: string | u
   const out: Array<{ where: string; key: string; format?: string | undefined; pattern?: string | undefined }> = [];
   const walk = (node: Schema, where: string, key: string) => {
     for (const branch of node.anyOf ?? []) walk(branch, where, key);
-    if (node.type === 'string') out.push({ where, key, format: node.format, pattern: node.pattern });
+    // A choice among fixed words (a merge's "survivor"/"other" for agreementSignedOn) is no date.
+    if (node.type === 'string' && node.enum === undefined) out.push({ where, key, format: node.format, pattern: node.pattern });
     for (const [k, v] of Object.entries(node.properties ?? {})) walk(v, `${where}.${k}`, k);
   };
   for (const c of doc.calls) walk(c.input as Schema, c.name, '');
