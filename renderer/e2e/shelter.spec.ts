@@ -1,6 +1,7 @@
 import { test, expect, openApp, centre } from './fixtures';
 import { ownString } from './i18n';
 import { artifactPath } from './paths';
+import { dateField, fillDate } from './pages';
 
 /**
  * The temporary shelter (issue 12), in Ukrainian, as in Cherkasy: a shelter of 3 places with one
@@ -95,7 +96,7 @@ test.describe('shelter (uk)', () => {
     await expect(history.getByRole('row', { name: /Мельник Петро/ })).toContainText(t('shelter:history.stillThere'));
     await page.screenshot({ path: artifactPath('shelter-history-uk.png'), fullPage: true });
     const status = await hearth.call('app.status', {});
-    await page.getByLabel(t('shelter:history.from')).fill(status.today);
+    await fillDate(dateField(page, t('shelter:history.from')), status.today);
     await expect(page.getByRole('status')).toHaveText(t('shelter:history.count', { count: 3 }));
     await expect(history.getByRole('row', { name: /Мельник Петро/ })).toHaveCount(0);
   });
