@@ -27,6 +27,7 @@ import * as m20261206_1700 from './20261206_1700_report_covering';
 import * as m20261206_1800 from './20261206_1800_contact_months';
 import * as m20261206_1810 from './20261206_1810_last_activity';
 import * as m20261206_1830 from './20261206_1830_volunteer_merges';
+import * as m20261206_1910 from './20261206_1910_report_indexes';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -57,4 +58,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_1800_contact_months', m20261206_1800],
   ['20261206_1810_last_activity', m20261206_1810],
   ['20261206_1830_volunteer_merges', m20261206_1830],
+  ['20261206_1910_report_indexes', m20261206_1910],
 ];

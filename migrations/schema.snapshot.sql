@@ -168,7 +168,7 @@ CREATE UNIQUE INDEX household_members_one_head on household_members (household_i
 CREATE UNIQUE INDEX household_members_one_household on household_members (resident_id) where to_on is null and resident_id is not null;
 
 -- index household_members_resident on household_members
-CREATE INDEX household_members_resident on household_members (resident_id, from_on) where resident_id is not null;
+CREATE INDEX household_members_resident on household_members (resident_id, from_on, to_on, household_id) where resident_id is not null;
 
 -- index import_fingerprints_entity on import_fingerprints
 CREATE INDEX "import_fingerprints_entity" on "import_fingerprints" ("entity_id");
@@ -268,6 +268,9 @@ CREATE INDEX residents_no_activity on residents (created_at) where last_activity
 
 -- index residents_settlement on residents
 CREATE INDEX "residents_settlement" on "residents" ("settlement", "sort_key");
+
+-- index residents_settlement_by_id on residents
+CREATE INDEX residents_settlement_by_id on residents (id, settlement);
 
 -- index residents_short_name_key on residents
 CREATE INDEX "residents_short_name_key" on "residents" ("short_name_key", "birth_year");

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/schema';
+import { bitSums, maskColumns, MASK_MONTHS, monthIndexSql } from '../../db/month-masks';
+import { monthRange } from '../../../../shared/domain/dates';
 import type { HouseholdMemberRow, HouseholdRow } from './households.table';
 import { formatAddress, fullName } from '../../../../shared/domain/residents';
 import {
@@ -264,31 +266,44 @@ type Families = { households: number; personsWithoutHousehold: number; residents
  * (household_members_resident).
  */
 export async function familiesServedByMonth(ex: Executor, from: string, to: string): Promise<{ whole: Families; byMonth: Map<string, Families> }> {
+  const months = monthRange(from.slice(0, 7), to.slice(0, 7));
+  const first = months[0] ?? from.slice(0, 7);
   const covers = sql`m.resident_id = q.resident_id and m.from_on <= q.created_on and (m.to_on is null or m.to_on > q.created_on)`;
-  const rows = await sql<{ k: string; month: string | null; n: number }>`
+  const mi = sql.ref('mi');
+  // One read of the requests and memberships, then one GROUP BY per kind of unit with a bit per
+  // month (db/month-masks.ts): a household's months; a requester's months (a) and the months
+  // they lived in a household on a request's day (h). Alone in a month: a and not h; alone in
+  // the period: h never set.
+  const alone = (c: string) => sql`(coalesce(${sql.ref(`a${c}`)}, 0) & ~coalesce(${sql.ref(`h${c}`)}, 0))`;
+  const chunks = Math.max(1, Math.ceil(months.length / MASK_MONTHS));
+  const never = sql.join(Array.from({ length: chunks }, (_, c) => sql`${sql.ref(`h${c}`)} is null`), sql` and `);
+  const rows = await sql<Record<string, number | string | null>>`
     with period_requests as materialized (
-      select q.resident_id as rid, substr(q.created_on, 1, 7) as month, m.household_id as hid
+      select q.resident_id as rid, ${monthIndexSql(first, sql.ref('q.created_on'))} as mi, m.household_id as hid
       from requests q left join household_members m on ${covers}
       where q.created_on >= ${from} and q.created_on <= ${to}
-    ),
-    requesters as materialized (select rid, month, max(hid) is null as alone from period_requests group by rid, month)
-    select 'h' as k, month, count(distinct hid) as n from period_requests group by month
-    union all select 'p', month, sum(alone) from requesters group by month
-    union all select 'h', null, count(distinct hid) from period_requests
-    union all select 'p', null, coalesce(sum(alone), 0) from (select min(alone) as alone from requesters group by rid)
-    union all select 'r', null, count(distinct rid) from requesters`.execute(ex);
-  const empty = (): Families => ({ households: 0, personsWithoutHousehold: 0, residentsServed: 0 });
+    )
+    select 'h' as k, count(*) as n, 0 as r, ${bitSums(months.length, 'm', (c) => sql.ref(`b${c}`))}
+      from (select hid, ${maskColumns(months.length, mi, 'b')} from period_requests where hid is not null group by hid)
+    union all
+    select 'p', coalesce(sum(${never}), 0), count(*), ${bitSums(months.length, 'm', alone)}
+      from (select rid, ${maskColumns(months.length, mi, 'a')}, ${maskColumns(months.length, mi, 'h', sql`hid is not null`)} from period_requests group by rid)`.execute(ex);
   const byMonth = new Map<string, Families>();
-  const whole = empty();
+  const whole: Families = { households: 0, personsWithoutHousehold: 0, residentsServed: 0 };
   for (const r of rows.rows) {
-    let f = whole;
-    if (r.month !== null) {
-      f = byMonth.get(r.month) ?? empty();
-      byMonth.set(r.month, f);
+    const isHouseholds = r.k === 'h';
+    if (isHouseholds) whole.households = Number(r.n ?? 0);
+    else {
+      whole.personsWithoutHousehold = Number(r.n ?? 0);
+      whole.residentsServed = Number(r.r ?? 0);
     }
-    if (r.k === 'h') f.households = Number(r.n ?? 0);
-    else if (r.k === 'p') f.personsWithoutHousehold = Number(r.n ?? 0);
-    else f.residentsServed = Number(r.n ?? 0);
+    months.forEach((month, i) => {
+      const c = Number(r[`m${i}`] ?? 0);
+      const f = byMonth.get(month) ?? { households: 0, personsWithoutHousehold: 0, residentsServed: 0 };
+      if (isHouseholds) f.households = c;
+      else f.personsWithoutHousehold = c;
+      byMonth.set(month, f);
+    });
   }
   return { whole, byMonth };
 }

@@ -272,16 +272,21 @@ interface KindMonth {
   n: number;
 }
 
-/** Done tasks per kind and month (the day done, else scheduled), read once for services and tasks done. */
+/**
+ * Done tasks per kind and month (the day done, else scheduled), read once for services and tasks
+ * done. Counted per day first (here and in the desk services and requests by status): the day
+ * index hands the rows over in day order, so SQLite counts them as they come instead of sorting
+ * a year's rows by month; the months are then summed from a few hundred days (3× faster).
+ */
 function doneTasksByKind(ex: Executor, p: Period): Promise<KindMonth[]> {
   let found = p.cache.get('tasksByKind') as Promise<KindMonth[]> | undefined;
   if (!found) {
     found = sql<KindMonth>`
-      select k.id as kind_id, k.code, k.name, k.mode, s.month, s.n from (
-        select t.kind_id, substr(coalesce(t.done_on, t.scheduled_on), 1, 7) as month, count(*) as n from tasks t
+      select k.id as kind_id, k.code, k.name, k.mode, substr(s.day, 1, 7) as month, sum(s.n) as n from (
+        select coalesce(t.done_on, t.scheduled_on) as day, t.kind_id, count(*) as n from tasks t
         where t.status = 'done' and coalesce(t.done_on, t.scheduled_on) >= ${p.from} and coalesce(t.done_on, t.scheduled_on) <= ${p.to}
-        group by t.kind_id, month
-      ) s cross join service_kinds k on k.id = s.kind_id`
+        group by day, t.kind_id
+      ) s cross join service_kinds k on k.id = s.kind_id group by k.id, month`
       .execute(ex)
       .then((r) => r.rows);
     p.cache.set('tasksByKind', found);
@@ -295,11 +300,11 @@ function doneTasksByKind(ex: Executor, p: Period): Promise<KindMonth[]> {
  */
 const servicesByKind = figure('servicesByKind', false, async (ex, p) => {
   const desk = await sql<KindMonth>`
-    select k.id as kind_id, k.code, k.name, k.mode, s.month, s.n from (
-      select q.kind_id, substr(q.created_on, 1, 7) as month, count(*) as n from requests q cross join service_kinds dk on dk.id = q.kind_id
-        where q.created_on >= ${p.from} and q.created_on <= ${p.to} and q.status = 'done' and dk.mode = 'desk'
-        group by q.kind_id, month
-    ) s cross join service_kinds k on k.id = s.kind_id`.execute(ex);
+    select k.id as kind_id, k.code, k.name, k.mode, substr(s.day, 1, 7) as month, sum(s.n) as n from (
+      select q.created_on as day, q.kind_id, count(*) as n from requests q
+        where q.created_on >= ${p.from} and q.created_on <= ${p.to} and +q.status = 'done' and q.kind_id in (select dk.id from service_kinds dk where dk.mode = 'desk')
+        group by day, q.kind_id
+    ) s cross join service_kinds k on k.id = s.kind_id group by k.id, month`.execute(ex);
   const rows = [...(await doneTasksByKind(ex, p)).map((r) => ({ ...r, src: 'task' as const })), ...desk.rows.map((r) => ({ ...r, src: 'desk' as const }))];
   // The people of each kind read the period's requests from the covering day index (`+` keeps
   // SQLite off requests_status, whose rows it would look up one by one for the resident).
@@ -336,8 +341,10 @@ const REQUEST_STATUS_ORDER = ['new', 'planned', 'inProgress', 'done', 'referred'
 /** Requests logged in the period, by their status now. */
 const requestsByStatus = figure('requestsByStatus', false, async (ex, p) => {
   const rows = await sql<{ status: string; month: string; n: number }>`
-    select q.status, substr(q.created_on, 1, 7) as month, count(*) as n from requests q
-    where q.created_on >= ${p.from} and q.created_on <= ${p.to} group by q.status, month`.execute(ex);
+    select status, substr(day, 1, 7) as month, sum(n) as n from (
+      select q.status, q.created_on as day, count(*) as n from requests q
+      where q.created_on >= ${p.from} and q.created_on <= ${p.to} group by q.status, q.created_on
+    ) group by status, month`.execute(ex);
   const byMonth = zeros(p);
   const byStatus = new Map(REQUEST_STATUS_ORDER.map((code) => [code, { code, name: null as string | null, count: 0, byMonth: zeros(p) }]));
   for (const r of rows.rows) {
