@@ -19,3 +19,5 @@ await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 
 // The long-work thread (electron/core/work/worker.ts): plain Node, started by main.cjs with
 // worker_threads from work-worker.cjs beside it.
 await build({ ...common, entryPoints: ['electron/core/work/worker.ts'], outfile: `${out}/work-worker.cjs`, external: ['better-sqlite3'] });
+// The results report's second reader (electron/core/features/reports/figures-worker.ts), likewise.
+await build({ ...common, entryPoints: ['electron/core/features/reports/figures-worker.ts'], outfile: `${out}/figures-worker.cjs`, external: ['better-sqlite3'] });

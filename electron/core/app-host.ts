@@ -50,6 +50,8 @@ export interface AppHostOptions {
   migrations?: StartOptions['migrations'];
   /** The bundled long-work thread (the desktop app's dist-electron/work-worker.cjs); default: the sources through tsx. */
   workerScript?: string | undefined;
+  /** The bundled second reader of the results report (dist-electron/figures-worker.cjs); default: the sources through tsx. */
+  figuresScript?: string | undefined;
 }
 
 export interface AppHost {
@@ -146,6 +148,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
           await manager.create('preMigration');
         },
         work,
+        figuresScript: options.figuresScript,
       });
       recoveryInfo = null;
       unsubscribe = current.events.subscribe((e) => events.emit(e));

@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/api/roles';
+import type { FigureReader } from './features/reports/figure-reader';
 import type { Clock } from './clock';
 import type { Db } from './db/schema';
 import type { Logger } from './logger';
@@ -32,6 +33,11 @@ export interface CoreDeps {
    * which outlives a restore.
    */
   work: LongWork;
+  /**
+   * The results report's second reader (features/reports/figure-reader.ts): only for a database
+   * file; without it (in-memory databases) every figure is computed on the calling thread.
+   */
+  figures?: FigureReader | undefined;
   host?: HostServices | undefined;
   /** The in-memory sessions of both transports (createCore makes one when none is given). */
   sessions?: SessionStore | undefined;

@@ -37,6 +37,8 @@ export function createCore(given: Omit<CoreDeps, 'work'> & { work?: CoreDeps['wo
       // SQLite's advice for a connection about to close: refresh the statistics that went stale.
       if (deps.sqlite) optimizeAtClose(deps.sqlite);
       await own?.close();
+      // Its read-only connection goes before the file may be replaced (a restore).
+      await deps.figures?.close();
       await deps.db.destroy();
     },
   };

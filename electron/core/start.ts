@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { createFigureReader } from './features/reports/figure-reader';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -42,6 +43,8 @@ export interface StartOptions {
   hashing?: ScryptParams;
   /** The long-work runner to use (the app host's, which outlives a restore); default: the core's own. */
   work?: LongWork;
+  /** The bundled second reader of the results report (dist-electron/figures-worker.cjs); default: the sources through tsx. */
+  figuresScript?: string | undefined;
 }
 
 export type StartedCore = Core & { sqlite: Database.Database; file: string };
@@ -122,7 +125,8 @@ export async function startCore(options: StartOptions): Promise<StartedCore> {
     await generateRentCharges(db, clock.today(), clock.now());
     // Statistics for the planner: new indexes, tables grown since (bounded; db/optimize.ts).
     optimizeAtOpen(opened.sqlite);
-    const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host, sessions: options.sessions, hashing: options.hashing, work: options.work });
+    const figures = file === ':memory:' ? undefined : createFigureReader({ file, script: options.figuresScript, onError: (message) => logger.warn('second report reader failed', { error: message }) });
+    const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host, sessions: options.sessions, hashing: options.hashing, work: options.work, figures });
     const close = core.close;
     return {
       ...core,

@@ -38,7 +38,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   const logger = consoleLogger();
   // Long work (backups, the export) runs on a worker thread from the bundle beside this one (scripts/build-electron.mjs).
-  core = await startAppHost({ dataDir: app.getPath('userData'), logger, workerScript: path.join(__dirname, 'work-worker.cjs') });
+  core = await startAppHost({ dataDir: app.getPath('userData'), logger, workerScript: path.join(__dirname, 'work-worker.cjs'), figuresScript: path.join(__dirname, 'figures-worker.cjs') });
 
   // Files are read from disk here (not net.fetch of a file: URL, which the request filter cancels).
   protocol.handle(APP_SCHEME, async (request) => {

@@ -52,17 +52,26 @@ export interface WorkOptions {
   idleMs?: number;
 }
 
-/** The source worker, started through tsx (browser mode, the command line, tests). */
-function sourceWorker(): Worker {
+/**
+ * A worker thread running a TypeScript entry from the sources through tsx (browser mode, the
+ * command line, tests): the long-work thread here, the results report's second reader
+ * (features/reports/figure-reader.ts).
+ */
+export function sourceWorkerOf(source: string, workerData?: unknown): Worker {
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  const source = path.join(path.dirname(here), 'worker.ts');
   // A bundle without its worker's path would otherwise look for TypeScript beside itself.
-  if (!existsSync(source)) throw new Error(`The long-work thread's script was not given and ${source} does not exist`);
+  if (!existsSync(source)) throw new Error(`The worker's script was not given and ${source} does not exist`);
   const entry = pathToFileURL(source).href;
   const require = createRequire(here);
   const tsx = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
-  return new Worker(bootstrap, { eval: true, execArgv: [] });
+  return new Worker(bootstrap, { eval: true, execArgv: [], workerData });
+}
+
+/** The source worker, started through tsx (browser mode, the command line, tests). */
+function sourceWorker(): Worker {
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  return sourceWorkerOf(path.join(path.dirname(here), 'worker.ts'));
 }
 
 /** Limits progress reports to one per `ms` (always the first and the last). */

@@ -317,7 +317,7 @@ export function aggregatesService(deps: CoreDeps) {
         from: p.from,
         to: p.to,
         months: p.months,
-        ...(await computeFigures(db, p, false)),
+        ...(await computeFigures(db, p, false, deps.figures)),
         definitions: definitionsIn(await languageOf(db, actor, language)),
         distinct: FIGURES.filter((f) => f.distinct && f.key !== 'money').map((f) => f.key),
       } as GrantActivity;

@@ -1,0 +1,156 @@
+/**
+ * The results report on two cores (issue 14: a year of the city file in ≤ 200 ms). Its figures
+ * are independent reads of the same file, each a few tens of milliseconds at city scale, and
+ * better-sqlite3 runs one statement at a time per thread. So the report hands some figures
+ * (SECOND_READER) to a worker thread with its own read-only connection (figures-worker.ts) and
+ * computes the others here meanwhile; both halves take about as long, so a year's report takes
+ * about half the time on a machine with two cores (the help centres' usual PC).
+ *
+ * - Only for a database file: an in-memory database (tests) has nothing a second connection
+ *   could open, so its reports are computed here alone, the same way as before.
+ * - The worker starts with the first report and ends after IDLE_MS without one; until it has
+ *   opened the file, and whenever it fails, the figures are computed here (never an error, only
+ *   the time of one reader); after a failure it is not started again for RETRY_MS.
+ * - The core owns it: closing the core (a restore replaces the file) ends the worker and its
+ *   connection first.
+ * - Each reader reads in one transaction: the two halves are two snapshots taken within
+ *   milliseconds of each other; a change saved in between shows in one half only, as it would
+ *   in a report asked a moment later.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ReportFigure } from '../../../../shared/domain/reports';
+import { sourceWorkerOf } from '../../work/runner';
+
+/** What the worker computes: the figures whose reads take longest, about half of the report's time. */
+export const SECOND_READER: ReadonlySet<ReportFigure> = new Set<ReportFigure>(['households', 'servicesByKind', 'tasksDone', 'requestsByStatus', 'aidGiven', 'money']);
+
+const IDLE_MS = 5 * 60_000;
+const RETRY_MS = 60_000;
+
+export interface FigureRequest {
+  id: number;
+  keys: ReportFigure[];
+  from: string;
+  to: string;
+  today: string;
+}
+
+export type FigureReply = { id: number; ok: true; values: Record<string, unknown> } | { id: number; ok: false; message: string };
+
+export interface FigureReader {
+  /**
+   * The figures `keys` of a period from the worker, or null when it is not ready (it starts
+   * now) or fails: the caller then computes them itself.
+   */
+  compute(keys: ReportFigure[], period: { from: string; to: string; today: string }): Promise<Record<string, unknown> | null>;
+  /** Ends the worker and its connection (the core closes, a restore is coming). */
+  close(): Promise<void>;
+}
+
+export interface FigureReaderOptions {
+  /** The database file. */
+  file: string;
+  /** The bundled worker (the desktop app's dist-electron/figures-worker.cjs); default: the sources through tsx. */
+  script?: string | undefined;
+  idleMs?: number;
+  /** Told when the worker fails (the report goes on without it). */
+  onError?: (message: string) => void;
+}
+
+export function createFigureReader(options: FigureReaderOptions): FigureReader {
+  let worker: Worker | null = null;
+  let ready = false;
+  let closed = false;
+  let seq = 0;
+  let idle: NodeJS.Timeout | null = null;
+  /** After a failure the worker is not started again before this time (ms): a file it cannot open is not retried at every report. */
+  let notBefore = 0;
+  const waiting = new Map<number, (reply: FigureReply | null) => void>();
+
+  const stop = () => {
+    const w = worker;
+    worker = null;
+    ready = false;
+    for (const resolve of waiting.values()) resolve(null);
+    waiting.clear();
+    return w ? w.terminate().then(() => undefined) : Promise.resolve();
+  };
+
+  function start(): void {
+    if (worker || closed || Date.now() < notBefore) return;
+    let w: Worker;
+    try {
+      w = options.script ? new Worker(options.script, { workerData: { file: options.file } }) : sourceWorkerOf(path.join(path.dirname(here()), 'figures-worker.ts'), { file: options.file });
+    } catch (e) {
+      notBefore = Date.now() + RETRY_MS;
+      options.onError?.(messageOf(e));
+      return;
+    }
+    worker = w;
+    w.unref();
+    w.on('message', (reply: FigureReply) => {
+      if (reply.id === 0) {
+        ready = true;
+        return;
+      }
+      const resolve = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (!reply.ok) options.onError?.(reply.message);
+      resolve?.(reply.ok ? reply : null);
+    });
+    const fail = (message: string) => {
+      if (worker !== w) return;
+      notBefore = Date.now() + RETRY_MS;
+      options.onError?.(message);
+      void stop();
+    };
+    w.on('error', (e: unknown) => fail(messageOf(e)));
+    w.on('exit', (code) => fail(`The results report's second reader ended (exit code ${code})`));
+  }
+
+  function keepFor(ms: number): void {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => void stop(), ms);
+    idle.unref();
+  }
+
+  return {
+    async compute(keys, period) {
+      if (closed) return null;
+      keepFor(options.idleMs ?? IDLE_MS);
+      if (!worker) start();
+      if (!ready || !worker) return null;
+      const id = ++seq;
+      const w = worker;
+      const reply = await new Promise<FigureReply | null>((resolve) => {
+        waiting.set(id, resolve);
+        w.ref();
+        w.postMessage({ id, keys, ...period } satisfies FigureRequest);
+      });
+      if (waiting.size === 0) worker?.unref();
+      return reply && reply.ok ? reply.values : null;
+    },
+    async close() {
+      closed = true;
+      if (idle) clearTimeout(idle);
+      await stop();
+    },
+  };
+}
+
+/** A worker's error crosses threads as a copy that may not be an Error any more. */
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'object' && e !== null) {
+    const { message, code } = e as { message?: unknown; code?: unknown };
+    if (typeof message === 'string') return message;
+    if (typeof code === 'string') return code;
+  }
+  return String(e);
+}
+
+function here(): string {
+  return typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+}
