@@ -46,6 +46,9 @@ import { peopleByScript, SEARCH_CLASSES, searchQueries } from './bench/search';
 import { fakeResident } from './bench/inputs';
 import { evaluateMatcher } from '../electron/core/features/residents/matcher.eval';
 import { benchImportResidents } from '../electron/core/features/import/bench';
+import { findChromium, printHtmlToPdf } from '../electron/core/features/reports/reports.pdf';
+import { reportDocument, reportHtml } from '../electron/core/features/reports/reports.export';
+import type { ResultsReport } from '../shared/domain/reports';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 100);
@@ -274,6 +277,25 @@ async function main(): Promise<void> {
     await measure({ name: 'reports.results.cut', call: 'reports.results', input: () => ({ from: `${lastYear}-02-10`, to: `${lastYear}-11-20` }), budget: BUDGET.report });
     await measure({ name: 'reports.people', call: 'reports.people', input: () => ({ figure: 'peopleReached', ...lastYearDays, limit: 100 }), budget: BUDGET.list });
     await measure({ name: 'reports.export.xlsx', call: 'reports.export', runs: 5, input: () => ({ ...lastYearDays, format: 'xlsx' }), raw: false, note: 'writes the file into the exports folder; no raw figure' });
+    // The year's PDF as the command line makes it (issue 14: ≤ 3 s): the report, its A4 page, and
+    // this machine's Chromium printing it; skipped, with the reason, without a Chromium.
+    if (wanted('reports.pdf.year')) {
+      const chromium = findChromium();
+      if (chromium === null) process.stderr.write('  reports.pdf.year: skipped, no Chromium on this machine (CHROMIUM_PATH)\n');
+      else {
+        const samples: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const began = performance.now();
+          const results = (await dispatch('reports.results', { ...lastYearDays, language: 'uk' })) as ResultsReport;
+          const file = path.join(os.tmpdir(), `hearth-bench-${process.pid}.pdf`);
+          await printHtmlToPdf(chromium, reportHtml(reportDocument(results, 'uk', 'Hearth')), file);
+          samples.push(performance.now() - began);
+          rmSync(file, { force: true });
+        }
+        report.add({ name: 'reports.pdf.year', example: JSON.stringify(lastYearDays), s: stats(samples), raw: null, budget: 3000 });
+        process.stderr.write(`  reports.pdf.year: ${samples.map((x) => `${(x / 1000).toFixed(2)} s`).join(', ')}\n`);
+      }
+    }
     for (const role of ['frontdesk', 'coordinator', 'treasurer', 'admin'] as const) {
       await measure({ name: `dashboard.${role}`, call: `dashboard.${role}`, input: () => ({}), budget: BUDGET.board });
     }
