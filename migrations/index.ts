@@ -28,6 +28,7 @@ import * as m20261206_1800 from './20261206_1800_contact_months';
 import * as m20261206_1810 from './20261206_1810_last_activity';
 import * as m20261206_1830 from './20261206_1830_volunteer_merges';
 import * as m20261206_1910 from './20261206_1910_report_indexes';
+import * as m20261206_1920 from './20261206_1920_care_periods';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -59,4 +60,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206_1810_last_activity', m20261206_1810],
   ['20261206_1830_volunteer_merges', m20261206_1830],
   ['20261206_1910_report_indexes', m20261206_1910],
+  ['20261206_1920_care_periods', m20261206_1920],
 ];

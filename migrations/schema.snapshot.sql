@@ -68,6 +68,12 @@ CREATE INDEX "audit_log_user_call" on "audit_log" ("user_id", "call", "at");
 -- index budget_lines_grant on budget_lines
 CREATE INDEX "budget_lines_grant" on "budget_lines" ("grant_id");
 
+-- index care_periods_from on care_periods
+CREATE INDEX care_periods_from on care_periods (from_on, to_on, resident_id);
+
+-- index care_periods_resident on care_periods
+CREATE INDEX care_periods_resident on care_periods (resident_id, from_on);
+
 -- index case_actions_case on case_actions
 CREATE INDEX "case_actions_case" on "case_actions" ("case_id", "due_on");
 
@@ -380,6 +386,15 @@ CREATE TABLE "audit_log" ("id" integer primary key, "at" text not null, "user_id
 -- table budget_lines on budget_lines
 CREATE TABLE "budget_lines" ("id" integer primary key autoincrement, "grant_id" integer not null references "grants" ("id"), "name" text not null, "planned_minor" integer not null check (planned_minor >= 0), "sort_order" integer default 1000 not null, "created_at" text not null);
 
+-- table care_periods on care_periods
+CREATE TABLE care_periods (
+    id integer primary key,
+    resident_id integer not null references residents (id),
+    from_on text not null,
+    to_on text,
+    check (to_on is null or to_on >= from_on)
+  );
+
 -- table case_actions on case_actions
 CREATE TABLE "case_actions" ("id" integer primary key autoincrement, "case_id" integer not null references "cases" ("id"), "text" text not null, "due_on" text not null, "responsible_user_id" integer references "users" ("id"), "responsible_text" text default '' not null, "done_on" text, "created_at" text not null, "created_by" integer not null references "users" ("id"), "updated_at" text not null, "updated_by" integer not null references "users" ("id"));
 
@@ -590,6 +605,21 @@ CREATE TRIGGER audit_log_no_delete before delete on audit_log
 -- trigger audit_log_no_update on audit_log
 CREATE TRIGGER audit_log_no_update before update on audit_log
     begin select raise(abort, 'audit_log is append-only'); end;
+
+-- trigger care_periods_end on residents
+CREATE TRIGGER care_periods_end after update of regular_care on residents when new.regular_care = 0 and old.regular_care = 1 begin
+    update care_periods set to_on = max(from_on, substr(new.updated_at, 1, 10)) where resident_id = new.id and to_on is null;
+  end;
+
+-- trigger care_periods_new on residents
+CREATE TRIGGER care_periods_new after insert on residents when new.regular_care = 1 begin
+    insert into care_periods (resident_id, from_on) values (new.id, substr(new.created_at, 1, 10));
+  end;
+
+-- trigger care_periods_start on residents
+CREATE TRIGGER care_periods_start after update of regular_care on residents when new.regular_care = 1 and old.regular_care = 0 begin
+    insert into care_periods (resident_id, from_on) values (new.id, substr(new.updated_at, 1, 10));
+  end;
 
 -- trigger cash_entries_month_totals on cash_entries
 CREATE TRIGGER cash_entries_month_totals after insert on cash_entries

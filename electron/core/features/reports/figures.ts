@@ -581,15 +581,16 @@ const aidGiven = figure('aidGiven', false, async (ex, p) => {
 });
 
 /**
- * People under regular care (care.list's list: residents marked for regular care), counted for a
- * period when registered by its last day and not moved away or died before its first day. Read
- * from the list's own index (residents_care); `+` keeps SQLite off the registration-day index,
- * which would walk every resident registered before the period's end.
+ * People under regular care (care.list's list: residents marked for regular care) in a period:
+ * those under care on any of its days (care_periods, migration 20261206_1920: kept from the
+ * flag by triggers, so a resident taken under care after the period, or no longer under care
+ * before it, is not counted) who had not moved away or died before its first day. A resident
+ * erased since keeps their past care and is counted.
  */
 const underRegularCare = figure('underRegularCare', true, async (ex, p) => {
   const r = await sql<{ n: number }>`
-    select count(*) as n from residents r
-    where r.regular_care = 1 and +r.created_at < ${addDays(p.to, 1)} and (r.left_on is null or r.left_on >= ${p.from})`.execute(ex);
+    select count(distinct c.resident_id) as n from care_periods c cross join residents r on r.id = c.resident_id
+    where c.from_on <= ${p.to} and (c.to_on is null or c.to_on >= ${p.from}) and (r.left_on is null or r.left_on >= ${p.from})`.execute(ex);
   return { count: n(r.rows[0]?.n) };
 });
 

@@ -63,7 +63,9 @@ function idsOf(p: Period, q: PeopleQuery): RawBuilder<unknown> {
         and m.delta + coalesce((select sum(c.delta) from aid_movements c where c.corrects_id = m.id), 0) <> 0 and ${item}`;
     }
     case 'underRegularCare':
-      return sql`select r.id from residents r where r.regular_care = 1 and +r.created_at < ${addDays(to, 1)} and (r.left_on is null or r.left_on >= ${from})`;
+      // figures.ts underRegularCare's definition: under care on a day of the period (care_periods).
+      return sql`select distinct c.resident_id from care_periods c cross join residents r on r.id = c.resident_id
+        where c.from_on <= ${to} and (c.to_on is null or c.to_on >= ${from}) and (r.left_on is null or r.left_on >= ${from})`;
     case 'shelter':
       return sql`select s.resident_id from shelter_stays s where ${staysOverlap}`;
   }

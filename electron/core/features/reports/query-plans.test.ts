@@ -64,7 +64,8 @@ describe.each(STATISTICS)('results report query plans with %s', (_label, stats) 
     { name: 'a month', call: 'reports.results', input: { from: '2025-03-01', to: '2025-03-31' }, uses: ['requests_day_resident', 'tasks_done_day'] },
     { name: 'people reached in a year', call: 'reports.people', input: { figure: 'peopleReached', from: '2025-01-01', to: '2025-12-31' }, uses: ['requests_day_resident', 'tasks_done_day'] },
     { name: 'people given a kind', call: 'reports.people', input: { figure: 'servicesByKind', code: 'firewood', from: '2025-01-01', to: '2025-12-31' }, uses: [] },
-    { name: 'people under regular care', call: 'reports.people', input: { figure: 'underRegularCare', from: '2025-01-01', to: '2025-12-31' }, uses: ['residents_care'] },
+    // The stretches of care (one per resident ever under care, a small table) by resident, each resident looked up once.
+    { name: 'people under regular care', call: 'reports.people', input: { figure: 'underRegularCare', from: '2025-01-01', to: '2025-12-31' }, uses: ['care_periods_resident'] },
   ];
   it.each(cases)('$name', async ({ call, input, uses }) => {
     expect(problems(await explainCall(t, call, input), uses)).toEqual([]);

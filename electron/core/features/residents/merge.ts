@@ -26,6 +26,8 @@ const MOVED_TABLES = [
   'sales',
   'household_members',
   'resident_consents',
+  // Their past regular care counts for the survivor in the reports of past periods.
+  'care_periods',
 ] as const;
 export type MovedTable = (typeof MOVED_TABLES)[number];
 
