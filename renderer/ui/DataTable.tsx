@@ -268,7 +268,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
   /** A full-width row of the table's own (a form in place, a row's detail, the new row's form). */
   const formRow = (key: string, content: ReactNode, index?: number) => (
     <tr key={key} className="table-form" data-form-of={index}>
-      <td colSpan={colSpan}>{content}</td>
+      <td colSpan={colSpan}>
+        {/* Its width is the table's: a wide form does not widen the columns above it. */}
+        <div className="table-form-body">{content}</div>
+      </td>
     </tr>
   );
   const body = (
