@@ -1,4 +1,6 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect, openApp, centre } from './fixtures';
 import { ROOT } from './paths';
 
@@ -11,6 +13,12 @@ import { ROOT } from './paths';
  * and Enter on a sale opens its receipt. In Russian and Greek at 1366×768, with screenshots.
  */
 const shot = (name: string) => path.join(ROOT, 'test-results', name);
+
+/** axe-core (WCAG 2.1 A and AA) on the page as it is, a form open in a table. */
+async function axeFinds(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const CENTRES = { ru: 'Центр помощи жителям Сылвы', el: 'Κέντρο Κοινότητας Πειραιά' } as const;
 const LINES = {
@@ -50,6 +58,7 @@ for (const lng of ['ru', 'el'] as const) {
       await expect(name).toBeFocused();
       await expect(name).toHaveValue(pay);
       await expect(payRow).toHaveCount(0);
+      expect(await axeFinds(page), 'axe with a line turned into its form').toEqual([]);
       await page.keyboard.press('Escape');
       await expect(payRow).toBeVisible();
 
@@ -66,6 +75,7 @@ for (const lng of ['ru', 'el'] as const) {
       await expect(amount).toHaveAttribute('aria-invalid', 'true');
       await expect(expense).toContainText(t('common:validation.amount'));
       await page.screenshot({ path: shot(`tables-grant-expense-${lng}.png`) });
+      expect(await axeFinds(page), 'axe with the expense form under its line').toEqual([]);
       await amount.fill('450');
       await page.getByLabel(t('funding:expense.counterparty'), { exact: true }).fill(lng === 'ru' ? 'Магнит' : 'Σκλαβενίτης');
       await page.keyboard.press('Control+Enter');
@@ -92,6 +102,7 @@ for (const lng of ['ru', 'el'] as const) {
       await expect(adding.locator('.required-mark')).toHaveCount(2);
       await adding.getByLabel(t('funding:tranches.amount'), { exact: true }).fill('6000');
       await page.screenshot({ path: shot(`tables-grant-tranche-${lng}.png`), fullPage: true });
+      expect(await axeFinds(page), 'axe with the new tranche form after the last row').toEqual([]);
       await page.keyboard.press('Control+Enter');
       await expect(adding).toHaveCount(0);
       await expect(tranches.locator('tbody').getByRole('row')).toHaveCount(2);
@@ -138,6 +149,7 @@ for (const lng of ['ru', 'el'] as const) {
       await reverse.click();
       await expect(rows.first().getByRole('button', { name: t('till:today.confirmReverse'), exact: true })).toBeFocused();
       await page.screenshot({ path: shot(`tables-till-${lng}.png`) });
+      expect(await axeFinds(page), 'axe with the reversal asked in its cell').toEqual([]);
       await page.keyboard.press('Escape');
       await expect(reverse).toBeFocused();
 
