@@ -61,6 +61,8 @@ for (const lng of ['ru', 'el'] as const) {
       expect(await axeFinds(page), 'axe with a line turned into its form').toEqual([]);
       await page.keyboard.press('Escape');
       await expect(payRow).toBeVisible();
+      // The focus is back on the button that opened the form.
+      await expect(payRow.getByRole('button', { name: t('funding:grant.editLine'), exact: true })).toBeFocused();
 
       // An expense on the food line: its form under the line (the line stays), required fields marked.
       await foodRow.getByRole('button', { name: t('funding:grant.recordExpense'), exact: true }).click();
@@ -81,6 +83,7 @@ for (const lng of ['ru', 'el'] as const) {
       await page.keyboard.press('Control+Enter');
       await expect(expense).toHaveCount(0);
       await expect(foodRow).toContainText('450');
+      await expect(foodRow.getByRole('button', { name: t('funding:grant.recordExpense'), exact: true })).toBeFocused();
       const view = await hearth.call('grants.get', { id: grant.id });
       expect(view.lines.map((l) => [l.name, l.actualMinor])).toEqual([
         [pay, 0],
@@ -93,7 +96,7 @@ for (const lng of ['ru', 'el'] as const) {
       const account = tranches.getByLabel(t('funding:tranches.account'), { exact: true });
       await expect(account).toBeFocused();
       await tranches.getByRole('button', { name: t('funding:tranches.confirmReceive'), exact: true }).click();
-      await expect(tranches.getByRole('button', { name: t('funding:tranches.cancelReceipt'), exact: true })).toBeVisible();
+      await expect(tranches.getByRole('button', { name: t('funding:tranches.cancelReceipt'), exact: true })).toBeFocused();
       expect((await hearth.call('grants.get', { id: grant.id })).tranches.map((tr) => [tr.amountMinor, tr.receivedOn])).toEqual([[1_200_000, today]]);
 
       // A new tranche: its form after the last row, checked with grants.addTranche's schema.
@@ -105,6 +108,7 @@ for (const lng of ['ru', 'el'] as const) {
       expect(await axeFinds(page), 'axe with the new tranche form after the last row').toEqual([]);
       await page.keyboard.press('Control+Enter');
       await expect(adding).toHaveCount(0);
+      await expect(page.getByRole('button', { name: t('funding:tranches.add'), exact: true })).toBeFocused();
       await expect(tranches.locator('tbody').getByRole('row')).toHaveCount(2);
       expect((await hearth.call('grants.get', { id: grant.id })).tranches.map((tr) => tr.amountMinor).sort()).toEqual([1_200_000, 600_000].sort());
 
@@ -156,6 +160,33 @@ for (const lng of ['ru', 'el'] as const) {
       await rows.nth(1).focus();
       await page.keyboard.press('Enter');
       await expect(page.getByRole('article')).toBeVisible();
+    });
+  });
+
+  test.describe(`report tables (${lng}, the demo village)`, () => {
+    test.use({ demo: true, demoLanguage: lng });
+
+    test('the funder-safe tables and the grant report keep their own order, the totals in the foot', async ({ page, hearth }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const t = await openApp(page, hearth, { language: lng, route: '/results/funder-safe' });
+      await expect(page.getByRole('heading', { level: 1, name: t('reports:funderSafe.title') })).toBeVisible();
+      const tables = page.locator('.fs-tables table');
+      await expect(tables.first()).toBeVisible();
+      // Rows in the table's own order (age bands, contact kinds): no header sorts.
+      await expect(page.locator('.fs-tables th[aria-sort]')).toHaveCount(0);
+      await tables.first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: shot(`tables-funder-safe-${lng}.png`) });
+      expect(await axeFinds(page), 'axe on the funder-safe tables').toEqual([]);
+
+      await page.goto(`${hearth.url}#/results/grant`);
+      const lines = page.locator('section[data-section="lines"] table');
+      await expect(lines).toBeVisible();
+      await expect(lines.locator('th[aria-sort]')).toHaveCount(0);
+      // The spending without a line and the total, under the lines.
+      await expect(lines.locator('tfoot').getByRole('row')).toHaveCount(2);
+      await expect(lines.locator('tfoot').getByRole('row').last()).toContainText(t('reports:grantReport.total'));
+      await page.screenshot({ path: shot(`tables-grant-report-${lng}.png`) });
+      expect(await axeFinds(page), 'axe on the grant report').toEqual([]);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -106,6 +106,25 @@ export function GrantScreen() {
 }
 
 /**
+ * The focus back on the button that opened a row's form once the form closes (saved or left with
+ * Escape): `closing(key)` before closing it, `ref={back(key)}` on the button.
+ */
+function useFocusBack() {
+  const pending = useRef<string | null>(null);
+  return {
+    closing: (key: string) => {
+      pending.current = key;
+    },
+    back: (key: string) => (el: HTMLButtonElement | null) => {
+      if (el && pending.current === key) {
+        pending.current = null;
+        el.focus();
+      }
+    },
+  };
+}
+
+/**
  * Plan vs actual per budget line. A line turns into its form in place (Edit), an expense on a line
  * opens under it, and a new line's form comes after the last line (the shared table's `editing`,
  * `detail` and `tail`).
@@ -116,12 +135,17 @@ function LinesCard({ grant: g, today }: { grant: GrantView; today: string }) {
   const money = (m: number) => fmt.money(m, g.currency);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [expenseLine, setExpenseLine] = useState<number | null>(null);
+  const { closing, back } = useFocusBack();
+  const closeLine = (key: string) => () => {
+    closing(key);
+    setEditing(null);
+  };
   const actual = g.spentMinor - g.unassignedMinor;
   return (
     <section className="card" aria-labelledby="fd-lines-title">
       <div className="fd-card-head">
         <h2 id="fd-lines-title">{t('funding:grant.planVsActual')}</h2>
-        <button type="button" onClick={() => setEditing('new')}>
+        <button type="button" ref={back('add')} onClick={() => setEditing('new')}>
           {t('funding:grants.addLine')}
         </button>
       </div>
@@ -133,11 +157,21 @@ function LinesCard({ grant: g, today }: { grant: GrantView; today: string }) {
         rowKey={(l) => String(l.id)}
         rowLabel={(l) => l.name}
         rowClass={(l) => (l.overspent ? 'fd-over' : undefined)}
-        editing={(l) => (editing === l.id ? <LineForm grant={g} line={l} onDone={() => setEditing(null)} /> : null)}
+        editing={(l) => (editing === l.id ? <LineForm grant={g} line={l} onDone={closeLine(`edit-${l.id}`)} /> : null)}
         detail={(l) =>
-          expenseLine === l.id ? <ExpenseForm grant={g} lineId={l.id} today={today} onClose={() => setExpenseLine(null)} /> : null
+          expenseLine === l.id ? (
+            <ExpenseForm
+              grant={g}
+              lineId={l.id}
+              today={today}
+              onClose={() => {
+                closing(`expense-${l.id}`);
+                setExpenseLine(null);
+              }}
+            />
+          ) : null
         }
-        tail={editing === 'new' ? <LineForm grant={g} line={null} onDone={() => setEditing(null)} /> : null}
+        tail={editing === 'new' ? <LineForm grant={g} line={null} onDone={closeLine('add')} /> : null}
         foot={
           <tr>
             <th scope="row">{t('funding:grant.total')}</th>
@@ -165,10 +199,16 @@ function LinesCard({ grant: g, today }: { grant: GrantView; today: string }) {
             <span className="visually-hidden">{t('funding:grant.actions')}</span>,
             (l) => (
               <>
-                <button type="button" className="small" aria-expanded={expenseLine === l.id} onClick={() => setExpenseLine(expenseLine === l.id ? null : l.id)}>
+                <button
+                  type="button"
+                  className="small"
+                  ref={back(`expense-${l.id}`)}
+                  aria-expanded={expenseLine === l.id}
+                  onClick={() => setExpenseLine(expenseLine === l.id ? null : l.id)}
+                >
                   {t('funding:grant.recordExpense')}
                 </button>
-                <button type="button" className="small" onClick={() => setEditing(l.id)}>
+                <button type="button" className="small" ref={back(`edit-${l.id}`)} onClick={() => setEditing(l.id)}>
                   {t('funding:grant.editLine')}
                 </button>
               </>
@@ -409,6 +449,7 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
   const [adding, setAdding] = useState(false);
   const [receiving, setReceiving] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const { closing, back } = useFocusBack();
   const money = (m: number) => fmt.money(m, g.currency);
 
   const act = async (fn: () => Promise<unknown>) => {
@@ -430,7 +471,7 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
     <section className="card" aria-labelledby="fd-tranches-title">
       <div className="fd-card-head">
         <h2 id="fd-tranches-title">{t('funding:tranches.title')}</h2>
-        <button type="button" onClick={() => setAdding(true)}>
+        <button type="button" ref={back('add')} onClick={() => setAdding(true)}>
           {t('funding:tranches.add')}
         </button>
       </div>
@@ -441,8 +482,32 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
         empty={t('funding:tranches.empty')}
         rowKey={(tr) => String(tr.id)}
         rowClass={(tr) => (tr.overdue ? 'fd-over' : undefined)}
-        detail={(tr) => (receiving === tr.id && tr.receivedEntryId === null ? <ReceiveForm grant={g} tranche={tr} today={today} onDone={() => setReceiving(null)} /> : null)}
-        tail={adding ? <TrancheForm grant={g} today={today} onDone={() => setAdding(false)} /> : null}
+        detail={(tr) =>
+          receiving === tr.id && tr.receivedEntryId === null ? (
+            <ReceiveForm
+              grant={g}
+              tranche={tr}
+              today={today}
+              onDone={(saved) => {
+                // Received: the focus goes to its Cancel receipt (drawn once the grant is read again).
+                closing(saved ? `cancel-${tr.id}` : `receive-${tr.id}`);
+                setReceiving(null);
+              }}
+            />
+          ) : null
+        }
+        tail={
+          adding ? (
+            <TrancheForm
+              grant={g}
+              today={today}
+              onDone={() => {
+                closing('add');
+                setAdding(false);
+              }}
+            />
+          ) : null
+        }
         columns={((col) => [
           col('expectedOn', t('funding:tranches.expectedOn'), (tr) => fmt.date(tr.expectedOn), { value: (tr) => tr.expectedOn }),
           col('amount', t('funding:tranches.amount'), (tr) => money(tr.amountMinor), { value: (tr) => tr.amountMinor, align: 'num' }),
@@ -454,7 +519,13 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
             (tr) =>
               tr.receivedEntryId === null ? (
                 <>
-                  <button type="button" className="small primary" aria-expanded={receiving === tr.id} onClick={() => setReceiving(receiving === tr.id ? null : tr.id)}>
+                  <button
+                    type="button"
+                    className="small primary"
+                    ref={back(`receive-${tr.id}`)}
+                    aria-expanded={receiving === tr.id}
+                    onClick={() => setReceiving(receiving === tr.id ? null : tr.id)}
+                  >
                     {t('funding:tranches.receive')}
                   </button>
                   <button type="button" className="small" onClick={() => void act(() => remove.mutateAsync({ id: tr.id }))}>
@@ -462,7 +533,7 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
                   </button>
                 </>
               ) : (
-                <button type="button" className="small" onClick={() => void act(() => cancel.mutateAsync({ id: tr.id }))}>
+                <button type="button" className="small" ref={back(`cancel-${tr.id}`)} onClick={() => void act(() => cancel.mutateAsync({ id: tr.id }))}>
                   {t('funding:tranches.cancelReceipt')}
                 </button>
               ),
@@ -526,7 +597,7 @@ function TrancheForm({ grant: g, today, onDone }: { grant: GrantView; today: str
 }
 
 /** A tranche that arrived: the account it came to and the day (grants.receiveTranche's schema), under the tranche's row. */
-function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; tranche: TrancheView; today: string; onDone: () => void }) {
+function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; tranche: TrancheView; today: string; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation(['funding', 'common']);
   const fmt = useFormat();
   const accounts = useCall('accounts.list', { includeArchived: false });
@@ -537,10 +608,10 @@ function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; t
     call: 'grants.receiveTranche',
     defaultValues: { accountId: null, date: today } as { accountId: number | null; date: string },
     toInput: (v) => ({ id: tranche.id, accountId: accountOf(v.accountId), date: v.date }) as unknown as CallInput<'grants.receiveTranche'>,
-    onCancel: onDone,
+    onCancel: () => onDone(false),
     onSubmit: async (input) => {
       await receive.mutateAsync(input);
-      onDone();
+      onDone(true);
     },
   });
   const { control } = f.form;
@@ -576,7 +647,7 @@ function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; t
       <button type="submit" className="small primary" disabled={account === null || f.saving}>
         {t('funding:tranches.confirmReceive')}
       </button>
-      <button type="button" className="small" onClick={f.cancel ?? onDone}>
+      <button type="button" className="small" onClick={f.cancel ?? (() => onDone(false))}>
         {t('funding:cancel')}
       </button>
       {f.notice}
