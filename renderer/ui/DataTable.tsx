@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
+import { Fragment, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { flushSync } from 'react-dom';
 import {
   getCoreRowModel,
@@ -71,6 +71,15 @@ export interface DataTableProps<T> {
   /** A row's height before it is measured, in pixels. */
   rowHeight?: number;
   handle?: Ref<DataTableHandle>;
+  /**
+   * A full-width row drawn under a row when this gives content for it (null/undefined: none): a
+   * form for that row (an expense on a budget line), a question, more about the row.
+   */
+  detail?: (row: T) => ReactNode;
+  /** A full-width row drawn instead of a row when this gives content for it: the row turned into its form in place. */
+  editing?: (row: T) => ReactNode;
+  /** A full-width row after the rows (and after the empty text): the form of a row being added. */
+  tail?: ReactNode;
 }
 
 /** Rows from the end of the loaded ones at which the next page is asked for. */
@@ -96,6 +105,13 @@ const PAGE_STEP = 10;
  * sends the rows page by page (the loaded pages alone would sort wrongly), nor with `noSort`.
  * Column `footer`s (or `foot`) make a totals row; `meta.align: 'num'` right-aligns figures. While
  * the page is printed every row is drawn (ARCHITECTURE.md, "Tables").
+ *
+ * Rows that turn into a form in place: `editing(row)` draws a full-width row (one cell spanning
+ * every column, `tr.table-form`) instead of the row when it gives content, `detail(row)` one under
+ * the row, `tail` one after the last row (a new row's form). They follow their row when the table
+ * is sorted, take no part in the rows' keys (↑ ↓ go from row to row; keys inside them are theirs)
+ * and are not counted in aria-rowcount. In a virtualised list they are drawn but not measured, so
+ * keep them to lists that are short or to one row at a time.
  */
 export function DataTable<T>(props: DataTableProps<T>) {
   const { t } = useTranslation('common');
@@ -249,6 +265,15 @@ export function DataTable<T>(props: DataTableProps<T>) {
     ) : props.foot ? (
       <tfoot>{props.foot}</tfoot>
     ) : null;
+  /** A full-width row of the table's own (a form in place, a row's detail, the new row's form). */
+  const formRow = (key: string, content: ReactNode, index?: number) => (
+    <tr key={key} className="table-form" data-form-of={index}>
+      <td colSpan={colSpan}>
+        {/* Its width is the table's: a wide form does not widen the columns above it. */}
+        <div className="table-form-body">{content}</div>
+      </td>
+    </tr>
+  );
   const body = (
     <tbody ref={bodyRef}>
       {rows.length === 0 ? (
@@ -261,36 +286,41 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <>
           {virtual ? <SpacerRow height={v.before} colSpan={colSpan} /> : null}
           {drawn.map(({ row, index }) => {
+            const instead = props.editing?.(row.original);
+            if (drawsSomething(instead)) return formRow(`${row.id}:editing`, instead, index);
+            const under = props.detail?.(row.original);
             const open = opens(row.original);
             const classes = [open ? 'clickable' : '', props.rowClass?.(row.original) ?? ''].filter(Boolean).join(' ');
             return (
-              <tr
-                key={row.id}
-                {...props.rowData?.(row.original)}
-                ref={virtual ? v.virtualizer.measureElement : undefined}
-                data-index={index}
-                aria-rowindex={virtual ? index + 2 : undefined}
-                id={props.rowElementId?.(row.original)}
-                // Rows that cannot be opened still take the focus when sent to (focusRow), not by Tab.
-                tabIndex={onOpen && index === tabbable ? 0 : -1}
-                className={classes || undefined}
-                aria-label={props.rowLabel?.(row.original)}
-                onClick={open ? (e) => !isControl(e.target, e.currentTarget) && onOpen?.(row.original) : undefined}
-                onFocus={onOpen ? (e) => e.target === e.currentTarget && setActive(index) : undefined}
-                onKeyDown={onOpen ? (e) => onRowKey(e, index, row.original) : undefined}
-              >
-                {row.getVisibleCells().map((cell) =>
-                  cell.column.columnDef.meta?.rowHeader ? (
-                    <th key={cell.id} scope="row" className={cellClass(cell.column)}>
-                      {draw(cell.column.columnDef.cell, cell.getContext())}
-                    </th>
-                  ) : (
-                    <td key={cell.id} className={cellClass(cell.column)}>
-                      {draw(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ),
-                )}
-              </tr>
+              <Fragment key={row.id}>
+                <tr
+                  {...props.rowData?.(row.original)}
+                  ref={virtual ? v.virtualizer.measureElement : undefined}
+                  data-index={index}
+                  aria-rowindex={virtual ? index + 2 : undefined}
+                  id={props.rowElementId?.(row.original)}
+                  // Rows that cannot be opened still take the focus when sent to (focusRow), not by Tab.
+                  tabIndex={onOpen && index === tabbable ? 0 : -1}
+                  className={classes || undefined}
+                  aria-label={props.rowLabel?.(row.original)}
+                  onClick={open ? (e) => !isControl(e.target, e.currentTarget) && onOpen?.(row.original) : undefined}
+                  onFocus={onOpen ? (e) => e.target === e.currentTarget && setActive(index) : undefined}
+                  onKeyDown={onOpen ? (e) => onRowKey(e, index, row.original) : undefined}
+                >
+                  {row.getVisibleCells().map((cell) =>
+                    cell.column.columnDef.meta?.rowHeader ? (
+                      <th key={cell.id} scope="row" className={cellClass(cell.column)}>
+                        {draw(cell.column.columnDef.cell, cell.getContext())}
+                      </th>
+                    ) : (
+                      <td key={cell.id} className={cellClass(cell.column)}>
+                        {draw(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ),
+                  )}
+                </tr>
+                {drawsSomething(under) ? formRow(`${row.id}:detail`, under, index) : null}
+              </Fragment>
             );
           })}
           {virtual ? <SpacerRow height={v.after} colSpan={colSpan} /> : null}
@@ -301,6 +331,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
           ) : null}
         </>
       )}
+      {drawsSomething(props.tail) ? formRow('table-tail', props.tail) : null}
     </tbody>
   );
   const tableElement = (
@@ -363,6 +394,11 @@ function HeaderCell<T>({ header, className }: { header: Header<T, unknown>; clas
       </button>
     </th>
   );
+}
+
+/** Whether a row's `detail`/`editing` (or the `tail`) has something to draw. */
+function drawsSomething(node: ReactNode): boolean {
+  return node !== undefined && node !== null && node !== false;
 }
 
 /** A click on a link, button or field inside a row is theirs, not the row's. */

@@ -1,8 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetRow } from '../../../shared/domain/funding';
+import { Controller } from 'react-hook-form';
+import type { CallInput } from '../../../shared/api/contract';
 import { useCall, useMutate } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
+import { KeyForm } from '../../ui/KeyForm';
 import { MoneyField } from '../../ui/MoneyField';
+import { useCallForm } from '../../ui/useCallForm';
 import { useFormat } from '../../ui/format';
 import { PercentBar } from './PercentBar';
 import { useCentre, useFundingText } from './fundingText';
@@ -56,88 +61,98 @@ export function BudgetScreen() {
   );
 }
 
+/** A direction's categories (income or expense): the planned amount is typed in place, plan vs actual with the totals under them. */
 function BudgetTable(props: { title: string; rows: BudgetRow[]; year: number; currency: string; total: { plannedMinor: number; actualMinor: number; differenceMinor: number } }) {
   const { t } = useTranslation(['funding', 'common']);
   const fmt = useFormat();
   const text = useFundingText();
-  const set = useMutate('budget.set');
   const [editing, setEditing] = useState<number | null>(null);
-  const [value, setValue] = useState<number | null>(null);
   const money = (m: number) => fmt.money(m, props.currency);
-  const save = async (categoryId: number) => {
-    if (value === null) return;
-    await set.mutateAsync({ year: props.year, categoryId, plannedMinor: value });
-    setEditing(null);
-  };
+  // Income under plan and expenses over plan are the differences to look at.
+  const short = (r: BudgetRow) => (r.direction === 'income' ? r.differenceMinor < 0 : r.differenceMinor > 0);
   return (
     <section className="card" aria-label={props.title}>
       <h2>{props.title}</h2>
-      <table className="data-table fd-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('funding:budget.category')}</th>
-            <th scope="col" className="num">
-              {t('funding:budget.planned')}
-            </th>
-            <th scope="col" className="num">
-              {t('funding:budget.actual')}
-            </th>
-            <th scope="col" className="num">
-              {t('funding:budget.difference')}
-            </th>
-            <th scope="col">{t('funding:budget.percent')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.categoryId}>
-              <th scope="row">{text.category(r)}</th>
-              <td className="num">
-                {editing === r.categoryId ? (
-                  <form
-                    className="fd-plan-form"
-                    noValidate
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      void save(r.categoryId);
-                    }}
-                    onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
-                  >
-                    <MoneyField label={t('funding:budget.plannedFor', { category: text.category(r) })} currency={props.currency} value={value} onChange={setValue} allowZero autoFocus />
-                    <button type="submit" className="small primary">
-                      {t('funding:save')}
-                    </button>
-                  </form>
-                ) : (
-                  <button
-                    type="button"
-                    className="link-button fd-plan"
-                    aria-label={t('funding:budget.plannedAmountFor', { amount: money(r.plannedMinor), category: text.category(r) })}
-                    onClick={() => {
-                      setValue(r.plannedMinor);
-                      setEditing(r.categoryId);
-                    }}
-                  >
-                    {money(r.plannedMinor)}
-                  </button>
-                )}
-              </td>
-              <td className="num">{money(r.actualMinor)}</td>
-              <td className={`num ${(r.direction === 'income' ? r.differenceMinor < 0 : r.differenceMinor > 0) ? 'fd-negative' : ''}`}>{money(r.differenceMinor)}</td>
-              <td>{r.plannedMinor > 0 ? <PercentBar percent={r.percent} label={t('funding:budget.percentOf', { category: text.category(r) })} /> : null}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('funding:budget.total')}</th>
-            <td className="num">{money(props.total.plannedMinor)}</td>
-            <td className="num">{money(props.total.actualMinor)}</td>
-            <td className="num">{money(props.total.differenceMinor)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+      <DataTable
+        className="fd-table"
+        data={props.rows}
+        caption={props.title}
+        empty={t('common:none')}
+        rowKey={(r) => String(r.categoryId)}
+        columns={((col) => [
+          col('category', t('funding:budget.category'), (r) => text.category(r), { value: (r) => text.category(r), rowHeader: true, footer: t('funding:budget.total') }),
+          col(
+            'planned',
+            t('funding:budget.planned'),
+            (r) =>
+              editing === r.categoryId ? (
+                <PlanForm year={props.year} row={r} currency={props.currency} onDone={() => setEditing(null)} />
+              ) : (
+                <button
+                  type="button"
+                  className="link-button fd-plan"
+                  aria-label={t('funding:budget.plannedAmountFor', { amount: money(r.plannedMinor), category: text.category(r) })}
+                  onClick={() => setEditing(r.categoryId)}
+                >
+                  {money(r.plannedMinor)}
+                </button>
+              ),
+            { value: (r) => r.plannedMinor, align: 'num', footer: money(props.total.plannedMinor) },
+          ),
+          col('actual', t('funding:budget.actual'), (r) => money(r.actualMinor), { value: (r) => r.actualMinor, align: 'num', footer: money(props.total.actualMinor) }),
+          col('difference', t('funding:budget.difference'), (r) => <span className={short(r) ? 'fd-negative' : undefined}>{money(r.differenceMinor)}</span>, {
+            value: (r) => r.differenceMinor,
+            align: 'num',
+            footer: money(props.total.differenceMinor),
+          }),
+          col('percent', t('funding:budget.percent'), (r) => (r.plannedMinor > 0 ? <PercentBar percent={r.percent} label={t('funding:budget.percentOf', { category: text.category(r) })} /> : null), {
+            value: (r) => (r.plannedMinor > 0 ? r.percent : null),
+            footer: null,
+          }),
+        ])(columnsOf(props.rows))}
+      />
     </section>
+  );
+}
+
+/** A category's planned amount for the year, typed in its cell (budget.set's schema); Enter saves, Escape leaves it. */
+function PlanForm(props: { year: number; row: BudgetRow; currency: string; onDone: () => void }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const text = useFundingText();
+  const set = useMutate('budget.set');
+  const f = useCallForm({
+    call: 'budget.set',
+    defaultValues: { plannedMinor: props.row.plannedMinor } as { plannedMinor: number | null },
+    // null (an empty field) goes to the schema as it is: its own message asks for an amount.
+    toInput: (v) => ({ year: props.year, categoryId: props.row.categoryId, plannedMinor: v.plannedMinor }) as unknown as CallInput<'budget.set'>,
+    onCancel: props.onDone,
+    onSubmit: async (input) => {
+      await set.mutateAsync(input);
+      props.onDone();
+    },
+  });
+  return (
+    <KeyForm className="fd-plan-form" onSubmit={f.submit} onCancel={f.cancel}>
+      <Controller
+        control={f.form.control}
+        name="plannedMinor"
+        render={({ field }) => (
+          <MoneyField
+            label={t('funding:budget.plannedFor', { category: text.category(props.row) })}
+            currency={props.currency}
+            value={field.value}
+            onChange={field.onChange}
+            error={f.error('plannedMinor')}
+            allowZero
+            required
+            autoFocus
+          />
+        )}
+      />
+      <button type="submit" className="small primary" disabled={f.saving}>
+        {t('funding:save')}
+      </button>
+      {f.notice}
+    </KeyForm>
   );
 }

@@ -1,13 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Controller } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../shared/api/contract';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { BudgetLineView, GrantView, TrancheView } from '../../../shared/domain/funding';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend, type FieldControlProps } from '../../ui/Field';
 import { useCallForm } from '../../ui/useCallForm';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { MoneyField } from '../../ui/MoneyField';
@@ -26,7 +26,6 @@ export function GrantScreen() {
   const fmt = useFormat();
   const text = useFundingText();
   const centre = useCentre();
-  const [expenseLine, setExpenseLine] = useState<number | null>(null);
 
   if (grant.error) {
     return (
@@ -98,8 +97,7 @@ export function GrantScreen() {
         ) : null}
       </section>
 
-      <LinesCard grant={g} onExpense={setExpenseLine} />
-      {expenseLine !== null ? <ExpenseForm grant={g} lineId={expenseLine} today={centre.today} onClose={() => setExpenseLine(null)} /> : null}
+      <LinesCard grant={g} today={centre.today} />
       <TranchesCard grant={g} today={centre.today} />
       <EntriesCard grant={g} />
       {g.entries.length === 0 && g.tranches.every((tr) => tr.receivedEntryId === null) ? <DeleteGrant grant={g} /> : null}
@@ -107,91 +105,118 @@ export function GrantScreen() {
   );
 }
 
-function LinesCard({ grant: g, onExpense }: { grant: GrantView; onExpense: (lineId: number) => void }) {
+/**
+ * The focus back on the button that opened a row's form once the form closes (saved or left with
+ * Escape): `closing(key)` before closing it, `ref={back(key)}` on the button.
+ */
+function useFocusBack() {
+  const pending = useRef<string | null>(null);
+  return {
+    closing: (key: string) => {
+      pending.current = key;
+    },
+    back: (key: string) => (el: HTMLButtonElement | null) => {
+      if (el && pending.current === key) {
+        pending.current = null;
+        el.focus();
+      }
+    },
+  };
+}
+
+/**
+ * Plan vs actual per budget line. A line turns into its form in place (Edit), an expense on a line
+ * opens under it, and a new line's form comes after the last line (the shared table's `editing`,
+ * `detail` and `tail`).
+ */
+function LinesCard({ grant: g, today }: { grant: GrantView; today: string }) {
   const { t } = useTranslation(['funding', 'common']);
   const fmt = useFormat();
   const money = (m: number) => fmt.money(m, g.currency);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [expenseLine, setExpenseLine] = useState<number | null>(null);
+  const { closing, back } = useFocusBack();
+  const closeLine = (key: string) => () => {
+    closing(key);
+    setEditing(null);
+  };
+  const actual = g.spentMinor - g.unassignedMinor;
   return (
     <section className="card" aria-labelledby="fd-lines-title">
       <div className="fd-card-head">
         <h2 id="fd-lines-title">{t('funding:grant.planVsActual')}</h2>
-        <button type="button" onClick={() => setEditing('new')}>
+        <button type="button" ref={back('add')} onClick={() => setEditing('new')}>
           {t('funding:grants.addLine')}
         </button>
       </div>
-      <table className="data-table fd-table fd-lines-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('funding:grant.line')}</th>
-            <th scope="col" className="num">
-              {t('funding:grant.planned')}
-            </th>
-            <th scope="col" className="num">
-              {t('funding:grant.actual')}
-            </th>
-            <th scope="col" className="num">
-              {t('funding:grant.remaining')}
-            </th>
-            <th scope="col">{t('funding:grant.spentPercent')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('funding:grant.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {g.lines.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="empty">
-                {t('funding:grant.noLines')}
-              </td>
-            </tr>
-          ) : null}
-          {g.lines.map((l) =>
-            editing === l.id ? (
-              <tr key={l.id}>
-                <td colSpan={6}>
-                  <LineForm grant={g} line={l} onDone={() => setEditing(null)} />
-                </td>
-              </tr>
-            ) : (
-              <tr key={l.id} className={l.overspent ? 'fd-over' : undefined} aria-label={l.name}>
-                <th scope="row">{l.name}</th>
-                <td className="num">{money(l.plannedMinor)}</td>
-                <td className="num">{money(l.actualMinor)}</td>
-                <td className={`num ${l.remainingMinor < 0 ? 'fd-negative' : ''}`}>{money(l.remainingMinor)}</td>
-                <td>
-                  <PercentBar percent={l.percentSpent} label={t('funding:grant.lineSpent', { line: l.name })} />
-                </td>
-                <td className="fd-row-actions">
-                  <button type="button" className="small" onClick={() => onExpense(l.id)}>
-                    {t('funding:grant.recordExpense')}
-                  </button>
-                  <button type="button" className="small" onClick={() => setEditing(l.id)}>
-                    {t('funding:grant.editLine')}
-                  </button>
-                </td>
-              </tr>
-            ),
-          )}
-          {editing === 'new' ? (
-            <tr>
-              <td colSpan={6}>
-                <LineForm grant={g} line={null} onDone={() => setEditing(null)} />
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-        <tfoot>
+      <DataTable
+        className="fd-table fd-lines-table"
+        data={g.lines}
+        caption={t('funding:grant.planVsActual')}
+        empty={t('funding:grant.noLines')}
+        rowKey={(l) => String(l.id)}
+        rowLabel={(l) => l.name}
+        rowClass={(l) => (l.overspent ? 'fd-over' : undefined)}
+        editing={(l) => (editing === l.id ? <LineForm grant={g} line={l} onDone={closeLine(`edit-${l.id}`)} /> : null)}
+        detail={(l) =>
+          expenseLine === l.id ? (
+            <ExpenseForm
+              grant={g}
+              lineId={l.id}
+              today={today}
+              onClose={() => {
+                closing(`expense-${l.id}`);
+                setExpenseLine(null);
+              }}
+            />
+          ) : null
+        }
+        tail={editing === 'new' ? <LineForm grant={g} line={null} onDone={closeLine('add')} /> : null}
+        foot={
           <tr>
             <th scope="row">{t('funding:grant.total')}</th>
             <td className="num">{money(g.plannedMinor)}</td>
-            <td className="num">{money(g.spentMinor - g.unassignedMinor)}</td>
-            <td className="num">{money(g.plannedMinor - (g.spentMinor - g.unassignedMinor))}</td>
+            <td className="num">{money(actual)}</td>
+            <td className="num">{money(g.plannedMinor - actual)}</td>
             <td colSpan={2}>{g.unassignedMinor !== 0 ? t('funding:grant.unassigned', { amount: money(g.unassignedMinor) }) : null}</td>
           </tr>
-        </tfoot>
-      </table>
+        }
+        columns={((col) => [
+          col('line', t('funding:grant.line'), (l) => l.name, { value: (l) => l.name, rowHeader: true }),
+          col('planned', t('funding:grant.planned'), (l) => money(l.plannedMinor), { value: (l) => l.plannedMinor, align: 'num' }),
+          col('actual', t('funding:grant.actual'), (l) => money(l.actualMinor), { value: (l) => l.actualMinor, align: 'num' }),
+          col(
+            'remaining',
+            t('funding:grant.remaining'),
+            (l) => <span className={l.remainingMinor < 0 ? 'fd-negative' : undefined}>{money(l.remainingMinor)}</span>,
+            { value: (l) => l.remainingMinor, align: 'num' },
+          ),
+          col('spent', t('funding:grant.spentPercent'), (l) => <PercentBar percent={l.percentSpent} label={t('funding:grant.lineSpent', { line: l.name })} />, {
+            value: (l) => l.percentSpent,
+          }),
+          col(
+            'actions',
+            <span className="visually-hidden">{t('funding:grant.actions')}</span>,
+            (l) => (
+              <>
+                <button
+                  type="button"
+                  className="small"
+                  ref={back(`expense-${l.id}`)}
+                  aria-expanded={expenseLine === l.id}
+                  onClick={() => setExpenseLine(expenseLine === l.id ? null : l.id)}
+                >
+                  {t('funding:grant.recordExpense')}
+                </button>
+                <button type="button" className="small" ref={back(`edit-${l.id}`)} onClick={() => setEditing(l.id)}>
+                  {t('funding:grant.editLine')}
+                </button>
+              </>
+            ),
+            { className: 'fd-row-actions' },
+          ),
+        ])(columnsOf<BudgetLineView>(g.lines))}
+      />
     </section>
   );
 }
@@ -276,7 +301,21 @@ function DeleteGrant({ grant: g }: { grant: GrantView }) {
   );
 }
 
-/** An expense on a budget line, posted to the cash book (cashbook.post) from an account in the grant's currency. */
+/** The expense form's values; an account or category left null is the first usable one. */
+interface ExpenseValues {
+  budgetLineId: number;
+  amountMinor: number | null;
+  date: string;
+  accountId: number | null;
+  categoryId: number | null;
+  counterparty: string;
+  note: string;
+}
+
+/**
+ * An expense on a budget line, drawn under the line: posted to the cash book (cashbook.post, and
+ * checked with its schema) from an account in the grant's currency.
+ */
 function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; lineId: number; today: string; onClose: () => void }) {
   const { t } = useTranslation(['funding', 'common']);
   const text = useFundingText();
@@ -285,94 +324,99 @@ function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; l
   const post = useMutate('cashbook.post');
   const usable = (accounts.data ?? []).filter((a) => a.currency === g.currency);
   const expenseCategories = (categories.data ?? []).filter((c) => c.direction === 'expense');
-  const [line, setLine] = useState(lineId);
-  const [date, setDate] = useState(today);
-  const [accountId, setAccountId] = useState<number | null>(null);
-  const [categoryId, setCategoryId] = useState<number | null>(null);
-  const [amount, setAmount] = useState<number | null>(null);
-  const [counterparty, setCounterparty] = useState('');
-  const [note, setNote] = useState('');
-  const { errors, failure, attempt } = useFormErrors();
   const [ended, setEnded] = useState(false);
-  const account = accountId ?? usable[0]?.id ?? null;
-  const category = categoryId ?? expenseCategories.find((c) => c.code === 'otherExpense')?.id ?? expenseCategories[0]?.id ?? null;
-
-  const submit = async () => {
-    const next: Record<string, string> = {};
-    if (!isIsoDate(date)) next.date = 'validation.date';
-    if (account === null) next.accountId = 'validation.required';
-    if (category === null) next.categoryId = 'validation.required';
-    if (amount === null) next.amountMinor = 'validation.required';
-    await attempt(next, async () => {
-      const posted = await post.mutateAsync({
+  const accountOf = (chosen: number | null) => chosen ?? usable[0]?.id ?? null;
+  const categoryOf = (chosen: number | null) => chosen ?? expenseCategories.find((c) => c.code === 'otherExpense')?.id ?? expenseCategories[0]?.id ?? null;
+  const f = useCallForm({
+    call: 'cashbook.post',
+    defaultValues: { budgetLineId: lineId, amountMinor: null, date: today, accountId: null, categoryId: null, counterparty: '', note: '' } as ExpenseValues,
+    // null goes to the schema as it is: its own message ("enter an amount", "required") names the field.
+    toInput: (v: ExpenseValues) =>
+      ({
         type: 'expense',
-        date,
-        accountId: account ?? 0,
-        amountMinor: amount ?? 0,
-        categoryId: category ?? 0,
-        counterparty,
-        note,
+        date: v.date,
+        accountId: accountOf(v.accountId),
+        amountMinor: v.amountMinor,
+        categoryId: categoryOf(v.categoryId),
+        counterparty: v.counterparty,
+        documentNo: '',
+        note: v.note,
         grantId: g.id,
-        budgetLineId: line,
-      });
-      if (posted.warnings.includes('grantPeriodEnded') || posted.warnings.includes('grantNotStarted')) setEnded(true);
-      else onClose();
-      setAmount(null);
-    });
-  };
+        budgetLineId: v.budgetLineId,
+      }) as unknown as CallInput<'cashbook.post'>,
+    fieldOf: (path) => {
+      const top = path.split('.')[0] ?? '';
+      return ['budgetLineId', 'amountMinor', 'date', 'accountId', 'categoryId', 'counterparty', 'note'].includes(top) ? (top as keyof ExpenseValues) : null;
+    },
+    onCancel: onClose,
+    onSubmit: async (input, values) => {
+      const posted = await post.mutateAsync(input);
+      if (posted.warnings.includes('grantPeriodEnded') || posted.warnings.includes('grantNotStarted')) {
+        setEnded(true);
+        // Posted: the next expense starts from an empty amount.
+        window.setTimeout(() => f.form.reset({ ...values, amountMinor: null }), 0);
+      } else onClose();
+    },
+  });
+  const { register, control } = f.form;
+  const date = useWatch({ control, name: 'date' });
   const outside = isIsoDate(date) && (date > g.endsOn || date < g.startsOn);
+  const idSelect = (name: 'budgetLineId' | 'accountId' | 'categoryId', effective: (v: number | null) => number | null, options: { id: number; label: string }[], p: FieldControlProps) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <select {...p} ref={field.ref} name={field.name} value={effective(field.value) ?? ''} onBlur={field.onBlur} onChange={(e) => field.onChange(Number(e.target.value))}>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
 
   return (
-    <KeyForm
-      className="card fd-form"
-      aria-labelledby="fd-expense-title"
-      onSubmit={submit}
-      onCancel={onClose}
-    >
-      <h2 id="fd-expense-title">{t('funding:expense.title')}</h2>
+    <KeyForm className="fd-form fd-row-form" aria-labelledby={`fd-expense-title-${lineId}`} onSubmit={f.submit} onCancel={f.cancel}>
+      <h3 id={`fd-expense-title-${lineId}`}>{t('funding:expense.title')}</h3>
+      <RequiredLegend />
       <div className="fd-grid">
-        <Field label={t('funding:grant.line')} error={errors.budgetLineId}>
-          {(p) => (
-            <select {...p} value={line} onChange={(e) => setLine(Number(e.target.value))}>
-              {g.lines.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
+        <Field label={t('funding:grant.line')} error={f.error('budgetLineId')} required>
+          {(p) => idSelect('budgetLineId', (v) => v, g.lines.map((l) => ({ id: l.id, label: l.name })), p)}
+        </Field>
+        <Controller
+          control={control}
+          name="amountMinor"
+          render={({ field }) => (
+            <MoneyField label={t('funding:expense.amount')} currency={g.currency} value={field.value} onChange={field.onChange} error={f.error('amountMinor')} required autoFocus />
           )}
-        </Field>
-        <MoneyField label={t('funding:expense.amount')} currency={g.currency} value={amount} onChange={setAmount} error={errors.amountMinor} autoFocus />
-        <Field label={t('funding:expense.date')} error={errors.date}>
-          {(p) => <DateInput {...p} value={date} onChange={setDate} />}
-        </Field>
-        <Field label={t('funding:expense.account')} error={errors.accountId} hint={usable.length === 0 ? t('funding:expense.noAccount', { currency: g.currency }) : undefined}>
-          {(p) => (
-            <select {...p} value={account ?? ''} onChange={(e) => setAccountId(Number(e.target.value))}>
-              {usable.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
+        />
+        <Controller
+          control={control}
+          name="date"
+          render={({ field }) => (
+            <Field label={t('funding:expense.date')} error={f.error('date')} required>
+              {(p) => <DateInput {...p} value={field.value} onChange={field.onChange} />}
+            </Field>
           )}
+        />
+        <Field
+          label={t('funding:expense.account')}
+          error={f.error('accountId')}
+          hint={usable.length === 0 ? t('funding:expense.noAccount', { currency: g.currency }) : undefined}
+          required
+        >
+          {(p) => idSelect('accountId', accountOf, usable.map((a) => ({ id: a.id, label: a.name })), p)}
         </Field>
-        <Field label={t('funding:expense.category')} error={errors.categoryId}>
-          {(p) => (
-            <select {...p} value={category ?? ''} onChange={(e) => setCategoryId(Number(e.target.value))}>
-              {expenseCategories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {text.category(c)}
-                </option>
-              ))}
-            </select>
-          )}
+        <Field label={t('funding:expense.category')} error={f.error('categoryId')} required>
+          {(p) => idSelect('categoryId', categoryOf, expenseCategories.map((c) => ({ id: c.id, label: text.category(c) })), p)}
         </Field>
-        <Field label={t('funding:expense.counterparty')} error={errors.counterparty}>
-          {(p) => <input {...p} value={counterparty} onChange={(e) => setCounterparty(e.target.value)} />}
+        <Field label={t('funding:expense.counterparty')} error={f.error('counterparty')}>
+          {(p) => <input {...p} {...register('counterparty')} />}
         </Field>
-        <Field label={t('funding:expense.note')} className="fd-span-2">
-          {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+        <Field label={t('funding:expense.note')} error={f.error('note')} className="fd-span-2">
+          {(p) => <input {...p} {...register('note')} />}
         </Field>
       </div>
       {outside ? <p className="fd-warning-text">{t('funding:expense.outsidePeriod')}</p> : null}
@@ -381,12 +425,12 @@ function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; l
           {t('funding:expense.postedOutside')}
         </div>
       ) : null}
-      <FormFailure failure={failure} />
+      {f.notice}
       <div className="actions fd-form-actions">
-        <button type="submit" className="primary" disabled={post.isPending}>
+        <button type="submit" className="primary" disabled={f.saving}>
           {t('funding:expense.post')}
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={f.cancel ?? onClose}>
           {ended ? t('funding:close') : t('funding:cancel')}
         </button>
         <span className="muted">{t('funding:ctrlEnter')}</span>
@@ -395,32 +439,19 @@ function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; l
   );
 }
 
+/** The tranches the funder pays: receiving one opens its form under it, a new one's form comes after the last. */
 function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) {
   const { t } = useTranslation(['funding', 'common']);
   const fmt = useFormat();
   const text = useFundingText();
-  const add = useMutate('grants.addTranche');
   const remove = useMutate('grants.removeTranche');
   const cancel = useMutate('grants.cancelReceipt');
   const [adding, setAdding] = useState(false);
   const [receiving, setReceiving] = useState<number | null>(null);
-  const [expectedOn, setExpectedOn] = useState(today);
-  const [amount, setAmount] = useState<number | null>(null);
-  const [note, setNote] = useState('');
-  const { errors, failure, setFailure, attempt } = useFormErrors();
+  const [failure, setFailure] = useState<string | null>(null);
+  const { closing, back } = useFocusBack();
   const money = (m: number) => fmt.money(m, g.currency);
 
-  const submit = async () => {
-    const next: Record<string, string> = {};
-    if (!isIsoDate(expectedOn)) next.expectedOn = 'validation.date';
-    if (amount === null) next.amountMinor = 'validation.required';
-    await attempt(next, async () => {
-      await add.mutateAsync({ grantId: g.id, expectedOn, amountMinor: amount ?? 0, note });
-      setAdding(false);
-      setAmount(null);
-      setNote('');
-    });
-  };
   const act = async (fn: () => Promise<unknown>) => {
     setFailure(null);
     try {
@@ -440,7 +471,7 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
     <section className="card" aria-labelledby="fd-tranches-title">
       <div className="fd-card-head">
         <h2 id="fd-tranches-title">{t('funding:tranches.title')}</h2>
-        <button type="button" onClick={() => setAdding(true)}>
+        <button type="button" ref={back('add')} onClick={() => setAdding(true)}>
           {t('funding:tranches.add')}
         </button>
       </div>
@@ -451,6 +482,32 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
         empty={t('funding:tranches.empty')}
         rowKey={(tr) => String(tr.id)}
         rowClass={(tr) => (tr.overdue ? 'fd-over' : undefined)}
+        detail={(tr) =>
+          receiving === tr.id && tr.receivedEntryId === null ? (
+            <ReceiveForm
+              grant={g}
+              tranche={tr}
+              today={today}
+              onDone={(saved) => {
+                // Received: the focus goes to its Cancel receipt (drawn once the grant is read again).
+                closing(saved ? `cancel-${tr.id}` : `receive-${tr.id}`);
+                setReceiving(null);
+              }}
+            />
+          ) : null
+        }
+        tail={
+          adding ? (
+            <TrancheForm
+              grant={g}
+              today={today}
+              onDone={() => {
+                closing('add');
+                setAdding(false);
+              }}
+            />
+          ) : null
+        }
         columns={((col) => [
           col('expectedOn', t('funding:tranches.expectedOn'), (tr) => fmt.date(tr.expectedOn), { value: (tr) => tr.expectedOn }),
           col('amount', t('funding:tranches.amount'), (tr) => money(tr.amountMinor), { value: (tr) => tr.amountMinor, align: 'num' }),
@@ -461,20 +518,22 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
             <span className="visually-hidden">{t('funding:grant.actions')}</span>,
             (tr) =>
               tr.receivedEntryId === null ? (
-                receiving === tr.id ? (
-                  <ReceiveForm grant={g} tranche={tr} today={today} onDone={() => setReceiving(null)} />
-                ) : (
-                  <>
-                    <button type="button" className="small primary" onClick={() => setReceiving(tr.id)}>
-                      {t('funding:tranches.receive')}
-                    </button>
-                    <button type="button" className="small" onClick={() => void act(() => remove.mutateAsync({ id: tr.id }))}>
-                      {t('funding:tranches.remove')}
-                    </button>
-                  </>
-                )
+                <>
+                  <button
+                    type="button"
+                    className="small primary"
+                    ref={back(`receive-${tr.id}`)}
+                    aria-expanded={receiving === tr.id}
+                    onClick={() => setReceiving(receiving === tr.id ? null : tr.id)}
+                  >
+                    {t('funding:tranches.receive')}
+                  </button>
+                  <button type="button" className="small" onClick={() => void act(() => remove.mutateAsync({ id: tr.id }))}>
+                    {t('funding:tranches.remove')}
+                  </button>
+                </>
               ) : (
-                <button type="button" className="small" onClick={() => void act(() => cancel.mutateAsync({ id: tr.id }))}>
+                <button type="button" className="small" ref={back(`cancel-${tr.id}`)} onClick={() => void act(() => cancel.mutateAsync({ id: tr.id }))}>
                   {t('funding:tranches.cancelReceipt')}
                 </button>
               ),
@@ -482,68 +541,116 @@ function TranchesCard({ grant: g, today }: { grant: GrantView; today: string }) 
           ),
         ])(columnsOf<TrancheView>(g.tranches))}
       />
-      {adding ? (
-        <KeyForm className="fd-inline-form" onSubmit={submit} onCancel={() => setAdding(false)}>
-          <Field label={t('funding:tranches.expectedOn')} error={errors.expectedOn}>
-            {(p) => <DateInput {...p} autoFocus value={expectedOn} onChange={setExpectedOn} />}
-          </Field>
-          <MoneyField label={t('funding:tranches.amount')} currency={g.currency} value={amount} onChange={setAmount} error={errors.amountMinor} />
-          <Field label={t('funding:tranches.note')}>{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
-          <div className="actions">
-            <button type="submit" className="primary">
-              {t('funding:tranches.add')}
-            </button>
-            <button type="button" onClick={() => setAdding(false)}>
-              {t('funding:cancel')}
-            </button>
-          </div>
-        </KeyForm>
-      ) : null}
       <FormFailure failure={failure} />
     </section>
   );
 }
 
-function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; tranche: TrancheView; today: string; onDone: () => void }) {
+/** An expected tranche (its date and amount), checked with grants.addTranche's schema. */
+function TrancheForm({ grant: g, today, onDone }: { grant: GrantView; today: string; onDone: () => void }) {
   const { t } = useTranslation(['funding', 'common']);
-  const text = useFundingText();
+  const add = useMutate('grants.addTranche');
+  const f = useCallForm({
+    call: 'grants.addTranche',
+    defaultValues: { expectedOn: today, amountMinor: null, note: '' } as { expectedOn: string; amountMinor: number | null; note: string },
+    // null goes to the schema as it is: its own message names the field.
+    toInput: (v) => ({ grantId: g.id, ...v }) as unknown as CallInput<'grants.addTranche'>,
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await add.mutateAsync(input);
+      onDone();
+    },
+  });
+  const { control, register } = f.form;
+  return (
+    <KeyForm className="fd-inline-form" aria-label={t('funding:tranches.add')} onSubmit={f.submit} onCancel={f.cancel}>
+      <Controller
+        control={control}
+        name="expectedOn"
+        render={({ field }) => (
+          <Field label={t('funding:tranches.expectedOn')} error={f.error('expectedOn')} required>
+            {(p) => <DateInput {...p} autoFocus value={field.value} onChange={field.onChange} />}
+          </Field>
+        )}
+      />
+      <Controller
+        control={control}
+        name="amountMinor"
+        render={({ field }) => (
+          <MoneyField label={t('funding:tranches.amount')} currency={g.currency} value={field.value} onChange={field.onChange} error={f.error('amountMinor')} required />
+        )}
+      />
+      <Field label={t('funding:tranches.note')} error={f.error('note')}>
+        {(p) => <input {...p} {...register('note')} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={f.saving}>
+          {t('funding:tranches.add')}
+        </button>
+        <button type="button" onClick={f.cancel ?? onDone}>
+          {t('funding:cancel')}
+        </button>
+      </div>
+      {f.notice}
+    </KeyForm>
+  );
+}
+
+/** A tranche that arrived: the account it came to and the day (grants.receiveTranche's schema), under the tranche's row. */
+function ReceiveForm({ grant: g, tranche, today, onDone }: { grant: GrantView; tranche: TrancheView; today: string; onDone: (saved: boolean) => void }) {
+  const { t } = useTranslation(['funding', 'common']);
+  const fmt = useFormat();
   const accounts = useCall('accounts.list', { includeArchived: false });
   const receive = useMutate('grants.receiveTranche');
   const usable = (accounts.data ?? []).filter((a) => a.currency === g.currency);
-  const [accountId, setAccountId] = useState<number | null>(null);
-  const [date, setDate] = useState(today);
-  const [failure, setFailure] = useState<string | null>(null);
-  const account = accountId ?? usable.find((a) => a.kind === 'bank')?.id ?? usable[0]?.id ?? null;
-  const submit = async () => {
-    if (account === null || !isIsoDate(date)) return;
-    try {
-      await receive.mutateAsync({ id: tranche.id, accountId: account, date });
-      onDone();
-    } catch (err) {
-      setFailure(text.error(err));
-    }
-  };
+  const accountOf = (chosen: number | null) => chosen ?? usable.find((a) => a.kind === 'bank')?.id ?? usable[0]?.id ?? null;
+  const f = useCallForm({
+    call: 'grants.receiveTranche',
+    defaultValues: { accountId: null, date: today } as { accountId: number | null; date: string },
+    toInput: (v) => ({ id: tranche.id, accountId: accountOf(v.accountId), date: v.date }) as unknown as CallInput<'grants.receiveTranche'>,
+    onCancel: () => onDone(false),
+    onSubmit: async (input) => {
+      await receive.mutateAsync(input);
+      onDone(true);
+    },
+  });
+  const { control } = f.form;
+  const account = accountOf(useWatch({ control, name: 'accountId' }));
   return (
-    <KeyForm className="fd-receive" onSubmit={submit} onCancel={onDone}>
-      <Field label={t('funding:tranches.account')}>
-        {(p) => (
-          <select {...p} autoFocus value={account ?? ''} onChange={(e) => setAccountId(Number(e.target.value))}>
-            {usable.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
+    <KeyForm className="fd-receive" aria-label={`${t('funding:tranches.receive')}: ${fmt.money(tranche.amountMinor, g.currency)}`} onSubmit={f.submit} onCancel={f.cancel}>
+      <Controller
+        control={control}
+        name="accountId"
+        render={({ field }) => (
+          <Field label={t('funding:tranches.account')} error={f.error('accountId')} required>
+            {(p) => (
+              <select {...p} ref={field.ref} name={field.name} autoFocus value={account ?? ''} onBlur={field.onBlur} onChange={(e) => field.onChange(Number(e.target.value))}>
+                {usable.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         )}
-      </Field>
-      <Field label={t('funding:tranches.receivedDate')}>{(p) => <DateInput {...p} value={date} onChange={setDate} />}</Field>
-      <button type="submit" className="small primary" disabled={account === null}>
+      />
+      <Controller
+        control={control}
+        name="date"
+        render={({ field }) => (
+          <Field label={t('funding:tranches.receivedDate')} error={f.error('date')} required>
+            {(p) => <DateInput {...p} value={field.value} onChange={field.onChange} />}
+          </Field>
+        )}
+      />
+      <button type="submit" className="small primary" disabled={account === null || f.saving}>
         {t('funding:tranches.confirmReceive')}
       </button>
-      <button type="button" className="small" onClick={onDone}>
+      <button type="button" className="small" onClick={f.cancel ?? (() => onDone(false))}>
         {t('funding:cancel')}
       </button>
-      <FormFailure failure={failure} />
+      {f.notice}
     </KeyForm>
   );
 }

@@ -17,6 +17,7 @@ import { errorBody } from '../../../shared/api/error-text';
 import { useCall, useMutate } from '../../app/api';
 import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import { ImportBusy, ImportCounts, ImportHistory, ImportRowsTable, RejectedDownload, type ImportAnswer } from './ImportParts';
@@ -297,34 +298,29 @@ export function ImportScreen() {
           {previewCall.isPending ? <ImportBusy what="reading" /> : null}
           <FileError error={previewCall.error} />
           <div className="table-scroll import-preview" tabIndex={0} role="region" aria-label={t('imports:read.caption')}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('imports:read.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('imports:check.row')}
-                  </th>
-                  {header.map((h) => (
-                    <th key={h} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {(preview.rows ?? []).map((r) => (
-                  <tr key={r.row} className={r.shape !== 'ok' ? 'outcome-row-rejected' : undefined}>
-                    <td className="num">
+            <DataTable
+              data={preview.rows ?? []}
+              caption={t('imports:read.caption')}
+              empty={t('imports:check.none')}
+              rowKey={(r) => String(r.row)}
+              rowClass={(r) => (r.shape && r.shape !== 'ok' ? 'outcome-row-rejected' : undefined)}
+              // The file's first rows in the file's order.
+              noSort
+              columns={((col) => [
+                col(
+                  'row',
+                  t('imports:check.row'),
+                  (r) => (
+                    <>
                       {format.number(r.row ?? 0)}
                       {r.shape && r.shape !== 'ok' ? <div className="field-error">{t(`imports:read.shape.${r.shape}`)}</div> : null}
-                    </td>
-                    {(r.cells ?? []).map((c, i) => (
-                      <td key={i}>{c}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                  { align: 'num' },
+                ),
+                ...header.map((h, i) => col(`c${i}`, h, (r) => r.cells?.[i] ?? '')),
+              ])(columnsOf(preview.rows))}
+            />
           </div>
           <div className="actions">
             <button type="button" onClick={startOver}>
@@ -374,57 +370,54 @@ export function ImportScreen() {
             </div>
           ) : null}
           <div className="table-scroll">
-            <table className="data-table import-columns">
-              <caption className="visually-hidden">{t('imports:columns.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('imports:columns.column')}</th>
-                  <th scope="col">{t('imports:columns.examples')}</th>
-                  <th scope="col">{t('imports:columns.field')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {header.map((h, i) => {
+            <DataTable
+              className="import-columns"
+              data={header}
+              caption={t('imports:columns.title')}
+              empty={t('imports:check.none')}
+              rowKey={(h) => h}
+              // The file's columns in the file's order.
+              noSort
+              columns={((col) => [
+                col('column', t('imports:columns.column'), (h) => h, { rowHeader: true }),
+                col('examples', t('imports:columns.examples'), (h) => <span className="muted">{samples(header.indexOf(h)).join(' · ')}</span>),
+                col('field', t('imports:columns.field'), (h) => {
                   const chosen = columns[h];
                   const guessed = (preview.guessed as Record<string, string> | undefined)?.[h];
                   return (
-                    <tr key={h}>
-                      <th scope="row">{h}</th>
-                      <td className="muted">{samples(i).join(' · ')}</td>
-                      <td>
-                        <select
-                          aria-label={t('imports:columns.fieldOf', { column: h })}
-                          aria-invalid={twice(chosen)}
-                          value={chosen ?? ''}
-                          onChange={(e) =>
-                            setColumns((old) => {
-                              const next = { ...old };
-                              if (e.target.value === '') delete next[h];
-                              else next[h] = e.target.value;
-                              return next;
-                            })
-                          }
-                        >
-                          <option value="">{t('imports:columns.none')}</option>
-                          {fields.map((f) => (
-                            <option key={f} value={f}>
-                              {fieldLabel(t, f)}
-                            </option>
-                          ))}
-                        </select>
-                        {twice(chosen) ? (
-                          <div className="field-error" role="alert">
-                            {t('imports:columns.usedTwice')}
-                          </div>
-                        ) : chosen && chosen === guessed ? (
-                          <div className="field-hint">{t('imports:columns.guessed')}</div>
-                        ) : null}
-                      </td>
-                    </tr>
+                    <>
+                      <select
+                        aria-label={t('imports:columns.fieldOf', { column: h })}
+                        aria-invalid={twice(chosen)}
+                        value={chosen ?? ''}
+                        onChange={(e) =>
+                          setColumns((old) => {
+                            const next = { ...old };
+                            if (e.target.value === '') delete next[h];
+                            else next[h] = e.target.value;
+                            return next;
+                          })
+                        }
+                      >
+                        <option value="">{t('imports:columns.none')}</option>
+                        {fields.map((f) => (
+                          <option key={f} value={f}>
+                            {fieldLabel(t, f)}
+                          </option>
+                        ))}
+                      </select>
+                      {twice(chosen) ? (
+                        <div className="field-error" role="alert">
+                          {t('imports:columns.usedTwice')}
+                        </div>
+                      ) : chosen && chosen === guessed ? (
+                        <div className="field-hint">{t('imports:columns.guessed')}</div>
+                      ) : null}
+                    </>
                   );
-                })}
-              </tbody>
-            </table>
+                }),
+              ])(columnsOf(header))}
+            />
           </div>
           <div className="form-grid">
             {fields.includes('fullName') ? (

@@ -7,6 +7,7 @@ import type { Language } from '../../../shared/domain/settings';
 import { mayUse } from '../../app/access';
 import { useCall, useMutate } from '../../app/api';
 import { downloadUrl } from '../../bridge/host';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
@@ -135,36 +136,48 @@ function TableCard(props: { table: AggregateTable; threshold: number }) {
   const { table } = props;
   const label = (key: string) => t(key.includes(':') ? key : `aggregates:${key}`);
   const title = t(`aggregates:tables.${table.id}`);
+  // The rows by their index; with column totals the last row is the totals row (drawn under the body).
+  const totalRow = table.colTotals && table.rows.length > 0 ? table.rows.length - 1 : null;
+  const body = table.rows.map((_, r) => r).filter((r) => r !== totalRow);
+  const rowText = (r: number) => (table.rowsAreNames[r] ? table.rows[r] : label(table.rows[r] ?? ''));
+  const cellsOf = (r: number) =>
+    (table.cells[r] ?? []).map((c, i) => (
+      <td key={i} className="num">
+        <Count cell={c} threshold={props.threshold} />
+      </td>
+    ));
   return (
     <section className="card results-figure" aria-labelledby={`fs-${table.id}`} data-table={table.id}>
       <h2 id={`fs-${table.id}`}>{title}</h2>
       {table.rows.length === 0 ? (
         <p className="muted">{t('reports:funderSafe.empty')}</p>
       ) : (
-        <table className="results-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('reports:columns.row')}</th>
-              {table.columns.map((c) => (
-                <th key={c} scope="col" className="num">
-                  {label(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.cells.map((cells, r) => (
-              <tr key={r} className={table.colTotals && r === table.rows.length - 1 ? 'results-main' : undefined}>
-                <th scope="row">{table.rowsAreNames[r] ? table.rows[r] : label(table.rows[r] ?? '')}</th>
-                {cells.map((c, i) => (
-                  <td key={i} className="num">
-                    <Count cell={c} threshold={props.threshold} />
-                  </td>
-                ))}
+        <DataTable
+          className="results-table"
+          data={body}
+          caption={title}
+          empty={t('reports:funderSafe.empty')}
+          rowKey={(r) => String(r)}
+          // Rows in the table's own order (age bands, the settlements as counted).
+          noSort
+          foot={
+            totalRow !== null ? (
+              <tr className="results-main">
+                <th scope="row">{rowText(totalRow)}</th>
+                {cellsOf(totalRow)}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            ) : undefined
+          }
+          columns={((col) => [
+            col('row', t('reports:columns.row'), rowText, { rowHeader: true }),
+            ...table.columns.map((c, i) =>
+              col(`c${i}`, label(c), (r) => {
+                const cell = table.cells[r]?.[i];
+                return cell ? <Count cell={cell} threshold={props.threshold} /> : null;
+              }, { align: 'num' }),
+            ),
+          ])(columnsOf(body))}
+        />
       )}
       {!table.colTotals && !table.rowTotals && table.rows.length > 0 ? <p className="muted results-note">{t('aggregates:export.overlap')}</p> : null}
     </section>

@@ -4,10 +4,14 @@ import { COORDINATION, MONEY, type Role } from '../../../shared/api/roles';
 import { reportSections, type ReportInput, type ReportTableRow } from '../../../shared/domain/reportTable';
 import type { Language } from '../../../shared/domain/settings';
 import { useCall } from '../../app/api';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import './results.css';
+
+/** The participants' statuses, in the order of a project's course. */
+const PARTICIPANTS = ['recruited', 'active', 'completed', 'droppedOut'] as const;
 
 const has = (roles: readonly Role[], role: Role | undefined) => role !== undefined && roles.includes(role);
 
@@ -82,79 +86,65 @@ export function GrantReportScreen() {
           <div className="results-figures">
             <section className="card results-figure" aria-labelledby="gr-lines" data-section="lines">
               <h2 id="gr-lines">{t('reports:grantReport.planVsActual')}</h2>
-              <table className="results-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reports:grantReport.line')}</th>
-                    <th scope="col" className="num">
-                      {t('reports:grantReport.planned')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('reports:grantReport.actual')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('reports:grantReport.difference')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('reports:grantReport.percent')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.lines.map((l) => (
-                    <tr key={l.id}>
-                      <th scope="row">{l.name}</th>
-                      <td className="num">{money(l.plannedMinor)}</td>
-                      <td className="num">{money(l.actualMinor)}</td>
-                      <td className={`num${(l.differenceMinor ?? 0) < 0 ? ' fd-negative' : ''}`}>{money(l.differenceMinor)}</td>
-                      <td className="num">{l.percentSpent === undefined ? '—' : fmt.percent(l.percentSpent / 100)}</td>
+              <DataTable
+                className="results-table"
+                data={r.lines}
+                caption={t('reports:grantReport.planVsActual')}
+                empty={t('common:none')}
+                rowKey={(l) => String(l.id)}
+                // The lines in the grant's own order, as the funder's budget lists them.
+                noSort
+                foot={
+                  <>
+                    <tr>
+                      <th scope="row">{t('reports:grantReport.unassigned')}</th>
+                      <td className="num">—</td>
+                      <td className="num">{money(r.unassignedMinor)}</td>
+                      <td className="num">—</td>
+                      <td className="num">—</td>
                     </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">{t('reports:grantReport.unassigned')}</th>
-                    <td className="num">—</td>
-                    <td className="num">{money(r.unassignedMinor)}</td>
-                    <td className="num">—</td>
-                    <td className="num">—</td>
-                  </tr>
-                  <tr className="results-main">
-                    <th scope="row">{t('reports:grantReport.total')}</th>
-                    <td className="num">{money(r.plannedMinor)}</td>
-                    <td className="num">{money(r.actualMinor)}</td>
-                    <td className="num">{r.plannedMinor !== undefined && r.actualMinor !== undefined ? money(r.plannedMinor - r.actualMinor) : '—'}</td>
-                    <td className="num">{r.plannedMinor && r.actualMinor !== undefined ? fmt.percent(r.actualMinor / r.plannedMinor) : '—'}</td>
-                  </tr>
-                </tbody>
-              </table>
+                    <tr className="results-main">
+                      <th scope="row">{t('reports:grantReport.total')}</th>
+                      <td className="num">{money(r.plannedMinor)}</td>
+                      <td className="num">{money(r.actualMinor)}</td>
+                      <td className="num">{r.plannedMinor !== undefined && r.actualMinor !== undefined ? money(r.plannedMinor - r.actualMinor) : '—'}</td>
+                      <td className="num">{r.plannedMinor && r.actualMinor !== undefined ? fmt.percent(r.actualMinor / r.plannedMinor) : '—'}</td>
+                    </tr>
+                  </>
+                }
+                columns={((col) => [
+                  col('line', t('reports:grantReport.line'), (l) => l.name, { rowHeader: true }),
+                  col('planned', t('reports:grantReport.planned'), (l) => money(l.plannedMinor), { align: 'num' }),
+                  col('actual', t('reports:grantReport.actual'), (l) => money(l.actualMinor), { align: 'num' }),
+                  col('difference', t('reports:grantReport.difference'), (l) => <span className={(l.differenceMinor ?? 0) < 0 ? 'fd-negative' : undefined}>{money(l.differenceMinor)}</span>, {
+                    align: 'num',
+                  }),
+                  col('percent', t('reports:grantReport.percent'), (l) => (l.percentSpent === undefined ? '—' : fmt.percent(l.percentSpent / 100)), { align: 'num' }),
+                ])(columnsOf(r.lines))}
+              />
             </section>
             <section className="card results-figure" aria-labelledby="gr-participants" data-section="participants">
               <h2 id="gr-participants">{t('reports:grantReport.participants')}</h2>
               {r.projects.length === 0 ? (
                 <p className="muted">{t('reports:grantReport.noProjects')}</p>
               ) : (
-                <table className="results-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('reports:grantReport.project')}</th>
-                      {(['recruited', 'active', 'completed', 'droppedOut'] as const).map((k) => (
-                        <th key={k} scope="col" className="num">
-                          {t(`reports:grantReport.${k}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[...r.projects, { id: 0, name: t('reports:grantReport.total'), ...r.participants }].map((p) => (
-                      <tr key={p.id} className={p.id === 0 ? 'results-main' : undefined}>
-                        <th scope="row">{p.id === 0 ? p.name : <Link to={`/projects/${p.id}`}>{p.name}</Link>}</th>
-                        <td className="num">{fmt.number(p.recruited)}</td>
-                        <td className="num">{fmt.number(p.active)}</td>
-                        <td className="num">{fmt.number(p.completed)}</td>
-                        <td className="num">{fmt.number(p.droppedOut)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  className="results-table"
+                  data={r.projects}
+                  caption={t('reports:grantReport.participants')}
+                  empty={t('reports:grantReport.noProjects')}
+                  rowKey={(p) => String(p.id)}
+                  columns={((col) => [
+                    col('project', t('reports:grantReport.project'), (p) => <Link to={`/projects/${p.id}`}>{p.name}</Link>, {
+                      value: (p) => p.name,
+                      rowHeader: true,
+                      footer: t('reports:grantReport.total'),
+                    }),
+                    ...PARTICIPANTS.map((k) =>
+                      col(k, t(`reports:grantReport.${k}`), (p) => fmt.number(p[k]), { value: (p) => p[k], align: 'num', footer: fmt.number(r.participants[k]) }),
+                    ),
+                  ])(columnsOf(r.projects))}
+                />
               )}
             </section>
           </div>
@@ -182,29 +172,25 @@ function Activity(props: { activity: ReportInput }) {
           <section key={s.key} className="card results-figure" aria-labelledby={`gr-fig-${s.key}`} data-figure={s.key}>
             <h3 id={`gr-fig-${s.key}`}>{s.title}</h3>
             <p className="results-definition">{s.definition}</p>
-            <table className="results-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports:columns.row')}</th>
-                  <th scope="col">{t('reports:columns.measure')}</th>
-                  <th scope="col" className="num">
-                    {t('reports:columns.total')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.rows.map((row, i) => (
-                  <tr key={i} className={row.label === '' ? 'results-main' : undefined}>
-                    <td>{row.label}</td>
-                    <td>
-                      {row.measure}
-                      {row.distinct ? ' *' : ''}
-                    </td>
-                    <td className="num">{show(row)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              className="results-table"
+              data={s.rows}
+              caption={s.title}
+              empty={t('common:none')}
+              rowClass={(row) => (row.label === '' ? 'results-main' : undefined)}
+              // A figure's lines in their own order: the whole first, then its parts.
+              noSort
+              columns={((col) => [
+                col('row', t('reports:columns.row'), (row) => row.label),
+                col('measure', t('reports:columns.measure'), (row) => (
+                  <>
+                    {row.measure}
+                    {row.distinct ? ' *' : ''}
+                  </>
+                )),
+                col('total', t('reports:columns.total'), (row) => show(row), { align: 'num' }),
+              ])(columnsOf(s.rows))}
+            />
             {s.rows.some((row) => row.distinct) ? <p className="muted results-note">{t('reports:table.distinctNote')}</p> : null}
           </section>
         ))}

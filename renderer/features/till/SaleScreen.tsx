@@ -6,6 +6,7 @@ import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { columnsOf, DataTable } from '../../ui/DataTable';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { useTillText } from './tillText';
@@ -235,30 +236,33 @@ function TodaySales() {
         {day.data ? <span className="count">{format.money(day.data.totalMinor, day.data.currency)}</span> : null}
       </h2>
       <ErrorNotice error={day.error ?? reverse.error} />
-      {sales.length === 0 ? (
-        <p className="muted">{t('till:today.empty')}</p>
-      ) : (
-        <table className="data-table till-sales">
-          <thead>
-            <tr>
-              <th scope="col">{t('till:today.time')}</th>
-              <th scope="col">{t('till:today.what')}</th>
-              <th scope="col" className="num">
-                {t('till:today.total')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('till:today.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sales.map((s) => (
-              <tr key={s.id} className={s.reversesSaleId !== null || s.reversedBySaleId !== null ? 'till-reversed' : undefined}>
-                <td className="nowrap">
+      {day.data ? (
+        <DataTable
+          className="till-sales"
+          data={sales}
+          caption={t('till:today.title')}
+          empty={t('till:today.empty')}
+          rowKey={(s) => String(s.id)}
+          rowClass={(s) => (s.reversesSaleId !== null || s.reversedBySaleId !== null ? 'till-reversed' : undefined)}
+          // Enter (or a click) on a sale opens its receipt.
+          onOpen={(s) => void navigate(`/till/receipt/${s.id}`)}
+          columns={((col) => [
+            col(
+              'time',
+              t('till:today.time'),
+              (s) => (
+                <>
                   {format.time(s.soldAt)}
                   <div className="muted small-text">{t('till:receipt.numberShort', { number: s.receiptNo })}</div>
-                </td>
-                <td>
+                </>
+              ),
+              { value: (s) => s.soldAt, className: 'nowrap' },
+            ),
+            col(
+              'what',
+              t('till:today.what'),
+              (s) => (
+                <>
                   <strong>{text.kind(s)}</strong> · {text.quantity(s.unit, Math.abs(s.quantity))}
                   <div className="muted small-text">
                     {t(`till:payments.${s.payment}`)}
@@ -266,29 +270,37 @@ function TodaySales() {
                     {s.reversesSaleId !== null ? ` · ${t('till:today.reversalOf', { number: String(s.reversesSaleId).padStart(6, '0') })}` : ''}
                     {s.reversedBySaleId !== null ? ` · ${t('till:today.reversed')}` : ''}
                   </div>
-                </td>
-                <td className="num nowrap">{format.money(s.totalMinor, s.currency)}</td>
-                <td className="nowrap">
-                  <div className="row-actions">
-                    <button type="button" className="small" onClick={() => void navigate(`/till/receipt/${s.id}`)}>
-                      {t('till:today.receipt')}
-                    </button>
-                    {canReverse(s) ? (
-                      <ConfirmButton
-                        size="small"
-                        label={t('till:today.reverse')}
-                        confirmLabel={t('till:today.confirmReverse')}
-                        busy={reverse.isPending}
-                        onConfirm={() => reverse.mutateAsync({ saleId: s.id }).catch(() => undefined)}
-                      />
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+                </>
+              ),
+              { value: (s) => text.kind(s) },
+            ),
+            col('total', t('till:today.total'), (s) => format.money(s.totalMinor, s.currency), { value: (s) => s.totalMinor, align: 'num' }),
+            col(
+              'actions',
+              <span className="visually-hidden">{t('till:today.actions')}</span>,
+              (s) => (
+                <div className="row-actions">
+                  <button type="button" className="small" onClick={() => void navigate(`/till/receipt/${s.id}`)}>
+                    {t('till:today.receipt')}
+                  </button>
+                  {canReverse(s) ? (
+                    <ConfirmButton
+                      size="small"
+                      label={t('till:today.reverse')}
+                      confirmLabel={t('till:today.confirmReverse')}
+                      busy={reverse.isPending}
+                      onConfirm={() => reverse.mutateAsync({ saleId: s.id }).catch(() => undefined)}
+                    />
+                  ) : null}
+                </div>
+              ),
+              { className: 'nowrap' },
+            ),
+          ])(columnsOf(sales))}
+        />
+      ) : day.isLoading ? (
+        <p className="loading">{t('common:loading')}</p>
+      ) : null}
     </section>
   );
 }
