@@ -12,6 +12,7 @@ import { fold } from '../../../../shared/domain/text';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/schema';
 import type { TableRow } from './read/table';
+import type { KnownOrder } from './read/names';
 
 export interface KindRow<T = unknown> {
   row: number;
@@ -37,6 +38,8 @@ export interface PrepareContext {
   thisYear: number;
   /** The centre's today (YYYY-MM-DD): nothing that has happened is after it. */
   today: string;
+  /** The order most full names of the file's name column show (read/names.ts), for a name whose words do not tell. */
+  nameOrder?: KnownOrder | null | undefined;
 }
 
 export interface KindImporter<T, R> {

@@ -14,6 +14,7 @@ import { fold } from '../../../../shared/domain/text';
 import { readTable, type Table, type TableRow } from './read/table';
 import type { Encoding } from './read/decode';
 import type { Separator } from './read/table';
+import { columnNameOrder, type KnownOrder } from './read/names';
 import { readBirthYear, readDate, readPhones, readSituations, readYesNo, splitAddress, splitFullName } from './read/cells';
 
 export interface PreparedRow {
@@ -82,7 +83,7 @@ function fingerprintOf(kind: string, values: [string, string][]): string {
 type Fail = { reason: string; column: string | null };
 
 /** One row of a residents list: the resident's data, or why not. */
-export function prepareResidentRow(header: string[], r: TableRow, mapping: ImportMapping, thisYear: number): PreparedRow {
+export function prepareResidentRow(header: string[], r: TableRow, mapping: ImportMapping, thisYear: number, columnOrder: KnownOrder | null = null): PreparedRow {
   const byField = new Map<ResidentImportField, { column: string; value: string }>();
   const fp: [string, string][] = [];
   header.forEach((h, i) => {
@@ -111,7 +112,7 @@ export function prepareResidentRow(header: string[], r: TableRow, mapping: Impor
   let firstName = get('firstName');
   let patronymic = get('patronymic');
   if (byField.has('fullName') && get('fullName') !== '') {
-    const split = splitFullName(get('fullName'), mapping.nameOrder);
+    const split = splitFullName(get('fullName'), mapping.nameOrder, columnOrder);
     if (!split.ok) return reject({ reason: split.error, column: col('fullName') });
     lastName ||= split.value.lastName;
     firstName ||= split.value.firstName;
@@ -183,10 +184,13 @@ export async function prepareImport(params: ImportJobParams, onProgress: (done: 
   if (!params.mapping) return result;
   onProgress(0, all.length);
   const kind = params.kind ?? 'residents';
-  const ctx = { thisYear: params.thisYear, today: params.today ?? `${params.thisYear}-12-31` };
+  // A name whose words do not tell its order takes the order most of the column's names show.
+  const nameColumn = table.header.findIndex((h) => params.mapping?.columns[h] === 'fullName');
+  const nameOrder = nameColumn >= 0 && params.mapping.nameOrder === 'auto' ? columnNameOrder(all.map((r) => r.cells[nameColumn] ?? '')) : null;
+  const ctx = { thisYear: params.thisYear, today: params.today ?? `${params.thisYear}-12-31`, nameOrder };
   for (let i = 0; i < all.length; i++) {
     if (kind !== 'residents') result.kindRows.push(prepareKindRow(kind, table.header, all[i] as TableRow, params.mapping, ctx));
-    else result.rows.push(prepareResidentRow(table.header, all[i] as TableRow, params.mapping, params.thisYear));
+    else result.rows.push(prepareResidentRow(table.header, all[i] as TableRow, params.mapping, params.thisYear, nameOrder));
     if (i % 1000 === 999) onProgress(i + 1, all.length);
   }
   onProgress(all.length, all.length);

@@ -8,6 +8,7 @@ import { parseAmount, type AmountError } from '../../../../../shared/domain/amou
 import { isValidPhone } from '../../../../../shared/domain/phone';
 import { MIN_BIRTH_YEAR, type Situation } from '../../../../../shared/domain/residents';
 import { fold, foldedWords } from '../../../../../shared/domain/text';
+import { nameOrderOf, PATRONYMIC, type KnownOrder } from './names';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
@@ -64,17 +65,18 @@ export interface NameParts {
   patronymic: string;
 }
 
-const PATRONYMIC = /(ович|евич|євич|ьович|ич|овна|евна|ївна|івна|ична|инична|вна)$/u;
 const isUpper = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
 const cap = (w: string) => (isUpper(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w);
 
 /**
- * A full name in one column split in its parts. Russian and Ukrainian lists write the surname first
- * ("Иванова Мария Петровна"); Polish and Greek lists may write it last ("Jan Kowalski"). `auto`:
- * a comma ("Kowalski, Jan") or a word in capitals ("KOWALSKI Jan") marks the surname; three words
- * with a patronymic, or Cyrillic, mean surname first; otherwise surname last.
+ * A full name in one column split in its parts. Lists write the surname first ("Иванова Мария
+ * Петровна", "Παπαδοπούλου Ελένη", "Kowalska Anna") or last ("Jan Kowalski", "Ελένη
+ * Παπαδοπούλου", "Олена Щербина"). `auto`: the order the name's own words tell (read/names.ts: a
+ * comma, a word in capitals, a patronymic, a known given name, a surname's ending); when they tell
+ * nothing, `columnOrder` (the order most names of the column show); without one, Cyrillic means
+ * surname first, other scripts surname last.
  */
-export function splitFullName(input: string, order: NameOrder = 'auto'): CellResult<NameParts> {
+export function splitFullName(input: string, order: NameOrder = 'auto', columnOrder: KnownOrder | null = null): CellResult<NameParts> {
   const text = input.replace(/\s+/g, ' ').trim();
   if (text === '') return no('validation.required');
   const comma = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -87,14 +89,14 @@ export function splitFullName(input: string, order: NameOrder = 'auto'): CellRes
   if (words.length === 1) return no('validation.fullName');
   let first = order === 'surnameFirst';
   if (order === 'auto') {
-    const upper = words.findIndex(isUpper);
-    if (upper === 0) first = true;
-    else if (upper === words.length - 1 && words.length > 1) first = false;
-    else if (words.length === 3 && PATRONYMIC.test(fold(words[2] as string))) first = true;
-    else first = /\p{Script=Cyrillic}/u.test(text);
+    const told = nameOrderOf(text) ?? columnOrder;
+    first = told !== null ? told === 'surnameFirst' : /\p{Script=Cyrillic}/u.test(text);
   }
   if (first) {
     const [last, given, ...rest] = words as [string, string, ...string[]];
+    // A second given name ("Kowalska Anna Maria") stays with the first; a patronymic or a Greek father's name (Γεωργίου) apart.
+    const fathers = /\p{Script=Cyrillic}/u.test(text) || rest.every((w) => /(ου|ovych|ovich|evych|evich|ivna|ovna|evna)$/u.test(fold(w)));
+    if (rest.length > 0 && !fathers) return ok({ lastName: cap(last), firstName: [given, ...rest].map(cap).join(' '), patronymic: '' });
     return ok({ lastName: cap(last), firstName: cap(given), patronymic: rest.map(cap).join(' ') });
   }
   // Surname last: "Jan Kowalski", "Maria Anna Nowak" (second given names are kept with the first name).
