@@ -140,6 +140,8 @@ const rowOutcome = out({
   reason: pub(str.nullable()),
   /** The column the reason is about. */
   column: pub(str.nullable()),
+  /** The text of that column's cell when the reason quotes it ("31.02.1950 is not a day in the calendar"); else null. */
+  text: identity(str.nullable()),
   /** The person's name as read (of a cash book or stock row: its text or item). */
   name: identity(str),
   /** The record it duplicates, updates or created (a resident, volunteer, request, entry or movement). */

@@ -97,7 +97,9 @@ export function ImportRowsTable({ answer, done, kind }: { answer: ImportAnswer; 
   const format = useFormat();
   const [show, setShow] = useState<Outcome | 'all'>('all');
   const rows = useMemo(() => (answer.rows ?? []).filter((r) => show === 'all' || r.outcome === show), [answer.rows, show]);
-  const reason = (r: RowOutcome) => (r.reason ? [r.column, fieldText(t, r.reason)].filter(Boolean).join(': ') : '');
+  // A reason that quotes its cell ("31.02.1950 is not a day in the calendar") gets the cell's text.
+  const reasonText = (r: RowOutcome, key: string) => (r.text !== null && r.text !== undefined ? t(`common:${key}`, { text: r.text }) : fieldText(t, key));
+  const reason = (r: RowOutcome) => (r.reason ? [r.column, reasonText(r, r.reason)].filter(Boolean).join(': ') : '');
   const columns: ColumnDef<RowOutcome, unknown>[] = [
     { id: 'row', header: t('imports:check.row'), cell: ({ row: { original: r } }) => format.number(r.row) },
     {

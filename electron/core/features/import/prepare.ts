@@ -15,7 +15,7 @@ import { readTable, type Table, type TableRow } from './read/table';
 import type { Encoding } from './read/decode';
 import type { Separator } from './read/table';
 import { columnNameOrder, type KnownOrder } from './read/names';
-import { readBirthYear, readDate, readPhones, readSituations, readYesNo, splitAddress, splitFullName } from './read/cells';
+import { quotedCell, readBirthYear, readDate, readPhones, readSituations, readYesNo, splitAddress, splitFullName } from './read/cells';
 
 export interface PreparedRow {
   row: number;
@@ -24,6 +24,8 @@ export interface PreparedRow {
   data: ResidentData | null;
   reason: string | null;
   column: string | null;
+  /** The cell's text when the reason quotes it (QUOTES_CELL: an impossible date), else null. */
+  text: string | null;
   /** A change made to the row on the way in (disability left out without a health consent). */
   note: string | null;
   name: string;
@@ -104,7 +106,7 @@ export function prepareResidentRow(header: string[], r: TableRow, mapping: Impor
     note: null,
   };
   let name = get('fullName') || [get('lastName'), get('firstName'), get('patronymic')].filter((s) => s !== '').join(' ');
-  const reject = (f: Fail): PreparedRow => ({ ...base, data: null, reason: f.reason, column: f.column, name, id: null });
+  const reject = (f: Fail): PreparedRow => ({ ...base, data: null, reason: f.reason, column: f.column, text: quotedCell(header, r.cells, f.reason, f.column), name, id: null });
   if (r.shape !== 'ok') return reject({ reason: r.shape === 'tooMany' ? 'validation.importTooManyFields' : 'validation.importTooFewFields', column: null });
 
   const input: Record<string, unknown> = {};
@@ -172,7 +174,7 @@ export function prepareResidentRow(header: string[], r: TableRow, mapping: Impor
     const column = col(field) ?? (['lastName', 'firstName', 'patronymic'].includes(path) ? col('fullName') : null) ?? (['settlement', 'street', 'house', 'flat'].includes(path) ? col('address') : null);
     return reject({ reason: issue?.message ?? 'validation.invalid', column });
   }
-  return { ...base, data: parsed.data, reason: null, column: null, note, name, id };
+  return { ...base, data: parsed.data, reason: null, column: null, text: null, note, name, id };
 }
 
 /** The job: read the file, then (with a mapping) prepare every row. */

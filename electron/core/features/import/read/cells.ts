@@ -14,13 +14,26 @@ export type CellResult<T> = { ok: true; value: T } | { ok: false; error: string 
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 const no = <T>(error: string): CellResult<T> => ({ ok: false, error });
 
+/** A reason that quotes the cell it is about ("31.02.1950 is not a day in the calendar"): the row's outcome carries the cell's text. */
+export const NOT_IN_CALENDAR = 'validation.dateNotInCalendar';
+export const QUOTES_CELL: ReadonlySet<string> = new Set([NOT_IN_CALENDAR]);
+
+/** The text of the cell a reason is about, when the reason quotes it (QUOTES_CELL), else null. */
+export function quotedCell(header: string[], cells: string[], reason: string | null, column: string | null): string | null {
+  if (reason === null || column === null || !QUOTES_CELL.has(reason)) return null;
+  const i = header.indexOf(column);
+  return i >= 0 ? (cells[i] ?? '').trim() : null;
+}
+
 /** Excel's day 0 (serials count from 1899-12-30, which absorbs its 1900 leap-year slip). */
 const EXCEL_EPOCH_DAY = -25569;
 
 /**
  * A date as people write it: 31.12.2024, 31/12/2024, 31-12-2024 (day first, as in every centre's
  * language), 2024-12-31 or 2024.12.31, an Excel serial (45657), with a time after it ignored.
- * An impossible date (31.02.1950) is refused with `validation.date`, never moved to March.
+ * A date of that shape that is no day of the calendar (31.02.1950, 29.02.2023, 31.04.2024) is refused
+ * with its own reason (`validation.dateNotInCalendar`, which quotes the cell), never moved to March;
+ * anything else that is not a date with `validation.date`.
  */
 export function readDate(input: string): CellResult<string> {
   const text = input.trim().replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '').replace(/\s*(г\.|р\.|r\.)$/u, '');
@@ -35,7 +48,7 @@ export function readDate(input: string): CellResult<string> {
     return isIsoDate(iso) ? ok(iso) : no('validation.date');
   } else return no('validation.date');
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return isIsoDate(iso) ? ok(iso) : no('validation.date');
+  return isIsoDate(iso) ? ok(iso) : no(y >= 1 ? NOT_IN_CALENDAR : 'validation.date');
 }
 
 /** A birth year: a year alone (1948), or the year of a birth date in any of readDate's forms. */
