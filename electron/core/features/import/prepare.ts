@@ -177,14 +177,22 @@ export function prepareResidentRow(header: string[], r: TableRow, mapping: Impor
   return { ...base, data: parsed.data, reason: null, column: null, text: null, note, name, id };
 }
 
-/** The job: read the file, then (with a mapping) prepare every row. */
+/**
+ * The job: read the file, then (with a mapping) prepare every row. Progress, in rows of the file
+ * (`total` = its rows, an estimate while the text is still being read): a row counts as read once
+ * parsed and, with a mapping, once prepared (half each), so `done` reaches `total` when every row
+ * is read and prepared. The compare and the write (residents-run.ts) count on from there.
+ */
 export async function prepareImport(params: ImportJobParams, onProgress: (done: number, total: number) => void): Promise<ImportJobResult> {
   const bytes = Buffer.from(params.base64, 'base64');
-  const table = await readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { encoding: params.encoding, separator: params.separator });
+  const halves = params.mapping ? 2 : 1;
+  const onRows = (read: number, estimate: number) => onProgress(Math.floor(read / halves), estimate);
+  const table = await readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { encoding: params.encoding, separator: params.separator, onRows });
   const { rows: all, ...meta } = table;
   const result: ImportJobResult = { table: { ...meta, rowCount: all.length, firstRows: all.slice(0, params.previewRows ?? 20) }, rows: [], kindRows: [] };
   if (!params.mapping) return result;
-  onProgress(0, all.length);
+  const half = Math.floor(all.length / 2);
+  onProgress(half, all.length);
   const kind = params.kind ?? 'residents';
   // A name whose words do not tell its order takes the order most of the column's names show.
   const nameColumn = table.header.findIndex((h) => params.mapping?.columns[h] === 'fullName');
@@ -193,7 +201,7 @@ export async function prepareImport(params: ImportJobParams, onProgress: (done: 
   for (let i = 0; i < all.length; i++) {
     if (kind !== 'residents') result.kindRows.push(prepareKindRow(kind, table.header, all[i] as TableRow, params.mapping, ctx));
     else result.rows.push(prepareResidentRow(table.header, all[i] as TableRow, params.mapping, params.thisYear, nameOrder));
-    if (i % 1000 === 999) onProgress(i + 1, all.length);
+    if (i % 1000 === 999) onProgress(half + Math.floor((i + 1) / 2), all.length);
   }
   onProgress(all.length, all.length);
   return result;
