@@ -176,6 +176,9 @@ test.describe('import wizard (el)', () => {
     const busy = page.getByRole('status').filter({ hasText: t('imports:busy.checking') });
     await expect(busy).toBeVisible();
     await expect(page.locator('.import-busy')).toContainText(/\d/);
+    // The rows of the step under way, of the file's 20,000: read, then compared with the register.
+    const step = page.getByRole('progressbar', { name: t('imports:busy.steps.read.label') }).or(page.getByRole('progressbar', { name: t('imports:busy.steps.compared.label') }));
+    await expect(step).toHaveAttribute('max', '20000');
     // The screen answers meanwhile: the step list and the Back button are there.
     await expect(page.getByRole('button', { name: t('imports:back') })).toBeEnabled();
     await page.screenshot({ path: shot('import-el-busy.png') });
