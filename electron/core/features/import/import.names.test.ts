@@ -3,6 +3,8 @@ import { createTestCore, type TestCore } from '../../testing/test-core';
 import { csvText, encodeText } from './fixtures';
 import type { ImportMapping } from '../../../../shared/domain/imports';
 import type { Encoding } from './read/decode';
+import { prepareImport } from './prepare';
+import type { VolunteerRow } from './import.volunteers';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -89,6 +91,27 @@ describe('full names split in the order the list is written', () => {
       ['Шевченко', 'Тарас', 'Григорович'],
       // Told by nothing: the file's majority (two surname first against one) puts the surname first.
       ['Бондар', 'Коваль', ''],
+    ]);
+  });
+});
+
+describe('the column’s order reaches the other kinds of list', () => {
+  it('a Greek volunteers list written surname first: the undecided name takes that order', async () => {
+    const rows = [
+      ['Ονοματεπώνυμο', 'Τηλέφωνο'],
+      ['Παπαδοπούλου Ελένη', ''],
+      ['Νικολαΐδης Γιώργος', ''],
+      ['Ζαχαρία Ρήγα', ''],
+    ];
+    const prepared = await prepareImport(
+      { base64: file('εθελοντές.csv', rows, 'windows-1253').base64, kind: 'volunteers', mapping: { columns: { Ονοματεπώνυμο: 'fullName' }, nameOrder: 'auto', language: 'el' }, thisYear: 2026, today: '2026-11-16' },
+      () => {},
+    );
+    expect(prepared.kindRows.map((r) => r.name)).toEqual(['Παπαδοπούλου Ελένη', 'Νικολαΐδης Γιώργος', 'Ζαχαρία Ρήγα']);
+    expect(prepared.kindRows.map((r) => [(r.data as VolunteerRow).data.lastName, (r.data as VolunteerRow).data.firstName])).toEqual([
+      ['Παπαδοπούλου', 'Ελένη'],
+      ['Νικολαΐδης', 'Γιώργος'],
+      ['Ζαχαρία', 'Ρήγα'],
     ]);
   });
 });
