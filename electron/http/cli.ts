@@ -611,8 +611,8 @@ async function importCommand(dataDir: string, positionals: string[], values: { m
     if (!values.json) console.log(t('cli:import.read', { count: p.rowCount, encoding: p.encoding ?? 'xlsx', separator: p.separator === '\t' ? 'TAB' : (p.separator ?? '—'), columns: Object.entries(p.guessed).map(([h, f]) => `${h} → ${f}`).join(', ') }));
     const answer = await core.dispatch(values['dry-run'] ? 'import.dryRun' : 'import.run', { ...source, mapping }, actor);
     if (!answer.ok) fail(refusal(answer.error));
-    const r = answer.value as { created: number; updated: number; duplicates: number; rejected: number; rows: { row: number; outcome: string; reason: string | null; column: string | null }[] };
-    const why = (x: { reason: string | null; column: string | null }) => [x.column, x.reason ? t(`common:${x.reason}`) : ''].filter(Boolean).join(': ');
+    const r = answer.value as { created: number; updated: number; duplicates: number; rejected: number; rows: { row: number; outcome: string; reason: string | null; column: string | null; text?: string | null }[] };
+    const why = (x: { reason: string | null; column: string | null; text?: string | null }) => [x.column, x.reason ? t(`common:${x.reason}`, x.text != null ? { text: x.text } : {}) : ''].filter(Boolean).join(': ');
     const rejectedRows = r.rows.filter((x) => x.outcome === 'rejected').map((x) => ({ row: x.row, reason: why(x) }));
     if (values.json) {
       console.log(JSON.stringify({ dryRun: values['dry-run'] === true, created: r.created, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, rejectedRows }));

@@ -98,7 +98,7 @@ test.describe('import wizard (ru)', () => {
     await expect(rowOf(2)).toContainText(t('imports:outcomes.would.create'));
     await expect(rowOf(3)).toContainText(t('imports:outcomes.would.rejected'));
     // The reason in Russian, with the column it is about.
-    await expect(rowOf(3)).toContainText(`Дата рождения: ${t('common:validation.date')}`);
+    await expect(rowOf(3)).toContainText(`Дата рождения: ${t('common:validation.dateNotInCalendar', { text: '31.02.1950' })}`);
     await expect(rowOf(4)).toContainText(t('imports:outcomes.would.duplicate'));
     await expect(rowOf(4)).toContainText(t('common:validation.importSameAsRegistered'));
     await expect(rowOf(4).getByRole('link', { name: new RegExp(`^${dup.fullName}`) })).toHaveAttribute('href', `#/residents/${dup.id}`);
@@ -115,7 +115,7 @@ test.describe('import wizard (ru)', () => {
     expect(sheet.suggestedFilename()).toBe('жители-сылва-rejected.csv');
     const text = (await readFile(await sheet.path())).toString('utf8');
     // The reason in the sheet is in the user's language too, beside the row as it was read.
-    expect(text).toContain(`3;Дата рождения: ${t('common:validation.date')};Белоусов Геннадий Иванович;31.02.1950`);
+    expect(text).toContain(`3;Дата рождения: ${t('common:validation.dateNotInCalendar', { text: '31.02.1950' })};Белоусов Геннадий Иванович;31.02.1950`);
     const history = page.getByRole('table', { name: t('imports:history.title') });
     await expect(history.getByRole('row').nth(1)).toContainText('жители-сылва.csv');
     await page.screenshot({ path: shot('import-ru-done.png'), fullPage: true });
@@ -153,7 +153,7 @@ test.describe('import wizard (el)', () => {
     await expect(page.getByRole('heading', { level: 2, name: t('imports:check.title') })).toBeFocused();
     const table = page.getByRole('table', { name: t('imports:check.caption') });
     await expect(table.getByRole('row').nth(2)).toContainText(t('imports:outcomes.would.rejected'));
-    await expect(table.getByRole('row').nth(2)).toContainText(t('common:validation.date'));
+    await expect(table.getByRole('row').nth(2)).toContainText(t('common:validation.dateNotInCalendar', { text: '31/02/1950' }));
     await page.screenshot({ path: shot('import-el-check.png'), fullPage: true });
     await page.getByRole('button', { name: t('imports:check.confirm', { count: 1 }) }).click();
     await expect(page.getByRole('heading', { level: 2, name: t('imports:done.title') })).toBeFocused();
@@ -176,6 +176,9 @@ test.describe('import wizard (el)', () => {
     const busy = page.getByRole('status').filter({ hasText: t('imports:busy.checking') });
     await expect(busy).toBeVisible();
     await expect(page.locator('.import-busy')).toContainText(/\d/);
+    // The rows of the step under way, of the file's 20,000: read, then compared with the register.
+    const step = page.getByRole('progressbar', { name: t('imports:busy.steps.read.label') }).or(page.getByRole('progressbar', { name: t('imports:busy.steps.compared.label') }));
+    await expect(step).toHaveAttribute('max', '20000');
     // The screen answers meanwhile: the step list and the Back button are there.
     await expect(page.getByRole('button', { name: t('imports:back') })).toBeEnabled();
     await page.screenshot({ path: shot('import-el-busy.png') });

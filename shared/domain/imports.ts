@@ -140,6 +140,8 @@ const rowOutcome = out({
   reason: pub(str.nullable()),
   /** The column the reason is about. */
   column: pub(str.nullable()),
+  /** The text of that column's cell when the reason quotes it ("31.02.1950 is not a day in the calendar"); else null. */
+  text: identity(str.nullable()),
   /** The person's name as read (of a cash book or stock row: its text or item). */
   name: identity(str),
   /** The record it duplicates, updates or created (a resident, volunteer, request, entry or movement). */
@@ -321,4 +323,26 @@ export function guessMapping(header: string[], kind: ImportKind = 'residents'): 
     }
   }
   return out;
+}
+
+/**
+ * The steps of an import that its long work reports (the `import` task's progress events): each
+ * row of the file counts once when read (parsed and prepared), once when compared with the
+ * register and once when written, so `total` = steps × rows. A residents list is compared (dry
+ * run) and written (run) on the work thread too; other kinds of list, and the preview, are only
+ * read there (their compare and write follow on the thread that answers calls, unreported).
+ */
+export const IMPORT_STEPS = ['read', 'compared', 'written'] as const;
+export type ImportStep = (typeof IMPORT_STEPS)[number];
+
+export function importStepsReported(kind: ImportKind, call: 'preview' | 'dryRun' | 'run'): 1 | 2 | 3 {
+  if (call === 'preview' || kind !== 'residents') return 1;
+  return call === 'dryRun' ? 2 : 3;
+}
+
+/** Where a run of `steps` steps is: the step under way and its rows done of the file's rows. */
+export function importStepOf(done: number, total: number, steps: 1 | 2 | 3): { step: ImportStep; done: number; rows: number } {
+  const rows = Math.max(1, Math.round(total / steps));
+  const index = Math.max(0, Math.min(steps - 1, Math.floor(done / rows)));
+  return { step: IMPORT_STEPS[index] as ImportStep, done: Math.max(0, Math.min(rows, done - index * rows)), rows };
 }

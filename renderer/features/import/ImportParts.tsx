@@ -7,13 +7,14 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { CallOutput } from '../../../shared/api/contract';
-import { IMPORT_OUTCOMES, type ImportKind } from '../../../shared/domain/imports';
+import { IMPORT_OUTCOMES, importStepOf, importStepsReported, type ImportKind } from '../../../shared/domain/imports';
 import { useCall, useMutate } from '../../app/api';
 import { useTaskRun } from '../../app/progress';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
 import { kindLabel, saveBase64 } from './importText';
+import { ImportProgress } from './ImportProgress';
 
 export type ImportAnswer = CallOutput<'import.dryRun'>;
 type RowOutcome = NonNullable<ImportAnswer['rows']>[number];
@@ -23,7 +24,7 @@ type Outcome = (typeof IMPORT_OUTCOMES)[number];
  * Long work under way: what is happening, for how long, and how many rows the work thread has read
  * (its `import` progress) when it says so. The screen stays usable meanwhile.
  */
-export function ImportBusy({ what }: { what: 'reading' | 'checking' | 'importing' }) {
+export function ImportBusy({ what, kind = 'residents' }: { what: 'reading' | 'checking' | 'importing'; kind?: ImportKind }) {
   const { t } = useTranslation('imports');
   const format = useFormat();
   const run = useTaskRun('import');
@@ -37,8 +38,10 @@ export function ImportBusy({ what }: { what: 'reading' | 'checking' | 'importing
   // Remembered while rendering (not in an effect): once rows were reported, the reading is over when they stop.
   if (run && run.total > 0 && !sawRows) setSawRows(true);
   const seconds = Math.floor((now - since) / 1000);
-  // The work thread reports rows as it prepares them; once it is done, the call thread compares them with the register.
-  const phase = run && run.total > 0 ? 'rows' : sawRows && what !== 'reading' ? 'register' : 'file';
+  const steps = importStepsReported(kind, what === 'reading' ? 'preview' : what === 'checking' ? 'dryRun' : 'run');
+  const at = run && run.total > 0 ? importStepOf(run.done, run.total, steps) : null;
+  // The work thread reports its rows read, compared and written; once it is done, another kind of list is compared on the call thread.
+  const phase = at ? ({ read: 'rows', compared: 'register', written: 'writing' } as const)[at.step] : sawRows && what !== 'reading' ? 'register' : 'file';
   return (
     <div className="import-busy card" aria-busy="true">
       <span className="import-spinner" aria-hidden="true" />
@@ -46,12 +49,7 @@ export function ImportBusy({ what }: { what: 'reading' | 'checking' | 'importing
         <div role="status">
           <strong>{t(`imports:busy.${what}`)}</strong> {t(`imports:busy.phase.${phase}`)}
         </div>
-        {run && run.total > 0 ? (
-          <div className="progress-line">
-            <progress max={run.total} value={run.done} aria-label={t('imports:busy.rowsLabel')} />
-            <span>{t('imports:busy.rows', { done: format.number(run.done), total: format.number(run.total), count: run.total })}</span>
-          </div>
-        ) : null}
+        <ImportProgress run={run} steps={steps} />
         <div className="muted">{t('imports:busy.elapsed', { seconds: format.number(seconds), count: seconds })}</div>
       </div>
     </div>
@@ -97,7 +95,9 @@ export function ImportRowsTable({ answer, done, kind }: { answer: ImportAnswer; 
   const format = useFormat();
   const [show, setShow] = useState<Outcome | 'all'>('all');
   const rows = useMemo(() => (answer.rows ?? []).filter((r) => show === 'all' || r.outcome === show), [answer.rows, show]);
-  const reason = (r: RowOutcome) => (r.reason ? [r.column, fieldText(t, r.reason)].filter(Boolean).join(': ') : '');
+  // A reason that quotes its cell ("31.02.1950 is not a day in the calendar") gets the cell's text.
+  const reasonText = (r: RowOutcome, key: string) => (r.text !== null && r.text !== undefined ? t(`common:${key}`, { text: r.text }) : fieldText(t, key));
+  const reason = (r: RowOutcome) => (r.reason ? [r.column, reasonText(r, r.reason)].filter(Boolean).join(': ') : '');
   const columns: ColumnDef<RowOutcome, unknown>[] = [
     { id: 'row', header: t('imports:check.row'), cell: ({ row: { original: r } }) => format.number(r.row) },
     {

@@ -475,7 +475,7 @@ export function ImportScreen() {
             ) : null}
           </form>
           {!mappingOk && Object.keys(columns).length === 0 ? <p className="field-error">{t('imports:columns.nothing')}</p> : null}
-          {dryRunCall.isPending ? <ImportBusy what="checking" /> : null}
+          {dryRunCall.isPending ? <ImportBusy what="checking" kind={kind} /> : null}
           <FileError error={dryRunCall.error} />
           <div className="actions">
             <button type="button" onClick={() => go('read')}>
@@ -496,7 +496,7 @@ export function ImportScreen() {
           <p className="field-hint">{t('imports:check.nothingYet')}</p>
           <ImportCounts answer={dry} done={false} />
           <ImportRowsTable answer={dry} done={false} kind={kind} />
-          {runCall.isPending ? <ImportBusy what="importing" /> : null}
+          {runCall.isPending ? <ImportBusy what="importing" kind={kind} /> : null}
           <FileError error={runCall.error} />
           <p>{t('imports:check.allOrNone')}</p>
           <div className="actions">

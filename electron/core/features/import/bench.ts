@@ -3,6 +3,7 @@
  * a Russian centre's Excel saves it (Windows-1251, ";", dates 31.12.1950, addresses and situations
  * in words, households of two), imported into the given core through import.run.
  */
+import { loadavg } from 'node:os';
 import { BUILT_IN_ADMIN, type Caller } from '../../context';
 import type { Dispatch } from '../../dispatch';
 import { csvText, encodeText } from './fixtures';
@@ -44,6 +45,10 @@ export function residentsCsv(rows: number): Uint8Array {
 export interface ImportBenchResult {
   rows: number;
   ms: number;
+  /** CPU time of the whole process over the call (both threads: the call's and the long-work one), user + system. */
+  cpuMs: number;
+  /** The machine's 1-minute load average when the call ended (the machine is shared). */
+  load: number;
   created: number;
   duplicates: number;
   rejected: number;
@@ -58,10 +63,13 @@ export async function benchImportResidents(core: { dispatch: Dispatch }, rows = 
     nameOrder: 'auto',
     language: 'ru',
   } as const;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const answer = await core.dispatch('import.run', { kind: 'residents', file, mapping }, caller);
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   if (!answer.ok) throw new Error(`import.run failed: ${JSON.stringify(answer.error)}`);
   const v = answer.value as { created: number; duplicates: number; rejected: number; households: number };
-  return { rows, ms, created: v.created, duplicates: v.duplicates, rejected: v.rejected, households: v.households };
+  return { rows, ms, cpuMs, load: loadavg()[0] ?? 0, created: v.created, duplicates: v.duplicates, rejected: v.rejected, households: v.households };
 }

@@ -29,7 +29,7 @@ describe('hearth import residents', () => {
     writeFileSync(file, encodeText(csvText(rows, ';'), 'windows-1251'));
     const dry = hearth('import', 'residents', file, '--dry-run', '--json', '--data-dir', dataDir);
     expect(dry.code).toBe(2);
-    expect(lastJson(dry.stdout)).toEqual({ dryRun: true, created: 2, updated: 0, duplicates: 0, rejected: 1, rejectedRows: [{ row: 3, reason: 'Дата рождения: Введите дату.' }] });
+    expect(lastJson(dry.stdout)).toEqual({ dryRun: true, created: 2, updated: 0, duplicates: 0, rejected: 1, rejectedRows: [{ row: 3, reason: 'Дата рождения: 31.02.1950 — такого дня нет в календаре.' }] });
     const run = hearth('import', 'residents', file, '--json', '--data-dir', dataDir);
     expect(lastJson(run.stdout)).toMatchObject({ dryRun: false, created: 2, duplicates: 0, rejected: 1 });
     const again = hearth('import', 'residents', file, '--json', '--data-dir', dataDir);

@@ -6,8 +6,8 @@
  * the id the full export writes): a row whose account is unknown is rejected with a reason, as is
  * a currency other than the account's. The category is named by its label in any of the five
  * languages, the centre's own name or the export's id; left empty: other income / other expenses.
- * Written with ledger.ts postEntry, the one place that writes cash_entries (balances and the
- * monthly totals follow).
+ * Written with ledger.ts postEntries (the bulk form of postEntry; the ledger is the one place that
+ * writes cash_entries, balances and the monthly totals follow), a few statements for all rows.
  */
 import { BUILT_IN_CATEGORIES, ENTRY_TYPES, MAX_ENTRY_MINOR, signedAmount, type EntryType } from '../../../../shared/domain/cashbook';
 import type { ImportFieldOf } from '../../../../shared/domain/imports';
@@ -15,7 +15,7 @@ import { CURRENCIES } from '../../../../shared/domain/settings';
 import { cellsOf, labelIndex, wordKey, type KindImporter, type KindRow, type Resolution } from './import.rows';
 import { CATEGORY_LABELS } from './import.labels';
 import { readAmount, readDate } from './read/cells';
-import { postEntry } from '../cashbook/ledger';
+import { postEntries } from '../cashbook/ledger';
 
 type Field = ImportFieldOf<'cashbook'>;
 
@@ -141,27 +141,22 @@ export const cashbookImport: KindImporter<CashRow, CashValue> = {
     });
   },
 
+  // In bulk (a few INSERTs of up to 500 entries), inside the import's one transaction: all rows or none.
   async write(trx, values, actor, at) {
-    const ids: number[] = [];
-    for (const v of values) {
-      ids.push(
-        await postEntry(
-          trx,
-          {
-            accountId: v.accountId,
-            date: v.row.date,
-            amountMinor: signedAmount(v.row.type, v.row.amountMinor),
-            categoryId: v.categoryId,
-            source: 'manual',
-            counterparty: v.row.counterparty,
-            documentNo: v.row.documentNo,
-            note: v.row.note,
-          },
-          actor,
-          at,
-        ),
-      );
-    }
-    return ids;
+    return postEntries(
+      trx,
+      values.map((v) => ({
+        accountId: v.accountId,
+        date: v.row.date,
+        amountMinor: signedAmount(v.row.type, v.row.amountMinor),
+        categoryId: v.categoryId,
+        source: 'manual' as const,
+        counterparty: v.row.counterparty,
+        documentNo: v.row.documentNo,
+        note: v.row.note,
+      })),
+      actor,
+      at,
+    );
   },
 };

@@ -15,6 +15,6 @@ export const importHandlers: FeatureHandlers<ImportCalls> = {
   // The reasons as text in the user's language (their own, else the centre's), as the command line prints them.
   'import.rejectedSheet': async (input, ctx, deps) => {
     const t = translator(await languageOf(deps.db, ctx.actor, undefined));
-    return importService(deps).rejectedSheet(input.reportId, (key) => t(`common:${key}`));
+    return importService(deps).rejectedSheet(input.reportId, (key, text) => t(`common:${key}`, text !== null ? { text } : {}));
   },
 };

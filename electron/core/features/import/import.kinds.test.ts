@@ -83,7 +83,7 @@ describe('import of volunteers', () => {
       [2, 'duplicate', 'validation.importSameVolunteer', null],
       [3, 'create', null, null],
       [4, 'rejected', 'validation.importLanguage', 'Языки'],
-      [5, 'rejected', 'validation.date', 'Договор'],
+      [5, 'rejected', 'validation.dateNotInCalendar', 'Договор'],
       [6, 'duplicate', 'validation.importSameInFile', null],
       [7, 'create', null, null],
     ]);
@@ -186,12 +186,13 @@ describe('import of a cash book', () => {
       [2, 'create', null, null],
       [3, 'create', null, null],
       [4, 'rejected', 'validation.importUnknownAccount', 'Счёт'],
-      [5, 'rejected', 'validation.date', 'Дата'],
+      [5, 'rejected', 'validation.dateNotInCalendar', 'Дата'],
       [6, 'create', null, null],
       [7, 'rejected', 'validation.categoryDirection', 'Статья'],
       [8, 'create', null, null],
       [9, 'rejected', 'validation.amountAmbiguous', 'Приход'],
     ]);
+    expect(dry.rows?.find((r) => r.row === 5)?.text).toBe('31.11.2026');
     const run = await t.value('import.run', { kind: 'cashbook', file, mapping });
     expect(counts(run)).toEqual([4, 0, 4]);
     const accounts = await t.value('accounts.list', {});

@@ -60,10 +60,10 @@ async function classify(ex: Executor, kind: OtherKind, rows: KindRow[], today: s
   const out: Classified[] = [];
   const asked: Classified[] = [];
   for (const r of rows) {
-    const o: Outcome = { row: r.row, outcome: 'create', reason: null, column: null, name: r.name, matchId: null, matchRow: null };
+    const o: Outcome = { row: r.row, outcome: 'create', reason: null, column: null, text: null, name: r.name, matchId: null, matchRow: null };
     const c: Classified = { row: r, outcome: o, value: null };
     out.push(c);
-    if (r.data === null) Object.assign(o, { outcome: 'rejected', reason: r.reason, column: r.column });
+    if (r.data === null) Object.assign(o, { outcome: 'rejected', reason: r.reason, column: r.column, text: r.text });
     else if (known.has(r.fingerprint)) Object.assign(o, { outcome: 'duplicate', reason: 'validation.importAlreadyImported' });
     else if (seen.has(r.fingerprint)) Object.assign(o, { outcome: 'duplicate', reason: 'validation.importSameInFile', matchRow: seen.get(r.fingerprint) });
     else {
@@ -132,7 +132,7 @@ export async function runKind(trx: Executor, kind: OtherKind, rows: KindRow[], s
       rejected: result.rejected,
       rejected_rows: JSON.stringify({
         header: source.header,
-        rows: rejected.map((c) => ({ row: c.outcome.row, reason: c.outcome.reason, column: c.outcome.column, cells: c.row.cells })),
+        rows: rejected.map((c) => ({ row: c.outcome.row, reason: c.outcome.reason, column: c.outcome.column, text: c.outcome.text, cells: c.row.cells })),
       }),
       at,
       by: actor.id,

@@ -13,6 +13,7 @@ import { CHANNELS, REQUEST_STATUSES, URGENCIES, type Channel, type RequestStatus
 import { cellsOf, labelIndex, wordKey, type KindImporter, type KindRow, type Resolution } from './import.rows';
 import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS, URGENCY_LABELS } from './import.labels';
 import { readBirthYear, readDate, splitFullName } from './read/cells';
+import type { KnownOrder } from './read/names';
 import { findSameMany } from './duplicates';
 import { insertHistory, insertRequest } from '../requests/requests.repo';
 
@@ -46,7 +47,7 @@ const URGENCY_INDEX = labelIndex(URGENCIES, URGENCY_LABELS, { urgent: ['сроч
 const CHANNEL_INDEX = labelIndex(CHANNELS, CHANNEL_LABELS, { phone: ['телефон', 'phone', 'telefon', 'τηλεφωνο'], walkIn: ['лично', 'особисто', 'osobiście', 'osobiscie', 'in person', 'αυτοπροσωπως'] });
 const KIND_INDEX_LABELS = KIND_LABELS;
 
-function prepare(header: string[], r: Parameters<KindImporter<RequestRow, RequestValue>['prepare']>[1], mapping: Parameters<KindImporter<RequestRow, RequestValue>['prepare']>[2], ctx: { today: string; thisYear: number }): KindRow<RequestRow> {
+function prepare(header: string[], r: Parameters<KindImporter<RequestRow, RequestValue>['prepare']>[1], mapping: Parameters<KindImporter<RequestRow, RequestValue>['prepare']>[2], ctx: { today: string; thisYear: number; nameOrder?: KnownOrder | null | undefined }): KindRow<RequestRow> {
   const c = cellsOf<Field>('requests', header, r, mapping);
   let lastName = c.get('lastName');
   let firstName = c.get('firstName');
@@ -54,7 +55,7 @@ function prepare(header: string[], r: Parameters<KindImporter<RequestRow, Reques
   let name = c.get('fullName') || [lastName, firstName, patronymic].filter((s) => s !== '').join(' ');
   if (c.shapeProblem) return c.reject(name, c.shapeProblem, null);
   if (c.get('fullName') !== '') {
-    const split = splitFullName(c.get('fullName'), mapping.nameOrder);
+    const split = splitFullName(c.get('fullName'), mapping.nameOrder, ctx.nameOrder ?? null);
     if (!split.ok) return c.reject(name, split.error, c.col('fullName'));
     lastName ||= split.value.lastName;
     firstName ||= split.value.firstName;

@@ -12,6 +12,8 @@ import { fold } from '../../../../shared/domain/text';
 import type { Actor } from '../../context';
 import type { Executor } from '../../db/schema';
 import type { TableRow } from './read/table';
+import { quotedCell } from './read/cells';
+import type { KnownOrder } from './read/names';
 
 export interface KindRow<T = unknown> {
   row: number;
@@ -21,6 +23,8 @@ export interface KindRow<T = unknown> {
   /** An i18n key (common `validation.*`): why rejected, or a change made on the way in. */
   reason: string | null;
   column: string | null;
+  /** The cell's text when the reason quotes it (an impossible date), else null. */
+  text: string | null;
   /** The row's name as read: a person's name, an item, an entry's text. */
   name: string;
   cells: string[];
@@ -37,6 +41,8 @@ export interface PrepareContext {
   thisYear: number;
   /** The centre's today (YYYY-MM-DD): nothing that has happened is after it. */
   today: string;
+  /** The order most full names of the file's name column show (read/names.ts), for a name whose words do not tell. */
+  nameOrder?: KnownOrder | null | undefined;
 }
 
 export interface KindImporter<T, R> {
@@ -75,9 +81,9 @@ export function cellsOf<F extends string>(kind: ImportKind, header: string[], r:
     has: (f: F) => byField.has(f),
     fingerprint,
     /** A rejected row (or a row with the wrong number of fields: never shifted into other columns). */
-    reject: <T>(name: string, reason: string, column: string | null): KindRow<T> => ({ row: r.row, fingerprint, data: null, reason, column, name, cells: r.cells, columns }),
+    reject: <T>(name: string, reason: string, column: string | null): KindRow<T> => ({ row: r.row, fingerprint, data: null, reason, column, text: quotedCell(header, r.cells, reason, column), name, cells: r.cells, columns }),
     /** The row's data, read. */
-    ok: <T>(name: string, data: T): KindRow<T> => ({ row: r.row, fingerprint, data, reason: null, column: null, name, cells: r.cells, columns }),
+    ok: <T>(name: string, data: T): KindRow<T> => ({ row: r.row, fingerprint, data, reason: null, column: null, text: null, name, cells: r.cells, columns }),
     shapeProblem: r.shape === 'ok' ? null : r.shape === 'tooMany' ? 'validation.importTooManyFields' : 'validation.importTooFewFields',
   };
 }

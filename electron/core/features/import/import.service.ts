@@ -149,11 +149,11 @@ export function importService(deps: CoreDeps) {
     },
 
     /** The rejected rows as CSV (UTF-8 with BOM, ";"), their cells as read and the reason in a first column. */
-    async rejectedSheet(reportId: number, reasonText: (key: string) => string) {
+    async rejectedSheet(reportId: number, reasonText: (key: string, text: string | null) => string) {
       const r = await db.selectFrom('import_reports').select(['file_name', 'rejected_rows']).where('id', '=', reportId).executeTakeFirst();
       if (!r) throw new AppError('notFound', `Import report ${reportId} not found`);
-      const data = JSON.parse(r.rejected_rows) as { header: string[]; rows: { row: number; reason: string | null; column: string | null; cells: string[] }[] };
-      const rows = [['#', '?', ...data.header], ...data.rows.map((x) => [String(x.row), [x.column, x.reason ? reasonText(x.reason) : ''].filter(Boolean).join(': '), ...x.cells])];
+      const data = JSON.parse(r.rejected_rows) as { header: string[]; rows: { row: number; reason: string | null; column: string | null; text?: string | null; cells: string[] }[] };
+      const rows = [['#', '?', ...data.header], ...data.rows.map((x) => [String(x.row), [x.column, x.reason ? reasonText(x.reason, x.text ?? null) : ''].filter(Boolean).join(': '), ...x.cells])];
       const base = r.file_name.replace(/\.[^.]+$/, '');
       return { fileName: `${base}-rejected.csv`, base64: Buffer.from(encodeText(csvText(rows, ';'), 'utf-8', true)).toString('base64') };
     },

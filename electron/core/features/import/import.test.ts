@@ -45,13 +45,15 @@ describe('import of residents', () => {
     expect(t.dump()).toEqual(before);
     expect(dry.rows?.map((r) => [r.row, r.outcome, r.reason, r.column])).toEqual([
       [2, 'create', null, null],
-      [3, 'rejected', 'validation.date', 'Дата рождения'],
+      [3, 'rejected', 'validation.dateNotInCalendar', 'Дата рождения'],
       [4, 'create', null, null],
       [5, 'create', 'validation.disabilityConsentRequired', null],
       [6, 'duplicate', 'validation.importSameAsRegistered', null],
       [7, 'duplicate', 'validation.importSameInFile', null],
       [8, 'rejected', 'validation.importTooManyFields', null],
     ]);
+    // The impossible date's row quotes its cell; no other row has a text.
+    expect(dry.rows?.map((r) => r.text)).toEqual([null, '31.02.1950', null, null, null, null, null]);
     expect(dry.rows?.[4]?.matchId).toBe(kuznetsov.id);
     expect(dry.rows?.[5]?.matchRow).toBe(2);
     expect([dry.created, dry.updated, dry.duplicates, dry.rejected]).toEqual([3, 0, 2, 2]);
@@ -83,7 +85,7 @@ describe('import of residents', () => {
     expect(text.split('\r\n').slice(0, 3)).toEqual([
       '\ufeff#;?;ФИО;Дата рождения;Адрес;Телефон;Положение;Семья;Родство',
       // The reasons as text in the user's language (no centre set up here: English).
-      '3;Дата рождения: Enter a date.;Петров Пётр Ильич;31.02.1950;Сылва, Заречная 3;;;;',
+      '3;Дата рождения: 31.02.1950 is not a day in the calendar.;Петров Пётр Ильич;31.02.1950;Сылва, Заречная 3;;;;',
       '8;This row has more fields than the header (a separator inside an unquoted cell?). It was not imported.;Лишний Столбец;1970;Сылва;;;;;x',
     ]);
   });

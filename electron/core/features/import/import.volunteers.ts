@@ -16,6 +16,7 @@ import { nameKey } from '../../../../shared/domain/text';
 import { cellsOf, labelIndex, wordKey, type KindImporter, type KindRow, type Resolution } from './import.rows';
 import { SKILL_LABELS, SPECIALIST_LABELS } from './import.labels';
 import { readDate, readPhones, readYesNo, splitFullName } from './read/cells';
+import type { KnownOrder } from './read/names';
 import { insertVolunteer } from '../volunteers/volunteers.repo';
 
 type Field = ImportFieldOf<'volunteers'>;
@@ -60,7 +61,7 @@ const words = (cell: string) =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-function prepare(header: string[], r: Parameters<KindImporter<VolunteerRow, VolunteerValue>['prepare']>[1], mapping: Parameters<KindImporter<VolunteerRow, VolunteerValue>['prepare']>[2], ctx: { today: string }): KindRow<VolunteerRow> {
+function prepare(header: string[], r: Parameters<KindImporter<VolunteerRow, VolunteerValue>['prepare']>[1], mapping: Parameters<KindImporter<VolunteerRow, VolunteerValue>['prepare']>[2], ctx: { today: string; nameOrder?: KnownOrder | null | undefined }): KindRow<VolunteerRow> {
   const c = cellsOf<Field>('volunteers', header, r, mapping);
   let lastName = c.get('lastName');
   let firstName = c.get('firstName');
@@ -68,7 +69,7 @@ function prepare(header: string[], r: Parameters<KindImporter<VolunteerRow, Volu
   let name = c.get('fullName') || [lastName, firstName, patronymic].filter((s) => s !== '').join(' ');
   if (c.shapeProblem) return c.reject(name, c.shapeProblem, null);
   if (c.get('fullName') !== '') {
-    const split = splitFullName(c.get('fullName'), mapping.nameOrder);
+    const split = splitFullName(c.get('fullName'), mapping.nameOrder, ctx.nameOrder ?? null);
     if (!split.ok) return c.reject(name, split.error, c.col('fullName'));
     lastName ||= split.value.lastName;
     firstName ||= split.value.firstName;

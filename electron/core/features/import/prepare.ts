@@ -14,7 +14,8 @@ import { fold } from '../../../../shared/domain/text';
 import { readTable, type Table, type TableRow } from './read/table';
 import type { Encoding } from './read/decode';
 import type { Separator } from './read/table';
-import { readBirthYear, readDate, readPhones, readSituations, readYesNo, splitAddress, splitFullName } from './read/cells';
+import { columnNameOrder, type KnownOrder } from './read/names';
+import { quotedCell, readBirthYear, readDate, readPhones, readSituations, readYesNo, splitAddress, splitFullName } from './read/cells';
 
 export interface PreparedRow {
   row: number;
@@ -23,6 +24,8 @@ export interface PreparedRow {
   data: ResidentData | null;
   reason: string | null;
   column: string | null;
+  /** The cell's text when the reason quotes it (QUOTES_CELL: an impossible date), else null. */
+  text: string | null;
   /** A change made to the row on the way in (disability left out without a health consent). */
   note: string | null;
   name: string;
@@ -82,7 +85,7 @@ function fingerprintOf(kind: string, values: [string, string][]): string {
 type Fail = { reason: string; column: string | null };
 
 /** One row of a residents list: the resident's data, or why not. */
-export function prepareResidentRow(header: string[], r: TableRow, mapping: ImportMapping, thisYear: number): PreparedRow {
+export function prepareResidentRow(header: string[], r: TableRow, mapping: ImportMapping, thisYear: number, columnOrder: KnownOrder | null = null): PreparedRow {
   const byField = new Map<ResidentImportField, { column: string; value: string }>();
   const fp: [string, string][] = [];
   header.forEach((h, i) => {
@@ -103,7 +106,7 @@ export function prepareResidentRow(header: string[], r: TableRow, mapping: Impor
     note: null,
   };
   let name = get('fullName') || [get('lastName'), get('firstName'), get('patronymic')].filter((s) => s !== '').join(' ');
-  const reject = (f: Fail): PreparedRow => ({ ...base, data: null, reason: f.reason, column: f.column, name, id: null });
+  const reject = (f: Fail): PreparedRow => ({ ...base, data: null, reason: f.reason, column: f.column, text: quotedCell(header, r.cells, f.reason, f.column), name, id: null });
   if (r.shape !== 'ok') return reject({ reason: r.shape === 'tooMany' ? 'validation.importTooManyFields' : 'validation.importTooFewFields', column: null });
 
   const input: Record<string, unknown> = {};
@@ -111,7 +114,7 @@ export function prepareResidentRow(header: string[], r: TableRow, mapping: Impor
   let firstName = get('firstName');
   let patronymic = get('patronymic');
   if (byField.has('fullName') && get('fullName') !== '') {
-    const split = splitFullName(get('fullName'), mapping.nameOrder);
+    const split = splitFullName(get('fullName'), mapping.nameOrder, columnOrder);
     if (!split.ok) return reject({ reason: split.error, column: col('fullName') });
     lastName ||= split.value.lastName;
     firstName ||= split.value.firstName;
@@ -171,23 +174,34 @@ export function prepareResidentRow(header: string[], r: TableRow, mapping: Impor
     const column = col(field) ?? (['lastName', 'firstName', 'patronymic'].includes(path) ? col('fullName') : null) ?? (['settlement', 'street', 'house', 'flat'].includes(path) ? col('address') : null);
     return reject({ reason: issue?.message ?? 'validation.invalid', column });
   }
-  return { ...base, data: parsed.data, reason: null, column: null, note, name, id };
+  return { ...base, data: parsed.data, reason: null, column: null, text: null, note, name, id };
 }
 
-/** The job: read the file, then (with a mapping) prepare every row. */
+/**
+ * The job: read the file, then (with a mapping) prepare every row. Progress, in rows of the file
+ * (`total` = its rows, an estimate while the text is still being read): a row counts as read once
+ * parsed and, with a mapping, once prepared (half each), so `done` reaches `total` when every row
+ * is read and prepared. The compare and the write (residents-run.ts) count on from there.
+ */
 export async function prepareImport(params: ImportJobParams, onProgress: (done: number, total: number) => void): Promise<ImportJobResult> {
   const bytes = Buffer.from(params.base64, 'base64');
-  const table = await readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { encoding: params.encoding, separator: params.separator });
+  const halves = params.mapping ? 2 : 1;
+  const onRows = (read: number, estimate: number) => onProgress(Math.floor(read / halves), estimate);
+  const table = await readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { encoding: params.encoding, separator: params.separator, onRows });
   const { rows: all, ...meta } = table;
   const result: ImportJobResult = { table: { ...meta, rowCount: all.length, firstRows: all.slice(0, params.previewRows ?? 20) }, rows: [], kindRows: [] };
   if (!params.mapping) return result;
-  onProgress(0, all.length);
+  const half = Math.floor(all.length / 2);
+  onProgress(half, all.length);
   const kind = params.kind ?? 'residents';
-  const ctx = { thisYear: params.thisYear, today: params.today ?? `${params.thisYear}-12-31` };
+  // A name whose words do not tell its order takes the order most of the column's names show.
+  const nameColumn = table.header.findIndex((h) => params.mapping?.columns[h] === 'fullName');
+  const nameOrder = nameColumn >= 0 && params.mapping.nameOrder === 'auto' ? columnNameOrder(all.map((r) => r.cells[nameColumn] ?? '')) : null;
+  const ctx = { thisYear: params.thisYear, today: params.today ?? `${params.thisYear}-12-31`, nameOrder };
   for (let i = 0; i < all.length; i++) {
     if (kind !== 'residents') result.kindRows.push(prepareKindRow(kind, table.header, all[i] as TableRow, params.mapping, ctx));
-    else result.rows.push(prepareResidentRow(table.header, all[i] as TableRow, params.mapping, params.thisYear));
-    if (i % 1000 === 999) onProgress(i + 1, all.length);
+    else result.rows.push(prepareResidentRow(table.header, all[i] as TableRow, params.mapping, params.thisYear, nameOrder));
+    if (i % 1000 === 999) onProgress(half + Math.floor((i + 1) / 2), all.length);
   }
   onProgress(all.length, all.length);
   return result;

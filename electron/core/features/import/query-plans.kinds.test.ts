@@ -56,6 +56,7 @@ const row = (i: number): KindRow<RequestRow> => ({
   data: { lastName: surname(i + 1), firstName: given(i + 1), patronymic: '', birthYear: 1950, kind: 'Дрова', date: '2026-10-01', status: 'done', urgency: 'normal', channel: 'walkIn', description: '' },
   reason: null,
   column: null,
+  text: null,
   name: '',
   cells: [],
   columns: {},

@@ -87,10 +87,10 @@ export async function classify(ex: Executor, rows: PreparedRow[], onCompared: (d
   const seenPerson = new Map<string, number>();
   const out: Classified[] = [];
   for (const r of rows) {
-    const o: Outcome = { row: r.row, outcome: 'create', reason: r.note, column: null, name: r.name, matchId: null, matchRow: null };
+    const o: Outcome = { row: r.row, outcome: 'create', reason: r.note, column: null, text: null, name: r.name, matchId: null, matchRow: null };
     const done = (patch: Partial<Outcome>) => out.push({ row: r, outcome: { ...o, ...patch } });
     if (r.data === null) {
-      done({ outcome: 'rejected', reason: r.reason, column: r.column });
+      done({ outcome: 'rejected', reason: r.reason, column: r.column, text: r.text });
       continue;
     }
     if (known.has(r.fingerprint)) {
@@ -172,7 +172,7 @@ export async function writeResidents(ex: Executor, sqlite: Database.Database, ro
       rejected: rejected.length,
       rejected_rows: JSON.stringify({
         header: meta.header,
-        rows: rejected.map((c) => ({ row: c.outcome.row, reason: c.outcome.reason, column: c.outcome.column, cells: c.row.cells })),
+        rows: rejected.map((c) => ({ row: c.outcome.row, reason: c.outcome.reason, column: c.outcome.column, text: c.outcome.text, cells: c.row.cells })),
       }),
       at,
       by: actor.id,

@@ -8,10 +8,22 @@ import { parseAmount, type AmountError } from '../../../../../shared/domain/amou
 import { isValidPhone } from '../../../../../shared/domain/phone';
 import { MIN_BIRTH_YEAR, type Situation } from '../../../../../shared/domain/residents';
 import { fold, foldedWords } from '../../../../../shared/domain/text';
+import { nameOrderOf, PATRONYMIC, type KnownOrder } from './names';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 const no = <T>(error: string): CellResult<T> => ({ ok: false, error });
+
+/** A reason that quotes the cell it is about ("31.02.1950 is not a day in the calendar"): the row's outcome carries the cell's text. */
+export const NOT_IN_CALENDAR = 'validation.dateNotInCalendar';
+export const QUOTES_CELL: ReadonlySet<string> = new Set([NOT_IN_CALENDAR]);
+
+/** The text of the cell a reason is about, when the reason quotes it (QUOTES_CELL), else null. */
+export function quotedCell(header: string[], cells: string[], reason: string | null, column: string | null): string | null {
+  if (reason === null || column === null || !QUOTES_CELL.has(reason)) return null;
+  const i = header.indexOf(column);
+  return i >= 0 ? (cells[i] ?? '').trim() : null;
+}
 
 /** Excel's day 0 (serials count from 1899-12-30, which absorbs its 1900 leap-year slip). */
 const EXCEL_EPOCH_DAY = -25569;
@@ -19,7 +31,9 @@ const EXCEL_EPOCH_DAY = -25569;
 /**
  * A date as people write it: 31.12.2024, 31/12/2024, 31-12-2024 (day first, as in every centre's
  * language), 2024-12-31 or 2024.12.31, an Excel serial (45657), with a time after it ignored.
- * An impossible date (31.02.1950) is refused with `validation.date`, never moved to March.
+ * A date of that shape that is no day of the calendar (31.02.1950, 29.02.2023, 31.04.2024) is refused
+ * with its own reason (`validation.dateNotInCalendar`, which quotes the cell), never moved to March;
+ * anything else that is not a date with `validation.date`.
  */
 export function readDate(input: string): CellResult<string> {
   const text = input.trim().replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '').replace(/\s*(г\.|р\.|r\.)$/u, '');
@@ -34,7 +48,7 @@ export function readDate(input: string): CellResult<string> {
     return isIsoDate(iso) ? ok(iso) : no('validation.date');
   } else return no('validation.date');
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return isIsoDate(iso) ? ok(iso) : no('validation.date');
+  return isIsoDate(iso) ? ok(iso) : no(y >= 1 ? NOT_IN_CALENDAR : 'validation.date');
 }
 
 /** A birth year: a year alone (1948), or the year of a birth date in any of readDate's forms. */
@@ -64,17 +78,18 @@ export interface NameParts {
   patronymic: string;
 }
 
-const PATRONYMIC = /(ович|евич|євич|ьович|ич|овна|евна|ївна|івна|ична|инична|вна)$/u;
 const isUpper = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
 const cap = (w: string) => (isUpper(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w);
 
 /**
- * A full name in one column split in its parts. Russian and Ukrainian lists write the surname first
- * ("Иванова Мария Петровна"); Polish and Greek lists may write it last ("Jan Kowalski"). `auto`:
- * a comma ("Kowalski, Jan") or a word in capitals ("KOWALSKI Jan") marks the surname; three words
- * with a patronymic, or Cyrillic, mean surname first; otherwise surname last.
+ * A full name in one column split in its parts. Lists write the surname first ("Иванова Мария
+ * Петровна", "Παπαδοπούλου Ελένη", "Kowalska Anna") or last ("Jan Kowalski", "Ελένη
+ * Παπαδοπούλου", "Олена Щербина"). `auto`: the order the name's own words tell (read/names.ts: a
+ * comma, a word in capitals, a patronymic, a known given name, a surname's ending); when they tell
+ * nothing, `columnOrder` (the order most names of the column show); without one, Cyrillic means
+ * surname first, other scripts surname last.
  */
-export function splitFullName(input: string, order: NameOrder = 'auto'): CellResult<NameParts> {
+export function splitFullName(input: string, order: NameOrder = 'auto', columnOrder: KnownOrder | null = null): CellResult<NameParts> {
   const text = input.replace(/\s+/g, ' ').trim();
   if (text === '') return no('validation.required');
   const comma = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -87,14 +102,14 @@ export function splitFullName(input: string, order: NameOrder = 'auto'): CellRes
   if (words.length === 1) return no('validation.fullName');
   let first = order === 'surnameFirst';
   if (order === 'auto') {
-    const upper = words.findIndex(isUpper);
-    if (upper === 0) first = true;
-    else if (upper === words.length - 1 && words.length > 1) first = false;
-    else if (words.length === 3 && PATRONYMIC.test(fold(words[2] as string))) first = true;
-    else first = /\p{Script=Cyrillic}/u.test(text);
+    const told = nameOrderOf(text) ?? columnOrder;
+    first = told !== null ? told === 'surnameFirst' : /\p{Script=Cyrillic}/u.test(text);
   }
   if (first) {
     const [last, given, ...rest] = words as [string, string, ...string[]];
+    // A second given name ("Kowalska Anna Maria") stays with the first; a patronymic or a Greek father's name (Γεωργίου) apart.
+    const fathers = /\p{Script=Cyrillic}/u.test(text) || rest.every((w) => /(ου|ovych|ovich|evych|evich|ivna|ovna|evna)$/u.test(fold(w)));
+    if (rest.length > 0 && !fathers) return ok({ lastName: cap(last), firstName: [given, ...rest].map(cap).join(' '), patronymic: '' });
     return ok({ lastName: cap(last), firstName: cap(given), patronymic: rest.map(cap).join(' ') });
   }
   // Surname last: "Jan Kowalski", "Maria Anna Nowak" (second given names are kept with the first name).

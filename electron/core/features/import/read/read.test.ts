@@ -118,7 +118,11 @@ describe('cells', () => {
     expect(readDate('1.2.1950')).toEqual({ ok: true, value: '1950-02-01' });
     expect(readDate('61')).toEqual({ ok: true, value: '1900-03-01' });
     for (const t of ['31.02.1950', '29.02.2023', '2024-13-01', '12/31/2024', 'вчера', '', '0']) expect(readDate(t).ok).toBe(false);
-    expect(readBirthYear('31.02.1950', 2026)).toEqual({ ok: false, error: 'validation.date' });
+    // A date's shape but no day of the calendar: its own reason; not a date at all: "enter a date".
+    for (const t of ['31.02.1950', '29.02.2023', '31.04.2024', '31/04/2024', '2023-02-29', '32.01.2024', '15.13.2024']) expect(readDate(t)).toEqual({ ok: false, error: 'validation.dateNotInCalendar' });
+    for (const t of ['12/31/2024x', 'вчера', '0', '401769']) expect(readDate(t)).toEqual({ ok: false, error: 'validation.date' });
+    expect(readDate('29.02.2024')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(readBirthYear('31.02.1950', 2026)).toEqual({ ok: false, error: 'validation.dateNotInCalendar' });
     expect(readBirthYear('1950', 2026)).toEqual({ ok: true, value: 1950 });
     expect(readBirthYear('2030', 2026)).toEqual({ ok: false, error: 'validation.birthYear' });
   });

@@ -39,6 +39,22 @@ export interface Table {
 export interface ReadOptions {
   encoding?: Encoding | undefined;
   separator?: Separator | undefined;
+  /**
+   * Hears how far the reading of a CSV is: rows read so far of an estimate of all (its line
+   * breaks, a little more when cells hold line breaks), every 1,000 rows and at the end with the
+   * exact count. An XLSX is read in one go: only the end.
+   */
+  onRows?: ((read: number, estimate: number) => void) | undefined;
+}
+
+/** The rows of a CSV text as its line breaks count them (the header left out). */
+function estimateRows(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines === 0) for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) lines++;
+  const last = text[text.length - 1];
+  if (last !== '\n' && last !== '\r') lines++;
+  return Math.max(0, lines - 1);
 }
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -120,14 +136,22 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions = {}): Table {
   const decoded = decodeText(bytes, options.encoding);
   const text = decoded.text;
   if (looksBinary(text)) throw new ImportProblem('importWrongKind');
-  const parsed = Papa.parse<string[]>(text, {
-    delimiter: options.separator ?? guessSeparator(text),
+  const delimiter = options.separator ?? guessSeparator(text);
+  const estimate = options.onRows ? estimateRows(text) : 0;
+  const records: { row: number; cells: string[] }[] = [];
+  // Row by row (papaparse's `step`: the same parser over the whole text), so that progress can be told.
+  Papa.parse<string[]>(text, {
+    delimiter,
     skipEmptyLines: false,
     header: false,
+    step: (result) => {
+      records.push({ row: records.length + 1, cells: result.data.map((c) => String(c)) });
+      if (options.onRows && records.length % 1000 === 0) options.onRows(records.length - 1, Math.max(estimate, records.length - 1));
+    },
   });
-  const separator = parsed.meta.delimiter as Separator;
-  const records = parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => String(c)) }));
-  return finish('csv', records, { encoding: decoded.encoding, encodingHow: decoded.how, separator });
+  const table = finish('csv', records, { encoding: decoded.encoding, encodingHow: decoded.how, separator: delimiter });
+  options.onRows?.(table.rows.length, table.rows.length);
+  return table;
 }
 
 function cellText(v: unknown): string {
@@ -154,6 +178,10 @@ export async function readTable(bytes: Uint8Array, options: ReadOptions = {}): P
   if (bytes.length === 0) throw new ImportProblem('importEmpty');
   if (bytes.length > MAX_FILE_BYTES) throw new ImportProblem('importTooLarge');
   if (isPdf(bytes) || isOle(bytes)) throw new ImportProblem('importWrongKind');
-  if (isZip(bytes)) return readXlsx(bytes);
+  if (isZip(bytes)) {
+    const table = await readXlsx(bytes);
+    options.onRows?.(table.rows.length, table.rows.length);
+    return table;
+  }
   return readCsv(bytes, options);
 }
