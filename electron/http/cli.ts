@@ -28,7 +28,8 @@ import { writeFullExport } from '../core/export/full-export';
 import { EXPORT_DIR } from '../core/data-folder';
 import { systemClock } from '../core/clock';
 import { APP_VERSION } from '../core/version';
-import { DEMO_ADMIN_PASSWORD, DEMO_USERS } from '../core/demo/users.demo';
+import { DEMO_ADMIN_PASSWORD, demoUsersIn } from '../core/demo/users.demo';
+import { demoCentre } from '../core/demo/words';
 import { CITY_CENTRE, CITY_SEED, generateCity } from '../core/demo/city/city';
 import { progressLine } from '../core/demo/city/progress';
 import { errorTranslate, isLanguage, translator, type CoreTranslator } from '../core/i18n';
@@ -221,9 +222,9 @@ async function askPassphrase(): Promise<string> {
   return first;
 }
 
-function printDemoUsers(): void {
+function printDemoUsers(language: Language | null): void {
   console.log(t('cli:demo.users'));
-  for (const u of [{ name: 'admin', role: 'admin', password: DEMO_ADMIN_PASSWORD, pin: null }, ...DEMO_USERS]) {
+  for (const u of [{ name: 'admin', role: 'admin', password: DEMO_ADMIN_PASSWORD, pin: null }, ...demoUsersIn(language)]) {
     console.log(`  ${u.role.padEnd(12)} ${u.name.padEnd(20)} ${t('cli:demo.password', { password: u.password })}${u.pin ? `  ${t('cli:demo.pin', { pin: u.pin })}` : ''}`);
   }
 }
@@ -347,14 +348,14 @@ async function main(argv: string[]): Promise<void> {
         centreLanguage(CITY_CENTRE.language);
         console.log(t('cli:demo.city', { seconds: made.seconds.toFixed(0), cpu: made.cpuSeconds.toFixed(0), file: made.file, size: (made.bytes / 1024 ** 2).toFixed(0) }));
         console.log(JSON.stringify(made.rows));
-        printDemoUsers();
+        printDemoUsers(null);
         return;
       }
       const language: Language = isLanguage(values.language) ? values.language : 'ru';
       const core = await open(dataDir);
       const result = await core.dispatch(
         'setup.complete',
-        { centreName: values.centre ?? 'Центр помощи жителям Сылвы', country: 'RU', currency: 'RUB', language, demo: true, adminPassword: DEMO_ADMIN_PASSWORD },
+        { ...demoCentre(language), ...(values.centre !== undefined ? { centreName: values.centre } : {}), demo: true, adminPassword: DEMO_ADMIN_PASSWORD },
         { actor: BUILT_IN_ADMIN },
       );
       if (!result.ok) fail(t('cli:demo.failed', { reason: reason(result.error) }));
@@ -363,7 +364,7 @@ async function main(argv: string[]): Promise<void> {
       await core.close();
       console.log(t('cli:demo.created', { dir: dataDir }));
       if (counts.ok) console.log(JSON.stringify(counts.value));
-      printDemoUsers();
+      printDemoUsers(language);
       return;
     }
     case 'backup': {

@@ -21,7 +21,8 @@ const SCREENS = [
   '/residents',
   '/residents/new',
   '/residents/duplicates',
-  '/residents/merge',
+  // The merges with two records picked (without them the screen only says to pick one).
+  '/residents/merge?survivor=:resident&other=:otherResident',
   '/residents/:resident',
   '/residents/:resident/edit',
   '/residents/:resident/household/new',
@@ -56,7 +57,7 @@ const SCREENS = [
   '/backups',
   '/volunteers',
   '/volunteers/new',
-  '/volunteers/merge',
+  '/volunteers/merge?survivor=:volunteer&other=:otherVolunteer',
   '/volunteers/:volunteer',
   '/volunteers/:volunteer/edit',
   '/tasks/:task',
@@ -95,6 +96,7 @@ const SCREENS = [
 
 const ID_QUERIES: Record<string, string> = {
   resident: 'SELECT id FROM residents WHERE erased_at IS NULL ORDER BY id LIMIT 1',
+  otherResident: 'SELECT id FROM residents WHERE erased_at IS NULL ORDER BY id LIMIT 1 OFFSET 1',
   assessment: 'SELECT id FROM assessments ORDER BY id LIMIT 1',
   case: 'SELECT id FROM cases ORDER BY id LIMIT 1',
   project: 'SELECT id FROM projects ORDER BY id LIMIT 1',
@@ -102,6 +104,7 @@ const ID_QUERIES: Record<string, string> = {
   aidItem: 'SELECT id FROM aid_items ORDER BY id LIMIT 1',
   request: 'SELECT id FROM requests ORDER BY id LIMIT 1',
   volunteer: 'SELECT id FROM volunteers ORDER BY id LIMIT 1',
+  otherVolunteer: 'SELECT id FROM volunteers ORDER BY id LIMIT 1 OFFSET 1',
   task: 'SELECT id FROM tasks ORDER BY id LIMIT 1',
   sale: 'SELECT id FROM sales ORDER BY id LIMIT 1',
   grant: 'SELECT id FROM grants ORDER BY id LIMIT 1',
@@ -133,11 +136,22 @@ async function visit(page: Page, route: string): Promise<string | null> {
     await expect(page.getByRole('main').getByRole('heading', { level: 1 }).first()).toBeVisible();
     // A screen still loading says so; wait until nothing is busy.
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-    return null;
   } catch {
     const said = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ').slice(0, 120);
     return `no heading once loaded; the screen says "${said}"`;
   }
+  // A merge screen with its two records: the table of values to keep, a choice per row.
+  if (/\/merge\?/.test(route)) {
+    try {
+      await expect(page.getByRole('main').getByRole('radio').first()).toBeVisible();
+      const rows = await page.getByRole('main').getByRole('row').count();
+      if (rows < 4) return `the merge shows ${rows} rows, not the two records' values`;
+    } catch {
+      const said = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ').slice(0, 120);
+      return `no values to pick between the two records; the screen says "${said}"`;
+    }
+  }
+  return null;
 }
 
 /** What sticks out sideways: the page itself, and any box whose content is wider than the box. */
