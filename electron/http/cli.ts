@@ -48,7 +48,8 @@ import { readImportFile } from '../core/features/import/file';
 import { ImportProblem } from '../core/features/import/read/problems';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
+/** The built screens; HEARTH_RENDERER_DIST puts them elsewhere (the test of `serve` before any build uses it, so as not to remove the checkout's). */
+export const RENDERER_DIST = process.env.HEARTH_RENDERER_DIST ?? path.join(ROOT, 'dist', 'renderer');
 
 /** The usage text: commands and options as typed, what they do in the user's language. */
 function help(): string {
@@ -94,7 +95,7 @@ function ensureRendererBuilt(): void {
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) fail(t('cli:serve.notBuilt'));
   console.log(t('cli:serve.building'));
-  const built = spawnSync(process.execPath, [vite, 'build', '--config', path.join('renderer', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [vite, 'build', '--config', path.join('renderer', 'vite.config.ts'), '--outDir', RENDERER_DIST, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0 || !existsSync(path.join(RENDERER_DIST, 'index.html'))) fail(t('cli:serve.notBuilt'));
 }
 
