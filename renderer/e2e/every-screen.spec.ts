@@ -140,6 +140,9 @@ async function visit(page: Page, route: string): Promise<string | null> {
     const said = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ').slice(0, 120);
     return `no heading once loaded; the screen says "${said}"`;
   }
+  // One h1 per screen, its own (issue 16: the eight funding screens shared one).
+  const h1s = await page.locator('h1').count();
+  if (h1s !== 1) return `${h1s} h1 headings, not one`;
   // A merge screen with its two records: the table of values to keep, a choice per row.
   if (/\/merge\?/.test(route)) {
     try {
@@ -202,12 +205,14 @@ for (const language of LANGUAGES) {
     const routes = screenPaths(hearth.dataDir).filter((r) => !only || only.some((o) => r.startsWith(o)));
     await openApp(page, hearth, { language });
     const problems: string[] = [];
+    const headings = new Map<string, string>();
     for (const route of routes) {
       const failed = await visit(page, route);
       if (failed) {
         problems.push(`${route}: ${failed}`);
         continue;
       }
+      headings.set(route, ((await page.locator('h1').textContent()) ?? '').trim());
       for (const o of await overflows(page)) problems.push(`${route}: ${o}`);
       if (AXE_LANGUAGES.has(language)) {
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -215,6 +220,12 @@ for (const language of LANGUAGES) {
           problems.push(`${route}: axe ${v.id} (${v.impact ?? ''}) on ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
         }
       }
+    }
+    // The money screens each say which one is open.
+    const money = [...headings].filter(([r]) => /^\/(funding|cashflow|cashbook)/.test(r));
+    for (const [route, heading] of money) {
+      const same = money.filter(([r, h]) => r !== route && h === heading).map(([r]) => r);
+      if (same.length > 0) problems.push(`${route}: its h1 "${heading}" is also the h1 of ${same.join(', ')}`);
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });
