@@ -28,7 +28,8 @@ import { writeFullExport } from '../core/export/full-export';
 import { EXPORT_DIR } from '../core/data-folder';
 import { systemClock } from '../core/clock';
 import { APP_VERSION } from '../core/version';
-import { DEMO_ADMIN_PASSWORD, DEMO_USERS } from '../core/demo/users.demo';
+import { DEMO_ADMIN_PASSWORD, demoUsersIn } from '../core/demo/users.demo';
+import { demoCentre } from '../core/demo/words';
 import { CITY_CENTRE, CITY_SEED, generateCity } from '../core/demo/city/city';
 import { progressLine } from '../core/demo/city/progress';
 import { errorTranslate, isLanguage, translator, type CoreTranslator } from '../core/i18n';
@@ -47,7 +48,8 @@ import { readImportFile } from '../core/features/import/file';
 import { ImportProblem } from '../core/features/import/read/problems';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
+/** The built screens; HEARTH_RENDERER_DIST puts them elsewhere (the test of `serve` before any build uses it, so as not to remove the checkout's). */
+export const RENDERER_DIST = process.env.HEARTH_RENDERER_DIST ?? path.join(ROOT, 'dist', 'renderer');
 
 /** The usage text: commands and options as typed, what they do in the user's language. */
 function help(): string {
@@ -93,7 +95,7 @@ function ensureRendererBuilt(): void {
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) fail(t('cli:serve.notBuilt'));
   console.log(t('cli:serve.building'));
-  const built = spawnSync(process.execPath, [vite, 'build', '--config', path.join('renderer', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [vite, 'build', '--config', path.join('renderer', 'vite.config.ts'), '--outDir', RENDERER_DIST, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0 || !existsSync(path.join(RENDERER_DIST, 'index.html'))) fail(t('cli:serve.notBuilt'));
 }
 
@@ -221,9 +223,9 @@ async function askPassphrase(): Promise<string> {
   return first;
 }
 
-function printDemoUsers(): void {
+function printDemoUsers(language: Language | null): void {
   console.log(t('cli:demo.users'));
-  for (const u of [{ name: 'admin', role: 'admin', password: DEMO_ADMIN_PASSWORD, pin: null }, ...DEMO_USERS]) {
+  for (const u of [{ name: 'admin', role: 'admin', password: DEMO_ADMIN_PASSWORD, pin: null }, ...demoUsersIn(language)]) {
     console.log(`  ${u.role.padEnd(12)} ${u.name.padEnd(20)} ${t('cli:demo.password', { password: u.password })}${u.pin ? `  ${t('cli:demo.pin', { pin: u.pin })}` : ''}`);
   }
 }
@@ -347,14 +349,14 @@ async function main(argv: string[]): Promise<void> {
         centreLanguage(CITY_CENTRE.language);
         console.log(t('cli:demo.city', { seconds: made.seconds.toFixed(0), cpu: made.cpuSeconds.toFixed(0), file: made.file, size: (made.bytes / 1024 ** 2).toFixed(0) }));
         console.log(JSON.stringify(made.rows));
-        printDemoUsers();
+        printDemoUsers(null);
         return;
       }
       const language: Language = isLanguage(values.language) ? values.language : 'ru';
       const core = await open(dataDir);
       const result = await core.dispatch(
         'setup.complete',
-        { centreName: values.centre ?? 'Центр помощи жителям Сылвы', country: 'RU', currency: 'RUB', language, demo: true, adminPassword: DEMO_ADMIN_PASSWORD },
+        { ...demoCentre(language), ...(values.centre !== undefined ? { centreName: values.centre } : {}), demo: true, adminPassword: DEMO_ADMIN_PASSWORD },
         { actor: BUILT_IN_ADMIN },
       );
       if (!result.ok) fail(t('cli:demo.failed', { reason: reason(result.error) }));
@@ -363,7 +365,7 @@ async function main(argv: string[]): Promise<void> {
       await core.close();
       console.log(t('cli:demo.created', { dir: dataDir }));
       if (counts.ok) console.log(JSON.stringify(counts.value));
-      printDemoUsers();
+      printDemoUsers(language);
       return;
     }
     case 'backup': {

@@ -172,6 +172,20 @@ test.describe('board (en UI, Russian data)', () => {
       'href',
       `#/print/day?date=${s.today}`,
     );
+
+    // One volunteer's task sheet alone (issue 16): the print link in Morozov's row opens his sheet
+    // only, with his two tasks of today and none of Ivanova's.
+    const ownPrint = row(s.morozov.fullName).locator('a.vol-print');
+    await expect(ownPrint).toHaveAccessibleName(new RegExp(escapeRegExp(s.morozov.fullName)));
+    await ownPrint.click();
+    await expect(page).toHaveURL(new RegExp(`#/print/day\\?date=${s.today}&volunteer=${s.morozov.id}$`));
+    const sheets = page.locator('article.sheet');
+    await expect(sheets).toHaveCount(1);
+    await expect(sheets).toContainText(s.morozov.fullName);
+    await expect(sheets.locator('tbody tr')).toHaveCount(2);
+    await expect(sheets).not.toContainText(s.firewood.residentName);
+    await expect(sheets).not.toContainText(s.ivanova.fullName);
+    await page.screenshot({ path: artifactPath('task-sheet-one-volunteer-en.png') });
   });
 });
 
@@ -382,3 +396,48 @@ async function expectNothingCutOff(page: Page) {
   });
   expect(overflowing, 'elements wider than their box').toEqual([]);
 }
+
+/** Header words split over two lines (a word whose letters take more than one line box). */
+async function brokenHeaderWords(page: Page): Promise<string[]> {
+  return page.locator('article.sheet thead th').evaluateAll((cells) => {
+    const out: string[] = [];
+    for (const th of cells) {
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const m of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index ?? 0);
+          range.setEnd(node, (m.index ?? 0) + m[0].length);
+          const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(`"${m[0]}" in "${(th.textContent ?? '').trim()}" over ${lines.size} lines`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+test.describe('task sheet headers in every language (A4)', () => {
+  test.use({ setUp: centre('uk', 'Центр підтримки мешканців Решетилівки') });
+
+  test('no column header breaks inside a word (the hours column says «Години» whole)', async ({ page, hearth }) => {
+    const s = await setUpScene(hearth);
+    const found: string[] = [];
+    await openApp(page, hearth, { language: 'uk', route: `/print/day?date=${s.today}&volunteer=${s.morozov.id}` });
+    for (const lng of ['uk', 'ru', 'pl', 'el', 'en'] as const) {
+      // The UI's language as the switcher keeps it, then the sheet drawn afresh.
+      await page.evaluate((l) => window.localStorage.setItem('hearth.language', l), lng);
+      await page.reload();
+      const t = translator(lng);
+      await expect(page.locator('article.sheet thead')).toContainText(t('board:sheet.columns.hours'));
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.emulateMedia({ media: 'print' });
+      for (const b of await brokenHeaderWords(page)) found.push(`${lng}: ${b}`);
+      if (lng === 'uk') await page.screenshot({ path: artifactPath('task-sheet-uk.png') });
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+    expect(found).toEqual([]);
+  });
+});

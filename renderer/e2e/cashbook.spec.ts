@@ -118,7 +118,7 @@ test.describe('cash book (ru)', () => {
  */
 test.describe('cash book with demo data (el)', () => {
   test.use({ demo: true, demoLanguage: 'el', signInAs: 'treasurer' });
-  // (The demo centre is Sylva's, in roubles, whatever the language.)
+  // (The Greek demo centre is Keratsini's, in euro: electron/core/demo/words/index.ts DEMO_CENTRES.)
 
   test('reimburses a volunteer and moves cash to the bank', async ({ page, hearth }, testInfo) => {
     test.setTimeout(180_000);

@@ -21,7 +21,8 @@ const SCREENS = [
   '/residents',
   '/residents/new',
   '/residents/duplicates',
-  '/residents/merge',
+  // The merges with two records picked (without them the screen only says to pick one).
+  '/residents/merge?survivor=:resident&other=:otherResident',
   '/residents/:resident',
   '/residents/:resident/edit',
   '/residents/:resident/household/new',
@@ -56,7 +57,7 @@ const SCREENS = [
   '/backups',
   '/volunteers',
   '/volunteers/new',
-  '/volunteers/merge',
+  '/volunteers/merge?survivor=:volunteer&other=:otherVolunteer',
   '/volunteers/:volunteer',
   '/volunteers/:volunteer/edit',
   '/tasks/:task',
@@ -95,6 +96,7 @@ const SCREENS = [
 
 const ID_QUERIES: Record<string, string> = {
   resident: 'SELECT id FROM residents WHERE erased_at IS NULL ORDER BY id LIMIT 1',
+  otherResident: 'SELECT id FROM residents WHERE erased_at IS NULL ORDER BY id LIMIT 1 OFFSET 1',
   assessment: 'SELECT id FROM assessments ORDER BY id LIMIT 1',
   case: 'SELECT id FROM cases ORDER BY id LIMIT 1',
   project: 'SELECT id FROM projects ORDER BY id LIMIT 1',
@@ -102,6 +104,7 @@ const ID_QUERIES: Record<string, string> = {
   aidItem: 'SELECT id FROM aid_items ORDER BY id LIMIT 1',
   request: 'SELECT id FROM requests ORDER BY id LIMIT 1',
   volunteer: 'SELECT id FROM volunteers ORDER BY id LIMIT 1',
+  otherVolunteer: 'SELECT id FROM volunteers ORDER BY id LIMIT 1 OFFSET 1',
   task: 'SELECT id FROM tasks ORDER BY id LIMIT 1',
   sale: 'SELECT id FROM sales ORDER BY id LIMIT 1',
   grant: 'SELECT id FROM grants ORDER BY id LIMIT 1',
@@ -133,11 +136,31 @@ async function visit(page: Page, route: string): Promise<string | null> {
     await expect(page.getByRole('main').getByRole('heading', { level: 1 }).first()).toBeVisible();
     // A screen still loading says so; wait until nothing is busy.
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-    return null;
   } catch {
     const said = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ').slice(0, 120);
     return `no heading once loaded; the screen says "${said}"`;
   }
+  // One h1 per screen, its own (issue 16: the eight funding screens shared one). Retried: the
+  // heading seen above may still be the previous screen's, and a screen loading its data (".loading",
+  // most do not set aria-busy) has none until the data is there.
+  try {
+    await expect(page.getByRole('main').locator('.loading')).toHaveCount(0);
+    await expect(page.locator('h1')).toHaveCount(1);
+  } catch {
+    return `${await page.locator('h1').count()} h1 headings once loaded, not one`;
+  }
+  // A merge screen with its two records: the table of values to keep, a choice per row.
+  if (/\/merge\?/.test(route)) {
+    try {
+      await expect(page.getByRole('main').getByRole('radio').first()).toBeVisible();
+      const rows = await page.getByRole('main').getByRole('row').count();
+      if (rows < 4) return `the merge shows ${rows} rows, not the two records' values`;
+    } catch {
+      const said = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ').slice(0, 120);
+      return `no values to pick between the two records; the screen says "${said}"`;
+    }
+  }
+  return null;
 }
 
 /** What sticks out sideways: the page itself, and any box whose content is wider than the box. */
@@ -188,12 +211,14 @@ for (const language of LANGUAGES) {
     const routes = screenPaths(hearth.dataDir).filter((r) => !only || only.some((o) => r.startsWith(o)));
     await openApp(page, hearth, { language });
     const problems: string[] = [];
+    const headings = new Map<string, string>();
     for (const route of routes) {
       const failed = await visit(page, route);
       if (failed) {
         problems.push(`${route}: ${failed}`);
         continue;
       }
+      headings.set(route, ((await page.locator('h1').textContent()) ?? '').trim());
       for (const o of await overflows(page)) problems.push(`${route}: ${o}`);
       if (AXE_LANGUAGES.has(language)) {
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -201,6 +226,12 @@ for (const language of LANGUAGES) {
           problems.push(`${route}: axe ${v.id} (${v.impact ?? ''}) on ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
         }
       }
+    }
+    // The money screens each say which one is open.
+    const money = [...headings].filter(([r]) => /^\/(funding|cashflow|cashbook)/.test(r));
+    for (const [route, heading] of money) {
+      const same = money.filter(([r, h]) => r !== route && h === heading).map(([r]) => r);
+      if (same.length > 0) problems.push(`${route}: its h1 "${heading}" is also the h1 of ${same.join(', ')}`);
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/api/roles';
 import type { DemoAccount } from '../../../shared/domain/users';
+import type { Language } from '../../../shared/domain/settings';
 import { hashSecret, type ScryptParams } from '../features/users/password';
 
 export const DEMO_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 12, r: 8, p: 1, keyLength: 64, saltLength: 16 };
@@ -21,7 +22,26 @@ export const DEMO_USERS: ReadonlyArray<{ name: string; role: Role; password: str
   { name: 'Ирина Козлова', role: 'treasurer', password: 'treasurer-demo', pin: null },
 ];
 
-/** Demo users: one per role besides the admin, with the passwords and PINs above. */
+/**
+ * The demo users' names in the demo centre's language (the same roles, passwords and PINs): the
+ * Sylva people in Russian and in English (whose demo is the Russian village), and people of the
+ * Polish, Ukrainian and Greek demo centres (words/index.ts DEMO_CENTRES).
+ */
+export const DEMO_USER_NAMES: Readonly<Record<Language, readonly [frontdesk: string, coordinator: string, treasurer: string]>> = {
+  ru: ['Галина Мартынова', 'Анна Белова', 'Ирина Козлова'],
+  en: ['Галина Мартынова', 'Анна Белова', 'Ирина Козлова'],
+  uk: ['Галина Мартинюк', 'Ганна Білик', 'Ірина Коваль'],
+  pl: ['Halina Marciniak', 'Anna Białek', 'Irena Kozłowska'],
+  el: ['Ελένη Μαρτίνου', 'Άννα Γεωργίου', 'Ειρήνη Κωνσταντίνου'],
+};
+
+/** DEMO_USERS with the names of a language's demo centre (the Russian names for none). */
+export function demoUsersIn(language: Language | null): ReadonlyArray<{ name: string; role: Role; password: string; pin: string | null }> {
+  const names = DEMO_USER_NAMES[language ?? 'ru'];
+  return DEMO_USERS.map((u, i) => ({ ...u, name: names[i] ?? u.name }));
+}
+
+/** Demo users: one per role besides the admin, with the passwords and PINs above, named in the centre's language. */
 export async function demoUsers(ctx: DemoContext): Promise<void> {
   const { db } = ctx.deps;
   const language = (await readSettings(db))?.language ?? null;
@@ -30,8 +50,9 @@ export async function demoUsers(ctx: DemoContext): Promise<void> {
   // These passwords are public (printed, and shown on the demo's sign-in screen): they are hashed
   // cheaply, and the first sign-in or unlock re-hashes them at full cost (needsRehash).
   const cheap = (secret: string) => hashSecret(secret, DEMO_SCRYPT_PARAMS);
-  const hashes = await Promise.all(DEMO_USERS.map((u) => Promise.all([cheap(u.password), u.pin !== null ? cheap(u.pin) : Promise.resolve(null)])));
-  for (const [i, u] of DEMO_USERS.entries()) {
+  const users = demoUsersIn(language);
+  const hashes = await Promise.all(users.map((u) => Promise.all([cheap(u.password), u.pin !== null ? cheap(u.pin) : Promise.resolve(null)])));
+  for (const [i, u] of users.entries()) {
     const [passwordHash, pinHash] = hashes[i] as [string, string | null];
     const row = await db
       .insertInto('users')

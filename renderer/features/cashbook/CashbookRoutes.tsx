@@ -8,15 +8,17 @@ import { ReimbursementsScreen } from './ReimbursementsScreen';
 import { useCall } from '../../app/api';
 import './cashbook.css';
 
-/** The cash book's own row of links: entries, accounts, categories, reimbursements. */
-function CashbookHead({ children }: { children: ReactNode }) {
+/** The cash book's own row of links: entries, accounts, categories, reimbursements; its h1 names the open one too ("Cash book — Accounts"). */
+function CashbookHead({ screen, children }: { screen: 'entries' | 'accounts' | 'categories' | 'reimbursements'; children: ReactNode }) {
   const { t } = useTranslation(['cashbook']);
   const pending = useCall('cashbook.pendingAdvances', {});
   const count = pending.data?.length ?? 0;
   return (
     <>
       <div className="page-head cb-head">
-        <h1>{t('cashbook:title')}</h1>
+        <h1>
+          {t('cashbook:title')} <span className="page-head-screen">— {t(`cashbook:nav.${screen}`)}</span>
+        </h1>
         <nav className="cb-nav" aria-label={t('cashbook:nav.label')}>
           <NavLink to="/cashbook" end>
             {t('cashbook:nav.entries')}
@@ -41,7 +43,7 @@ export function CashbookRoutes() {
       <Route
         index
         element={
-          <CashbookHead>
+          <CashbookHead screen="entries">
             <EntriesScreen />
           </CashbookHead>
         }
@@ -49,7 +51,7 @@ export function CashbookRoutes() {
       <Route
         path="accounts"
         element={
-          <CashbookHead>
+          <CashbookHead screen="accounts">
             <AccountsScreen />
           </CashbookHead>
         }
@@ -57,7 +59,7 @@ export function CashbookRoutes() {
       <Route
         path="categories"
         element={
-          <CashbookHead>
+          <CashbookHead screen="categories">
             <CategoriesScreen />
           </CashbookHead>
         }
@@ -65,7 +67,7 @@ export function CashbookRoutes() {
       <Route
         path="reimbursements"
         element={
-          <CashbookHead>
+          <CashbookHead screen="reimbursements">
             <ReimbursementsScreen />
           </CashbookHead>
         }

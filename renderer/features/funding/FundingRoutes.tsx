@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
+import { Link, NavLink, Route, Routes, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../app/api';
 import { GrantsScreen } from './GrantsScreen';
@@ -9,8 +9,12 @@ import { RentScreen } from './RentScreen';
 import { InKindScreen } from './InKindScreen';
 import './funding.css';
 
-/** The funding section's own row of tabs (grants, annual budget, rent, in-kind) and the overdue-rent notice. */
-function FundingHead({ children }: { children: ReactNode }) {
+/**
+ * The funding section's own row of tabs (grants, annual budget, rent, in-kind) and the overdue-rent
+ * notice. Its h1 names the section and the open screen ("Grants, budget and rent — Rent"), so that
+ * each screen has its own (issue 16: the funding screens shared one).
+ */
+function FundingHead({ screen, children }: { screen: string; children: ReactNode }) {
   const { t } = useTranslation(['funding']);
   const overdue = useCall('rent.overdueCount', {});
   const count = overdue.data?.count ?? 0;
@@ -20,7 +24,9 @@ function FundingHead({ children }: { children: ReactNode }) {
   return (
     <>
       <div className="page-head fd-head">
-        <h1>{t('funding:title')}</h1>
+        <h1>
+          {t('funding:title')} <span className="page-head-screen">— {screen}</span>
+        </h1>
         <nav className="fd-nav" aria-label={t('funding:nav.label')}>
           <NavLink to="/funding" end className={onGrants ? 'active' : undefined} aria-current={onGrants ? 'page' : undefined}>
             {t('funding:nav.grants')}
@@ -47,16 +53,29 @@ function FundingHead({ children }: { children: ReactNode }) {
   );
 }
 
+/** A grant's page is named by the grant (the same grants.get as GrantScreen's: one request). */
+function GrantPage() {
+  const { t } = useTranslation(['funding']);
+  const id = Number(useParams().id);
+  const grant = useCall('grants.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  return (
+    <FundingHead screen={grant.data?.title ?? t('funding:nav.grants')}>
+      <GrantScreen />
+    </FundingHead>
+  );
+}
+
 /** The screens of this feature, mounted by App.tsx under /funding. */
 export function FundingRoutes() {
-  const page = (node: ReactNode) => <FundingHead>{node}</FundingHead>;
+  const { t } = useTranslation(['funding']);
+  const page = (screen: string, node: ReactNode) => <FundingHead screen={screen}>{node}</FundingHead>;
   return (
     <Routes>
-      <Route index element={page(<GrantsScreen />)} />
-      <Route path="grants/:id" element={page(<GrantScreen />)} />
-      <Route path="budget" element={page(<BudgetScreen />)} />
-      <Route path="rent" element={page(<RentScreen />)} />
-      <Route path="in-kind" element={page(<InKindScreen />)} />
+      <Route index element={page(t('funding:nav.grants'), <GrantsScreen />)} />
+      <Route path="grants/:id" element={<GrantPage />} />
+      <Route path="budget" element={page(t('funding:nav.budget'), <BudgetScreen />)} />
+      <Route path="rent" element={page(t('funding:nav.rent'), <RentScreen />)} />
+      <Route path="in-kind" element={page(t('funding:nav.inKind'), <InKindScreen />)} />
     </Routes>
   );
 }
