@@ -140,6 +140,19 @@ test.describe('forms (ru)', () => {
     expect(kinds.length).toBe(before + 1);
     expect(kinds.some((k) => k.name === 'Колка дров')).toBe(true);
 
+    // The cash book's categories: the same for a new category (its direction stays for the next one).
+    await page.goto(`${hearth.url}#/cashbook/categories`);
+    const categoryName = page.getByLabel(t('cashbook:categories.name'), { exact: true });
+    await page.getByRole('button', { name: t('cashbook:categories.add'), exact: true }).click();
+    await expect(categoryName).toHaveAccessibleDescription(t('common:validation.required'));
+    await page.getByLabel(t('cashbook:categories.direction'), { exact: true }).selectOption('income');
+    await categoryName.fill('Сбор на дрова');
+    await categoryName.press('Enter');
+    await expect(categoryName).toHaveValue('');
+    await expect(page.getByLabel(t('cashbook:categories.direction'), { exact: true })).toHaveValue('income');
+    const categories = await hearth.call('cashbook.categories', { includeArchived: true });
+    expect(categories.filter((c) => c.name === 'Сбор на дрова').map((c) => c.direction)).toEqual(['income']);
+
     // A task done tomorrow is refused beside the day (the form's schema, built on tasks.complete's).
     const status = await hearth.call('app.status', {});
     const resident = await hearth.call('residents.create', { lastName: 'Зябликова', firstName: 'Серафима' });
