@@ -5,7 +5,7 @@ import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
 import { Field, RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { useCallForm } from '../../ui/useCallForm';
-import { secretFormSchema, type Repeat } from '../users/secretSchemas';
+import { secretFormSchema, type Repeat } from '../../ui/secretSchemas';
 import { contract } from '../../../shared/api/contract';
 import { SelectField } from '../../ui/SelectField';
 import {

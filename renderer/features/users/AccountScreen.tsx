@@ -9,7 +9,7 @@ import { Field, RequiredLegend } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import { KeyForm } from '../../ui/KeyForm';
 import { useCallForm } from '../../ui/useCallForm';
-import { PASSWORD_REPEAT, PIN_REPEAT, secretFormSchema } from './secretSchemas';
+import { PASSWORD_REPEAT, PIN_REPEAT, secretFormSchema } from '../../ui/secretSchemas';
 import { signInErrorText } from './signInText';
 import './users.css';
 

@@ -7,7 +7,7 @@ import { queryKeyOf } from '../../app/api';
 import { Field, RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { useCallForm } from '../../ui/useCallForm';
-import { PASSWORD_REPEAT, secretFormSchema } from './secretSchemas';
+import { PASSWORD_REPEAT, secretFormSchema } from '../../ui/secretSchemas';
 import './users.css';
 
 interface ClaimValues {

@@ -12,7 +12,7 @@ import { Field, RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { SelectField } from '../../ui/SelectField';
 import { useCallForm } from '../../ui/useCallForm';
-import { PASSWORD_REPEAT, PIN_REPEAT, secretFormSchema } from './secretSchemas';
+import { PASSWORD_REPEAT, PIN_REPEAT, secretFormSchema } from '../../ui/secretSchemas';
 import './users.css';
 
 type LanguageChoice = Language | 'default';

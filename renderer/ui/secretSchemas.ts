@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Role } from '../../../shared/api/roles';
-import { passwordProblem } from '../../../shared/domain/users';
+import type { Role } from '../../shared/api/roles';
+import { passwordProblem } from '../../shared/domain/users';
 
 /** A secret typed twice: the field that holds it, its repeat field, and the repeat's message when they differ. */
 export interface Repeat {
