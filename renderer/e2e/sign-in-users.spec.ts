@@ -32,6 +32,21 @@ test('the admin adds a user, who then signs in with their own language', async (
   await expect(row).toContainText(t('users:roles.frontdesk'));
   await expect(row).toContainText(t('users:pinSet'));
 
+  // Her page: a new password typed twice differently is refused beside the repeat; typed alike it is set.
+  await row.getByRole('link', { name: 'Ольга Петрова' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ольга Петрова' })).toBeVisible();
+  const newPassword = page.getByLabel(t('users:fields.newPassword'), { exact: true });
+  const repeatPassword = page.getByLabel(t('users:fields.repeatPassword'), { exact: true });
+  await newPassword.fill('olga-petrova-1');
+  await repeatPassword.fill('olga-petrova-2');
+  await repeatPassword.press('Control+Enter');
+  await expect(repeatPassword).toHaveAccessibleDescription(t('common:validation.passwordsDiffer'));
+  await repeatPassword.fill('olga-petrova-1');
+  await repeatPassword.press('Control+Enter');
+  await expect(page.getByText(t('users:passwordSaved'))).toBeVisible();
+  await expect(newPassword).toHaveValue('');
+  await page.getByRole('link', { name: t('users:backToList') }).click();
+
   await page.getByLabel(t('users:idle.label')).fill('2');
   await page.getByRole('button', { name: t('common:save') }).click();
   await expect(page.getByRole('status')).toHaveText(t('users:idle.saved', { count: 2 }));
