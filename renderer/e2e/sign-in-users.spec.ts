@@ -47,6 +47,11 @@ test('the admin adds a user, who then signs in with their own language', async (
   await expect(newPassword).toHaveValue('');
   await page.getByRole('link', { name: t('users:backToList') }).click();
 
+  // Out of the allowed range: refused beside the field by users.setIdleLock's schema.
+  await page.getByLabel(t('users:idle.label')).fill('500');
+  await page.getByRole('button', { name: t('common:save') }).click();
+  await expect(page.getByLabel(t('users:idle.label'))).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(t('common:validation.invalid'))).toBeVisible();
   await page.getByLabel(t('users:idle.label')).fill('2');
   await page.getByRole('button', { name: t('common:save') }).click();
   await expect(page.getByRole('status')).toHaveText(t('users:idle.saved', { count: 2 }));
