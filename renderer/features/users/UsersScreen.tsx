@@ -92,7 +92,7 @@ function IdleLockSetting({ minutes }: { minutes: number }) {
     <KeyForm className="card" onSubmit={f.submit}>
       <h2>{t('users:idle.title')}</h2>
       <Field label={t('users:idle.label')} hint={`${t('users:idle.hint')} ${t('users:idle.range', { min: IDLE_LOCK_MIN_MINUTES, max: IDLE_LOCK_MAX_MINUTES })}`} error={f.error('minutes')} required>
-        {(p) => <input {...p} inputMode="numeric" autoComplete="off" {...f.form.register('minutes')} />}
+        {(p) => <input {...p} className="idle-minutes" inputMode="numeric" autoComplete="off" {...f.form.register('minutes')} />}
       </Field>
       {f.notice}
       {saved !== null ? (
