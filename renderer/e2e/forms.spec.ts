@@ -1,5 +1,6 @@
 import { test, expect, openApp, centre } from './fixtures';
-import { ResidentFormPage } from './pages';
+import { dateField, fillDate, ResidentFormPage } from './pages';
+import { addDays } from '../../shared/domain/dates';
 import { artifactPath } from './paths';
 
 /**
@@ -108,6 +109,66 @@ test.describe('forms (ru)', () => {
     await expect(kind).toHaveAttribute('aria-invalid', 'true');
     await expect(kind).toHaveAccessibleDescription(t('common:validation.archivedKind'));
     expect((await hearth.call('app.counts', {})).requests).toBe(0);
+  });
+
+  test("settings, a new kind of help and a task done: each checked with its call's schema before saving, Ctrl+Enter saves", async ({ page, hearth }) => {
+    // Settings: the centre's name emptied is refused beside it, with the focus there; nothing saved.
+    const t = await openApp(page, hearth, { language: 'ru', route: '/settings' });
+    const centreName = page.getByLabel(t('setup:centreName'), { exact: true });
+    await expect(centreName).toHaveAttribute('aria-required', 'true');
+    await centreName.fill('   ');
+    await centreName.press('Control+Enter');
+    await expect(centreName).toHaveAccessibleDescription(t('common:validation.required'));
+    await expect(centreName).toBeFocused();
+    expect((await hearth.call('app.status', {})).settings?.centreName).toBe('Центр помощи жителям Сылвы');
+    await centreName.fill('Центр помощи жителям Сылвы и Шамар');
+    await centreName.press('Control+Enter');
+    await expect(page.getByRole('status').filter({ hasText: t('settings:saved') })).toBeVisible();
+    expect((await hearth.call('app.status', {})).settings?.centreName).toBe('Центр помощи жителям Сылвы и Шамар');
+
+    // The catalogue: a kind without a name is refused; with one it is added and the name field empties.
+    await page.goto(`${hearth.url}#/catalogue`);
+    const addForm = page.locator('form.add-kind');
+    const kindName = addForm.getByLabel(t('catalogue:columns.name'), { exact: true });
+    await addForm.getByRole('button', { name: t('catalogue:add'), exact: true }).click();
+    await expect(kindName).toHaveAccessibleDescription(t('common:validation.required'));
+    const before = (await hearth.call('catalogue.list', { includeArchived: true })).length;
+    await kindName.fill('Колка дров');
+    await kindName.press('Enter');
+    await expect(kindName).toHaveValue('');
+    const kinds = await hearth.call('catalogue.list', { includeArchived: true });
+    expect(kinds.length).toBe(before + 1);
+    expect(kinds.some((k) => k.name === 'Колка дров')).toBe(true);
+
+    // The cash book's categories: the same for a new category (its direction stays for the next one).
+    await page.goto(`${hearth.url}#/cashbook/categories`);
+    const categoryName = page.getByLabel(t('cashbook:categories.name'), { exact: true });
+    await page.getByRole('button', { name: t('cashbook:categories.add'), exact: true }).click();
+    await expect(categoryName).toHaveAccessibleDescription(t('common:validation.required'));
+    await page.getByLabel(t('cashbook:categories.direction'), { exact: true }).selectOption('income');
+    await categoryName.fill('Сбор на дрова');
+    await categoryName.press('Enter');
+    await expect(categoryName).toHaveValue('');
+    await expect(page.getByLabel(t('cashbook:categories.direction'), { exact: true })).toHaveValue('income');
+    const categories = await hearth.call('cashbook.categories', { includeArchived: true });
+    expect(categories.filter((c) => c.name === 'Сбор на дрова').map((c) => c.direction)).toEqual(['income']);
+
+    // A task done tomorrow is refused beside the day (the form's schema, built on tasks.complete's).
+    const status = await hearth.call('app.status', {});
+    const resident = await hearth.call('residents.create', { lastName: 'Зябликова', firstName: 'Серафима' });
+    const volunteer = await hearth.call('volunteers.create', { lastName: 'Орлов', firstName: 'Константин' });
+    const task = await hearth.call('tasks.create', { residentId: resident.id, kindId: kinds[0]?.id ?? 0, scheduledOn: status.today, volunteerIds: [volunteer.id] });
+    await page.goto(`${hearth.url}#/tasks/${task.id}?record=done`);
+    const outcome = page.getByRole('region', { name: t('tasks:actions.doneTitle'), exact: true });
+    const day = dateField(outcome, t('tasks:outcome.doneOn'));
+    await fillDate(day, addDays(status.today, 1));
+    await page.keyboard.press('Control+Enter');
+    await expect(outcome.getByText(t('common:validation.dateInFuture'))).toBeVisible();
+    expect((await hearth.call('tasks.get', { id: task.id })).status).toBe('assigned');
+    await fillDate(day, status.today);
+    await page.keyboard.press('Control+Enter');
+    await expect(outcome).toHaveCount(0);
+    expect((await hearth.call('tasks.get', { id: task.id })).doneOn).toBe(status.today);
   });
 });
 

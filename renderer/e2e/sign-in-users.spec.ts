@@ -13,15 +13,45 @@ test('the admin adds a user, who then signs in with their own language', async (
   await page.getByLabel(t('users:fields.role'), { exact: true }).selectOption('frontdesk');
   await page.getByLabel(t('users:fields.language'), { exact: true }).selectOption('uk');
   await page.getByLabel(t('users:fields.password'), { exact: true }).fill('short');
+  await page.getByLabel(t('users:fields.repeatPassword'), { exact: true }).fill('short');
   await page.getByLabel(t('users:fields.pinOptional'), { exact: true }).fill('2468');
+  // The PIN typed twice, differently: refused beside the repeat, with the short password, nothing saved.
+  await page.getByLabel(t('users:fields.repeatPin'), { exact: true }).fill('2469');
   await page.getByRole('button', { name: t('common:save') }).click();
   await expect(page.getByText(t('common:validation.passwordShort'))).toBeVisible();
+  await expect(page.getByText(t('common:validation.pinsDiffer'))).toBeVisible();
+  await expect(page.getByLabel(t('users:fields.password'), { exact: true })).toBeFocused();
   await page.getByLabel(t('users:fields.password'), { exact: true }).fill('olga-petrova-1');
   await page.getByRole('button', { name: t('common:save') }).click();
+  await expect(page.getByText(t('common:validation.passwordsDiffer'))).toBeVisible();
+  await page.getByLabel(t('users:fields.repeatPassword'), { exact: true }).fill('olga-petrova-1');
+  await page.getByLabel(t('users:fields.repeatPin'), { exact: true }).fill('2468');
+  await page.screenshot({ path: artifactPath('users-new-ru.png') });
+  await page.getByLabel(t('users:fields.repeatPin'), { exact: true }).press('Control+Enter');
   const row = page.getByRole('row', { name: /Ольга Петрова/ });
   await expect(row).toContainText(t('users:roles.frontdesk'));
   await expect(row).toContainText(t('users:pinSet'));
 
+  // Her page: a new password typed twice differently is refused beside the repeat; typed alike it is set.
+  await row.getByRole('link', { name: 'Ольга Петрова' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ольга Петрова' })).toBeVisible();
+  const newPassword = page.getByLabel(t('users:fields.newPassword'), { exact: true });
+  const repeatPassword = page.getByLabel(t('users:fields.repeatPassword'), { exact: true });
+  await newPassword.fill('olga-petrova-1');
+  await repeatPassword.fill('olga-petrova-2');
+  await repeatPassword.press('Control+Enter');
+  await expect(repeatPassword).toHaveAccessibleDescription(t('common:validation.passwordsDiffer'));
+  await repeatPassword.fill('olga-petrova-1');
+  await repeatPassword.press('Control+Enter');
+  await expect(page.getByText(t('users:passwordSaved'))).toBeVisible();
+  await expect(newPassword).toHaveValue('');
+  await page.getByRole('link', { name: t('users:backToList') }).click();
+
+  // Out of the allowed range: refused beside the field by users.setIdleLock's schema.
+  await page.getByLabel(t('users:idle.label')).fill('500');
+  await page.getByRole('button', { name: t('common:save') }).click();
+  await expect(page.getByLabel(t('users:idle.label'))).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(t('common:validation.invalid'))).toBeVisible();
   await page.getByLabel(t('users:idle.label')).fill('2');
   await page.getByRole('button', { name: t('common:save') }).click();
   await expect(page.getByRole('status')).toHaveText(t('users:idle.saved', { count: 2 }));

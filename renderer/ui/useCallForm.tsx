@@ -103,6 +103,14 @@ export function useCallForm<V extends FieldValues, K extends CallName>(options: 
   onInvalid?: (errors: FieldErrors<V>) => void;
   /** Ask before leaving a changed form (default true). */
   guard?: boolean;
+  /**
+   * The form's own schema when it checks more than the call's input: built on that input schema
+   * (`contract[call].input.extend({ repeat }).superRefine(…)`: a repeat field, a rule that depends
+   * on another field), it checks `check(values)` (default `toInput(values)`); `toInput` stays what
+   * is sent.
+   */
+  schema?: z.ZodType;
+  check?: (values: V) => unknown;
 }): CallForm<V> {
   const latest = useRef(options);
   useEffect(() => {
@@ -111,7 +119,7 @@ export function useCallForm<V extends FieldValues, K extends CallName>(options: 
   // The schema, toInput and fieldOf of the latest render, read when the form is checked.
   const resolver = useCallback<Resolver<V>>((values, context, opts) => {
     const o = latest.current;
-    return callResolver<V>(contract[o.call].input, o.toInput, o.fieldOf ?? defaultFieldOf(o.defaultValues))(values, context, opts);
+    return callResolver<V>(o.schema ?? contract[o.call].input, o.check ?? o.toInput, o.fieldOf ?? defaultFieldOf(o.defaultValues))(values, context, opts);
   }, []);
   const form = useForm<V>({ defaultValues: options.defaultValues, resolver, mode: 'onSubmit', reValidateMode: 'onBlur' });
   const [failure, setFailure] = useState<unknown>(null);

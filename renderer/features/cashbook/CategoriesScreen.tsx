@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ENTRY_TYPES, type CategoryDto, type EntryType } from '../../../shared/domain/cashbook';
 import { useCall, useMutate } from '../../app/api';
 import { ApiError } from '../../bridge';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { useCashbookText } from './cashbookText';
@@ -16,27 +18,19 @@ export function CategoriesScreen() {
   const create = useMutate('cashbook.createCategory');
   const rename = useMutate('cashbook.renameCategory');
   const archive = useMutate('cashbook.setCategoryArchived');
-  const [name, setName] = useState('');
-  const [direction, setDirection] = useState<EntryType>('expense');
-  const [error, setError] = useState<string | undefined>(undefined);
   const [editing, setEditing] = useState<{ id: number; name: string; error?: string } | null>(null);
+  const f = useCallForm({
+    call: 'cashbook.createCategory',
+    defaultValues: { name: '', direction: 'expense' } as { name: string; direction: EntryType },
+    toInput: (v: { name: string; direction: EntryType }) => v,
+    onSubmit: async (input) => {
+      await create.mutateAsync(input);
+      // The direction stays for the next category; the name is cleared.
+      window.setTimeout(() => f.form.reset({ ...f.form.getValues(), name: '' }), 0);
+    },
+  });
 
   const fieldError = (err: unknown): string | undefined => (err instanceof ApiError ? err.body.fields?.[0]?.message : undefined);
-
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    if (name.trim() === '') {
-      setError('validation.required');
-      return;
-    }
-    try {
-      await create.mutateAsync({ name, direction });
-      setName('');
-      setError(undefined);
-    } catch (err) {
-      setError(fieldError(err) ?? 'validation.invalid');
-    }
-  };
 
   const saveRename = async (e: FormEvent) => {
     e.preventDefault();
@@ -100,23 +94,13 @@ export function CategoriesScreen() {
     <>
       <section className="card">
         <h2>{t('cashbook:categories.addTitle')}</h2>
-        <form className="cb-category-form" noValidate onSubmit={(e) => void add(e)}>
-          <Field label={t('cashbook:categories.name')} error={error}>
-            {(p) => (
-              <input
-                {...p}
-                value={name}
-                maxLength={100}
-                onChange={(e) => {
-                  setName(e.target.value);
-                  setError(undefined);
-                }}
-              />
-            )}
+        <KeyForm className="cb-category-form" onSubmit={f.submit}>
+          <Field label={t('cashbook:categories.name')} error={f.error('name')} required>
+            {(p) => <input {...p} maxLength={100} {...f.form.register('name', { onChange: () => f.form.clearErrors('name') })} />}
           </Field>
-          <Field label={t('cashbook:categories.direction')}>
+          <Field label={t('cashbook:categories.direction')} required>
             {(p) => (
-              <select {...p} value={direction} onChange={(e) => setDirection(e.target.value as EntryType)}>
+              <select {...p} {...f.form.register('direction')}>
                 {ENTRY_TYPES.map((d) => (
                   <option key={d} value={d}>
                     {t(`cashbook:types.${d}`)}
@@ -125,10 +109,12 @@ export function CategoriesScreen() {
               </select>
             )}
           </Field>
-          <button type="submit" className="primary" disabled={create.isPending}>
+          <button type="submit" className="primary" disabled={create.isPending || f.saving}>
             {t('cashbook:categories.add')}
           </button>
-        </form>
+          <RequiredLegend />
+        </KeyForm>
+        {f.notice}
       </section>
       <ErrorNotice error={archive.error} />
       <div className="cb-two">

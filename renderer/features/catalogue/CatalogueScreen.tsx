@@ -1,12 +1,20 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KIND_MODES, kindInputSchema, type KindMode, type ServiceKind } from '../../../shared/domain/catalogue';
+import { KIND_MODES, type KindMode, type ServiceKind } from '../../../shared/domain/catalogue';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { SelectField } from '../../ui/SelectField';
 import { useLabels } from '../../ui/labels';
+
+interface KindValues {
+  name: string;
+  isPaid: boolean;
+  mode: KindMode;
+}
 
 /** A kind's paid switch and mode, saved as they change (one row of the catalogue). */
 function KindSettings({ kind, part }: { kind: ServiceKind; part: 'paid' | 'mode' }) {
@@ -63,21 +71,17 @@ export function CatalogueScreen() {
   const [showArchived, setShowArchived] = useState(false);
   const kinds = useCall('catalogue.list', { includeArchived: showArchived });
   const create = useMutate('catalogue.create');
-  const [name, setName] = useState('');
-  const [isPaid, setIsPaid] = useState(false);
-  const [mode, setMode] = useState<KindMode>('desk');
-  const [error, setError] = useState<string | undefined>();
-
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = kindInputSchema.safeParse({ name, isPaid, mode });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message);
-      return;
-    }
-    setError(undefined);
-    create.mutate(parsed.data, { onSuccess: () => setName('') });
-  };
+  const f = useCallForm({
+    call: 'catalogue.create',
+    defaultValues: { name: '', isPaid: false, mode: 'desk' } as KindValues,
+    toInput: (v: KindValues) => v,
+    onSubmit: async (input) => {
+      await create.mutateAsync(input);
+      // Paid and mode stay for the next kind; the name is cleared.
+      window.setTimeout(() => f.form.reset({ ...f.form.getValues(), name: '' }), 0);
+    },
+  });
+  const mode = f.form.watch('mode');
 
   return (
     <div>
@@ -112,23 +116,24 @@ export function CatalogueScreen() {
           col('actions', t('catalogue:columns.actions'), (k) => <KindActions kind={k} />),
         ])(columnsOf<ServiceKind>(kinds.data))}
       />
-      <form className="card form-grid-4 add-kind" onSubmit={add} noValidate>
+      <KeyForm className="card form-grid-4 add-kind" onSubmit={f.submit}>
         <h2 className="span-4">{t('catalogue:addTitle')}</h2>
-        <Field label={t('catalogue:columns.name')} error={error} className="span-2">
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+        <RequiredLegend />
+        <Field label={t('catalogue:columns.name')} error={f.error('name')} className="span-2" required>
+          {(p) => <input {...p} {...f.form.register('name')} />}
         </Field>
         <label className="checkbox">
-          <input type="checkbox" checked={isPaid} onChange={(e) => setIsPaid(e.target.checked)} />
+          <input type="checkbox" {...f.form.register('isPaid')} />
           <span>{t('catalogue:paid')}</span>
         </label>
-        <SelectField label={t('catalogue:columns.mode')} value={mode} options={KIND_MODES} optionLabel={(m) => t(`catalogue:modes.${m}`)} onChange={setMode} />
-        <ErrorNotice error={create.error} />
+        <SelectField label={t('catalogue:columns.mode')} value={mode} options={KIND_MODES} optionLabel={(m) => t(`catalogue:modes.${m}`)} onChange={(m) => f.form.setValue('mode', m, { shouldDirty: true })} />
+        {f.notice}
         <div className="actions span-4">
-          <button type="submit" className="primary" disabled={create.isPending}>
+          <button type="submit" className="primary" disabled={create.isPending || f.saving}>
             {t('catalogue:add')}
           </button>
         </div>
-      </form>
+      </KeyForm>
     </div>
   );
 }

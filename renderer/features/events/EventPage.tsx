@@ -8,8 +8,9 @@ import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
+import { decimalNumber, wholeNumber } from '../../ui/formNumbers';
+import { useCallForm } from '../../ui/useCallForm';
 import { ResidentPicker } from '../requests/ResidentPicker';
-import { Failure, useSave } from '../projects/projectText';
 import { useEventText } from './eventText';
 import { EventAid } from './EventAid';
 import './events.css';
@@ -219,23 +220,29 @@ function Attendance({ e, today }: { e: Event; today: string }) {
   );
 }
 
+type HeadValues = Record<Band, string>;
+
 function HeadCounts({ e }: { e: Event }) {
   const text = useEventText();
   const { t } = text;
   const setCounts = useMutate('events.setHeadCounts');
-  const [d, setD] = useState<Record<Band, string>>(() => Object.fromEntries(BANDS.map((b) => [b, String(e.headCounts[b])])) as Record<Band, string>);
   const [saved, setSaved] = useState(false);
-  const save = useSave(/^counts\./);
-  const submit = () => {
-    const found: Record<string, string> = {};
-    for (const b of BANDS) if (!/^\d+$/.test(d[b].trim() === '' ? '0' : d[b].trim())) found[b] = 'validation.range';
-    setSaved(false);
-    return save.attempt(async () => {
-      const counts = Object.fromEntries(BANDS.map((b) => [b, d[b].trim() === '' ? 0 : Number(d[b].trim())])) as Record<Band, number>;
-      await setCounts.mutateAsync({ id: e.id, counts });
+  const f = useCallForm({
+    call: 'events.setHeadCounts',
+    defaultValues: Object.fromEntries(BANDS.map((b) => [b, String(e.headCounts[b])])) as HeadValues,
+    // An empty band is none; a count as typed goes to the schema ("-1" out of range, "a few" no number).
+    toInput: (v: HeadValues) => ({ id: e.id, counts: Object.fromEntries(BANDS.map((b) => [b, wholeNumber(v[b], 0)])) as Record<Band, number> }),
+    fieldOf: (path) => {
+      const band = path.replace(/^counts\./, '');
+      return (BANDS as readonly string[]).includes(band) ? (band as Band) : null;
+    },
+    onSubmit: async (input) => {
+      setSaved(false);
+      await setCounts.mutateAsync(input);
       setSaved(true);
-    }, found);
-  };
+    },
+  });
+  const { register } = f.form;
   return (
     <section className="event-section" aria-labelledby="event-heads">
       <h2 id="event-heads">{t('events:heads.title')}</h2>
@@ -243,17 +250,17 @@ function HeadCounts({ e }: { e: Event }) {
       <p className="event-band-totals" data-testid="event-band-totals">
         {t('events:heads.totals', { ...bandTotals(e.headCounts) })}
       </p>
-      <KeyForm className="card event-heads" onSubmit={submit} aria-label={t('events:heads.title')}>
+      <KeyForm className="card event-heads" onSubmit={f.submit} aria-label={t('events:heads.title')}>
         <div className="event-bands">
           {BANDS.map((b) => (
-            <Field key={b} label={text.band(b)} error={save.errors[b]}>
-              {(p) => <input {...p} inputMode="numeric" className="num" value={d[b]} onChange={(ev) => setD({ ...d, [b]: ev.target.value })} />}
+            <Field key={b} label={text.band(b)} error={f.error(b)}>
+              {(p) => <input {...p} inputMode="numeric" className="num" {...register(b)} />}
             </Field>
           ))}
         </div>
-        <Failure failure={save.failure} errors={save.errors} shown={[...BANDS]} />
+        {f.notice}
         <div className="actions">
-          <button type="submit" disabled={setCounts.isPending}>
+          <button type="submit" disabled={setCounts.isPending || f.saving}>
             {t('events:heads.save')}
           </button>
           {saved ? (
@@ -292,33 +299,42 @@ function Organisers({ e, runs, me }: { e: Event; runs: boolean; me: { id: number
   );
 }
 
+interface OrganiserValues {
+  /** "user:3" or "volunteer:12"; '' before one is chosen. */
+  who: string;
+  role: string;
+  hours: string;
+}
+
 function AddOrganiser({ e, me }: { e: Event; me: { id: number; name: string } }) {
   const { t } = useEventText();
   const add = useMutate('events.addOrganiser');
   const volunteers = useCall('volunteers.search', { status: 'active', limit: 500 });
-  const [who, setWho] = useState('');
-  const [role, setRole] = useState('');
-  const [hours, setHours] = useState('');
-  const save = useSave();
-  const submit = () => {
-    const found: Record<string, string> = {};
-    const h = hours.trim() === '' ? null : Number(hours.trim().replace(',', '.'));
-    if (who === '') found.volunteerId = 'validation.organiserOneOf';
-    if (h !== null && Number.isNaN(h)) found.hours = 'validation.number';
-    return save.attempt(async () => {
-      const [kind, id] = who.split(':');
-      await add.mutateAsync({ id: e.id, userId: kind === 'user' ? Number(id) : null, volunteerId: kind === 'volunteer' ? Number(id) : null, role, hours: h });
-      setWho('');
-      setRole('');
-      setHours('');
-    }, found);
-  };
+  const empty: OrganiserValues = { who: '', role: '', hours: '' };
+  const f = useCallForm({
+    call: 'events.addOrganiser',
+    defaultValues: empty,
+    toInput: (v: OrganiserValues) => {
+      const [kind, id] = v.who.split(':');
+      return { id: e.id, userId: kind === 'user' ? Number(id) : null, volunteerId: kind === 'volunteer' ? Number(id) : null, role: v.role, hours: decimalNumber(v.hours, null) };
+    },
+    fieldOf: (path) => {
+      const top = path.split('.')[0] ?? '';
+      if (top === 'userId' || top === 'volunteerId') return 'who';
+      return top === 'role' || top === 'hours' ? top : null;
+    },
+    onSubmit: async (input) => {
+      await add.mutateAsync(input);
+      window.setTimeout(() => f.form.reset(empty), 0);
+    },
+  });
+  const { register } = f.form;
   return (
-    <KeyForm className="card event-add-organiser" onSubmit={submit} aria-label={t('events:organisers.add')}>
+    <KeyForm className="card event-add-organiser" onSubmit={f.submit} aria-label={t('events:organisers.add')}>
       <div className="form-grid">
-        <Field label={t('events:organisers.who')} error={save.errors.volunteerId ?? save.errors.userId}>
+        <Field label={t('events:organisers.who')} error={f.error('who')} required>
           {(p) => (
-            <select {...p} value={who} onChange={(ev) => setWho(ev.target.value)}>
+            <select {...p} {...register('who')}>
               <option value="">{t('events:organisers.choose')}</option>
               <optgroup label={t('events:organisers.staff')}>
                 <option value={`user:${me.id}`}>{me.name}</option>
@@ -333,16 +349,16 @@ function AddOrganiser({ e, me }: { e: Event; me: { id: number; name: string } })
             </select>
           )}
         </Field>
-        <Field label={t('events:organisers.role')} error={save.errors.role}>
-          {(p) => <input {...p} value={role} onChange={(ev) => setRole(ev.target.value)} />}
+        <Field label={t('events:organisers.role')} error={f.error('role')}>
+          {(p) => <input {...p} {...register('role')} />}
         </Field>
-        <Field label={t('events:organisers.hours')} error={save.errors.hours}>
-          {(p) => <input {...p} inputMode="decimal" value={hours} onChange={(ev) => setHours(ev.target.value)} />}
+        <Field label={t('events:organisers.hours')} error={f.error('hours')}>
+          {(p) => <input {...p} inputMode="decimal" {...register('hours')} />}
         </Field>
       </div>
-      <Failure failure={save.failure} errors={save.errors} shown={['volunteerId', 'userId', 'role', 'hours']} />
+      {f.notice}
       <div className="actions">
-        <button type="submit" disabled={add.isPending}>
+        <button type="submit" disabled={add.isPending || f.saving}>
           {t('events:organisers.add')}
         </button>
       </div>

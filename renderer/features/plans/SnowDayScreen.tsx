@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate, type SnowDayPreview, type SnowDayResident, type SnowDayResult, type SnowDayVolunteer } from '../../../shared/domain/plans';
+import { type SnowDayPreview, type SnowDayResident, type SnowDayResult, type SnowDayVolunteer } from '../../../shared/domain/plans';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { usePlanFormat, useToday } from './planText';
 import './plans.css';
 import { DateInput } from '../../ui/DateInput';
@@ -25,8 +28,6 @@ function chosenFor(r: SnowDayResident, choices: Choices): number | null {
 export function SnowDayScreen() {
   const { t } = useTranslation(['plans', 'common']);
   const today = useToday();
-  const [date, setDate] = useState(today);
-  const [dateError, setDateError] = useState<string | undefined>();
   const [prepared, setPrepared] = useState<string | null>(null);
   const [choices, setChoices] = useState<Choices>({});
   const [result, setResult] = useState<SnowDayResult | null>(null);
@@ -35,19 +36,20 @@ export function SnowDayScreen() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
-  const prepare = (e: FormEvent) => {
-    e.preventDefault();
-    if (!isIsoDate(date)) {
-      setDateError('validation.date');
-      return;
-    }
-    setDateError(undefined);
-    setChoices({});
-    setResult(null);
-    confirm.reset();
-    if (prepared === date) void preview.refetch();
-    else setPrepared(date);
-  };
+  // The day is checked with snowDay.preview's own schema; Enter in it prepares.
+  const day = useCallForm({
+    call: 'snowDay.preview',
+    defaultValues: { date: today },
+    toInput: (v: { date: string }) => ({ date: v.date }),
+    guard: false,
+    onSubmit: async ({ date }) => {
+      setChoices({});
+      setResult(null);
+      confirm.reset();
+      if (prepared === date) void preview.refetch();
+      else setPrepared(date);
+    },
+  });
 
   // The list arrived: the focus goes to its heading, so Tab reaches "Create all tasks" next.
   const loadedFor = preview.data?.date;
@@ -80,23 +82,32 @@ export function SnowDayScreen() {
   return (
     <div
       className="snow-day"
-      onKeyDown={(e) => {
+      // Ctrl+Enter creates the prepared list's tasks from anywhere on the screen (before the date
+      // form's own Ctrl+Enter, which prepares, while nothing is prepared yet).
+      onKeyDownCapture={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && data) {
           e.preventDefault();
+          e.stopPropagation();
           void create();
         }
       }}
     >
       <h1>{t('plans:snow.title')}</h1>
       <p className="lead">{t('plans:snow.intro')}</p>
-      <form className="filters snow-date" onSubmit={prepare} noValidate>
-        <Field label={t('plans:snow.date')} error={dateError}>
-          {(p) => <DateInput {...p} autoFocus value={date} onChange={setDate} />}
+      <KeyForm className="filters snow-date" onSubmit={day.submit}>
+        <Field label={t('plans:snow.date')} error={day.error('date')} required>
+          {(p) => (
+            <Controller
+              control={day.form.control}
+              name="date"
+              render={({ field }) => <DateInput {...p} required autoFocus value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+            />
+          )}
         </Field>
         <button type="submit" className="primary">
           {t('plans:snow.prepare')}
         </button>
-      </form>
+      </KeyForm>
 
       {result ? (
         <div ref={resultRef} tabIndex={-1} className="notice notice-success snow-result" role="status">

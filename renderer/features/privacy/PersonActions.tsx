@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { confirmsName } from '../../../shared/domain/privacy';
@@ -7,6 +7,8 @@ import { useMutate } from '../../app/api';
 import { downloadUrl } from '../../bridge/host';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { Dialog } from '../plans/Dialog';
 
 /** The admin's data-subject actions on a resident's page: export their data, erase them. */
@@ -39,28 +41,27 @@ export function PersonActions(props: { residentId: number; name: string }) {
   );
 }
 
+/** Erase a person: their full name typed as it is shown (privacy.erasePerson checks it again). */
 function EraseDialog(props: { residentId: number; name: string; onClose: () => void }) {
   const { t } = useTranslation(['privacy', 'common']);
   const navigate = useNavigate();
   const erase = useMutate('privacy.erasePerson');
-  const [typed, setTyped] = useState('');
-  const matches = confirmsName(typed, props.name);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!matches) return;
-    try {
-      const result = await erase.mutateAsync({ residentId: props.residentId, confirmName: typed });
+  const f = useCallForm({
+    call: 'privacy.erasePerson',
+    defaultValues: { confirmName: '' },
+    toInput: (v: { confirmName: string }) => ({ residentId: props.residentId, confirmName: v.confirmName }),
+    onCancel: props.onClose,
+    onSubmit: async (input) => {
+      const result = await erase.mutateAsync(input);
       void navigate(`/residents/${props.residentId}`, { replace: true, state: { erased: result } });
       props.onClose();
-    } catch {
-      // Shown below.
-    }
-  };
+    },
+  });
+  const matches = confirmsName(f.form.watch('confirmName'), props.name);
 
   return (
     <Dialog titleId="erase-title" onClose={props.onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <KeyForm onSubmit={() => (matches ? f.submit() : undefined)} onCancel={f.cancel}>
         <h2 id="erase-title">{t('privacy:person.eraseTitle', { name: props.name })}</h2>
         <div className="notice notice-warning">
           <ul>
@@ -69,19 +70,19 @@ function EraseDialog(props: { residentId: number; name: string; onClose: () => v
             <li>{t('privacy:person.eraseBackups')}</li>
           </ul>
         </div>
-        <Field label={t('privacy:person.eraseType', { name: props.name })} hint={t('privacy:person.eraseTypeHint')}>
-          {(p) => <input {...p} value={typed} autoFocus autoComplete="off" onChange={(e) => setTyped(e.target.value)} />}
+        <Field label={t('privacy:person.eraseType', { name: props.name })} hint={t('privacy:person.eraseTypeHint')} error={f.error('confirmName')} required>
+          {(p) => <input {...p} autoFocus autoComplete="off" {...f.form.register('confirmName')} />}
         </Field>
-        <ErrorNotice error={erase.error} />
+        {f.notice}
         <div className="actions">
-          <button type="submit" className="danger" disabled={!matches || erase.isPending}>
+          <button type="submit" className="danger" disabled={!matches || erase.isPending || f.saving}>
             {t('privacy:person.eraseConfirm')}
           </button>
-          <button type="button" onClick={props.onClose}>
+          <button type="button" onClick={f.cancel}>
             {t('common:cancel')}
           </button>
         </div>
-      </form>
+      </KeyForm>
     </Dialog>
   );
 }

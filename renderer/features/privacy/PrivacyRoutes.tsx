@@ -1,12 +1,15 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PrivacySettings, Retention } from '../../../shared/domain/privacy';
 import { useCall, useMutate } from '../../app/api';
-import { ApiError } from '../../bridge';
 import { column, DataTable } from '../../ui/DataTable';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { wholeNumber } from '../../ui/formNumbers';
+import { useCallForm } from '../../ui/useCallForm';
 import { useFormat } from '../../ui/format';
 import './privacy.css';
 
@@ -41,51 +44,59 @@ function SettingsCard() {
   return <SettingsForm initial={settings.data} />;
 }
 
+type SettingsValues = { noticeVersion: string } & Record<keyof Retention, string>;
+
 function SettingsForm(props: { initial: PrivacySettings }) {
   const { t } = useTranslation(['privacy', 'common']);
   const update = useMutate('privacy.updateSettings');
-  const [notice, setNotice] = useState(props.initial.noticeVersion);
-  const [values, setValues] = useState<Record<keyof Retention, string>>({
-    inactiveResidentYears: String(props.initial.retention.inactiveResidentYears),
-    closedRequestNotesYears: String(props.initial.retention.closedRequestNotesYears),
-    signInEventsMonths: String(props.initial.retention.signInEventsMonths),
+  const [saved, setSaved] = useState(false);
+  const f = useCallForm({
+    call: 'privacy.updateSettings',
+    defaultValues: {
+      noticeVersion: props.initial.noticeVersion,
+      inactiveResidentYears: String(props.initial.retention.inactiveResidentYears),
+      closedRequestNotesYears: String(props.initial.retention.closedRequestNotesYears),
+      signInEventsMonths: String(props.initial.retention.signInEventsMonths),
+    } as SettingsValues,
+    // Years and months as typed: not a whole number goes as NaN, which the schema refuses.
+    toInput: (v: SettingsValues) => ({
+      noticeVersion: v.noticeVersion,
+      retention: Object.fromEntries(RETENTION_KEYS.map((k) => [k, wholeNumber(v[k], Number.NaN)])) as Retention,
+    }),
+    fieldOf: (path) => {
+      const key = path.replace(/^retention\./, '');
+      return key === 'noticeVersion' || (RETENTION_KEYS as readonly string[]).includes(key) ? (key as keyof SettingsValues) : null;
+    },
+    onSubmit: async (input) => {
+      setSaved(false);
+      await update.mutateAsync(input);
+      setSaved(true);
+    },
   });
-  const fieldError = (path: string) => (update.error instanceof ApiError ? update.error.body.fields?.find((f) => f.path === path)?.message : undefined);
-  const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    update.mutate({
-      noticeVersion: notice,
-      retention: {
-        inactiveResidentYears: num(values.inactiveResidentYears),
-        closedRequestNotesYears: num(values.closedRequestNotesYears),
-        signInEventsMonths: num(values.signInEventsMonths),
-      },
-    });
-  };
+  const { register } = f.form;
 
   return (
     <section className="card" aria-labelledby="retention-settings-title">
       <h2 id="retention-settings-title">{t('privacy:settings.title')}</h2>
-      <form className="retention-settings" noValidate onSubmit={submit}>
-        <Field label={t('privacy:settings.noticeVersion')} hint={t('privacy:settings.noticeHint')} error={fieldError('noticeVersion')}>
-          {(p) => <input {...p} value={notice} onChange={(e) => setNotice(e.target.value)} autoComplete="off" />}
+      <KeyForm className="retention-settings" onSubmit={f.submit}>
+        <RequiredLegend />
+        <Field label={t('privacy:settings.noticeVersion')} hint={t('privacy:settings.noticeHint')} error={f.error('noticeVersion')} required>
+          {(p) => <input {...p} {...register('noticeVersion')} autoComplete="off" />}
         </Field>
         {RETENTION_KEYS.map((k) => (
-          <Field key={k} label={t(`privacy:settings.${k}`)} hint={t(`privacy:settings.${k}Hint`)} error={fieldError(`retention.${k}`)}>
-            {(p) => <input {...p} inputMode="numeric" value={values[k]} onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))} />}
+          <Field key={k} label={t(`privacy:settings.${k}`)} hint={t(`privacy:settings.${k}Hint`)} error={f.error(k)} required>
+            {(p) => <input {...p} inputMode="numeric" {...register(k)} />}
           </Field>
         ))}
         <p className="field-hint">{t('privacy:settings.auditKept')}</p>
-        {update.error instanceof ApiError && update.error.body.code === 'validation' ? null : <ErrorNotice error={update.error} />}
+        {f.notice}
         <div className="actions">
-          <button type="submit" className="primary" disabled={update.isPending}>
+          <button type="submit" className="primary" disabled={update.isPending || f.saving}>
             {t('common:save')}
           </button>
-          {update.isSuccess ? <span role="status">{t('privacy:settings.saved')}</span> : null}
+          {saved ? <span role="status">{t('privacy:settings.saved')}</span> : null}
         </div>
-      </form>
+      </KeyForm>
     </section>
   );
 }
@@ -99,7 +110,6 @@ function ReviewCard() {
   const purge = useMutate('privacy.purgeSignInEvents');
   const [people, setPeople] = useState<number[]>([]);
   const [requests, setRequests] = useState<number[]>([]);
-  const [confirm, setConfirm] = useState<'people' | 'requests' | null>(null);
   if (review.isError) return <ErrorNotice error={review.error} />;
   if (!review.data) return <p className="loading">{t('common:loading')}</p>;
   const r = review.data;
@@ -123,17 +133,18 @@ function ReviewCard() {
             headers={[t('privacy:review.columns.name'), t('privacy:review.columns.settlement'), t('privacy:review.columns.lastActivity')]}
             cells={(x) => [<Link key="name" to={`/residents/${x.id}`}>{x.fullName}</Link>, x.settlement || t('common:none'), format.date(x.lastActivity)]}
           />
-          <ConfirmDanger
-            open={confirm === 'people'}
-            count={people.length}
-            warning={t('privacy:review.anonymiseWarning', { count: people.length })}
+          <ConfirmButton
+            block
+            danger
+            label={t('privacy:review.anonymise', { count: people.length })}
+            question={t('privacy:review.anonymiseWarning', { count: people.length })}
             confirmLabel={t('privacy:review.anonymiseConfirm', { count: people.length })}
-            startLabel={t('privacy:review.anonymise', { count: people.length })}
-            mutation={anonymise}
-            onStart={() => setConfirm('people')}
-            onCancel={() => setConfirm(null)}
-            onConfirm={() => anonymise.mutate({ residentIds: people }, { onSuccess: () => { setPeople([]); setConfirm(null); } })}
+            disabled={people.length === 0}
+            busy={anonymise.isPending}
+            onAsk={() => anonymise.reset()}
+            onConfirm={() => anonymise.mutateAsync({ residentIds: people }).then(() => setPeople([]), () => undefined)}
           />
+          <ErrorNotice error={anonymise.error} />
         </>
       )}
 
@@ -158,17 +169,18 @@ function ReviewCard() {
               format.date(x.closedOn),
             ]}
           />
-          <ConfirmDanger
-            open={confirm === 'requests'}
-            count={requests.length}
-            warning={t('privacy:review.clearWarning', { count: requests.length })}
+          <ConfirmButton
+            block
+            danger
+            label={t('privacy:review.clear', { count: requests.length })}
+            question={t('privacy:review.clearWarning', { count: requests.length })}
             confirmLabel={t('privacy:review.clearConfirm', { count: requests.length })}
-            startLabel={t('privacy:review.clear', { count: requests.length })}
-            mutation={clear}
-            onStart={() => setConfirm('requests')}
-            onCancel={() => setConfirm(null)}
-            onConfirm={() => clear.mutate({ requestIds: requests }, { onSuccess: () => { setRequests([]); setConfirm(null); } })}
+            disabled={requests.length === 0}
+            busy={clear.isPending}
+            onAsk={() => clear.reset()}
+            onConfirm={() => clear.mutateAsync({ requestIds: requests }).then(() => setRequests([]), () => undefined)}
           />
+          <ErrorNotice error={clear.error} />
         </>
       )}
       <h3>{t('privacy:review.signInTitle', { date: format.date(r.signInEvents.before) })}</h3>
@@ -181,43 +193,6 @@ function ReviewCard() {
       <ErrorNotice error={purge.error} />
       <p className="field-hint">{t('privacy:review.backupsNote')}</p>
     </section>
-  );
-}
-
-/** A destructive action on the chosen rows: the button, then a warning with Confirm (focused) and Cancel. */
-function ConfirmDanger(props: {
-  open: boolean;
-  count: number;
-  warning: string;
-  confirmLabel: string;
-  startLabel: string;
-  mutation: { isPending: boolean; error: unknown };
-  onStart: () => void;
-  onCancel: () => void;
-  onConfirm: () => void;
-}) {
-  const { t } = useTranslation('common');
-  return (
-    <>
-      {props.open ? (
-        <div className="notice notice-warning" role="alert">
-          <p>{props.warning}</p>
-          <div className="actions">
-            <button type="button" className="danger" autoFocus disabled={props.mutation.isPending} onClick={props.onConfirm}>
-              {props.confirmLabel}
-            </button>
-            <button type="button" onClick={props.onCancel}>
-              {t('common:cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" className="danger" disabled={props.count === 0} onClick={props.onStart}>
-          {props.startLabel}
-        </button>
-      )}
-      <ErrorNotice error={props.mutation.error} />
-    </>
   );
 }
 

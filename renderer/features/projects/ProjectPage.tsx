@@ -1,13 +1,17 @@
 import { useRef, useState } from 'react';
+import { Controller } from 'react-hook-form';
+import type { CallInput } from '../../../shared/api/contract';
 import { Link, useParams } from 'react-router';
 import { ACTIVITY_KINDS, type ActivityKind, type Participant, type Project } from '../../../shared/domain/projects';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
+import { decimalNumber, wholeNumber } from '../../ui/formNumbers';
+import { useCallForm } from '../../ui/useCallForm';
 import { ResidentPicker } from '../requests/ResidentPicker';
-import { Failure, StatusBadge, useProjectText, useSave } from './projectText';
+import { Failure, StatusBadge, useProjectText } from './projectText';
 import './projects.css';
 import { DateInput } from '../../ui/DateInput';
 
@@ -246,24 +250,37 @@ function PanelActions({ label, onCancel, busy }: { label: string; onCancel: () =
   );
 }
 
+interface ActivityValues {
+  kind: ActivityKind;
+  name: string;
+}
+
 function ActivityPanel({ project, onDone }: { project: Project; onDone: () => void }) {
   const text = useProjectText();
   const { t } = text;
   const add = useMutate('projects.addActivity');
-  const save = useSave(/^activity\./);
-  const [kind, setKind] = useState<ActivityKind>('course');
-  const [name, setName] = useState('');
-  const submit = () =>
-    save.attempt(async () => {
-      await add.mutateAsync({ id: project.id, activity: { kind, name } });
+  const f = useCallForm({
+    call: 'projects.addActivity',
+    defaultValues: { kind: 'course', name: '' } as ActivityValues,
+    toInput: (v: ActivityValues) => ({ id: project.id, activity: v }),
+    fieldOf: (path) => {
+      const field = path.replace(/^activity\./, '');
+      return field === 'kind' || field === 'name' ? field : null;
+    },
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await add.mutateAsync(input);
       onDone();
-    });
+    },
+  });
+  const { register } = f.form;
   return (
-    <KeyForm className="card project-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="project-activity-title">
+    <KeyForm className="card project-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="project-activity-title">
       <h3 id="project-activity-title">{t('projects:activity.add')}</h3>
-      <Field label={t('projects:activity.kind')} error={save.errors.kind}>
+      <RequiredLegend />
+      <Field label={t('projects:activity.kind')} error={f.error('kind')} required>
         {(p) => (
-          <select {...p} autoFocus value={kind} onChange={(e) => setKind(e.target.value as ActivityKind)}>
+          <select {...p} autoFocus {...register('kind')}>
             {ACTIVITY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {text.kind(k)}
@@ -272,13 +289,21 @@ function ActivityPanel({ project, onDone }: { project: Project; onDone: () => vo
           </select>
         )}
       </Field>
-      <Field label={t('projects:activity.name')} error={save.errors.name} className="project-panel-wide">
-        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+      <Field label={t('projects:activity.name')} error={f.error('name')} className="project-panel-wide" required>
+        {(p) => <input {...p} {...register('name')} />}
       </Field>
-      <Failure failure={save.failure} errors={save.errors} shown={['kind', 'name']} />
-      <PanelActions label={t('projects:activity.save')} onCancel={onDone} busy={add.isPending} />
+      {f.notice}
+      <PanelActions label={t('projects:activity.save')} onCancel={f.cancel ?? onDone} busy={add.isPending || f.saving} />
     </KeyForm>
   );
+}
+
+interface EnrolValues {
+  residentId: number | null;
+  recruitedOn: string;
+  signed: boolean;
+  contractOn: string;
+  note: string;
 }
 
 function EnrolPanel({ project, onDone }: { project: Project; onDone: () => void }) {
@@ -287,28 +312,45 @@ function EnrolPanel({ project, onDone }: { project: Project; onDone: () => void 
   const enrol = useMutate('projects.enrol');
   const status = useCall('app.status', {});
   const today = status.data?.today ?? '';
-  const save = useSave();
   const [picked, setPicked] = useState<{ id: number; fullName: string } | null>(null);
-  const [recruitedOn, setRecruitedOn] = useState(today);
-  const [signed, setSigned] = useState(true);
-  const [contractOn, setContractOn] = useState(today);
-  const [note, setNote] = useState('');
   const recruitedRef = useRef<HTMLInputElement>(null);
-  const submit = () => {
-    const found: Record<string, string> = picked === null ? { residentId: 'validation.unknownResident' } : {};
-    return save.attempt(async () => {
-      if (picked === null) return;
-      await enrol.mutateAsync({ id: project.id, residentId: picked.id, recruitedOn: recruitedOn || today, ...(signed ? { contractOn: contractOn || recruitedOn || today } : {}), note });
+  const f = useCallForm({
+    call: 'projects.enrol',
+    defaultValues: { residentId: null, recruitedOn: today, signed: true, contractOn: today, note: '' } as EnrolValues,
+    // An empty day is today (the recruitment's day for the contract).
+    toInput: (v: EnrolValues) => ({
+      id: project.id,
+      residentId: v.residentId as number,
+      recruitedOn: v.recruitedOn || today,
+      ...(v.signed ? { contractOn: v.contractOn || v.recruitedOn || today } : {}),
+      note: v.note,
+    }),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await enrol.mutateAsync(input);
       onDone();
-    }, found);
+    },
+  });
+  const { register, control, watch, setValue } = f.form;
+  const signed = watch('signed');
+  const residentError = f.error('residentId') ? (picked === null ? 'validation.unknownResident' : f.error('residentId')) : undefined;
+  const pick = (r: { id: number; fullName: string } | null) => {
+    setPicked(r);
+    setValue('residentId', r?.id ?? null, { shouldDirty: true });
+    f.form.clearErrors('residentId');
   };
   return (
-    <KeyForm className="card project-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="project-enrol-title">
+    <KeyForm className="card project-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="project-enrol-title">
       <h3 id="project-enrol-title">{t('projects:enrol.title')}</h3>
+      <RequiredLegend />
       {picked === null ? (
         <div className="project-panel-wide">
-          <ResidentPicker label={t('projects:enrol.find')} error={save.errors.residentId} autoFocus onPick={(r) => {
-              setPicked({ id: r.id, fullName: r.fullName });
+          <ResidentPicker
+            label={t('projects:enrol.find')}
+            error={residentError}
+            autoFocus
+            onPick={(r) => {
+              pick({ id: r.id, fullName: r.fullName });
               // The picker goes; the recruitment day is next.
               window.setTimeout(() => recruitedRef.current?.focus(), 0);
             }}
@@ -318,33 +360,60 @@ function EnrolPanel({ project, onDone }: { project: Project; onDone: () => void 
         <div className="project-panel-wide">
           <span className="muted">{t('projects:enrol.chosen')}: </span>
           <strong data-testid="enrol-chosen">{picked.fullName}</strong>{' '}
-          <button type="button" className="small" onClick={() => setPicked(null)}>
+          <button type="button" className="small" onClick={() => pick(null)}>
             {t('projects:enrol.change')}
           </button>
-          {save.errors.residentId ? <Failure failure={null} errors={{ residentId: save.errors.residentId }} shown={[]} /> : null}
+          {residentError ? <Failure failure={null} errors={{ residentId: residentError }} shown={[]} /> : null}
         </div>
       )}
-      <Field label={t('projects:enrol.recruitedOn')} error={save.errors.recruitedOn}>
-        {(p) => <DateInput {...p} inputRef={recruitedRef} value={recruitedOn} onChange={setRecruitedOn} />}
+      <Field label={t('projects:enrol.recruitedOn')} error={f.error('recruitedOn')} required>
+        {(p) => (
+          <Controller
+            control={control}
+            name="recruitedOn"
+            render={({ field }) => <DateInput {...p} required inputRef={recruitedRef} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+          />
+        )}
       </Field>
       <label className="checkbox">
-        <input type="checkbox" checked={signed} onChange={(e) => setSigned(e.target.checked)} /> {t('projects:enrol.contractSigned')}
+        <input type="checkbox" {...register('signed')} /> {t('projects:enrol.contractSigned')}
       </label>
       {signed ? (
-        <Field label={t('projects:enrol.contractOn')} error={save.errors.contractOn}>
-          {(p) => <DateInput {...p} value={contractOn} onChange={setContractOn} />}
+        <Field label={t('projects:enrol.contractOn')} error={f.error('contractOn')}>
+          {(p) => (
+            <Controller
+              control={control}
+              name="contractOn"
+              render={({ field }) => <DateInput {...p} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+            />
+          )}
         </Field>
       ) : null}
-      <Field label={t('projects:enrol.note')} error={save.errors.note} className="project-panel-wide">
-        {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+      <Field label={t('projects:enrol.note')} error={f.error('note')} className="project-panel-wide">
+        {(p) => <textarea {...p} rows={2} {...register('note')} />}
       </Field>
-      <Failure failure={save.failure} errors={save.errors} shown={['residentId', 'recruitedOn', 'contractOn', 'note']} />
-      <PanelActions label={t('projects:enrol.save')} onCancel={onDone} busy={enrol.isPending} />
+      {f.notice}
+      <PanelActions label={t('projects:enrol.save')} onCancel={f.cancel ?? onDone} busy={enrol.isPending || f.saving} />
     </KeyForm>
   );
 }
 
-/** Contract, attendance, completion or drop-out of one participant. */
+const PARTICIPANT_CALLS = {
+  contract: 'projects.recordContract',
+  attendance: 'projects.recordAttendance',
+  complete: 'projects.complete',
+  dropOut: 'projects.dropOut',
+} as const;
+
+interface ParticipantValues {
+  on: string;
+  activityId: string;
+  sessions: string;
+  hours: string;
+  reason: string;
+}
+
+/** Contract, attendance, completion or drop-out of one participant, each checked with its own call's schema. */
 function ParticipantPanel({ project, kind, participant, onDone }: { project: Project; kind: 'contract' | 'attendance' | 'complete' | 'dropOut'; participant: Participant; onDone: () => void }) {
   const text = useProjectText();
   const { t } = text;
@@ -354,50 +423,49 @@ function ParticipantPanel({ project, kind, participant, onDone }: { project: Pro
   const attendance = useMutate('projects.recordAttendance');
   const complete = useMutate('projects.complete');
   const dropOut = useMutate('projects.dropOut');
-  const save = useSave();
-  const [on, setOn] = useState(today);
-  const [activityId, setActivityId] = useState(String(project.activities[0]?.id ?? ''));
-  const [sessions, setSessions] = useState('1');
-  const [hours, setHours] = useState('');
-  const [reason, setReason] = useState('');
   const name = participant.fullName ?? t('projects:page.erased');
-  const base = { id: project.id, participantId: participant.id, on: on || today };
   const busy = contract.isPending || attendance.isPending || complete.isPending || dropOut.isPending;
-
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (kind === 'attendance') {
-      if (activityId === '') found.activityId = 'validation.unknownActivity';
-      if (!/^\d+$/.test(sessions.trim())) found.sessions = 'validation.number';
-      if (hours.trim() !== '' && !/^\d+([.,]\d+)?$/.test(hours.trim())) found.hours = 'validation.number';
-    }
-    return save.attempt(async () => {
-      if (kind === 'contract') await contract.mutateAsync(base);
-      else if (kind === 'complete') await complete.mutateAsync(base);
-      else if (kind === 'dropOut') await dropOut.mutateAsync({ ...base, reason });
-      else {
-        await attendance.mutateAsync({
-          ...base,
-          activityId: Number(activityId),
-          sessions: Number(sessions.trim()),
-          hours: hours.trim() === '' ? null : Number(hours.trim().replace(',', '.')),
-        });
-      }
-      onDone();
-    }, found);
+  const toInput = (v: ParticipantValues) => {
+    const base = { id: project.id, participantId: participant.id, on: v.on || today };
+    if (kind === 'dropOut') return { ...base, reason: v.reason };
+    if (kind !== 'attendance') return base;
+    return {
+      ...base,
+      activityId: v.activityId === '' ? Number.NaN : Number(v.activityId),
+      // Sessions as typed ('' is no number); hours with a point or a comma, '' for none.
+      sessions: wholeNumber(v.sessions, Number.NaN),
+      hours: decimalNumber(v.hours, null),
+    };
   };
+  const f = useCallForm({
+    call: PARTICIPANT_CALLS[kind],
+    defaultValues: { on: today, activityId: String(project.activities[0]?.id ?? ''), sessions: '1', hours: '', reason: '' } as ParticipantValues,
+    toInput: (v: ParticipantValues) => toInput(v) as CallInput<(typeof PARTICIPANT_CALLS)[typeof kind]>,
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      if (kind === 'contract') await contract.mutateAsync(input as CallInput<'projects.recordContract'>);
+      else if (kind === 'complete') await complete.mutateAsync(input as CallInput<'projects.complete'>);
+      else if (kind === 'dropOut') await dropOut.mutateAsync(input as CallInput<'projects.dropOut'>);
+      else await attendance.mutateAsync(input as CallInput<'projects.recordAttendance'>);
+      onDone();
+    },
+  });
+  const { register, control, watch } = f.form;
+  const activityId = watch('activityId');
+  const activityError = f.error('activityId') ? (activityId === '' ? 'validation.unknownActivity' : f.error('activityId')) : undefined;
 
   const title = t(`projects:${kind}.title`, { name });
   const dateLabel = kind === 'attendance' ? t('projects:attendance.on') : t(`projects:${kind}.on`);
   const saveLabel = t(`projects:${kind}.save`);
   return (
-    <KeyForm className="card project-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="project-participant-title">
+    <KeyForm className="card project-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="project-participant-title">
       <h3 id="project-participant-title">{title}</h3>
+      <RequiredLegend />
       {kind === 'attendance' && project.activities.length === 0 ? <p className="muted project-panel-wide">{t('projects:attendance.noActivities')}</p> : null}
       {kind === 'attendance' ? (
-        <Field label={t('projects:attendance.activity')} error={save.errors.activityId}>
+        <Field label={t('projects:attendance.activity')} error={activityError} required>
           {(p) => (
-            <select {...p} autoFocus value={activityId} onChange={(e) => setActivityId(e.target.value)}>
+            <select {...p} autoFocus {...register('activityId')}>
               {project.activities.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name} ({text.kind(a.kind)})
@@ -407,26 +475,32 @@ function ParticipantPanel({ project, kind, participant, onDone }: { project: Pro
           )}
         </Field>
       ) : null}
-      <Field label={dateLabel} error={save.errors.on}>
-        {(p) => <DateInput {...p} autoFocus={kind !== 'attendance'} value={on} onChange={setOn} />}
+      <Field label={dateLabel} error={f.error('on')} required>
+        {(p) => (
+          <Controller
+            control={control}
+            name="on"
+            render={({ field }) => <DateInput {...p} required autoFocus={kind !== 'attendance'} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+          />
+        )}
       </Field>
       {kind === 'attendance' ? (
         <>
-          <Field label={t('projects:attendance.sessions')} error={save.errors.sessions}>
-            {(p) => <input {...p} inputMode="numeric" value={sessions} onChange={(e) => setSessions(e.target.value)} />}
+          <Field label={t('projects:attendance.sessions')} error={f.error('sessions')} required>
+            {(p) => <input {...p} inputMode="numeric" {...register('sessions')} />}
           </Field>
-          <Field label={t('projects:attendance.hours')} error={save.errors.hours}>
-            {(p) => <input {...p} inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} />}
+          <Field label={t('projects:attendance.hours')} error={f.error('hours')}>
+            {(p) => <input {...p} inputMode="decimal" {...register('hours')} />}
           </Field>
         </>
       ) : null}
       {kind === 'dropOut' ? (
-        <Field label={t('projects:dropOut.reason')} error={save.errors.reason} className="project-panel-wide">
-          {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        <Field label={t('projects:dropOut.reason')} error={f.error('reason')} className="project-panel-wide" required>
+          {(p) => <textarea {...p} rows={2} {...register('reason')} />}
         </Field>
       ) : null}
-      <Failure failure={save.failure} errors={save.errors} shown={['on', 'activityId', 'sessions', 'hours', 'reason']} />
-      <PanelActions label={saveLabel} onCancel={onDone} busy={busy} />
+      {f.notice}
+      <PanelActions label={saveLabel} onCancel={f.cancel ?? onDone} busy={busy || f.saving} />
     </KeyForm>
   );
 }

@@ -1,57 +1,60 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { centreSettingsSchema, COUNTRIES, CURRENCIES, LANGUAGES, type CentreSettings } from '../../../shared/domain/settings';
+import { COUNTRIES, CURRENCIES, LANGUAGES, type CentreSettings } from '../../../shared/domain/settings';
 import { useCall, useMutate } from '../../app/api';
 import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { SelectField } from '../../ui/SelectField';
 import { HostingSection } from './HostingSection';
 
 function SettingsForm({ initial }: { initial: CentreSettings }) {
   const { t } = useTranslation(['settings', 'setup', 'common']);
   const save = useMutate('settings.update');
-  const [values, setValues] = useState(initial);
-  const [error, setError] = useState<string | undefined>();
-  const set = <K extends keyof CentreSettings>(key: K, value: CentreSettings[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = centreSettingsSchema.safeParse(values);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message);
-      return;
-    }
-    setError(undefined);
-    save.mutate(parsed.data);
-  };
+  const [saved, setSaved] = useState(false);
+  const f = useCallForm({
+    call: 'settings.update',
+    defaultValues: initial,
+    toInput: (v: CentreSettings) => v,
+    onSubmit: async (input) => {
+      setSaved(false);
+      await save.mutateAsync(input);
+      setSaved(true);
+    },
+  });
+  const { register, watch, setValue } = f.form;
+  const [country, currency, language] = watch(['country', 'currency', 'language']);
   return (
-    <form className="card form-grid" onSubmit={submit} noValidate>
-      <Field label={t('setup:centreName')} error={error} className="span-2">
-        {(p) => <input {...p} value={values.centreName} onChange={(e) => set('centreName', e.target.value)} />}
+    <KeyForm className="card form-grid" onSubmit={f.submit}>
+      <RequiredLegend />
+      <Field label={t('setup:centreName')} error={f.error('centreName')} className="span-2" required>
+        {(p) => <input {...p} {...register('centreName')} />}
       </Field>
-      <SelectField label={t('setup:country')} value={values.country} options={COUNTRIES} optionLabel={(c) => t(`setup:countries.${c}`)} onChange={(v) => set('country', v)} />
-      <SelectField label={t('setup:currency')} value={values.currency} options={CURRENCIES} optionLabel={(c) => t(`setup:currencies.${c}`)} onChange={(v) => set('currency', v)} />
+      <SelectField label={t('setup:country')} value={country} options={COUNTRIES} optionLabel={(c) => t(`setup:countries.${c}`)} onChange={(v) => setValue('country', v, { shouldDirty: true })} />
+      <SelectField label={t('setup:currency')} value={currency} options={CURRENCIES} optionLabel={(c) => t(`setup:currencies.${c}`)} onChange={(v) => setValue('currency', v, { shouldDirty: true })} />
       <SelectField
         label={t('settings:defaultLanguage')}
         hint={t('settings:defaultLanguageHint')}
-        value={values.language}
+        value={language}
         options={LANGUAGES}
         optionLabel={(l) => LANGUAGE_NAMES[l]}
-        onChange={(v) => set('language', v)}
+        onChange={(v) => setValue('language', v, { shouldDirty: true })}
         optionLang
       />
-      <ErrorNotice error={save.error} />
-      {save.isSuccess ? (
+      {f.notice}
+      {saved ? (
         <div className="notice notice-success span-2" role="status">
           {t('settings:saved')}
         </div>
       ) : null}
       <div className="actions span-2">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={save.isPending || f.saving}>
           {t('common:save')}
         </button>
       </div>
-    </form>
+    </KeyForm>
   );
 }
 

@@ -1,14 +1,14 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutate } from '../../app/api';
 import { changeLanguage } from '../../app/i18n';
 import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
+import { secretFormSchema, type Repeat } from '../../ui/secretSchemas';
+import { contract } from '../../../shared/api/contract';
 import { SelectField } from '../../ui/SelectField';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { ApiError } from '../../bridge';
 import {
-  centreSettingsSchema,
   COUNTRIES,
   COUNTRY_DEFAULTS,
   CURRENCIES,
@@ -17,83 +17,94 @@ import {
   type Currency,
   type Language,
 } from '../../../shared/domain/settings';
-import { passwordProblem, PASSWORD_MIN_STRONG } from '../../../shared/domain/users';
+import { PASSWORD_MIN_STRONG } from '../../../shared/domain/users';
 
-/** First run: the centre's name, country, currency, default language, and a demo-data choice. */
+interface FirstRunValues {
+  centreName: string;
+  country: Country;
+  currency: Currency;
+  language: Language;
+  demo: boolean;
+  adminName: string;
+  adminPassword: string;
+  adminPasswordRepeat: string;
+}
+
+/** The first admin's password typed twice (setup.complete's own schema checks an admin's length). */
+const ADMIN_PASSWORD_REPEAT: Repeat = { first: 'adminPassword', repeat: 'adminPasswordRepeat', message: 'validation.passwordsDiffer' };
+
+/** First run: the centre's name, country, currency, default language, the first admin, and a demo-data choice. */
 export function FirstRun() {
   const { t, i18n } = useTranslation(['setup', 'common']);
   const complete = useMutate('setup.complete');
-  const [centreName, setCentreName] = useState('');
-  const [country, setCountry] = useState<Country>('OTHER');
-  const [currency, setCurrency] = useState<Currency>('EUR');
-  const [language, setLanguage] = useState<Language>((LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en');
-  const [demo, setDemo] = useState(false);
-  const [adminName, setAdminName] = useState('');
-  const [adminPassword, setAdminPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const toInput = ({ adminPasswordRepeat: _, ...v }: FirstRunValues) => v;
+  const f = useCallForm({
+    call: 'setup.complete',
+    defaultValues: {
+      centreName: '',
+      country: 'OTHER',
+      currency: 'EUR',
+      language: (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en',
+      demo: false,
+      adminName: '',
+      adminPassword: '',
+      adminPasswordRepeat: '',
+    } as FirstRunValues,
+    schema: secretFormSchema(contract['setup.complete'].input, { repeats: [ADMIN_PASSWORD_REPEAT] }),
+    check: (v: FirstRunValues) => v,
+    toInput,
+    // Nothing to lose before the centre exists.
+    guard: false,
+    onSubmit: (input) => complete.mutateAsync(input),
+  });
+  const { register, watch, setValue } = f.form;
+  const [country, currency, language] = watch(['country', 'currency', 'language']);
 
   const pickLanguage = (lng: Language) => {
-    setLanguage(lng);
+    setValue('language', lng);
     void changeLanguage(lng);
   };
   const pickCountry = (c: Country) => {
-    setCountry(c);
-    setCurrency(COUNTRY_DEFAULTS[c].currency);
+    setValue('country', c);
+    setValue('currency', COUNTRY_DEFAULTS[c].currency);
     pickLanguage(COUNTRY_DEFAULTS[c].language);
   };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = { centreName, country, currency, language };
-    const parsed = centreSettingsSchema.safeParse(input);
-    const passwordError = passwordProblem(adminPassword, 'admin');
-    const found: Record<string, string> = {
-      ...(parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]))),
-      ...(passwordError ? { adminPassword: passwordError } : {}),
-      ...(!passwordError && repeat !== adminPassword ? { repeat: 'validation.passwordsDiffer' } : {}),
-    };
-    setErrors(found);
-    if (!parsed.success || Object.keys(found).length > 0) return;
-    complete.mutate({ ...parsed.data, demo, adminName, adminPassword });
-  };
-
-  const serverError = complete.error instanceof ApiError && complete.error.body.code !== 'validation' ? complete.error : null;
 
   return (
     <main className="page narrow first-run">
       <h1>{t('setup:title')}</h1>
       <p className="lead">{t('setup:intro')}</p>
-      <form onSubmit={submit} noValidate className="card form-grid">
-        <Field label={t('setup:centreName')} error={errors.centreName} hint={t('setup:centreNameHint')} className="span-2">
-          {(p) => <input {...p} autoFocus value={centreName} onChange={(e) => setCentreName(e.target.value)} />}
+      <KeyForm onSubmit={f.submit} className="card form-grid">
+        <RequiredLegend />
+        <Field label={t('setup:centreName')} error={f.error('centreName')} hint={t('setup:centreNameHint')} className="span-2" required>
+          {(p) => <input {...p} autoFocus {...register('centreName')} />}
         </Field>
-        <Field label={t('setup:adminName')} hint={t('setup:adminNameHint')} className="span-2">
-          {(p) => <input {...p} value={adminName} onChange={(e) => setAdminName(e.target.value)} autoComplete="name" />}
+        <Field label={t('setup:adminName')} error={f.error('adminName')} hint={t('setup:adminNameHint')} className="span-2">
+          {(p) => <input {...p} {...register('adminName')} autoComplete="name" />}
         </Field>
-        <Field label={t('setup:adminPassword')} error={errors.adminPassword} hint={t('setup:adminPasswordHint', { count: PASSWORD_MIN_STRONG })}>
-          {(p) => <input {...p} type="password" value={adminPassword} onChange={(e) => setAdminPassword(e.target.value)} autoComplete="new-password" />}
+        <Field label={t('setup:adminPassword')} error={f.error('adminPassword')} hint={t('setup:adminPasswordHint', { count: PASSWORD_MIN_STRONG })} required>
+          {(p) => <input {...p} type="password" {...register('adminPassword')} autoComplete="new-password" />}
         </Field>
-        <Field label={t('setup:adminPasswordRepeat')} error={errors.repeat}>
-          {(p) => <input {...p} type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" />}
+        <Field label={t('setup:adminPasswordRepeat')} error={f.error('adminPasswordRepeat')} required>
+          {(p) => <input {...p} type="password" {...register('adminPasswordRepeat')} autoComplete="new-password" />}
         </Field>
         <SelectField label={t('setup:country')} value={country} options={COUNTRIES} optionLabel={(c) => t(`setup:countries.${c}`)} onChange={pickCountry} />
-        <SelectField label={t('setup:currency')} value={currency} options={CURRENCIES} optionLabel={(c) => t(`setup:currencies.${c}`)} onChange={setCurrency} />
+        <SelectField label={t('setup:currency')} value={currency} options={CURRENCIES} optionLabel={(c) => t(`setup:currencies.${c}`)} onChange={(c) => setValue('currency', c)} />
         <SelectField label={t('setup:language')} value={language} options={LANGUAGES} optionLabel={(l) => LANGUAGE_NAMES[l]} onChange={pickLanguage} className="span-2" optionLang />
         <label className="checkbox span-2">
-          <input type="checkbox" checked={demo} onChange={(e) => setDemo(e.target.checked)} />
+          <input type="checkbox" {...register('demo')} />
           <span>
             <strong>{t('setup:demo')}</strong>
             <span className="field-hint">{t('setup:demoHint')}</span>
           </span>
         </label>
-        <ErrorNotice error={serverError} />
+        {f.notice}
         <div className="actions span-2">
-          <button type="submit" className="primary" disabled={complete.isPending}>
+          <button type="submit" className="primary" disabled={complete.isPending || f.saving}>
             {complete.isPending ? t('setup:starting') : t('setup:start')}
           </button>
         </div>
-      </form>
+      </KeyForm>
     </main>
   );
 }

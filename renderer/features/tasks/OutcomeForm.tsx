@@ -1,12 +1,14 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { Controller, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate, MAX_ADVANCE_MINOR, taskOutcomeSchema, type TaskOutcomeInput } from '../../../shared/domain/tasks';
-import type { CallOutput } from '../../../shared/api/contract';
+import { isoDateSchema, taskOutcomeSchema } from '../../../shared/domain/tasks';
+import { contract, type CallOutput } from '../../../shared/api/contract';
 import type { Currency } from '../../../shared/domain/settings';
 import { useMutate } from '../../app/api';
-import { ApiError } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { DateInput } from '../../ui/DateInput';
+import { RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { parseAmount, parseHours } from '../../../shared/domain/amounts';
 import { commonKey, TaskField } from './TaskField';
 import { useTaskText } from './taskText';
@@ -16,24 +18,56 @@ import './tasks.css';
 interface HoursRow {
   volunteerId: number;
   fullName: string;
+  /** As typed ("1,5", "1:30"); '' for no hours. */
   hours: string;
   /** Added here (not on the task yet): may be removed again. */
   added: boolean;
 }
 
 interface AdvanceRow {
-  key: number;
   volunteerId: number | null;
+  /** As typed, in the centre's currency. */
   amount: string;
   note: string;
 }
 
-type Errors = Record<string, string>;
+interface OutcomeValues {
+  doneOn: string;
+  rows: HoursRow[];
+  note: string;
+  advances: AdvanceRow[];
+}
+
+/** tasks.complete's input, and a done day that is not after today (the core refuses it too). */
+function outcomeFormSchema(today: string) {
+  return contract['tasks.complete'].input.extend({
+    outcome: taskOutcomeSchema.extend({ doneOn: isoDateSchema.refine((d) => d <= today, 'validation.dateInFuture') }),
+  });
+}
+
+/** Where a path of tasks.complete's input is shown: minutes are those of the rows with hours typed. */
+function outcomeFieldOf(path: string, v: OutcomeValues) {
+  const [top, field, n, key] = path.split('.');
+  if (top !== 'outcome') return null;
+  if (field === 'doneOn' || field === 'note') return field;
+  if (field === 'minutes' && n !== undefined && /^\d+$/.test(n)) {
+    const withHours = v.rows.map((r, i) => (r.hours.trim() === '' ? -1 : i)).filter((i) => i >= 0);
+    const row = withHours[Number(n)];
+    return row === undefined ? null : (`rows.${row}.hours` as const);
+  }
+  if (field === 'advances' && n !== undefined && /^\d+$/.test(n)) {
+    const i = Number(n);
+    if (key === 'volunteerId') return `advances.${i}.volunteerId` as const;
+    if (key === 'note') return `advances.${i}.note` as const;
+    return `advances.${i}.amount` as const;
+  }
+  return null;
+}
 
 /**
  * Record that a task was done: the day (today by default), the hours each volunteer spent
  * ("1.5" → 90 minutes), a note, and money a volunteer advanced, typed in the centre's currency and
- * kept in minor units (integer arithmetic, no floats).
+ * kept in minor units (integer arithmetic, no floats). Checked with tasks.complete's own schema.
  */
 export function OutcomeForm(props: {
   task: CallOutput<'tasks.get'>;
@@ -51,14 +85,46 @@ export function OutcomeForm(props: {
   const text = useTaskText();
   const formId = useId();
   const complete = useMutate('tasks.complete');
-  const [doneOn, setDoneOn] = useState(props.today);
-  const [rows, setRows] = useState<HoursRow[]>(() => props.task.volunteers.map((v) => ({ volunteerId: v.volunteerId, fullName: v.fullName, hours: '', added: false })));
-  const [note, setNote] = useState('');
-  const [advances, setAdvances] = useState<AdvanceRow[]>([]);
-  const [errors, setErrors] = useState<Errors>({});
-  const nextKey = useRef(1);
-  const firstRef = useRef<HTMLInputElement>(null);
-  const doneOnRef = useRef<HTMLInputElement>(null);
+  const schema = outcomeFormSchema(props.today);
+  const f = useCallForm({
+    call: 'tasks.complete',
+    defaultValues: {
+      doneOn: props.today,
+      rows: props.task.volunteers.map((v) => ({ volunteerId: v.volunteerId, fullName: v.fullName, hours: '', added: false })),
+      note: '',
+      advances: [],
+    } as OutcomeValues,
+    schema,
+    // Hours and amounts as people write them; text that is not one goes as NaN, refused with its own message below.
+    toInput: (v: OutcomeValues) => ({
+      id: props.task.id,
+      outcome: {
+        doneOn: v.doneOn,
+        minutes: v.rows.filter((r) => r.hours.trim() !== '').map((r) => ({ volunteerId: r.volunteerId, minutes: parseHours(r.hours) ?? Number.NaN })),
+        note: v.note,
+        advances: v.advances.map((a) => ({
+          volunteerId: a.volunteerId as number,
+          amountMinor: readAmount(a.amount) ?? Number.NaN,
+          currency: props.currency,
+          note: a.note,
+        })),
+      },
+    }),
+    fieldOf: outcomeFieldOf,
+    onCancel: props.onClose,
+    onInvalid: () => focusFirstInvalid(),
+    onSubmit: async (input) => {
+      props.onDone(await complete.mutateAsync(input));
+    },
+  });
+  const { control, watch, setValue, getValues, clearErrors } = f.form;
+  /** A message goes away as soon as its field is changed. */
+  const register: typeof f.form.register = (name, options) => f.form.register(name, { ...options, onChange: () => clearErrors(name) });
+  const rows = useFieldArray({ control, name: 'rows' });
+  const advances = useFieldArray({ control, name: 'advances' });
+  const values = watch();
+  const firstRef = useRef<HTMLInputElement | null>(null);
+  const doneOnRef = useRef<HTMLInputElement | null>(null);
 
   const sectionRef = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -67,160 +133,133 @@ export function OutcomeForm(props: {
     (firstRef.current ?? doneOnRef.current)?.focus({ preventScroll: true });
   }, []);
 
-  /** A message goes away as soon as its field is changed. */
-  const clearError = (field: string) =>
-    setErrors((es) => {
-      if (!(field in es)) return es;
-      const rest = { ...es };
-      delete rest[field];
-      return rest;
-    });
-  const setRow = (volunteerId: number, hours: string) => {
-    setRows((rs) => rs.map((r) => (r.volunteerId === volunteerId ? { ...r, hours } : r)));
-    clearError(`hours.${volunteerId}`);
-  };
-  const setAdvance = (key: number, patch: Partial<AdvanceRow>) => {
-    setAdvances((as) => as.map((a) => (a.key === key ? { ...a, ...patch } : a)));
-    if (patch.amount !== undefined) clearError(`amount.${key}`);
-    if (patch.volunteerId !== undefined) clearError(`advanceVolunteer.${key}`);
-  };
-  const addAdvance = () => {
-    const key = nextKey.current++;
-    setAdvances((as) => [...as, { key, volunteerId: rows.length === 1 ? (rows[0]?.volunteerId ?? null) : null, amount: '', note: '' }]);
-    // Focus the new payment's first field once it is there.
-    setTimeout(() => document.querySelector<HTMLSelectElement>(`[data-advance="${formId}-${key}"]`)?.focus(), 0);
-  };
-
   /** After the messages are shown: the first field that needs attention gets the focus. */
-  const focusFirstInvalid = () =>
-    setTimeout(() => sectionRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+  const focusFirstInvalid = () => setTimeout(() => sectionRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
 
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
-    const next: Errors = {};
-    if (!isIsoDate(doneOn)) next.doneOn = 'common:validation.date';
-    else if (doneOn > props.today) next.doneOn = 'common:validation.dateInFuture';
-    const minutes: NonNullable<TaskOutcomeInput['minutes']> = [];
-    for (const r of rows) {
-      if (r.hours.trim() === '') continue;
-      const m = parseHours(r.hours);
-      if (m === null) next[`hours.${r.volunteerId}`] = 'tasks:validation.hours';
-      else minutes.push({ volunteerId: r.volunteerId, minutes: m });
-    }
-    const money: NonNullable<TaskOutcomeInput['advances']> = [];
-    for (const a of advances) {
-      if (a.volunteerId === null) next[`advanceVolunteer.${a.key}`] = 'tasks:validation.advanceVolunteer';
-      const amount = readAmount(a.amount);
-      if (amount === null) next[`amount.${a.key}`] = 'tasks:validation.money';
-      else if (amount < 1 || amount > MAX_ADVANCE_MINOR) next[`amount.${a.key}`] = 'tasks:validation.moneyRange';
-      if (a.volunteerId !== null && amount !== null) money.push({ volunteerId: a.volunteerId, amountMinor: amount, currency: props.currency, note: a.note });
-    }
-    const parsed = taskOutcomeSchema.safeParse({ doneOn, minutes, note, advances: money });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= commonKey(issue.message);
-    }
-    setErrors(next);
-    if (!parsed.success || Object.keys(next).length > 0) {
-      focusFirstInvalid();
-      return;
-    }
-    try {
-      props.onDone(await complete.mutateAsync({ id: props.task.id, outcome: parsed.data }));
-    } catch (err) {
-      if (err instanceof ApiError && err.body.fields) {
-        const fields: Errors = {};
-        for (const f of err.body.fields) {
-          const path = f.path.replace(/^outcome\./, '');
-          if (path === 'doneOn') fields.doneOn = commonKey(f.message);
-          else fields[path.split('.')[0] ?? path] = commonKey(f.message);
-        }
-        setErrors(fields);
-        focusFirstInvalid();
-      }
-    }
+  const addAdvance = () => {
+    const volunteers = getValues('rows');
+    advances.append({ volunteerId: volunteers.length === 1 ? (volunteers[0]?.volunteerId ?? null) : null, amount: '', note: '' }, { shouldFocus: false });
+    // Focus the new payment's first field once it is there.
+    const index = getValues('advances').length - 1;
+    setTimeout(() => document.querySelector<HTMLSelectElement>(`[data-advance="${formId}-${index}"]`)?.focus(), 0);
   };
+  const removeRow = (index: number) => {
+    const volunteerId = getValues(`rows.${index}.volunteerId`);
+    getValues('advances').forEach((a, i) => {
+      if (a.volunteerId === volunteerId) setValue(`advances.${i}.volunteerId`, null, { shouldDirty: true });
+    });
+    rows.remove(index);
+  };
+
+  // The schema's words for text that is no number, or a number out of range, in the tasks' own terms.
+  const hoursError = (i: number) => {
+    const e = f.error(`rows.${i}.hours`);
+    if (e === undefined) return undefined;
+    return parseHours(values.rows[i]?.hours ?? '') === null ? 'tasks:validation.hours' : commonKey(e);
+  };
+  const amountError = (i: number) => {
+    const e = f.error(`advances.${i}.amount`);
+    if (e === undefined) return undefined;
+    const amount = readAmount(values.advances[i]?.amount ?? '');
+    return amount === null ? 'tasks:validation.money' : e === 'validation.range' ? 'tasks:validation.moneyRange' : commonKey(e);
+  };
+  const volunteerError = (i: number) => {
+    const e = f.error(`advances.${i}.volunteerId`);
+    if (e === undefined) return undefined;
+    return values.advances[i]?.volunteerId === null ? 'tasks:validation.advanceVolunteer' : commonKey(e);
+  };
+  const fieldError = (name: 'doneOn' | 'note') => {
+    const e = f.error(name);
+    return e === undefined ? undefined : commonKey(e);
+  };
+  const idSelect = (value: string) => (value === '' ? null : Number(value));
 
   return (
     <section ref={sectionRef} className="card outcome" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>{t('tasks:actions.doneTitle')}</h2>
-      <KeyForm onSubmit={() => submit()} onCancel={props.onClose}>
+      <KeyForm onSubmit={f.submit} onCancel={f.cancel}>
+        <RequiredLegend />
         <div className="outcome-grid">
           <div className="outcome-main">
-            <TaskField label={t('tasks:outcome.doneOn')} error={errors.doneOn}>
+            <TaskField label={t('tasks:outcome.doneOn')} error={fieldError('doneOn')} required>
               {(p) => (
-                <input
-                  {...p}
-                  ref={doneOnRef}
-                  type="date"
-                  max={props.today}
-                  value={doneOn}
-                  onChange={(e) => {
-                    setDoneOn(e.target.value);
-                    clearError('doneOn');
-                  }}
+                <Controller
+                  control={control}
+                  name="doneOn"
+                  render={({ field }) => (
+                    <DateInput
+                      {...p}
+                      required
+                      name={field.name}
+                      value={field.value}
+                      max={props.today}
+                      onChange={(value) => {
+                        field.onChange(value);
+                        clearErrors('doneOn');
+                      }}
+                      onBlur={field.onBlur}
+                      inputRef={(el) => {
+                        doneOnRef.current = el;
+                        field.ref(el);
+                      }}
+                    />
+                  )}
                 />
               )}
             </TaskField>
             <fieldset className="outcome-hours">
               <legend>{t('tasks:outcome.hoursTitle')}</legend>
               <p className="field-hint">{t('tasks:outcome.hoursHint')}</p>
-              {rows.length === 0 ? <p className="muted">{t('tasks:outcome.noVolunteers')}</p> : null}
-              {rows.map((r, i) => (
-                <div key={r.volunteerId} className="outcome-hours-row">
-                  <TaskField label={t('tasks:outcome.hoursOf', { name: r.fullName })} error={errors[`hours.${r.volunteerId}`]}>
-                    {(p) => (
-                      <input
-                        {...p}
-                        ref={i === 0 ? firstRef : undefined}
-                        inputMode="decimal"
-                        autoComplete="off"
-                        className="outcome-hours-input"
-                        value={r.hours}
-                        onChange={(e) => setRow(r.volunteerId, e.target.value)}
-                      />
-                    )}
-                  </TaskField>
-                  {r.added ? (
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() => {
-                        setRows((rs) => rs.filter((x) => x.volunteerId !== r.volunteerId));
-                        setAdvances((as) => as.map((a) => (a.volunteerId === r.volunteerId ? { ...a, volunteerId: null } : a)));
-                      }}
-                    >
-                      {t('tasks:outcome.remove', { name: r.fullName })}
-                    </button>
-                  ) : null}
-                </div>
-              ))}
+              {rows.fields.length === 0 ? <p className="muted">{t('tasks:outcome.noVolunteers')}</p> : null}
+              {rows.fields.map((r, i) => {
+                const hours = register(`rows.${i}.hours`);
+                return (
+                  <div key={r.id} className="outcome-hours-row">
+                    <TaskField label={t('tasks:outcome.hoursOf', { name: r.fullName })} error={hoursError(i)}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          {...hours}
+                          ref={(el) => {
+                            hours.ref(el);
+                            if (i === 0) firstRef.current = el;
+                          }}
+                          inputMode="decimal"
+                          autoComplete="off"
+                          className="outcome-hours-input"
+                        />
+                      )}
+                    </TaskField>
+                    {r.added ? (
+                      <button type="button" className="small" onClick={() => removeRow(i)}>
+                        {t('tasks:outcome.remove', { name: r.fullName })}
+                      </button>
+                    ) : null}
+                  </div>
+                );
+              })}
               <VolunteerPicker
                 label={t('tasks:outcome.addVolunteer')}
-                exclude={rows.map((r) => r.volunteerId)}
-                onPick={(v) => setRows((rs) => [...rs, { volunteerId: v.id, fullName: v.fullName, hours: '', added: true }])}
+                exclude={values.rows.map((r) => r.volunteerId)}
+                onPick={(v) => rows.append({ volunteerId: v.id, fullName: v.fullName, hours: '', added: true }, { shouldFocus: false })}
               />
             </fieldset>
-            <TaskField label={t('tasks:outcome.note')} error={errors.note}>
-              {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+            <TaskField label={t('tasks:outcome.note')} error={fieldError('note')}>
+              {(p) => <textarea {...p} rows={2} {...register('note')} />}
             </TaskField>
           </div>
           <fieldset className="outcome-advances">
             <legend>{t('tasks:outcome.advancesTitle')}</legend>
             <p className="field-hint">{t('tasks:outcome.advancesIntro')}</p>
-            {advances.map((a) => {
-              const amount = readAmount(a.amount);
+            {advances.fields.map((a, i) => {
+              const amount = readAmount(values.advances[i]?.amount ?? '');
               return (
-                <div key={a.key} className="outcome-advance-row">
-                  <TaskField label={t('tasks:outcome.advanceVolunteer')} error={errors[`advanceVolunteer.${a.key}`]}>
+                <div key={a.id} className="outcome-advance-row">
+                  <TaskField label={t('tasks:outcome.advanceVolunteer')} error={volunteerError(i)} required>
                     {(p) => (
-                      <select
-                        {...p}
-                        data-advance={`${formId}-${a.key}`}
-                        value={a.volunteerId ?? ''}
-                        onChange={(e) => setAdvance(a.key, { volunteerId: e.target.value === '' ? null : Number(e.target.value) })}
-                      >
+                      <select {...p} data-advance={`${formId}-${i}`} {...register(`advances.${i}.volunteerId`, { setValueAs: idSelect })}>
                         <option value="">{t('tasks:outcome.chooseVolunteer')}</option>
-                        {rows.map((v) => (
+                        {values.rows.map((v) => (
                           <option key={v.volunteerId} value={v.volunteerId}>
                             {v.fullName}
                           </option>
@@ -231,30 +270,31 @@ export function OutcomeForm(props: {
                   <TaskField
                     label={t('tasks:outcome.amount', { currency: props.currency })}
                     hint={amount !== null && amount > 0 ? t('tasks:outcome.amountIs', { amount: text.money(amount, props.currency) }) : t('tasks:outcome.amountHint')}
-                    error={errors[`amount.${a.key}`]}
+                    error={amountError(i)}
+                    required
                   >
-                    {(p) => <input {...p} inputMode="decimal" autoComplete="off" value={a.amount} onChange={(e) => setAdvance(a.key, { amount: e.target.value })} />}
+                    {(p) => <input {...p} inputMode="decimal" autoComplete="off" {...register(`advances.${i}.amount`)} />}
                   </TaskField>
-                  <TaskField label={t('tasks:outcome.advanceNote')} className="outcome-advance-note">
-                    {(p) => <input {...p} value={a.note} onChange={(e) => setAdvance(a.key, { note: e.target.value })} />}
+                  <TaskField label={t('tasks:outcome.advanceNote')} className="outcome-advance-note" error={f.error(`advances.${i}.note`) ? commonKey(f.error(`advances.${i}.note`)) : undefined}>
+                    {(p) => <input {...p} {...register(`advances.${i}.note`)} />}
                   </TaskField>
-                  <button type="button" className="small outcome-advance-remove" onClick={() => setAdvances((as) => as.filter((x) => x.key !== a.key))}>
+                  <button type="button" className="small outcome-advance-remove" onClick={() => advances.remove(i)}>
                     {t('tasks:outcome.removeAdvance')}
                   </button>
                 </div>
               );
             })}
-            <button type="button" onClick={addAdvance} disabled={rows.length === 0}>
-              {advances.length === 0 ? t('tasks:outcome.addAdvance') : t('tasks:outcome.anotherAdvance')}
+            <button type="button" onClick={addAdvance} disabled={values.rows.length === 0}>
+              {advances.fields.length === 0 ? t('tasks:outcome.addAdvance') : t('tasks:outcome.anotherAdvance')}
             </button>
           </fieldset>
         </div>
-        <ErrorNotice error={complete.error} />
+        {f.notice}
         <div className="actions">
-          <button type="submit" className="primary big" disabled={complete.isPending}>
+          <button type="submit" className="primary big" disabled={complete.isPending || f.saving}>
             {t('tasks:outcome.save')}
           </button>
-          <button type="button" onClick={props.onClose}>
+          <button type="button" onClick={f.cancel}>
             {t('tasks:actions.back')}
           </button>
           <span className="field-hint">{t('common:saveShortcut')}</span>

@@ -1,54 +1,59 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { passwordProblem, PASSWORD_MIN_STRONG } from '../../../shared/domain/users';
+import { contract } from '../../../shared/api/contract';
+import { PASSWORD_MIN_STRONG } from '../../../shared/domain/users';
 import { invoke } from '../../bridge';
 import { queryKeyOf } from '../../app/api';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
+import { PASSWORD_REPEAT, secretFormSchema } from '../../ui/secretSchemas';
 import './users.css';
 
-/** A database from before sign-in existed: the admin's password is set once, here. */
+interface ClaimValues {
+  password: string;
+  passwordRepeat: string;
+}
+
+/** A database from before sign-in existed: the admin's password is set once, here, typed twice. */
 export function ClaimAdminScreen() {
   const { t } = useTranslation(['users', 'common']);
   const client = useQueryClient();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<{ password?: string; repeat?: string }>({});
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const problem = passwordProblem(password, 'admin');
-    const next = { ...(problem ? { password: problem } : {}), ...(password !== repeat ? { repeat: 'validation.passwordsDiffer' } : {}) };
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    try {
-      await invoke('auth.claimAdmin', { password });
+  const f = useCallForm({
+    call: 'auth.claimAdmin',
+    defaultValues: { password: '', passwordRepeat: '' } as ClaimValues,
+    // auth.claimAdmin's input, an admin's password length and the repeat.
+    schema: secretFormSchema(contract['auth.claimAdmin'].input, { repeats: [PASSWORD_REPEAT], role: 'admin' }),
+    check: (v: ClaimValues) => v,
+    toInput: (v: ClaimValues) => ({ password: v.password }),
+    // Nothing to lose before the first admin exists.
+    guard: false,
+    onSubmit: async (input) => {
+      await invoke('auth.claimAdmin', input);
       await client.invalidateQueries({ queryKey: queryKeyOf('app.status') });
-    } catch (err) {
-      setError(err);
-    }
-  };
+    },
+  });
+  const { register } = f.form;
 
   return (
     <main className="page narrow sign-in">
       <h1>{t('users:claim.title')}</h1>
       <p className="lead">{t('users:claim.intro')}</p>
-      <form className="card form-grid" onSubmit={submit} noValidate>
-        <Field label={t('users:fields.newPassword')} error={errors.password} hint={t('users:passwordRule', { count: PASSWORD_MIN_STRONG })} className="span-2">
-          {(p) => <input {...p} type="password" autoFocus autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+      <KeyForm className="card form-grid" onSubmit={f.submit}>
+        <RequiredLegend />
+        <Field label={t('users:fields.newPassword')} error={f.error('password')} hint={t('users:passwordRule', { count: PASSWORD_MIN_STRONG })} className="span-2" required>
+          {(p) => <input {...p} type="password" autoFocus autoComplete="new-password" {...register('password')} />}
         </Field>
-        <Field label={t('users:fields.repeatPassword')} error={errors.repeat} className="span-2">
-          {(p) => <input {...p} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />}
+        <Field label={t('users:fields.repeatPassword')} error={f.error('passwordRepeat')} className="span-2" required>
+          {(p) => <input {...p} type="password" autoComplete="new-password" {...register('passwordRepeat')} />}
         </Field>
-        <ErrorNotice error={error} />
+        {f.notice}
         <div className="actions span-2">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={f.saving}>
             {t('users:claim.submit')}
           </button>
         </div>
-      </form>
+      </KeyForm>
     </main>
   );
 }

@@ -1,24 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/api/roles';
 import { LANGUAGES, type Language } from '../../../shared/domain/settings';
-import { mayUnlockWithPin, passwordMinLength, passwordProblem, PIN_PATTERN, type UserSummary } from '../../../shared/domain/users';
+import { mayUnlockWithPin, passwordMinLength, type UserSummary } from '../../../shared/domain/users';
+import { contract } from '../../../shared/api/contract';
 import { useCall, useMutate } from '../../app/api';
 import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
-import { ApiError } from '../../bridge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
 import { SelectField } from '../../ui/SelectField';
+import { useCallForm } from '../../ui/useCallForm';
+import { PASSWORD_REPEAT, PIN_REPEAT, secretFormSchema } from '../../ui/secretSchemas';
 import './users.css';
 
 type LanguageChoice = Language | 'default';
 const LANGUAGE_CHOICES: readonly LanguageChoice[] = ['default', ...LANGUAGES];
-
-function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || !error.body.fields) return {};
-  return Object.fromEntries(error.body.fields.map((f) => [f.path, f.message]));
-}
 
 /** Add a user, or change one: name, role, language, password, PIN, active. */
 export function UserEditScreen() {
@@ -30,101 +28,102 @@ export function UserEditScreen() {
   return user ? <EditUser key={user.id} user={user} /> : <NewUser />;
 }
 
+interface NewUserValues {
+  name: string;
+  role: Role;
+  language: LanguageChoice;
+  password: string;
+  passwordRepeat: string;
+  pin: string;
+  pinRepeat: string;
+}
+
+const languageOf = (l: LanguageChoice): Language | null => (l === 'default' ? null : l);
+
 function NewUser() {
   const { t } = useTranslation(['users', 'common']);
   const navigate = useNavigate();
   const create = useMutate('users.create');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('frontdesk');
-  const [language, setLanguage] = useState<LanguageChoice>('default');
-  const [password, setPassword] = useState('');
-  const [pin, setPin] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const found: Record<string, string> = {
-      ...(name.trim() === '' ? { name: 'validation.required' } : {}),
-      ...(passwordProblem(password, role) ? { password: passwordProblem(password, role) as string } : {}),
-      ...(pin !== '' && !PIN_PATTERN.test(pin) ? { pin: 'validation.pin' } : {}),
-    };
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    create.mutate(
-      { name, role, language: language === 'default' ? null : language, password, pin: mayUnlockWithPin(role) && pin !== '' ? pin : null },
-      { onSuccess: () => void navigate('/admin/users') },
-    );
-  };
-  const server = fieldErrors(create.error);
+  const toInput = (v: NewUserValues) => ({
+    name: v.name,
+    role: v.role,
+    language: languageOf(v.language),
+    password: v.password,
+    pin: mayUnlockWithPin(v.role) && v.pin !== '' ? v.pin : null,
+  });
+  const f = useCallForm({
+    call: 'users.create',
+    defaultValues: { name: '', role: 'frontdesk', language: 'default', password: '', passwordRepeat: '', pin: '', pinRepeat: '' } as NewUserValues,
+    // users.create's schema (with the role's password length) and the two repeats.
+    schema: secretFormSchema(contract['users.create'].input, { repeats: [PASSWORD_REPEAT, PIN_REPEAT] }),
+    check: (v: NewUserValues) => ({ ...toInput(v), passwordRepeat: v.passwordRepeat, pinRepeat: mayUnlockWithPin(v.role) ? v.pinRepeat : '' }),
+    toInput,
+    onCancel: () => void navigate('/admin/users'),
+    onSubmit: async (input) => {
+      await create.mutateAsync(input);
+      void navigate('/admin/users');
+    },
+  });
+  const { register, watch, setValue } = f.form;
+  const [role, language] = watch(['role', 'language']);
 
   return (
     <>
       <h1>{t('users:add')}</h1>
-      <form className="card form-grid" onSubmit={submit} noValidate>
-        <Field label={t('users:fields.name')} error={errors.name ?? server.name} className="span-2">
-          {(p) => <input {...p} autoFocus value={name} onChange={(e) => setName(e.target.value)} />}
+      <KeyForm className="card form-grid" onSubmit={f.submit} onCancel={f.cancel}>
+        <RequiredLegend />
+        <Field label={t('users:fields.name')} error={f.error('name')} className="span-2" required>
+          {(p) => <input {...p} autoFocus {...register('name')} />}
         </Field>
-        <SelectField label={t('users:fields.role')} value={role} options={ROLES} optionLabel={(r) => t(`users:roles.${r}`)} onChange={setRole} hint={t(`users:roleHints.${role}`)} />
+        <SelectField
+          label={t('users:fields.role')}
+          value={role}
+          options={ROLES}
+          optionLabel={(r) => t(`users:roles.${r}`)}
+          onChange={(r) => setValue('role', r, { shouldDirty: true })}
+          hint={t(`users:roleHints.${role}`)}
+        />
         <SelectField
           label={t('users:fields.language')}
           value={language}
           options={LANGUAGE_CHOICES}
           optionLabel={(l) => (l === 'default' ? t('users:languageDefault') : LANGUAGE_NAMES[l])}
-          onChange={setLanguage}
+          onChange={(l) => setValue('language', l, { shouldDirty: true })}
         />
-        <Field label={t('users:fields.password')} error={errors.password ?? server.password} hint={t('users:passwordRule', { count: passwordMinLength(role) })}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+        <Field label={t('users:fields.password')} error={f.error('password')} hint={t('users:passwordRule', { count: passwordMinLength(role) })} required>
+          {(p) => <input {...p} type="password" autoComplete="new-password" {...register('password')} />}
+        </Field>
+        <Field label={t('users:fields.repeatPassword')} error={f.error('passwordRepeat')} required>
+          {(p) => <input {...p} type="password" autoComplete="new-password" {...register('passwordRepeat')} />}
         </Field>
         {mayUnlockWithPin(role) ? (
-          <Field label={t('users:fields.pinOptional')} error={errors.pin ?? server.pin} hint={t('users:pinRule')}>
-            {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />}
-          </Field>
+          <>
+            <Field label={t('users:fields.pinOptional')} error={f.error('pin')} hint={t('users:pinRule')}>
+              {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="off" {...register('pin')} />}
+            </Field>
+            <Field label={t('users:fields.repeatPin')} error={f.error('pinRepeat')}>
+              {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="off" {...register('pinRepeat')} />}
+            </Field>
+          </>
         ) : (
-          <p className="field-hint">{t('users:noPinForRole')}</p>
+          <p className="field-hint span-2">{t('users:noPinForRole')}</p>
         )}
-        <ErrorNotice error={create.error && !create.error.body.fields ? create.error : null} />
+        {f.notice}
         <div className="actions span-2">
-          <button type="submit" className="primary" disabled={create.isPending}>
+          <button type="submit" className="primary" disabled={create.isPending || f.saving}>
             {t('common:save')}
           </button>
           <Link to="/admin/users">{t('common:cancel')}</Link>
+          <span className="field-hint">{t('common:saveShortcut')}</span>
         </div>
-      </form>
+      </KeyForm>
     </>
   );
 }
 
 function EditUser({ user }: { user: UserSummary }) {
   const { t } = useTranslation(['users', 'common']);
-  const update = useMutate('users.update');
-  const reset = useMutate('users.resetPassword');
-  const setPin = useMutate('users.setPin');
   const setActive = useMutate('users.setActive');
-  const [name, setName] = useState(user.name);
-  const [role, setRole] = useState<Role>(user.role);
-  const [language, setLanguage] = useState<LanguageChoice>(user.language ?? 'default');
-  const [password, setPassword] = useState('');
-  const [pin, setPinValue] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const saveDetails = (e: FormEvent) => {
-    e.preventDefault();
-    update.mutate({ id: user.id, name, role, language: language === 'default' ? null : language });
-  };
-  const savePassword = (e: FormEvent) => {
-    e.preventDefault();
-    const problem = passwordProblem(password, user.role);
-    setErrors(problem ? { password: problem } : {});
-    if (problem) return;
-    reset.mutate({ id: user.id, password }, { onSuccess: () => setPassword('') });
-  };
-  const savePin = (e: FormEvent) => {
-    e.preventDefault();
-    const bad = !PIN_PATTERN.test(pin);
-    setErrors(bad ? { pin: 'validation.pin' } : {});
-    if (bad) return;
-    setPin.mutate({ id: user.id, pin }, { onSuccess: () => setPinValue('') });
-  };
 
   return (
     <>
@@ -133,63 +132,9 @@ function EditUser({ user }: { user: UserSummary }) {
         <Link to="/admin/users">{t('users:backToList')}</Link>
       </div>
       {!user.active ? <p className="notice notice-warning">{t('users:inactiveNotice')}</p> : null}
-      <form className="card form-grid" onSubmit={saveDetails}>
-        <h2 className="span-2">{t('users:details')}</h2>
-        <Field label={t('users:fields.name')} className="span-2">
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <SelectField label={t('users:fields.role')} value={role} options={ROLES} optionLabel={(r) => t(`users:roles.${r}`)} onChange={setRole} hint={t(`users:roleHints.${role}`)} />
-        <SelectField
-          label={t('users:fields.language')}
-          value={language}
-          options={LANGUAGE_CHOICES}
-          optionLabel={(l) => (l === 'default' ? t('users:languageDefault') : LANGUAGE_NAMES[l])}
-          onChange={setLanguage}
-        />
-        <ErrorNotice error={update.error} />
-        {update.isSuccess ? <p className="notice notice-success span-2">{t('users:saved')}</p> : null}
-        <div className="actions span-2">
-          <button type="submit" className="primary" disabled={update.isPending}>
-            {t('common:save')}
-          </button>
-        </div>
-      </form>
-
-      <form className="card form-grid" onSubmit={savePassword} noValidate>
-        <h2 className="span-2">{t('users:resetPassword')}</h2>
-        <Field label={t('users:fields.newPassword')} error={errors.password} hint={t('users:passwordRule', { count: passwordMinLength(user.role) })}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
-        </Field>
-        <ErrorNotice error={reset.error} />
-        {reset.isSuccess ? <p className="notice notice-success span-2">{t('users:passwordSaved')}</p> : null}
-        <div className="actions span-2">
-          <button type="submit" disabled={reset.isPending}>
-            {t('users:resetPassword')}
-          </button>
-        </div>
-      </form>
-
-      {mayUnlockWithPin(user.role) ? (
-        <form className="card form-grid" onSubmit={savePin} noValidate>
-          <h2 className="span-2">{t('users:pinTitle')}</h2>
-          <p className="field-hint span-2">{user.hasPin ? t('users:pinSet') : t('users:pinNone')}</p>
-          <Field label={t('users:fields.newPin')} error={errors.pin} hint={t('users:pinRule')}>
-            {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPinValue(e.target.value)} />}
-          </Field>
-          <ErrorNotice error={setPin.error} />
-          {setPin.isSuccess ? <p className="notice notice-success span-2">{t('users:pinSaved')}</p> : null}
-          <div className="actions span-2">
-            <button type="submit" disabled={setPin.isPending}>
-              {t('users:setPin')}
-            </button>
-            {user.hasPin ? (
-              <button type="button" onClick={() => setPin.mutate({ id: user.id, pin: null })}>
-                {t('users:removePin')}
-              </button>
-            ) : null}
-          </div>
-        </form>
-      ) : null}
+      <DetailsForm user={user} />
+      <PasswordForm user={user} />
+      {mayUnlockWithPin(user.role) ? <PinForm user={user} /> : null}
 
       <section className="card">
         <h2>{user.active ? t('users:deactivate') : t('users:reactivate')}</h2>
@@ -200,5 +145,155 @@ function EditUser({ user }: { user: UserSummary }) {
         </button>
       </section>
     </>
+  );
+}
+
+interface DetailsValues {
+  name: string;
+  role: Role;
+  language: LanguageChoice;
+}
+
+/** Name, role and language (users.update). */
+function DetailsForm({ user }: { user: UserSummary }) {
+  const { t } = useTranslation(['users', 'common']);
+  const update = useMutate('users.update');
+  const [saved, setSaved] = useState(false);
+  const f = useCallForm({
+    call: 'users.update',
+    defaultValues: { name: user.name, role: user.role, language: user.language ?? 'default' } as DetailsValues,
+    toInput: (v: DetailsValues) => ({ id: user.id, name: v.name, role: v.role, language: languageOf(v.language) }),
+    onSubmit: async (input) => {
+      setSaved(false);
+      await update.mutateAsync(input);
+      setSaved(true);
+    },
+  });
+  const { register, watch, setValue } = f.form;
+  const [role, language] = watch(['role', 'language']);
+  return (
+    <KeyForm className="card form-grid" onSubmit={f.submit}>
+      <h2 className="span-2">{t('users:details')}</h2>
+      <RequiredLegend />
+      <Field label={t('users:fields.name')} error={f.error('name')} className="span-2" required>
+        {(p) => <input {...p} {...register('name')} />}
+      </Field>
+      <SelectField
+        label={t('users:fields.role')}
+        value={role}
+        options={ROLES}
+        optionLabel={(r) => t(`users:roles.${r}`)}
+        onChange={(r) => setValue('role', r, { shouldDirty: true })}
+        hint={t(`users:roleHints.${role}`)}
+      />
+      <SelectField
+        label={t('users:fields.language')}
+        value={language}
+        options={LANGUAGE_CHOICES}
+        optionLabel={(l) => (l === 'default' ? t('users:languageDefault') : LANGUAGE_NAMES[l])}
+        onChange={(l) => setValue('language', l, { shouldDirty: true })}
+      />
+      {f.notice}
+      {saved ? <p className="notice notice-success span-2">{t('users:saved')}</p> : null}
+      <div className="actions span-2">
+        <button type="submit" className="primary" disabled={update.isPending || f.saving}>
+          {t('common:save')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
+
+/** A new password for the user, typed twice (users.resetPassword; the role's length checked here too). */
+function PasswordForm({ user }: { user: UserSummary }) {
+  const { t } = useTranslation(['users', 'common']);
+  const reset = useMutate('users.resetPassword');
+  const [saved, setSaved] = useState(false);
+  const empty = { password: '', passwordRepeat: '' };
+  const f = useCallForm({
+    call: 'users.resetPassword',
+    defaultValues: empty,
+    schema: secretFormSchema(contract['users.resetPassword'].input, { repeats: [PASSWORD_REPEAT], role: user.role }),
+    check: (v: typeof empty) => ({ id: user.id, ...v }),
+    toInput: (v: typeof empty) => ({ id: user.id, password: v.password }),
+    onSubmit: async (input) => {
+      setSaved(false);
+      await reset.mutateAsync(input);
+      setSaved(true);
+      // After the hook has taken the saved values as the form's own: both fields empty again.
+      window.setTimeout(() => f.form.reset(empty), 0);
+    },
+  });
+  const { register } = f.form;
+  return (
+    <KeyForm className="card form-grid" onSubmit={f.submit}>
+      <h2 className="span-2">{t('users:resetPassword')}</h2>
+      <RequiredLegend />
+      <Field label={t('users:fields.newPassword')} error={f.error('password')} hint={t('users:passwordRule', { count: passwordMinLength(user.role) })} required>
+        {(p) => <input {...p} type="password" autoComplete="new-password" {...register('password')} />}
+      </Field>
+      <Field label={t('users:fields.repeatPassword')} error={f.error('passwordRepeat')} required>
+        {(p) => <input {...p} type="password" autoComplete="new-password" {...register('passwordRepeat')} />}
+      </Field>
+      {f.notice}
+      {saved ? <p className="notice notice-success span-2">{t('users:passwordSaved')}</p> : null}
+      <div className="actions span-2">
+        <button type="submit" disabled={reset.isPending || f.saving}>
+          {t('users:resetPassword')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
+
+/** Set the PIN, typed twice, or remove it (users.setPin). */
+function PinForm({ user }: { user: UserSummary }) {
+  const { t } = useTranslation(['users', 'common']);
+  const setPin = useMutate('users.setPin');
+  const [saved, setSaved] = useState(false);
+  const empty = { pin: '', pinRepeat: '' };
+  const f = useCallForm({
+    call: 'users.setPin',
+    defaultValues: empty,
+    schema: secretFormSchema(contract['users.setPin'].input, { repeats: [PIN_REPEAT] }),
+    check: (v: typeof empty) => ({ id: user.id, ...v }),
+    toInput: (v: typeof empty) => ({ id: user.id, pin: v.pin }),
+    onSubmit: async (input) => {
+      setSaved(false);
+      await setPin.mutateAsync(input);
+      setSaved(true);
+      window.setTimeout(() => f.form.reset(empty), 0);
+    },
+  });
+  const { register } = f.form;
+  const remove = () => {
+    setSaved(false);
+    setPin.mutate({ id: user.id, pin: null }, { onSuccess: () => setSaved(true) });
+  };
+  return (
+    <KeyForm className="card form-grid" onSubmit={f.submit}>
+      <h2 className="span-2">{t('users:pinTitle')}</h2>
+      <p className="field-hint span-2">{user.hasPin ? t('users:pinSet') : t('users:pinNone')}</p>
+      <RequiredLegend />
+      <Field label={t('users:fields.newPin')} error={f.error('pin')} hint={t('users:pinRule')} required>
+        {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="off" {...register('pin')} />}
+      </Field>
+      <Field label={t('users:fields.repeatPin')} error={f.error('pinRepeat')} required>
+        {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="off" {...register('pinRepeat')} />}
+      </Field>
+      {f.notice}
+      <ErrorNotice error={setPin.error && !setPin.error.body.fields ? setPin.error : null} />
+      {saved ? <p className="notice notice-success span-2">{t('users:pinSaved')}</p> : null}
+      <div className="actions span-2">
+        <button type="submit" disabled={setPin.isPending || f.saving}>
+          {t('users:setPin')}
+        </button>
+        {user.hasPin ? (
+          <button type="button" onClick={remove} disabled={setPin.isPending}>
+            {t('users:removePin')}
+          </button>
+        ) : null}
+      </div>
+    </KeyForm>
   );
 }

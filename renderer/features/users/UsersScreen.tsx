@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCall, useMutate } from '../../app/api';
@@ -6,6 +6,10 @@ import { LANGUAGE_NAMES } from '../../app/LanguageSwitcher';
 import { useFormat } from '../../ui/format';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { wholeNumber } from '../../ui/formNumbers';
+import { useCallForm } from '../../ui/useCallForm';
 import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES, type UserSummary } from '../../../shared/domain/users';
 import './users.css';
 
@@ -73,40 +77,34 @@ export function UsersScreen() {
 function IdleLockSetting({ minutes }: { minutes: number }) {
   const { t } = useTranslation(['users', 'common']);
   const save = useMutate('users.setIdleLock');
-  const [value, setValue] = useState(String(minutes));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate({ minutes: Number(value) });
-  };
+  const [saved, setSaved] = useState<number | null>(null);
+  const f = useCallForm({
+    call: 'users.setIdleLock',
+    defaultValues: { minutes: String(minutes) },
+    // Minutes as typed: not a whole number goes as NaN, refused by users.setIdleLock's schema beside the field.
+    toInput: (v: { minutes: string }) => ({ minutes: wholeNumber(v.minutes, Number.NaN) }),
+    onSubmit: async (input) => {
+      setSaved(null);
+      setSaved(await save.mutateAsync(input));
+    },
+  });
   return (
-    <form className="card" onSubmit={submit}>
+    <KeyForm className="card" onSubmit={f.submit}>
       <h2>{t('users:idle.title')}</h2>
-      <div className="field">
-        <label htmlFor="idle-minutes">{t('users:idle.label')}</label>
-        <input
-          id="idle-minutes"
-          type="number"
-          min={IDLE_LOCK_MIN_MINUTES}
-          max={IDLE_LOCK_MAX_MINUTES}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          aria-describedby="idle-hint"
-        />
-        <div id="idle-hint" className="field-hint">
-          {t('users:idle.hint')}
-        </div>
-      </div>
-      <ErrorNotice error={save.error} />
-      {save.isSuccess ? (
+      <Field label={t('users:idle.label')} hint={`${t('users:idle.hint')} ${t('users:idle.range', { min: IDLE_LOCK_MIN_MINUTES, max: IDLE_LOCK_MAX_MINUTES })}`} error={f.error('minutes')} required>
+        {(p) => <input {...p} className="idle-minutes" inputMode="numeric" autoComplete="off" {...f.form.register('minutes')} />}
+      </Field>
+      {f.notice}
+      {saved !== null ? (
         <p role="status" className="notice notice-success">
-          {t('users:idle.saved', { count: save.data })}
+          {t('users:idle.saved', { count: saved })}
         </p>
       ) : null}
       <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={save.isPending || f.saving}>
           {t('common:save')}
         </button>
       </div>
-    </form>
+    </KeyForm>
   );
 }

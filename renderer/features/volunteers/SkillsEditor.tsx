@@ -1,10 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fold } from '../../../shared/domain/text';
 import type { Skill } from '../../../shared/domain/volunteers';
 import { useCall, useMutate } from '../../app/api';
-import { ApiError } from '../../bridge';
+import { contract } from '../../../shared/api/contract';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
+import { RequiredLegend, RequiredMark } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { useVolunteerLabels } from './volunteerLabels';
 import './volunteers.css';
 
@@ -36,36 +39,23 @@ export function SkillsEditor() {
   const labels = useVolunteerLabels();
   const skills = useCall('skills.list', { includeArchived: true });
   const create = useMutate('skills.create');
-  const [name, setName] = useState('');
-  /** A full i18n key (ns:key) of the message beside the name. */
-  const [error, setError] = useState<string | undefined>();
   const id = useId();
-
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    const trimmed = name.trim();
-    if (trimmed === '') {
-      setError('common:validation.required');
-      return;
-    }
-    if ((skills.data ?? []).some((s) => fold(labels.skill(s)) === fold(trimmed))) {
-      setError('volunteers:skillsEditor.exists');
-      return;
-    }
-    setError(undefined);
-    create.mutate(
-      { name: trimmed },
-      {
-        onSuccess: () => setName(''),
-        onError: (err) => {
-          if (err instanceof ApiError && err.body.code === 'validation') {
-            const message = err.body.fields?.[0]?.message;
-            setError(message === 'validation.invalid' ? 'volunteers:skillsEditor.exists' : `common:${message ?? 'validation.invalid'}`);
-          }
-        },
-      },
-    );
-  };
+  const taken = new Set((skills.data ?? []).map((sk) => fold(labels.skill(sk))));
+  const f = useCallForm({
+    call: 'skills.create',
+    defaultValues: { name: '' },
+    // skills.create's input, and a name no skill has yet (folded: "chops WOOD" is "Chops wood"; a built-in's translated name too).
+    schema: contract['skills.create'].input.refine((v) => !taken.has(fold(v.name)), { path: ['name'], message: 'volunteers:skillsEditor.exists' }),
+    toInput: (v: { name: string }) => ({ name: v.name.trim() }),
+    guard: false,
+    onSubmit: async (input) => {
+      await create.mutateAsync(input);
+      window.setTimeout(() => f.form.reset({ name: '' }), 0);
+    },
+  });
+  const raw = f.error('name');
+  // The core refuses a name it has as 'validation.invalid': that is the same "already there".
+  const error = raw === undefined ? undefined : raw === 'validation.invalid' ? 'volunteers:skillsEditor.exists' : raw.startsWith('validation.') ? `common:${raw}` : raw;
 
   return (
     <details className="card skills-editor">
@@ -77,20 +67,24 @@ export function SkillsEditor() {
           <SkillItem key={s.id} skill={s} />
         ))}
       </ul>
-      <form className="skill-add" onSubmit={add} noValidate>
+      <KeyForm className="skill-add" onSubmit={f.submit}>
+        <RequiredLegend />
         <div className={`field ${error ? 'field-invalid' : ''}`}>
-          <label htmlFor={id}>{t('volunteers:skillsEditor.name')}</label>
+          <div className="field-label-row">
+            <label htmlFor={id}>{t('volunteers:skillsEditor.name')}</label>
+            <RequiredMark />
+          </div>
           <div className="skill-add-row">
             <input
               id={id}
-              value={name}
               maxLength={100}
               autoComplete="off"
+              aria-required
               aria-invalid={Boolean(error)}
               aria-describedby={error ? `${id}-error` : undefined}
-              onChange={(e) => setName(e.target.value)}
+              {...f.form.register('name')}
             />
-            <button type="submit" disabled={create.isPending}>
+            <button type="submit" disabled={create.isPending || f.saving}>
               {t('volunteers:skillsEditor.add')}
             </button>
           </div>
@@ -100,8 +94,8 @@ export function SkillsEditor() {
             </div>
           ) : null}
         </div>
-      </form>
-      {create.error instanceof ApiError && create.error.body.code === 'validation' ? null : <ErrorNotice error={create.error} />}
+        {f.notice && !error ? f.notice : null}
+      </KeyForm>
     </details>
   );
 }
