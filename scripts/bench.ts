@@ -271,7 +271,7 @@ async function main(): Promise<void> {
     // Issue 14: the results in numbers of last year (the screen asks for it and for the year before,
     // beside it), the people behind a number, the year as a spreadsheet; the home screen of each role.
     const lastYearDays = { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
-    await measure({ name: 'reports.results.year', call: 'reports.results', input: () => lastYearDays, budget: BUDGET.report });
+    await measure({ name: 'reports.results.year', call: 'reports.results', input: () => lastYearDays, budget: BUDGET.report, note: 'half of the figures on the second reader (figure-reader.ts) while the rest run here; raw replays all of its SQL on one connection' });
     await measure({ name: 'reports.results.month', call: 'reports.results', input: () => ({ from: `${thisMonth}-01`, to: today }), budget: BUDGET.report });
     // A period that cuts its first and last months: whole months from contact_months, the cut ends from the sources.
     await measure({ name: 'reports.results.cut', call: 'reports.results', input: () => ({ from: `${lastYear}-02-10`, to: `${lastYear}-11-20` }), budget: BUDGET.report });

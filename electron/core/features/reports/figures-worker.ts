@@ -13,7 +13,7 @@ import type { FigureRequest, FigureReply } from './figure-reader';
 
 const port = parentPort;
 if (port === null) throw new Error('reports/figures-worker.ts runs as a worker thread only');
-const { file } = workerData as { file: string };
+const { file, opened } = workerData as { file: string; opened: Int32Array };
 
 const sqlite = new Database(file, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
@@ -39,4 +39,5 @@ let queue: Promise<void> = Promise.resolve();
 port.on('message', (request: FigureRequest) => {
   queue = queue.then(() => answer(request));
 });
-send({ id: 0, ok: true, values: {} });
+// Ready: the calling thread reads this flag without waiting for a message (figure-reader.ts).
+Atomics.store(opened, 0, 1);
