@@ -97,8 +97,8 @@ export function Layout({ status, children }: { status: AppStatus; children: Reac
           ) : null}
           <NavLink to="/settings">{t('common:nav.settings')}</NavLink>
         </nav>
-        <LanguageSwitcher />
-        <UserMenu status={status} />
+        {/* On the right in two rows (the name and the language, then lock and sign out), so the links get the width. */}
+        <UserMenu status={status} beside={<LanguageSwitcher />} />
       </header>
       <main id="main" className="page" tabIndex={-1}>
         {inMoney ? <SectionTabs tabs={MONEY_TABS} role={status.user.role} label={t('common:nav.money')} /> : null}
