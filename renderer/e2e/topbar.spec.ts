@@ -16,7 +16,7 @@ for (const language of ['en', 'ru', 'uk', 'pl', 'el'] as const) {
       const nav = page.locator('header.topbar nav');
       await expect(nav.getByRole('link').first()).toBeVisible();
       const sizes = await page.evaluate(() => {
-        const links = [...document.querySelectorAll('header.topbar nav a')];
+        const links = Array.from(document.querySelectorAll('header.topbar nav a'));
         const rows = new Set(links.map((a) => Math.round(a.getBoundingClientRect().top)));
         return { links: links.length, rows: rows.size, bar: Math.round(document.querySelector('header.topbar')!.getBoundingClientRect().height) };
       });
