@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { UsersTable, SettingsTable } from '../features/settings/settings.table';
 import type { ServiceKindsTable } from '../features/catalogue/catalogue.table';
-import type { ResidentsTable, ResidentPhonesTable, ResidentSearchTermsTable, ResidentMatchKeysTable, ResidentMergesTable } from '../features/residents/residents.table';
+import type { ResidentsTable, ResidentPhonesTable, ResidentSearchTermsTable, ResidentMatchKeysTable, ResidentMergesTable, CarePeriodsTable } from '../features/residents/residents.table';
 import type { RequestsTable, RequestStatusHistoryTable } from '../features/requests/requests.table';
 import type {
   KindSkillsTable,
@@ -44,6 +44,7 @@ export interface DB extends MoneyTables, UsersTables, AuditTables, PrivacyTables
   resident_search_terms: ResidentSearchTermsTable;
   resident_match_keys: ResidentMatchKeysTable;
   resident_merges: ResidentMergesTable;
+  care_periods: CarePeriodsTable;
   requests: RequestsTable;
   request_status_history: RequestStatusHistoryTable;
   skills: SkillsTable;

@@ -74,3 +74,13 @@ export interface ResidentMergesTable {
   merged_at: string;
   merged_by: number;
 }
+
+/** A stretch of regular care (migration 20261206_1920: written by triggers on residents.regular_care). */
+export interface CarePeriodsTable {
+  id: Generated<number>;
+  resident_id: number;
+  /** The day the resident was taken under regular care. */
+  from_on: string;
+  /** The day they no longer were; null while under care. */
+  to_on: string | null;
+}
