@@ -8,7 +8,7 @@ import { fullName } from '../../../../shared/domain/residents';
 import type { PeopleFigure, ReportPeople } from '../../../../shared/domain/reports';
 import { addDays } from '../../../../shared/domain/dates';
 import type { Executor } from '../../db/schema';
-import { contactsSql, type Period } from './figures';
+import { contactMonthsSql, type Period } from './figures';
 
 export interface PeopleQuery {
   figure: PeopleFigure;
@@ -32,7 +32,8 @@ function idsOf(p: Period, q: PeopleQuery): RawBuilder<unknown> {
   const staysOverlap = sql`s.checked_in_on <= ${to} and (s.checked_out_on is null or s.checked_out_on > ${from}) and s.resident_id is not null`;
   switch (q.figure) {
     case 'peopleReached':
-      return sql`select rid from (${contactsSql(from, to)}) union select s.resident_id from shelter_stays s where ${staysOverlap}`;
+      // The figure's own reading (figures.ts peopleReached): whole months from contact_months, cut ends from the contacts.
+      return sql`select rid from (${contactMonthsSql(p)}) union select s.resident_id from shelter_stays s where ${staysOverlap}`;
     case 'newResidents':
       return sql`select r.id from residents r where r.created_at >= ${from} and r.created_at < ${addDays(to, 1)}`;
     case 'servicesByKind': {

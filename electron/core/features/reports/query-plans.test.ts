@@ -62,7 +62,10 @@ describe.each(STATISTICS)('results report query plans with %s', (_label, stats) 
   const cases: Array<{ name: string; call: CallName; input: Record<string, unknown>; uses: string[] }> = [
     { name: 'a year', call: 'reports.results', input: { from: '2025-01-01', to: '2025-12-31' }, uses: ['requests_day_resident', 'tasks_done_day', 'household_members_resident', 'residents_created'] },
     { name: 'a month', call: 'reports.results', input: { from: '2025-03-01', to: '2025-03-31' }, uses: ['requests_day_resident', 'tasks_done_day'] },
-    { name: 'people reached in a year', call: 'reports.people', input: { figure: 'peopleReached', from: '2025-01-01', to: '2025-12-31' }, uses: ['requests_day_resident', 'tasks_done_day'] },
+    // A whole year: its months' cells (contact_months, by its key's month range), as the figure reads them.
+    { name: 'people reached in a year', call: 'reports.people', input: { figure: 'peopleReached', from: '2025-01-01', to: '2025-12-31' }, uses: ['sqlite_autoindex_contact_months_1'] },
+    // A cut period: its whole months from the cells, its cut ends from the contacts themselves by their day indexes.
+    { name: 'people reached in a cut period', call: 'reports.people', input: { figure: 'peopleReached', from: '2025-02-10', to: '2025-11-20' }, uses: ['sqlite_autoindex_contact_months_1', 'tasks_done_day'] },
     { name: 'people given a kind', call: 'reports.people', input: { figure: 'servicesByKind', code: 'firewood', from: '2025-01-01', to: '2025-12-31' }, uses: [] },
     // The stretches of care (one per resident ever under care, a small table) by resident, each resident looked up once.
     { name: 'people under regular care', call: 'reports.people', input: { figure: 'underRegularCare', from: '2025-01-01', to: '2025-12-31' }, uses: ['care_periods_resident'] },
