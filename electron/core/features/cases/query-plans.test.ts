@@ -56,7 +56,7 @@ function problems(statements: Explained[], uses: string[]): string[] {
   // The users table is a handful of rows (the centre's staff).
   for (const s of statements) for (const line of s.plan) if (/^SCAN \w+$/.test(line) && !/^SCAN users$/.test(line)) out.push(`reads a table whole: ${line}\n  in ${s.sql}`);
   const used = statements.flatMap((s) => s.plan).join('\n');
-  for (const index of uses) if (!new RegExp(`INDEX ${index}\\b`).test(used)) out.push(`does not use ${index}:\n${used}`);
+  for (const index of uses) if (!new RegExp(`INDEX (${index})\\b`).test(used)) out.push(`does not use ${index}:\n${used}`);
   return out;
 }
 
@@ -67,7 +67,8 @@ describe.each(STATISTICS)('cases query plans with %s', (_label, stats) => {
     // Resident 1400 has a case of their own (1400 % 7 = 0: open), and heads household 1400 (no case).
     { name: "a resident's cases", call: 'cases.ofResident', input: { residentId: 1400 }, uses: ['cases_resident', 'cases_household', 'case_actions_case', 'case_goals_case'] },
     // Resident 3100 is the spouse in household 100, whose case is case 1600 (cases 1501–2000 are households 1–500).
-    { name: "a spouse's household case", call: 'cases.ofResident', input: { residentId: 3100 }, uses: ['household_members_one_household', 'cases_household', 'household_members_one_head'] },
+    // The spouse's household now: the partial unique index, or their few memberships from the covering one (`a|b`: either).
+    { name: "a spouse's household case", call: 'cases.ofResident', input: { residentId: 3100 }, uses: ['household_members_one_household|household_members_resident', 'cases_household', 'household_members_one_head'] },
     { name: "a worker's caseload", call: 'cases.caseload', input: { workerId: 3 }, uses: ['cases_worker_open', 'case_actions_case'] },
     { name: 'a case', call: 'cases.get', input: { id: 1407 }, uses: ['case_actions_case', 'case_goals_case', 'case_contacts_case', 'case_reviews_case'] },
   ];
