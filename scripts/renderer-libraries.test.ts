@@ -16,15 +16,10 @@ const sources = execFileSync('git', ['ls-files', 'renderer'], { cwd: root, encod
   .filter((f) => /\.tsx?$/.test(f) && !f.startsWith('renderer/e2e/') && !/\.test\.tsx?$/.test(f));
 const text = (f: string) => readFileSync(path.join(root, f), 'utf8');
 
-/** Native pickers not yet replaced (the forms helper of this round converts OutcomeForm to useCallForm and DateInput). */
-const NATIVE_DATE_PENDING = new Set(['renderer/features/tasks/OutcomeForm.tsx']);
-
 describe('the renderer uses the shipped controls', () => {
-  it('no native <input type="date|month|time"> outside the pending list (DateInput, MonthInput, TimeInput instead)', () => {
+  it('no native <input type="date|month|time"> (DateInput, MonthInput, TimeInput instead)', () => {
     const found = sources.filter((f) => /type=["'{]\s*['"]?(date|month|time|datetime-local)['"]/.test(text(f)));
-    expect(found.filter((f) => !NATIVE_DATE_PENDING.has(f))).toEqual([]);
-    // A file converted leaves the list.
-    expect([...NATIVE_DATE_PENDING].filter((f) => !found.includes(f))).toEqual([]);
+    expect(found).toEqual([]);
   });
 
   it('the zod resolver is used only by useCallForm (forms validate with the contract\'s schemas through it)', () => {
