@@ -185,4 +185,28 @@ test.describe('import wizard (el)', () => {
     await expect(page.getByRole('heading', { level: 2, name: t('imports:check.title') })).toBeVisible({ timeout: 200_000 });
     await expect(page.getByRole('definition').first()).toHaveText('20.000');
   });
+
+  test('a long cash book: compared and written on the work thread, its rows counted step by step', async ({ page, hearth }) => {
+    test.setTimeout(240_000);
+    // 20,000 entries of the cash box (named by the id the full export writes: 1), October 2026.
+    const rows = [['Ημερομηνία', 'Έσοδα', 'Λογαριασμός', 'Αιτιολογία']];
+    for (let i = 0; i < 20_000; i++) rows.push([`${String(1 + (i % 28)).padStart(2, '0')}/10/2026`, String(1 + (i % 50)), '1', `δωρεά ${i + 1}`]);
+    const t = await openApp(page, hearth, { language: 'el', route: '/import?kind=cashbook' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByLabel(t('imports:file.choose')).setInputFiles({ name: 'ταμείο.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeText(csvText(rows, ';'), 'utf-8', true)) });
+    await expect(page.getByText(t('imports:read.rowCount', { count: 20_000 }))).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('button', { name: t('imports:read.next') }).click();
+    await page.getByRole('button', { name: t('imports:columns.dryRun') }).click();
+    // The dry run counts rows read, then rows compared: both of the file's 20,000.
+    const checking = page.getByRole('progressbar', { name: t('imports:busy.steps.read.label') }).or(page.getByRole('progressbar', { name: t('imports:busy.steps.compared.label') }));
+    await expect(checking).toHaveAttribute('max', '20000');
+    await expect(page.getByRole('heading', { level: 2, name: t('imports:check.title') })).toBeVisible({ timeout: 200_000 });
+    await page.getByRole('button', { name: t('imports:check.confirm', { count: 20_000 }) }).click();
+    // The run: read, compared, then written (the step the calling thread never reported before), each of the 20,000 rows.
+    const written = page.getByRole('progressbar', { name: t('imports:busy.steps.written.label') });
+    await expect(written).toHaveAttribute('max', '20000', { timeout: 100_000 });
+    await page.screenshot({ path: shot('import-el-cashbook-busy.png') });
+    await expect(page.getByRole('heading', { level: 2, name: t('imports:done.title') })).toBeFocused({ timeout: 200_000 });
+    await page.screenshot({ path: shot('import-el-cashbook-done.png'), fullPage: true });
+  });
 });

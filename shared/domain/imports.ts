@@ -328,15 +328,17 @@ export function guessMapping(header: string[], kind: ImportKind = 'residents'): 
 /**
  * The steps of an import that its long work reports (the `import` task's progress events): each
  * row of the file counts once when read (parsed and prepared), once when compared with the
- * register and once when written, so `total` = steps × rows. A residents list is compared (dry
- * run) and written (run) on the work thread too; other kinds of list, and the preview, are only
- * read there (their compare and write follow on the thread that answers calls, unreported).
+ * register and once when written, so `total` = steps × rows. Every kind of list is compared (dry
+ * run) and written (run) on the work thread too (residents-run.ts); the preview is only read there.
+ * (A core on an in-memory database, tests only, compares and writes on its own thread, unreported.)
  */
 export const IMPORT_STEPS = ['read', 'compared', 'written'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
 
 export function importStepsReported(kind: ImportKind, call: 'preview' | 'dryRun' | 'run'): 1 | 2 | 3 {
-  if (call === 'preview' || kind !== 'residents') return 1;
+  // The same steps for every kind (the kind stays a parameter: the wizard names it).
+  void kind;
+  if (call === 'preview') return 1;
   return call === 'dryRun' ? 2 : 3;
 }
 

@@ -40,8 +40,10 @@ export function ImportBusy({ what, kind = 'residents' }: { what: 'reading' | 'ch
   const seconds = Math.floor((now - since) / 1000);
   const steps = importStepsReported(kind, what === 'reading' ? 'preview' : what === 'checking' ? 'dryRun' : 'run');
   const at = run && run.total > 0 ? importStepOf(run.done, run.total, steps) : null;
-  // The work thread reports its rows read, compared and written; once it is done, another kind of list is compared on the call thread.
-  const phase = at ? ({ read: 'rows', compared: 'register', written: 'writing' } as const)[at.step] : sawRows && what !== 'reading' ? 'register' : 'file';
+  // The work thread reports its rows read, compared and written, for every kind of list (an in-memory core, in tests, only its rows read).
+  // Residents are compared as people (the matcher); the other kinds' rows by their own rules.
+  const register = kind === 'residents' ? 'register' : 'registerRows';
+  const phase = at ? ({ read: 'rows', compared: register, written: 'writing' } as const)[at.step] : sawRows && what !== 'reading' ? register : 'file';
   return (
     <div className="import-busy card" aria-busy="true">
       <span className="import-spinner" aria-hidden="true" />

@@ -74,7 +74,7 @@ const ENTRIES_PER_INSERT = 500;
  * statements: each account read once, up to 500 entries per INSERT. Answers their ids in the
  * entries' order. Call inside the caller's transaction: a failure of any entry undoes them all.
  */
-export async function postEntries(trx: Executor, entries: readonly PostEntry[], actor: Actor, nowIso: string): Promise<number[]> {
+export async function postEntries(trx: Executor, entries: readonly PostEntry[], actor: Actor, nowIso: string, onWritten?: (done: number) => void): Promise<number[]> {
   for (const entry of entries) checkAmount(entry);
   const accountIds = [...new Set(entries.map((e) => e.accountId))];
   const accounts = new Map<number, { id: number; currency: string }>();
@@ -94,6 +94,7 @@ export async function postEntries(trx: Executor, entries: readonly PostEntry[], 
     if (inserted.length !== chunk.length) throw new AppError('internal', 'The cash book wrote a different number of entries');
     // One INSERT gives its rows rising ids in the order of its values (RETURNING itself promises no order).
     ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+    onWritten?.(ids.length);
   }
   return ids;
 }

@@ -142,7 +142,7 @@ export const cashbookImport: KindImporter<CashRow, CashValue> = {
   },
 
   // In bulk (a few INSERTs of up to 500 entries), inside the import's one transaction: all rows or none.
-  async write(trx, values, actor, at) {
+  async write(trx, values, actor, at, onWritten) {
     return postEntries(
       trx,
       values.map((v) => ({
@@ -157,6 +157,7 @@ export const cashbookImport: KindImporter<CashRow, CashValue> = {
       })),
       actor,
       at,
+      onWritten,
     );
   },
 };

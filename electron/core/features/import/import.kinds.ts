@@ -54,7 +54,13 @@ async function knownFingerprints(ex: Executor, rows: KindRow[]): Promise<Set<str
   return known;
 }
 
-async function classify(ex: Executor, kind: OtherKind, rows: KindRow[], today: string): Promise<Classified[]> {
+/** Progress in rows of the file: `done` of `total` (read, compared, written: see residents-run.ts). */
+export type KindProgress = (done: number, total: number) => void;
+
+/** Rows compared so far (of the file's rows). */
+type OnCompared = (done: number) => void;
+
+async function classify(ex: Executor, kind: OtherKind, rows: KindRow[], today: string, onCompared: OnCompared = () => {}): Promise<Classified[]> {
   const known = await knownFingerprints(ex, rows);
   const seen = new Map<string, number>();
   const out: Classified[] = [];
@@ -71,6 +77,8 @@ async function classify(ex: Executor, kind: OtherKind, rows: KindRow[], today: s
       asked.push(c);
     }
   }
+  // The rows settled without the register's answer (rejected, imported before, repeated) are compared.
+  onCompared(rows.length - asked.length);
   const answers = await IMPORTERS[kind].resolve(
     ex,
     asked.map((c) => c.row),
@@ -85,6 +93,7 @@ async function classify(ex: Executor, kind: OtherKind, rows: KindRow[], today: s
     } else if (a.outcome === 'duplicate') Object.assign(c.outcome, { outcome: 'duplicate', reason: a.reason, matchId: a.matchId ?? null, matchRow: a.matchRow ?? null });
     else Object.assign(c.outcome, { outcome: 'rejected', reason: a.reason, column: a.column });
   });
+  onCompared(rows.length);
   return out;
 }
 
@@ -102,8 +111,12 @@ function summary(classified: Classified[], reportId: number | null): ImportResul
   };
 }
 
-export async function dryRunKind(ex: Executor, kind: OtherKind, rows: KindRow[], today: string): Promise<ImportResult> {
-  return summary(await classify(ex, kind, rows, today), null);
+/** What each row would do; progress rows compared after the rows read: n + compared of 2 × n. */
+export async function dryRunKind(ex: Executor, kind: OtherKind, rows: KindRow[], today: string, onProgress: KindProgress = () => {}): Promise<ImportResult> {
+  const n = rows.length;
+  const result = summary(await classify(ex, kind, rows, today, (d) => onProgress(n + d, 2 * n)), null);
+  onProgress(2 * n, 2 * n);
+  return result;
 }
 
 export interface KindRunSource {
@@ -113,9 +126,13 @@ export interface KindRunSource {
   header: string[];
 }
 
-/** Classifies and writes in the caller's transaction: the report, the records, their fingerprints, the audit entry. */
-export async function runKind(trx: Executor, kind: OtherKind, rows: KindRow[], source: KindRunSource, actor: Actor, at: string, today: string): Promise<ImportResult> {
-  const classified = await classify(trx, kind, rows, today);
+/**
+ * Classifies and writes in the caller's transaction: the report, the records, their fingerprints,
+ * the audit entry. Progress after the rows read: n + compared, then 2 × n + written, of 3 × n.
+ */
+export async function runKind(trx: Executor, kind: OtherKind, rows: KindRow[], source: KindRunSource, actor: Actor, at: string, today: string, onProgress: KindProgress = () => {}): Promise<ImportResult> {
+  const n = rows.length;
+  const classified = await classify(trx, kind, rows, today, (d) => onProgress(n + d, 3 * n));
   const result = summary(classified, null);
   const rejected = classified.filter((c) => c.outcome.outcome === 'rejected');
   const report = await trx
@@ -140,11 +157,16 @@ export async function runKind(trx: Executor, kind: OtherKind, rows: KindRow[], s
     .returning('id')
     .executeTakeFirstOrThrow();
   const toCreate = classified.filter((c) => c.outcome.outcome === 'create');
+  // A row that creates nothing (rejected, a duplicate) is written once its report line is.
+  const settled = n - toCreate.length;
+  onProgress(2 * n + settled, 3 * n);
   const ids = await IMPORTERS[kind].write(
     trx,
     toCreate.map((c) => c.value),
     actor,
     at,
+    // The last row written is announced with the fingerprints and the audit entry (below).
+    (d) => onProgress(Math.min(3 * n - 1, 2 * n + settled + d), 3 * n),
   );
   if (ids.length !== toCreate.length) throw new AppError('internal', 'An import wrote a different number of records');
   for (let i = 0; i < toCreate.length; i += 300) {
@@ -165,5 +187,6 @@ export async function runKind(trx: Executor, kind: OtherKind, rows: KindRow[], s
     entityId: report.id,
     fields: [{ field: CHANGED[kind], changed: true }],
   });
+  onProgress(3 * n, 3 * n);
   return { ...summary(classified, report.id) };
 }

@@ -130,7 +130,7 @@ export const requestsImport: KindImporter<RequestRow, RequestValue> = {
     });
   },
 
-  async write(trx, values, actor, at) {
+  async write(trx, values, actor, at, onWritten) {
     const ids: number[] = [];
     for (const v of values) {
       const id = await insertRequest(trx, { residentId: v.residentId, kindId: v.kindId, urgency: v.row.urgency, channel: v.row.channel, description: v.row.description }, actor.id, at, v.row.date);
@@ -139,6 +139,7 @@ export const requestsImport: KindImporter<RequestRow, RequestValue> = {
         await insertHistory(trx, { requestId: id, from: 'new', to: v.row.status, note: '' }, actor.id, at);
       }
       ids.push(id);
+      if (ids.length % 100 === 0) onWritten?.(ids.length);
     }
     return ids;
   },

@@ -49,8 +49,8 @@ export interface KindImporter<T, R> {
   prepare(header: string[], r: TableRow, mapping: ImportMapping, ctx: PrepareContext): KindRow<T>;
   /** Each row (not rejected, not imported before) against the register and the earlier rows; in order. */
   resolve(ex: Executor, rows: KindRow<T>[], today: string): Promise<Resolution<R>[]>;
-  /** Writes the rows to create; answers each one's record id, in order. */
-  write(trx: Executor, values: R[], actor: Actor, at: string): Promise<number[]>;
+  /** Writes the rows to create; answers each one's record id, in order. `onWritten` hears how many are written so far (progress). */
+  write(trx: Executor, values: R[], actor: Actor, at: string, onWritten?: (done: number) => void): Promise<number[]>;
 }
 
 /** The same hash as prepare.ts gives residents' rows: the kind, then the non-empty fields sorted by name. */

@@ -4,7 +4,8 @@
  * there too, on a connection of its own, compared with the register (fingerprints of rows
  * imported before, the same person earlier in the file, the duplicate check) and, for a run,
  * written in one transaction with the report and the audit entry: all rows or none
- * (residents-run.ts). An in-memory core (tests) compares and writes on its own thread.
+ * (residents-run.ts; the other kinds' rules in import.kinds.ts, run there the same way). An
+ * in-memory core (tests) compares and writes on its own thread.
  */
 import { AppError } from '../../../../shared/api/errors';
 import path from 'node:path';
@@ -89,36 +90,32 @@ export function importService(deps: CoreDeps) {
     },
 
     async dryRun(kind: ImportKind, file: ImportFile, mapping: ImportMapping): Promise<ImportResult> {
-      if (kind !== 'residents') {
-        // The other kinds of list are read on the long-work thread and compared here (import.kinds.ts).
-        const { kindRows } = await readFile(deps, file, mapping, kind);
-        return dryRunKind(db, kind, kindRows, clock.today());
-      }
-      // On a file, the compare runs on the long-work thread too (its own read snapshot).
+      // On a file, every kind's compare runs on the long-work thread too (its own read snapshot).
       const dbFile = databaseFile(deps);
       const job = await readFile(deps, file, mapping, kind, dbFile !== null ? { file: dbFile } : undefined);
       if (job.result) return job.result;
+      // An in-memory core (tests): read on the long-work thread, compared here.
+      if (kind !== 'residents') return dryRunKind(db, kind, job.kindRows, clock.today());
       return summary(await classify(db, job.rows), null, 0);
     },
 
     async run(kind: ImportKind, file: ImportFile, mapping: ImportMapping, actor: Actor): Promise<ImportResult> {
       const at = clock.now().toISOString();
-      if (kind !== 'residents') {
-        const job = await readFile(deps, file, mapping, kind);
-        const source = { fileName: file.fileName, encoding: job.table.encoding, separator: job.table.separator, header: job.table.header };
-        return db.transaction().execute((trx) => runKind(trx, kind, job.kindRows, source, actor, at, clock.today()));
-      }
       const dbFile = databaseFile(deps);
       const who: RunWho = { kind, fileName: file.fileName, actor, at, today: clock.today() };
       if (dbFile !== null) {
-        // Read, compared and written on the long-work thread, in one transaction of its own
-        // connection (residents-run.ts): this thread keeps answering calls meanwhile.
+        // Every kind read, compared and written on the long-work thread, in one transaction of its
+        // own connection (residents-run.ts): this thread keeps answering calls meanwhile.
         const job = await readFile(deps, file, mapping, kind, { file: dbFile, run: who });
         if (!job.result) throw new Error('The import job answered without a result');
         return job.result;
       }
       // An in-memory core (tests): read on the long-work thread, then compared and written here.
       const job = await readFile(deps, file, mapping, kind);
+      if (kind !== 'residents') {
+        const source = { fileName: file.fileName, encoding: job.table.encoding, separator: job.table.separator, header: job.table.header };
+        return db.transaction().execute((trx) => runKind(trx, kind, job.kindRows, source, actor, at, clock.today()));
+      }
       const sqlite = deps.sqlite;
       if (sqlite === null) throw new AppError('unavailable', 'Import needs the database file');
       return db.transaction().execute((trx) => writeResidents(trx, sqlite, job.rows, { ...who, encoding: job.table.encoding, separator: job.table.separator, header: job.table.header }));

@@ -95,7 +95,7 @@ export const stockImport: KindImporter<StockRow, StockValue> = {
     });
   },
 
-  async write(trx, values, actor, at) {
+  async write(trx, values, actor, at, onWritten) {
     const currency = values.some((v) => v.row.valueMinor !== null) ? ((await readSettings(trx))?.currency ?? null) : null;
     const added = new Map<string, number>();
     const ids: number[] = [];
@@ -135,6 +135,7 @@ export const stockImport: KindImporter<StockRow, StockValue> = {
           created_by: actor.id,
         }),
       );
+      if (ids.length % 100 === 0) onWritten?.(ids.length);
     }
     return ids;
   },

@@ -165,7 +165,7 @@ export const volunteersImport: KindImporter<VolunteerRow, VolunteerValue> = {
     });
   },
 
-  async write(trx, values, actor, at) {
+  async write(trx, values, actor, at, onWritten) {
     const added = new Map<string, number>();
     const ids: number[] = [];
     for (const v of values) {
@@ -179,6 +179,7 @@ export const volunteersImport: KindImporter<VolunteerRow, VolunteerValue> = {
         skillIds.push(id);
       }
       ids.push(await insertVolunteer(trx, { ...v.data, skillIds }, actor.id, at));
+      if (ids.length % 100 === 0) onWritten?.(ids.length);
     }
     return ids;
   },

@@ -21,7 +21,8 @@ describe('the steps of an import’s progress', () => {
     expect(importStepsReported('residents', 'preview')).toBe(1);
     expect(importStepsReported('residents', 'dryRun')).toBe(2);
     expect(importStepsReported('residents', 'run')).toBe(3);
-    expect(importStepsReported('cashbook', 'run')).toBe(1);
+    expect(importStepsReported('cashbook', 'run')).toBe(3);
+    expect(importStepsReported('volunteers', 'dryRun')).toBe(2);
     // 50,000 rows, a run: 150,000 units.
     expect(importStepOf(12_000, 150_000, 3)).toEqual({ step: 'read', done: 12_000, rows: 50_000 });
     expect(importStepOf(50_000, 150_000, 3)).toEqual({ step: 'compared', done: 0, rows: 50_000 });

@@ -30,6 +30,7 @@ import { findSameMany, type SamePerson } from './duplicates';
 import { bulkWriter } from './bulk';
 import { prepareImport, type ImportJobParams, type ImportJobResult, type PreparedRow } from './prepare';
 import { ImportProblem } from './read/problems';
+import { dryRunKind, runKind } from './import.kinds';
 
 type Outcome = ImportResult['rows'][number];
 type OnProgress = (done: number, total: number) => void;
@@ -229,8 +230,35 @@ const isBusy = (e: unknown) => {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 };
 
+/** The kind of list and the centre's today, as the job was given them (a dry run has no `run`). */
+export interface ImportOf {
+  kind: ImportKind;
+  today: string;
+}
+
+/**
+ * A list of another kind (volunteers, requests, cash book, stock: import.kinds.ts) on the job's
+ * connection: the same dry run (one read snapshot) and run (one transaction, begun deferred, again
+ * under BEGIN IMMEDIATE if another connection wrote meanwhile) as residents.
+ */
+async function kindInDatabase(db: Kysely<DB>, deferred: Kysely<DB>, params: ImportDatabaseParams, prepared: ImportJobResult, of: ImportOf, onProgress: OnProgress): Promise<ImportResult> {
+  const kind = of.kind;
+  if (kind === 'residents') throw new Error('Residents are not a kind of import.kinds.ts');
+  const rows = prepared.kindRows;
+  if (params.run === undefined) return deferred.transaction().execute((trx) => dryRunKind(trx, kind, rows, of.today, onProgress));
+  const run = params.run;
+  const source = { fileName: run.fileName, encoding: prepared.table.encoding, separator: prepared.table.separator, header: prepared.table.header };
+  const write = (trx: Executor) => runKind(trx, kind, rows, source, run.actor, run.at, run.today, onProgress);
+  try {
+    return await deferred.transaction().execute(write);
+  } catch (e) {
+    if (!isBusy(e)) throw e;
+    return await db.transaction().execute(write);
+  }
+}
+
 /** The dry run or the run on a connection of its own to `params.file` (the long-work thread). */
-export async function importInDatabase(params: ImportDatabaseParams, prepared: ImportJobResult, onProgress: OnProgress): Promise<ImportResult> {
+export async function importInDatabase(params: ImportDatabaseParams, prepared: ImportJobResult, onProgress: OnProgress, of: ImportOf = { kind: 'residents', today: params.run?.today ?? '' }): Promise<ImportResult> {
   const { rows, table } = prepared;
   // `db` begins its transactions IMMEDIATE (the write lock up front, db/connect.ts); `deferred` plainly.
   const { db, sqlite } = openDatabase(params.file);
@@ -238,6 +266,7 @@ export async function importInDatabase(params: ImportDatabaseParams, prepared: I
   try {
     // The import's inserts touch index pages all over a city-sized file: a larger page cache for this connection only.
     sqlite.pragma('cache_size = -131072');
+    if (of.kind !== 'residents') return await kindInDatabase(db, deferred, params, prepared, of, onProgress);
     const n = rows.length;
     if (params.run === undefined) {
       // A dry run: one read transaction (one snapshot of the register), nothing written.
@@ -276,7 +305,9 @@ export async function runImportJob(params: ImportJobParams & { database?: Import
     const phases = params.database === undefined ? 1 : params.database.run === undefined ? 2 : 3;
     const prepared = await prepareImport(params, (d, t) => onProgress(d, phases * t));
     if (params.database === undefined || params.mapping === undefined) return { ok: true, value: prepared };
-    const result = await importInDatabase(params.database, prepared, onProgress);
+    const kind = params.kind ?? 'residents';
+    if (kind !== 'residents' && params.today === undefined) throw new Error('An import of another kind needs the centre\'s today');
+    const result = await importInDatabase(params.database, prepared, onProgress, { kind, today: params.today ?? '' });
     return { ok: true, value: { table: prepared.table, rows: [], kindRows: [], result } };
   } catch (e) {
     if (e instanceof ImportProblem) return { ok: false, problem: e.problem, detail: e.detail ?? null };
