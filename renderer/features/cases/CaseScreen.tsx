@@ -316,7 +316,9 @@ function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
       onDone();
     },
   });
-  const { register, watch, setValue, clearErrors } = f.form;
+  const { watch, setValue, clearErrors } = f.form;
+  /** A message goes away as soon as its field is changed. */
+  const register = (name: keyof ActionValues) => f.form.register(name, { onChange: () => clearErrors(name) });
   const [dueOn, who] = watch(['dueOn', 'who']);
   const title = t('cases:action.open');
   return (

@@ -292,7 +292,7 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
       <h3 id="household-end-title">{t('residents:household.end.title', { name: text.name(member) })}</h3>
       <Field label={t('residents:household.end.reason')} error={f.error('reason')}>
         {(p) => (
-          <select {...p} autoFocus {...register('reason')}>
+          <select {...p} autoFocus {...register('reason', { onChange: () => clearErrors('reason') })}>
             {LEAVE_REASONS.map((r) => (
               <option key={r} value={r}>
                 {text.endReason(r)}
@@ -579,7 +579,7 @@ function AddressPanel({ household, onDone }: { household: Household; onDone: () 
   });
   const field = (key: keyof AddressValues, autoFocus = false) => (
     <Field label={t(`residents:form.${key}`)} error={f.error(key)}>
-      {(p) => <input {...p} autoFocus={autoFocus} {...f.form.register(key)} />}
+      {(p) => <input {...p} autoFocus={autoFocus} {...f.form.register(key, { onChange: () => f.form.clearErrors(key) })} />}
     </Field>
   );
   return (

@@ -360,7 +360,9 @@ function ShelterForm({ shelter, onDone }: { shelter: Shelter | null; onDone: () 
       onDone();
     },
   });
-  const { register, watch } = f.form;
+  const { watch, clearErrors } = f.form;
+  /** A message goes away as soon as its field is changed. */
+  const register = (name: keyof ShelterValues) => f.form.register(name, { onChange: () => clearErrors(name) });
   // Nothing typed: the places are missing rather than no number.
   const placesError = f.error('places') !== undefined && watch('places').trim() === '' ? 'validation.required' : f.error('places');
   return (

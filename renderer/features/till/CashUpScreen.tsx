@@ -242,7 +242,7 @@ function CashUpForm(props: { day: string; currency: string; expectedMinor: numbe
         </p>
       ) : null}
       <Field label={t('till:cashUp.note')} error={f.error('note')}>
-        {(p) => <input {...p} maxLength={500} {...register('note')} />}
+        {(p) => <input {...p} maxLength={500} {...register('note', { onChange: () => clearErrors('note') })} />}
       </Field>
       {f.notice}
       <div className="actions">

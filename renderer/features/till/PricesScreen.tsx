@@ -145,7 +145,7 @@ function PriceForm({ kind, currency, onDone }: { kind: PricedKind | null; curren
         />
         <Field label={t('till:prices.unit')} error={f.error('unit')}>
           {(p) => (
-            <select {...p} {...register('unit')}>
+            <select {...p} {...register('unit', { onChange: () => clearErrors('unit') })}>
               {UNITS.map((u) => (
                 <option key={u} value={u}>
                   {text.per(u)}
