@@ -4,7 +4,7 @@ import { LEAVE_REASONS, MEMBER_RELATIONS, type Household, type HouseholdAddress,
 import { useCall, useMutate } from '../../app/api';
 import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
@@ -489,6 +489,7 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
   return (
     <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-split-title">
       <h3 id="household-split-title">{t('residents:household.split.title')}</h3>
+      <RequiredLegend />
       <fieldset>
         <legend>{t('residents:household.split.leaving')}</legend>
         {household.members.map((m, i) => {
@@ -521,7 +522,7 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
           );
         })}
       </fieldset>
-      <Field label={t('residents:household.split.head')} error={headError}>
+      <Field label={t('residents:household.split.head')} error={headError} required>
         {(p) => (
           <select
             {...p}
@@ -625,7 +626,8 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
   return (
     <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-head-title">
       <h3 id="household-head-title">{t('residents:household.changeHead.title')}</h3>
-      <Field label={t('residents:household.newHead')} error={missing(f.error('headMemberId'), head)}>
+      <RequiredLegend />
+      <Field label={t('residents:household.newHead')} error={missing(f.error('headMemberId'), head)} required>
         {(p) => (
           <select
             {...p}

@@ -6,7 +6,7 @@ import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MoneyField } from '../../ui/MoneyField';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { useCallForm } from '../../ui/useCallForm';
 import { DateInput } from '../../ui/DateInput';
@@ -216,6 +216,7 @@ function CashUpForm(props: { day: string; currency: string; expectedMinor: numbe
   const counted = watch('countedMinor');
   return (
     <KeyForm onSubmit={f.submit} aria-labelledby="till-count-title">
+      <RequiredLegend />
       <Controller
         control={control}
         name="countedMinor"
