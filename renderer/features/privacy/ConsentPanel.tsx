@@ -132,7 +132,7 @@ function ConsentForm(props: { residentId: number; today: string; onDone: () => v
           />
         )}
       </Field>
-      <fieldset className="span-2 scopes" aria-invalid={scopesError !== undefined}>
+      <fieldset className="span-2 scopes">
         <legend>
           {t('privacy:consent.scopes')} <RequiredMark />
         </legend>
