@@ -370,24 +370,37 @@ function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
   );
 }
 
+interface ContactValues {
+  kind: ContactKind;
+  /** '' until changed: the centre's today. */
+  on: string;
+  note: string;
+}
+
+/** A contact or intervention, checked with cases.logContact's own schema. */
 function ContactPanel({ c, today, onDone }: { c: Case; today: string; onDone: () => void }) {
   const text = useCaseText();
   const { t } = text;
   const log = useMutate('cases.logContact');
-  const save = useSave();
-  const [on, setOn] = useState('');
-  const [kind, setKind] = useState<ContactKind>('visit');
-  const [note, setNote] = useState('');
-  const submit = () =>
-    save.attempt(async () => {
-      await log.mutateAsync({ id: c.id, kind, note, ...(on !== '' ? { on } : {}) });
+  const f = useCallForm({
+    call: 'cases.logContact',
+    defaultValues: { kind: 'visit', on: '', note: '' } as ContactValues,
+    toInput: (v: ContactValues) => ({ id: c.id, kind: v.kind, note: v.note, ...(v.on !== '' ? { on: v.on } : {}) }),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await log.mutateAsync(input);
       onDone();
-    });
+    },
+  });
+  const { watch, setValue, clearErrors } = f.form;
+  const [on, note] = watch(['on', 'note']);
+  const title = t('cases:contact.open');
   return (
-    <PanelFrame title={t('cases:contact.open')} onSubmit={submit} onDone={onDone} busy={log.isPending} save={save} shown={['on', 'note', 'kind']} label={t('cases:contact.save')}>
-      <Field label={t('cases:fields.kind')} error={save.errors.kind}>
+    <KeyForm className="card case-panel" onSubmit={f.submit} onCancel={f.cancel} aria-label={title}>
+      <h3>{title}</h3>
+      <Field label={t('cases:fields.kind')} error={f.error('kind')}>
         {(p) => (
-          <select {...p} autoFocus value={kind} onChange={(e) => setKind(e.target.value as ContactKind)}>
+          <select {...p} autoFocus {...f.form.register('kind', { onChange: () => clearErrors('kind') })}>
             {CONTACT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {text.kind(k)}
@@ -396,9 +409,36 @@ function ContactPanel({ c, today, onDone }: { c: Case; today: string; onDone: ()
           </select>
         )}
       </Field>
-      <DateField label={t('cases:fields.on')} value={on || today} onChange={setOn} error={save.errors.on} max={today} />
-      <NoteField label={t('cases:fields.note')} value={note} onChange={setNote} error={save.errors.note} />
-    </PanelFrame>
+      <DateField
+        label={t('cases:fields.on')}
+        value={on || today}
+        onChange={(value) => {
+          setValue('on', value, { shouldDirty: true });
+          clearErrors('on');
+        }}
+        error={f.error('on')}
+        max={today}
+      />
+      <NoteField
+        label={t('cases:fields.note')}
+        value={note}
+        onChange={(value) => {
+          setValue('note', value, { shouldDirty: true });
+          clearErrors('note');
+        }}
+        error={f.error('note')}
+      />
+      {f.notice}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={log.isPending || f.saving}>
+          {t('cases:contact.save')}
+        </button>
+        <button type="button" onClick={f.cancel}>
+          {t('common:cancel')}
+        </button>
+        <span className="field-hint">{t('common:saveShortcut')}</span>
+      </div>
+    </KeyForm>
   );
 }
 
