@@ -139,5 +139,22 @@ test.describe('in-kind aid (el)', () => {
     await page.goto(`${hearth.url}#/residents/${son.id}`);
     const sonAid = page.getByRole('region', { name: t('aid:resident.title') });
     await expect(sonAid).toContainText(t('aid:resident.household'));
+
+    // More shoes come in: the receipt is checked with aid.receive's own schema (no quantity: required),
+    // then recorded with Ctrl+Enter.
+    await page.goto(`${hearth.url}#/aid`);
+    const receipt = page.getByRole('form', { name: t('aid:receive.title') });
+    await receipt.getByLabel(t('aid:receive.item')).selectOption(String(s31.id));
+    await receipt.getByLabel(t('aid:receive.fromWhom')).fill('Δήμος Πειραιά');
+    await receipt.getByLabel(t('aid:receive.fromWhom')).press('Control+Enter');
+    const quantity = receipt.getByLabel(t('aid:receive.quantity'));
+    await expect(quantity).toHaveAttribute('aria-invalid', 'true');
+    await expect(receipt.getByText(t('common:validation.required'))).toBeVisible();
+    await quantity.fill('4');
+    await quantity.press('Control+Enter');
+    await expect(receipt.getByRole('status')).toHaveText(t('aid:receive.done'));
+    await expect(quantity).toHaveValue('');
+    const stock = await hearth.call('aid.items', {});
+    expect(stock.items.find((i) => i.id === s31.id)?.stock).toBe(4);
   });
 });

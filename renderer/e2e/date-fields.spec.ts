@@ -62,6 +62,10 @@ test.describe('date fields (ru)', () => {
     await form.getByRole('button', { name: t('common:save'), exact: true }).click();
     await expect(form).toBeVisible();
     expect((await hearth.call('accounts.list', {})).some((a) => a.name === 'Касса ошибок')).toBe(false);
+    // No name: accounts.create's schema says it is required, under the name.
+    await form.getByLabel(t('cashbook:accounts.name'), { exact: true }).fill('');
+    await page.keyboard.press('Control+Enter');
+    await expect(form.getByText(t('common:validation.required'))).toBeVisible();
   });
 });
 
@@ -83,8 +87,10 @@ test.describe('date fields (el)', () => {
     await page.screenshot({ path: artifactPath('date-calendar-el.png') });
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toBeHidden();
-    // Escape closed the calendar only, not the form around the field.
+    // Escape closed the calendar only, not the form around the field; the next Escape closes the form.
     await expect(form).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
 
   });
 });

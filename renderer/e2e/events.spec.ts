@@ -174,6 +174,10 @@ test.describe('events (uk)', () => {
     for (const key of ['aid:atEvent.title', 'aid:atEvent.headCount']) expect(ownString('uk', key), key).not.toBe(ownString('en', key));
     const section = page.getByRole('region', { name: t('aid:atEvent.title') });
     await expect(section.getByText(t('aid:atEvent.none'))).toBeVisible();
+    // Nothing chosen: aid.giveAtEvent's schema wants a line, said under the item; nothing given.
+    await section.getByLabel(t('aid:day.quantity')).press('Enter');
+    await expect(section.getByLabel(t('aid:day.item'))).toHaveAttribute('aria-invalid', 'true');
+    await expect(section.getByText(t('common:validation.required'))).toBeVisible();
     await section.getByLabel(t('aid:day.item')).selectOption({ label: 'Вода питна 0,5 л (' + t('aid:unit.bottle', { count: 20 }) + ')' });
     await section.getByLabel(t('aid:day.quantity')).fill('16');
     await expect(section.getByLabel(t('aid:atEvent.headCount'))).toHaveValue('16');

@@ -59,6 +59,10 @@ test.describe('funder-safe tables and the grant report (pl)', () => {
 
     // The admin may change the threshold: 2 shows Kromołów's 2.
     const threshold = page.getByLabel(t('reports:funderSafe.newThreshold'));
+    // Out of reports.setThreshold's range: its message as it is typed, and nothing to save.
+    await threshold.fill('0');
+    await expect(page.getByText(t('common:validation.range'))).toBeVisible();
+    await expect(page.getByRole('button', { name: t('reports:funderSafe.saveThreshold') })).toBeDisabled();
     await threshold.fill('2');
     await threshold.press('Enter');
     await expect(page.getByRole('status').filter({ hasText: t('reports:funderSafe.saved') })).toBeVisible();

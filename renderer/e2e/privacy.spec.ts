@@ -39,6 +39,13 @@ test.describe('privacy (ru)', () => {
     await panel.getByRole('button', { name: t('privacy:consent.record') }).click();
     await expect(panel.getByLabel(t('privacy:consent.basis'))).toBeFocused();
     await panel.getByRole('checkbox', { name: t('privacy:scope.health') }).check();
+    // Legitimate interest does not cover health: privacy.recordConsent's schema says so at once, Save waits.
+    const basis = panel.getByLabel(t('privacy:consent.basis'));
+    await basis.selectOption('legitimateInterest');
+    await expect(panel.getByText(t('common:validation.healthBasis'))).toBeVisible();
+    await expect(panel.getByRole('button', { name: t('privacy:consent.save') })).toBeDisabled();
+    await basis.selectOption('consent');
+    await expect(panel.getByText(t('common:validation.healthBasis'))).toHaveCount(0);
     await panel.getByLabel(t('privacy:consent.note')).fill('бланк в папке 3');
     await panel.screenshot({ path: artifactPath('privacy-consent-form-ru.png') });
     await panel.getByRole('button', { name: t('privacy:consent.save') }).click();

@@ -99,5 +99,19 @@ test.describe('shelter (uk)', () => {
     await fillDate(dateField(page, t('shelter:history.from')), status.today);
     await expect(page.getByRole('status')).toHaveText(t('shelter:history.count', { count: 3 }));
     await expect(history.getByRole('row', { name: /Мельник Петро/ })).toHaveCount(0);
+
+    // The shelter gets a fourth place: its places are typed as text, a word is refused by
+    // shelter.addShelter's own schema, a number is saved with Ctrl+Enter.
+    await page.goto(`${hearth.url}#/shelter`);
+    await page.getByRole('button', { name: `${t('common:edit')}: Тимчасовий притулок` }).click();
+    const places = page.getByRole('textbox', { name: t('shelter:fields.places') });
+    await places.fill('чотири');
+    await places.press('Control+Enter');
+    await expect(page.getByText(t('common:validation.number'))).toBeVisible();
+    await expect(places).toHaveAttribute('aria-invalid', 'true');
+    await places.fill('4');
+    await places.press('Control+Enter');
+    await expect(places).toHaveCount(0);
+    expect((await hearth.call('shelter.get', { id: shelter.id })).places).toBe(4);
   });
 });

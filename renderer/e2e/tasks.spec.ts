@@ -228,7 +228,10 @@ test.describe('tasks (en)', () => {
     const notDone = page.getByRole('region', { name: t('tasks:actions.notDoneTitle'), exact: true });
     await notDone.getByRole('button', { name: t('tasks:notDone.save'), exact: true }).click();
     await expect(notDone).toContainText(t('common:validation.required'));
-    await notDone.getByRole('textbox', { name: t('tasks:notDone.reason'), exact: true }).fill('Nobody answered the door');
+    const reasonBox = notDone.getByRole('textbox', { name: t('tasks:notDone.reason'), exact: true });
+    await expect(reasonBox).toHaveAttribute('aria-invalid', 'true');
+    await expect(reasonBox).toBeFocused();
+    await reasonBox.fill('Nobody answered the door');
     await notDone.getByRole('button', { name: t('tasks:notDone.save'), exact: true }).click();
     await expect(heading).toContainText(t('tasks:status.notDone'));
     await expect(page.getByRole('main')).toContainText('Nobody answered the door');

@@ -44,6 +44,10 @@ test.describe('till (ru)', () => {
     await row.getByRole('button', { name: t('till:prices.setFor', { kind: printingName }), exact: true }).click();
     const amount = page.getByLabel(t('till:prices.amount'), { exact: true });
     await expect(amount).toBeFocused();
+    // No price typed: till.setPrice's schema refuses it, the message under the amount; nothing saved.
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByText(t('common:validation.required'))).toBeVisible();
+    await expect(amount).toHaveAttribute('aria-invalid', 'true');
     await amount.fill('12,50');
     await expect(page.getByLabel(t('till:prices.unit'), { exact: true })).toHaveValue('page');
     await page.keyboard.press('Enter');
@@ -126,6 +130,10 @@ test.describe('till (ru)', () => {
     await expect(page.getByTestId('till-expected')).toContainText('37,50');
     const sales = page.getByRole('region', { name: t('till:cashUp.salesTitle'), exact: true });
     await expect(sales.getByRole('row').filter({ hasText: printingName })).toContainText(t('till:quantities.page', { count: 3 }));
+    // Nothing counted yet: refused by till.cashUp's schema (0 would be a count).
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(t('common:validation.required'))).toBeVisible();
+    expect(await hearth.call('till.cashUps', { limit: 10 })).toHaveLength(0);
     await counted.fill('30');
     await page.keyboard.press('Enter');
     const saved = page.getByRole('status').filter({ hasText: '7,50' });

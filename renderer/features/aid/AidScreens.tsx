@@ -6,7 +6,9 @@ import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { wholeNumber } from '../../ui/formNumbers';
+import { useCallForm } from '../../ui/useCallForm';
 import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
@@ -71,10 +73,10 @@ export function AidStockScreen() {
 
 type Item = { id: number; name: string; size: string; unit: AidUnit; stock: number };
 
-function ItemSelect({ items, value, onChange, label, error, autoFocus }: { items: Item[]; value: string; onChange: (v: string) => void; label: string; error?: string | undefined; autoFocus?: boolean }) {
+function ItemSelect({ items, value, onChange, label, error, autoFocus, required }: { items: Item[]; value: string; onChange: (v: string) => void; label: string; error?: string | undefined; autoFocus?: boolean; required?: boolean }) {
   const text = useAidText();
   return (
-    <Field label={label} error={error}>
+    <Field label={label} error={error} required={required}>
       {(p) => (
         <select {...p} autoFocus={autoFocus} value={value} onChange={(e) => onChange(e.target.value)}>
           <option value="">—</option>
@@ -139,60 +141,98 @@ function AddItemForm() {
   );
 }
 
+interface ReceiveValues {
+  /** The item's id as chosen, '' for none yet. */
+  itemId: string;
+  /** As typed: read with the one number reader (not a whole number goes as NaN, refused by the schema). */
+  quantity: string;
+  fromWhom: string;
+  /** As typed, in the centre's currency; '' for no value. */
+  value: string;
+  on: string;
+}
+
+/** Aid received, checked with aid.receive's own schema: an item and a quantity are required. */
 function ReceiveForm({ items, today, currency }: { items: Item[]; today: string; currency: string }) {
   const text = useAidText();
   const { t } = text;
   const receive = useMutate('aid.receive');
-  const save = useSave();
-  const [itemId, setItemId] = useState('');
-  const [quantity, setQuantity] = useState('');
-  const [fromWhom, setFromWhom] = useState('');
-  const [value, setValue] = useState('');
-  const [on, setOn] = useState(today);
-  const [valueError, setValueError] = useState<string | undefined>(undefined);
   const [done, setDone] = useState(false);
+  /** The one amount reader of the app (shared/domain/amounts.ts), in the UI language. */
+  const amount = (typed: string) => parseAmount(typed, document.documentElement.lang || 'en', currency);
+  const f = useCallForm({
+    call: 'aid.receive',
+    defaultValues: { itemId: '', quantity: '', fromWhom: '', value: '', on: today } as ReceiveValues,
+    toInput: (v: ReceiveValues) => {
+      const value = amount(v.value);
+      return {
+        itemId: v.itemId === '' ? Number.NaN : Number(v.itemId),
+        quantity: wholeNumber(v.quantity, Number.NaN),
+        fromWhom: v.fromWhom,
+        valueMinor: v.value.trim() === '' ? null : value.ok ? value.minor : Number.NaN,
+        on: v.on,
+      };
+    },
+    fieldOf: (path) => (path === 'valueMinor' ? 'value' : path === 'itemId' || path === 'quantity' || path === 'fromWhom' || path === 'on' ? path : null),
+    onSubmit: async (input, values) => {
+      setDone(false);
+      await receive.mutateAsync(input);
+      setDone(true);
+      // The next receipt of the same item from the same donor: only the quantity and value are typed
+      // again (after the form has taken these values as saved).
+      window.setTimeout(() => f.form.reset({ ...values, quantity: '', value: '' }), 0);
+    },
+  });
+  const { watch, setValue, clearErrors } = f.form;
+  /** A message goes away as soon as its field is changed. */
+  const register = (name: 'quantity' | 'fromWhom' | 'value') => f.form.register(name, { onChange: () => clearErrors(name) });
+  const [itemId, quantity, value, on] = watch(['itemId', 'quantity', 'value', 'on']);
+  // Nothing chosen or typed: missing rather than wrong; an amount not read: the reader's own words.
+  const itemError = f.error('itemId') !== undefined && itemId === '' ? 'validation.required' : f.error('itemId');
+  const quantityError = f.error('quantity') !== undefined && quantity.trim() === '' ? 'validation.required' : f.error('quantity');
+  const parsed = amount(value);
+  const valueError = f.error('value') !== undefined && !parsed.ok && value.trim() !== '' ? parsed.error : f.error('value');
   return (
-    <KeyForm
-      className="card"
-      aria-label={t('aid:receive.title')}
-      onSubmit={async () => {
-        setDone(false);
-        setValueError(undefined);
-        let valueMinor: number | null = null;
-        if (value.trim() !== '') {
-          const parsed = parseAmount(value, document.documentElement.lang || 'en', currency);
-          if (!parsed.ok) {
-            setValueError(parsed.error);
-            return;
-          }
-          valueMinor = parsed.minor;
-        }
-        const ok = await save.attempt(async () => void (await receive.mutateAsync({ itemId: Number(itemId), quantity: Number(quantity), fromWhom, valueMinor, on })));
-        if (ok) {
-          setQuantity('');
-          setValue('');
-          setDone(true);
-        }
-      }}
-    >
+    <KeyForm className="card" aria-label={t('aid:receive.title')} onSubmit={f.submit}>
       <h2>{t('aid:receive.title')}</h2>
-      <ItemSelect items={items} value={itemId} onChange={setItemId} label={t('aid:receive.item')} error={save.errors.itemId} />
-      <Field label={t('aid:receive.quantity')} error={save.errors.quantity}>
-        {(p) => <input {...p} inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />}
+      <RequiredLegend />
+      <ItemSelect
+        items={items}
+        value={itemId}
+        onChange={(id) => {
+          setValue('itemId', id, { shouldDirty: true });
+          clearErrors('itemId');
+        }}
+        label={t('aid:receive.item')}
+        error={itemError}
+        required
+      />
+      <Field label={t('aid:receive.quantity')} error={quantityError} required>
+        {(p) => <input {...p} inputMode="numeric" autoComplete="off" {...register('quantity')} />}
       </Field>
-      <Field label={t('aid:receive.fromWhom')} error={save.errors.fromWhom}>
-        {(p) => <input {...p} value={fromWhom} onChange={(e) => setFromWhom(e.target.value)} />}
+      <Field label={t('aid:receive.fromWhom')} error={f.error('fromWhom')}>
+        {(p) => <input {...p} {...register('fromWhom')} />}
       </Field>
-      <Field label={`${t('aid:receive.value')}, ${currency}`} error={valueError ?? save.errors.valueMinor}>
-        {(p) => <input {...p} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}
+      <Field label={`${t('aid:receive.value')}, ${currency}`} error={valueError}>
+        {(p) => <input {...p} inputMode="decimal" autoComplete="off" {...register('value')} />}
       </Field>
-      <Field label={t('aid:receive.on')} error={save.errors.on}>
-        {(p) => <DateInput {...p} max={today} value={on} onChange={setOn} />}
+      <Field label={t('aid:receive.on')} error={f.error('on')} required>
+        {(p) => (
+          <DateInput
+            {...p}
+            max={today}
+            value={on}
+            onChange={(v) => {
+              setValue('on', v, { shouldDirty: true });
+              clearErrors('on');
+            }}
+          />
+        )}
       </Field>
-      {save.failure ? <p className="notice notice-error" role="alert">{save.failure}</p> : null}
+      {f.notice}
       {done ? <p className="notice notice-success" role="status">{t('aid:receive.done')}</p> : null}
       <div className="actions">
-        <button type="submit" className="primary" disabled={receive.isPending}>
+        <button type="submit" className="primary" disabled={receive.isPending || f.saving}>
           {t('aid:receive.submit')}
         </button>
       </div>

@@ -6,7 +6,8 @@ import { ApiError } from '../../bridge';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { useCallForm } from '../../ui/useCallForm';
 import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { goalsOf, useCaseText, useSave } from './caseText';
@@ -251,9 +252,9 @@ function PanelFrame(props: { title: string; onSubmit: () => Promise<void>; onDon
   );
 }
 
-function DateField(props: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; max?: string; autoFocus?: boolean }) {
+function DateField(props: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; max?: string; autoFocus?: boolean; required?: boolean }) {
   return (
-    <Field label={props.label} error={props.error}>
+    <Field label={props.label} error={props.error} required={props.required}>
       {(p) => <DateInput {...p} autoFocus={props.autoFocus} max={props.max || undefined} value={props.value} onChange={props.onChange} />}
     </Field>
   );
@@ -286,32 +287,61 @@ function PlanPanel({ c, onDone }: { c: Case; onDone: () => void }) {
   );
 }
 
+interface ActionValues {
+  text: string;
+  dueOn: string;
+  /** A worker's id, or 'other' for someone named in words. */
+  who: string;
+  other: string;
+}
+
+/** A next step of the plan, checked with cases.addAction's own schema (a due day is required). */
 function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
   const { t } = useCaseText();
   const add = useMutate('cases.addAction');
   const workers = useCall('cases.caseload', {}).data?.workers ?? [];
-  const save = useSave();
-  const [textValue, setText] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [who, setWho] = useState<string>('other');
-  const [other, setOther] = useState('');
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (dueOn === '') found.dueOn = 'validation.required';
-    return save.attempt(async () => {
-      await add.mutateAsync({ id: c.id, text: textValue, dueOn, ...(who === 'other' ? { responsibleText: other } : { responsibleUserId: Number(who) }) });
+  const f = useCallForm({
+    call: 'cases.addAction',
+    defaultValues: { text: '', dueOn: '', who: 'other', other: '' } as ActionValues,
+    toInput: (v: ActionValues) => ({ id: c.id, text: v.text, dueOn: v.dueOn, ...(v.who === 'other' ? { responsibleText: v.other } : { responsibleUserId: Number(v.who) }) }),
+    fieldOf: (path, v) => {
+      if (path === 'text' || path === 'dueOn') return path;
+      if (path === 'responsibleUserId') return 'who';
+      if (path === 'responsibleText') return v.who === 'other' ? 'other' : 'who';
+      return null;
+    },
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await add.mutateAsync(input);
       onDone();
-    }, found);
-  };
+    },
+  });
+  const { watch, setValue, clearErrors } = f.form;
+  /** A message goes away as soon as its field is changed. */
+  const register = (name: keyof ActionValues) => f.form.register(name, { onChange: () => clearErrors(name) });
+  const [dueOn, who] = watch(['dueOn', 'who']);
+  const title = t('cases:action.open');
   return (
-    <PanelFrame title={t('cases:action.open')} onSubmit={submit} onDone={onDone} busy={add.isPending} save={save} shown={['text', 'dueOn', 'responsibleText', 'responsibleUserId']} label={t('cases:action.save')}>
-      <Field label={t('cases:fields.action')} error={save.errors.text} className="case-note">
-        {(p) => <input {...p} autoFocus value={textValue} onChange={(e) => setText(e.target.value)} />}
+    <KeyForm className="card case-panel" onSubmit={f.submit} onCancel={f.cancel} aria-label={title}>
+      <h3>{title}</h3>
+      <RequiredLegend />
+      <Field label={t('cases:fields.action')} error={f.error('text')} className="case-note" required>
+        {(p) => <input {...p} autoFocus {...register('text')} />}
       </Field>
-      <DateField label={t('cases:fields.dueOn')} value={dueOn} onChange={setDueOn} error={save.errors.dueOn} />
-      <Field label={t('cases:fields.responsible')} error={save.errors.responsibleUserId}>
+      <DateField
+        label={t('cases:fields.dueOn')}
+        value={dueOn}
+        onChange={(value) => {
+          setValue('dueOn', value, { shouldDirty: true });
+          clearErrors('dueOn');
+        }}
+        // Nothing chosen yet: the day is missing rather than wrong.
+        error={f.error('dueOn') !== undefined && dueOn === '' ? 'validation.required' : f.error('dueOn')}
+        required
+      />
+      <Field label={t('cases:fields.responsible')} error={f.error('who')}>
         {(p) => (
-          <select {...p} value={who} onChange={(e) => setWho(e.target.value)}>
+          <select {...p} {...register('who')}>
             <option value="other">{t('cases:action.someoneElse')}</option>
             {workers.map((w) => (
               <option key={w.id} value={String(w.id)}>
@@ -322,32 +352,55 @@ function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
         )}
       </Field>
       {who === 'other' ? (
-        <Field label={t('cases:fields.responsibleText')} hint={t('cases:fields.responsibleHint')} error={save.errors.responsibleText}>
-          {(p) => <input {...p} value={other} onChange={(e) => setOther(e.target.value)} />}
+        <Field label={t('cases:fields.responsibleText')} hint={t('cases:fields.responsibleHint')} error={f.error('other')}>
+          {(p) => <input {...p} {...register('other')} />}
         </Field>
       ) : null}
-    </PanelFrame>
+      {f.notice}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={add.isPending || f.saving}>
+          {t('cases:action.save')}
+        </button>
+        <button type="button" onClick={f.cancel}>
+          {t('common:cancel')}
+        </button>
+        <span className="field-hint">{t('common:saveShortcut')}</span>
+      </div>
+    </KeyForm>
   );
 }
 
+interface ContactValues {
+  kind: ContactKind;
+  /** '' until changed: the centre's today. */
+  on: string;
+  note: string;
+}
+
+/** A contact or intervention, checked with cases.logContact's own schema. */
 function ContactPanel({ c, today, onDone }: { c: Case; today: string; onDone: () => void }) {
   const text = useCaseText();
   const { t } = text;
   const log = useMutate('cases.logContact');
-  const save = useSave();
-  const [on, setOn] = useState('');
-  const [kind, setKind] = useState<ContactKind>('visit');
-  const [note, setNote] = useState('');
-  const submit = () =>
-    save.attempt(async () => {
-      await log.mutateAsync({ id: c.id, kind, note, ...(on !== '' ? { on } : {}) });
+  const f = useCallForm({
+    call: 'cases.logContact',
+    defaultValues: { kind: 'visit', on: '', note: '' } as ContactValues,
+    toInput: (v: ContactValues) => ({ id: c.id, kind: v.kind, note: v.note, ...(v.on !== '' ? { on: v.on } : {}) }),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await log.mutateAsync(input);
       onDone();
-    });
+    },
+  });
+  const { watch, setValue, clearErrors } = f.form;
+  const [on, note] = watch(['on', 'note']);
+  const title = t('cases:contact.open');
   return (
-    <PanelFrame title={t('cases:contact.open')} onSubmit={submit} onDone={onDone} busy={log.isPending} save={save} shown={['on', 'note', 'kind']} label={t('cases:contact.save')}>
-      <Field label={t('cases:fields.kind')} error={save.errors.kind}>
+    <KeyForm className="card case-panel" onSubmit={f.submit} onCancel={f.cancel} aria-label={title}>
+      <h3>{title}</h3>
+      <Field label={t('cases:fields.kind')} error={f.error('kind')}>
         {(p) => (
-          <select {...p} autoFocus value={kind} onChange={(e) => setKind(e.target.value as ContactKind)}>
+          <select {...p} autoFocus {...f.form.register('kind', { onChange: () => clearErrors('kind') })}>
             {CONTACT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {text.kind(k)}
@@ -356,9 +409,36 @@ function ContactPanel({ c, today, onDone }: { c: Case; today: string; onDone: ()
           </select>
         )}
       </Field>
-      <DateField label={t('cases:fields.on')} value={on || today} onChange={setOn} error={save.errors.on} max={today} />
-      <NoteField label={t('cases:fields.note')} value={note} onChange={setNote} error={save.errors.note} />
-    </PanelFrame>
+      <DateField
+        label={t('cases:fields.on')}
+        value={on || today}
+        onChange={(value) => {
+          setValue('on', value, { shouldDirty: true });
+          clearErrors('on');
+        }}
+        error={f.error('on')}
+        max={today}
+      />
+      <NoteField
+        label={t('cases:fields.note')}
+        value={note}
+        onChange={(value) => {
+          setValue('note', value, { shouldDirty: true });
+          clearErrors('note');
+        }}
+        error={f.error('note')}
+      />
+      {f.notice}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={log.isPending || f.saving}>
+          {t('cases:contact.save')}
+        </button>
+        <button type="button" onClick={f.cancel}>
+          {t('common:cancel')}
+        </button>
+        <span className="field-hint">{t('common:saveShortcut')}</span>
+      </div>
+    </KeyForm>
   );
 }
 

@@ -1,21 +1,20 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_KINDS, type AccountDto, type AccountKind } from '../../../shared/domain/cashbook';
 import { CURRENCIES, type Currency } from '../../../shared/domain/settings';
-import { isIsoDate } from '../../../shared/domain/dates';
 import { useCall, useMutate } from '../../app/api';
-import { ApiError } from '../../bridge';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { useCallForm } from '../../ui/useCallForm';
 import { useFormat } from '../../ui/format';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MoneyField } from '../../ui/MoneyField';
-import { useCashbookText, useCentre } from './cashbookText';
+import { useCentre } from './cashbookText';
 import { KeyForm } from '../../ui/KeyForm';
 import { DateInput } from '../../ui/DateInput';
 
-interface Draft {
-  id: number | null;
+interface AccountValues {
   name: string;
   kind: AccountKind;
   currency: Currency;
@@ -26,123 +25,140 @@ interface Draft {
 /** Accounts with their balances; open, edit and archive. */
 export function AccountsScreen() {
   const { t } = useTranslation(['cashbook', 'common']);
-  const text = useCashbookText();
   const centre = useCentre();
   const accounts = useCall('accounts.list', { includeArchived: true });
-  const create = useMutate('accounts.create');
-  const update = useMutate('accounts.update');
   const archive = useMutate('accounts.setArchived');
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const nameRef = useRef<HTMLInputElement>(null);
+  const [editing, setEditing] = useState<AccountDto | 'new' | null>(null);
 
   if (!centre || !accounts.data) return <p className="loading">{t('common:loading')}</p>;
-
-  const open = (a: AccountDto | null) => {
-    setErrors({});
-    setFailure(null);
-    setDraft(
-      a
-        ? { id: a.id, name: a.name, kind: a.kind, currency: a.currency, opening: a.openingBalanceMinor, openingDate: a.openingDate }
-        : { id: null, name: '', kind: 'cash', currency: centre.currency, opening: null, openingDate: centre.today },
-    );
-    setTimeout(() => nameRef.current?.focus(), 0);
-  };
-
-  const submit = async () => {
-    if (!draft) return;
-    const next: Record<string, string> = {};
-    if (draft.name.trim() === '') next.name = 'validation.required';
-    if (!isIsoDate(draft.openingDate)) next.openingDate = 'validation.date';
-    const opening = draft.opening ?? 0;
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    const data = { name: draft.name, kind: draft.kind, currency: draft.currency, openingBalanceMinor: opening, openingDate: draft.openingDate };
-    try {
-      if (draft.id === null) await create.mutateAsync(data);
-      else await update.mutateAsync({ id: draft.id, data });
-      setDraft(null);
-    } catch (err) {
-      if (err instanceof ApiError && err.body.fields?.length) {
-        const fields: Record<string, string> = {};
-        for (const f of err.body.fields) fields[f.path.replace(/^data\./, '')] = f.message;
-        setErrors(fields);
-      } else setFailure(text.error(err));
-    }
-  };
 
   return (
     <>
       <div className="actions cb-toolbar">
-        <button type="button" className="primary" onClick={() => open(null)}>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
           {t('cashbook:accounts.add')}
         </button>
       </div>
-      {draft ? (
-        <section className="card cb-account-form" aria-label={draft.id === null ? t('cashbook:accounts.newTitle') : t('cashbook:accounts.editTitle')}>
-          <h2>{draft.id === null ? t('cashbook:accounts.newTitle') : t('cashbook:accounts.editTitle')}</h2>
-          <KeyForm onSubmit={submit}>
-            <div className="form-grid-3">
-              <Field label={t('cashbook:accounts.name')} error={errors.name}>
-                {(p) => <input {...p} ref={nameRef} value={draft.name} maxLength={100} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
-              </Field>
-              <Field label={t('cashbook:accounts.kind')}>
-                {(p) => (
-                  <select {...p} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as AccountKind })}>
-                    {ACCOUNT_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {t(`cashbook:kinds.${k}`)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t('cashbook:accounts.currency')} error={errors.currency}>
-                {(p) => (
-                  <select {...p} value={draft.currency} onChange={(e) => setDraft({ ...draft, currency: e.target.value as Currency })}>
-                    {CURRENCIES.map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+      {editing !== null ? (
+        <AccountForm
+          // A new form each time one is opened (a new account, or another one to edit).
+          key={editing === 'new' ? `new-${accounts.data.length}` : editing.id}
+          account={editing === 'new' ? null : editing}
+          currency={centre.currency}
+          today={centre.today}
+          onDone={() => setEditing(null)}
+        />
+      ) : null}
+      <ErrorNotice error={archive.error} />
+      <AccountsTable accounts={accounts.data} onEdit={setEditing} onArchive={(a) => archive.mutate({ id: a.id, archived: !a.archived })} />
+    </>
+  );
+}
+
+/** Open or edit an account, checked with accounts.create's own schema (accounts.update takes the same data). */
+function AccountForm(props: { account: AccountDto | null; currency: Currency; today: string; onDone: () => void }) {
+  const { t } = useTranslation(['cashbook', 'common']);
+  const create = useMutate('accounts.create');
+  const update = useMutate('accounts.update');
+  const a = props.account;
+  const f = useCallForm({
+    call: 'accounts.create',
+    defaultValues: (a
+      ? { name: a.name, kind: a.kind, currency: a.currency, opening: a.openingBalanceMinor, openingDate: a.openingDate }
+      : { name: '', kind: 'cash', currency: props.currency, opening: null, openingDate: props.today }) as AccountValues,
+    toInput: (v: AccountValues) => ({ name: v.name, kind: v.kind, currency: v.currency, openingBalanceMinor: v.opening ?? 0, openingDate: v.openingDate }),
+    fieldOf: (path) => {
+      const key = path.replace(/^data\./, '');
+      if (key === 'openingBalanceMinor') return 'opening';
+      return key === 'name' || key === 'kind' || key === 'currency' || key === 'openingDate' ? key : null;
+    },
+    onCancel: props.onDone,
+    onSubmit: async (input) => {
+      if (a === null) await create.mutateAsync(input);
+      else await update.mutateAsync({ id: a.id, data: input });
+      props.onDone();
+    },
+  });
+  const { control, watch, setValue, clearErrors } = f.form;
+  /** A message goes away as soon as its field is changed. */
+  const register = (name: 'name' | 'kind' | 'currency') => f.form.register(name, { onChange: () => clearErrors(name) });
+  const [currency, openingDate] = watch(['currency', 'openingDate']);
+  const title = a === null ? t('cashbook:accounts.newTitle') : t('cashbook:accounts.editTitle');
+  return (
+    <section className="card cb-account-form" aria-label={title}>
+      <h2>{title}</h2>
+      <KeyForm onSubmit={f.submit} onCancel={f.cancel}>
+        <RequiredLegend />
+        <div className="form-grid-3">
+          <Field label={t('cashbook:accounts.name')} error={f.error('name')} required>
+            {(p) => <input {...p} autoFocus maxLength={100} {...register('name')} />}
+          </Field>
+          <Field label={t('cashbook:accounts.kind')} error={f.error('kind')}>
+            {(p) => (
+              <select {...p} {...register('kind')}>
+                {ACCOUNT_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`cashbook:kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('cashbook:accounts.currency')} error={f.error('currency')}>
+            {(p) => (
+              <select {...p} {...register('currency')}>
+                {CURRENCIES.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Controller
+            control={control}
+            name="opening"
+            render={({ field }) => (
               <MoneyField
                 label={t('cashbook:accounts.opening')}
-                currency={draft.currency}
-                value={draft.opening}
-                error={errors.openingBalanceMinor}
+                currency={currency}
+                value={field.value}
+                error={f.error('opening')}
                 hint={t('cashbook:accounts.openingHint')}
                 allowZero
                 allowNegative
-                onChange={(minor) => setDraft((d) => (d ? { ...d, opening: minor } : d))}
+                onChange={(minor) => {
+                  field.onChange(minor);
+                  clearErrors('opening');
+                }}
               />
-              <Field label={t('cashbook:accounts.openingDate')} error={errors.openingDate}>
-                {(p) => <DateInput {...p} value={draft.openingDate} onChange={(v) => setDraft({ ...draft, openingDate: v })} />}
-              </Field>
-            </div>
-            {failure ? (
-              <div role="alert" className="notice notice-error">
-                {failure}
-              </div>
-            ) : null}
-            <div className="actions cb-form-actions">
-              <button type="submit" className="primary" disabled={create.isPending || update.isPending}>
-                {t('common:save')}
-              </button>
-              <button type="button" onClick={() => setDraft(null)}>
-                {t('common:cancel')}
-              </button>
-              <span className="muted">{t('common:saveShortcut')}</span>
-            </div>
-          </KeyForm>
-        </section>
-      ) : null}
-      <ErrorNotice error={archive.error} />
-      <AccountsTable accounts={accounts.data} onEdit={open} onArchive={(a) => archive.mutate({ id: a.id, archived: !a.archived })} />
-    </>
+            )}
+          />
+          <Field label={t('cashbook:accounts.openingDate')} error={f.error('openingDate')} required>
+            {(p) => (
+              <DateInput
+                {...p}
+                value={openingDate}
+                onChange={(v) => {
+                  setValue('openingDate', v, { shouldDirty: true });
+                  clearErrors('openingDate');
+                }}
+              />
+            )}
+          </Field>
+        </div>
+        {f.notice}
+        <div className="actions cb-form-actions">
+          <button type="submit" className="primary" disabled={create.isPending || update.isPending || f.saving}>
+            {t('common:save')}
+          </button>
+          <button type="button" onClick={f.cancel}>
+            {t('common:cancel')}
+          </button>
+          <span className="muted">{t('common:saveShortcut')}</span>
+        </div>
+      </KeyForm>
+    </section>
   );
 }
 

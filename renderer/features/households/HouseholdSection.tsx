@@ -1,10 +1,10 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { LEAVE_REASONS, MEMBER_RELATIONS, type Household, type HouseholdMember, type MemberRelation } from '../../../shared/domain/households';
+import { LEAVE_REASONS, MEMBER_RELATIONS, type Household, type HouseholdAddress, type HouseholdMember, type MemberRelation } from '../../../shared/domain/households';
 import { useCall, useMutate } from '../../app/api';
 import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
@@ -12,6 +12,7 @@ import { fieldErrorsOf, useHouseholdText } from './householdText';
 import { MembersEditor, rowsToMembers, type MemberRow } from './MembersEditor';
 import './households.css';
 import { DateInput } from '../../ui/DateInput';
+import { useCallForm } from '../../ui/useCallForm';
 
 type Panel = { kind: 'add' } | { kind: 'address' } | { kind: 'head' } | { kind: 'end'; member: HouseholdMember } | { kind: 'move'; member: HouseholdMember } | { kind: 'split' };
 
@@ -248,27 +249,50 @@ function AddMemberPanel({ household, onDone }: { household: Household; onDone: (
   );
 }
 
+/**
+ * A household id the form has not got yet (nothing chosen): the call's schema refuses it with zod's
+ * own words ("invalid"); the panel says what is missing instead.
+ */
+function missing(message: string | undefined, value: unknown, instead = 'validation.required'): string | undefined {
+  return message !== undefined && (value === null || value === undefined) ? instead : message;
+}
+
+interface EndValues {
+  reason: (typeof LEAVE_REASONS)[number];
+  /** '' until changed: the centre's today. */
+  on: string;
+  newHeadMemberId: number | null;
+}
+
 function EndPanel({ household, member, onDone }: { household: Household; member: HouseholdMember; onDone: () => void }) {
   const text = useHouseholdText();
   const { t } = text;
   const end = useMutate('households.endMembership');
-  const [reason, setReason] = useState<(typeof LEAVE_REASONS)[number]>('left');
-  const [newHead, setNewHead] = useState<number | null>(null);
   const today = useCall('app.status', {}).data?.today ?? '';
-  // Empty until changed: the centre's today.
-  const [on, setOn] = useState('');
-  const save = useSave();
-  const submit = () =>
-    save.attempt({}, async () => {
-      await end.mutateAsync({ id: household.id, memberId: member.id, reason, ...(on !== '' ? { on } : {}), ...(newHead !== null ? { newHeadMemberId: newHead } : {}) });
+  const f = useCallForm({
+    call: 'households.endMembership',
+    defaultValues: { reason: 'left', on: '', newHeadMemberId: null } as EndValues,
+    toInput: (v: EndValues) => ({
+      id: household.id,
+      memberId: member.id,
+      reason: v.reason,
+      ...(v.on !== '' ? { on: v.on } : {}),
+      ...(v.newHeadMemberId !== null ? { newHeadMemberId: v.newHeadMemberId } : {}),
+    }),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await end.mutateAsync(input);
       onDone();
-    });
+    },
+  });
+  const { register, watch, setValue, clearErrors } = f.form;
+  const [on, newHead] = watch(['on', 'newHeadMemberId']);
   return (
-    <KeyForm className="card household-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="household-end-title">
+    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-end-title">
       <h3 id="household-end-title">{t('residents:household.end.title', { name: text.name(member) })}</h3>
-      <Field label={t('residents:household.end.reason')}>
+      <Field label={t('residents:household.end.reason')} error={f.error('reason')}>
         {(p) => (
-          <select {...p} autoFocus value={reason} onChange={(e) => setReason(e.target.value as typeof reason)}>
+          <select {...p} autoFocus {...register('reason', { onChange: () => clearErrors('reason') })}>
             {LEAVE_REASONS.map((r) => (
               <option key={r} value={r}>
                 {text.endReason(r)}
@@ -277,15 +301,40 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
           </select>
         )}
       </Field>
-      <Field label={t('residents:household.end.on')} error={save.errors.on}>
-        {(p) => <DateInput {...p} max={today || undefined} value={on || today} onChange={setOn} />}
+      <Field label={t('residents:household.end.on')} error={f.error('on')}>
+        {(p) => (
+          <DateInput
+            {...p}
+            max={today || undefined}
+            value={on || today}
+            onChange={(value) => {
+              setValue('on', value, { shouldDirty: true });
+              clearErrors('on');
+            }}
+          />
+        )}
       </Field>
-      <NewHeadSelect household={household} leaving={[member.id]} value={newHead} onChange={setNewHead} error={save.errors.newHeadMemberId} />
+      <NewHeadSelect
+        household={household}
+        leaving={[member.id]}
+        value={newHead}
+        onChange={(id) => {
+          setValue('newHeadMemberId', id, { shouldDirty: true });
+          clearErrors('newHeadMemberId');
+        }}
+        error={f.error('newHeadMemberId')}
+      />
       <p>{t('residents:household.end.question')}</p>
-      <Failure failure={save.failure} errors={save.errors} shown={['newHeadMemberId', 'on']} />
-      <PanelActions label={t('residents:household.end.confirm')} onCancel={onDone} danger busy={end.isPending} />
+      {f.notice}
+      <PanelActions label={t('residents:household.end.confirm')} onCancel={onDone} danger busy={end.isPending || f.saving} />
     </KeyForm>
   );
+}
+
+interface MoveValues {
+  toHouseholdId: number | null;
+  relation: MemberRelation;
+  newHeadMemberId: number | null;
 }
 
 function MovePanel({ household, member, onDone }: { household: Household; member: HouseholdMember; onDone: () => void }) {
@@ -293,33 +342,46 @@ function MovePanel({ household, member, onDone }: { household: Household; member
   const { t } = text;
   const move = useMutate('households.moveMember');
   const [picked, setPicked] = useState<{ id: number; fullName: string } | null>(null);
-  const [relation, setRelation] = useState<MemberRelation>(member.relation === 'head' ? 'spouse' : member.relation);
-  const [newHead, setNewHead] = useState<number | null>(null);
   const target = useCall('households.ofResident', { residentId: picked?.id ?? 0 }, { enabled: picked !== null });
   const to = picked ? (target.data?.current ?? null) : null;
-  const save = useSave();
-  const submit = (e?: FormEvent) => {
-    e?.preventDefault();
-    const found: Record<string, string> = {};
-    if (!to) found.toHouseholdId = 'validation.unknownHousehold';
-    return save.attempt(found, async () => {
-      if (!to) return;
-      await move.mutateAsync({ id: household.id, memberId: member.id, toHouseholdId: to.id, relation, ...(newHead !== null ? { newHeadMemberId: newHead } : {}) });
+  const f = useCallForm({
+    call: 'households.moveMember',
+    defaultValues: { toHouseholdId: null, relation: member.relation === 'head' ? 'spouse' : member.relation, newHeadMemberId: null } as MoveValues,
+    // The household is the picked resident's; none (yet): null, which the call's schema refuses.
+    toInput: (v: MoveValues) => ({
+      id: household.id,
+      memberId: member.id,
+      toHouseholdId: to?.id as number,
+      relation: v.relation,
+      ...(v.newHeadMemberId !== null ? { newHeadMemberId: v.newHeadMemberId } : {}),
+    }),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await move.mutateAsync(input);
       onDone();
-    });
+    },
+  });
+  const { watch, setValue, clearErrors } = f.form;
+  const [relation, newHead] = watch(['relation', 'newHeadMemberId']);
+  const targetError = missing(f.error('toHouseholdId'), to?.id, 'validation.unknownHousehold');
+  const targetAlert = targetError ? (
+    <div className="field-error" role="alert">
+      {fieldText(t, targetError)}
+    </div>
+  ) : null;
+  const pick = (next: { id: number; fullName: string } | null) => {
+    setPicked(next);
+    setValue('toHouseholdId', null, { shouldDirty: next !== null });
+    clearErrors('toHouseholdId');
   };
   const toHead = to?.members.find((m) => m.id === to.headMemberId);
   return (
-    <KeyForm className="card household-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="household-move-title">
+    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-move-title">
       <h3 id="household-move-title">{t('residents:household.move.title', { name: text.name(member) })}</h3>
       {picked === null ? (
         <div onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}>
-          <ResidentPicker label={t('residents:household.move.find')} autoFocus onPick={(r) => setPicked({ id: r.id, fullName: r.fullName })} />
-          {save.errors.toHouseholdId ? (
-            <div className="field-error" role="alert">
-              {fieldText(t, save.errors.toHouseholdId)}
-            </div>
-          ) : null}
+          <ResidentPicker label={t('residents:household.move.find')} autoFocus onPick={(r) => pick({ id: r.id, fullName: r.fullName })} />
+          {targetAlert}
         </div>
       ) : (
         <div className="household-target">
@@ -332,80 +394,144 @@ function MovePanel({ household, member, onDone }: { household: Household; member
           ) : (
             <p className="loading">{t('common:loading')}</p>
           )}
-          {save.errors.toHouseholdId ? (
-            <div className="field-error" role="alert">
-              {fieldText(t, save.errors.toHouseholdId)}
-            </div>
-          ) : null}
-          <button type="button" className="small" onClick={() => setPicked(null)}>
+          {targetAlert}
+          <button type="button" className="small" onClick={() => pick(null)}>
             {t('residents:household.move.another')}
           </button>
         </div>
       )}
-      {picked !== null ? <RelationSelect label={t('residents:household.move.relation')} value={relation} onChange={setRelation} error={save.errors.relation} autoFocus /> : null}
-      <NewHeadSelect household={household} leaving={[member.id]} value={newHead} onChange={setNewHead} error={save.errors.newHeadMemberId} />
-      <Failure failure={save.failure} errors={save.errors} shown={['toHouseholdId', 'relation', 'newHeadMemberId']} />
-      <PanelActions label={t('residents:household.move.confirm')} onCancel={onDone} busy={move.isPending || !to} />
+      {picked !== null ? (
+        <RelationSelect
+          label={t('residents:household.move.relation')}
+          value={relation}
+          onChange={(r) => {
+            setValue('relation', r, { shouldDirty: true });
+            clearErrors('relation');
+          }}
+          error={f.error('relation')}
+          autoFocus
+        />
+      ) : null}
+      <NewHeadSelect
+        household={household}
+        leaving={[member.id]}
+        value={newHead}
+        onChange={(id) => {
+          setValue('newHeadMemberId', id, { shouldDirty: true });
+          clearErrors('newHeadMemberId');
+        }}
+        error={f.error('newHeadMemberId')}
+      />
+      {f.notice}
+      <PanelActions label={t('residents:household.move.confirm')} onCancel={onDone} busy={move.isPending || f.saving || !to} />
     </KeyForm>
   );
+}
+
+interface SplitValues {
+  /** The members who leave, in the household's order, with their relation to the new head. */
+  leaving: { memberId: number; relation: MemberRelation }[];
+  headMemberId: number | null;
+  newHeadMemberId: number | null;
+}
+
+/** Where households.split's members.N is shown: the Nth leaving member other than the new head. */
+function splitFieldOf(path: string, v: SplitValues) {
+  const [top, n, key] = path.split('.');
+  if (top === 'headMemberId' || top === 'newHeadMemberId') return top;
+  if (top === 'members' && n !== undefined && /^\d+$/.test(n)) {
+    const others = v.leaving.map((l, i) => (l.memberId === v.headMemberId ? -1 : i)).filter((i) => i >= 0);
+    const row = others[Number(n)];
+    return row === undefined || key !== 'relation' ? null : (`leaving.${row}.relation` as const);
+  }
+  return null;
 }
 
 function SplitPanel({ household, onDone }: { household: Household; onDone: () => void }) {
   const text = useHouseholdText();
   const { t } = text;
   const split = useMutate('households.split');
-  const [leaving, setLeaving] = useState<Record<number, MemberRelation>>({});
-  const [head, setHead] = useState<number | null>(null);
-  const [newHead, setNewHead] = useState<number | null>(null);
-  const save = useSave();
-  const leavingIds = household.members.filter((m) => leaving[m.id] !== undefined).map((m) => m.id);
-  const headCandidates = household.members.filter((m) => leaving[m.id] !== undefined && m.residentId !== null);
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (head === null || !leavingIds.includes(head)) found.headMemberId = 'validation.required';
-    return save.attempt(found, async () => {
-      if (head === null) return;
-      const members = leavingIds.filter((id) => id !== head).map((id) => ({ memberId: id, relation: leaving[id] ?? 'otherRelative' }));
-      await split.mutateAsync({ id: household.id, headMemberId: head, members, ...(newHead !== null ? { newHeadMemberId: newHead } : {}) });
+  const f = useCallForm({
+    call: 'households.split',
+    defaultValues: { leaving: [], headMemberId: null, newHeadMemberId: null } as SplitValues,
+    // A head not among those who leave is no head of theirs: sent as null, refused as "required".
+    toInput: (v: SplitValues) => {
+      const head = v.leaving.some((l) => l.memberId === v.headMemberId) ? v.headMemberId : null;
+      return {
+        id: household.id,
+        headMemberId: head as number,
+        members: v.leaving.filter((l) => l.memberId !== head),
+        ...(v.newHeadMemberId !== null ? { newHeadMemberId: v.newHeadMemberId } : {}),
+      };
+    },
+    fieldOf: splitFieldOf,
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await split.mutateAsync(input);
       onDone();
-    });
+    },
+  });
+  const { watch, setValue, clearErrors } = f.form;
+  const [leaving, head, newHead] = watch(['leaving', 'headMemberId', 'newHeadMemberId']);
+  const leavingIds = leaving.map((l) => l.memberId);
+  const headCandidates = household.members.filter((m) => leavingIds.includes(m.id) && m.residentId !== null);
+  const setLeaving = (next: SplitValues['leaving']) => {
+    // In the household's order, whatever order they were ticked in.
+    const order = household.members.map((m) => m.id);
+    setValue(
+      'leaving',
+      [...next].sort((a, b) => order.indexOf(a.memberId) - order.indexOf(b.memberId)),
+      { shouldDirty: true },
+    );
+    clearErrors('leaving');
   };
+  const headError = missing(f.error('headMemberId'), leavingIds.includes(head ?? -1) ? head : null);
   return (
-    <KeyForm className="card household-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="household-split-title">
+    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-split-title">
       <h3 id="household-split-title">{t('residents:household.split.title')}</h3>
+      <RequiredLegend />
       <fieldset>
         <legend>{t('residents:household.split.leaving')}</legend>
-        {household.members.map((m, i) => (
-          <div key={m.id} className="household-split-row">
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                autoFocus={i === 0}
-                checked={leaving[m.id] !== undefined}
-                onChange={(e) => {
-                  const next = { ...leaving };
-                  if (e.target.checked) next[m.id] = m.relation === 'head' ? 'parent' : m.relation;
-                  else delete next[m.id];
-                  setLeaving(next);
-                  if (!e.target.checked && head === m.id) setHead(null);
-                }}
-              />
-              <span>{text.name(m)}</span>
-            </label>
-            {leaving[m.id] !== undefined && head !== m.id ? (
-              <RelationSelect
-                label={t('residents:household.split.relation')}
-                value={leaving[m.id] ?? 'otherRelative'}
-                onChange={(r) => setLeaving({ ...leaving, [m.id]: r })}
-                error={save.errors[`members.${leavingIds.filter((id) => id !== head).indexOf(m.id)}.relation`]}
-              />
-            ) : null}
-          </div>
-        ))}
+        {household.members.map((m, i) => {
+          const index = leavingIds.indexOf(m.id);
+          const row = leaving[index];
+          return (
+            <div key={m.id} className="household-split-row">
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  autoFocus={i === 0}
+                  checked={row !== undefined}
+                  onChange={(e) => {
+                    if (e.target.checked) setLeaving([...leaving, { memberId: m.id, relation: m.relation === 'head' ? 'parent' : m.relation }]);
+                    else setLeaving(leaving.filter((l) => l.memberId !== m.id));
+                    if (!e.target.checked && head === m.id) setValue('headMemberId', null, { shouldDirty: true });
+                  }}
+                />
+                <span>{text.name(m)}</span>
+              </label>
+              {row !== undefined && head !== m.id ? (
+                <RelationSelect
+                  label={t('residents:household.split.relation')}
+                  value={row.relation}
+                  onChange={(r) => setLeaving(leaving.map((l) => (l.memberId === m.id ? { ...l, relation: r } : l)))}
+                  error={f.error(`leaving.${index}.relation`)}
+                />
+              ) : null}
+            </div>
+          );
+        })}
       </fieldset>
-      <Field label={t('residents:household.split.head')} error={save.errors.headMemberId}>
+      <Field label={t('residents:household.split.head')} error={headError} required>
         {(p) => (
-          <select {...p} value={head ?? ''} onChange={(e) => setHead(e.target.value === '' ? null : Number(e.target.value))}>
+          <select
+            {...p}
+            value={head ?? ''}
+            onChange={(e) => {
+              setValue('headMemberId', e.target.value === '' ? null : Number(e.target.value), { shouldDirty: true });
+              clearErrors('headMemberId');
+            }}
+          >
             <option value="">{t('residents:household.choose')}</option>
             {headCandidates.map((m) => (
               <option key={m.id} value={m.id}>
@@ -415,42 +541,67 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
           </select>
         )}
       </Field>
-      <NewHeadSelect household={household} leaving={leavingIds} value={newHead} onChange={setNewHead} error={save.errors.newHeadMemberId} />
+      <NewHeadSelect
+        household={household}
+        leaving={leavingIds}
+        value={newHead}
+        onChange={(id) => {
+          setValue('newHeadMemberId', id, { shouldDirty: true });
+          clearErrors('newHeadMemberId');
+        }}
+        error={f.error('newHeadMemberId')}
+      />
       <p className="field-hint">{t('residents:household.split.hint')}</p>
-      <Failure failure={save.failure} errors={save.errors} shown={['headMemberId', 'newHeadMemberId', ...leavingIds.map((_, i) => `members.${i}.relation`)]} />
-      <PanelActions label={t('residents:household.split.confirm')} onCancel={onDone} busy={split.isPending} />
+      {f.notice}
+      <PanelActions label={t('residents:household.split.confirm')} onCancel={onDone} busy={split.isPending || f.saving} />
     </KeyForm>
   );
 }
+
+type AddressValues = HouseholdAddress;
 
 /** The household's address (the members' own records keep theirs). */
 function AddressPanel({ household, onDone }: { household: Household; onDone: () => void }) {
   const { t } = useHouseholdText();
   const update = useMutate('households.update');
-  const [address, setAddress] = useState({ settlement: household.settlement, street: household.street, house: household.house, flat: household.flat });
-  const save = useSave(/^address\./);
-  const submit = () =>
-    save.attempt({}, async () => {
-      await update.mutateAsync({ id: household.id, address });
+  const f = useCallForm({
+    call: 'households.update',
+    defaultValues: { settlement: household.settlement, street: household.street, house: household.house, flat: household.flat } as AddressValues,
+    toInput: (address: AddressValues) => ({ id: household.id, address }),
+    fieldOf: (path) => {
+      const [top, key] = path.split('.');
+      return top === 'address' && (key === 'settlement' || key === 'street' || key === 'house' || key === 'flat') ? key : null;
+    },
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await update.mutateAsync(input);
       onDone();
-    });
-  const field = (key: keyof typeof address, autoFocus = false) => (
-    <Field label={t(`residents:form.${key}`)} error={save.errors[key]}>
-      {(p) => <input {...p} autoFocus={autoFocus} value={address[key]} onChange={(e) => setAddress({ ...address, [key]: e.target.value })} />}
+    },
+  });
+  const field = (key: keyof AddressValues, autoFocus = false) => (
+    <Field label={t(`residents:form.${key}`)} error={f.error(key)}>
+      {(p) => <input {...p} autoFocus={autoFocus} {...f.form.register(key, { onChange: () => f.form.clearErrors(key) })} />}
     </Field>
   );
   return (
-    <KeyForm className="card household-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="household-address-title">
+    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-address-title">
       <h3 id="household-address-title">{t('residents:household.editAddress.title')}</h3>
       {field('settlement', true)}
       {field('street')}
       {field('house')}
       {field('flat')}
       <p className="field-hint">{t('residents:household.editAddress.hint')}</p>
-      <Failure failure={save.failure} errors={save.errors} shown={['settlement', 'street', 'house', 'flat']} />
-      <PanelActions label={t('residents:household.editAddress.save')} onCancel={onDone} busy={update.isPending} />
+      {f.notice}
+      <PanelActions label={t('residents:household.editAddress.save')} onCancel={onDone} busy={update.isPending || f.saving} />
     </KeyForm>
   );
+}
+
+interface HeadValues {
+  headMemberId: number | null;
+  relation: MemberRelation;
+  /** '' until changed: the centre's today. */
+  on: string;
 }
 
 /** Another registered member heads the household from a day; the former head stays with a new relation. */
@@ -459,26 +610,34 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
   const { t } = text;
   const change = useMutate('households.changeHead');
   const candidates = household.members.filter((m) => m.residentId !== null && m.id !== household.headMemberId);
-  const [head, setHead] = useState<number | null>(candidates[0]?.id ?? null);
-  const [relation, setRelation] = useState<MemberRelation>('spouse');
   const today = useCall('app.status', {}).data?.today ?? '';
-  const [on, setOn] = useState('');
-  const save = useSave();
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (head === null) found.headMemberId = 'validation.required';
-    return save.attempt(found, async () => {
-      if (head === null) return;
-      await change.mutateAsync({ id: household.id, headMemberId: head, relation, ...(on !== '' ? { on } : {}) });
+  const f = useCallForm({
+    call: 'households.changeHead',
+    defaultValues: { headMemberId: candidates[0]?.id ?? null, relation: 'spouse', on: '' } as HeadValues,
+    toInput: (v: HeadValues) => ({ id: household.id, headMemberId: v.headMemberId as number, relation: v.relation, ...(v.on !== '' ? { on: v.on } : {}) }),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await change.mutateAsync(input);
       onDone();
-    });
-  };
+    },
+  });
+  const { watch, setValue, clearErrors } = f.form;
+  const [head, relation, on] = watch(['headMemberId', 'relation', 'on']);
   return (
-    <KeyForm className="card household-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="household-head-title">
+    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-head-title">
       <h3 id="household-head-title">{t('residents:household.changeHead.title')}</h3>
-      <Field label={t('residents:household.newHead')} error={save.errors.headMemberId}>
+      <RequiredLegend />
+      <Field label={t('residents:household.newHead')} error={missing(f.error('headMemberId'), head)} required>
         {(p) => (
-          <select {...p} autoFocus value={head ?? ''} onChange={(e) => setHead(e.target.value === '' ? null : Number(e.target.value))}>
+          <select
+            {...p}
+            autoFocus
+            value={head ?? ''}
+            onChange={(e) => {
+              setValue('headMemberId', e.target.value === '' ? null : Number(e.target.value), { shouldDirty: true });
+              clearErrors('headMemberId');
+            }}
+          >
             {candidates.map((m) => (
               <option key={m.id} value={m.id}>
                 {text.name(m)}
@@ -487,13 +646,33 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
           </select>
         )}
       </Field>
-      {household.headMemberId !== null ? <RelationSelect label={t('residents:household.changeHead.relation')} value={relation} onChange={setRelation} error={save.errors.relation} /> : null}
-      <Field label={t('residents:household.changeHead.on')} error={save.errors.on}>
-        {(p) => <DateInput {...p} max={today || undefined} value={on || today} onChange={setOn} />}
+      {household.headMemberId !== null ? (
+        <RelationSelect
+          label={t('residents:household.changeHead.relation')}
+          value={relation}
+          onChange={(r) => {
+            setValue('relation', r, { shouldDirty: true });
+            clearErrors('relation');
+          }}
+          error={f.error('relation')}
+        />
+      ) : null}
+      <Field label={t('residents:household.changeHead.on')} error={f.error('on')}>
+        {(p) => (
+          <DateInput
+            {...p}
+            max={today || undefined}
+            value={on || today}
+            onChange={(value) => {
+              setValue('on', value, { shouldDirty: true });
+              clearErrors('on');
+            }}
+          />
+        )}
       </Field>
       <p className="field-hint">{t('residents:household.changeHead.hint')}</p>
-      <Failure failure={save.failure} errors={save.errors} shown={['headMemberId', 'relation', 'on']} />
-      <PanelActions label={t('residents:household.changeHead.save')} onCancel={onDone} busy={change.isPending} />
+      {f.notice}
+      <PanelActions label={t('residents:household.changeHead.save')} onCancel={onDone} busy={change.isPending || f.saving} />
     </KeyForm>
   );
 }

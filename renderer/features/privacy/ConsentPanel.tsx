@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import './privacy.css';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_SCOPES, HEALTH_BASES, LEGAL_BASES, type ConsentScope, type LegalBasis } from '../../../shared/domain/privacy';
+import { CONSENT_SCOPES, LEGAL_BASES, type ConsentScope, type LegalBasis } from '../../../shared/domain/privacy';
 import { useCall, useMutate } from '../../app/api';
-import { ApiError } from '../../bridge';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend, RequiredMark } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { useFormat } from '../../ui/format';
 import { DateInput } from '../../ui/DateInput';
@@ -18,32 +19,8 @@ export function ConsentPanel(props: { residentId: number; today: string }) {
   const { t } = useTranslation(['privacy', 'common']);
   const format = useFormat();
   const consents = useCall('privacy.consents', { residentId: props.residentId });
-  const settings = useCall('privacy.settings', {});
-  const status = useCall('app.status', {});
-  const record = useMutate('privacy.recordConsent');
   const withdraw = useMutate('privacy.withdrawConsent');
   const [open, setOpen] = useState(false);
-  const [basis, setBasis] = useState<LegalBasis>('consent');
-  const [scopes, setScopes] = useState<ConsentScope[]>(['basic']);
-  const [givenOn, setGivenOn] = useState(props.today);
-  const [note, setNote] = useState('');
-
-  const fieldError = (path: string) =>
-    record.error instanceof ApiError ? record.error.body.fields?.find((f) => f.path === path)?.message : undefined;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      await record.mutateAsync({ residentId: props.residentId, basis, scopes, givenOn, note });
-      setOpen(false);
-      setNote('');
-    } catch {
-      // Shown beside the fields.
-    }
-  };
-
-  const toggle = (s: ConsentScope, on: boolean) => setScopes((list) => (on ? [...list, s] : list.filter((x) => x !== s)));
-  const healthWithoutBasis = scopes.includes('health') && !HEALTH_BASES.includes(basis);
 
   return (
     <section className="card consent-panel" aria-labelledby="consent-title">
@@ -86,51 +63,104 @@ export function ConsentPanel(props: { residentId: number; today: string }) {
         </ul>
       ) : null}
       <ErrorNotice error={withdraw.error} />
-      {open ? (
-        <form className="form-grid consent-form" noValidate onSubmit={(e) => void submit(e)}>
-          <Field label={t('privacy:consent.basis')} error={fieldError('basis') ?? (healthWithoutBasis ? 'validation.healthBasis' : undefined)} hint={t(`privacy:basisHint.${basis}`)}>
-            {(p) => (
-              <select {...p} value={basis} autoFocus onChange={(e) => setBasis(e.target.value as LegalBasis)}>
-                {LEGAL_BASES.map((b) => (
-                  <option key={b} value={b}>
-                    {t(`privacy:basis.${b}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('privacy:consent.givenOn')} error={fieldError('givenOn')}>
-            {(p) => <DateInput {...p} value={givenOn} max={props.today} onChange={setGivenOn} />}
-          </Field>
-          <fieldset className="span-2 scopes">
-            <legend>{t('privacy:consent.scopes')}</legend>
-            {CONSENT_SCOPES.map((s) => (
-              <label key={s} className="checkbox">
-                <input type="checkbox" checked={scopes.includes(s)} onChange={(e) => toggle(s, e.target.checked)} />
-                <span>{t(`privacy:scope.${s}`)}</span>
-              </label>
-            ))}
-            {fieldError('scopes') ? (
-              <div className="field-error" role="alert">
-                {fieldText(t, fieldError('scopes') ?? '')}
-              </div>
-            ) : null}
-          </fieldset>
-          <Field label={t('privacy:consent.note')} error={fieldError('note')} className="span-2" hint={t('privacy:consent.noteHint')}>
-            {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} autoComplete="off" />}
-          </Field>
-          <p className="field-hint span-2">{t('privacy:consent.noticeVersion', { version: settings.data?.noticeVersion ?? '', name: status.data?.user.name ?? '' })}</p>
-          {record.error instanceof ApiError && record.error.body.code === 'validation' ? null : <ErrorNotice error={record.error} />}
-          <div className="actions span-2">
-            <button type="submit" className="primary" disabled={record.isPending || healthWithoutBasis}>
-              {t('privacy:consent.save')}
-            </button>
-            <button type="button" onClick={() => setOpen(false)}>
-              {t('common:cancel')}
-            </button>
-          </div>
-        </form>
-      ) : null}
+      {open ? <ConsentForm residentId={props.residentId} today={props.today} onDone={() => setOpen(false)} /> : null}
     </section>
+  );
+}
+
+interface ConsentValues {
+  basis: LegalBasis;
+  scopes: ConsentScope[];
+  givenOn: string;
+  note: string;
+}
+
+/**
+ * Record a consent, checked with privacy.recordConsent's own schema: a scope is required, and
+ * health needs a basis that covers it (said as soon as the basis or the scopes change).
+ */
+function ConsentForm(props: { residentId: number; today: string; onDone: () => void }) {
+  const { t } = useTranslation(['privacy', 'common']);
+  const settings = useCall('privacy.settings', {});
+  const status = useCall('app.status', {});
+  const record = useMutate('privacy.recordConsent');
+  const f = useCallForm({
+    call: 'privacy.recordConsent',
+    defaultValues: { basis: 'consent', scopes: ['basic'], givenOn: props.today, note: '' } as ConsentValues,
+    toInput: (v: ConsentValues) => ({ residentId: props.residentId, ...v }),
+    onCancel: props.onDone,
+    onSubmit: async (input) => {
+      await record.mutateAsync(input);
+      props.onDone();
+    },
+  });
+  const { register, watch, setValue, clearErrors, trigger } = f.form;
+  const [basis, scopes, givenOn] = watch(['basis', 'scopes', 'givenOn']);
+  // The basis and the scopes are checked together as they change (the schema's health rule).
+  const recheck = () => void trigger(['basis', 'scopes']);
+  const toggle = (s: ConsentScope, on: boolean) => {
+    setValue('scopes', on ? [...scopes, s] : scopes.filter((x) => x !== s), { shouldDirty: true });
+    recheck();
+  };
+  const basisError = f.error('basis');
+  const scopesError = f.error('scopes');
+
+  return (
+    <KeyForm className="form-grid consent-form" onSubmit={f.submit} onCancel={f.cancel}>
+      <RequiredLegend />
+      <Field label={t('privacy:consent.basis')} error={basisError} hint={t(`privacy:basisHint.${basis}`)} required>
+        {(p) => (
+          <select {...p} autoFocus {...register('basis', { onChange: recheck })}>
+            {LEGAL_BASES.map((b) => (
+              <option key={b} value={b}>
+                {t(`privacy:basis.${b}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('privacy:consent.givenOn')} error={f.error('givenOn')} required>
+        {(p) => (
+          <DateInput
+            {...p}
+            value={givenOn}
+            max={props.today}
+            onChange={(value) => {
+              setValue('givenOn', value, { shouldDirty: true });
+              clearErrors('givenOn');
+            }}
+          />
+        )}
+      </Field>
+      <fieldset className="span-2 scopes">
+        <legend>
+          {t('privacy:consent.scopes')} <RequiredMark />
+        </legend>
+        {CONSENT_SCOPES.map((s) => (
+          <label key={s} className="checkbox">
+            <input type="checkbox" checked={scopes.includes(s)} onChange={(e) => toggle(s, e.target.checked)} />
+            <span>{t(`privacy:scope.${s}`)}</span>
+          </label>
+        ))}
+        {scopesError ? (
+          <div className="field-error" role="alert">
+            {fieldText(t, scopesError)}
+          </div>
+        ) : null}
+      </fieldset>
+      <Field label={t('privacy:consent.note')} error={f.error('note')} className="span-2" hint={t('privacy:consent.noteHint')}>
+        {(p) => <input {...p} autoComplete="off" {...register('note', { onChange: () => clearErrors('note') })} />}
+      </Field>
+      <p className="field-hint span-2">{t('privacy:consent.noticeVersion', { version: settings.data?.noticeVersion ?? '', name: status.data?.user.name ?? '' })}</p>
+      {f.notice}
+      <div className="actions span-2">
+        <button type="submit" className="primary" disabled={record.isPending || f.saving || basisError === 'validation.healthBasis'}>
+          {t('privacy:consent.save')}
+        </button>
+        <button type="button" onClick={f.cancel}>
+          {t('common:cancel')}
+        </button>
+      </div>
+    </KeyForm>
   );
 }

@@ -10,6 +10,9 @@ import { downloadUrl } from '../../bridge/host';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { wholeNumber } from '../../ui/formNumbers';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { useFormat } from '../../ui/format';
 import { usePeriodPicker } from './PeriodPicker';
 import './results.css';
@@ -188,10 +191,26 @@ function TableCard(props: { table: AggregateTable; threshold: number }) {
 function ThresholdBox(props: { current: number; isDefault: boolean; mayEdit: boolean }) {
   const { t } = useTranslation(['reports', 'common']);
   const save = useMutate('reports.setThreshold');
-  const [value, setValue] = useState(String(props.current));
   const [saved, setSaved] = useState(false);
-  const n = Number(value);
-  const error = value.trim() === '' || !Number.isInteger(n) ? 'validation.number' : n < MIN_THRESHOLD || n > MAX_THRESHOLD ? 'validation.range' : undefined;
+  const f = useCallForm({
+    call: 'reports.setThreshold',
+    defaultValues: { threshold: String(props.current) },
+    // As typed: not a whole number goes as NaN; the range is reports.setThreshold's own.
+    toInput: (v: { threshold: string }) => ({ threshold: wholeNumber(v.threshold, Number.NaN) }),
+    onSubmit: async (input) => {
+      setSaved(false);
+      await save.mutateAsync(input);
+      setSaved(true);
+    },
+  });
+  const error = f.error('threshold');
+  const threshold = f.form.register('threshold', {
+    onChange: () => {
+      setSaved(false);
+      // Checked as it is typed, as before: the schema's message at once.
+      void f.form.trigger('threshold');
+    },
+  });
   return (
     <section className="card fs-threshold" aria-labelledby="fs-threshold-title">
       <h2 id="fs-threshold-title">{t('reports:funderSafe.threshold')}</h2>
@@ -200,32 +219,11 @@ function ThresholdBox(props: { current: number; isDefault: boolean; mayEdit: boo
         {props.isDefault ? ` ${t('reports:funderSafe.isDefault')}` : ''}
       </p>
       {props.mayEdit ? (
-        <form
-          className="fs-threshold-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setSaved(false);
-            if (error) return;
-            save.mutate({ threshold: n }, { onSuccess: () => setSaved(true) });
-          }}
-        >
-          <Field label={t('reports:funderSafe.newThreshold')} error={value === String(props.current) ? undefined : error} hint={t('reports:funderSafe.thresholdHint', { min: MIN_THRESHOLD, max: MAX_THRESHOLD })}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                inputMode="numeric"
-                min={MIN_THRESHOLD}
-                max={MAX_THRESHOLD}
-                value={value}
-                onChange={(e) => {
-                  setValue(e.target.value);
-                  setSaved(false);
-                }}
-              />
-            )}
+        <KeyForm className="fs-threshold-form" onSubmit={f.submit}>
+          <Field label={t('reports:funderSafe.newThreshold')} error={error} hint={t('reports:funderSafe.thresholdHint', { min: MIN_THRESHOLD, max: MAX_THRESHOLD })}>
+            {(p) => <input {...p} inputMode="numeric" autoComplete="off" {...threshold} />}
           </Field>
-          <button type="submit" disabled={save.isPending || Boolean(error)}>
+          <button type="submit" disabled={save.isPending || f.saving || error !== undefined}>
             {t('reports:funderSafe.saveThreshold')}
           </button>
           {saved ? (
@@ -233,8 +231,8 @@ function ThresholdBox(props: { current: number; isDefault: boolean; mayEdit: boo
               {t('reports:funderSafe.saved')}
             </span>
           ) : null}
-          <ErrorNotice error={save.error} />
-        </form>
+          {f.notice}
+        </KeyForm>
       ) : null}
     </section>
   );

@@ -8,7 +8,9 @@ import { ApiError } from '../../bridge';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, errorText, fieldText } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { wholeNumber } from '../../ui/formNumbers';
+import { useCallForm } from '../../ui/useCallForm';
 import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
@@ -335,41 +337,51 @@ function Shelters({ shelters, manages }: { shelters: Shelter[]; manages: boolean
   );
 }
 
+interface ShelterValues {
+  name: string;
+  address: string;
+  /** As typed: read with the one number reader; not a whole number is refused by the schema. */
+  places: string;
+}
+
 function ShelterForm({ shelter, onDone }: { shelter: Shelter | null; onDone: () => void }) {
   const { t } = useTranslation(NS);
   const add = useMutate('shelter.addShelter');
   const update = useMutate('shelter.updateShelter');
-  const save = useSave();
-  const [name, setName] = useState(shelter?.name ?? '');
-  const [address, setAddress] = useState(shelter?.address ?? '');
-  const [places, setPlaces] = useState(shelter ? String(shelter.places) : '');
-  const submit = () =>
-    save.attempt(async () => {
-      const data = { name, address, places: Number(places) };
-      if (shelter) await update.mutateAsync({ id: shelter.id, ...data });
-      else await add.mutateAsync(data);
+  const f = useCallForm({
+    // Both calls take the same shelter (shelter.updateShelter with its id).
+    call: 'shelter.addShelter',
+    defaultValues: { name: shelter?.name ?? '', address: shelter?.address ?? '', places: shelter ? String(shelter.places) : '' } as ShelterValues,
+    toInput: (v: ShelterValues) => ({ name: v.name, address: v.address, places: wholeNumber(v.places, Number.NaN) }),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      if (shelter) await update.mutateAsync({ id: shelter.id, ...input });
+      else await add.mutateAsync(input);
       onDone();
-    });
+    },
+  });
+  const { watch, clearErrors } = f.form;
+  /** A message goes away as soon as its field is changed. */
+  const register = (name: keyof ShelterValues) => f.form.register(name, { onChange: () => clearErrors(name) });
+  // Nothing typed: the places are missing rather than no number.
+  const placesError = f.error('places') !== undefined && watch('places').trim() === '' ? 'validation.required' : f.error('places');
   return (
-    <KeyForm className="card shelter-panel" onSubmit={submit} onCancel={onDone} aria-label={shelter ? shelter.name : t('shelter:shelters.add')}>
+    <KeyForm className="card shelter-panel" onSubmit={f.submit} onCancel={f.cancel} aria-label={shelter ? shelter.name : t('shelter:shelters.add')}>
+      <RequiredLegend />
       <div className="shelter-row">
-        <Field label={t('shelter:fields.shelter')} error={save.errors.name}>
-          {(p) => <input {...p} autoFocus value={name} onChange={(e) => setName(e.target.value)} />}
+        <Field label={t('shelter:fields.shelter')} error={f.error('name')} required>
+          {(p) => <input {...p} autoFocus {...register('name')} />}
         </Field>
-        <Field label={t('shelter:fields.address')} error={save.errors.address}>
-          {(p) => <input {...p} value={address} onChange={(e) => setAddress(e.target.value)} />}
+        <Field label={t('shelter:fields.address')} error={f.error('address')}>
+          {(p) => <input {...p} {...register('address')} />}
         </Field>
-        <Field label={t('shelter:fields.places')} error={save.errors.places}>
-          {(p) => <input {...p} type="number" min={1} inputMode="numeric" value={places} onChange={(e) => setPlaces(e.target.value)} />}
+        <Field label={t('shelter:fields.places')} error={placesError} required>
+          {(p) => <input {...p} inputMode="numeric" autoComplete="off" {...register('places')} />}
         </Field>
       </div>
-      {save.failure ? (
-        <div role="alert" className="notice notice-error">
-          {save.failure}
-        </div>
-      ) : null}
+      {f.notice}
       <div className="actions">
-        <button type="submit" className="primary" disabled={add.isPending || update.isPending}>
+        <button type="submit" className="primary" disabled={add.isPending || update.isPending || f.saving}>
           {t('shelter:shelters.save')}
         </button>
         <button type="button" onClick={onDone}>

@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { cancelReasonSchema, isOpenTask, notDoneReasonSchema } from '../../../shared/domain/tasks';
+import { isOpenTask } from '../../../shared/domain/tasks';
 import type { CallOutput } from '../../../shared/api/contract';
 import { useCall, useMutate } from '../../app/api';
 import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { useLabels } from '../../ui/labels';
 import { useFormat } from '../../ui/format';
 import { StatusBadge } from '../requests/RequestTable';
@@ -269,46 +270,56 @@ function Reassign({ task, onClose }: { task: Task; onClose: (saved?: Saved) => v
   );
 }
 
-/** Not done (a reason is required) or cancelled (a reason is optional). */
+/** Not done (a reason is required) or cancelled (a reason is optional): checked with the call's own schema. */
 function ReasonForm({ task, kind, onClose }: { task: Task; kind: 'notDone' | 'cancel'; onClose: () => void }) {
   const { t } = useTranslation(['tasks', 'common']);
   const id = useId();
   const notDone = useMutate('tasks.notDone');
   const cancel = useMutate('tasks.cancel');
   const mutation = kind === 'notDone' ? notDone : cancel;
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const ref = useRef<HTMLTextAreaElement>(null);
+  const f = useCallForm({
+    call: kind === 'notDone' ? 'tasks.notDone' : 'tasks.cancel',
+    defaultValues: { reason: '' },
+    toInput: (v: { reason: string }) => ({ id: task.id, reason: v.reason }),
+    onCancel: onClose,
+    onInvalid: () => ref.current?.focus(),
+    onSubmit: async (input) => {
+      if (kind === 'notDone') await notDone.mutateAsync({ id: input.id, reason: input.reason ?? '' });
+      else await cancel.mutateAsync(input);
+      onClose();
+    },
+  });
+  // The message goes as soon as the reason is changed (not on the click of Save, which it would move).
+  const reason = f.form.register('reason', { onChange: () => f.form.clearErrors('reason') });
+  const ref = useRef<HTMLTextAreaElement | null>(null);
   useEffect(() => {
     ref.current?.closest('section')?.scrollIntoView({ block: 'start' });
     ref.current?.focus({ preventScroll: true });
   }, []);
-  const save = (e?: FormEvent) => {
-    e?.preventDefault();
-    const parsed = (kind === 'notDone' ? notDoneReasonSchema : cancelReasonSchema).safeParse(reason);
-    if (!parsed.success) {
-      setError(commonKey(parsed.error.issues[0]?.message));
-      ref.current?.focus();
-      return;
-    }
-    setError(undefined);
-    const done = { onSuccess: () => onClose() };
-    if (kind === 'notDone') notDone.mutate({ id: task.id, reason: parsed.data }, done);
-    else cancel.mutate({ id: task.id, reason: parsed.data }, done);
-  };
+  const error = f.error('reason');
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{kind === 'notDone' ? t('tasks:actions.notDoneTitle') : t('tasks:actions.cancelTitle')}</h2>
-      <KeyForm onSubmit={() => save()} onCancel={onClose}>
-        <TaskField label={kind === 'notDone' ? t('tasks:notDone.reason') : t('tasks:cancel.reason')} error={error}>
-          {(p) => <textarea {...p} ref={ref} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      <KeyForm onSubmit={f.submit} onCancel={f.cancel}>
+        <TaskField label={kind === 'notDone' ? t('tasks:notDone.reason') : t('tasks:cancel.reason')} error={error === undefined ? undefined : commonKey(error)} required={kind === 'notDone'}>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              {...reason}
+              ref={(el) => {
+                reason.ref(el);
+                ref.current = el;
+              }}
+            />
+          )}
         </TaskField>
-        <ErrorNotice error={mutation.error} />
+        {f.notice}
         <div className="actions">
-          <button type="submit" className={kind === 'notDone' ? 'primary' : 'primary tasks-danger-fill'} disabled={mutation.isPending}>
+          <button type="submit" className={kind === 'notDone' ? 'primary' : 'primary tasks-danger-fill'} disabled={mutation.isPending || f.saving}>
             {kind === 'notDone' ? t('tasks:notDone.save') : t('tasks:cancel.save')}
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={f.cancel}>
             {t('tasks:actions.back')}
           </button>
           <span className="field-hint">{t('common:saveShortcut')}</span>

@@ -1,10 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { cashUpResult, type CashUp } from '../../../shared/domain/till';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MoneyField } from '../../ui/MoneyField';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { DateInput } from '../../ui/DateInput';
 import { useFormat } from '../../ui/format';
 import { useTillText } from './tillText';
@@ -35,30 +39,9 @@ export function CashUpScreen() {
   const day = dayChoice ?? today;
   const summary = useCall('till.day', { day }, { enabled: day !== '' });
   const earlier = useCall('till.cashUps', { limit: 30 });
-  const record = useMutate('till.cashUp');
-  const [counted, setCounted] = useState<number | null>(null);
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState<CashUp | null>(null);
   const d = summary.data;
   const currency = d?.cashAccount?.currency ?? d?.currency ?? 'EUR';
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (counted === null) {
-      setError('validation.required');
-      return;
-    }
-    setError(undefined);
-    try {
-      const result = await record.mutateAsync({ day, countedMinor: counted, note });
-      setSaved(result);
-      setCounted(null);
-      setNote('');
-    } catch {
-      // Shown below.
-    }
-  };
 
   return (
     <div className="till-cashup">
@@ -146,36 +129,8 @@ export function CashUpScreen() {
                   </div>
                 </dl>
                 <p className="field-hint">{t('till:cashUp.expectedHint')}</p>
-                <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="till-count-title">
-                  <MoneyField
-                    label={t('till:cashUp.counted')}
-                    currency={currency}
-                    value={counted}
-                    autoFocus
-                    allowZero
-                    error={error}
-                    className="till-counted"
-                    onChange={(minor) => {
-                      setCounted(minor);
-                      if (minor !== null) setError(undefined);
-                    }}
-                  />
-                  {counted !== null ? (
-                    <p className="till-live-diff">
-                      <Difference c={{ differenceMinor: counted - d.expectedCashMinor, currency }} />
-                    </p>
-                  ) : null}
-                  <div className="field">
-                    <label htmlFor="till-cashup-note">{t('till:cashUp.note')}</label>
-                    <input id="till-cashup-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
-                  </div>
-                  <ErrorNotice error={record.error} />
-                  <div className="actions">
-                    <button type="submit" className="primary big" disabled={record.isPending}>
-                      {t('till:cashUp.record')}
-                    </button>
-                  </div>
-                </form>
+                {/* A new, empty form after each cash-up recorded. */}
+                <CashUpForm key={saved?.id ?? 0} day={day} currency={currency} expectedMinor={d.expectedCashMinor} onSaved={setSaved} />
                 {saved ? (
                   <div className={`notice till-saved till-saved-${cashUpResult(saved.differenceMinor)}`} role="status">
                     {t('till:cashUp.saved', { counted: format.money(saved.countedMinor, saved.currency), expected: format.money(saved.expectedMinor, saved.currency) })}{' '}
@@ -236,5 +191,66 @@ export function CashUpScreen() {
         />
       </section>
     </div>
+  );
+}
+
+interface CashUpValues {
+  countedMinor: number | null;
+  note: string;
+}
+
+/** The cash counted and a note, checked with till.cashUp's own schema (the count is required, 0 is a count). */
+function CashUpForm(props: { day: string; currency: string; expectedMinor: number; onSaved: (c: CashUp) => void }) {
+  const { t } = useTranslation(['till', 'common']);
+  const record = useMutate('till.cashUp');
+  const f = useCallForm({
+    call: 'till.cashUp',
+    defaultValues: { countedMinor: null, note: '' } as CashUpValues,
+    toInput: (v: CashUpValues) => ({ day: props.day, countedMinor: v.countedMinor as number, note: v.note }),
+    fieldOf: (path) => (path === 'countedMinor' || path === 'note' ? path : null),
+    onSubmit: async (input) => {
+      props.onSaved(await record.mutateAsync(input));
+    },
+  });
+  const { control, register, clearErrors, watch } = f.form;
+  const counted = watch('countedMinor');
+  return (
+    <KeyForm onSubmit={f.submit} aria-labelledby="till-count-title">
+      <RequiredLegend />
+      <Controller
+        control={control}
+        name="countedMinor"
+        render={({ field }) => (
+          <MoneyField
+            label={t('till:cashUp.counted')}
+            currency={props.currency}
+            value={field.value}
+            autoFocus
+            allowZero
+            required
+            error={f.error('countedMinor')}
+            className="till-counted"
+            onChange={(minor) => {
+              field.onChange(minor);
+              clearErrors('countedMinor');
+            }}
+          />
+        )}
+      />
+      {counted !== null ? (
+        <p className="till-live-diff">
+          <Difference c={{ differenceMinor: counted - props.expectedMinor, currency: props.currency }} />
+        </p>
+      ) : null}
+      <Field label={t('till:cashUp.note')} error={f.error('note')}>
+        {(p) => <input {...p} maxLength={500} {...register('note', { onChange: () => clearErrors('note') })} />}
+      </Field>
+      {f.notice}
+      <div className="actions">
+        <button type="submit" className="primary big" disabled={record.isPending || f.saving}>
+          {t('till:cashUp.record')}
+        </button>
+      </div>
+    </KeyForm>
   );
 }

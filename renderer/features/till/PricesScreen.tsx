@@ -1,10 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_UNIT, UNITS, type PricedKind, type Unit } from '../../../shared/domain/till';
 import { isOneOf, MONEY } from '../../../shared/api/roles';
 import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field, RequiredLegend } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { MoneyField } from '../../ui/MoneyField';
 import { useFormat } from '../../ui/format';
 import { useTillText } from './tillText';
@@ -92,75 +96,75 @@ export function PricesScreen() {
   );
 }
 
+interface PriceValues {
+  priceMinor: number | null;
+  unit: Unit;
+}
+
+/** A kind's price from now on, checked with till.setPrice's own schema (a price is required). */
 function PriceForm({ kind, currency, onDone }: { kind: PricedKind | null; currency: string; onDone: () => void }) {
   const { t } = useTranslation(['till', 'common']);
   const text = useTillText();
   const setPrice = useMutate('till.setPrice');
-  const [priceMinor, setPriceMinor] = useState<number | null>(kind?.current?.priceMinor ?? null);
-  const [unit, setUnit] = useState<Unit>(kind?.current?.unit ?? DEFAULT_UNIT[kind?.kindCode ?? ''] ?? 'piece');
-  const [error, setError] = useState<string | undefined>(undefined);
+  const f = useCallForm({
+    call: 'till.setPrice',
+    defaultValues: { priceMinor: kind?.current?.priceMinor ?? null, unit: kind?.current?.unit ?? DEFAULT_UNIT[kind?.kindCode ?? ''] ?? 'piece' } as PriceValues,
+    toInput: (v: PriceValues) => ({ kindId: kind?.kindId as number, priceMinor: v.priceMinor as number, unit: v.unit }),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await setPrice.mutateAsync(input);
+      onDone();
+    },
+  });
+  const { control, register, clearErrors } = f.form;
   if (!kind) return null;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (priceMinor === null) {
-      setError('validation.required');
-      return;
-    }
-    setError(undefined);
-    try {
-      await setPrice.mutateAsync({ kindId: kind.kindId, priceMinor, unit });
-      onDone();
-    } catch {
-      // Shown below.
-    }
-  };
-
   return (
-    <form
-      className="card till-price-form"
-      noValidate
-      aria-labelledby="till-price-title"
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onDone();
-      }}
-    >
+    <KeyForm className="card till-price-form" aria-labelledby="till-price-title" onSubmit={f.submit} onCancel={f.cancel}>
       <h2 id="till-price-title">{t('till:prices.formTitle', { kind: text.kind(kind) })}</h2>
+      <RequiredLegend />
       <div className="form-grid">
-        <MoneyField
-          label={t('till:prices.amount')}
-          currency={currency}
-          value={priceMinor}
-          autoFocus
-          error={error}
-          hint={t('till:prices.amountHint')}
-          onChange={(minor) => {
-            setPriceMinor(minor);
-            if (minor !== null) setError(undefined);
-          }}
+        <Controller
+          control={control}
+          name="priceMinor"
+          render={({ field }) => (
+            <MoneyField
+              label={t('till:prices.amount')}
+              currency={currency}
+              value={field.value}
+              autoFocus
+              required
+              error={f.error('priceMinor')}
+              hint={t('till:prices.amountHint')}
+              onChange={(minor) => {
+                field.onChange(minor);
+                clearErrors('priceMinor');
+              }}
+            />
+          )}
         />
-        <div className="field">
-          <label htmlFor="till-price-unit">{t('till:prices.unit')}</label>
-          <select id="till-price-unit" value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
-            {UNITS.map((u) => (
-              <option key={u} value={u}>
-                {text.per(u)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label={t('till:prices.unit')} error={f.error('unit')}>
+          {(p) => (
+            <select {...p} {...register('unit', { onChange: () => clearErrors('unit') })}>
+              {UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {text.per(u)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <p className="field-hint">{t('till:prices.keepsOld')}</p>
-      <ErrorNotice error={setPrice.error} />
+      {f.notice}
       <div className="actions">
-        <button type="submit" className="primary" disabled={setPrice.isPending}>
+        <button type="submit" className="primary" disabled={setPrice.isPending || f.saving}>
           {t('till:prices.save')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={f.cancel}>
           {t('common:cancel')}
         </button>
       </div>
-    </form>
+    </KeyForm>
   );
 }
