@@ -111,6 +111,12 @@ export function useCallForm<V extends FieldValues, K extends CallName>(options: 
    */
   schema?: z.ZodType;
   check?: (values: V) => unknown;
+  /**
+   * An inline form that takes the next entry at once: the values it starts again from after a save
+   * (what stays, e.g. the date and the account, and what is cleared). Without it the typed values
+   * stay, now taken as saved.
+   */
+  afterSave?: (saved: V) => DefaultValues<V>;
 }): CallForm<V> {
   const latest = useRef(options);
   useEffect(() => {
@@ -142,7 +148,11 @@ export function useCallForm<V extends FieldValues, K extends CallName>(options: 
           const saved = await onSubmit(toInput(values), values);
           // Saved and still here (an inline form): nothing is unsaved any more. Not saved (`false`,
           // e.g. duplicates to look at first): the question is back.
-          if (saved !== false) form.reset(values, { keepValues: true });
+          if (saved !== false) {
+            const next = latest.current.afterSave?.(values);
+            if (next === undefined) form.reset(values, { keepValues: true });
+            else form.reset(next);
+          }
           window.setTimeout(() => {
             leaving.current = false;
           }, 0);

@@ -174,14 +174,13 @@ function ReceiveForm({ items, today, currency }: { items: Item[]; today: string;
       };
     },
     fieldOf: (path) => (path === 'valueMinor' ? 'value' : path === 'itemId' || path === 'quantity' || path === 'fromWhom' || path === 'on' ? path : null),
-    onSubmit: async (input, values) => {
+    onSubmit: async (input) => {
       setDone(false);
       await receive.mutateAsync(input);
       setDone(true);
-      // The next receipt of the same item from the same donor: only the quantity and value are typed
-      // again (after the form has taken these values as saved).
-      window.setTimeout(() => f.form.reset({ ...values, quantity: '', value: '' }), 0);
     },
+    // The next receipt of the same item from the same donor: only the quantity and value are typed again.
+    afterSave: (v) => ({ ...v, quantity: '', value: '' }),
   });
   const { watch, setValue, clearErrors } = f.form;
   /** A message goes away as soon as its field is changed. */

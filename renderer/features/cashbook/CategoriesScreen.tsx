@@ -25,9 +25,9 @@ export function CategoriesScreen() {
     toInput: (v: { name: string; direction: EntryType }) => v,
     onSubmit: async (input) => {
       await create.mutateAsync(input);
-      // The direction stays for the next category; the name is cleared.
-      window.setTimeout(() => f.form.reset({ ...f.form.getValues(), name: '' }), 0);
     },
+    // The direction stays for the next category; the name is cleared.
+    afterSave: (v) => ({ ...v, name: '' }),
   });
 
   const fieldError = (err: unknown): string | undefined => (err instanceof ApiError ? err.body.fields?.[0]?.message : undefined);

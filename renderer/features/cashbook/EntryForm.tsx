@@ -125,11 +125,11 @@ export function EntryForm(props: {
         });
       }
       setSaved({ text: message, warnings });
-      // Date, account, category and grant stay for the next receipt; the rest is cleared.
-      window.setTimeout(() => f.form.reset({ ...values, amountMinor: null, counterparty: '', documentNo: '', note: '' }), 0);
       focusAmount();
       return true;
     },
+    // Date, account, category and grant stay for the next receipt; the rest is cleared.
+    afterSave: (v) => ({ ...v, amountMinor: null, counterparty: '', documentNo: '', note: '' }),
   });
   const { register, control, watch, setValue, getValues, clearErrors } = f.form;
   const accountId = effectiveAccount(watch('accountId'));

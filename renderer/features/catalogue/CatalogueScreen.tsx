@@ -77,9 +77,9 @@ export function CatalogueScreen() {
     toInput: (v: KindValues) => v,
     onSubmit: async (input) => {
       await create.mutateAsync(input);
-      // Paid and mode stay for the next kind; the name is cleared.
-      window.setTimeout(() => f.form.reset({ ...f.form.getValues(), name: '' }), 0);
     },
+    // Paid and mode stay for the next kind; the name is cleared.
+    afterSave: (v) => ({ ...v, name: '' }),
   });
   const mode = f.form.watch('mode');
 

@@ -325,8 +325,8 @@ function AddOrganiser({ e, me }: { e: Event; me: { id: number; name: string } })
     },
     onSubmit: async (input) => {
       await add.mutateAsync(input);
-      window.setTimeout(() => f.form.reset(empty), 0);
     },
+    afterSave: () => empty,
   });
   const { register } = f.form;
   return (

@@ -349,14 +349,14 @@ function ExpenseForm({ grant: g, lineId, today, onClose }: { grant: GrantView; l
       return ['budgetLineId', 'amountMinor', 'date', 'accountId', 'categoryId', 'counterparty', 'note'].includes(top) ? (top as keyof ExpenseValues) : null;
     },
     onCancel: onClose,
-    onSubmit: async (input, values) => {
+    onSubmit: async (input) => {
       const posted = await post.mutateAsync(input);
       if (posted.warnings.includes('grantPeriodEnded') || posted.warnings.includes('grantNotStarted')) {
         setEnded(true);
-        // Posted: the next expense starts from an empty amount.
-        window.setTimeout(() => f.form.reset({ ...values, amountMinor: null }), 0);
       } else onClose();
     },
+    // Posted: the next expense starts from an empty amount.
+    afterSave: (v) => ({ ...v, amountMinor: null }),
   });
   const { register, control } = f.form;
   const date = useWatch({ control, name: 'date' });

@@ -73,9 +73,9 @@ function PasswordForm({ role }: { role: Role }) {
         return false;
       }
       setSaved(true);
-      window.setTimeout(() => f.form.reset(empty), 0);
       return true;
     },
+    afterSave: () => empty,
   });
   const { register } = f.form;
   return (
@@ -137,9 +137,9 @@ function PinForm() {
         return false;
       }
       setSaved(true);
-      window.setTimeout(() => f.form.reset(empty), 0);
       return true;
     },
+    afterSave: () => empty,
   });
   const { register } = f.form;
   const submit = async (remove: boolean) => {

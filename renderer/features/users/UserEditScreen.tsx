@@ -220,9 +220,9 @@ function PasswordForm({ user }: { user: UserSummary }) {
       setSaved(false);
       await reset.mutateAsync(input);
       setSaved(true);
-      // After the hook has taken the saved values as the form's own: both fields empty again.
-      window.setTimeout(() => f.form.reset(empty), 0);
     },
+    // Both fields empty again.
+    afterSave: () => empty,
   });
   const { register } = f.form;
   return (
@@ -262,8 +262,8 @@ function PinForm({ user }: { user: UserSummary }) {
       setSaved(false);
       await setPin.mutateAsync(input);
       setSaved(true);
-      window.setTimeout(() => f.form.reset(empty), 0);
     },
+    afterSave: () => empty,
   });
   const { register } = f.form;
   const remove = () => {

@@ -50,8 +50,8 @@ export function SkillsEditor() {
     guard: false,
     onSubmit: async (input) => {
       await create.mutateAsync(input);
-      window.setTimeout(() => f.form.reset({ name: '' }), 0);
     },
+    afterSave: () => ({ name: '' }),
   });
   const raw = f.error('name');
   // The core refuses a name it has as 'validation.invalid': that is the same "already there".
