@@ -49,6 +49,9 @@ import { benchImportResidents } from '../electron/core/features/import/bench';
 import { findChromium, printHtmlToPdf } from '../electron/core/features/reports/reports.pdf';
 import { reportDocument, reportHtml } from '../electron/core/features/reports/reports.export';
 import type { ResultsReport } from '../shared/domain/reports';
+import { openDatabase } from '../electron/core/db/connect';
+import { FIGURES, periodOf } from '../electron/core/features/reports/figures';
+import { SECOND_READER } from '../electron/core/features/reports/figure-reader';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 100);
@@ -272,6 +275,31 @@ async function main(): Promise<void> {
     // beside it), the people behind a number, the year as a spreadsheet; the home screen of each role.
     const lastYearDays = { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
     await measure({ name: 'reports.results.year', call: 'reports.results', input: () => lastYearDays, budget: BUDGET.report, note: 'half of the figures on the second reader (figure-reader.ts) while the rest run here; raw replays all of its SQL on one connection' });
+    // The two halves of that report, each alone on one connection (figure-reader.ts: SECOND_READER
+    // goes to the worker while the rest run here, so the report takes about the longer half). A query
+    // change that tips the balance shows in these figures, not in a comment that has gone stale.
+    if (wanted('reports.halves')) {
+      const own = openDatabase(file);
+      try {
+        const period = periodOf(lastYearDays.from, lastYearDays.to, today);
+        const each = new Map<string, number[]>();
+        for (let run = 0; run < WARMUP + 5; run++) {
+          for (const f of FIGURES) {
+            const began = performance.now();
+            await f.compute(own.db, period);
+            if (run >= WARMUP) each.set(f.key, [...(each.get(f.key) ?? []), performance.now() - began]);
+          }
+        }
+        const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
+        const half = (second: boolean) => FIGURES.filter((f) => SECOND_READER.has(f.key) === second).map((f) => ({ key: f.key, ms: median(each.get(f.key) ?? []) }));
+        for (const [name, figures] of [['second reader', half(true)], ['calling thread', half(false)]] as const) {
+          const sum = figures.reduce((t, f) => t + f.ms, 0);
+          log(`  reports.halves, ${name}: ${sum.toFixed(1)} ms (${figures.map((f) => `${f.key} ${f.ms.toFixed(1)}`).join(', ')})`);
+        }
+      } finally {
+        await own.db.destroy();
+      }
+    }
     await measure({ name: 'reports.results.month', call: 'reports.results', input: () => ({ from: `${thisMonth}-01`, to: today }), budget: BUDGET.report });
     // A period that cuts its first and last months: whole months from contact_months, the cut ends from the sources.
     await measure({ name: 'reports.results.cut', call: 'reports.results', input: () => ({ from: `${lastYear}-02-10`, to: `${lastYear}-11-20` }), budget: BUDGET.report });

@@ -24,9 +24,9 @@ import type { ReportFigure } from '../../../../shared/domain/reports';
 import { sourceWorkerOf } from '../../work/runner';
 
 /**
- * What the worker computes: about half of the report's time (a year of the city file: families
- * served 56 ms, services and tasks done 40, requests by status 3, money 5; the calling thread
- * meanwhile: people reached 45, volunteers 32, aid 21, the rest 15).
+ * What the worker computes: about half of the report's time. `npm run bench` prints each half's
+ * time on the city file, figure by figure ("reports.halves"); move a figure across when a query
+ * change tips the balance.
  */
 export const SECOND_READER: ReadonlySet<ReportFigure> = new Set<ReportFigure>(['households', 'servicesByKind', 'tasksDone', 'requestsByStatus', 'money']);
 
