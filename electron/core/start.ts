@@ -45,6 +45,8 @@ export interface StartOptions {
   work?: LongWork;
   /** The bundled second reader of the results report (dist-electron/figures-worker.cjs); default: the sources through tsx. */
   figuresScript?: string | undefined;
+  /** From what size of the database file a home screen starts that reader early (default WARM_FROM_BYTES; tests 0). */
+  figuresWarmFromBytes?: number | undefined;
 }
 
 export type StartedCore = Core & { sqlite: Database.Database; file: string };
@@ -125,7 +127,7 @@ export async function startCore(options: StartOptions): Promise<StartedCore> {
     await generateRentCharges(db, clock.today(), clock.now());
     // Statistics for the planner: new indexes, tables grown since (bounded; db/optimize.ts).
     optimizeAtOpen(opened.sqlite);
-    const figures = file === ':memory:' ? undefined : createFigureReader({ file, script: options.figuresScript, onError: (message) => logger.warn('second report reader failed', { error: message }) });
+    const figures = file === ':memory:' ? undefined : createFigureReader({ file, script: options.figuresScript, warmFromBytes: options.figuresWarmFromBytes, onError: (message) => logger.warn('second report reader failed', { error: message }) });
     const core = createCore({ db, sqlite: opened.sqlite, clock, logger, paths: { dataDir: options.dataDir }, host: options.host, sessions: options.sessions, hashing: options.hashing, work: options.work, figures });
     const close = core.close;
     return {

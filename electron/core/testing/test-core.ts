@@ -27,9 +27,9 @@ export class CallFailed extends Error {
 export const TEST_HASHING: ScryptParams = { N: 2 ** 10, r: 8, p: 1, keyLength: 64, saltLength: 16 };
 
 /** An in-memory core by default; `dataDir` puts its database in a file (what needs a second connection). */
-export async function createTestCore(opts: { now?: string; hashing?: ScryptParams; dataDir?: string } = {}) {
+export async function createTestCore(opts: { now?: string; hashing?: ScryptParams; dataDir?: string; figuresWarmFromBytes?: number } = {}) {
   const clock = fixedClock(opts.now ?? DEFAULT_NOW);
-  const core = await startCore({ dataDir: opts.dataDir ?? null, clock, ...(opts.hashing ? { hashing: opts.hashing } : {}) });
+  const core = await startCore({ dataDir: opts.dataDir ?? null, clock, ...(opts.hashing ? { hashing: opts.hashing } : {}), figuresWarmFromBytes: opts.figuresWarmFromBytes });
 
   /** Dispatches as the built-in administrator (or the given actor) and returns the envelope. */
   async function call<K extends CallName>(name: K, input: CallInput<K>, actor: Actor = BUILT_IN_ADMIN): Promise<Envelope<CallOutput<K>>> {

@@ -31,7 +31,8 @@ async function whenReady(reader: FigureReader): Promise<void> {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'hearth-figures-'));
-  t = await createTestCore({ hashing: TEST_HASHING, dataDir: dir });
+  // Any size of file is warmed by a home screen here (the app: from WARM_FROM_BYTES).
+  t = await createTestCore({ hashing: TEST_HASHING, dataDir: dir, figuresWarmFromBytes: 0 });
   sylva = await recordSylva(t);
 }, 300_000);
 afterAll(async () => {
@@ -44,6 +45,15 @@ describe('the results report on two readers', () => {
     expect(t.deps.figures).toBeDefined();
     expect([...SECOND_READER].sort()).toEqual(['households', 'money', 'requestsByStatus', 'servicesByKind', 'tasksDone']);
   });
+
+  it('the coordinator\'s home screen starts the core\'s second reader before any report', async () => {
+    const reader = t.deps.figures!;
+    expect(reader.isReady()).toBe(false);
+    await t.value('dashboard.coordinator', {}, sylva.curator);
+    const until = Date.now() + 120_000;
+    while (!reader.isReady() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(reader.isReady()).toBe(true);
+  }, 180_000);
 
   it('gives the same figures as one reader, and the Sylva report\'s own numbers', async () => {
     const reader = t.deps.figures!;
@@ -64,6 +74,26 @@ describe('the results report on two readers', () => {
     expect(report.peopleReached.named).toBe(100);
     expect(report.underRegularCare.count).toBe(15);
   }, 180_000);
+
+  it('a fresh reader answers its first report when a home screen has warmed it; otherwise the first one is computed here', async () => {
+    const period = { from: SYLVA_PERIOD.from, to: SYLVA_PERIOD.to, today: t.clock.today() };
+    const cold = createFigureReader({ file: path.join(dir, 'hearth.sqlite') });
+    expect(await cold.compute(['money'], period)).toBeNull();
+    await cold.close();
+    // The Sylva file is small: with the app's default, warm() leaves it to the first report.
+    const small = createFigureReader({ file: path.join(dir, 'hearth.sqlite') });
+    small.warm();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(small.isReady()).toBe(false);
+    await small.close();
+    const warm = createFigureReader({ file: path.join(dir, 'hearth.sqlite'), warmFromBytes: 0 });
+    expect(warm.isReady()).toBe(false);
+    warm.warm();
+    const until = Date.now() + 120_000;
+    while (!warm.isReady() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(await warm.compute(['money'], period)).not.toBeNull();
+    await warm.close();
+  }, 300_000);
 
   it('without a worker that can open the file, every figure is computed on the calling thread', async () => {
     const errors: string[] = [];

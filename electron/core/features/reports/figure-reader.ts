@@ -8,7 +8,8 @@
  *
  * - Only for a database file: an in-memory database (tests) has nothing a second connection
  *   could open, so its reports are computed here alone, the same way as before.
- * - The worker starts with the first report and ends after IDLE_MS without one; until it has
+ * - The worker starts with the first report, or earlier with the home screen of a role that reads
+ *   reports (warm(); only for a file of WARM_FROM_BYTES or more), and ends after IDLE_MS without one; until it has
  *   opened the file, and whenever it fails, the figures are computed here (never an error, only
  *   the time of one reader); after a failure it is not started again for RETRY_MS.
  * - The core owns it: closing the core (a restore replaces the file) ends the worker and its
@@ -17,6 +18,7 @@
  *   milliseconds of each other; a change saved in between shows in one half only, as it would
  *   in a report asked a moment later.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -31,6 +33,11 @@ import { sourceWorkerOf } from '../../work/runner';
 export const SECOND_READER: ReadonlySet<ReportFigure> = new Set<ReportFigure>(['households', 'servicesByKind', 'tasksDone', 'requestsByStatus', 'money']);
 
 const IDLE_MS = 5 * 60_000;
+/**
+ * A centre's file below this size answers a year's report in tens of milliseconds on one thread:
+ * a home screen does not start a thread (and its memory, on an old PC) for it.
+ */
+export const WARM_FROM_BYTES = 50 * 1024 * 1024;
 const RETRY_MS = 60_000;
 
 export interface FigureRequest {
@@ -49,6 +56,13 @@ export interface FigureReader {
    * now) or fails: the caller then computes them itself.
    */
   compute(keys: ReportFigure[], period: { from: string; to: string; today: string }): Promise<Record<string, unknown> | null>;
+  /**
+   * Starts the worker now, so that a report asked soon after finds it ready (the first report
+   * after starting the app otherwise runs on one thread: about twice as long).
+   */
+  warm(): void;
+  /** The worker has opened the file: the next compute is answered there. */
+  isReady(): boolean;
   /** Ends the worker and its connection (the core closes, a restore is coming). */
   close(): Promise<void>;
 }
@@ -59,6 +73,8 @@ export interface FigureReaderOptions {
   /** The bundled worker (the desktop app's dist-electron/figures-worker.cjs); default: the sources through tsx. */
   script?: string | undefined;
   idleMs?: number;
+  /** warm() starts the worker only for a file at least this large (default WARM_FROM_BYTES). */
+  warmFromBytes?: number | undefined;
   /** Told when the worker fails (the report goes on without it). */
   onError?: (message: string) => void;
 }
@@ -139,12 +155,27 @@ export function createFigureReader(options: FigureReaderOptions): FigureReader {
       if (waiting.size === 0) worker?.unref();
       return reply && reply.ok ? reply.values : null;
     },
+    isReady: () => worker !== null && ready(),
+    warm() {
+      if (closed) return;
+      if (sizeOf(options.file) < (options.warmFromBytes ?? WARM_FROM_BYTES)) return;
+      keepFor(options.idleMs ?? IDLE_MS);
+      start();
+    },
     async close() {
       closed = true;
       if (idle) clearTimeout(idle);
       await stop();
     },
   };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** A worker's error crosses threads as a copy that may not be an Error any more. */
