@@ -69,9 +69,10 @@ test.describe('aid forms (ru)', () => {
     // "−5" (the typographic minus) with 3 on the shelf: the warning says what is left, the button asks.
     await delta.fill('−5');
     await delta.press('Enter');
-    const warning = adjust.getByRole('alert').filter({ hasText: t('common:errorDetail.stockShort', { count: 3, item: 'Детская обувь 28' }) });
+    // In the adjustment's own words: write it off anyway?
+    const warning = adjust.getByRole('alert').filter({ hasText: t('aid:adjust.belowZero', { count: 3, item: 'Детская обувь 28' }) });
     await expect(warning).toBeVisible();
-    await expect(adjust.getByRole('button', { name: t('aid:day.confirm') })).toBeVisible();
+    await expect(adjust.getByRole('button', { name: t('aid:adjust.confirm') })).toBeVisible();
     await page.screenshot({ path: artifactPath('aid-forms-adjust-warning-ru.png'), fullPage: true });
     expect((await hearth.call('aid.items', {})).items.find((i) => i.id === s28.id)?.stock).toBe(3);
 
@@ -88,8 +89,8 @@ test.describe('aid forms (ru)', () => {
     // −4 with 1 left: asks; the second press saves below zero.
     await delta.fill('−4');
     await delta.press('Enter');
-    await expect(adjust.getByRole('alert').filter({ hasText: t('common:errorDetail.stockShort', { count: 1, item: 'Детская обувь 28' }) })).toBeVisible();
-    await adjust.getByRole('button', { name: t('aid:day.confirm') }).click();
+    await expect(adjust.getByRole('alert').filter({ hasText: t('aid:adjust.belowZero', { count: 1, item: 'Детская обувь 28' }) })).toBeVisible();
+    await adjust.getByRole('button', { name: t('aid:adjust.confirm') }).click();
     await expect(adjust.getByRole('status')).toHaveText(t('aid:adjust.done'));
     await expect(adjustButton).toBeVisible();
     const moves = await hearth.call('aid.movements', { itemId: s28.id, limit: 10 });
@@ -167,6 +168,20 @@ test.describe('aid forms (ru)', () => {
     await why.press('Enter');
     await expect(page.getByRole('row').filter({ hasText: 'Выдали две пары' })).toContainText('−1');
     expect((await hearth.call('aid.items', {})).items.find((i) => i.id === s30.id)?.stock).toBe(0);
+
+    // The 3 pairs of 28 received were never there (28 is at −4): correcting them to 0 asks once, in its own words.
+    await page.goto(`${hearth.url}#/aid/items/${s28.id}`);
+    await page.getByRole('row').filter({ hasText: 'Фонд «Дети»' }).getByRole('button', { name: t('aid:history.correct') }).click();
+    await expect(correctQuantity).toHaveValue('3');
+    await correctQuantity.fill('0');
+    await why.fill('Поступление не состоялось');
+    await why.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: t('aid:history.correctBelowZero', { count: 0, item: 'Детская обувь 28' }) })).toBeVisible();
+    expect((await hearth.call('aid.items', {})).items.find((i) => i.id === s28.id)?.stock).toBe(-4);
+    await page.screenshot({ path: artifactPath('aid-forms-correct-ru.png'), fullPage: true });
+    await page.getByRole('button', { name: t('aid:history.correctConfirm') }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'Поступление не состоялось' })).toContainText('−3');
+    expect((await hearth.call('aid.items', {})).items.find((i) => i.id === s28.id)?.stock).toBe(-7);
   });
 });
 
@@ -191,7 +206,8 @@ test.describe('aid forms (el)', () => {
     await adjust.getByLabel(t('aid:adjust.item')).selectOption(String(kits.id));
     await adjust.getByLabel(t('aid:adjust.delta')).fill('−20');
     await adjust.getByLabel(t('aid:adjust.delta')).press('Enter');
-    await expect(adjust.getByRole('button', { name: t('aid:day.confirm') })).toBeVisible();
+    await expect(adjust.getByRole('button', { name: t('aid:adjust.confirm') })).toBeVisible();
+    await expect(adjust.getByRole('alert')).toHaveText(t('aid:adjust.belowZero', { count: 12, item: 'Σετ υγιεινής' }));
     await page.screenshot({ path: artifactPath('aid-forms-stock-el.png'), fullPage: true });
 
     await page.goto(`${hearth.url}#/aid/day`);

@@ -266,7 +266,7 @@ interface AdjustValues {
 function AdjustForm({ items }: { items: Item[] }) {
   const { t } = useAidText();
   const adjust = useMutate('aid.adjust');
-  const below = useBelowZero();
+  const below = useBelowZero('aid:adjust.belowZero');
   const [done, setDone] = useState(false);
   const f = useCallForm({
     call: 'aid.adjust',
@@ -337,7 +337,7 @@ function AdjustForm({ items }: { items: Item[] }) {
       {done ? <p className="notice notice-success" role="status">{t('aid:adjust.done')}</p> : null}
       <div className="actions">
         <button type="submit" disabled={adjust.isPending || f.saving}>
-          {below.asking ? t('aid:day.confirm') : t('aid:adjust.submit')}
+          {below.asking ? t('aid:adjust.confirm') : t('aid:adjust.submit')}
         </button>
       </div>
     </KeyForm>
@@ -429,7 +429,7 @@ function CorrectForm({ movement, onDone }: { movement: { id: number; on: string;
   const { t } = useAidText();
   const format = useFormat();
   const correct = useMutate('aid.correct');
-  const below = useBelowZero();
+  const below = useBelowZero('aid:history.correctBelowZero');
   const f = useCallForm({
     call: 'aid.correct',
     defaultValues: { quantity: String(movement.quantity), note: '' } as CorrectValues,
@@ -468,7 +468,7 @@ function CorrectForm({ movement, onDone }: { movement: { id: number; on: string;
       {f.notice}
       <div className="actions">
         <button type="submit" className="primary" disabled={correct.isPending || f.saving}>
-          {below.asking ? t('aid:day.confirm') : t('aid:history.correctSubmit')}
+          {below.asking ? t('aid:history.correctConfirm') : t('aid:history.correctSubmit')}
         </button>
         <button type="button" onClick={f.cancel}>
           {t('aid:day.cancel')}

@@ -23,14 +23,23 @@ export function useAidText() {
  * a warning and its button turns into a confirmation; the next save sends `confirmBelowZero`.
  * Changing the form takes the question back (what was confirmed is what was shown).
  */
-export function useBelowZero() {
+export function useBelowZero(question?: string) {
   const text = useAidText();
-  const [short, setShort] = useState<unknown>(null);
+  const [short, setShort] = useState<ApiError | null>(null);
+  const details = short?.body.details as { count?: unknown; item?: unknown } | undefined;
   return {
     /** The warning is shown: the next save confirms. */
     asking: short !== null,
-    /** The warning in words, or null. */
-    warning: short === null ? null : text.error(short),
+    /**
+     * The warning in words, or null: the form's own `question` ("… only 3 left. Write it off
+     * anyway?") with what is left, else the core's (a give's) words.
+     */
+    warning:
+      short === null
+        ? null
+        : question && typeof details?.count === 'number' && typeof details.item === 'string'
+          ? text.t(question, { count: details.count, item: details.item })
+          : text.error(short),
     /**
      * Runs a save: a stockShort refusal that was not confirmed yet is kept to ask (resolves
      * `false`, not saved, for useCallForm's onSubmit); any other failure is thrown on.
