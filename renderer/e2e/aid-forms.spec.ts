@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, centre } from './fixtures';
 import { artifactPath } from './paths';
@@ -187,7 +188,7 @@ test.describe('aid forms (ru)', () => {
 
 /**
  * Greek with its long words: the stock with the three forms and their messages, and a distribution
- * day's line refused, at 1366x768 (screenshots to look at).
+ * day's line refused, at 1366x768 (screenshots to look at); axe finds nothing with the messages shown.
  */
 test.describe('aid forms (el)', () => {
   test.use({ setUp: centre('el', 'Κέντρο Κοινότητας Πειραιά') });
@@ -209,6 +210,7 @@ test.describe('aid forms (el)', () => {
     await expect(adjust.getByRole('button', { name: t('aid:adjust.confirm') })).toBeVisible();
     await expect(adjust.getByRole('alert')).toHaveText(t('aid:adjust.belowZero', { count: 12, item: 'Σετ υγιεινής' }));
     await page.screenshot({ path: artifactPath('aid-forms-stock-el.png'), fullPage: true });
+    expect(await axeViolations(page), '/aid').toEqual([]);
 
     await page.goto(`${hearth.url}#/aid/day`);
     await pick(page, t('aid:day.resident'), 'Ελένη', /Νικολάου Ελένη/);
@@ -218,8 +220,15 @@ test.describe('aid forms (el)', () => {
     await give.getByLabel(t('aid:day.quantity')).press('Enter');
     await expect(give.getByLabel(t('aid:day.quantity'))).toHaveAccessibleDescription(t('common:validation.range'));
     await page.screenshot({ path: artifactPath('aid-forms-day-el.png'), fullPage: true });
+    expect(await axeViolations(page), '/aid/day').toEqual([]);
   });
 });
+
+/** What axe-core (WCAG 2.1 A and AA, as every-screen.spec.ts checks) finds on the page as it is now, with the messages shown. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id} on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** The desk's resident picker: type, the option appears, Enter. */
 async function pick(page: Page, label: string, typed: string, option: RegExp) {
