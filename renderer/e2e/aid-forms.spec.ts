@@ -188,7 +188,8 @@ test.describe('aid forms (ru)', () => {
 
 /**
  * Greek with its long words: the stock with the three forms and their messages, and a distribution
- * day's line refused, at 1366x768 (screenshots to look at); axe finds nothing with the messages shown.
+ * day's line refused (quantity 0; the same item twice), at 1366x768 (screenshots to look at); axe finds
+ * nothing with the messages shown.
  */
 test.describe('aid forms (el)', () => {
   test.use({ setUp: centre('el', 'Κέντρο Κοινότητας Πειραιά') });
@@ -221,6 +222,15 @@ test.describe('aid forms (el)', () => {
     await expect(give.getByLabel(t('aid:day.quantity'))).toHaveAccessibleDescription(t('common:validation.range'));
     await page.screenshot({ path: artifactPath('aid-forms-day-el.png'), fullPage: true });
     expect(await axeViolations(page), '/aid/day').toEqual([]);
+
+    // The same item on two lines: refused on the second line's item (aid.give's "each entry once").
+    await give.getByLabel(t('aid:day.quantity')).fill('1');
+    await give.getByRole('button', { name: t('aid:day.addLine') }).click();
+    await give.getByLabel(t('aid:day.item')).nth(1).selectOption(String(kits.id));
+    await give.getByLabel(t('aid:day.item')).nth(1).press('Control+Enter');
+    await expect(give.getByLabel(t('aid:day.item')).nth(1)).toHaveAccessibleDescription(t('common:validation.duplicate'));
+    await expect(give.getByLabel(t('aid:day.item')).nth(0)).toHaveAttribute('aria-invalid', 'false');
+    expect((await hearth.call('aid.items', {})).items[0]?.stock).toBe(12);
   });
 });
 
