@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalNumber, wholeNumber } from './formNumbers';
+import { decimalNumber, signedWholeNumber, wholeNumber } from './formNumbers';
 
 describe('numbers typed into a form', () => {
   it('reads whole numbers; empty is the given value; anything else is NaN for the schema to refuse', () => {
@@ -17,5 +17,20 @@ describe('numbers typed into a form', () => {
     expect(decimalNumber('', null)).toBeNull();
     expect(decimalNumber('1,5,2', null)).toBeNaN();
     expect(decimalNumber('два', null)).toBeNaN();
+  });
+});
+
+describe('signed whole numbers (a change of stock)', () => {
+  it('reads a change with either minus, a plus or no sign', () => {
+    expect(signedWholeNumber('−5', null)).toBe(-5);
+    expect(signedWholeNumber('-5', null)).toBe(-5);
+    expect(signedWholeNumber('–2', null)).toBe(-2);
+    expect(signedWholeNumber('+3', null)).toBe(3);
+    expect(signedWholeNumber(' 12 ', null)).toBe(12);
+    expect(signedWholeNumber('0', null)).toBe(0);
+    expect(signedWholeNumber(' ', null)).toBeNull();
+  });
+  it('gives NaN for what is no whole number, for the schema to refuse', () => {
+    for (const typed of ['abc', '1,5', '2.5', '+-5', '−', '5−', '--5', '+']) expect(signedWholeNumber(typed, null), typed).toBeNaN();
   });
 });

@@ -16,3 +16,17 @@ export function decimalNumber<E extends number | null>(text: string, empty: E): 
   if (s === '') return empty;
   return /^-?\d+([.,]\d+)?$/.test(s) ? Number(s.replace(',', '.')) : Number.NaN;
 }
+
+/**
+ * A whole number with its sign, as a change is typed: "+3", "-5" and "−5" (the typographic minus
+ * U+2212, as labels print it, or an en dash from a word processor); otherwise as `wholeNumber`.
+ */
+export function signedWholeNumber<E extends number | null>(text: string, empty: E): number | E {
+  return wholeNumber(
+    text
+      .trim()
+      .replace(/^[\u2212\u2013]/, '-')
+      .replace(/^\+(?=\d)/, ''),
+    empty,
+  );
+}

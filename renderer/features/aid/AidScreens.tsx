@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ADJUST_REASONS, AID_UNITS, type AdjustReason, type AidUnit } from '../../../shared/domain/aid';
 import { parseAmount } from '../../../shared/domain/amounts';
@@ -7,12 +8,12 @@ import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field, RequiredLegend } from '../../ui/Field';
-import { wholeNumber } from '../../ui/formNumbers';
+import { signedWholeNumber, wholeNumber } from '../../ui/formNumbers';
 import { useCallForm } from '../../ui/useCallForm';
 import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
-import { useAidText, useSave } from './aidText';
+import { useAidText, useBelowZero } from './aidText';
 import '../board/print.css';
 import './aid.css';
 import { DateInput } from '../../ui/DateInput';
@@ -91,37 +92,46 @@ function ItemSelect({ items, value, onChange, label, error, autoFocus, required 
   );
 }
 
+interface AddItemValues {
+  name: string;
+  size: string;
+  unit: AidUnit;
+}
+
+/** A new item, checked with aid.addItem's own schema (a name is required); the unit stays for the next item. */
 function AddItemForm() {
   const { t } = useAidText();
   const add = useMutate('aid.addItem');
-  const save = useSave();
-  const [name, setName] = useState('');
-  const [size, setSize] = useState('');
-  const [unit, setUnit] = useState<AidUnit>('piece');
   const [done, setDone] = useState(false);
+  const f = useCallForm({
+    call: 'aid.addItem',
+    defaultValues: { name: '', size: '', unit: 'piece' } as AddItemValues,
+    toInput: (v: AddItemValues) => ({ name: v.name, size: v.size, unit: v.unit }),
+    onSubmit: async (input) => {
+      setDone(false);
+      await add.mutateAsync(input);
+      setDone(true);
+      // The next item of the same kind: its name is typed next.
+      window.setTimeout(() => f.form.setFocus('name'), 0);
+    },
+    // Sizes of one thing come in a row ("Children's shoes" 28, 30, 31): the unit stays.
+    afterSave: (v) => ({ ...v, name: '', size: '' }),
+  });
+  /** A message goes away as soon as its field is changed. */
+  const register = (name: keyof AddItemValues) => f.form.register(name, { onChange: () => f.form.clearErrors(name) });
   return (
-    <KeyForm
-      className="card"
-      aria-label={t('aid:add.title')}
-      onSubmit={async () => {
-        setDone(false);
-        if (await save.attempt(async () => void (await add.mutateAsync({ name, size, unit })))) {
-          setName('');
-          setSize('');
-          setDone(true);
-        }
-      }}
-    >
+    <KeyForm className="card" aria-label={t('aid:add.title')} onSubmit={f.submit}>
       <h2>{t('aid:add.title')}</h2>
-      <Field label={t('aid:add.name')} error={save.errors.name}>
-        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+      <RequiredLegend />
+      <Field label={t('aid:add.name')} error={f.error('name')} required>
+        {(p) => <input {...p} autoComplete="off" {...register('name')} />}
       </Field>
-      <Field label={t('aid:add.size')} error={save.errors.size}>
-        {(p) => <input {...p} value={size} onChange={(e) => setSize(e.target.value)} />}
+      <Field label={t('aid:add.size')} error={f.error('size')}>
+        {(p) => <input {...p} autoComplete="off" {...register('size')} />}
       </Field>
-      <Field label={t('aid:add.unit')}>
+      <Field label={t('aid:add.unit')} error={f.error('unit')} required>
         {(p) => (
-          <select {...p} value={unit} onChange={(e) => setUnit(e.target.value as AidUnit)}>
+          <select {...p} {...register('unit')}>
             {AID_UNITS.map((u) => (
               <option key={u} value={u}>
                 {t(`aid:unitName.${u}`)}
@@ -130,10 +140,10 @@ function AddItemForm() {
           </select>
         )}
       </Field>
-      {save.failure ? <p className="notice notice-error" role="alert">{save.failure}</p> : null}
+      {f.notice}
       {done ? <p className="notice notice-success" role="status">{t('aid:add.done')}</p> : null}
       <div className="actions">
-        <button type="submit" disabled={add.isPending}>
+        <button type="submit" disabled={add.isPending || f.saving}>
           {t('aid:add.submit')}
         </button>
       </div>
@@ -239,39 +249,74 @@ function ReceiveForm({ items, today, currency }: { items: Item[]; today: string;
   );
 }
 
+interface AdjustValues {
+  /** The item's id as chosen, '' for none yet. */
+  itemId: string;
+  /** As typed, with its sign. */
+  delta: string;
+  reason: AdjustReason;
+  note: string;
+}
+
+/**
+ * A count or spoilage, checked with aid.adjust's own schema. Below zero the core asks first
+ * (stockShort): the warning shows what is left and the button confirms. Item and reason stay for
+ * the next adjustment (a shelf count goes item after item).
+ */
 function AdjustForm({ items }: { items: Item[] }) {
   const { t } = useAidText();
   const adjust = useMutate('aid.adjust');
-  const save = useSave();
-  const [itemId, setItemId] = useState('');
-  const [delta, setDelta] = useState('');
-  const [reason, setReason] = useState<AdjustReason>('counted');
-  const [note, setNote] = useState('');
+  const below = useBelowZero('aid:adjust.belowZero');
   const [done, setDone] = useState(false);
+  const f = useCallForm({
+    call: 'aid.adjust',
+    defaultValues: { itemId: '', delta: '', reason: 'counted', note: '' } as AdjustValues,
+    toInput: (v: AdjustValues) => ({
+      itemId: v.itemId === '' ? Number.NaN : Number(v.itemId),
+      delta: signedWholeNumber(v.delta, Number.NaN),
+      reason: v.reason,
+      note: v.note,
+      confirmBelowZero: below.asking,
+    }),
+    onSubmit: async (input) => {
+      setDone(false);
+      const saved = await below.attempt(input.confirmBelowZero === true, () => adjust.mutateAsync(input));
+      setDone(saved);
+      return saved;
+    },
+    afterSave: (v) => ({ ...v, delta: '', note: '' }),
+  });
+  const { watch, setValue, clearErrors } = f.form;
+  /** A message (and the below-zero question) goes away as soon as a field is changed. */
+  const changed = (name: keyof AdjustValues) => {
+    clearErrors(name);
+    below.clear();
+  };
+  const register = (name: 'delta' | 'reason' | 'note') => f.form.register(name, { onChange: () => changed(name) });
+  const [itemId, delta] = watch(['itemId', 'delta']);
+  const itemError = f.error('itemId') !== undefined && itemId === '' ? 'validation.required' : f.error('itemId');
+  const deltaError = f.error('delta') !== undefined && delta.trim() === '' ? 'validation.required' : f.error('delta');
   return (
-    <KeyForm
-      className="card"
-      aria-label={t('aid:adjust.title')}
-      onSubmit={async () => {
-        setDone(false);
-        const ok = await save.attempt(
-          async () => void (await adjust.mutateAsync({ itemId: Number(itemId), delta: Number(delta.replace('−', '-')), reason, note, confirmBelowZero: save.stockShort })),
-        );
-        if (ok) {
-          setDelta('');
-          setNote('');
-          setDone(true);
-        }
-      }}
-    >
+    <KeyForm className="card" aria-label={t('aid:adjust.title')} onSubmit={f.submit}>
       <h2>{t('aid:adjust.title')}</h2>
-      <ItemSelect items={items} value={itemId} onChange={setItemId} label={t('aid:adjust.item')} error={save.errors.itemId} />
-      <Field label={t('aid:adjust.delta')} error={save.errors.delta}>
-        {(p) => <input {...p} inputMode="numeric" value={delta} onChange={(e) => setDelta(e.target.value)} />}
+      <RequiredLegend />
+      <ItemSelect
+        items={items}
+        value={itemId}
+        onChange={(id) => {
+          setValue('itemId', id, { shouldDirty: true });
+          changed('itemId');
+        }}
+        label={t('aid:adjust.item')}
+        error={itemError}
+        required
+      />
+      <Field label={t('aid:adjust.delta')} error={deltaError} required>
+        {(p) => <input {...p} inputMode="numeric" autoComplete="off" {...register('delta')} />}
       </Field>
-      <Field label={t('aid:adjust.reason')}>
+      <Field label={t('aid:adjust.reason')} error={f.error('reason')} required>
         {(p) => (
-          <select {...p} value={reason} onChange={(e) => setReason(e.target.value as AdjustReason)}>
+          <select {...p} {...register('reason')}>
             {ADJUST_REASONS.map((r) => (
               <option key={r} value={r}>
                 {t(`aid:reason.${r}`)}
@@ -280,14 +325,19 @@ function AdjustForm({ items }: { items: Item[] }) {
           </select>
         )}
       </Field>
-      <Field label={t('aid:adjust.note')} error={save.errors.note}>
-        {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+      <Field label={t('aid:adjust.note')} error={f.error('note')}>
+        {(p) => <input {...p} {...register('note')} />}
       </Field>
-      {save.failure ? <p className={`notice ${save.stockShort ? 'notice-warning' : 'notice-error'}`} role="alert">{save.failure}</p> : null}
+      {below.warning ? (
+        <p className="notice notice-warning" role="alert">
+          {below.warning}
+        </p>
+      ) : null}
+      {f.notice}
       {done ? <p className="notice notice-success" role="status">{t('aid:adjust.done')}</p> : null}
       <div className="actions">
-        <button type="submit" disabled={adjust.isPending}>
-          {save.stockShort ? t('aid:day.confirm') : t('aid:adjust.submit')}
+        <button type="submit" disabled={adjust.isPending || f.saving}>
+          {below.asking ? t('aid:adjust.confirm') : t('aid:adjust.submit')}
         </button>
       </div>
     </KeyForm>
@@ -365,36 +415,62 @@ export function AidItemScreen() {
   );
 }
 
-/** A correction of one movement: the right quantity and why (a new movement refers to it; nothing is edited). */
+interface CorrectValues {
+  /** The right quantity as typed. */
+  quantity: string;
+  note: string;
+}
+
+/**
+ * A correction of one movement: the right quantity and why (a new movement refers to it; nothing
+ * is edited), checked with aid.correct's own schema. Below zero the core asks first, as in a give.
+ */
 function CorrectForm({ movement, onDone }: { movement: { id: number; on: string; quantity: number }; onDone: () => void }) {
   const { t } = useAidText();
   const format = useFormat();
   const correct = useMutate('aid.correct');
-  const save = useSave();
-  const [quantity, setQuantity] = useState(String(movement.quantity));
-  const [note, setNote] = useState('');
+  const below = useBelowZero('aid:history.correctBelowZero');
+  const f = useCallForm({
+    call: 'aid.correct',
+    defaultValues: { quantity: String(movement.quantity), note: '' } as CorrectValues,
+    toInput: (v: CorrectValues) => ({ movementId: movement.id, quantity: wholeNumber(v.quantity, Number.NaN), note: v.note, confirmBelowZero: below.asking }),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      const saved = await below.attempt(input.confirmBelowZero === true, () => correct.mutateAsync(input));
+      if (saved) onDone();
+      return saved;
+    },
+  });
+  const register = (name: keyof CorrectValues) =>
+    f.form.register(name, {
+      onChange: () => {
+        f.form.clearErrors(name);
+        below.clear();
+      },
+    });
+  const quantity = f.form.watch('quantity');
+  const quantityError = f.error('quantity') !== undefined && quantity.trim() === '' ? 'validation.required' : f.error('quantity');
   return (
-    <KeyForm
-      className="card"
-      aria-label={t('aid:history.correctTitle', { date: format.date(movement.on) })}
-      onCancel={onDone}
-      onSubmit={async () => {
-        if (await save.attempt(async () => void (await correct.mutateAsync({ movementId: movement.id, quantity: Number(quantity), note, confirmBelowZero: save.stockShort })))) onDone();
-      }}
-    >
+    <KeyForm className="card" aria-label={t('aid:history.correctTitle', { date: format.date(movement.on) })} onCancel={f.cancel} onSubmit={f.submit}>
       <h2>{t('aid:history.correctTitle', { date: format.date(movement.on) })}</h2>
-      <Field label={t('aid:history.correctQuantity')} error={save.errors.quantity}>
-        {(p) => <input {...p} autoFocus inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />}
+      <RequiredLegend />
+      <Field label={t('aid:history.correctQuantity')} error={quantityError} required>
+        {(p) => <input {...p} autoFocus inputMode="numeric" autoComplete="off" {...register('quantity')} />}
       </Field>
-      <Field label={t('aid:history.correctNote')} error={save.errors.note}>
-        {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+      <Field label={t('aid:history.correctNote')} error={f.error('note')} required>
+        {(p) => <input {...p} {...register('note')} />}
       </Field>
-      {save.failure ? <p className={`notice ${save.stockShort ? 'notice-warning' : 'notice-error'}`} role="alert">{save.failure}</p> : null}
+      {below.warning ? (
+        <p className="notice notice-warning" role="alert">
+          {below.warning}
+        </p>
+      ) : null}
+      {f.notice}
       <div className="actions">
-        <button type="submit" className="primary" disabled={correct.isPending}>
-          {save.stockShort ? t('aid:day.confirm') : t('aid:history.correctSubmit')}
+        <button type="submit" className="primary" disabled={correct.isPending || f.saving}>
+          {below.asking ? t('aid:history.correctConfirm') : t('aid:history.correctSubmit')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={f.cancel}>
           {t('aid:day.cancel')}
         </button>
       </div>
@@ -402,13 +478,172 @@ function CorrectForm({ movement, onDone }: { movement: { id: number; on: string;
   );
 }
 
+/** One line of a distribution as typed: the item's id ('' for none chosen) and the quantity. */
 type Line = { itemId: string; quantity: string };
 const emptyLine = (): Line => ({ itemId: '', quantity: '1' });
+
+interface GiveValues {
+  /** To the resident's whole household instead (only when they live in one). */
+  toHousehold: boolean;
+  lines: Line[];
+}
+
+/** The lines that are sent: those with an item chosen (an empty extra line is left out), with their index on the form. */
+const chosenLines = (v: GiveValues) => v.lines.map((l, i) => ({ ...l, index: i })).filter((l) => l.itemId !== '');
+
+/**
+ * Where a path of aid.give's input is shown: a line's message on that line (lines without an item
+ * are not sent, so the input's line n is the n-th chosen line); no item at all on the first line's
+ * item, an item twice on its second line.
+ */
+function giveFieldOf(path: string, v: GiveValues): `lines.${number}.itemId` | `lines.${number}.quantity` | null {
+  const [top, n, key] = path.split('.');
+  if (top !== 'lines') return null;
+  const chosen = chosenLines(v);
+  if (n === undefined) {
+    if (chosen.length === 0) return 'lines.0.itemId';
+    const again = chosen.find((l, i) => chosen.findIndex((o) => o.itemId === l.itemId) !== i);
+    return again ? `lines.${again.index}.itemId` : null;
+  }
+  const line = chosen[Number(n)];
+  if (line === undefined) return null;
+  return key === 'quantity' ? `lines.${line.index}.quantity` : `lines.${line.index}.itemId`;
+}
+
+/**
+ * The give form for the resident found: items and quantities (react-hook-form's field array),
+ * checked with aid.give's own schema, each message on its line. More than is in stock: the core
+ * says what is left, the button turns into "give anyway", and Enter again gives.
+ */
+function GiveForm({ resident, day, items, onGiven, onCancel }: { resident: ResidentSummary; day: string; items: Item[]; onGiven: (message: string) => void; onCancel: () => void }) {
+  const text = useAidText();
+  const { t } = text;
+  const give = useMutate('aid.give');
+  const below = useBelowZero();
+  const f = useCallForm({
+    call: 'aid.give',
+    defaultValues: { toHousehold: false, lines: [emptyLine()] } as GiveValues,
+    toInput: (v: GiveValues) => {
+      const household = v.toHousehold ? resident.household : null;
+      return {
+        ...(household ? { residentId: null, householdId: household.id } : { residentId: resident.id, householdId: null }),
+        on: day,
+        lines: chosenLines(v).map((l) => ({ itemId: Number(l.itemId), quantity: wholeNumber(l.quantity, Number.NaN) })),
+        note: '',
+        confirmBelowZero: below.asking,
+      };
+    },
+    fieldOf: giveFieldOf,
+    onCancel,
+    // A refused line: react-hook-form focuses its field (every field here is registered).
+    onSubmit: async (input, values) => {
+      const saved = await below.attempt(input.confirmBelowZero === true, () => give.mutateAsync(input));
+      if (saved) {
+        const household = values.toHousehold ? resident.household : null;
+        onGiven(household ? t('aid:day.givenHousehold', { name: resident.fullName, count: household.size }) : t('aid:day.given', { name: resident.fullName }));
+      }
+      return saved;
+    },
+  });
+  const { control, register, watch, clearErrors, setFocus } = f.form;
+  const lines = useFieldArray({ control, name: 'lines' });
+  // The resident is found: the next keystroke chooses the first item.
+  useEffect(() => setFocus('lines.0.itemId'), [setFocus]);
+  /** A message (and the below-zero question) goes away as soon as its field is changed. */
+  const field = (name: `lines.${number}.itemId` | `lines.${number}.quantity` | 'toHousehold') =>
+    register(name, {
+      onChange: () => {
+        clearErrors(name);
+        below.clear();
+      },
+    });
+  const values = watch('lines');
+  // Nothing typed: missing rather than wrong.
+  const quantityError = (i: number) => {
+    const e = f.error(`lines.${i}.quantity`);
+    return e !== undefined && (values[i]?.quantity ?? '').trim() === '' ? 'validation.required' : e;
+  };
+  return (
+    <KeyForm className="card" aria-label={t('aid:day.title')} onSubmit={f.submit} onCancel={f.cancel}>
+      <h2>{resident.fullName}</h2>
+      {resident.household ? (
+        // Just before the first item: Shift+Tab, Space gives to the whole household instead.
+        <label className="checkbox aid-household">
+          <input type="checkbox" {...field('toHousehold')} />
+          <span>
+            {t('aid:day.toHousehold', { count: resident.household.size })}
+            <small className="field-hint">{t('aid:day.householdHint')}</small>
+          </span>
+        </label>
+      ) : null}
+      <RequiredLegend />
+      <div className="aid-lines">
+        {lines.fields.map((l, i) => (
+          <div className="aid-line" key={l.id}>
+            <Field label={t('aid:day.item')} error={f.error(`lines.${i}.itemId`)} required>
+              {(p) => (
+                <select {...p} {...field(`lines.${i}.itemId`)}>
+                  <option value="">—</option>
+                  {items.map((it) => (
+                    <option key={it.id} value={String(it.id)}>
+                      {text.withStock(it)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('aid:day.quantity')} error={quantityError(i)} required>
+              {(p) => <input {...p} inputMode="numeric" autoComplete="off" {...field(`lines.${i}.quantity`)} />}
+            </Field>
+            {lines.fields.length > 1 ? (
+              <button
+                type="button"
+                onClick={() => {
+                  lines.remove(i);
+                  below.clear();
+                }}
+              >
+                {t('aid:day.removeLine')}
+              </button>
+            ) : (
+              <span />
+            )}
+          </div>
+        ))}
+      </div>
+      {below.warning ? (
+        <p className="notice notice-warning" role="alert">
+          {below.warning}
+        </p>
+      ) : null}
+      {f.notice}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={give.isPending || f.saving}>
+          {below.asking ? t('aid:day.confirm') : t('aid:day.give')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            lines.append(emptyLine(), { shouldFocus: false });
+            below.clear();
+            const index = lines.fields.length;
+            window.setTimeout(() => setFocus(`lines.${index}.itemId`), 0);
+          }}
+        >
+          {t('aid:day.addLine')}
+        </button>
+        <button type="button" onClick={f.cancel}>
+          {t('aid:day.cancel')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
 
 /**
  * /aid/day: the desk's distribution day. Find the resident (type, Enter), choose the items and
  * quantities, Enter: given; the picker is ready for the next person. Giving more than is in stock
- * shows what is left; Enter again gives anyway.
+ * shows what is left; Enter again gives.
  */
 export function DistributionDayScreen() {
   const text = useAidText();
@@ -419,40 +654,9 @@ export function DistributionDayScreen() {
   const day = on || today;
   const items = useCall('aid.items', {});
   const list = useCall('aid.distributionList', { on: day }, { enabled: day !== '' });
-  const give = useMutate('aid.give');
-  const save = useSave();
   const [resident, setResident] = useState<ResidentSummary | null>(null);
-  /** Give to the resident's whole household instead (only when they live in one). */
-  const [toHousehold, setToHousehold] = useState(false);
-  const [lines, setLines] = useState<Line[]>([emptyLine()]);
   const [given, setGiven] = useState<string | null>(null);
   const pickerRef = useRef<HTMLInputElement>(null);
-  const firstItemRef = useRef<HTMLSelectElement>(null);
-  const all = items.data?.items ?? [];
-  const setLine = (i: number, patch: Partial<Line>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-
-  const submit = async () => {
-    if (!resident) return;
-    const household = toHousehold ? resident.household : null;
-    setGiven(null);
-    const chosen = lines.filter((l) => l.itemId !== '');
-    const ok = await save.attempt(
-      async () =>
-        void (await give.mutateAsync({
-          ...(household ? { residentId: null, householdId: household.id } : { residentId: resident.id, householdId: null }),
-          on: day,
-          lines: chosen.map((l) => ({ itemId: Number(l.itemId), quantity: Number(l.quantity) })),
-          confirmBelowZero: save.stockShort,
-        })),
-    );
-    if (ok) {
-      setGiven(household ? t('aid:day.givenHousehold', { name: resident.fullName, count: household.size }) : t('aid:day.given', { name: resident.fullName }));
-      setResident(null);
-      setToHousehold(false);
-      setLines([emptyLine()]);
-      window.setTimeout(() => pickerRef.current?.focus(), 0);
-    }
-  };
 
   return (
     <section aria-labelledby="aid-day-title">
@@ -476,70 +680,22 @@ export function DistributionDayScreen() {
           autoFocus
           onPick={(r) => {
             setResident(r);
-            setToHousehold(false);
             setGiven(null);
-            window.setTimeout(() => firstItemRef.current?.focus(), 0);
           }}
         />
       ) : (
-        <KeyForm className="card" aria-label={t('aid:day.title')} onSubmit={submit} onCancel={() => setResident(null)}>
-          <h2>{resident.fullName}</h2>
-          {resident.household ? (
-            // Just before the first item: Shift+Tab, Space gives to the whole household instead.
-            <label className="checkbox aid-household">
-              <input type="checkbox" checked={toHousehold} onChange={(e) => setToHousehold(e.target.checked)} />
-              <span>
-                {t('aid:day.toHousehold', { count: resident.household.size })}
-                <small className="field-hint">{t('aid:day.householdHint')}</small>
-              </span>
-            </label>
-          ) : null}
-          <div className="aid-lines">
-            {lines.map((l, i) => (
-              <div className="aid-line" key={i}>
-                <Field label={t('aid:day.item')} error={save.errors[`lines.${i}.itemId`]}>
-                  {(p) => (
-                    <select {...p} ref={i === 0 ? firstItemRef : undefined} value={l.itemId} onChange={(e) => setLine(i, { itemId: e.target.value })}>
-                      <option value="">—</option>
-                      {all.map((it) => (
-                        <option key={it.id} value={String(it.id)}>
-                          {text.withStock(it)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field label={t('aid:day.quantity')} error={save.errors[`lines.${i}.quantity`]}>
-                  {(p) => <input {...p} inputMode="numeric" value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} />}
-                </Field>
-                {lines.length > 1 ? (
-                  <button type="button" onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>
-                    {t('aid:day.removeLine')}
-                  </button>
-                ) : (
-                  <span />
-                )}
-              </div>
-            ))}
-          </div>
-          {save.errors.lines ? <p className="field-error" role="alert">{t('common:validation.required')}</p> : null}
-          {save.failure ? (
-            <p className={`notice ${save.stockShort ? 'notice-warning' : 'notice-error'}`} role="alert">
-              {save.failure}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="primary" disabled={give.isPending}>
-              {save.stockShort ? t('aid:day.confirm') : t('aid:day.give')}
-            </button>
-            <button type="button" onClick={() => setLines((ls) => [...ls, emptyLine()])}>
-              {t('aid:day.addLine')}
-            </button>
-            <button type="button" onClick={() => setResident(null)}>
-              {t('aid:day.cancel')}
-            </button>
-          </div>
-        </KeyForm>
+        <GiveForm
+          key={resident.id}
+          resident={resident}
+          day={day}
+          items={items.data?.items ?? []}
+          onGiven={(message) => {
+            setGiven(message);
+            setResident(null);
+            window.setTimeout(() => pickerRef.current?.focus(), 0);
+          }}
+          onCancel={() => setResident(null)}
+        />
       )}
       <h2>{t('aid:day.list')}</h2>
       {list.data && list.data.people.length === 0 && list.data.events.length === 0 ? <p className="muted">{t('aid:day.none')}</p> : null}

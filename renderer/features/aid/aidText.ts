@@ -18,30 +18,46 @@ export function useAidText() {
   };
 }
 
-/** A save that shows field messages by path and any other failure as one translated line. */
-export function useSave() {
+/**
+ * The core's "the stock would go below zero" (stockShort, with what is left): the form shows it as
+ * a warning and its button turns into a confirmation; the next save sends `confirmBelowZero`.
+ * Changing the form takes the question back (what was confirmed is what was shown).
+ */
+export function useBelowZero(question?: string) {
   const text = useAidText();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [raw, setRaw] = useState<unknown>(null);
-  const attempt = async (save: () => Promise<void>): Promise<boolean> => {
-    setErrors({});
-    setFailure(null);
-    setRaw(null);
-    try {
-      await save();
-      return true;
-    } catch (err) {
-      setRaw(err);
-      if (err instanceof ApiError && err.body.fields?.length) {
-        const out: Record<string, string> = {};
-        for (const f of err.body.fields) out[f.path] ??= f.message;
-        setErrors(out);
-      } else setFailure(text.error(err));
-      return false;
-    }
+  const [short, setShort] = useState<ApiError | null>(null);
+  const details = short?.body.details as { count?: unknown; item?: unknown } | undefined;
+  return {
+    /** The warning is shown: the next save confirms. */
+    asking: short !== null,
+    /**
+     * The warning in words, or null: the form's own `question` ("… only 3 left. Write it off
+     * anyway?") with what is left, else the core's (a give's) words.
+     */
+    warning:
+      short === null
+        ? null
+        : question && typeof details?.count === 'number' && typeof details.item === 'string'
+          ? text.t(question, { count: details.count, item: details.item })
+          : text.error(short),
+    /**
+     * Runs a save: a stockShort refusal that was not confirmed yet is kept to ask (resolves
+     * `false`, not saved, for useCallForm's onSubmit); any other failure is thrown on.
+     */
+    attempt: async (confirmed: boolean, save: () => Promise<unknown>): Promise<boolean> => {
+      try {
+        await save();
+        setShort(null);
+        return true;
+      } catch (err) {
+        setShort(null);
+        if (!confirmed && err instanceof ApiError && err.body.code === 'stockShort') {
+          setShort(err);
+          return false;
+        }
+        throw err;
+      }
+    },
+    clear: () => setShort(null),
   };
-  /** The core said the stock is short: the next submit confirms. */
-  const stockShort = raw instanceof ApiError && raw.body.code === 'stockShort';
-  return { errors, failure, raw, attempt, stockShort };
 }
