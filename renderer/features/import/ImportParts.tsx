@@ -88,13 +88,14 @@ export function ImportCounts({ answer, done, kind }: { answer: ImportAnswer; don
   );
 }
 
-/** The resident a row duplicates or updates (or was created as), by name, with a link to the page. */
-function ResidentLink({ id }: { id: number }) {
+/**
+ * The resident a row duplicates or updates (or was created as), with a link to the page: named as
+ * the dry run or run found them (the answer's matchName), so that no page is opened (and audited as
+ * a view) for each duplicate a list meets; a resident the row created is named by the row itself.
+ */
+function ResidentLink({ id, name }: { id: number; name: string | null }) {
   const { t } = useTranslation('imports');
-  const page = useCall('residents.get', { id }, { staleTime: 60_000 });
-  const name = page.data?.resident?.fullName;
-  const year = page.data?.resident?.birthYear;
-  return <Link to={`/residents/${id}`}>{name ? `${name}${year ? `, ${year}` : ''}` : t('imports:check.residentNo', { id })}</Link>;
+  return <Link to={`/residents/${id}`}>{name ?? t('imports:check.residentNo', { id })}</Link>;
 }
 
 /** The outcome of every row, with the spreadsheet's row number and the reason in words. */
@@ -123,7 +124,7 @@ export function ImportRowsTable({ answer, done, kind }: { answer: ImportAnswer; 
         r.matchId !== null && r.matchId !== undefined ? (
           // A resident by name; a record of another kind of list by its number.
           kind === 'residents' ? (
-            <ResidentLink id={r.matchId} />
+            <ResidentLink id={r.matchId} name={r.matchName ?? (r.outcome === 'create' ? r.name : null)} />
           ) : (
             t('imports:check.recordNo', { id: r.matchId })
           )

@@ -81,23 +81,35 @@ export async function benchImportResidents(core: { dispatch: Dispatch }, rows = 
 }
 
 /** The longest stall of this thread while watched: a 5 ms heartbeat's longest gap beyond 5 ms, and the event-loop delay histogram's maximum. */
-export function watchStalls(): () => { heartbeatMs: number; loopDelayMs: number } {
+export function watchStalls(): () => { heartbeatMs: number; loopDelayMs: number; endedAt: number } {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   let last = performance.now();
   let longest = 0;
-  const beat = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - 5);
+  let endedAt = last;
+  const gap = (now: number) => {
+    if (now - last - 5 > longest) {
+      longest = now - last - 5;
+      endedAt = now;
+    }
     last = now;
-  }, 5);
+  };
+  const beat = setInterval(() => gap(performance.now()), 5);
   return () => {
     clearInterval(beat);
     // The gap up to now counts too (a stall at the very end).
-    longest = Math.max(longest, performance.now() - last - 5);
+    gap(performance.now());
     histogram.disable();
-    return { heartbeatMs: Math.max(0, longest), loopDelayMs: histogram.max / 1e6 };
+    return { heartbeatMs: Math.max(0, longest), loopDelayMs: histogram.max / 1e6, endedAt };
   };
+}
+
+/** The longest stall of this thread over `ms` with nothing to do: what the machine's load alone costs the heartbeat. */
+export async function idleStall(ms: number): Promise<number> {
+  const stop = watchStalls();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const s = stop();
+  return Math.max(s.heartbeatMs, s.loopDelayMs);
 }
 
 export interface PhaseFigures {
@@ -108,6 +120,10 @@ export interface PhaseFigures {
   created: number;
   duplicates: number;
   rejected: number;
+  /** When the heartbeat's longest gap ended, in ms after the call began (the call took `ms`): near `ms`, the answer's own handling on this thread. */
+  stallEndedMs: number;
+  /** Rows rejected or skipped by reason (of the rows the answer lists: at most its first 5,000). */
+  reasons: Record<string, number>;
 }
 
 export interface KindBenchResult {
@@ -130,8 +146,10 @@ export async function benchImportKind(core: { dispatch: Dispatch }, kind: Import
     const used = process.cpuUsage(cpu);
     const stall = stop();
     if (!answer.ok) throw new Error(`${call} ${kind} failed: ${JSON.stringify(answer.error)}`);
-    const v = answer.value as { created: number; duplicates: number; rejected: number };
-    return { ms, cpuMs: (used.user + used.system) / 1000, stallMs: Math.max(stall.heartbeatMs, stall.loopDelayMs), created: v.created, duplicates: v.duplicates, rejected: v.rejected };
+    const v = answer.value as { created: number; duplicates: number; rejected: number; rows: { reason: string | null }[] };
+    const reasons: Record<string, number> = {};
+    for (const r of v.rows) if (r.reason !== null) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
+    return { ms, cpuMs: (used.user + used.system) / 1000, stallMs: Math.max(stall.heartbeatMs, stall.loopDelayMs), stallEndedMs: stall.endedAt - started, created: v.created, duplicates: v.duplicates, rejected: v.rejected, reasons };
   };
   const dryRun = await phase('import.dryRun');
   const run = await phase('import.run');
