@@ -47,7 +47,7 @@ import { Report, stats } from './bench/report';
 import { peopleByScript, SEARCH_CLASSES, searchQueries } from './bench/search';
 import { fakeResident } from './bench/inputs';
 import { evaluateMatcher } from '../electron/core/features/residents/matcher.eval';
-import { benchImportKind, benchImportResidents, cashbookCsv, requestsCsv, type BenchPerson, type KindBenchResult } from '../electron/core/features/import/bench';
+import { benchImportKind, benchImportResidents, idleStall, cashbookCsv, requestsCsv, type BenchPerson, type KindBenchResult } from '../electron/core/features/import/bench';
 import { CATEGORY_LABELS, KIND_LABELS } from '../electron/core/features/import/import.labels';
 import { findChromium, printHtmlToPdf } from '../electron/core/features/reports/reports.pdf';
 import { reportDocument, reportHtml } from '../electron/core/features/reports/reports.export';
@@ -421,6 +421,7 @@ async function main(): Promise<void> {
 
     // Issue 15's other kinds at city scale, one dry run and one run each (they add to the working copy):
     // a request history of the city's residents and a cash book on its accounts.
+    if (wanted('import.requests.2k') || wanted('import.cashbook.20k')) await idleStallNote();
     if (wanted('import.requests.2k')) await importRequestsMetric();
     if (wanted('import.cashbook.20k')) await importCashbookMetric();
 
@@ -485,8 +486,18 @@ async function main(): Promise<void> {
       report.add({ name, example: `${r.rows} rows, dry run + run: ${counts}`, s: stats([wall]), raw: null, budget: BUDGET.importWall });
       report.add({ name: `${name}.cpu`, example: 'CPU of both threads, dry run + run', s: stats([r.dryRun.cpuMs + r.run.cpuMs]), raw: null, budget: undefined });
       report.add({ name: `${name}.stall`, example: 'longest stall of the calling thread', s: stats([stall]), raw: null, budget: BUDGET.importStall });
-      const phase = (label: string, p: KindBenchResult['run']) => `${label} ${(p.ms / 1000).toFixed(1)} s wall, ${(p.cpuMs / 1000).toFixed(1)} s CPU, longest stall ${p.stallMs.toFixed(0)} ms (${p.created} create, ${p.duplicates} duplicate, ${p.rejected} rejected)`;
+      const phase = (label: string, p: KindBenchResult['run']) => `${label} ${(p.ms / 1000).toFixed(1)} s wall, ${(p.cpuMs / 1000).toFixed(1)} s CPU, longest stall ${p.stallMs.toFixed(0)} ms ending at ${(p.stallEndedMs / 1000).toFixed(2)} s (${p.created} create, ${p.duplicates} duplicate, ${p.rejected} rejected)`;
       process.stderr.write(`  ${name}: ${phase('dry run', r.dryRun)}; ${phase('run', r.run)}; load average ${r.load.toFixed(2)}\n`);
+      const reasons = Object.entries(r.run.reasons).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+      if (reasons !== '') report.notes.push(`${name}: rows not created by reason: ${reasons}`);
+    }
+
+    /** The same watch of this thread for 3 s with no import running: the machine's own share of any stall. */
+    async function idleStallNote(): Promise<void> {
+      const ms = await idleStall(3000);
+      const note = `import stalls: with no import running, the same watch of this thread saw a longest stall of ${ms.toFixed(0)} ms in 3 s (load average ${os.loadavg()[0]?.toFixed(2)})`;
+      report.notes.push(note);
+      process.stderr.write(`  ${note}\n`);
     }
 
     async function importRequestsMetric(): Promise<void> {
