@@ -492,10 +492,10 @@ async function main(): Promise<void> {
       if (reasons !== '') report.notes.push(`${name}: rows not created by reason: ${reasons}`);
     }
 
-    /** The same watch of this thread for 3 s with no import running: the machine's own share of any stall. */
+    /** The same watch of this thread for 10 s with no import running (about as long as an import's phase): the machine's own share of any stall. */
     async function idleStallNote(): Promise<void> {
-      const ms = await idleStall(3000);
-      const note = `import stalls: with no import running, the same watch of this thread saw a longest stall of ${ms.toFixed(0)} ms in 3 s (load average ${os.loadavg()[0]?.toFixed(2)})`;
+      const ms = await idleStall(10_000);
+      const note = `import stalls: with no import running, the same watch of this thread saw a longest stall of ${ms.toFixed(0)} ms in 10 s (load average ${os.loadavg()[0]?.toFixed(2)})`;
       report.notes.push(note);
       process.stderr.write(`  ${note}\n`);
     }
