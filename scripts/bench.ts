@@ -19,6 +19,8 @@
  *   BENCH_MAX_SECONDS=20  stop a metric after this long (at least 5 runs)
  *   BENCH_SEED=N          another city; BENCH_KEEP=1 keeps the working copy (for EXPLAIN QUERY PLAN)
  *   BENCH_ONLY=requests.list,cashbook   only the metrics whose name starts with one of these
+ *   BENCH_ONLY=import     the imports only: import.requests.2k and import.cashbook.20k (dry run + run, with the
+ *                         calling thread's longest stall, budget 200 ms) and import.residents.50k (run), in that order
  *
  * The last line of output is one JSON object: {"metrics":[{name, unit, p50, p95, raw_p50?, budget_p95?}, …]}.
  * The exit code is 0 even when a budget is exceeded; such lines say OVER BUDGET.
@@ -45,7 +47,8 @@ import { Report, stats } from './bench/report';
 import { peopleByScript, SEARCH_CLASSES, searchQueries } from './bench/search';
 import { fakeResident } from './bench/inputs';
 import { evaluateMatcher } from '../electron/core/features/residents/matcher.eval';
-import { benchImportResidents } from '../electron/core/features/import/bench';
+import { benchImportKind, benchImportResidents, idleStall, cashbookCsv, requestsCsv, type BenchPerson, type KindBenchResult } from '../electron/core/features/import/bench';
+import { CATEGORY_LABELS, KIND_LABELS } from '../electron/core/features/import/import.labels';
 import { findChromium, printHtmlToPdf } from '../electron/core/features/reports/reports.pdf';
 import { reportDocument, reportHtml } from '../electron/core/features/reports/reports.export';
 import type { ResultsReport } from '../shared/domain/reports';
@@ -65,7 +68,7 @@ const KEEP = process.env.BENCH_KEEP === '1';
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter((s) => s !== '');
 
 /** Budgets of issue 11: p95 at city scale on this machine, in ms. */
-const BUDGET = { search: 15, list: 20, residentPage: 20, board: 50, cashflow: 50, outlook: 50, report: 200, write: 15, backup: 10_000 } as const;
+const BUDGET = { search: 15, list: 20, residentPage: 20, board: 50, cashflow: 50, outlook: 50, report: 200, write: 15, backup: 10_000, importWall: 60_000, importStall: 200 } as const;
 
 const log = (line: string) => console.log(line);
 const ctx: CallContext = { actor: BUILT_IN_ADMIN };
@@ -444,9 +447,15 @@ async function main(): Promise<void> {
     // online backup API, as make-backup.ts copies) as its raw part: what the checks and the container add.
     if (wanted('backup')) await backupMetric();
 
+    // Issue 15's other kinds at city scale, one dry run and one run each (they add to the working copy):
+    // a request history of the city's residents and a cash book on its accounts.
+    if (wanted('import.requests.2k') || wanted('import.cashbook.20k')) await idleStallNote();
+    if (wanted('import.requests.2k')) await importRequestsMetric();
+    if (wanted('import.cashbook.20k')) await importCashbookMetric();
+
     // Issue 15: 50,000 residents from a Windows-1251 CSV into the city (the duplicate matcher against
     // its register), one run, last because it adds them to the working copy.
-    if (wanted('import')) {
+    if (wanted('import.residents.50k')) {
       const r = await benchImportResidents(core);
       const s1 = stats([r.ms]);
       report.add({ name: 'import.residents.50k', example: `${r.rows} rows: ${r.created} created, ${r.duplicates} duplicates, ${r.rejected} rejected`, s: s1, raw: null, budget: 60_000 });
@@ -495,6 +504,69 @@ async function main(): Promise<void> {
       report.add({ name: 'residents.search', example: 'all scripts and kinds of query, limit 8', s: stats(all), raw: stats(allRaw), budget: BUDGET.search });
       for (const r of rows) report.add(r);
       process.stderr.write(`  residents.search: p50 ${stats(all).p50.toFixed(2)} ms\n`);
+    }
+
+    /** The wall time (dry run + run), CPU time and longest stall of this thread of an import of another kind: three rows, with budgets. */
+    function reportImport(name: string, r: KindBenchResult): void {
+      const wall = r.dryRun.ms + r.run.ms;
+      const stall = Math.max(r.dryRun.stallMs, r.run.stallMs);
+      const counts = `${r.run.created} created, ${r.run.duplicates} duplicates, ${r.run.rejected} rejected`;
+      report.add({ name, example: `${r.rows} rows, dry run + run: ${counts}`, s: stats([wall]), raw: null, budget: BUDGET.importWall });
+      report.add({ name: `${name}.cpu`, example: 'CPU of both threads, dry run + run', s: stats([r.dryRun.cpuMs + r.run.cpuMs]), raw: null, budget: undefined });
+      report.add({ name: `${name}.stall`, example: 'longest stall of the calling thread', s: stats([stall]), raw: null, budget: BUDGET.importStall });
+      const phase = (label: string, p: KindBenchResult['run']) => `${label} ${(p.ms / 1000).toFixed(1)} s wall, ${(p.cpuMs / 1000).toFixed(1)} s CPU, longest stall ${p.stallMs.toFixed(0)} ms ending at ${(p.stallEndedMs / 1000).toFixed(2)} s (${p.created} create, ${p.duplicates} duplicate, ${p.rejected} rejected)`;
+      process.stderr.write(`  ${name}: ${phase('dry run', r.dryRun)}; ${phase('run', r.run)}; load average ${r.load.toFixed(2)}\n`);
+      const reasons = Object.entries(r.run.reasons).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+      if (reasons !== '') report.notes.push(`${name}: rows not created by reason: ${reasons}`);
+    }
+
+    /** The same watch of this thread for 10 s with no import running (about as long as an import's phase): the machine's own share of any stall. */
+    async function idleStallNote(): Promise<void> {
+      const ms = await idleStall(10_000);
+      const note = `import stalls: with no import running, the same watch of this thread saw a longest stall of ${ms.toFixed(0)} ms in 10 s (load average ${os.loadavg()[0]?.toFixed(2)})`;
+      report.notes.push(note);
+      process.stderr.write(`  ${note}\n`);
+    }
+
+    async function importRequestsMetric(): Promise<void> {
+      // Residents with a name and a birth year whom no other resident shares them with (the matcher would call such a row ambiguous).
+      const people = q<{ lastName: string; firstName: string; patronymic: string; birthYear: number }>(
+        `select last_name as lastName, first_name as firstName, patronymic, birth_year as birthYear from residents
+          where erased_at is null and birth_year is not null and last_name != '' and first_name != ''
+          group by name_key, birth_year having count(*) = 1 order by min(id) limit 2000`,
+      ) satisfies BenchPerson[];
+      const language = String(sqlite.prepare("select value from settings where key = 'language'").pluck().get() ?? 'uk') as keyof typeof KIND_LABELS;
+      const kindNames = q<{ code: string | null; name: string | null }>('select code, name from service_kinds where archived_at is null order by id').map((k) => {
+        const label = k.code !== null ? (KIND_LABELS[language]?.[k.code] ?? KIND_LABELS.uk[k.code]) : null;
+        return typeof label === 'string' ? label : (k.name ?? k.code ?? '');
+      }).filter((n) => n !== '');
+      if (people.length === 0 || kindNames.length === 0) {
+        const why = `import.requests.2k: not run (${people.length} residents with a name and a birth year of their own, ${kindNames.length} kinds of help)`;
+        report.notes.push(why);
+        log(why);
+        return;
+      }
+      const csv = requestsCsv(2000, people, kindNames, today);
+      const file = { fileName: 'історія-звернень.csv', base64: Buffer.from(csv.bytes).toString('base64') };
+      reportImport('import.requests.2k', await benchImportKind(core, 'requests', 2000, file, csv.mapping));
+    }
+
+    async function importCashbookMetric(): Promise<void> {
+      const accounts = q<{ name: string }>('select name from cash_accounts where archived_at is null order by id').map((a) => a.name);
+      const labelOf = (c: { code: string | null; name: string | null }) => {
+        const label = c.code !== null ? CATEGORY_LABELS.uk[c.code] : null;
+        return typeof label === 'string' ? label : (c.name ?? '');
+      };
+      const byDirection = (direction: string) => q<{ code: string | null; name: string | null }>("select code, name from cash_categories where archived_at is null and direction = ? and (code is null or code != 'grantTranche') order by id", direction).map(labelOf).filter((n) => n !== '');
+      if (accounts.length === 0) {
+        const why = 'import.cashbook.20k: not run (the centre has no cash account)';
+        report.notes.push(why);
+        log(why);
+        return;
+      }
+      const csv = cashbookCsv(20_000, accounts, byDirection('income'), byDirection('expense'), today);
+      const file = { fileName: 'касова-книга.csv', base64: Buffer.from(csv.bytes).toString('base64') };
+      reportImport('import.cashbook.20k', await benchImportKind(core, 'cashbook', 20_000, file, csv.mapping));
     }
 
     async function backupMetric(): Promise<void> {

@@ -210,3 +210,48 @@ test.describe('import wizard (el)', () => {
     await page.screenshot({ path: shot('import-el-cashbook-done.png'), fullPage: true });
   });
 });
+
+/** A small cash book in each language's own column names and code page (pl is the issue's case; ru and el for the screenshots of the longer words). */
+const CASH_BOOKS = [
+  { language: 'pl', centreName: 'Ośrodek w Przemyślu', encoding: 'windows-1250', header: ['Data', 'Przychód', 'Rozchód', 'Kasa', 'Opis'], texts: ['darowizna', 'bilety', 'zły dzień'] },
+  { language: 'ru', centreName: 'Центр села Сылва', encoding: 'windows-1251', header: ['Дата', 'Приход', 'Расход', 'Счёт', 'Примечание'], texts: ['пожертвование', 'билеты', 'плохой день'] },
+  { language: 'el', centreName: 'Κέντρο Πειραιά', encoding: 'windows-1253', header: ['Ημερομηνία', 'Έσοδα', 'Έξοδα', 'Λογαριασμός', 'Αιτιολογία'], texts: ['δωρεά', 'εισιτήρια', 'λάθος μέρα'] },
+] as const;
+
+for (const book of CASH_BOOKS) {
+  test.describe(`import wizard (${book.language})`, () => {
+    test.use({ setUp: centre(book.language, book.centreName) });
+
+    test(`a cash book (${book.language}): the counts speak of entries posted, with no households and nothing updated`, async ({ page, hearth }) => {
+      const [cash] = await hearth.call('accounts.list', {});
+      expect(cash, 'the centre’s cash box').toBeDefined();
+      const account = cash?.name ?? '';
+      const [gift, tickets, bad] = book.texts;
+      const rows = [[...book.header], ['02.11.2026', '150,00', '', account, gift], ['03.11.2026', '', '20,50', account, tickets], ['31.11.2026', '10,00', '', account, bad]];
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const t = await openApp(page, hearth, { language: book.language, route: '/import?kind=cashbook' });
+      await page.getByLabel(t('imports:file.choose')).setInputFiles({ name: 'kasa.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeText(csvText(rows, ';'), book.encoding)) });
+      await expect(page.getByRole('cell', { name: gift })).toBeVisible();
+      await page.getByRole('button', { name: t('imports:read.next') }).click();
+      await page.getByRole('button', { name: t('imports:columns.dryRun') }).click();
+      await expect(page.getByRole('heading', { level: 2, name: t('imports:check.title') })).toBeFocused();
+      const counts = page.getByLabel(t('imports:counts.label'), { exact: true });
+      // Rows, entries to post, duplicates, rejected: no "to update" (a cash book only adds).
+      await expect(counts.getByRole('term')).toHaveText([t('imports:counts.rows'), t('imports:counts.byKind.cashbook.create'), t('imports:counts.duplicates'), t('imports:counts.rejected')]);
+      await expect(counts.getByRole('definition')).toHaveText(['3', '2', '0', '1']);
+      await page.getByRole('button', { name: t('imports:check.confirm', { count: 2 }) }).click();
+      await expect(page.getByRole('heading', { level: 2, name: t('imports:done.title') })).toBeFocused();
+      // The result: entries posted; no households row, no "updated" row.
+      await expect(counts.getByRole('term')).toHaveText([t('imports:counts.rows'), t('imports:counts.byKind.cashbook.created'), t('imports:counts.duplicates'), t('imports:counts.rejected')]);
+      await expect(counts.getByRole('definition')).toHaveText(['3', '2', '0', '1']);
+      await expect(counts.getByText(t('imports:counts.households'))).toHaveCount(0);
+      // The rows' column names what each became: a record, not a resident.
+      await expect(page.getByRole('table', { name: t('imports:check.caption') }).getByRole('columnheader', { name: t('imports:check.matchRecordDone') })).toBeVisible();
+      expect(ownString(book.language, 'imports:counts.byKind.cashbook.created')).not.toBe(ownString('en', 'imports:counts.byKind.cashbook.created'));
+      // Posted indeed: two entries of the cash box.
+      const after = await hearth.call('accounts.list', {});
+      expect(after.find((a) => a.id === cash?.id)?.entryCount).toBe(2);
+      await page.screenshot({ path: shot(`import-${book.language}-cashbook-counts.png`), fullPage: true });
+    });
+  });
+}

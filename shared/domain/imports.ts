@@ -148,6 +148,12 @@ const rowOutcome = out({
   matchId: pub(num.nullable()),
   /** The earlier row of the same file it duplicates. */
   matchRow: pub(num.nullable()),
+  /**
+   * The registered resident a residents row duplicates or updates, as the table names them ("Иванова
+   * Мария Петровна, 1941"), so that the wizard shows who without opening their page (which would be
+   * audited as a view); null for other outcomes and other kinds of list.
+   */
+  matchName: identity(str.nullable()),
 });
 
 export const importResultSchema = out({

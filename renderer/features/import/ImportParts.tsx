@@ -58,18 +58,24 @@ export function ImportBusy({ what, kind = 'residents' }: { what: 'reading' | 'ch
   );
 }
 
-/** The counts of a dry run or a run. */
-export function ImportCounts({ answer, done }: { answer: ImportAnswer; done: boolean }) {
+/**
+ * The counts of a dry run or a run, in the words of the kind of list: residents are created or
+ * updated and make households; the other kinds only add (volunteers, requests, entries posted to
+ * the cash book, receipts into stock), so neither "updated" nor "households" is shown for them.
+ */
+export function ImportCounts({ answer, done, kind }: { answer: ImportAnswer; done: boolean; kind: ImportKind }) {
   const { t } = useTranslation('imports');
   const format = useFormat();
+  const residents = kind === 'residents';
+  const created = residents ? t(done ? 'imports:counts.created' : 'imports:counts.create') : t(`imports:counts.byKind.${kind}.${done ? 'created' : 'create'}`);
   const items: [string, number][] = [
     [t('imports:counts.rows'), answer.rowCount ?? 0],
-    [t(done ? 'imports:counts.created' : 'imports:counts.create'), answer.created ?? 0],
-    [t(done ? 'imports:counts.updated' : 'imports:counts.update'), answer.updated ?? 0],
+    [created, answer.created ?? 0],
+    ...(residents ? ([[t(done ? 'imports:counts.updated' : 'imports:counts.update'), answer.updated ?? 0]] as [string, number][]) : []),
     [t('imports:counts.duplicates'), answer.duplicates ?? 0],
     [t('imports:counts.rejected'), answer.rejected ?? 0],
   ];
-  if (done) items.push([t('imports:counts.households'), answer.households ?? 0]);
+  if (done && residents) items.push([t('imports:counts.households'), answer.households ?? 0]);
   return (
     <dl className="import-counts" aria-label={t('imports:counts.label')}>
       {items.map(([label, n]) => (
@@ -82,13 +88,14 @@ export function ImportCounts({ answer, done }: { answer: ImportAnswer; done: boo
   );
 }
 
-/** The resident a row duplicates or updates (or was created as), by name, with a link to the page. */
-function ResidentLink({ id }: { id: number }) {
+/**
+ * The resident a row duplicates or updates (or was created as), with a link to the page: named as
+ * the dry run or run found them (the answer's matchName), so that no page is opened (and audited as
+ * a view) for each duplicate a list meets; a resident the row created is named by the row itself.
+ */
+function ResidentLink({ id, name }: { id: number; name: string | null }) {
   const { t } = useTranslation('imports');
-  const page = useCall('residents.get', { id }, { staleTime: 60_000 });
-  const name = page.data?.resident?.fullName;
-  const year = page.data?.resident?.birthYear;
-  return <Link to={`/residents/${id}`}>{name ? `${name}${year ? `, ${year}` : ''}` : t('imports:check.residentNo', { id })}</Link>;
+  return <Link to={`/residents/${id}`}>{name ?? t('imports:check.residentNo', { id })}</Link>;
 }
 
 /** The outcome of every row, with the spreadsheet's row number and the reason in words. */
@@ -111,12 +118,13 @@ export function ImportRowsTable({ answer, done, kind }: { answer: ImportAnswer; 
     { id: 'reason', header: t('imports:check.reason'), cell: ({ row: { original: r } }) => reason(r) },
     {
       id: 'match',
-      header: t(done ? 'imports:check.matchDone' : 'imports:check.match'),
+      // A resident for a residents list; a record (volunteer, request, entry, movement) for the others.
+      header: kind === 'residents' ? t(done ? 'imports:check.matchDone' : 'imports:check.match') : t(done ? 'imports:check.matchRecordDone' : 'imports:check.matchRecord'),
       cell: ({ row: { original: r } }) =>
         r.matchId !== null && r.matchId !== undefined ? (
           // A resident by name; a record of another kind of list by its number.
           kind === 'residents' ? (
-            <ResidentLink id={r.matchId} />
+            <ResidentLink id={r.matchId} name={r.matchName ?? (r.outcome === 'create' ? r.name : null)} />
           ) : (
             t('imports:check.recordNo', { id: r.matchId })
           )

@@ -494,7 +494,7 @@ export function ImportScreen() {
             {t('imports:check.title')}
           </h2>
           <p className="field-hint">{t('imports:check.nothingYet')}</p>
-          <ImportCounts answer={dry} done={false} />
+          <ImportCounts answer={dry} done={false} kind={kind} />
           <ImportRowsTable answer={dry} done={false} kind={kind} />
           {runCall.isPending ? <ImportBusy what="importing" kind={kind} /> : null}
           <FileError error={runCall.error} />
@@ -518,7 +518,7 @@ export function ImportScreen() {
           <div className="notice notice-success" role="status">
             {t('imports:done.summary', { count: result.created ?? 0, n: format.number(result.created ?? 0), file: file?.fileName ?? '' })}
           </div>
-          <ImportCounts answer={result} done />
+          <ImportCounts answer={result} done kind={kind} />
           <div className="actions">
             {result.reportId ? <RejectedDownload reportId={result.reportId} count={result.rejected ?? 0} /> : null}
             <button type="button" onClick={startOver}>

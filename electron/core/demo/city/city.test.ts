@@ -79,6 +79,24 @@ describe('city generator', () => {
     expect(made.auditEntries).toBe(made.calls + 1);
   });
 
+  it('names its staff in the city’s language: a Ukrainian centre’s people, on the sign-in screen’s demo accounts too', () => {
+    // The admin, the three demo users (as a Ukrainian demo centre names them: users.demo.ts), then the city's first new colleague.
+    expect(db.prepare('select name, role from users order by id limit 5').all()).toEqual([
+      { name: 'Адміністратор', role: 'admin' },
+      { name: 'Галина Мартинюк', role: 'frontdesk' },
+      { name: 'Ганна Білик', role: 'coordinator' },
+      { name: 'Ірина Коваль', role: 'treasurer' },
+      { name: 'Оксана Ткаченко', role: 'frontdesk' },
+    ]);
+    const accounts = JSON.parse(db.prepare("select value from settings where key = 'demoAccounts'").pluck().get() as string) as { userId: number; name: string }[];
+    expect(accounts.map((a) => [a.userId, a.name]).sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual([
+      [1, 'Адміністратор'],
+      [2, 'Галина Мартинюк'],
+      [3, 'Ганна Білик'],
+      [4, 'Ірина Коваль'],
+    ]);
+  });
+
   it('writes what the calls write on its fast paths (checked call by call in this run)', () => {
     // verifyAfter: each fast-path call ran the real handler first, in a savepoint, and compared rows and entry.
     for (const call of FAST_CALLS) expect(made.byCall[call]?.n ?? 0, call).toBeGreaterThan(0);

@@ -18,7 +18,7 @@ import { BUILT_IN_ADMIN, type Actor } from '../../context';
 import { startCore, DATABASE_FILE } from '../../start';
 import { silentLogger } from '../../logger';
 import { addDemoAccounts } from '../../features/users/users.service';
-import { DEMO_ADMIN_PASSWORD, DEMO_SCRYPT_PARAMS, DEMO_USERS } from '../users.demo';
+import { DEMO_ADMIN_PASSWORD, DEMO_SCRYPT_PARAMS, demoUsersIn } from '../users.demo';
 import { Rng } from '../demo';
 import { AuditChainWriter } from './audit';
 import { CityMoney } from './money';
@@ -35,7 +35,7 @@ import { DAY_MS, dayStart, HOUR, isoDay, MINUTE, weekdayOf } from './time';
 import { Staff, type CityCounts, type CityWorld } from './world';
 
 /** Bump when the generated content changes: the bench keeps its city file per version and seed. */
-export const CITY_GENERATOR_VERSION = 4;
+export const CITY_GENERATOR_VERSION = 5;
 export const CITY_SEED = 20261206;
 
 export const CITY_COUNTS: CityCounts = {
@@ -92,9 +92,12 @@ export interface CityResult {
   now: string;
 }
 
-/** Staff joining over the years (the three demo users from the start, with their demo passwords). */
+/**
+ * Staff joining over the years: the three demo users from the start, with their demo passwords and
+ * named as a demo centre of the city's language names them (demoUsersIn), then the city's own.
+ */
 const STAFF: ReadonlyArray<{ name: string; role: 'frontdesk' | 'coordinator' | 'treasurer'; year: number; password: string; pin: string | null }> = [
-  ...DEMO_USERS.map((u) => ({ name: u.name, role: u.role as 'frontdesk' | 'coordinator' | 'treasurer', year: 0, password: u.password, pin: u.pin })),
+  ...demoUsersIn(CITY_CENTRE.language).map((u) => ({ name: u.name, role: u.role as 'frontdesk' | 'coordinator' | 'treasurer', year: 0, password: u.password, pin: u.pin })),
   { name: 'Оксана Ткаченко', role: 'frontdesk', year: 1.5, password: 'city-frontdesk-2', pin: null },
   { name: 'Марія Бондар', role: 'frontdesk', year: 3, password: 'city-frontdesk-3', pin: null },
   { name: 'Олена Савчук', role: 'coordinator', year: 4, password: 'city-coordinator-2', pin: null },

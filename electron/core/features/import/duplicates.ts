@@ -18,6 +18,7 @@ import { matchPeople } from '../residents/matcher';
 export interface SamePerson {
   id: number;
   fullName: string;
+  birthYear: number | null;
 }
 
 type Candidate = Pick<ResidentData, 'lastName' | 'firstName' | 'patronymic' | 'birthYear' | 'phones'>;
@@ -77,7 +78,7 @@ export async function findSameMany(ex: Executor, people: Candidate[]): Promise<S
         prepared.set(id, theirs);
       }
       mine ??= preparePerson(p as MatchPerson);
-      if (scorePrepared(mine, theirs).verdict === 'same') found.push({ id, fullName: fullName({ lastName: other.lastName, firstName: other.firstName, patronymic: other.patronymic ?? '' }) });
+      if (scorePrepared(mine, theirs).verdict === 'same') found.push({ id, fullName: fullName({ lastName: other.lastName, firstName: other.firstName, patronymic: other.patronymic ?? '' }), birthYear: other.birthYear ?? null });
     }
     return found;
   });

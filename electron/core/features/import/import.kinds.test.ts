@@ -10,10 +10,8 @@ import { residentInput, settingsInput } from '../../testing/builders';
 import { volunteerInput } from '../volunteers/volunteers.builders';
 import { writeSettings } from '../settings/settings.service';
 import { ensureDefaultAccounts } from '../cashbook/accounts';
-import { csvText, encodeText } from './fixtures';
+import { CASHBOOK_ROWS, IVANOVA, REQUEST_ROWS, STOCK_ROWS, VOLUNTEER_ROWS, counts, fileOf, guessed as guessedIn, outcomes, type ImportFileOf } from './kinds.fixtures';
 import { guessMapping, type ImportKind, type ImportMapping } from '../../../../shared/domain/imports';
-import type { Encoding } from './read/decode';
-import type { Separator } from './read/table';
 
 const NOW = '2026-11-16T09:30:00.000Z';
 let t: TestCore;
@@ -26,19 +24,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const fileOf = (rows: string[][], encoding: Encoding = 'windows-1251', separator: Separator = ';', bom = false) => ({
-  fileName: 'список.csv',
-  base64: b64(encodeText(csvText(rows, separator), encoding, bom)),
-});
-type File = ReturnType<typeof fileOf>;
-
-async function guessed(kind: ImportKind, file: File, language: ImportMapping['language'] = 'ru'): Promise<ImportMapping> {
-  const p = await t.value('import.preview', { kind, file });
-  return { columns: p.guessed ?? {}, nameOrder: 'auto', language };
-}
-const outcomes = (r: { rows?: { row: number; outcome: string; reason: string | null; column: string | null }[] | undefined }) => r.rows?.map((x) => [x.row, x.outcome, x.reason, x.column]);
-const counts = (r: { created?: number; duplicates?: number; rejected?: number }) => [r.created, r.duplicates, r.rejected];
+const guessed = (kind: ImportKind, file: ImportFileOf, language: ImportMapping['language'] = 'ru') => guessedIn(t, kind, file, language);
 
 describe('the mapping per kind', () => {
   it('guesses each kind’s fields from header names in the five languages, and refuses a field of another kind', async () => {
@@ -61,15 +47,7 @@ describe('the mapping per kind', () => {
 });
 
 describe('import of volunteers', () => {
-  const ROWS = [
-    ['ФИО', 'Телефон', 'Языки', 'Навыки', 'Постоянный', 'Договор'],
-    ['Петров Андрей Ильич', '+7 922 111-22-33', 'русский', 'Есть машина', 'да', '01.03.2026'],
-    ['Смирнова Ольга', '', 'русский, английский', 'Есть машина, пеку пироги', 'нет', '15.02.2025'],
-    ['Кузьмин Иван', '', 'клингонский', '', '', ''],
-    ['Лесная Анна', '', '', '', '', '31.02.2025'],
-    ['Смирнова Ольга', '', 'русский, английский', 'Есть машина, пеку пироги', 'нет', '15.02.2025'],
-    ['Волков Пётр', '', '', 'дрова', 'x', ''],
-  ];
+  const ROWS = VOLUNTEER_ROWS;
 
   it('dry run, run, a second run: the matcher finds a registered volunteer; unknown skills join the list', async () => {
     const petrov = await t.value('volunteers.create', volunteerInput());
@@ -163,17 +141,7 @@ describe('the corpus: code pages, separators, dates and names as other centres w
 });
 
 describe('import of a cash book', () => {
-  const ROWS = [
-    ['Дата', 'Приход', 'Расход', 'Счёт', 'Статья', 'Контрагент', 'Примечание'],
-    ['05.11.2026', '1 500,00', '', 'Касса', 'Пожертвования', 'Иванов И. И.', 'взнос'],
-    ['2026-11-06', '', '320,50', 'касса', 'Лекарства для жителей', 'Аптека', ''],
-    ['07.11.2026', '200', '', 'Сейф', '', '', ''],
-    ['31.11.2026', '100', '', 'Касса', '', '', ''],
-    ['08.11.2026', '', '50', 'Расчётный счёт', '', '', 'комиссия банка'],
-    ['09.11.2026', '100', '', 'Касса', 'Зарплата', '', ''],
-    ['10/11/2026', '1 000', '', 'Касса', '', '', ''],
-    ['12.11.2026', '1,234', '', 'Касса', '', '', ''],
-  ];
+  const ROWS = CASHBOOK_ROWS;
 
   it('amounts by the money fields’ reader; an unknown account rejects the row; balances follow', async () => {
     const file = fileOf(ROWS);
@@ -271,18 +239,7 @@ describe('import of a cash book', () => {
 describe('import of in-kind stock', () => {
   it('items found or added by name and size; stock moves through the aid feature’s writes', async () => {
     const blanket = await t.value('aid.addItem', { name: 'Одеяло', size: '', unit: 'piece' });
-    const file = fileOf([
-      ['Наименование', 'Размер', 'Ед. изм.', 'Количество', 'Дата', 'От кого'],
-      ['Детская обувь', '28', 'пар', '12', '01.11.2026', 'Красный Крест'],
-      ['Детская обувь', '30', 'пары', '8', '01.11.2026', 'Красный Крест'],
-      ['Продуктовый набор', '', 'шт', '40', '02.11.2026', ''],
-      ['детская обувь', '28', 'пар', '5', '03.11.2026', 'Магазин'],
-      ['одеяло', '', 'штук', '0', '', ''],
-      ['Одеяло', '', 'коробка', '3', '', ''],
-      ['Одеяло', '', 'шт.', '6', '', 'Приход из церкви'],
-      ['Одеяло', '', 'кг', '6', '', ''],
-      ['Одеяло', '', '', '2', '17.11.2026', ''],
-    ]);
+    const file = fileOf(STOCK_ROWS);
     const mapping = await guessed('stock', file);
     expect(mapping.columns).toEqual({ Наименование: 'item', Размер: 'size', 'Ед. изм.': 'unit', Количество: 'quantity', Дата: 'date', 'От кого': 'donor' });
     const dry = await t.value('import.dryRun', { kind: 'stock', file, mapping });
@@ -316,16 +273,8 @@ describe('import of in-kind stock', () => {
 
 describe('import of a request history', () => {
   it('the resident by name and birth year through the matcher; not found or unknown kind → rejected with the reason', async () => {
-    const ivanova = await t.value('residents.create', residentInput({ lastName: 'Иванова', firstName: 'Мария', patronymic: 'Петровна', birthYear: 1941, phones: [] }));
-    const file = fileOf([
-      ['ФИО', 'Год рождения', 'Вид помощи', 'Дата', 'Статус', 'Описание'],
-      ['Иванова Мария Петровна', '1941', 'Дрова', '01.10.2026', 'выполнено', 'привезли 2 м3'],
-      ['Иванова Мария', '1941', 'Покупка продуктов', '02.10.2026', '', ''],
-      ['Сидоров Иван', '1960', 'Дрова', '03.10.2026', '', ''],
-      ['Иванова Мария Петровна', '1941', 'Стрижка', '03.10.2026', '', ''],
-      ['Иванова Мария Петровна', '1941', 'Дрова', '01.10.2026', 'новое', ''],
-      ['Иванова Мария Петровна', '1941', 'Дрова', '05.10.2026', 'в работе', 'ещё раз'],
-    ]);
+    const ivanova = await t.value('residents.create', residentInput(IVANOVA));
+    const file = fileOf(REQUEST_ROWS);
     const mapping = await guessed('requests', file);
     expect(mapping.columns).toEqual({ ФИО: 'fullName', 'Год рождения': 'birthYear', 'Вид помощи': 'kind', Дата: 'date', Статус: 'status', Описание: 'text' });
     const dry = await t.value('import.dryRun', { kind: 'requests', file, mapping });

@@ -66,7 +66,7 @@ async function classify(ex: Executor, kind: OtherKind, rows: KindRow[], today: s
   const out: Classified[] = [];
   const asked: Classified[] = [];
   for (const r of rows) {
-    const o: Outcome = { row: r.row, outcome: 'create', reason: null, column: null, text: null, name: r.name, matchId: null, matchRow: null };
+    const o: Outcome = { row: r.row, outcome: 'create', reason: null, column: null, text: null, name: r.name, matchId: null, matchRow: null, matchName: null };
     const c: Classified = { row: r, outcome: o, value: null };
     out.push(c);
     if (r.data === null) Object.assign(o, { outcome: 'rejected', reason: r.reason, column: r.column, text: r.text });

@@ -15,7 +15,7 @@ import { residentInput, settingsInput } from '../../testing/builders';
 import { volunteerInput } from '../volunteers/volunteers.builders';
 import { writeSettings } from '../settings/settings.service';
 import { ensureDefaultAccounts } from '../cashbook/accounts';
-import { csvText, encodeText } from './fixtures';
+import { CASHBOOK_ROWS, IVANOVA, REQUEST_ROWS, STOCK_ROWS, VOLUNTEER_ROWS, counts, fileOf, guessed as guessedIn, outcomes, type ImportFileOf } from './kinds.fixtures';
 import { importStepOf, type ImportKind, type ImportMapping } from '../../../../shared/domain/imports';
 import type { CoreEvent } from '../../events';
 import { BUILT_IN_ADMIN } from '../../context';
@@ -35,14 +35,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const fileOf = (rows: string[][]) => ({ fileName: 'список.csv', base64: Buffer.from(encodeText(csvText(rows, ';'), 'windows-1251')).toString('base64') });
-type File = ReturnType<typeof fileOf>;
-async function guessed(kind: ImportKind, file: File): Promise<ImportMapping> {
-  const p = await t.value('import.preview', { kind, file });
-  return { columns: p.guessed ?? {}, nameOrder: 'auto', language: 'ru' };
-}
-const outcomes = (r: { rows?: { row: number; outcome: string; reason: string | null; column: string | null }[] | undefined }) => r.rows?.map((x) => [x.row, x.outcome, x.reason, x.column]);
-const counts = (r: { created?: number; duplicates?: number; rejected?: number }) => [r.created, r.duplicates, r.rejected];
+const guessed = (kind: ImportKind, file: ImportFileOf): Promise<ImportMapping> => guessedIn(t, kind, file);
 
 /** The `import` task's progress events while `work` runs. */
 async function heard<T>(work: () => Promise<T>): Promise<{ value: T; events: { done: number; total: number }[] }> {
@@ -74,15 +67,7 @@ function expectUnchanged(before: Record<string, unknown[]>) {
 }
 
 describe('volunteers on the long-work thread', () => {
-  const ROWS = [
-    ['ФИО', 'Телефон', 'Языки', 'Навыки', 'Постоянный', 'Договор'],
-    ['Петров Андрей Ильич', '+7 922 111-22-33', 'русский', 'Есть машина', 'да', '01.03.2026'],
-    ['Смирнова Ольга', '', 'русский, английский', 'Есть машина, пеку пироги', 'нет', '15.02.2025'],
-    ['Кузьмин Иван', '', 'клингонский', '', '', ''],
-    ['Лесная Анна', '', '', '', '', '31.02.2025'],
-    ['Смирнова Ольга', '', 'русский, английский', 'Есть машина, пеку пироги', 'нет', '15.02.2025'],
-    ['Волков Пётр', '', '', 'дрова', 'x', ''],
-  ];
+  const ROWS = VOLUNTEER_ROWS;
 
   it('dry run and run: the same outcomes as on one thread, progress to 2 × and 3 × rows', { timeout: 60_000 }, async () => {
     const petrov = await t.value('volunteers.create', volunteerInput());
@@ -126,18 +111,10 @@ describe('volunteers on the long-work thread', () => {
 });
 
 describe('a request history on the long-work thread', () => {
-  const ROWS = [
-    ['ФИО', 'Год рождения', 'Вид помощи', 'Дата', 'Статус', 'Описание'],
-    ['Иванова Мария Петровна', '1941', 'Дрова', '01.10.2026', 'выполнено', 'привезли 2 м3'],
-    ['Иванова Мария', '1941', 'Покупка продуктов', '02.10.2026', '', ''],
-    ['Сидоров Иван', '1960', 'Дрова', '03.10.2026', '', ''],
-    ['Иванова Мария Петровна', '1941', 'Стрижка', '03.10.2026', '', ''],
-    ['Иванова Мария Петровна', '1941', 'Дрова', '01.10.2026', 'новое', ''],
-    ['Иванова Мария Петровна', '1941', 'Дрова', '05.10.2026', 'в работе', 'ещё раз'],
-  ];
+  const ROWS = REQUEST_ROWS;
 
   it('dry run and run: the resident by the matcher, the same outcomes, progress to its total', { timeout: 60_000 }, async () => {
-    const ivanova = await t.value('residents.create', residentInput({ lastName: 'Иванова', firstName: 'Мария', patronymic: 'Петровна', birthYear: 1941, phones: [] }));
+    const ivanova = await t.value('residents.create', residentInput(IVANOVA));
     const file = fileOf(ROWS);
     const mapping = await guessed('requests', file);
     const dry = await heard(() => t.value('import.dryRun', { kind: 'requests', file, mapping }));
@@ -166,7 +143,7 @@ describe('a request history on the long-work thread', () => {
   });
 
   it('all rows or none: a status history refused on the third request leaves nothing', { timeout: 60_000 }, async () => {
-    await t.value('residents.create', residentInput({ lastName: 'Иванова', firstName: 'Мария', patronymic: 'Петровна', birthYear: 1941, phones: [] }));
+    await t.value('residents.create', residentInput(IVANOVA));
     t.sqlite.exec("create trigger refuse_one before insert on requests when new.description = 'сбой' begin select raise(abort, 'refused'); end");
     const file = fileOf([
       ['ФИО', 'Год рождения', 'Вид помощи', 'Дата', 'Статус', 'Описание'],
@@ -183,17 +160,7 @@ describe('a request history on the long-work thread', () => {
 });
 
 describe('a cash book on the long-work thread', () => {
-  const ROWS = [
-    ['Дата', 'Приход', 'Расход', 'Счёт', 'Статья', 'Контрагент', 'Примечание'],
-    ['05.11.2026', '1 500,00', '', 'Касса', 'Пожертвования', 'Иванов И. И.', 'взнос'],
-    ['2026-11-06', '', '320,50', 'касса', 'Лекарства для жителей', 'Аптека', ''],
-    ['07.11.2026', '200', '', 'Сейф', '', '', ''],
-    ['31.11.2026', '100', '', 'Касса', '', '', ''],
-    ['08.11.2026', '', '50', 'Расчётный счёт', '', '', 'комиссия банка'],
-    ['09.11.2026', '100', '', 'Касса', 'Зарплата', '', ''],
-    ['10/11/2026', '1 000', '', 'Касса', '', '', ''],
-    ['12.11.2026', '1,234', '', 'Касса', '', '', ''],
-  ];
+  const ROWS = CASHBOOK_ROWS;
 
   it('dry run and run: the same outcomes and balances, progress to its total', { timeout: 60_000 }, async () => {
     const file = fileOf(ROWS);
@@ -260,18 +227,7 @@ describe('a cash book on the long-work thread', () => {
 describe('in-kind stock on the long-work thread', () => {
   it('dry run and run: items found or added, stock follows, progress to its total', { timeout: 60_000 }, async () => {
     const blanket = await t.value('aid.addItem', { name: 'Одеяло', size: '', unit: 'piece' });
-    const file = fileOf([
-      ['Наименование', 'Размер', 'Ед. изм.', 'Количество', 'Дата', 'От кого'],
-      ['Детская обувь', '28', 'пар', '12', '01.11.2026', 'Красный Крест'],
-      ['Детская обувь', '30', 'пары', '8', '01.11.2026', 'Красный Крест'],
-      ['Продуктовый набор', '', 'шт', '40', '02.11.2026', ''],
-      ['детская обувь', '28', 'пар', '5', '03.11.2026', 'Магазин'],
-      ['одеяло', '', 'штук', '0', '', ''],
-      ['Одеяло', '', 'коробка', '3', '', ''],
-      ['Одеяло', '', 'шт.', '6', '', 'Приход из церкви'],
-      ['Одеяло', '', 'кг', '6', '', ''],
-      ['Одеяло', '', '', '2', '17.11.2026', ''],
-    ]);
+    const file = fileOf(STOCK_ROWS);
     const mapping = await guessed('stock', file);
     const dry = await heard(() => t.value('import.dryRun', { kind: 'stock', file, mapping }));
     expect(outcomes(dry.value)).toEqual([
@@ -319,7 +275,7 @@ describe('in-kind stock on the long-work thread', () => {
 
 describe('a write of another connection during the compare', () => {
   it('a request history of 2,000 rows: the run begins again under the write lock and still writes every row, once', { timeout: 120_000 }, async () => {
-    await t.value('residents.create', residentInput({ lastName: 'Иванова', firstName: 'Мария', patronymic: 'Петровна', birthYear: 1941, phones: [] }));
+    await t.value('residents.create', residentInput(IVANOVA));
     const rows = [['ФИО', 'Год рождения', 'Вид помощи', 'Дата']];
     // One request a day from 1 January 2020: 2,000 different days.
     for (let i = 0; i < 2000; i++) rows.push(['Иванова Мария Петровна', '1941', 'Дрова', new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10)]);

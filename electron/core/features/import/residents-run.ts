@@ -19,6 +19,7 @@ import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { MAX_RESULT_ROWS, type ImportKind, type ImportResult } from '../../../../shared/domain/imports';
 import { nameKey } from '../../../../shared/domain/text';
+import { fullName } from '../../../../shared/domain/residents';
 import { MAX_MEMBERS } from '../../../../shared/domain/households';
 import { AppError, type ApiErrorBody } from '../../../../shared/api/errors';
 import type { Actor } from '../../context';
@@ -70,6 +71,9 @@ async function knownFingerprints(ex: Executor, rows: PreparedRow[]): Promise<Set
   return known;
 }
 
+/** A registered resident as the wizard's table names them: "Иванова Мария Петровна, 1941". */
+const matchName = (name: string, birthYear: number | null) => (birthYear !== null ? `${name}, ${birthYear}` : name);
+
 /** What each row would do: create, update, duplicate or rejected (and why). */
 export async function classify(ex: Executor, rows: PreparedRow[], onCompared: (done: number) => void = () => {}): Promise<Classified[]> {
   const known = await knownFingerprints(ex, rows);
@@ -88,7 +92,7 @@ export async function classify(ex: Executor, rows: PreparedRow[], onCompared: (d
   const seenPerson = new Map<string, number>();
   const out: Classified[] = [];
   for (const r of rows) {
-    const o: Outcome = { row: r.row, outcome: 'create', reason: r.note, column: null, text: null, name: r.name, matchId: null, matchRow: null };
+    const o: Outcome = { row: r.row, outcome: 'create', reason: r.note, column: null, text: null, name: r.name, matchId: null, matchRow: null, matchName: null };
     const done = (patch: Partial<Outcome>) => out.push({ row: r, outcome: { ...o, ...patch } });
     if (r.data === null) {
       done({ outcome: 'rejected', reason: r.reason, column: r.column, text: r.text });
@@ -105,9 +109,9 @@ export async function classify(ex: Executor, rows: PreparedRow[], onCompared: (d
     }
     seenPrint.set(r.fingerprint, r.row);
     if (r.id !== null) {
-      const found = await ex.selectFrom('residents').select(['id', 'erased_at']).where('id', '=', r.id).executeTakeFirst();
+      const found = await ex.selectFrom('residents').select(['id', 'erased_at', 'last_name', 'first_name', 'patronymic', 'birth_year']).where('id', '=', r.id).executeTakeFirst();
       if (!found || found.erased_at !== null) done({ outcome: 'rejected', reason: 'validation.importNoSuchResident', column: null });
-      else done({ outcome: 'update', matchId: r.id });
+      else done({ outcome: 'update', matchId: r.id, matchName: matchName(fullName({ lastName: found.last_name, firstName: found.first_name, patronymic: found.patronymic }), found.birth_year) });
       continue;
     }
     const personKey = `${nameKey(r.data.lastName, r.data.firstName, r.data.patronymic)}|${r.data.birthYear ?? ''}`;
@@ -127,7 +131,8 @@ export async function classify(ex: Executor, rows: PreparedRow[], onCompared: (d
     }
     const same = sameOf.get(r) ?? [];
     if (same.length > 0) {
-      done({ outcome: 'duplicate', reason: 'validation.importSameAsRegistered', matchId: (same[0] as { id: number }).id });
+      const match = same[0] as SamePerson;
+      done({ outcome: 'duplicate', reason: 'validation.importSameAsRegistered', matchId: match.id, matchName: matchName(match.fullName, match.birthYear) });
       continue;
     }
     done({});
