@@ -127,3 +127,31 @@ for (const language of ['ru', 'el'] as const satisfies readonly Lng[]) {
     });
   });
 }
+
+for (const language of ['ru', 'el'] as const satisfies readonly Lng[]) {
+  test.describe(`a centre set up without an admin password, in ${language}`, () => {
+    test('the admin password is set once, typed twice: an admin’s length and the repeat are checked', async ({ page, hearth }) => {
+      await hearth.call('setup.complete', { ...centre(language), demo: false, adminName: '' });
+      const t = await openApp(page, hearth, { language });
+      await expect(page.getByRole('heading', { level: 1, name: t('users:claim.title') })).toBeVisible();
+      const password = page.getByLabel(t('users:fields.newPassword'), { exact: true });
+      const repeat = page.getByLabel(t('users:fields.repeatPassword'), { exact: true });
+      await expect(password).toBeFocused();
+      await expect(password).toHaveAttribute('autocomplete', 'new-password');
+      await expect(repeat).toHaveAttribute('autocomplete', 'new-password');
+      // Nine characters: an admin needs ten; and the repeat differs.
+      await password.fill('nine-char');
+      await repeat.fill('nine-chaR');
+      await repeat.press('Enter');
+      await expect(password).toHaveAccessibleDescription(t('common:validation.passwordShortStrong'));
+      await expect(repeat).toHaveAccessibleDescription(t('common:validation.passwordsDiffer'));
+      await page.screenshot({ path: artifactPath(`claim-admin-${language}.png`) });
+      await password.fill('the-admin-password');
+      await repeat.fill('the-admin-password');
+      await repeat.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: t('users:claim.title') })).toHaveCount(0);
+      const status = await contextCall(page.context(), hearth, 'app.status', {});
+      expect([status.user?.role, status.session.needsAdminPassword]).toEqual(['admin', false]);
+    });
+  });
+}
