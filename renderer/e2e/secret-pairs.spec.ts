@@ -124,6 +124,15 @@ for (const language of ['ru', 'el'] as const satisfies readonly Lng[]) {
       await expect(form.getByText(t('users:pinNone'))).toBeVisible();
       await expect(form.getByRole('button', { name: t('users:removePin') })).toHaveCount(0);
       expect((await hearth.call('users.list', { includeInactive: true })).find((u) => u.id === user.id)?.hasPin).toBe(false);
+
+      // The details above: the role and the language (with the role's hint) change and are saved.
+      const details = page.getByRole('form', { name: t('users:details') });
+      await details.getByLabel(t('users:fields.role'), { exact: true }).selectOption('coordinator');
+      await expect(details.getByText(t('users:roleHints.coordinator'))).toBeVisible();
+      await details.getByLabel(t('users:fields.language'), { exact: true }).selectOption('uk');
+      await details.getByRole('button', { name: t('common:save') }).click();
+      await expect(details.getByText(t('users:saved'))).toBeVisible();
+      expect((await hearth.call('users.list', { includeInactive: true })).find((u) => u.id === user.id)).toMatchObject({ role: 'coordinator', language: 'uk' });
     });
   });
 }

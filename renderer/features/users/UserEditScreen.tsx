@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/api/roles';
@@ -65,8 +66,8 @@ function NewUser() {
       void navigate('/admin/users');
     },
   });
-  const { register, watch, setValue } = f.form;
-  const [role, language] = watch(['role', 'language']);
+  const { register, watch } = f.form;
+  const role = watch('role');
 
   return (
     <>
@@ -76,21 +77,7 @@ function NewUser() {
         <Field label={t('users:fields.name')} error={f.error('name')} className="span-2" required>
           {(p) => <input {...p} autoFocus {...register('name')} />}
         </Field>
-        <SelectField
-          label={t('users:fields.role')}
-          value={role}
-          options={ROLES}
-          optionLabel={(r) => t(`users:roles.${r}`)}
-          onChange={(r) => setValue('role', r, { shouldDirty: true })}
-          hint={t(`users:roleHints.${role}`)}
-        />
-        <SelectField
-          label={t('users:fields.language')}
-          value={language}
-          options={LANGUAGE_CHOICES}
-          optionLabel={(l) => (l === 'default' ? t('users:languageDefault') : LANGUAGE_NAMES[l])}
-          onChange={(l) => setValue('language', l, { shouldDirty: true })}
-        />
+        <RoleAndLanguage form={f.form} />
         <SecretPair
           f={f}
           repeat={PASSWORD_REPEAT}
@@ -174,15 +161,37 @@ function DetailsForm({ user }: { user: UserSummary }) {
       setSaved(true);
     },
   });
-  const { register, watch, setValue } = f.form;
-  const [role, language] = watch(['role', 'language']);
+  const { register } = f.form;
+  const titleId = useId();
   return (
-    <KeyForm className="card form-grid" onSubmit={f.submit}>
-      <h2 className="span-2">{t('users:details')}</h2>
+    <KeyForm className="card form-grid" onSubmit={f.submit} aria-labelledby={titleId}>
+      <h2 className="span-2" id={titleId}>
+        {t('users:details')}
+      </h2>
       <RequiredLegend />
       <Field label={t('users:fields.name')} error={f.error('name')} className="span-2" required>
         {(p) => <input {...p} {...register('name')} />}
       </Field>
+      <RoleAndLanguage form={f.form} />
+      {f.notice}
+      {saved ? <p className="notice notice-success span-2">{t('users:saved')}</p> : null}
+      <div className="actions span-2">
+        <button type="submit" className="primary" disabled={update.isPending || f.saving}>
+          {t('common:save')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
+
+/** The user's role (with what it lets them do) and their interface language, on the new user's form and the details form. */
+function RoleAndLanguage<V extends { role: Role; language: LanguageChoice }>(props: { form: UseFormReturn<V> }) {
+  const { t } = useTranslation(['users', 'common']);
+  // Both forms hold these two fields (V says so); react-hook-form cannot name them through V.
+  const { watch, setValue } = props.form as unknown as UseFormReturn<{ role: Role; language: LanguageChoice }>;
+  const [role, language] = watch(['role', 'language']);
+  return (
+    <>
       <SelectField
         label={t('users:fields.role')}
         value={role}
@@ -198,14 +207,7 @@ function DetailsForm({ user }: { user: UserSummary }) {
         optionLabel={(l) => (l === 'default' ? t('users:languageDefault') : LANGUAGE_NAMES[l])}
         onChange={(l) => setValue('language', l, { shouldDirty: true })}
       />
-      {f.notice}
-      {saved ? <p className="notice notice-success span-2">{t('users:saved')}</p> : null}
-      <div className="actions span-2">
-        <button type="submit" className="primary" disabled={update.isPending || f.saving}>
-          {t('common:save')}
-        </button>
-      </div>
-    </KeyForm>
+    </>
   );
 }
 
