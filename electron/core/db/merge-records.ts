@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import { AppError } from '../../../shared/api/errors';
-import type { Executor } from './schema';
+import type { DB, Executor } from './schema';
 
 export type MergedKind = 'residents' | 'volunteers';
 
@@ -17,6 +17,9 @@ const OF = {
   residents: { column: 'resident_id', merges: 'resident_merges' },
   volunteers: { column: 'volunteer_id', merges: 'volunteer_merges' },
 } as const;
+
+/** The tables that point at a person of this kind (they have its column). */
+type PointingAt<K extends MergedKind> = { [T in keyof DB]: (typeof OF)[K]['column'] extends keyof DB[T] ? T : never }[keyof DB] & string;
 
 export interface MergePair {
   survivorId: number;
@@ -33,9 +36,9 @@ export function mergeRefused(message: string): AppError {
  * with none is left out). `holdOnce`: the refusal when a table lets a person hold a row once (an
  * open case, a current household) and both records hold one.
  */
-export async function moveRows<T extends string>(
+export async function moveRows<K extends MergedKind, T extends PointingAt<K>>(
   trx: Executor,
-  kind: MergedKind,
+  kind: K,
   tables: readonly T[],
   { survivorId, otherId }: MergePair,
   holdOnce?: string,
@@ -56,7 +59,13 @@ export async function moveRows<T extends string>(
 }
 
 /** The other record's rows of `table` on a `key` (an event, a task) that the survivor is on too go: one person, one row (the survivor's). */
-export async function dropShared(trx: Executor, kind: MergedKind, table: string, key: string, { survivorId, otherId }: MergePair): Promise<void> {
+export async function dropShared<K extends MergedKind, T extends PointingAt<K>>(
+  trx: Executor,
+  kind: K,
+  table: T,
+  key: keyof DB[T] & string,
+  { survivorId, otherId }: MergePair,
+): Promise<void> {
   const column = sql.ref(OF[kind].column);
   await sql`delete from ${sql.table(table)} where ${column} = ${otherId}
     and ${sql.ref(key)} in (select ${sql.ref(key)} from ${sql.table(table)} where ${column} = ${survivorId})`.execute(trx);
