@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MERGE_FIELDS, scorePair, type MergeField } from '../../../shared/domain/matcher';
 import type { Resident } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
-import { ApiError } from '../../bridge';
-import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useLabels } from '../../ui/labels';
 import { MatchReasons } from './MatchReasons';
+import { MergeCompare, type MergeLine } from './MergeCompare';
 import './duplicates.css';
 
 /** Two records side by side: the value to keep picked row by row, then one merge (residents.merge). */
@@ -50,15 +49,7 @@ function MergeForm(props: { a: Resident; b: Resident }) {
   const labels = useLabels();
   const navigate = useNavigate();
   const merge = useMutate('residents.merge');
-  const [swapped, setSwapped] = useState(false);
-  const survivor = swapped ? props.b : props.a;
-  const other = swapped ? props.a : props.b;
-  const [picks, setPicks] = useState<Record<MergeField, 'survivor' | 'other'>>(
-    () => Object.fromEntries(MERGE_FIELDS.map((f) => [f, 'survivor'])) as Record<MergeField, 'survivor' | 'other'>,
-  );
-  const match = scorePair(survivor, other);
-  const dash = t('common:none');
-  const shown: Record<MergeField, { label: string; value: (r: Resident) => string }> = {
+  const lines: Record<MergeField, MergeLine<Resident>> = {
     lastName: { label: t('residents:form.lastName'), value: (r) => r.lastName },
     firstName: { label: t('residents:form.firstName'), value: (r) => r.firstName },
     patronymic: { label: t('residents:form.patronymic'), value: (r) => r.patronymic },
@@ -68,81 +59,20 @@ function MergeForm(props: { a: Resident; b: Resident }) {
     notes: { label: t('residents:form.notes'), value: (r) => r.notes },
     situations: { label: t('residents:form.situation'), value: (r) => r.situations.map(labels.situation).join(', ') },
   };
-  const issues = merge.error instanceof ApiError ? (merge.error.body.fields ?? []) : [];
-  const confirm = async () => {
-    if (merge.isPending) return;
-    try {
-      const saved = await merge.mutateAsync({ survivorId: survivor.id, otherId: other.id, fields: picks });
-      void navigate(`/residents/${saved.id}`);
-    } catch {
-      // Shown below.
-    }
-  };
   return (
-    <div>
-      <div className="page-head">
-        <h1>{t('residents:merge.title')}</h1>
-      </div>
-      <p className="field-hint">{t('residents:merge.intro')}</p>
-      <p>
-        <MatchReasons verdict={match.verdict} score={match.score} reasons={match.reasons} />
-      </p>
-      <table className="card merge-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('residents:merge.field')}</th>
-            <th scope="col">
-              {t('residents:merge.keeps')}: {survivor.fullName}
-            </th>
-            <th scope="col">
-              {t('residents:merge.goes')}: {other.fullName}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {MERGE_FIELDS.map((f) => {
-            const mine = shown[f].value(survivor);
-            const theirs = shown[f].value(other);
-            return (
-              <tr key={f}>
-                <th scope="row">{shown[f].label}</th>
-                {(['survivor', 'other'] as const).map((side) => (
-                  <td key={side}>
-                    <label>
-                      <input
-                        type="radio"
-                        name={`merge-${f}`}
-                        checked={picks[f] === side}
-                        onChange={() => setPicks((p) => ({ ...p, [f]: side }))}
-                        aria-label={`${shown[f].label}: ${(side === 'survivor' ? mine : theirs) || dash}`}
-                      />
-                      <span>{(side === 'survivor' ? mine : theirs) || dash}</span>
-                    </label>
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {issues.length > 0 ? (
-        <div role="alert" className="notice notice-error">
-          {issues.map((i) => fieldText(t, i)).join(' ')}
-        </div>
-      ) : (
-        <ErrorNotice error={merge.error} />
-      )}
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => void confirm()} disabled={merge.isPending}>
-          {t('residents:merge.confirm')}
-        </button>
-        <button type="button" onClick={() => setSwapped((s) => !s)}>
-          {t('residents:merge.swap')}
-        </button>
-        <button type="button" onClick={() => void navigate(-1)}>
-          {t('common:cancel')}
-        </button>
-      </div>
-    </div>
+    <MergeCompare
+      ns="residents"
+      a={props.a}
+      b={props.b}
+      fields={MERGE_FIELDS}
+      lines={lines}
+      above={(survivor, other) => {
+        const match = scorePair(survivor, other);
+        return <MatchReasons verdict={match.verdict} score={match.score} reasons={match.reasons} />;
+      }}
+      merge={merge}
+      onMerged={(id) => void navigate(`/residents/${id}`)}
+      onCancel={() => void navigate(-1)}
+    />
   );
 }

@@ -6,6 +6,7 @@ import { Field, RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { useCallForm } from '../../ui/useCallForm';
 import { secretFormSchema, type Repeat } from '../../ui/secretSchemas';
+import { SecretPair } from '../users/SecretPairForm';
 import { contract } from '../../../shared/api/contract';
 import { SelectField } from '../../ui/SelectField';
 import {
@@ -82,12 +83,15 @@ export function FirstRun() {
         <Field label={t('setup:adminName')} error={f.error('adminName')} hint={t('setup:adminNameHint')} className="span-2">
           {(p) => <input {...p} {...register('adminName')} autoComplete="name" />}
         </Field>
-        <Field label={t('setup:adminPassword')} error={f.error('adminPassword')} hint={t('setup:adminPasswordHint', { count: PASSWORD_MIN_STRONG })} required>
-          {(p) => <input {...p} type="password" {...register('adminPassword')} autoComplete="new-password" />}
-        </Field>
-        <Field label={t('setup:adminPasswordRepeat')} error={f.error('adminPasswordRepeat')} required>
-          {(p) => <input {...p} type="password" {...register('adminPasswordRepeat')} autoComplete="new-password" />}
-        </Field>
+        <SecretPair
+          f={f}
+          repeat={ADMIN_PASSWORD_REPEAT}
+          kind="password"
+          label={t('setup:adminPassword')}
+          repeatLabel={t('setup:adminPasswordRepeat')}
+          hint={t('setup:adminPasswordHint', { count: PASSWORD_MIN_STRONG })}
+          required
+        />
         <SelectField label={t('setup:country')} value={country} options={COUNTRIES} optionLabel={(c) => t(`setup:countries.${c}`)} onChange={pickCountry} />
         <SelectField label={t('setup:currency')} value={currency} options={CURRENCIES} optionLabel={(c) => t(`setup:currencies.${c}`)} onChange={(c) => setValue('currency', c)} />
         <SelectField label={t('setup:language')} value={language} options={LANGUAGES} optionLabel={(l) => LANGUAGE_NAMES[l]} onChange={pickLanguage} className="span-2" optionLang />

@@ -4,10 +4,11 @@ import { contract } from '../../../shared/api/contract';
 import { PASSWORD_MIN_STRONG } from '../../../shared/domain/users';
 import { invoke } from '../../bridge';
 import { queryKeyOf } from '../../app/api';
-import { Field, RequiredLegend } from '../../ui/Field';
+import { RequiredLegend } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { useCallForm } from '../../ui/useCallForm';
 import { PASSWORD_REPEAT, secretFormSchema } from '../../ui/secretSchemas';
+import { SecretPair } from './SecretPairForm';
 import './users.css';
 
 interface ClaimValues {
@@ -33,7 +34,6 @@ export function ClaimAdminScreen() {
       await client.invalidateQueries({ queryKey: queryKeyOf('app.status') });
     },
   });
-  const { register } = f.form;
 
   return (
     <main className="page narrow sign-in">
@@ -41,12 +41,17 @@ export function ClaimAdminScreen() {
       <p className="lead">{t('users:claim.intro')}</p>
       <KeyForm className="card form-grid" onSubmit={f.submit}>
         <RequiredLegend />
-        <Field label={t('users:fields.newPassword')} error={f.error('password')} hint={t('users:passwordRule', { count: PASSWORD_MIN_STRONG })} className="span-2" required>
-          {(p) => <input {...p} type="password" autoFocus autoComplete="new-password" {...register('password')} />}
-        </Field>
-        <Field label={t('users:fields.repeatPassword')} error={f.error('passwordRepeat')} className="span-2" required>
-          {(p) => <input {...p} type="password" autoComplete="new-password" {...register('passwordRepeat')} />}
-        </Field>
+        <SecretPair
+          f={f}
+          repeat={PASSWORD_REPEAT}
+          kind="password"
+          label={t('users:fields.newPassword')}
+          repeatLabel={t('users:fields.repeatPassword')}
+          hint={t('users:passwordRule', { count: PASSWORD_MIN_STRONG })}
+          required
+          className="span-2"
+          autoFocus
+        />
         {f.notice}
         <div className="actions span-2">
           <button type="submit" className="primary" disabled={f.saving}>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/api/roles';
@@ -13,6 +14,7 @@ import { KeyForm } from '../../ui/KeyForm';
 import { SelectField } from '../../ui/SelectField';
 import { useCallForm } from '../../ui/useCallForm';
 import { PASSWORD_REPEAT, PIN_REPEAT, secretFormSchema } from '../../ui/secretSchemas';
+import { SecretPair, SecretPairForm } from './SecretPairForm';
 import './users.css';
 
 type LanguageChoice = Language | 'default';
@@ -64,8 +66,8 @@ function NewUser() {
       void navigate('/admin/users');
     },
   });
-  const { register, watch, setValue } = f.form;
-  const [role, language] = watch(['role', 'language']);
+  const { register, watch } = f.form;
+  const role = watch('role');
 
   return (
     <>
@@ -75,36 +77,26 @@ function NewUser() {
         <Field label={t('users:fields.name')} error={f.error('name')} className="span-2" required>
           {(p) => <input {...p} autoFocus {...register('name')} />}
         </Field>
-        <SelectField
-          label={t('users:fields.role')}
-          value={role}
-          options={ROLES}
-          optionLabel={(r) => t(`users:roles.${r}`)}
-          onChange={(r) => setValue('role', r, { shouldDirty: true })}
-          hint={t(`users:roleHints.${role}`)}
+        <RoleAndLanguage form={f.form} />
+        <SecretPair
+          f={f}
+          repeat={PASSWORD_REPEAT}
+          kind="password"
+          label={t('users:fields.password')}
+          repeatLabel={t('users:fields.repeatPassword')}
+          hint={t('users:passwordRule', { count: passwordMinLength(role) })}
+          required
         />
-        <SelectField
-          label={t('users:fields.language')}
-          value={language}
-          options={LANGUAGE_CHOICES}
-          optionLabel={(l) => (l === 'default' ? t('users:languageDefault') : LANGUAGE_NAMES[l])}
-          onChange={(l) => setValue('language', l, { shouldDirty: true })}
-        />
-        <Field label={t('users:fields.password')} error={f.error('password')} hint={t('users:passwordRule', { count: passwordMinLength(role) })} required>
-          {(p) => <input {...p} type="password" autoComplete="new-password" {...register('password')} />}
-        </Field>
-        <Field label={t('users:fields.repeatPassword')} error={f.error('passwordRepeat')} required>
-          {(p) => <input {...p} type="password" autoComplete="new-password" {...register('passwordRepeat')} />}
-        </Field>
         {mayUnlockWithPin(role) ? (
-          <>
-            <Field label={t('users:fields.pinOptional')} error={f.error('pin')} hint={t('users:pinRule')}>
-              {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="off" {...register('pin')} />}
-            </Field>
-            <Field label={t('users:fields.repeatPin')} error={f.error('pinRepeat')}>
-              {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="off" {...register('pinRepeat')} />}
-            </Field>
-          </>
+          <SecretPair
+            f={f}
+            repeat={PIN_REPEAT}
+            kind="pin"
+            label={t('users:fields.pinOptional')}
+            repeatLabel={t('users:fields.repeatPin')}
+            hint={t('users:pinRule')}
+            required={false}
+          />
         ) : (
           <p className="field-hint span-2">{t('users:noPinForRole')}</p>
         )}
@@ -169,15 +161,37 @@ function DetailsForm({ user }: { user: UserSummary }) {
       setSaved(true);
     },
   });
-  const { register, watch, setValue } = f.form;
-  const [role, language] = watch(['role', 'language']);
+  const { register } = f.form;
+  const titleId = useId();
   return (
-    <KeyForm className="card form-grid" onSubmit={f.submit}>
-      <h2 className="span-2">{t('users:details')}</h2>
+    <KeyForm className="card form-grid" onSubmit={f.submit} aria-labelledby={titleId}>
+      <h2 className="span-2" id={titleId}>
+        {t('users:details')}
+      </h2>
       <RequiredLegend />
       <Field label={t('users:fields.name')} error={f.error('name')} className="span-2" required>
         {(p) => <input {...p} {...register('name')} />}
       </Field>
+      <RoleAndLanguage form={f.form} />
+      {f.notice}
+      {saved ? <p className="notice notice-success span-2">{t('users:saved')}</p> : null}
+      <div className="actions span-2">
+        <button type="submit" className="primary" disabled={update.isPending || f.saving}>
+          {t('common:save')}
+        </button>
+      </div>
+    </KeyForm>
+  );
+}
+
+/** The user's role (with what it lets them do) and their interface language, on the new user's form and the details form. */
+function RoleAndLanguage<V extends { role: Role; language: LanguageChoice }>(props: { form: UseFormReturn<V> }) {
+  const { t } = useTranslation(['users', 'common']);
+  // Both forms hold these two fields (V says so); react-hook-form cannot name them through V.
+  const { watch, setValue } = props.form as unknown as UseFormReturn<{ role: Role; language: LanguageChoice }>;
+  const [role, language] = watch(['role', 'language']);
+  return (
+    <>
       <SelectField
         label={t('users:fields.role')}
         value={role}
@@ -193,14 +207,7 @@ function DetailsForm({ user }: { user: UserSummary }) {
         optionLabel={(l) => (l === 'default' ? t('users:languageDefault') : LANGUAGE_NAMES[l])}
         onChange={(l) => setValue('language', l, { shouldDirty: true })}
       />
-      {f.notice}
-      {saved ? <p className="notice notice-success span-2">{t('users:saved')}</p> : null}
-      <div className="actions span-2">
-        <button type="submit" className="primary" disabled={update.isPending || f.saving}>
-          {t('common:save')}
-        </button>
-      </div>
-    </KeyForm>
+    </>
   );
 }
 
@@ -208,41 +215,17 @@ function DetailsForm({ user }: { user: UserSummary }) {
 function PasswordForm({ user }: { user: UserSummary }) {
   const { t } = useTranslation(['users', 'common']);
   const reset = useMutate('users.resetPassword');
-  const [saved, setSaved] = useState(false);
-  const empty = { password: '', passwordRepeat: '' };
-  const f = useCallForm({
-    call: 'users.resetPassword',
-    defaultValues: empty,
-    schema: secretFormSchema(contract['users.resetPassword'].input, { repeats: [PASSWORD_REPEAT], role: user.role }),
-    check: (v: typeof empty) => ({ id: user.id, ...v }),
-    toInput: (v: typeof empty) => ({ id: user.id, password: v.password }),
-    onSubmit: async (input) => {
-      setSaved(false);
-      await reset.mutateAsync(input);
-      setSaved(true);
-    },
-    // Both fields empty again.
-    afterSave: () => empty,
-  });
-  const { register } = f.form;
   return (
-    <KeyForm className="card form-grid" onSubmit={f.submit}>
-      <h2 className="span-2">{t('users:resetPassword')}</h2>
-      <RequiredLegend />
-      <Field label={t('users:fields.newPassword')} error={f.error('password')} hint={t('users:passwordRule', { count: passwordMinLength(user.role) })} required>
-        {(p) => <input {...p} type="password" autoComplete="new-password" {...register('password')} />}
-      </Field>
-      <Field label={t('users:fields.repeatPassword')} error={f.error('passwordRepeat')} required>
-        {(p) => <input {...p} type="password" autoComplete="new-password" {...register('passwordRepeat')} />}
-      </Field>
-      {f.notice}
-      {saved ? <p className="notice notice-success span-2">{t('users:passwordSaved')}</p> : null}
-      <div className="actions span-2">
-        <button type="submit" disabled={reset.isPending || f.saving}>
-          {t('users:resetPassword')}
-        </button>
-      </div>
-    </KeyForm>
+    <SecretPairForm
+      call="users.resetPassword"
+      kind="password"
+      role={user.role}
+      title={t('users:resetPassword')}
+      toInput={({ secret }) => ({ id: user.id, password: secret })}
+      save={(input) => reset.mutateAsync(input)}
+      saved={t('users:passwordSaved')}
+      submit={t('users:resetPassword')}
+    />
   );
 }
 
@@ -250,50 +233,18 @@ function PasswordForm({ user }: { user: UserSummary }) {
 function PinForm({ user }: { user: UserSummary }) {
   const { t } = useTranslation(['users', 'common']);
   const setPin = useMutate('users.setPin');
-  const [saved, setSaved] = useState(false);
-  const empty = { pin: '', pinRepeat: '' };
-  const f = useCallForm({
-    call: 'users.setPin',
-    defaultValues: empty,
-    schema: secretFormSchema(contract['users.setPin'].input, { repeats: [PIN_REPEAT] }),
-    check: (v: typeof empty) => ({ id: user.id, ...v }),
-    toInput: (v: typeof empty) => ({ id: user.id, pin: v.pin }),
-    onSubmit: async (input) => {
-      setSaved(false);
-      await setPin.mutateAsync(input);
-      setSaved(true);
-    },
-    afterSave: () => empty,
-  });
-  const { register } = f.form;
-  const remove = () => {
-    setSaved(false);
-    setPin.mutate({ id: user.id, pin: null }, { onSuccess: () => setSaved(true) });
-  };
   return (
-    <KeyForm className="card form-grid" onSubmit={f.submit}>
-      <h2 className="span-2">{t('users:pinTitle')}</h2>
-      <p className="field-hint span-2">{user.hasPin ? t('users:pinSet') : t('users:pinNone')}</p>
-      <RequiredLegend />
-      <Field label={t('users:fields.newPin')} error={f.error('pin')} hint={t('users:pinRule')} required>
-        {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="off" {...register('pin')} />}
-      </Field>
-      <Field label={t('users:fields.repeatPin')} error={f.error('pinRepeat')} required>
-        {(p) => <input {...p} type="password" inputMode="numeric" autoComplete="off" {...register('pinRepeat')} />}
-      </Field>
-      {f.notice}
-      <ErrorNotice error={setPin.error && !setPin.error.body.fields ? setPin.error : null} />
-      {saved ? <p className="notice notice-success span-2">{t('users:pinSaved')}</p> : null}
-      <div className="actions span-2">
-        <button type="submit" disabled={setPin.isPending || f.saving}>
-          {t('users:setPin')}
-        </button>
-        {user.hasPin ? (
-          <button type="button" onClick={remove} disabled={setPin.isPending}>
-            {t('users:removePin')}
-          </button>
-        ) : null}
-      </div>
-    </KeyForm>
+    <SecretPairForm
+      call="users.setPin"
+      kind="pin"
+      role={user.role}
+      title={t('users:pinTitle')}
+      intro={user.hasPin ? t('users:pinSet') : t('users:pinNone')}
+      toInput={({ secret }) => ({ id: user.id, pin: secret })}
+      save={(input) => setPin.mutateAsync(input)}
+      saved={t('users:pinSaved')}
+      submit={t('users:setPin')}
+      remove={user.hasPin ? { label: t('users:removePin'), input: () => ({ id: user.id, pin: null }) } : undefined}
+    />
   );
 }

@@ -3,11 +3,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { VOLUNTEER_MERGE_FIELDS, type Volunteer, type VolunteerMergeField } from '../../../shared/domain/volunteers';
 import { useCall, useMutate } from '../../app/api';
-import { ApiError } from '../../bridge';
-import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
+import { MergeCompare, type MergeLine } from '../duplicates/MergeCompare';
 import { useVolunteerLabels } from './volunteerLabels';
-import '../duplicates/duplicates.css';
 import './volunteers.css';
 
 const isId = (n: number) => Number.isSafeInteger(n) && n > 0;
@@ -101,14 +100,7 @@ function MergeForm(props: { a: Volunteer; b: Volunteer }) {
   const format = useFormat();
   const navigate = useNavigate();
   const merge = useMutate('volunteers.merge');
-  const [swapped, setSwapped] = useState(false);
-  const survivor = swapped ? props.b : props.a;
-  const other = swapped ? props.a : props.b;
-  const [picks, setPicks] = useState<Record<VolunteerMergeField, 'survivor' | 'other'>>(
-    () => Object.fromEntries(VOLUNTEER_MERGE_FIELDS.map((f) => [f, 'survivor'])) as Record<VolunteerMergeField, 'survivor' | 'other'>,
-  );
-  const dash = t('common:none');
-  const shown: Record<VolunteerMergeField, { label: string; value: (v: Volunteer) => string }> = {
+  const lines: Record<VolunteerMergeField, MergeLine<Volunteer>> = {
     lastName: { label: t('volunteers:form.lastName'), value: (v) => v.lastName },
     firstName: { label: t('volunteers:form.firstName'), value: (v) => v.firstName },
     patronymic: { label: t('volunteers:form.patronymic'), value: (v) => v.patronymic },
@@ -120,78 +112,16 @@ function MergeForm(props: { a: Volunteer; b: Volunteer }) {
     },
     notes: { label: t('volunteers:page.notes'), value: (v) => v.notes },
   };
-  const issues = merge.error instanceof ApiError ? (merge.error.body.fields ?? []) : [];
-  const confirm = async () => {
-    if (merge.isPending) return;
-    try {
-      const saved = await merge.mutateAsync({ survivorId: survivor.id, otherId: other.id, fields: picks });
-      void navigate(`/volunteers/${saved.id}`);
-    } catch {
-      // Shown below.
-    }
-  };
   return (
-    <div>
-      <div className="page-head">
-        <h1>{t('volunteers:merge.title')}</h1>
-      </div>
-      <p className="field-hint">{t('volunteers:merge.intro')}</p>
-      <table className="card merge-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('volunteers:merge.field')}</th>
-            <th scope="col">
-              {t('volunteers:merge.keeps')}: {survivor.fullName}
-            </th>
-            <th scope="col">
-              {t('volunteers:merge.goes')}: {other.fullName}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {VOLUNTEER_MERGE_FIELDS.map((f) => {
-            const mine = shown[f].value(survivor);
-            const theirs = shown[f].value(other);
-            return (
-              <tr key={f}>
-                <th scope="row">{shown[f].label}</th>
-                {(['survivor', 'other'] as const).map((side) => (
-                  <td key={side}>
-                    <label>
-                      <input
-                        type="radio"
-                        name={`merge-${f}`}
-                        checked={picks[f] === side}
-                        onChange={() => setPicks((p) => ({ ...p, [f]: side }))}
-                        aria-label={`${shown[f].label}: ${(side === 'survivor' ? mine : theirs) || dash}`}
-                      />
-                      <span>{(side === 'survivor' ? mine : theirs) || dash}</span>
-                    </label>
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {issues.length > 0 ? (
-        <div role="alert" className="notice notice-error">
-          {issues.map((i) => fieldText(t, i)).join(' ')}
-        </div>
-      ) : (
-        <ErrorNotice error={merge.error} />
-      )}
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => void confirm()} disabled={merge.isPending}>
-          {t('volunteers:merge.confirm')}
-        </button>
-        <button type="button" onClick={() => setSwapped((s) => !s)}>
-          {t('volunteers:merge.swap')}
-        </button>
-        <button type="button" onClick={() => void navigate(`/volunteers/${props.a.id}`)}>
-          {t('common:cancel')}
-        </button>
-      </div>
-    </div>
+    <MergeCompare
+      ns="volunteers"
+      a={props.a}
+      b={props.b}
+      fields={VOLUNTEER_MERGE_FIELDS}
+      lines={lines}
+      merge={merge}
+      onMerged={(id) => void navigate(`/volunteers/${id}`)}
+      onCancel={() => void navigate(`/volunteers/${props.a.id}`)}
+    />
   );
 }

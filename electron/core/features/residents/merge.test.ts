@@ -57,6 +57,22 @@ describe('residents.merge', () => {
     expect(audit[0]?.details).not.toMatch(/Szczerbina|Щербина/);
   });
 
+  it('a record that had others merged into it merges on: their lines follow to the survivor', async () => {
+    // Before the merge's shared steps (db/merge-records.ts) this second merge failed: the first
+    // line still pointed at the record that goes (resident_merges.survivor_id references residents).
+    const a = await add({ lastName: 'Один', firstName: 'Иван', birthYear: 1950 });
+    const b = await add({ lastName: 'Два', firstName: 'Иван', birthYear: 1951 });
+    const c = await add({ lastName: 'Три', firstName: 'Иван', birthYear: 1952 });
+    await t.value('residents.merge', { survivorId: b, otherId: c, fields: ALL_SURVIVOR });
+    await t.value('residents.merge', { survivorId: a, otherId: b, fields: ALL_SURVIVOR });
+    const page = await t.value('residents.get', { id: a });
+    expect(page.mergedFrom.map((m) => [m.mergedId, m.fullName, m.birthYear]).sort()).toEqual([
+      [b, 'Два Иван', 1951],
+      [c, 'Три Иван', 1952],
+    ]);
+    expect(t.sqlite.prepare('select count(*) from residents where id in (?, ?)').pluck().get(b, c)).toBe(0);
+  });
+
   it('refuses a record with itself, an unknown record, and two open cases; nothing half-done', async () => {
     const a = await add({ lastName: 'Петров', firstName: 'Иван' });
     const b = await add({ lastName: 'Петров', firstName: 'Иван' });

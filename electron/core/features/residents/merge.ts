@@ -3,9 +3,11 @@
  * everything that points at the other record moves to the survivor, the chosen values are written
  * to the survivor (its search terms and match keys rebuilt), the other record is kept as a line of
  * resident_merges ("merged from …" on the survivor's page) and its row goes (its phones, search
- * terms and match keys with it). The audit entry is dispatch's (entity: the survivor's page).
+ * terms and match keys with it). The steps it shares with volunteers.merge are in
+ * db/merge-records.ts. The audit entry is dispatch's (entity: the survivor's page).
  */
 import { AppError } from '../../../../shared/api/errors';
+import { dropShared, mergeRefused, moveRows, recordMerge } from '../../db/merge-records';
 import type { MergeField } from '../../../../shared/domain/matcher';
 import type { ResidentData } from '../../../../shared/domain/residents';
 import { fullName } from '../../../../shared/domain/residents';
@@ -31,10 +33,6 @@ const MOVED_TABLES = [
 ] as const;
 export type MovedTable = (typeof MOVED_TABLES)[number];
 
-function refused(message: string): AppError {
-  return new AppError('validation', message, { fields: [{ path: 'otherId', message }] });
-}
-
 export async function mergeResidents(
   trx: Executor,
   input: { survivorId: number; otherId: number; fields: Record<MergeField, 'survivor' | 'other'> },
@@ -42,34 +40,20 @@ export async function mergeResidents(
   at: string,
 ): Promise<{ moved: Partial<Record<MovedTable, number>> }> {
   const { survivorId, otherId, fields } = input;
-  if (survivorId === otherId) throw refused('validation.mergeSelf');
+  if (survivorId === otherId) throw mergeRefused('validation.mergeSelf');
   const rows = await trx.selectFrom('residents').select(['id', 'erased_at', 'health_needs']).where('id', 'in', [survivorId, otherId]).execute();
   const survivorRow = rows.find((r) => r.id === survivorId);
   const otherRow = rows.find((r) => r.id === otherId);
   if (!survivorRow || !otherRow) throw new AppError('notFound', `Resident ${!survivorRow ? survivorId : otherId} not found`);
-  if (survivorRow.erased_at !== null || otherRow.erased_at !== null) throw refused('validation.mergeErased');
+  if (survivorRow.erased_at !== null || otherRow.erased_at !== null) throw mergeRefused('validation.mergeErased');
   const survivor = await findResident(trx, survivorId);
   const other = await findResident(trx, otherId);
   if (!survivor || !other) throw new AppError('notFound', 'Resident not found');
 
   // The same person attended one event under both records: the survivor's row stays (one head, not two).
-  await trx
-    .deleteFrom('event_attendance')
-    .where('resident_id', '=', otherId)
-    .where('event_id', 'in', (eb) => eb.selectFrom('event_attendance').select('event_id').where('resident_id', '=', survivorId))
-    .execute();
-  const moved: Partial<Record<MovedTable, number>> = {};
-  for (const table of MOVED_TABLES) {
-    try {
-      const r = await trx.updateTable(table).set({ resident_id: survivorId }).where('resident_id', '=', otherId).executeTakeFirst();
-      const n = Number(r.numUpdatedRows);
-      if (n > 0) moved[table] = n;
-    } catch (e) {
-      // A thing that may be held once (an open case, a current household, a stay now, an active place in a project) is held by both.
-      if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) throw refused('validation.mergeBothHold');
-      throw e;
-    }
-  }
+  await dropShared(trx, 'residents', 'event_attendance', 'event_id', input);
+  // A thing that may be held once (an open case, a current household, a stay now, an active place in a project) is held by both: refused.
+  const moved = await moveRows(trx, 'residents', MOVED_TABLES, input, 'validation.mergeBothHold');
 
   const pick = <T>(field: MergeField, a: T, b: T): T => (fields[field] === 'other' ? b : a);
   const address = pick('address', survivor, other);
@@ -94,27 +78,7 @@ export async function mergeResidents(
   };
   if (!data.regularCare) data.checkinIntervalDays = null;
 
-  await trx
-    .insertInto('resident_merges')
-    .values({
-      survivor_id: survivorId,
-      merged_id: otherId,
-      merged_name: fullName(other),
-      merged_birth_year: other.birthYear,
-      fields: JSON.stringify(fields),
-      moved: JSON.stringify(moved),
-      merged_at: at,
-      merged_by: actorId,
-    })
-    .execute();
-  // The rows of imported lists that made or updated the other record now stand for the survivor:
-  // a second import of the same list still creates nothing, and erasing the survivor takes them too.
-  await trx
-    .updateTable('import_fingerprints')
-    .set({ entity_id: survivorId })
-    .where('entity_id', '=', otherId)
-    .where((eb) => eb(eb.selectFrom('import_reports as r').select('r.kind').whereRef('r.id', '=', 'import_fingerprints.report_id'), '=', 'residents'))
-    .execute();
+  await recordMerge(trx, 'residents', input, { merged_name: fullName(other), merged_birth_year: other.birthYear, fields, moved, at, actorId });
   // Its phones, search terms and match keys go with it (on delete cascade).
   await trx.deleteFrom('residents').where('id', '=', otherId).execute();
   await updateResident(trx, survivorId, data, actorId, at);

@@ -5,10 +5,12 @@
  * values are written to the survivor with its skills, phones, languages and availability joined
  * (its search terms rebuilt), the other record is kept as a line of volunteer_merges ("merged
  * from …" on the survivor's page) and its row goes (its phones, search terms, skills and
- * availability with it). The audit entry is dispatch's (entity: the survivor's page).
+ * availability with it). The steps it shares with residents.merge are in db/merge-records.ts.
+ * The audit entry is dispatch's (entity: the survivor's page).
  */
 import { sql } from 'kysely';
 import { AppError } from '../../../../shared/api/errors';
+import { dropShared, mergeRefused, moveRows, recordMerge } from '../../db/merge-records';
 import { nationalNumber } from '../../../../shared/domain/phone';
 import type { VolunteerData, VolunteerMergeField } from '../../../../shared/domain/volunteers';
 import type { Executor } from '../../db/schema';
@@ -21,10 +23,6 @@ export type MovedTable = (typeof MOVED_TABLES)[number];
 /** At most this many phones (the volunteer's form allows five). */
 const MAX_PHONES = 5;
 
-function refused(message: string): AppError {
-  return new AppError('validation', message, { fields: [{ path: 'otherId', message }] });
-}
-
 export async function mergeVolunteers(
   trx: Executor,
   input: { survivorId: number; otherId: number; fields: Record<VolunteerMergeField, 'survivor' | 'other'> },
@@ -32,7 +30,7 @@ export async function mergeVolunteers(
   at: string,
 ): Promise<{ moved: Partial<Record<MovedTable, number>> }> {
   const { survivorId, otherId, fields } = input;
-  if (survivorId === otherId) throw refused('validation.mergeSelf');
+  if (survivorId === otherId) throw mergeRefused('validation.mergeSelf');
   const survivor = await findVolunteer(trx, survivorId);
   if (!survivor) throw new AppError('notFound', `Volunteer ${survivorId} not found`);
   const other = await findVolunteer(trx, otherId);
@@ -45,28 +43,14 @@ export async function mergeVolunteers(
       from task_volunteers o where o.task_id = task_volunteers.task_id and o.volunteer_id = ${otherId})
     where volunteer_id = ${survivorId}
       and task_id in (select task_id from task_volunteers where volunteer_id = ${otherId})`.execute(trx);
-  await trx
-    .deleteFrom('task_volunteers')
-    .where('volunteer_id', '=', otherId)
-    .where('task_id', 'in', (eb) => eb.selectFrom('task_volunteers').select('task_id').where('volunteer_id', '=', survivorId))
-    .execute();
+  await dropShared(trx, 'volunteers', 'task_volunteers', 'task_id', input);
   await sql`update event_organisers set minutes = (
       select max(coalesce(event_organisers.minutes, o.minutes), coalesce(o.minutes, event_organisers.minutes))
       from event_organisers o where o.event_id = event_organisers.event_id and o.volunteer_id = ${otherId})
     where volunteer_id = ${survivorId}
       and event_id in (select event_id from event_organisers where volunteer_id = ${otherId})`.execute(trx);
-  await trx
-    .deleteFrom('event_organisers')
-    .where('volunteer_id', '=', otherId)
-    .where('event_id', 'in', (eb) => eb.selectFrom('event_organisers').select('event_id').where('volunteer_id', '=', survivorId).where('volunteer_id', 'is not', null))
-    .execute();
-
-  const moved: Partial<Record<MovedTable, number>> = {};
-  for (const table of MOVED_TABLES) {
-    const r = await trx.updateTable(table).set({ volunteer_id: survivorId }).where('volunteer_id', '=', otherId).executeTakeFirst();
-    const n = Number(r.numUpdatedRows);
-    if (n > 0) moved[table] = n;
-  }
+  await dropShared(trx, 'volunteers', 'event_organisers', 'event_id', input);
+  const moved = await moveRows(trx, 'volunteers', MOVED_TABLES, input);
 
   const pick = <T>(field: VolunteerMergeField, a: T, b: T): T => (fields[field] === 'other' ? b : a);
   const phones: string[] = [];
@@ -93,28 +77,8 @@ export async function mergeVolunteers(
     notes: pick('notes', survivor.notes, other.notes),
   };
 
-  await trx
-    .insertInto('volunteer_merges')
-    .values({
-      survivor_id: survivorId,
-      merged_id: otherId,
-      merged_name: other.fullName,
-      fields: JSON.stringify(fields),
-      moved: JSON.stringify(moved),
-      merged_at: at,
-      merged_by: actorId,
-    })
-    .execute();
-  // The rows of imported volunteer lists that made the other record now stand for the survivor.
-  await trx
-    .updateTable('import_fingerprints')
-    .set({ entity_id: survivorId })
-    .where('entity_id', '=', otherId)
-    .where((eb) => eb(eb.selectFrom('import_reports as r').select('r.kind').whereRef('r.id', '=', 'import_fingerprints.report_id'), '=', 'volunteers'))
-    .execute();
+  await recordMerge(trx, 'volunteers', input, { merged_name: other.fullName, fields, moved, at, actorId });
   // Its phones, search terms, skills and availability go with it (on delete cascade).
-  // Records merged into the other one before now say "merged from" on the survivor's page.
-  await trx.updateTable('volunteer_merges').set({ survivor_id: survivorId }).where('survivor_id', '=', otherId).execute();
   await trx.deleteFrom('volunteers').where('id', '=', otherId).execute();
   await updateVolunteer(trx, survivorId, data, actorId, at);
   return { moved };
