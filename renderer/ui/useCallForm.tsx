@@ -78,6 +78,11 @@ export interface CallForm<V extends FieldValues> {
   cancel: (() => void) | undefined;
   /** The message of a field (a contract key, translated by <Field>). */
   error: (name: Path<V>) => string | undefined;
+  /**
+   * The message of a required field: "required" when it is left empty (a number or a choice not
+   * given is missing, not wrong, whatever the schema said of the empty value), else its own.
+   */
+  missingOr: (name: Path<V>) => string | undefined;
   /** A refusal that names no field of this form (or none at all), in words: render it above the buttons. */
   notice: ReactNode;
   saving: boolean;
@@ -186,6 +191,11 @@ export function useCallForm<V extends FieldValues, K extends CallName>(options: 
     const found = leaves(form.formState.errors).find((e) => e.path === name);
     return found?.message;
   };
+  const missingOr = (name: Path<V>) => {
+    const message = error(name);
+    const value: unknown = form.getValues(name);
+    return message !== undefined && (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) ? 'validation.required' : message;
+  };
   const rootError = (form.formState.errors as Record<string, { call?: { message?: string } } | undefined>).root?.call?.message;
 
   return {
@@ -193,6 +203,7 @@ export function useCallForm<V extends FieldValues, K extends CallName>(options: 
     submit,
     cancel,
     error,
+    missingOr,
     notice: failure ? (
       <ErrorNotice error={failure} />
     ) : rootError ? (

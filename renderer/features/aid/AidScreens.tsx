@@ -195,10 +195,10 @@ function ReceiveForm({ items, today, currency }: { items: Item[]; today: string;
   const { watch, setValue, clearErrors } = f.form;
   /** A message goes away as soon as its field is changed. */
   const register = (name: 'quantity' | 'fromWhom' | 'value') => f.form.register(name, { onChange: () => clearErrors(name) });
-  const [itemId, quantity, value, on] = watch(['itemId', 'quantity', 'value', 'on']);
+  const [itemId, value, on] = watch(['itemId', 'value', 'on']);
   // Nothing chosen or typed: missing rather than wrong; an amount not read: the reader's own words.
-  const itemError = f.error('itemId') !== undefined && itemId === '' ? 'validation.required' : f.error('itemId');
-  const quantityError = f.error('quantity') !== undefined && quantity.trim() === '' ? 'validation.required' : f.error('quantity');
+  const itemError = f.missingOr('itemId');
+  const quantityError = f.missingOr('quantity');
   const parsed = amount(value);
   const valueError = f.error('value') !== undefined && !parsed.ok && value.trim() !== '' ? parsed.error : f.error('value');
   return (
@@ -293,9 +293,9 @@ function AdjustForm({ items }: { items: Item[] }) {
     below.clear();
   };
   const register = (name: 'delta' | 'reason' | 'note') => f.form.register(name, { onChange: () => changed(name) });
-  const [itemId, delta] = watch(['itemId', 'delta']);
-  const itemError = f.error('itemId') !== undefined && itemId === '' ? 'validation.required' : f.error('itemId');
-  const deltaError = f.error('delta') !== undefined && delta.trim() === '' ? 'validation.required' : f.error('delta');
+  const itemId = watch('itemId');
+  const itemError = f.missingOr('itemId');
+  const deltaError = f.missingOr('delta');
   return (
     <KeyForm className="card" aria-label={t('aid:adjust.title')} onSubmit={f.submit}>
       <h2>{t('aid:adjust.title')}</h2>
@@ -448,8 +448,7 @@ function CorrectForm({ movement, onDone }: { movement: { id: number; on: string;
         below.clear();
       },
     });
-  const quantity = f.form.watch('quantity');
-  const quantityError = f.error('quantity') !== undefined && quantity.trim() === '' ? 'validation.required' : f.error('quantity');
+  const quantityError = f.missingOr('quantity');
   return (
     <KeyForm className="card" aria-label={t('aid:history.correctTitle', { date: format.date(movement.on) })} onCancel={f.cancel} onSubmit={f.submit}>
       <h2>{t('aid:history.correctTitle', { date: format.date(movement.on) })}</h2>
@@ -545,7 +544,7 @@ function GiveForm({ resident, day, items, onGiven, onCancel }: { resident: Resid
       return saved;
     },
   });
-  const { control, register, watch, clearErrors, setFocus } = f.form;
+  const { control, register, clearErrors, setFocus } = f.form;
   const lines = useFieldArray({ control, name: 'lines' });
   // The resident is found: the next keystroke chooses the first item.
   useEffect(() => setFocus('lines.0.itemId'), [setFocus]);
@@ -557,12 +556,7 @@ function GiveForm({ resident, day, items, onGiven, onCancel }: { resident: Resid
         below.clear();
       },
     });
-  const values = watch('lines');
-  // Nothing typed: missing rather than wrong.
-  const quantityError = (i: number) => {
-    const e = f.error(`lines.${i}.quantity`);
-    return e !== undefined && (values[i]?.quantity ?? '').trim() === '' ? 'validation.required' : e;
-  };
+  const quantityError = (i: number) => f.missingOr(`lines.${i}.quantity`);
   return (
     <KeyForm className="card" aria-label={t('aid:day.title')} onSubmit={f.submit} onCancel={f.cancel}>
       <h2>{resident.fullName}</h2>

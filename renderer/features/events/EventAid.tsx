@@ -73,12 +73,11 @@ export function EventAid({ e, today }: { e: Event; today: string }) {
       return true;
     },
   });
-  const { watch, clearErrors } = f.form;
+  const { clearErrors } = f.form;
   /** A message goes away as soon as its field is changed. */
   const register = (name: keyof EventAidValues) => f.form.register(name, { onChange: () => clearErrors(name) });
-  const [quantity] = watch(['quantity']);
   const item = register('itemId');
-  const quantityError = f.error('quantity') !== undefined && quantity.trim() === '' ? 'validation.required' : f.error('quantity');
+  const quantityError = f.missingOr('quantity');
 
   const rows = list.data?.rows ?? [];
   return (

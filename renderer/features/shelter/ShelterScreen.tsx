@@ -360,11 +360,10 @@ function ShelterForm({ shelter, onDone }: { shelter: Shelter | null; onDone: () 
       onDone();
     },
   });
-  const { watch, clearErrors } = f.form;
+  const { clearErrors } = f.form;
   /** A message goes away as soon as its field is changed. */
   const register = (name: keyof ShelterValues) => f.form.register(name, { onChange: () => clearErrors(name) });
-  // Nothing typed: the places are missing rather than no number.
-  const placesError = f.error('places') !== undefined && watch('places').trim() === '' ? 'validation.required' : f.error('places');
+  const placesError = f.missingOr('places');
   return (
     <KeyForm className="card shelter-panel" onSubmit={f.submit} onCancel={f.cancel} aria-label={shelter ? shelter.name : t('shelter:shelters.add')}>
       <RequiredLegend />
