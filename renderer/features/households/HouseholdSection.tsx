@@ -1,66 +1,20 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { LEAVE_REASONS, MEMBER_RELATIONS, type Household, type HouseholdAddress, type HouseholdMember, type MemberRelation } from '../../../shared/domain/households';
+import { LEAVE_REASONS, MEMBER_RELATIONS, type Household, type HouseholdAddress, type HouseholdMember, type MemberInput, type MemberRelation } from '../../../shared/domain/households';
 import { useCall, useMutate } from '../../app/api';
 import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field, RequiredLegend } from '../../ui/Field';
-import { KeyForm } from '../../ui/KeyForm';
+import { PanelForm } from '../../ui/PanelForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
-import { fieldErrorsOf, useHouseholdText } from './householdText';
-import { MembersEditor, rowsToMembers, type MemberRow } from './MembersEditor';
+import { useHouseholdText } from './householdText';
+import { memberField, MemberRowsField, rowsAsMembers, type RowsValues } from './MembersEditor';
 import './households.css';
 import { DateInput } from '../../ui/DateInput';
 import { useCallForm } from '../../ui/useCallForm';
 
 type Panel = { kind: 'add' } | { kind: 'address' } | { kind: 'head' } | { kind: 'end'; member: HouseholdMember } | { kind: 'move'; member: HouseholdMember } | { kind: 'split' };
-
-/** A save that shows field messages beside the fields and any other failure as one translated line. */
-function useSave(strip?: RegExp) {
-  const text = useHouseholdText();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const attempt = async (found: Record<string, string>, save: () => Promise<void>) => {
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) return;
-    try {
-      await save();
-    } catch (err) {
-      const fields = fieldErrorsOf(err, strip);
-      if (fields) setErrors(fields);
-      else setFailure(text.error(err));
-    }
-  };
-  return { errors, failure, attempt };
-}
-
-function Failure({ failure, errors, shown }: { failure: string | null; errors: Record<string, string>; shown: string[] }) {
-  const { t } = useHouseholdText();
-  const others = Object.entries(errors).filter(([k]) => !shown.includes(k));
-  if (!failure && others.length === 0) return null;
-  return (
-    <div role="alert" className="notice notice-error">
-      {failure ?? others.map(([, m]) => fieldText(t, m)).join(' ')}
-    </div>
-  );
-}
-
-/** Confirm (or save) and Cancel at the end of a panel. */
-function PanelActions({ label, onCancel, danger, busy }: { label: string; onCancel: () => void; danger?: boolean; busy: boolean }) {
-  const { t } = useHouseholdText();
-  return (
-    <div className="actions">
-      <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
-        {label}
-      </button>
-      <button type="button" onClick={onCancel}>
-        {t('common:cancel')}
-      </button>
-    </div>
-  );
-}
 
 /** The new head when the head leaves and others stay: one of the registered members who stay. */
 function NewHeadSelect(props: { household: Household; leaving: number[]; value: number | null; onChange: (id: number | null) => void; error?: string | undefined }) {
@@ -223,29 +177,27 @@ function HouseholdView({ household: h, residentId }: { household: Household; res
   );
 }
 
+/** A member joins: checked with households.addMember's own schema, the messages on the row's fields. */
 function AddMemberPanel({ household, onDone }: { household: Household; onDone: () => void }) {
   const { t } = useHouseholdText();
   const add = useMutate('households.addMember');
-  const [rows, setRows] = useState<MemberRow[]>([]);
-  const save = useSave(/^member\./);
-  // The single row's messages are under "0." in the editor.
-  const errors = Object.fromEntries(Object.entries(save.errors).map(([k, v]) => [k === 'residentId' || k === 'birthYear' || k === 'relation' ? `0.${k}` : k, v]));
-  const submit = () => {
-    const { members, errors: found } = rowsToMembers(rows);
-    const member = members[0];
-    return save.attempt(found, async () => {
-      if (!member) return;
-      await add.mutateAsync({ id: household.id, member });
+  const f = useCallForm({
+    call: 'households.addMember',
+    defaultValues: { rows: [] } as RowsValues,
+    // One row at most (the editor is `single`); none yet: the Save button waits for one.
+    toInput: (v: RowsValues) => ({ id: household.id, member: rowsAsMembers(v.rows)[0] as MemberInput }),
+    fieldOf: (path) => memberField(path, 'member'),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      await add.mutateAsync(input);
       onDone();
-    });
-  };
+    },
+  });
+  const rows = f.form.watch('rows');
   return (
-    <KeyForm className="card household-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="household-add-title">
-      <h3 id="household-add-title">{t('residents:household.add.title')}</h3>
-      <MembersEditor rows={rows} onChange={setRows} errors={errors} single />
-      <Failure failure={save.failure} errors={errors} shown={['0.residentId', '0.birthYear', '0.relation']} />
-      <PanelActions label={t('residents:household.add.save')} onCancel={onDone} busy={add.isPending || rows.length === 0} />
-    </KeyForm>
+    <PanelForm className="household-panel" title={t('residents:household.add.title')} f={f} label={t('residents:household.add.save')} busy={add.isPending} ready={rows.length > 0}>
+      <MemberRowsField f={f} single />
+    </PanelForm>
   );
 }
 
@@ -288,8 +240,7 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
   const { register, watch, setValue, clearErrors } = f.form;
   const [on, newHead] = watch(['on', 'newHeadMemberId']);
   return (
-    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-end-title">
-      <h3 id="household-end-title">{t('residents:household.end.title', { name: text.name(member) })}</h3>
+    <PanelForm className="household-panel" title={t('residents:household.end.title', { name: text.name(member) })} f={f} label={t('residents:household.end.confirm')} danger busy={end.isPending}>
       <Field label={t('residents:household.end.reason')} error={f.error('reason')}>
         {(p) => (
           <select {...p} autoFocus {...register('reason', { onChange: () => clearErrors('reason') })}>
@@ -325,9 +276,7 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
         error={f.error('newHeadMemberId')}
       />
       <p>{t('residents:household.end.question')}</p>
-      {f.notice}
-      <PanelActions label={t('residents:household.end.confirm')} onCancel={onDone} danger busy={end.isPending || f.saving} />
-    </KeyForm>
+    </PanelForm>
   );
 }
 
@@ -376,8 +325,7 @@ function MovePanel({ household, member, onDone }: { household: Household; member
   };
   const toHead = to?.members.find((m) => m.id === to.headMemberId);
   return (
-    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-move-title">
-      <h3 id="household-move-title">{t('residents:household.move.title', { name: text.name(member) })}</h3>
+    <PanelForm className="household-panel" title={t('residents:household.move.title', { name: text.name(member) })} f={f} label={t('residents:household.move.confirm')} busy={move.isPending || !to}>
       {picked === null ? (
         <div onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}>
           <ResidentPicker label={t('residents:household.move.find')} autoFocus onPick={(r) => pick({ id: r.id, fullName: r.fullName })} />
@@ -422,9 +370,7 @@ function MovePanel({ household, member, onDone }: { household: Household; member
         }}
         error={f.error('newHeadMemberId')}
       />
-      {f.notice}
-      <PanelActions label={t('residents:household.move.confirm')} onCancel={onDone} busy={move.isPending || f.saving || !to} />
-    </KeyForm>
+    </PanelForm>
   );
 }
 
@@ -487,8 +433,7 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
   };
   const headError = missing(f.error('headMemberId'), leavingIds.includes(head ?? -1) ? head : null);
   return (
-    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-split-title">
-      <h3 id="household-split-title">{t('residents:household.split.title')}</h3>
+    <PanelForm className="household-panel" title={t('residents:household.split.title')} f={f} label={t('residents:household.split.confirm')} busy={split.isPending}>
       <RequiredLegend />
       <fieldset>
         <legend>{t('residents:household.split.leaving')}</legend>
@@ -552,9 +497,7 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
         error={f.error('newHeadMemberId')}
       />
       <p className="field-hint">{t('residents:household.split.hint')}</p>
-      {f.notice}
-      <PanelActions label={t('residents:household.split.confirm')} onCancel={onDone} busy={split.isPending || f.saving} />
-    </KeyForm>
+    </PanelForm>
   );
 }
 
@@ -584,16 +527,13 @@ function AddressPanel({ household, onDone }: { household: Household; onDone: () 
     </Field>
   );
   return (
-    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-address-title">
-      <h3 id="household-address-title">{t('residents:household.editAddress.title')}</h3>
+    <PanelForm className="household-panel" title={t('residents:household.editAddress.title')} f={f} label={t('residents:household.editAddress.save')} busy={update.isPending}>
       {field('settlement', true)}
       {field('street')}
       {field('house')}
       {field('flat')}
       <p className="field-hint">{t('residents:household.editAddress.hint')}</p>
-      {f.notice}
-      <PanelActions label={t('residents:household.editAddress.save')} onCancel={onDone} busy={update.isPending || f.saving} />
-    </KeyForm>
+    </PanelForm>
   );
 }
 
@@ -624,8 +564,7 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
   const { watch, setValue, clearErrors } = f.form;
   const [head, relation, on] = watch(['headMemberId', 'relation', 'on']);
   return (
-    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-head-title">
-      <h3 id="household-head-title">{t('residents:household.changeHead.title')}</h3>
+    <PanelForm className="household-panel" title={t('residents:household.changeHead.title')} f={f} label={t('residents:household.changeHead.save')} busy={change.isPending}>
       <RequiredLegend />
       <Field label={t('residents:household.newHead')} error={missing(f.error('headMemberId'), head)} required>
         {(p) => (
@@ -671,8 +610,6 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
         )}
       </Field>
       <p className="field-hint">{t('residents:household.changeHead.hint')}</p>
-      {f.notice}
-      <PanelActions label={t('residents:household.changeHead.save')} onCancel={onDone} busy={change.isPending || f.saving} />
-    </KeyForm>
+    </PanelForm>
   );
 }

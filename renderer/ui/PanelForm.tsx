@@ -1,0 +1,48 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldValues } from 'react-hook-form';
+import { KeyForm } from './KeyForm';
+import type { CallForm } from './useCallForm';
+
+/**
+ * A small form that opens in place under a record's buttons (a household's "Add a member", a
+ * case's "Log a contact"…) on `useCallForm`: a card with its heading, the fields (children), the
+ * refusal that names no field, then Save (or the action's own word) and Cancel, with the one
+ * Ctrl/Cmd+Enter and Escape of `<KeyForm>`.
+ * `busy`: the save button waits (a call running, something to choose first); Ctrl+Enter still
+ * checks the form, so that a missing choice gets its message. `ready={false}`: nothing to save yet
+ * (no row added): the button waits and Ctrl+Enter does nothing.
+ */
+export function PanelForm<V extends FieldValues>(props: {
+  title: string;
+  f: CallForm<V>;
+  /** The save button's words. */
+  label: string;
+  /** The panel's own class beside `card` (its layout). */
+  className: string;
+  danger?: boolean | undefined;
+  busy?: boolean | undefined;
+  ready?: boolean | undefined;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const { f } = props;
+  const ready = props.ready ?? true;
+  return (
+    <KeyForm className={`card ${props.className}`} onSubmit={ready ? f.submit : () => undefined} onCancel={f.cancel} aria-labelledby={titleId}>
+      <h3 id={titleId}>{props.title}</h3>
+      {props.children}
+      {f.notice}
+      <div className="actions">
+        <button type="submit" className={props.danger ? 'danger' : 'primary'} disabled={f.saving || props.busy === true || !ready}>
+          {props.label}
+        </button>
+        <button type="button" onClick={f.cancel}>
+          {t('common:cancel')}
+        </button>
+        <span className="field-hint">{t('common:saveShortcut')}</span>
+      </div>
+    </KeyForm>
+  );
+}
