@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldValues } from 'react-hook-form';
+import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
 import { KeyForm } from './KeyForm';
 import type { CallForm } from './useCallForm';
 
@@ -45,4 +45,17 @@ export function PanelForm<V extends FieldValues>(props: {
       </div>
     </KeyForm>
   );
+}
+
+/**
+ * The setter of a field whose control react-hook-form does not register (a date, a select of ids,
+ * a picker): `set('on')` gives the control's onChange, which changes the field (the form is
+ * changed) and takes its message away.
+ */
+export function setterOf<V extends FieldValues>(form: UseFormReturn<V>) {
+  return <N extends Path<V>>(name: N) =>
+    (value: PathValue<V, N>) => {
+      form.setValue(name, value, { shouldDirty: true });
+      form.clearErrors(name);
+    };
 }

@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
 import { CASE_OUTCOMES, CONTACT_KINDS, type CaseOutcome, type ContactKind } from '../../../shared/domain/cases';
 import type { CallOutput } from '../../../shared/api/contract';
@@ -9,7 +8,7 @@ import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field, RequiredLegend } from '../../ui/Field';
 import { useCallForm } from '../../ui/useCallForm';
-import { PanelForm } from '../../ui/PanelForm';
+import { PanelForm, setterOf } from '../../ui/PanelForm';
 import { useFormat } from '../../ui/format';
 import { goalsOf, useCaseText, useSave } from './caseText';
 import './cases.css';
@@ -302,7 +301,8 @@ function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
       onDone();
     },
   });
-  const { watch, setValue, clearErrors } = f.form;
+  const { watch, clearErrors } = f.form;
+  const set = setterOf(f.form);
   /** A message goes away as soon as its field is changed. */
   const register = (name: keyof ActionValues) => f.form.register(name, { onChange: () => clearErrors(name) });
   const [dueOn, who] = watch(['dueOn', 'who']);
@@ -315,10 +315,7 @@ function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
       <DateField
         label={t('cases:fields.dueOn')}
         value={dueOn}
-        onChange={(value) => {
-          setValue('dueOn', value, { shouldDirty: true });
-          clearErrors('dueOn');
-        }}
+        onChange={set('dueOn')}
         // Nothing chosen yet: the day is missing rather than wrong.
         error={f.error('dueOn') !== undefined && dueOn === '' ? 'validation.required' : f.error('dueOn')}
         required
@@ -366,7 +363,8 @@ function ContactPanel({ c, today, onDone }: { c: Case; today: string; onDone: ()
       onDone();
     },
   });
-  const { watch, setValue, clearErrors } = f.form;
+  const { watch, clearErrors } = f.form;
+  const set = setterOf(f.form);
   const [on, note] = watch(['on', 'note']);
   return (
     <PanelForm className="case-panel" title={t('cases:contact.open')} f={f} label={t('cases:contact.save')} busy={log.isPending}>
@@ -384,20 +382,14 @@ function ContactPanel({ c, today, onDone }: { c: Case; today: string; onDone: ()
       <DateField
         label={t('cases:fields.on')}
         value={on || today}
-        onChange={(value) => {
-          setValue('on', value, { shouldDirty: true });
-          clearErrors('on');
-        }}
+        onChange={set('on')}
         error={f.error('on')}
         max={today}
       />
       <NoteField
         label={t('cases:fields.note')}
         value={note}
-        onChange={(value) => {
-          setValue('note', value, { shouldDirty: true });
-          clearErrors('note');
-        }}
+        onChange={set('note')}
         error={f.error('note')}
       />
     </PanelForm>
@@ -428,7 +420,7 @@ function ReviewPanel({ c, today, onDone }: { c: Case; today: string; onDone: () 
     },
   });
   const [on, note, next] = f.form.watch(['on', 'note', 'next']);
-  const set = useSetter(f.form);
+  const set = setterOf(f.form);
   return (
     <PanelForm className="case-panel" title={t('cases:review.open')} f={f} label={t('cases:review.save')} busy={review.isPending}>
       <DateField label={t('cases:fields.reviewedOn')} value={on || today} onChange={set('on')} error={f.error('on')} max={today} autoFocus />
@@ -459,7 +451,7 @@ function AgreementPanel({ c, today, onDone }: { c: Case; today: string; onDone: 
     },
   });
   const [on, note] = f.form.watch(['signedOn', 'note']);
-  const set = useSetter(f.form);
+  const set = setterOf(f.form);
   return (
     <PanelForm className="case-panel" title={t('cases:agreement.open')} f={f} label={t('cases:agreement.save')} busy={record.isPending}>
       <DateField label={t('cases:fields.signedOn')} value={on || today} onChange={set('signedOn')} error={f.error('signedOn')} max={today} autoFocus />
@@ -503,7 +495,7 @@ function ClosePanel({ c, today, onDone }: { c: Case; today: string; onDone: () =
     },
   });
   const [on, note] = f.form.watch(['closedOn', 'note']);
-  const set = useSetter(f.form);
+  const set = setterOf(f.form);
   return (
     <PanelForm className="case-panel" title={t('cases:close.title')} f={f} label={warning !== null ? t('cases:close.confirm') : t('cases:close.save')} danger busy={closeCase.isPending}>
       <Field label={t('cases:fields.outcome')} error={f.error('outcome')}>
@@ -526,12 +518,4 @@ function ClosePanel({ c, today, onDone }: { c: Case; today: string; onDone: () =
       ) : null}
     </PanelForm>
   );
-}
-
-/** A field's value set from a control react-hook-form does not register (a date, a textarea by value): changed, its message gone. */
-function useSetter<V extends FieldValues>(form: UseFormReturn<V>) {
-  return (name: Path<V>) => (value: string) => {
-    form.setValue(name, value as PathValue<V, Path<V>>, { shouldDirty: true });
-    form.clearErrors(name);
-  };
 }

@@ -5,7 +5,7 @@ import { useCall, useMutate } from '../../app/api';
 import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field, RequiredLegend } from '../../ui/Field';
-import { PanelForm } from '../../ui/PanelForm';
+import { PanelForm, setterOf } from '../../ui/PanelForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { useHouseholdText } from './householdText';
@@ -237,7 +237,8 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
       onDone();
     },
   });
-  const { register, watch, setValue, clearErrors } = f.form;
+  const { register, watch, clearErrors } = f.form;
+  const set = setterOf(f.form);
   const [on, newHead] = watch(['on', 'newHeadMemberId']);
   return (
     <PanelForm className="household-panel" title={t('residents:household.end.title', { name: text.name(member) })} f={f} label={t('residents:household.end.confirm')} danger busy={end.isPending}>
@@ -258,10 +259,7 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
             {...p}
             max={today || undefined}
             value={on || today}
-            onChange={(value) => {
-              setValue('on', value, { shouldDirty: true });
-              clearErrors('on');
-            }}
+            onChange={set('on')}
           />
         )}
       </Field>
@@ -269,10 +267,7 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
         household={household}
         leaving={[member.id]}
         value={newHead}
-        onChange={(id) => {
-          setValue('newHeadMemberId', id, { shouldDirty: true });
-          clearErrors('newHeadMemberId');
-        }}
+        onChange={set('newHeadMemberId')}
         error={f.error('newHeadMemberId')}
       />
       <p>{t('residents:household.end.question')}</p>
@@ -311,6 +306,7 @@ function MovePanel({ household, member, onDone }: { household: Household; member
     },
   });
   const { watch, setValue, clearErrors } = f.form;
+  const set = setterOf(f.form);
   const [relation, newHead] = watch(['relation', 'newHeadMemberId']);
   const targetError = missing(f.error('toHouseholdId'), to?.id, 'validation.unknownHousehold');
   const targetAlert = targetError ? (
@@ -352,10 +348,7 @@ function MovePanel({ household, member, onDone }: { household: Household; member
         <RelationSelect
           label={t('residents:household.move.relation')}
           value={relation}
-          onChange={(r) => {
-            setValue('relation', r, { shouldDirty: true });
-            clearErrors('relation');
-          }}
+          onChange={set('relation')}
           error={f.error('relation')}
           autoFocus
         />
@@ -364,10 +357,7 @@ function MovePanel({ household, member, onDone }: { household: Household; member
         household={household}
         leaving={[member.id]}
         value={newHead}
-        onChange={(id) => {
-          setValue('newHeadMemberId', id, { shouldDirty: true });
-          clearErrors('newHeadMemberId');
-        }}
+        onChange={set('newHeadMemberId')}
         error={f.error('newHeadMemberId')}
       />
     </PanelForm>
@@ -418,6 +408,7 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
     },
   });
   const { watch, setValue, clearErrors } = f.form;
+  const set = setterOf(f.form);
   const [leaving, head, newHead] = watch(['leaving', 'headMemberId', 'newHeadMemberId']);
   const leavingIds = leaving.map((l) => l.memberId);
   const headCandidates = household.members.filter((m) => leavingIds.includes(m.id) && m.residentId !== null);
@@ -473,8 +464,7 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
             {...p}
             value={head ?? ''}
             onChange={(e) => {
-              setValue('headMemberId', e.target.value === '' ? null : Number(e.target.value), { shouldDirty: true });
-              clearErrors('headMemberId');
+              set('headMemberId')(e.target.value === '' ? null : Number(e.target.value));
             }}
           >
             <option value="">{t('residents:household.choose')}</option>
@@ -490,10 +480,7 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
         household={household}
         leaving={leavingIds}
         value={newHead}
-        onChange={(id) => {
-          setValue('newHeadMemberId', id, { shouldDirty: true });
-          clearErrors('newHeadMemberId');
-        }}
+        onChange={set('newHeadMemberId')}
         error={f.error('newHeadMemberId')}
       />
       <p className="field-hint">{t('residents:household.split.hint')}</p>
@@ -561,8 +548,8 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
       onDone();
     },
   });
-  const { watch, setValue, clearErrors } = f.form;
-  const [head, relation, on] = watch(['headMemberId', 'relation', 'on']);
+  const set = setterOf(f.form);
+  const [head, relation, on] = f.form.watch(['headMemberId', 'relation', 'on']);
   return (
     <PanelForm className="household-panel" title={t('residents:household.changeHead.title')} f={f} label={t('residents:household.changeHead.save')} busy={change.isPending}>
       <RequiredLegend />
@@ -573,8 +560,7 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
             autoFocus
             value={head ?? ''}
             onChange={(e) => {
-              setValue('headMemberId', e.target.value === '' ? null : Number(e.target.value), { shouldDirty: true });
-              clearErrors('headMemberId');
+              set('headMemberId')(e.target.value === '' ? null : Number(e.target.value));
             }}
           >
             {candidates.map((m) => (
@@ -589,10 +575,7 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
         <RelationSelect
           label={t('residents:household.changeHead.relation')}
           value={relation}
-          onChange={(r) => {
-            setValue('relation', r, { shouldDirty: true });
-            clearErrors('relation');
-          }}
+          onChange={set('relation')}
           error={f.error('relation')}
         />
       ) : null}
@@ -602,10 +585,7 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
             {...p}
             max={today || undefined}
             value={on || today}
-            onChange={(value) => {
-              setValue('on', value, { shouldDirty: true });
-              clearErrors('on');
-            }}
+            onChange={set('on')}
           />
         )}
       </Field>

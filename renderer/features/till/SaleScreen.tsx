@@ -11,6 +11,7 @@ import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { wholeNumber } from '../../ui/formNumbers';
+import { setterOf } from '../../ui/PanelForm';
 import { useCallForm } from '../../ui/useCallForm';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { useTillText } from './tillText';
@@ -89,12 +90,8 @@ export function SaleScreen() {
     // The receipt opens next; the till it gives back to starts a new sale (kind, quantity, resident typed again).
     afterSave: () => NEW_SALE,
   });
-  const { watch, setValue, clearErrors } = f.form;
-  const [kindId, quantityText, payment, resident] = watch(['kindId', 'quantity', 'payment', 'resident']);
-  const change = <K extends keyof SaleValues>(name: K, value: SaleValues[K]) => {
-    setValue(name, value as never, { shouldDirty: true });
-    clearErrors(name);
-  };
+  const [kindId, quantityText, payment, resident] = f.form.watch(['kindId', 'quantity', 'payment', 'resident']);
+  const set = setterOf(f.form);
 
   const kinds = (prices.data?.kinds ?? []).filter((k) => !k.archived).sort((a, b) => text.kind(a).localeCompare(text.kind(b)));
   const chosen = kinds.find((k) => k.kindId === kindId) ?? null;
@@ -131,7 +128,7 @@ export function SaleScreen() {
               const key = paymentKey(e);
               if (key && (e.altKey || !typing)) {
                 e.preventDefault();
-                change('payment', key);
+                set('payment')(key);
                 return;
               }
               if (e.key === 'Enter' && target.tagName !== 'BUTTON') {
@@ -150,7 +147,7 @@ export function SaleScreen() {
                 invalid={kindError !== undefined || (chosen !== null && !price)}
                 initialTyped={carried}
                 onPick={(id) => {
-                  change('kindId', id);
+                  set('kindId')(id);
                   const next = kinds.find((k) => k.kindId === id);
                   if (next?.current) quantityRef.current?.focus();
                 }}
@@ -175,7 +172,7 @@ export function SaleScreen() {
                     autoComplete="off"
                     value={quantityText}
                     onFocus={(e) => e.target.select()}
-                    onChange={(e) => change('quantity', e.target.value)}
+                    onChange={(e) => set('quantity')(e.target.value)}
                   />
                 )}
               </Field>
@@ -183,7 +180,7 @@ export function SaleScreen() {
                 <legend>{t('till:sale.payment')}</legend>
                 {PAYMENTS.map((p) => (
                   <label key={p} className="radio">
-                    <input type="radio" name="payment" value={p} checked={payment === p} onChange={() => change('payment', p)} />
+                    <input type="radio" name="payment" value={p} checked={payment === p} onChange={() => set('payment')(p)} />
                     <span>{t(`till:payments.${p}`)}</span>
                     <kbd aria-hidden="true">{PAYMENT_KEYS[p]}</kbd>
                   </label>
@@ -194,7 +191,7 @@ export function SaleScreen() {
               <div className="picked">
                 <span className="field-label">{t('till:sale.resident')}</span>
                 <strong>{resident.fullName}</strong>
-                <button type="button" className="small" onClick={() => change('resident', null)}>
+                <button type="button" className="small" onClick={() => set('resident')(null)}>
                   {t('till:sale.removeResident')}
                 </button>
               </div>
@@ -203,7 +200,7 @@ export function SaleScreen() {
                 label={t('till:sale.resident')}
                 autoFocus
                 onPick={(r) => {
-                  change('resident', { id: r.id, fullName: r.fullName });
+                  set('resident')({ id: r.id, fullName: r.fullName });
                   setWithResident(false);
                   quantityRef.current?.focus();
                 }}
