@@ -59,3 +59,17 @@ export function setterOf<V extends FieldValues>(form: UseFormReturn<V>) {
       form.clearErrors(name);
     };
 }
+
+/**
+ * A panel's save for `useCallForm`'s options (spread them in): the call, then the panel closes;
+ * Cancel and Escape close it too.
+ */
+export function thenClose<I>(save: (input: I) => Promise<unknown>, onDone: () => void) {
+  return {
+    onCancel: onDone,
+    onSubmit: async (input: I) => {
+      await save(input);
+      onDone();
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field, RequiredLegend } from '../../ui/Field';
 import { useCallForm } from '../../ui/useCallForm';
-import { PanelForm, setterOf } from '../../ui/PanelForm';
+import { PanelForm, setterOf, thenClose } from '../../ui/PanelForm';
 import { useFormat } from '../../ui/format';
 import { goalsOf, useCaseText, useSave } from './caseText';
 import './cases.css';
@@ -257,11 +257,7 @@ function PlanPanel({ c, onDone }: { c: Case; onDone: () => void }) {
     toInput: (v: { goals: string }) => ({ id: c.id, goals: goalsOf(v.goals) }),
     // A goal's message ("goals.2": too long) is the one field's.
     fieldOf: (path) => (path.split('.')[0] === 'goals' ? 'goals' : null),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await update.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(update.mutateAsync, onDone),
   });
   return (
     <PanelForm className="case-panel" title={t('cases:plan.edit')} f={f} label={t('common:save')} busy={update.isPending}>
@@ -295,11 +291,7 @@ function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
       if (path === 'responsibleText') return v.who === 'other' ? 'other' : 'who';
       return null;
     },
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await add.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(add.mutateAsync, onDone),
   });
   const { watch, clearErrors } = f.form;
   const set = setterOf(f.form);
@@ -357,11 +349,7 @@ function ContactPanel({ c, today, onDone }: { c: Case; today: string; onDone: ()
     call: 'cases.logContact',
     defaultValues: { kind: 'visit', on: '', note: '' } as ContactValues,
     toInput: (v: ContactValues) => ({ id: c.id, kind: v.kind, note: v.note, ...(v.on !== '' ? { on: v.on } : {}) }),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await log.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(log.mutateAsync, onDone),
   });
   const { watch, clearErrors } = f.form;
   const set = setterOf(f.form);
@@ -413,11 +401,7 @@ function ReviewPanel({ c, today, onDone }: { c: Case; today: string; onDone: () 
     defaultValues: { on: '', note: '', next: '' } as ReviewValues,
     toInput: (v: ReviewValues) => ({ id: c.id, note: v.note, ...(v.on !== '' ? { on: v.on } : {}), ...(v.next !== '' ? { nextReviewOn: v.next } : {}) }),
     fieldOf: (path) => (path === 'on' || path === 'note' ? path : path === 'nextReviewOn' ? 'next' : null),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await review.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(review.mutateAsync, onDone),
   });
   const [on, note, next] = f.form.watch(['on', 'note', 'next']);
   const set = setterOf(f.form);
@@ -444,11 +428,7 @@ function AgreementPanel({ c, today, onDone }: { c: Case; today: string; onDone: 
     call: 'cases.recordAgreement',
     defaultValues: { signedOn: c.agreementOn ?? '', note: c.agreementNote } as AgreementValues,
     toInput: (v: AgreementValues) => ({ id: c.id, signedOn: v.signedOn || today, note: v.note }),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await record.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(record.mutateAsync, onDone),
   });
   const [on, note] = f.form.watch(['signedOn', 'note']);
   const set = setterOf(f.form);

@@ -5,7 +5,7 @@ import { useCall, useMutate } from '../../app/api';
 import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field, RequiredLegend } from '../../ui/Field';
-import { PanelForm, setterOf } from '../../ui/PanelForm';
+import { PanelForm, setterOf, thenClose } from '../../ui/PanelForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { useHouseholdText } from './householdText';
@@ -187,11 +187,7 @@ function AddMemberPanel({ household, onDone }: { household: Household; onDone: (
     // One row at most (the editor is `single`); none yet: the Save button waits for one.
     toInput: (v: RowsValues) => ({ id: household.id, member: rowsAsMembers(v.rows)[0] as MemberInput }),
     fieldOf: (path) => memberField(path, 'member'),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await add.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(add.mutateAsync, onDone),
   });
   const rows = f.form.watch('rows');
   return (
@@ -231,11 +227,7 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
       ...(v.on !== '' ? { on: v.on } : {}),
       ...(v.newHeadMemberId !== null ? { newHeadMemberId: v.newHeadMemberId } : {}),
     }),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await end.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(end.mutateAsync, onDone),
   });
   const { register, watch, clearErrors } = f.form;
   const set = setterOf(f.form);
@@ -299,11 +291,7 @@ function MovePanel({ household, member, onDone }: { household: Household; member
       relation: v.relation,
       ...(v.newHeadMemberId !== null ? { newHeadMemberId: v.newHeadMemberId } : {}),
     }),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await move.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(move.mutateAsync, onDone),
   });
   const { watch, setValue, clearErrors } = f.form;
   const set = setterOf(f.form);
@@ -401,11 +389,7 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
       };
     },
     fieldOf: splitFieldOf,
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await split.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(split.mutateAsync, onDone),
   });
   const { watch, setValue, clearErrors } = f.form;
   const set = setterOf(f.form);
@@ -502,11 +486,7 @@ function AddressPanel({ household, onDone }: { household: Household; onDone: () 
       const [top, key] = path.split('.');
       return top === 'address' && (key === 'settlement' || key === 'street' || key === 'house' || key === 'flat') ? key : null;
     },
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await update.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(update.mutateAsync, onDone),
   });
   const field = (key: keyof AddressValues, autoFocus = false) => (
     <Field label={t(`residents:form.${key}`)} error={f.error(key)}>
@@ -542,11 +522,7 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
     call: 'households.changeHead',
     defaultValues: { headMemberId: candidates[0]?.id ?? null, relation: 'spouse', on: '' } as HeadValues,
     toInput: (v: HeadValues) => ({ id: household.id, headMemberId: v.headMemberId as number, relation: v.relation, ...(v.on !== '' ? { on: v.on } : {}) }),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await change.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(change.mutateAsync, onDone),
   });
   const set = setterOf(f.form);
   const [head, relation, on] = f.form.watch(['headMemberId', 'relation', 'on']);
