@@ -1,6 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { LEAVE_REASONS, MEMBER_RELATIONS, type Household, type HouseholdAddress, type HouseholdMember, type MemberInput, type MemberRelation } from '../../../shared/domain/households';
+import { LEAVE_REASONS, type Household, type HouseholdAddress, type HouseholdMember, type MemberInput, type MemberRelation } from '../../../shared/domain/households';
 import { useCall, useMutate } from '../../app/api';
 import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
@@ -9,7 +9,7 @@ import { PanelForm, setterOf, thenClose } from '../../ui/PanelForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { useHouseholdText } from './householdText';
-import { memberField, MemberRowsField, rowsAsMembers, type RowsValues } from './MembersEditor';
+import { memberField, MemberRowsField, RelationOptions, rowsAsMembers, type RowsValues } from './MembersEditor';
 import './households.css';
 import { DateInput } from '../../ui/DateInput';
 import { useCallForm } from '../../ui/useCallForm';
@@ -39,17 +39,21 @@ function NewHeadSelect(props: { household: Household; leaving: number[]; value: 
   );
 }
 
+/** A day not after today, shown as the centre's today until changed ('' in the form: the call's default). */
+function DayField(props: { label: string; value: string; today: string; onChange: (v: string) => void; error?: string | undefined }) {
+  return (
+    <Field label={props.label} error={props.error}>
+      {(p) => <DateInput {...p} max={props.today || undefined} value={props.value || props.today} onChange={props.onChange} />}
+    </Field>
+  );
+}
+
 function RelationSelect(props: { label: string; value: MemberRelation; onChange: (r: MemberRelation) => void; error?: string | undefined; autoFocus?: boolean }) {
-  const text = useHouseholdText();
   return (
     <Field label={props.label} error={props.error}>
       {(p) => (
         <select {...p} autoFocus={props.autoFocus} value={props.value} onChange={(e) => props.onChange(e.target.value as MemberRelation)}>
-          {MEMBER_RELATIONS.map((r) => (
-            <option key={r} value={r}>
-              {text.relation(r)}
-            </option>
-          ))}
+          <RelationOptions />
         </select>
       )}
     </Field>
@@ -245,16 +249,7 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
           </select>
         )}
       </Field>
-      <Field label={t('residents:household.end.on')} error={f.error('on')}>
-        {(p) => (
-          <DateInput
-            {...p}
-            max={today || undefined}
-            value={on || today}
-            onChange={set('on')}
-          />
-        )}
-      </Field>
+      <DayField label={t('residents:household.end.on')} value={on} today={today} onChange={set('on')} error={f.error('on')} />
       <NewHeadSelect
         household={household}
         leaving={[member.id]}
@@ -555,16 +550,7 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
           error={f.error('relation')}
         />
       ) : null}
-      <Field label={t('residents:household.changeHead.on')} error={f.error('on')}>
-        {(p) => (
-          <DateInput
-            {...p}
-            max={today || undefined}
-            value={on || today}
-            onChange={set('on')}
-          />
-        )}
-      </Field>
+      <DayField label={t('residents:household.changeHead.on')} value={on} today={today} onChange={set('on')} error={f.error('on')} />
       <p className="field-hint">{t('residents:household.changeHead.hint')}</p>
     </PanelForm>
   );

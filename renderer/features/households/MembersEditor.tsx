@@ -94,6 +94,20 @@ export function MemberRowsField<V extends RowsValues>({ f, single }: { f: CallFo
   );
 }
 
+/** The relations a member may have to the head, as a select's options. */
+export function RelationOptions() {
+  const text = useHouseholdText();
+  return (
+    <>
+      {MEMBER_RELATIONS.map((r) => (
+        <option key={r} value={r}>
+          {text.relation(r)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /**
  * The members being added, each with their relation to the head (and an unnamed one's birth
  * year), and two buttons: add a registered resident (the resident picker: type, arrows, Enter) or
@@ -153,11 +167,7 @@ export function MembersEditor(props: { rows: MemberRow[]; onChange: (rows: Membe
                       value={row.relation}
                       onChange={(e) => update(row.key, { relation: e.target.value as MemberRelation })}
                     >
-                      {MEMBER_RELATIONS.map((r) => (
-                        <option key={r} value={r}>
-                          {text.relation(r)}
-                        </option>
-                      ))}
+                      <RelationOptions />
                     </select>
                   )}
                 </Field>
