@@ -22,13 +22,38 @@ function NewHeadSelect(props: { household: Household; leaving: number[]; value: 
   const headLeaves = props.household.headMemberId !== null && props.leaving.includes(props.household.headMemberId);
   const staying = props.household.members.filter((m) => !props.leaving.includes(m.id));
   if (!headLeaves || staying.length === 0) return null;
-  const candidates = staying.filter((m) => m.residentId !== null);
   return (
-    <Field label={text.t('residents:household.newHead')} error={props.error} hint={text.t('residents:household.newHeadHint')}>
+    <MemberSelect
+      label={text.t('residents:household.newHead')}
+      hint={text.t('residents:household.newHeadHint')}
+      members={staying.filter((m) => m.residentId !== null)}
+      value={props.value}
+      onChange={props.onChange}
+      error={props.error}
+      choose
+    />
+  );
+}
+
+/** One of a household's members (a head, a new head), by the membership's id; null until chosen ("Choose…", with `choose`). */
+function MemberSelect(props: {
+  label: string;
+  members: HouseholdMember[];
+  value: number | null;
+  onChange: (id: number | null) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  autoFocus?: boolean;
+  choose?: boolean;
+}) {
+  const text = useHouseholdText();
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint} required={props.required}>
       {(p) => (
-        <select {...p} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value === '' ? null : Number(e.target.value))}>
-          <option value="">{text.t('residents:household.choose')}</option>
-          {candidates.map((m) => (
+        <select {...p} autoFocus={props.autoFocus} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value === '' ? null : Number(e.target.value))}>
+          {props.choose ? <option value="">{text.t('residents:household.choose')}</option> : null}
+          {props.members.map((m) => (
             <option key={m.id} value={m.id}>
               {text.name(m)}
             </option>
@@ -437,24 +462,7 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
           );
         })}
       </fieldset>
-      <Field label={t('residents:household.split.head')} error={headError} required>
-        {(p) => (
-          <select
-            {...p}
-            value={head ?? ''}
-            onChange={(e) => {
-              set('headMemberId')(e.target.value === '' ? null : Number(e.target.value));
-            }}
-          >
-            <option value="">{t('residents:household.choose')}</option>
-            {headCandidates.map((m) => (
-              <option key={m.id} value={m.id}>
-                {text.name(m)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <MemberSelect label={t('residents:household.split.head')} members={headCandidates} value={head} onChange={set('headMemberId')} error={headError} required choose />
       <NewHeadSelect
         household={household}
         leaving={leavingIds}
@@ -524,24 +532,7 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
   return (
     <PanelForm className="household-panel" title={t('residents:household.changeHead.title')} f={f} label={t('residents:household.changeHead.save')} busy={change.isPending}>
       <RequiredLegend />
-      <Field label={t('residents:household.newHead')} error={missing(f.error('headMemberId'), head)} required>
-        {(p) => (
-          <select
-            {...p}
-            autoFocus
-            value={head ?? ''}
-            onChange={(e) => {
-              set('headMemberId')(e.target.value === '' ? null : Number(e.target.value));
-            }}
-          >
-            {candidates.map((m) => (
-              <option key={m.id} value={m.id}>
-                {text.name(m)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <MemberSelect label={t('residents:household.newHead')} members={candidates} value={head} onChange={set('headMemberId')} error={missing(f.error('headMemberId'), head)} required autoFocus />
       {household.headMemberId !== null ? (
         <RelationSelect
           label={t('residents:household.changeHead.relation')}
