@@ -1,4 +1,4 @@
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, centre } from './fixtures';
 import { ownString } from './i18n';
 import { artifactPath } from './paths';
 import { dateField, fillDate } from './pages';
@@ -141,5 +141,57 @@ test.describe('cases (uk)', () => {
     await expect(page.getByText(t('cases:caseload.overdueActions', { count: load.overdueActions.length }))).toBeVisible();
     for (const c of load.cases) await expect(page.getByRole('link', { name: c.subjectName }).first()).toBeVisible();
     await page.screenshot({ path: artifactPath('cases-caseload-uk.png'), fullPage: true });
+  });
+});
+
+/**
+ * The case's panels on the calls' own schemas (issue 16), in Russian: the plan's goals with one
+ * goal too long are refused on the goals field and nothing is saved; shortened, saved. The
+ * agreement is recorded on today with its note; Escape closes a panel.
+ */
+test.describe('case panels (ru)', () => {
+  test.use({ setUp: centre('ru', 'Сылвенский центр') });
+
+  test('the plan refuses a goal too long on its field, saves when shortened; the agreement is recorded', async ({ page, hearth }) => {
+    const resident = await hearth.call('residents.create', { lastName: 'Белова', firstName: 'Анна', birthYear: 1958, settlement: 'Сылва' });
+    const { today } = await hearth.call('app.status', {});
+    await hearth.call('privacy.recordConsent', { residentId: resident.id, basis: 'consent', scopes: ['basic', 'health'], givenOn: today });
+    const opened = await hearth.call('cases.open', { residentId: resident.id, goals: ['Оформить субсидию на жильё'] });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'ru', route: `/cases/${opened.id}` });
+    const planButton = page.getByRole('button', { name: t('cases:plan.open') });
+
+    // Escape closes the panel; the focus goes back to the first button.
+    await planButton.click();
+    const panel = page.getByRole('form', { name: t('cases:plan.edit') });
+    const goals = panel.getByLabel(t('cases:fields.goals'));
+    await expect(goals).toBeFocused();
+    await expect(goals).toHaveValue('Оформить субсидию на жильё');
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByRole('button', { name: t('cases:action.open') })).toBeFocused();
+
+    // A second goal of 501 letters: refused on the goals field, nothing saved.
+    await planButton.click();
+    await goals.fill(`Оформить субсидию на жильё\n${'ж'.repeat(501)}`);
+    await page.keyboard.press('Control+Enter');
+    await expect(goals).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel.locator('.field-error')).toHaveText(t('common:validation.tooLong'));
+    await page.screenshot({ path: artifactPath('cases-plan-refused-ru.png') });
+    expect((await hearth.call('cases.get', { id: opened.id })).goals).toEqual(['Оформить субсидию на жильё']);
+    await goals.fill('Оформить субсидию на жильё\nУстроить ребёнка в детский сад');
+    await page.keyboard.press('Control+Enter');
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByText('Устроить ребёнка в детский сад')).toBeVisible();
+    expect((await hearth.call('cases.get', { id: opened.id })).goals).toEqual(['Оформить субсидию на жильё', 'Устроить ребёнка в детский сад']);
+
+    // The agreement: today (the day shown), with its note.
+    await page.getByRole('button', { name: t('cases:agreement.open') }).click();
+    const agreement = page.getByRole('form', { name: t('cases:agreement.open') });
+    await agreement.getByLabel(t('cases:fields.note')).fill('Подписан социальный контракт.');
+    await page.screenshot({ path: artifactPath('cases-agreement-ru.png') });
+    await page.keyboard.press('Control+Enter');
+    await expect(agreement).toHaveCount(0);
+    expect(await hearth.call('cases.get', { id: opened.id })).toMatchObject({ agreementOn: today, agreementNote: 'Подписан социальный контракт.' });
   });
 });

@@ -323,3 +323,71 @@ test.describe('households (pl)', () => {
     expect(his.current?.street).toBe('Polna');
   });
 });
+
+/**
+ * Adding a member is checked with households.addMember's own schema (issue 16): in Greek, an
+ * unnamed member's birth year typed as "19x5" is refused on that row's field and nothing is saved;
+ * "1985" saves. Then, in the household's registration, a year of "85" on the second child's row
+ * is refused on that row only.
+ */
+test.describe('households: a birth year checked with the call\'s schema (el)', () => {
+  test.use({ setUp: centre('el', 'Κέντρο Πειραιά') });
+
+  test('a birth year of 19x5 is refused on its row, 1985 saves', async ({ page, hearth }) => {
+    const head = await hearth.call('residents.create', { lastName: 'Παπαδοπούλου', firstName: 'Μαρία', birthYear: 1958, settlement: 'Πειραιάς', street: 'Γρηγορίου Λαμπράκη', house: '42' });
+    await hearth.call('households.create', { headResidentId: head.id, members: [] });
+    const other = await hearth.call('residents.create', { lastName: 'Γεωργίου', firstName: 'Ελένη', birthYear: 1990, settlement: 'Πειραιάς' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'el', route: `/residents/${head.id}` });
+    const section = page.getByRole('region', { name: t('residents:household.title') });
+    const members = async () => (await hearth.call('households.ofResident', { residentId: head.id })).current?.members.length;
+
+    await section.getByRole('button', { name: t('residents:household.add.open') }).click();
+    await section.getByRole('button', { name: t('residents:household.form.addUnnamed') }).click();
+    const relation = section.getByRole('combobox', { name: t('residents:household.relation') });
+    await expect(relation).toBeFocused();
+    await relation.selectOption('sibling');
+    const year = section.getByLabel(t('residents:household.born'));
+    await year.fill('19x5');
+    await page.keyboard.press('Control+Enter');
+    await expect(year).toHaveAttribute('aria-invalid', 'true');
+    const message = section.locator('.household-row .field-error');
+    await expect(message).toHaveText(t('common:validation.number'));
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('households-birth-year-refused-el.png') });
+    expect(await members()).toBe(1);
+
+    // Typing again takes the message away; 1985 saves, and the panel closes.
+    await year.fill('1985');
+    await expect(message).toHaveCount(0);
+    await expect(year).toHaveAttribute('aria-invalid', 'false');
+    await page.keyboard.press('Enter');
+    const sibling = t('residents:household.unnamed', { relation: t('common:household.relation.sibling'), year: 1985 });
+    await expect(section.getByRole('table', { name: t('residents:household.members', { count: 2 }) }).getByText(sibling)).toBeVisible();
+    await expect(section.getByRole('button', { name: t('residents:household.add.open') })).toBeFocused();
+    const saved = await hearth.call('households.ofResident', { residentId: head.id });
+    expect(saved.current?.members.map((m) => [m.relation, m.residentId, m.birthYear])).toEqual([
+      ['head', head.id, 1958],
+      ['sibling', null, 1985],
+    ]);
+
+    // Registering a household: "85" on the second child's row is refused there, the first row has no message.
+    await page.goto(`${hearth.url}#/residents/${other.id}/household/new`);
+    const addUnnamed = page.getByRole('button', { name: t('residents:household.form.addUnnamed') });
+    const years = page.getByLabel(t('residents:household.born'));
+    await addUnnamed.click();
+    await years.nth(0).fill('2016');
+    await addUnnamed.click();
+    await years.nth(1).fill('85');
+    await page.keyboard.press('Control+Enter');
+    await expect(years.nth(1)).toHaveAttribute('aria-invalid', 'true');
+    await expect(years.nth(0)).toHaveAttribute('aria-invalid', 'false');
+    await expect(page.locator('.household-row').nth(1).locator('.field-error')).toHaveText(t('common:validation.birthYear'));
+    await page.screenshot({ path: artifactPath('households-new-birth-year-refused-el.png'), fullPage: true });
+    expect((await hearth.call('households.ofResident', { residentId: other.id })).current).toBeNull();
+    await years.nth(1).fill('2019');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('heading', { name: 'Γεωργίου Ελένη', level: 1 })).toBeVisible();
+    expect((await hearth.call('households.ofResident', { residentId: other.id })).current?.members.map((m) => m.birthYear)).toEqual([1990, 2016, 2019]);
+  });
+});

@@ -215,3 +215,79 @@ test.describe('till at the front desk (el)', () => {
     expect(day.reversals).toEqual({ count: 1, totalMinor: -30 });
   });
 });
+
+/**
+ * The sale is checked with till.sell's own input schema (issue 16), the messages where the key
+ * goes next: no service picked, then a quantity of "0", "abc" and nothing, each refused on the
+ * quantity field with nothing sold; "2" sells two pages.
+ */
+for (const [lng, centreName] of [
+  ['ru', 'Центр помощи жителям Сылвы'],
+  ['el', 'Κέντρο Σύλβας'],
+] as const) {
+  test.describe(`till's sale checked with the call's schema (${lng})`, () => {
+    test.use({ setUp: centre(lng, centreName) });
+
+    test('a quantity of 0 or abc is refused on the quantity field and sells nothing', async ({ page, hearth }) => {
+      const kinds = await hearth.call('catalogue.list', { includeArchived: false });
+      const printing = kinds.find((k) => k.code === 'printing');
+      if (!printing) throw new Error('The built-in kind "printing" is missing');
+      await hearth.call('till.setPrice', { kindId: printing.id, priceMinor: 1250, unit: 'page' });
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const t = await openApp(page, hearth, { language: lng, route: '/till' });
+      const printingName = t('catalogue:kinds.printing');
+      const kind = page.getByRole('combobox', { name: t('till:sale.kind'), exact: true });
+      const quantity = page.getByLabel(t('till:sale.quantity'), { exact: true });
+      const total = page.locator('.till-total output');
+      const sold = async () => (await hearth.call('till.day', {})).sales.length;
+
+      // Enter with no service: the message under the service, which keeps the focus.
+      await expect(kind).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('alert').filter({ hasText: t('till:sale.chooseKindError') })).toBeVisible();
+      await expect(kind).toBeFocused();
+      await page.keyboard.type(printingName.slice(0, 3).toLowerCase());
+      await page.keyboard.press('Enter');
+      await expect(kind).toHaveValue(printingName);
+      await expect(page.getByText(t('till:sale.chooseKindError'))).toHaveCount(0);
+      await expect(quantity).toBeFocused();
+      await expect(total).toContainText('12,50');
+
+      // 0: out of the schema's range (1 to 10 000); the message on the quantity, no total, nothing sold.
+      await page.keyboard.type('0');
+      await expect(total).toHaveText('—');
+      await page.keyboard.press('Enter');
+      await expect(quantity).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('.till-quantity .field-error')).toHaveText(t('common:validation.range'));
+      await expect(quantity).toBeFocused();
+      await page.screenshot({ path: artifactPath(`till-quantity-refused-${lng}.png`) });
+      expect(await sold()).toBe(0);
+
+      // abc: not a number; nothing typed: required. The focus stays on the quantity each time.
+      await quantity.fill('abc');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.till-quantity .field-error')).toHaveText(t('common:validation.number'));
+      await expect(quantity).toBeFocused();
+      await quantity.fill('');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.till-quantity .field-error')).toHaveText(t('common:validation.required'));
+      expect(await sold()).toBe(0);
+
+      // 2: sold, the receipt opens; the till it gives back to starts anew.
+      await quantity.fill('2');
+      await expect(quantity).toHaveAttribute('aria-invalid', 'false');
+      await expect(total).toContainText('25,00');
+      await page.screenshot({ path: artifactPath(`till-sale-${lng}.png`) });
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: t('till:receipt.title'), exact: true })).toBeVisible();
+      const day = await hearth.call('till.day', {});
+      expect(day.sales).toHaveLength(1);
+      expect(day.sales[0]).toMatchObject({ quantity: 2, unitPriceMinor: 1250, totalMinor: 2500, payment: 'cash', residentName: null });
+      await page.keyboard.press('Enter');
+      await expect(kind).toBeFocused();
+      await expect(kind).toHaveValue('');
+      await expect(quantity).toHaveValue('1');
+      await expect(page.getByRole('radio', { name: t('till:payments.cash') })).toBeChecked();
+    });
+  });
+}

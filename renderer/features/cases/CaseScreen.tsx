@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CASE_OUTCOMES, CONTACT_KINDS, type CaseOutcome, type ContactKind } from '../../../shared/domain/cases';
 import type { CallOutput } from '../../../shared/api/contract';
@@ -8,7 +8,7 @@ import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field, RequiredLegend } from '../../ui/Field';
 import { useCallForm } from '../../ui/useCallForm';
-import { KeyForm } from '../../ui/KeyForm';
+import { PanelForm, setterOf, thenClose } from '../../ui/PanelForm';
 import { useFormat } from '../../ui/format';
 import { goalsOf, useCaseText, useSave } from './caseText';
 import './cases.css';
@@ -231,27 +231,6 @@ function Failure({ save }: { save: ReturnType<typeof useSave> }) {
   );
 }
 
-function PanelFrame(props: { title: string; onSubmit: () => Promise<void>; onDone: () => void; busy: boolean; save: ReturnType<typeof useSave>; shown: string[]; label: string; children: ReactNode; danger?: boolean }) {
-  const { t } = useCaseText();
-  const rest = { ...props.save, errors: Object.fromEntries(Object.entries(props.save.errors).filter(([k]) => !props.shown.includes(k))) };
-  return (
-    <KeyForm className="card case-panel" onSubmit={props.onSubmit} onCancel={props.onDone} aria-label={props.title}>
-      <h3>{props.title}</h3>
-      {props.children}
-      <Failure save={rest} />
-      <div className="actions">
-        <button type="submit" className={props.danger ? 'danger' : 'primary'} disabled={props.busy}>
-          {props.label}
-        </button>
-        <button type="button" onClick={props.onDone}>
-          {t('common:cancel')}
-        </button>
-        <span className="field-hint">{t('common:saveShortcut')}</span>
-      </div>
-    </KeyForm>
-  );
-}
-
 function DateField(props: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; max?: string; autoFocus?: boolean; required?: boolean }) {
   return (
     <Field label={props.label} error={props.error} required={props.required}>
@@ -268,22 +247,24 @@ function NoteField(props: { label: string; value: string; onChange: (v: string) 
   );
 }
 
+/** The plan's goals, one a line, checked with cases.updatePlan's own schema. */
 function PlanPanel({ c, onDone }: { c: Case; onDone: () => void }) {
   const { t } = useCaseText();
   const update = useMutate('cases.updatePlan');
-  const save = useSave();
-  const [goals, setGoals] = useState(c.goals.join('\n'));
-  const submit = () =>
-    save.attempt(async () => {
-      await update.mutateAsync({ id: c.id, goals: goalsOf(goals) });
-      onDone();
-    });
+  const f = useCallForm({
+    call: 'cases.updatePlan',
+    defaultValues: { goals: c.goals.join('\n') },
+    toInput: (v: { goals: string }) => ({ id: c.id, goals: goalsOf(v.goals) }),
+    // A goal's message ("goals.2": too long) is the one field's.
+    fieldOf: (path) => (path.split('.')[0] === 'goals' ? 'goals' : null),
+    ...thenClose(update.mutateAsync, onDone),
+  });
   return (
-    <PanelFrame title={t('cases:plan.edit')} onSubmit={submit} onDone={onDone} busy={update.isPending} save={save} shown={['goals']} label={t('common:save')}>
-      <Field label={t('cases:fields.goals')} hint={t('cases:fields.goalsHint')} error={save.errors.goals} className="case-note">
-        {(p) => <textarea {...p} rows={5} autoFocus value={goals} onChange={(e) => setGoals(e.target.value)} />}
+    <PanelForm className="case-panel" title={t('cases:plan.edit')} f={f} label={t('common:save')} busy={update.isPending}>
+      <Field label={t('cases:fields.goals')} hint={t('cases:fields.goalsHint')} error={f.error('goals')} className="case-note">
+        {(p) => <textarea {...p} rows={5} autoFocus {...f.form.register('goals', { onChange: () => f.form.clearErrors('goals') })} />}
       </Field>
-    </PanelFrame>
+    </PanelForm>
   );
 }
 
@@ -310,20 +291,15 @@ function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
       if (path === 'responsibleText') return v.who === 'other' ? 'other' : 'who';
       return null;
     },
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await add.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(add.mutateAsync, onDone),
   });
-  const { watch, setValue, clearErrors } = f.form;
+  const { watch, clearErrors } = f.form;
+  const set = setterOf(f.form);
   /** A message goes away as soon as its field is changed. */
   const register = (name: keyof ActionValues) => f.form.register(name, { onChange: () => clearErrors(name) });
   const [dueOn, who] = watch(['dueOn', 'who']);
-  const title = t('cases:action.open');
   return (
-    <KeyForm className="card case-panel" onSubmit={f.submit} onCancel={f.cancel} aria-label={title}>
-      <h3>{title}</h3>
+    <PanelForm className="case-panel" title={t('cases:action.open')} f={f} label={t('cases:action.save')} busy={add.isPending}>
       <RequiredLegend />
       <Field label={t('cases:fields.action')} error={f.error('text')} className="case-note" required>
         {(p) => <input {...p} autoFocus {...register('text')} />}
@@ -331,10 +307,7 @@ function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
       <DateField
         label={t('cases:fields.dueOn')}
         value={dueOn}
-        onChange={(value) => {
-          setValue('dueOn', value, { shouldDirty: true });
-          clearErrors('dueOn');
-        }}
+        onChange={set('dueOn')}
         // Nothing chosen yet: the day is missing rather than wrong.
         error={f.error('dueOn') !== undefined && dueOn === '' ? 'validation.required' : f.error('dueOn')}
         required
@@ -356,17 +329,7 @@ function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
           {(p) => <input {...p} {...register('other')} />}
         </Field>
       ) : null}
-      {f.notice}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={add.isPending || f.saving}>
-          {t('cases:action.save')}
-        </button>
-        <button type="button" onClick={f.cancel}>
-          {t('common:cancel')}
-        </button>
-        <span className="field-hint">{t('common:saveShortcut')}</span>
-      </div>
-    </KeyForm>
+    </PanelForm>
   );
 }
 
@@ -386,18 +349,13 @@ function ContactPanel({ c, today, onDone }: { c: Case; today: string; onDone: ()
     call: 'cases.logContact',
     defaultValues: { kind: 'visit', on: '', note: '' } as ContactValues,
     toInput: (v: ContactValues) => ({ id: c.id, kind: v.kind, note: v.note, ...(v.on !== '' ? { on: v.on } : {}) }),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await log.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(log.mutateAsync, onDone),
   });
-  const { watch, setValue, clearErrors } = f.form;
+  const { watch, clearErrors } = f.form;
+  const set = setterOf(f.form);
   const [on, note] = watch(['on', 'note']);
-  const title = t('cases:contact.open');
   return (
-    <KeyForm className="card case-panel" onSubmit={f.submit} onCancel={f.cancel} aria-label={title}>
-      <h3>{title}</h3>
+    <PanelForm className="case-panel" title={t('cases:contact.open')} f={f} label={t('cases:contact.save')} busy={log.isPending}>
       <Field label={t('cases:fields.kind')} error={f.error('kind')}>
         {(p) => (
           <select {...p} autoFocus {...f.form.register('kind', { onChange: () => clearErrors('kind') })}>
@@ -412,97 +370,117 @@ function ContactPanel({ c, today, onDone }: { c: Case; today: string; onDone: ()
       <DateField
         label={t('cases:fields.on')}
         value={on || today}
-        onChange={(value) => {
-          setValue('on', value, { shouldDirty: true });
-          clearErrors('on');
-        }}
+        onChange={set('on')}
         error={f.error('on')}
         max={today}
       />
       <NoteField
         label={t('cases:fields.note')}
         value={note}
-        onChange={(value) => {
-          setValue('note', value, { shouldDirty: true });
-          clearErrors('note');
-        }}
+        onChange={set('note')}
         error={f.error('note')}
       />
-      {f.notice}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={log.isPending || f.saving}>
-          {t('cases:contact.save')}
-        </button>
-        <button type="button" onClick={f.cancel}>
-          {t('common:cancel')}
-        </button>
-        <span className="field-hint">{t('common:saveShortcut')}</span>
-      </div>
-    </KeyForm>
+    </PanelForm>
   );
 }
 
+interface ReviewValues {
+  /** '' until changed: the centre's today. */
+  on: string;
+  note: string;
+  /** '' for none. */
+  next: string;
+}
+
+/** A periodic review and the next review's day, checked with cases.review's own schema. */
 function ReviewPanel({ c, today, onDone }: { c: Case; today: string; onDone: () => void }) {
   const { t } = useCaseText();
   const review = useMutate('cases.review');
-  const save = useSave();
-  const [on, setOn] = useState('');
-  const [note, setNote] = useState('');
-  const [next, setNext] = useState('');
-  const submit = () =>
-    save.attempt(async () => {
-      await review.mutateAsync({ id: c.id, note, ...(on !== '' ? { on } : {}), ...(next !== '' ? { nextReviewOn: next } : {}) });
-      onDone();
-    });
+  const f = useCallForm({
+    call: 'cases.review',
+    defaultValues: { on: '', note: '', next: '' } as ReviewValues,
+    toInput: (v: ReviewValues) => ({ id: c.id, note: v.note, ...(v.on !== '' ? { on: v.on } : {}), ...(v.next !== '' ? { nextReviewOn: v.next } : {}) }),
+    fieldOf: (path) => (path === 'on' || path === 'note' ? path : path === 'nextReviewOn' ? 'next' : null),
+    ...thenClose(review.mutateAsync, onDone),
+  });
+  const [on, note, next] = f.form.watch(['on', 'note', 'next']);
+  const set = setterOf(f.form);
   return (
-    <PanelFrame title={t('cases:review.open')} onSubmit={submit} onDone={onDone} busy={review.isPending} save={save} shown={['on', 'note', 'nextReviewOn']} label={t('cases:review.save')}>
-      <DateField label={t('cases:fields.reviewedOn')} value={on || today} onChange={setOn} error={save.errors.on} max={today} autoFocus />
-      <NoteField label={t('cases:fields.note')} value={note} onChange={setNote} error={save.errors.note} />
-      <DateField label={t('cases:fields.nextReviewOn')} value={next} onChange={setNext} error={save.errors.nextReviewOn} />
-    </PanelFrame>
+    <PanelForm className="case-panel" title={t('cases:review.open')} f={f} label={t('cases:review.save')} busy={review.isPending}>
+      <DateField label={t('cases:fields.reviewedOn')} value={on || today} onChange={set('on')} error={f.error('on')} max={today} autoFocus />
+      <NoteField label={t('cases:fields.note')} value={note} onChange={set('note')} error={f.error('note')} />
+      <DateField label={t('cases:fields.nextReviewOn')} value={next} onChange={set('next')} error={f.error('next')} />
+    </PanelForm>
   );
 }
 
+interface AgreementValues {
+  /** '' until changed: the centre's today. */
+  signedOn: string;
+  note: string;
+}
+
+/** The signed agreement (social contract), checked with cases.recordAgreement's own schema. */
 function AgreementPanel({ c, today, onDone }: { c: Case; today: string; onDone: () => void }) {
   const { t } = useCaseText();
   const record = useMutate('cases.recordAgreement');
-  const save = useSave();
-  const [on, setOn] = useState(c.agreementOn ?? '');
-  const [note, setNote] = useState(c.agreementNote);
-  const submit = () =>
-    save.attempt(async () => {
-      await record.mutateAsync({ id: c.id, signedOn: on || today, note });
-      onDone();
-    });
+  const f = useCallForm({
+    call: 'cases.recordAgreement',
+    defaultValues: { signedOn: c.agreementOn ?? '', note: c.agreementNote } as AgreementValues,
+    toInput: (v: AgreementValues) => ({ id: c.id, signedOn: v.signedOn || today, note: v.note }),
+    ...thenClose(record.mutateAsync, onDone),
+  });
+  const [on, note] = f.form.watch(['signedOn', 'note']);
+  const set = setterOf(f.form);
   return (
-    <PanelFrame title={t('cases:agreement.open')} onSubmit={submit} onDone={onDone} busy={record.isPending} save={save} shown={['signedOn', 'note']} label={t('cases:agreement.save')}>
-      <DateField label={t('cases:fields.signedOn')} value={on || today} onChange={setOn} error={save.errors.signedOn} max={today} autoFocus />
-      <NoteField label={t('cases:fields.note')} value={note} onChange={setNote} error={save.errors.note} />
-    </PanelFrame>
+    <PanelForm className="case-panel" title={t('cases:agreement.open')} f={f} label={t('cases:agreement.save')} busy={record.isPending}>
+      <DateField label={t('cases:fields.signedOn')} value={on || today} onChange={set('signedOn')} error={f.error('signedOn')} max={today} autoFocus />
+      <NoteField label={t('cases:fields.note')} value={note} onChange={set('note')} error={f.error('note')} />
+    </PanelForm>
   );
 }
 
+interface CloseValues {
+  outcome: CaseOutcome;
+  /** '' until changed: the centre's today. */
+  closedOn: string;
+  note: string;
+}
+
+/**
+ * The case closed with its outcome, checked with cases.close's own schema. With actions still
+ * open the core says how many: shown as a warning, and the next save confirms.
+ */
 function ClosePanel({ c, today, onDone }: { c: Case; today: string; onDone: () => void }) {
   const text = useCaseText();
   const { t } = text;
   const closeCase = useMutate('cases.close');
-  const save = useSave();
-  const [on, setOn] = useState('');
-  const [outcome, setOutcome] = useState<CaseOutcome>('goalsMet');
-  const [note, setNote] = useState('');
-  /** The core said how many actions are still open: the next submit confirms. */
-  const warned = save.raw instanceof ApiError && save.raw.body.code === 'openActions';
-  const submit = () =>
-    save.attempt(async () => {
-      await closeCase.mutateAsync({ id: c.id, outcome, note, confirmOpenActions: warned, ...(on !== '' ? { closedOn: on } : {}) });
+  /** The core's words on the actions still open, once it has said them. */
+  const [warning, setWarning] = useState<string | null>(null);
+  const f = useCallForm({
+    call: 'cases.close',
+    defaultValues: { outcome: 'goalsMet', closedOn: '', note: '' } as CloseValues,
+    toInput: (v: CloseValues) => ({ id: c.id, outcome: v.outcome, note: v.note, confirmOpenActions: warning !== null, ...(v.closedOn !== '' ? { closedOn: v.closedOn } : {}) }),
+    onCancel: onDone,
+    onSubmit: async (input) => {
+      try {
+        await closeCase.mutateAsync(input);
+      } catch (err) {
+        if (!(err instanceof ApiError && err.body.code === 'openActions')) throw err;
+        setWarning(text.error(err));
+        return false;
+      }
       onDone();
-    });
+      return true;
+    },
+  });
+  const [on, note] = f.form.watch(['closedOn', 'note']);
+  const set = setterOf(f.form);
   return (
-    <KeyForm className="card case-panel" onSubmit={submit} onCancel={onDone} aria-label={t('cases:close.title')}>
-      <h3>{t('cases:close.title')}</h3>
-      <Field label={t('cases:fields.outcome')} error={save.errors.outcome}>
+    <PanelForm className="case-panel" title={t('cases:close.title')} f={f} label={warning !== null ? t('cases:close.confirm') : t('cases:close.save')} danger busy={closeCase.isPending}>
+      <Field label={t('cases:fields.outcome')} error={f.error('outcome')}>
         {(p) => (
-          <select {...p} autoFocus value={outcome} onChange={(e) => setOutcome(e.target.value as CaseOutcome)}>
+          <select {...p} autoFocus {...f.form.register('outcome', { onChange: () => f.form.clearErrors('outcome') })}>
             {CASE_OUTCOMES.map((o) => (
               <option key={o} value={o}>
                 {text.outcome(o)}
@@ -511,23 +489,13 @@ function ClosePanel({ c, today, onDone }: { c: Case; today: string; onDone: () =
           </select>
         )}
       </Field>
-      <DateField label={t('cases:fields.closedOn')} value={on || today} onChange={setOn} error={save.errors.closedOn} max={today} />
-      <NoteField label={t('cases:fields.closingNote')} value={note} onChange={setNote} error={save.errors.note} />
-      {warned ? (
+      <DateField label={t('cases:fields.closedOn')} value={on || today} onChange={set('closedOn')} error={f.error('closedOn')} max={today} />
+      <NoteField label={t('cases:fields.closingNote')} value={note} onChange={set('note')} error={f.error('note')} />
+      {warning !== null ? (
         <div role="alert" className="notice notice-warning case-warning">
-          {save.failure}
+          {warning}
         </div>
-      ) : (
-        <Failure save={{ ...save, errors: Object.fromEntries(Object.entries(save.errors).filter(([k]) => !['outcome', 'closedOn', 'note'].includes(k))) }} />
-      )}
-      <div className="actions">
-        <button type="submit" className="danger" disabled={closeCase.isPending}>
-          {warned ? t('cases:close.confirm') : t('cases:close.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common:cancel')}
-        </button>
-      </div>
-    </KeyForm>
+      ) : null}
+    </PanelForm>
   );
 }

@@ -1,14 +1,13 @@
-import { Controller, useWatch, type Path } from 'react-hook-form';
+import { useWatch, type Path } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import type { Resident } from '../../../shared/domain/residents';
-import type { MemberInput } from '../../../shared/domain/households';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { KeyForm } from '../../ui/KeyForm';
 import { useCallForm } from '../../ui/useCallForm';
 import { useHouseholdText } from './householdText';
-import { MembersEditor, type MemberRow } from './MembersEditor';
+import { memberField, MemberRowsField, rowMessages, rowsAsMembers, type RowsValues } from './MembersEditor';
 import './households.css';
 
 /** Register a household from a resident's page: they are its head. */
@@ -22,19 +21,7 @@ export function HouseholdNewScreen() {
 }
 
 type Address = { settlement: string; street: string; house: string; flat: string };
-type HouseholdValues = Address & { rows: MemberRow[] };
-
-/** A member's field of households.create's input ("members.2.birthYear") as MembersEditor's key ("2.birthYear"). */
-const MEMBER_FIELDS = ['residentId', 'relation', 'birthYear'] as const;
-
-/** The rows as the call's members: a typed birth year that is not four digits is refused by the schema's own birth-year check. */
-function rowsAsMembers(rows: MemberRow[]): MemberInput[] {
-  return rows.map((r): MemberInput => {
-    if (r.resident) return { residentId: r.resident.id, relation: r.relation };
-    const typed = r.birthYear.trim();
-    return { residentId: null, relation: r.relation, birthYear: typed === '' ? null : /^\d{4}$/.test(typed) ? Number(typed) : -1 };
-  });
-}
+type HouseholdValues = Address & RowsValues;
 
 function HouseholdForm({ head }: { head: Resident }) {
   const text = useHouseholdText();
@@ -51,10 +38,10 @@ function HouseholdForm({ head }: { head: Resident }) {
       members: rowsAsMembers(v.rows),
       address: { settlement: v.settlement, street: v.street, house: v.house, flat: v.flat },
     }),
-    // The address's fields by their names, a member's under "members.<row>.<field>", the head above the buttons' notice.
+    // The address's fields by their names, a member's on its row ("rows.<row>.<field>"), the head above the buttons' notice.
     fieldOf: (path) => {
       if (path.startsWith('address.')) return path.slice(8) as keyof Address;
-      if (path.startsWith('members.')) return path as Path<HouseholdValues>;
+      if (path.startsWith('members.')) return memberField(path, 'members');
       if (path.startsWith('headResidentId')) return 'headResidentId' as Path<HouseholdValues>;
       return null;
     },
@@ -64,15 +51,9 @@ function HouseholdForm({ head }: { head: Resident }) {
       back();
     },
   });
-  const { register, control, clearErrors } = f.form;
+  const { register, control } = f.form;
   const rows = useWatch({ control, name: 'rows' });
-  const errors: Record<string, string> = {};
-  rows.forEach((_, i) =>
-    MEMBER_FIELDS.forEach((k) => {
-      const message = f.error(`members.${i}.${k}` as Path<HouseholdValues>);
-      if (message) errors[`${i}.${k}`] = message;
-    }),
-  );
+  const errors = rowMessages(rows.length, f.error);
   const headError = f.error('headResidentId' as Path<HouseholdValues>);
 
   const addressField = (name: keyof Address, label: string, list?: string) => (
@@ -112,21 +93,7 @@ function HouseholdForm({ head }: { head: Resident }) {
         <fieldset>
           <legend>{t('residents:household.form.otherMembers')}</legend>
           {rows.length === 0 ? <p className="field-hint">{t('residents:household.form.noMembers')}</p> : null}
-          <Controller
-            control={control}
-            name="rows"
-            render={({ field }) => (
-              <MembersEditor
-                rows={field.value}
-                onChange={(next) => {
-                  // The messages are by row number: a removed row makes them stale.
-                  if (next.length < field.value.length) clearErrors('members' as Path<HouseholdValues>);
-                  field.onChange(next);
-                }}
-                errors={errors}
-              />
-            )}
-          />
+          <MemberRowsField f={f} />
         </fieldset>
         {f.notice}
         {Object.keys(errors).length > 0 || headError ? (

@@ -1,66 +1,20 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { LEAVE_REASONS, MEMBER_RELATIONS, type Household, type HouseholdAddress, type HouseholdMember, type MemberRelation } from '../../../shared/domain/households';
+import { LEAVE_REASONS, type Household, type HouseholdAddress, type HouseholdMember, type MemberInput, type MemberRelation } from '../../../shared/domain/households';
 import { useCall, useMutate } from '../../app/api';
 import { column, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field, RequiredLegend } from '../../ui/Field';
-import { KeyForm } from '../../ui/KeyForm';
+import { PanelForm, setterOf, thenClose } from '../../ui/PanelForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
-import { fieldErrorsOf, useHouseholdText } from './householdText';
-import { MembersEditor, rowsToMembers, type MemberRow } from './MembersEditor';
+import { useHouseholdText } from './householdText';
+import { memberField, MemberRowsField, RelationOptions, rowsAsMembers, type RowsValues } from './MembersEditor';
 import './households.css';
 import { DateInput } from '../../ui/DateInput';
 import { useCallForm } from '../../ui/useCallForm';
 
 type Panel = { kind: 'add' } | { kind: 'address' } | { kind: 'head' } | { kind: 'end'; member: HouseholdMember } | { kind: 'move'; member: HouseholdMember } | { kind: 'split' };
-
-/** A save that shows field messages beside the fields and any other failure as one translated line. */
-function useSave(strip?: RegExp) {
-  const text = useHouseholdText();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const attempt = async (found: Record<string, string>, save: () => Promise<void>) => {
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) return;
-    try {
-      await save();
-    } catch (err) {
-      const fields = fieldErrorsOf(err, strip);
-      if (fields) setErrors(fields);
-      else setFailure(text.error(err));
-    }
-  };
-  return { errors, failure, attempt };
-}
-
-function Failure({ failure, errors, shown }: { failure: string | null; errors: Record<string, string>; shown: string[] }) {
-  const { t } = useHouseholdText();
-  const others = Object.entries(errors).filter(([k]) => !shown.includes(k));
-  if (!failure && others.length === 0) return null;
-  return (
-    <div role="alert" className="notice notice-error">
-      {failure ?? others.map(([, m]) => fieldText(t, m)).join(' ')}
-    </div>
-  );
-}
-
-/** Confirm (or save) and Cancel at the end of a panel. */
-function PanelActions({ label, onCancel, danger, busy }: { label: string; onCancel: () => void; danger?: boolean; busy: boolean }) {
-  const { t } = useHouseholdText();
-  return (
-    <div className="actions">
-      <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
-        {label}
-      </button>
-      <button type="button" onClick={onCancel}>
-        {t('common:cancel')}
-      </button>
-    </div>
-  );
-}
 
 /** The new head when the head leaves and others stay: one of the registered members who stay. */
 function NewHeadSelect(props: { household: Household; leaving: number[]; value: number | null; onChange: (id: number | null) => void; error?: string | undefined }) {
@@ -68,13 +22,38 @@ function NewHeadSelect(props: { household: Household; leaving: number[]; value: 
   const headLeaves = props.household.headMemberId !== null && props.leaving.includes(props.household.headMemberId);
   const staying = props.household.members.filter((m) => !props.leaving.includes(m.id));
   if (!headLeaves || staying.length === 0) return null;
-  const candidates = staying.filter((m) => m.residentId !== null);
   return (
-    <Field label={text.t('residents:household.newHead')} error={props.error} hint={text.t('residents:household.newHeadHint')}>
+    <MemberSelect
+      label={text.t('residents:household.newHead')}
+      hint={text.t('residents:household.newHeadHint')}
+      members={staying.filter((m) => m.residentId !== null)}
+      value={props.value}
+      onChange={props.onChange}
+      error={props.error}
+      choose
+    />
+  );
+}
+
+/** One of a household's members (a head, a new head), by the membership's id; null until chosen ("Choose…", with `choose`). */
+function MemberSelect(props: {
+  label: string;
+  members: HouseholdMember[];
+  value: number | null;
+  onChange: (id: number | null) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  autoFocus?: boolean;
+  choose?: boolean;
+}) {
+  const text = useHouseholdText();
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint} required={props.required}>
       {(p) => (
-        <select {...p} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value === '' ? null : Number(e.target.value))}>
-          <option value="">{text.t('residents:household.choose')}</option>
-          {candidates.map((m) => (
+        <select {...p} autoFocus={props.autoFocus} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value === '' ? null : Number(e.target.value))}>
+          {props.choose ? <option value="">{text.t('residents:household.choose')}</option> : null}
+          {props.members.map((m) => (
             <option key={m.id} value={m.id}>
               {text.name(m)}
             </option>
@@ -85,17 +64,21 @@ function NewHeadSelect(props: { household: Household; leaving: number[]; value: 
   );
 }
 
+/** A day not after today, shown as the centre's today until changed ('' in the form: the call's default). */
+function DayField(props: { label: string; value: string; today: string; onChange: (v: string) => void; error?: string | undefined }) {
+  return (
+    <Field label={props.label} error={props.error}>
+      {(p) => <DateInput {...p} max={props.today || undefined} value={props.value || props.today} onChange={props.onChange} />}
+    </Field>
+  );
+}
+
 function RelationSelect(props: { label: string; value: MemberRelation; onChange: (r: MemberRelation) => void; error?: string | undefined; autoFocus?: boolean }) {
-  const text = useHouseholdText();
   return (
     <Field label={props.label} error={props.error}>
       {(p) => (
         <select {...p} autoFocus={props.autoFocus} value={props.value} onChange={(e) => props.onChange(e.target.value as MemberRelation)}>
-          {MEMBER_RELATIONS.map((r) => (
-            <option key={r} value={r}>
-              {text.relation(r)}
-            </option>
-          ))}
+          <RelationOptions />
         </select>
       )}
     </Field>
@@ -223,29 +206,23 @@ function HouseholdView({ household: h, residentId }: { household: Household; res
   );
 }
 
+/** A member joins: checked with households.addMember's own schema, the messages on the row's fields. */
 function AddMemberPanel({ household, onDone }: { household: Household; onDone: () => void }) {
   const { t } = useHouseholdText();
   const add = useMutate('households.addMember');
-  const [rows, setRows] = useState<MemberRow[]>([]);
-  const save = useSave(/^member\./);
-  // The single row's messages are under "0." in the editor.
-  const errors = Object.fromEntries(Object.entries(save.errors).map(([k, v]) => [k === 'residentId' || k === 'birthYear' || k === 'relation' ? `0.${k}` : k, v]));
-  const submit = () => {
-    const { members, errors: found } = rowsToMembers(rows);
-    const member = members[0];
-    return save.attempt(found, async () => {
-      if (!member) return;
-      await add.mutateAsync({ id: household.id, member });
-      onDone();
-    });
-  };
+  const f = useCallForm({
+    call: 'households.addMember',
+    defaultValues: { rows: [] } as RowsValues,
+    // One row at most (the editor is `single`); none yet: the Save button waits for one.
+    toInput: (v: RowsValues) => ({ id: household.id, member: rowsAsMembers(v.rows)[0] as MemberInput }),
+    fieldOf: (path) => memberField(path, 'member'),
+    ...thenClose(add.mutateAsync, onDone),
+  });
+  const rows = f.form.watch('rows');
   return (
-    <KeyForm className="card household-panel" onSubmit={submit} onCancel={onDone} aria-labelledby="household-add-title">
-      <h3 id="household-add-title">{t('residents:household.add.title')}</h3>
-      <MembersEditor rows={rows} onChange={setRows} errors={errors} single />
-      <Failure failure={save.failure} errors={errors} shown={['0.residentId', '0.birthYear', '0.relation']} />
-      <PanelActions label={t('residents:household.add.save')} onCancel={onDone} busy={add.isPending || rows.length === 0} />
-    </KeyForm>
+    <PanelForm className="household-panel" title={t('residents:household.add.title')} f={f} label={t('residents:household.add.save')} busy={add.isPending} ready={rows.length > 0}>
+      <MemberRowsField f={f} single />
+    </PanelForm>
   );
 }
 
@@ -279,17 +256,13 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
       ...(v.on !== '' ? { on: v.on } : {}),
       ...(v.newHeadMemberId !== null ? { newHeadMemberId: v.newHeadMemberId } : {}),
     }),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await end.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(end.mutateAsync, onDone),
   });
-  const { register, watch, setValue, clearErrors } = f.form;
+  const { register, watch, clearErrors } = f.form;
+  const set = setterOf(f.form);
   const [on, newHead] = watch(['on', 'newHeadMemberId']);
   return (
-    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-end-title">
-      <h3 id="household-end-title">{t('residents:household.end.title', { name: text.name(member) })}</h3>
+    <PanelForm className="household-panel" title={t('residents:household.end.title', { name: text.name(member) })} f={f} label={t('residents:household.end.confirm')} danger busy={end.isPending}>
       <Field label={t('residents:household.end.reason')} error={f.error('reason')}>
         {(p) => (
           <select {...p} autoFocus {...register('reason', { onChange: () => clearErrors('reason') })}>
@@ -301,33 +274,16 @@ function EndPanel({ household, member, onDone }: { household: Household; member:
           </select>
         )}
       </Field>
-      <Field label={t('residents:household.end.on')} error={f.error('on')}>
-        {(p) => (
-          <DateInput
-            {...p}
-            max={today || undefined}
-            value={on || today}
-            onChange={(value) => {
-              setValue('on', value, { shouldDirty: true });
-              clearErrors('on');
-            }}
-          />
-        )}
-      </Field>
+      <DayField label={t('residents:household.end.on')} value={on} today={today} onChange={set('on')} error={f.error('on')} />
       <NewHeadSelect
         household={household}
         leaving={[member.id]}
         value={newHead}
-        onChange={(id) => {
-          setValue('newHeadMemberId', id, { shouldDirty: true });
-          clearErrors('newHeadMemberId');
-        }}
+        onChange={set('newHeadMemberId')}
         error={f.error('newHeadMemberId')}
       />
       <p>{t('residents:household.end.question')}</p>
-      {f.notice}
-      <PanelActions label={t('residents:household.end.confirm')} onCancel={onDone} danger busy={end.isPending || f.saving} />
-    </KeyForm>
+    </PanelForm>
   );
 }
 
@@ -355,13 +311,10 @@ function MovePanel({ household, member, onDone }: { household: Household; member
       relation: v.relation,
       ...(v.newHeadMemberId !== null ? { newHeadMemberId: v.newHeadMemberId } : {}),
     }),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await move.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(move.mutateAsync, onDone),
   });
   const { watch, setValue, clearErrors } = f.form;
+  const set = setterOf(f.form);
   const [relation, newHead] = watch(['relation', 'newHeadMemberId']);
   const targetError = missing(f.error('toHouseholdId'), to?.id, 'validation.unknownHousehold');
   const targetAlert = targetError ? (
@@ -376,8 +329,7 @@ function MovePanel({ household, member, onDone }: { household: Household; member
   };
   const toHead = to?.members.find((m) => m.id === to.headMemberId);
   return (
-    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-move-title">
-      <h3 id="household-move-title">{t('residents:household.move.title', { name: text.name(member) })}</h3>
+    <PanelForm className="household-panel" title={t('residents:household.move.title', { name: text.name(member) })} f={f} label={t('residents:household.move.confirm')} busy={move.isPending || !to}>
       {picked === null ? (
         <div onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}>
           <ResidentPicker label={t('residents:household.move.find')} autoFocus onPick={(r) => pick({ id: r.id, fullName: r.fullName })} />
@@ -404,10 +356,7 @@ function MovePanel({ household, member, onDone }: { household: Household; member
         <RelationSelect
           label={t('residents:household.move.relation')}
           value={relation}
-          onChange={(r) => {
-            setValue('relation', r, { shouldDirty: true });
-            clearErrors('relation');
-          }}
+          onChange={set('relation')}
           error={f.error('relation')}
           autoFocus
         />
@@ -416,15 +365,10 @@ function MovePanel({ household, member, onDone }: { household: Household; member
         household={household}
         leaving={[member.id]}
         value={newHead}
-        onChange={(id) => {
-          setValue('newHeadMemberId', id, { shouldDirty: true });
-          clearErrors('newHeadMemberId');
-        }}
+        onChange={set('newHeadMemberId')}
         error={f.error('newHeadMemberId')}
       />
-      {f.notice}
-      <PanelActions label={t('residents:household.move.confirm')} onCancel={onDone} busy={move.isPending || f.saving || !to} />
-    </KeyForm>
+    </PanelForm>
   );
 }
 
@@ -465,13 +409,10 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
       };
     },
     fieldOf: splitFieldOf,
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await split.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(split.mutateAsync, onDone),
   });
   const { watch, setValue, clearErrors } = f.form;
+  const set = setterOf(f.form);
   const [leaving, head, newHead] = watch(['leaving', 'headMemberId', 'newHeadMemberId']);
   const leavingIds = leaving.map((l) => l.memberId);
   const headCandidates = household.members.filter((m) => leavingIds.includes(m.id) && m.residentId !== null);
@@ -487,8 +428,7 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
   };
   const headError = missing(f.error('headMemberId'), leavingIds.includes(head ?? -1) ? head : null);
   return (
-    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-split-title">
-      <h3 id="household-split-title">{t('residents:household.split.title')}</h3>
+    <PanelForm className="household-panel" title={t('residents:household.split.title')} f={f} label={t('residents:household.split.confirm')} busy={split.isPending}>
       <RequiredLegend />
       <fieldset>
         <legend>{t('residents:household.split.leaving')}</legend>
@@ -522,39 +462,16 @@ function SplitPanel({ household, onDone }: { household: Household; onDone: () =>
           );
         })}
       </fieldset>
-      <Field label={t('residents:household.split.head')} error={headError} required>
-        {(p) => (
-          <select
-            {...p}
-            value={head ?? ''}
-            onChange={(e) => {
-              setValue('headMemberId', e.target.value === '' ? null : Number(e.target.value), { shouldDirty: true });
-              clearErrors('headMemberId');
-            }}
-          >
-            <option value="">{t('residents:household.choose')}</option>
-            {headCandidates.map((m) => (
-              <option key={m.id} value={m.id}>
-                {text.name(m)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <MemberSelect label={t('residents:household.split.head')} members={headCandidates} value={head} onChange={set('headMemberId')} error={headError} required choose />
       <NewHeadSelect
         household={household}
         leaving={leavingIds}
         value={newHead}
-        onChange={(id) => {
-          setValue('newHeadMemberId', id, { shouldDirty: true });
-          clearErrors('newHeadMemberId');
-        }}
+        onChange={set('newHeadMemberId')}
         error={f.error('newHeadMemberId')}
       />
       <p className="field-hint">{t('residents:household.split.hint')}</p>
-      {f.notice}
-      <PanelActions label={t('residents:household.split.confirm')} onCancel={onDone} busy={split.isPending || f.saving} />
-    </KeyForm>
+    </PanelForm>
   );
 }
 
@@ -572,11 +489,7 @@ function AddressPanel({ household, onDone }: { household: Household; onDone: () 
       const [top, key] = path.split('.');
       return top === 'address' && (key === 'settlement' || key === 'street' || key === 'house' || key === 'flat') ? key : null;
     },
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await update.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(update.mutateAsync, onDone),
   });
   const field = (key: keyof AddressValues, autoFocus = false) => (
     <Field label={t(`residents:form.${key}`)} error={f.error(key)}>
@@ -584,16 +497,13 @@ function AddressPanel({ household, onDone }: { household: Household; onDone: () 
     </Field>
   );
   return (
-    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-address-title">
-      <h3 id="household-address-title">{t('residents:household.editAddress.title')}</h3>
+    <PanelForm className="household-panel" title={t('residents:household.editAddress.title')} f={f} label={t('residents:household.editAddress.save')} busy={update.isPending}>
       {field('settlement', true)}
       {field('street')}
       {field('house')}
       {field('flat')}
       <p className="field-hint">{t('residents:household.editAddress.hint')}</p>
-      {f.notice}
-      <PanelActions label={t('residents:household.editAddress.save')} onCancel={onDone} busy={update.isPending || f.saving} />
-    </KeyForm>
+    </PanelForm>
   );
 }
 
@@ -615,64 +525,24 @@ function HeadPanel({ household, onDone }: { household: Household; onDone: () => 
     call: 'households.changeHead',
     defaultValues: { headMemberId: candidates[0]?.id ?? null, relation: 'spouse', on: '' } as HeadValues,
     toInput: (v: HeadValues) => ({ id: household.id, headMemberId: v.headMemberId as number, relation: v.relation, ...(v.on !== '' ? { on: v.on } : {}) }),
-    onCancel: onDone,
-    onSubmit: async (input) => {
-      await change.mutateAsync(input);
-      onDone();
-    },
+    ...thenClose(change.mutateAsync, onDone),
   });
-  const { watch, setValue, clearErrors } = f.form;
-  const [head, relation, on] = watch(['headMemberId', 'relation', 'on']);
+  const set = setterOf(f.form);
+  const [head, relation, on] = f.form.watch(['headMemberId', 'relation', 'on']);
   return (
-    <KeyForm className="card household-panel" onSubmit={f.submit} onCancel={f.cancel} aria-labelledby="household-head-title">
-      <h3 id="household-head-title">{t('residents:household.changeHead.title')}</h3>
+    <PanelForm className="household-panel" title={t('residents:household.changeHead.title')} f={f} label={t('residents:household.changeHead.save')} busy={change.isPending}>
       <RequiredLegend />
-      <Field label={t('residents:household.newHead')} error={missing(f.error('headMemberId'), head)} required>
-        {(p) => (
-          <select
-            {...p}
-            autoFocus
-            value={head ?? ''}
-            onChange={(e) => {
-              setValue('headMemberId', e.target.value === '' ? null : Number(e.target.value), { shouldDirty: true });
-              clearErrors('headMemberId');
-            }}
-          >
-            {candidates.map((m) => (
-              <option key={m.id} value={m.id}>
-                {text.name(m)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <MemberSelect label={t('residents:household.newHead')} members={candidates} value={head} onChange={set('headMemberId')} error={missing(f.error('headMemberId'), head)} required autoFocus />
       {household.headMemberId !== null ? (
         <RelationSelect
           label={t('residents:household.changeHead.relation')}
           value={relation}
-          onChange={(r) => {
-            setValue('relation', r, { shouldDirty: true });
-            clearErrors('relation');
-          }}
+          onChange={set('relation')}
           error={f.error('relation')}
         />
       ) : null}
-      <Field label={t('residents:household.changeHead.on')} error={f.error('on')}>
-        {(p) => (
-          <DateInput
-            {...p}
-            max={today || undefined}
-            value={on || today}
-            onChange={(value) => {
-              setValue('on', value, { shouldDirty: true });
-              clearErrors('on');
-            }}
-          />
-        )}
-      </Field>
+      <DayField label={t('residents:household.changeHead.on')} value={on} today={today} onChange={set('on')} error={f.error('on')} />
       <p className="field-hint">{t('residents:household.changeHead.hint')}</p>
-      {f.notice}
-      <PanelActions label={t('residents:household.changeHead.save')} onCancel={onDone} busy={change.isPending || f.saving} />
-    </KeyForm>
+    </PanelForm>
   );
 }

@@ -1,7 +1,10 @@
 import { useRef, useState } from 'react';
+import { Controller, type UseFormReturn } from 'react-hook-form';
 import { MEMBER_RELATIONS, type MemberInput, type MemberRelation } from '../../../shared/domain/households';
 import { Field } from '../../ui/Field';
 import { fieldText } from '../../ui/ErrorNotice';
+import { wholeNumber } from '../../ui/formNumbers';
+import type { CallForm } from '../../ui/useCallForm';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { useHouseholdText } from './householdText';
 
@@ -15,16 +18,94 @@ export interface MemberRow {
 
 let nextKey = 1;
 
-/** The rows as the core's member inputs; a birth year that is not a number is a field message. */
-export function rowsToMembers(rows: MemberRow[]): { members: MemberInput[]; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const members = rows.map((r, i): MemberInput => {
-    if (r.resident) return { residentId: r.resident.id, relation: r.relation };
-    const typed = r.birthYear.trim();
-    if (typed !== '' && !/^\d{4}$/.test(typed)) errors[`${i}.birthYear`] = 'validation.birthYear';
-    return { residentId: null, relation: r.relation, birthYear: typed === '' ? null : Number(typed) };
-  });
-  return { members, errors };
+/**
+ * The rows as the call's members (households.create's `members`, households.addMember's
+ * `member`): a typed birth year goes through the one number reader, so that the call's own
+ * schema refuses what is not a year ("19x5": not a number; "85": not a birth year).
+ */
+export function rowsAsMembers(rows: MemberRow[]): MemberInput[] {
+  return rows.map((r): MemberInput => (r.resident ? { residentId: r.resident.id, relation: r.relation } : { residentId: null, relation: r.relation, birthYear: wholeNumber(r.birthYear, null) }));
+}
+
+/** The fields of a row that carry a message: the resident (their id in the call), the relation, the birth year. */
+const ROW_FIELDS = { residentId: 'resident', relation: 'relation', birthYear: 'birthYear' } as const;
+
+/**
+ * Where the call's message on a member ("members.2.birthYear", or "member.birthYear" for the one
+ * member added) is shown: that row's field in the form's `rows` ("rows.2.birthYear"), or null.
+ */
+export function memberField(path: string, prefix: 'members' | 'member'): `rows.${number}.${'resident' | 'relation' | 'birthYear'}` | null {
+  const parts = path.split('.');
+  if (parts[0] !== prefix) return null;
+  const [row, key] = prefix === 'member' ? ['0', parts[1]] : [parts[1], parts[2]];
+  if (row === undefined || !/^\d+$/.test(row) || key === undefined || !(key in ROW_FIELDS)) return null;
+  return `rows.${Number(row)}.${ROW_FIELDS[key as keyof typeof ROW_FIELDS]}`;
+}
+
+/** The rows' messages as the editor takes them ("2.birthYear"), read from the form's fields. */
+export function rowMessages(count: number, error: (field: `rows.${number}.${'resident' | 'relation' | 'birthYear'}`) => string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < count; i += 1) {
+    for (const [key, field] of Object.entries(ROW_FIELDS)) {
+      const message = error(`rows.${i}.${field}`);
+      if (message) out[`${i}.${key}`] = message;
+    }
+  }
+  return out;
+}
+
+/** The row that an edit changed (the editor gives back all the rows), or null when a row was added or removed. */
+function changedRow(before: MemberRow[], after: MemberRow[]): number | null {
+  const i = after.findIndex((r, n) => r !== before[n]);
+  return i >= 0 && after.length === before.length ? i : null;
+}
+
+/** A form whose members being added are its `rows`. */
+export interface RowsValues {
+  rows: MemberRow[];
+}
+
+/**
+ * The editor as a field of a form on the call's schema (`useCallForm`): the rows are the form's
+ * `rows`, each row's messages (placed there by `memberField`) under its own fields; a row's
+ * messages go as soon as it is changed, and all of them when a row is removed (they are by number).
+ */
+export function MemberRowsField<V extends RowsValues>({ f, single }: { f: CallForm<V>; single?: boolean }) {
+  const form = f.form as unknown as UseFormReturn<RowsValues>;
+  const error = f.error as unknown as (name: string) => string | undefined;
+  return (
+    <Controller
+      control={form.control}
+      name="rows"
+      render={({ field }) => (
+        <MembersEditor
+          rows={field.value}
+          onChange={(next) => {
+            if (next.length < field.value.length) form.clearErrors('rows');
+            const row = changedRow(field.value, next);
+            if (row !== null) form.clearErrors(`rows.${row}`);
+            field.onChange(next);
+          }}
+          errors={rowMessages(field.value.length, error)}
+          single={single}
+        />
+      )}
+    />
+  );
+}
+
+/** The relations a member may have to the head, as a select's options. */
+export function RelationOptions() {
+  const text = useHouseholdText();
+  return (
+    <>
+      {MEMBER_RELATIONS.map((r) => (
+        <option key={r} value={r}>
+          {text.relation(r)}
+        </option>
+      ))}
+    </>
+  );
 }
 
 /**
@@ -33,7 +114,7 @@ export function rowsToMembers(rows: MemberRow[]): { members: MemberInput[]; erro
  * an unnamed member. A new row's relation takes the focus; Escape in the picker closes it only.
  * `single`: one member at most (adding a member to a household).
  */
-export function MembersEditor(props: { rows: MemberRow[]; onChange: (rows: MemberRow[]) => void; errors: Record<string, string>; single?: boolean }) {
+export function MembersEditor(props: { rows: MemberRow[]; onChange: (rows: MemberRow[]) => void; errors: Record<string, string>; single?: boolean | undefined }) {
   const text = useHouseholdText();
   const { t } = text;
   const [picking, setPicking] = useState(false);
@@ -86,11 +167,7 @@ export function MembersEditor(props: { rows: MemberRow[]; onChange: (rows: Membe
                       value={row.relation}
                       onChange={(e) => update(row.key, { relation: e.target.value as MemberRelation })}
                     >
-                      {MEMBER_RELATIONS.map((r) => (
-                        <option key={r} value={r}>
-                          {text.relation(r)}
-                        </option>
-                      ))}
+                      <RelationOptions />
                     </select>
                   )}
                 </Field>

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useId, useState } from 'react';
+import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fold } from '../../../shared/domain/text';
 import type { PricedKind } from '../../../shared/domain/till';
@@ -29,10 +29,16 @@ export const KindCombo = forwardRef<
   const picked = kinds.find((k) => k.kindId === value) ?? null;
   const [typed, setTyped] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
-  // Letters carried from the receipt arrive just after the field is shown: they go before anything typed since.
+  const input = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => input.current as HTMLInputElement);
+  // Letters carried from the receipt arrive just after the field is shown: they go before anything
+  // typed since. Into the field itself at once, so that a letter typed before React shows them
+  // lands after them (the field's own text is what onChange reads).
   useEffect(() => {
-    if (!initialTyped) return;
-    setTyped((now) => initialTyped + (now ?? ''));
+    const el = input.current;
+    if (!initialTyped || !el) return;
+    el.value = initialTyped + el.value;
+    setTyped(el.value);
     setActive(0);
     setOpen(true);
   }, [initialTyped]);
@@ -72,7 +78,7 @@ export const KindCombo = forwardRef<
     <div className="combobox till-kind">
       <input
         id="till-kind"
-        ref={ref}
+        ref={input}
         role="combobox"
         aria-expanded={open}
         aria-controls={`${id}-list`}

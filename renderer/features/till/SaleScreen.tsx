@@ -1,13 +1,18 @@
-import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { MAX_QUANTITY, PAYMENT_KEYS, PAYMENTS, saleTotal, type Payment, type Sale } from '../../../shared/domain/till';
+import { PAYMENT_KEYS, PAYMENTS, saleInputSchema, saleTotal, type Payment, type Sale } from '../../../shared/domain/till';
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { columnsOf, DataTable } from '../../ui/DataTable';
+import { Field } from '../../ui/Field';
+import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
+import { wholeNumber } from '../../ui/formNumbers';
+import { setterOf } from '../../ui/PanelForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { ResidentPicker } from '../requests/ResidentPicker';
 import { useTillText } from './tillText';
 import { KindCombo } from './KindCombo';
@@ -21,9 +26,22 @@ function paymentKey(e: KeyboardEvent): Payment | null {
   return null;
 }
 
+interface SaleValues {
+  /** The paid kind picked in the type-ahead; null until one is. */
+  kindId: number | null;
+  /** As typed: read with the one number reader (not a whole number goes as NaN, refused by till.sell's schema). */
+  quantity: string;
+  payment: Payment;
+  resident: Pick<ResidentSummary, 'id' | 'fullName'> | null;
+}
+
+/** A new sale: nothing picked, one of it, cash, nobody named. */
+const NEW_SALE: SaleValues = { kindId: null, quantity: '1', payment: 'cash', resident: null };
+
 /**
  * A sale in a few keystrokes: the kind (type-ahead, focused), the quantity (1), optionally the
- * resident, cash or card (C/K), Enter. The total is computed as you type; the receipt opens next.
+ * resident, cash or card (C/K), Enter. Checked with till.sell's own input schema; the total is
+ * computed as you type; the receipt opens next.
  */
 export function SaleScreen() {
   const { t } = useTranslation(['till', 'common']);
@@ -35,12 +53,7 @@ export function SaleScreen() {
   const [carried, setCarried] = useState<string | undefined>(undefined);
   const prices = useCall('till.prices', {});
   const sell = useMutate('till.sell');
-  const [kindId, setKindId] = useState<number | null>(null);
-  const [quantityText, setQuantityText] = useState('1');
-  const [payment, setPayment] = useState<Payment>('cash');
-  const [resident, setResident] = useState<Pick<ResidentSummary, 'id' | 'fullName'> | null>(null);
   const [withResident, setWithResident] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const kindRef = useRef<HTMLInputElement>(null);
   const quantityRef = useRef<HTMLInputElement>(null);
 
@@ -58,161 +71,163 @@ export function SaleScreen() {
     if (letters !== '') setCarried(letters);
   }, [cameTyping]);
 
+  const f = useCallForm({
+    call: 'till.sell',
+    defaultValues: NEW_SALE,
+    toInput: (v: SaleValues) => ({
+      kindId: v.kindId ?? Number.NaN,
+      quantity: wholeNumber(v.quantity, Number.NaN),
+      residentId: v.resident?.id ?? null,
+      payment: v.payment,
+    }),
+    fieldOf: (path) => (path === 'kindId' || path === 'quantity' ? path : path === 'residentId' ? 'resident' : null),
+    onSubmit: async (input) => {
+      const receipt = await sell.mutateAsync(input);
+      void navigate(`/till/receipt/${receipt.sale.id}`, { state: { fromSale: true } });
+    },
+    // The focus goes where the first message is: the kind, else the quantity.
+    onInvalid: (errors) => (errors.kindId ? kindRef.current?.focus() : quantityRef.current?.focus()),
+    // The receipt opens next; the till it gives back to starts a new sale (kind, quantity, resident typed again).
+    afterSave: () => NEW_SALE,
+  });
+  const [kindId, quantityText, payment, resident] = f.form.watch(['kindId', 'quantity', 'payment', 'resident']);
+  const set = setterOf(f.form);
+
   const kinds = (prices.data?.kinds ?? []).filter((k) => !k.archived).sort((a, b) => text.kind(a).localeCompare(text.kind(b)));
   const chosen = kinds.find((k) => k.kindId === kindId) ?? null;
   const price = chosen?.current ?? null;
-  const quantity = /^\d{1,5}$/.test(quantityText.trim()) ? Number(quantityText.trim()) : null;
-  const quantityOk = quantity !== null && quantity >= 1 && quantity <= MAX_QUANTITY;
+  const quantity = wholeNumber(quantityText, Number.NaN);
+  // The total of a quantity that till.sell would take, as it is typed.
+  const quantityOk = saleInputSchema.shape.quantity.safeParse(quantity).success;
   const total = price && quantityOk ? saleTotal(price.priceMinor, quantity) : null;
   const currency = prices.data?.currency ?? 'EUR';
+  // Nothing picked: the till's own words (the schema refuses the missing id with zod's).
+  const kindError = f.error('kindId') !== undefined && kindId === null ? 'till:sale.chooseKindError' : f.error('kindId');
+  const quantityError = f.error('quantity') !== undefined && quantityText.trim() === '' ? 'validation.required' : f.error('quantity');
 
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
-    if (!chosen) {
-      setError('chooseKind');
+  /** A kind without a price cannot be sold: its message is shown already, the focus goes back to it. */
+  const sellNow = () => {
+    if (chosen && !price) {
       kindRef.current?.focus();
       return;
     }
-    if (!price) {
-      setError('noPrice');
-      kindRef.current?.focus();
-      return;
-    }
-    if (!quantityOk) {
-      setError('quantity');
-      quantityRef.current?.focus();
-      return;
-    }
-    setError(null);
-    try {
-      const receipt = await sell.mutateAsync({ kindId: chosen.kindId, quantity, residentId: resident?.id ?? null, payment });
-      void navigate(`/till/receipt/${receipt.sale.id}`, { state: { fromSale: true } });
-    } catch {
-      // Shown by the ErrorNotice below.
-    }
+    void f.submit();
   };
 
   return (
     <div className="till">
       <div className="till-grid">
-        <form
-          className="card till-sale"
-          noValidate
-          aria-labelledby="till-sale-title"
-          onSubmit={(e) => void submit(e)}
-          onKeyDown={(e) => {
-            if (e.defaultPrevented) return;
-            const target = e.target as HTMLElement;
-            const typing = target.tagName === 'SELECT' || target.getAttribute('role') === 'combobox' || target.tagName === 'TEXTAREA';
-            const key = paymentKey(e);
-            if (key && (e.altKey || !typing)) {
-              e.preventDefault();
-              setPayment(key);
-              return;
-            }
-            if (e.key === 'Enter' && target.tagName !== 'BUTTON') {
-              e.preventDefault();
-              void submit();
-            }
-          }}
-        >
-          <h2 id="till-sale-title">{t('till:sale.title')}</h2>
-          <div className="field">
-            <label htmlFor="till-kind">{t('till:sale.kind')}</label>
-            <KindCombo
-              ref={kindRef}
-              kinds={kinds}
-              value={kindId}
-              invalid={error === 'chooseKind' || (chosen !== null && !price)}
-              initialTyped={carried}
-              onPick={(id) => {
-                setKindId(id);
-                setError(null);
-                const next = kinds.find((k) => k.kindId === id);
-                if (next?.current) quantityRef.current?.focus();
-              }}
-            />
-            {chosen && !price ? (
-              <div className="field-error" role="alert">
-                {t('till:sale.noPrice')}
-              </div>
-            ) : null}
-            {error === 'chooseKind' ? (
-              <div className="field-error" role="alert">
-                {t('till:sale.chooseKindError')}
-              </div>
-            ) : null}
-          </div>
-          <div className="till-row">
-            <div className={`field ${error === 'quantity' ? 'field-invalid' : ''}`}>
-              <label htmlFor="till-quantity">{t('till:sale.quantity')}</label>
-              <input
-                id="till-quantity"
-                ref={quantityRef}
-                inputMode="numeric"
-                autoComplete="off"
-                value={quantityText}
-                aria-invalid={error === 'quantity'}
-                onFocus={(e) => e.target.select()}
-                onChange={(e) => setQuantityText(e.target.value)}
+        <KeyForm className="card till-sale" aria-labelledby="till-sale-title" onSubmit={sellNow}>
+          {/* The till's own keys: C / K for the payment anywhere but in a list, Enter sells from any field. */}
+          <div
+            className="till-sale-keys"
+            onKeyDown={(e) => {
+              if (e.defaultPrevented) return;
+              const target = e.target as HTMLElement;
+              const typing = target.tagName === 'SELECT' || target.getAttribute('role') === 'combobox' || target.tagName === 'TEXTAREA';
+              const key = paymentKey(e);
+              if (key && (e.altKey || !typing)) {
+                e.preventDefault();
+                set('payment')(key);
+                return;
+              }
+              if (e.key === 'Enter' && target.tagName !== 'BUTTON') {
+                e.preventDefault();
+                sellNow();
+              }
+            }}
+          >
+            <h2 id="till-sale-title">{t('till:sale.title')}</h2>
+            <div className={`field ${kindError ? 'field-invalid' : ''}`}>
+              <label htmlFor="till-kind">{t('till:sale.kind')}</label>
+              <KindCombo
+                ref={kindRef}
+                kinds={kinds}
+                value={kindId}
+                invalid={kindError !== undefined || (chosen !== null && !price)}
+                initialTyped={carried}
+                onPick={(id) => {
+                  set('kindId')(id);
+                  const next = kinds.find((k) => k.kindId === id);
+                  if (next?.current) quantityRef.current?.focus();
+                }}
               />
-              {error === 'quantity' ? (
+              {chosen && !price ? (
                 <div className="field-error" role="alert">
-                  {t('till:sale.quantityError', { max: MAX_QUANTITY })}
+                  {t('till:sale.noPrice')}
+                </div>
+              ) : kindError ? (
+                <div className="field-error" role="alert">
+                  {fieldText(t, kindError)}
                 </div>
               ) : null}
             </div>
-            <fieldset className="radios till-payment">
-              <legend>{t('till:sale.payment')}</legend>
-              {PAYMENTS.map((p) => (
-                <label key={p} className="radio">
-                  <input type="radio" name="payment" value={p} checked={payment === p} onChange={() => setPayment(p)} />
-                  <span>{t(`till:payments.${p}`)}</span>
-                  <kbd aria-hidden="true">{PAYMENT_KEYS[p]}</kbd>
-                </label>
-              ))}
-            </fieldset>
-          </div>
-          {resident ? (
-            <div className="picked">
-              <span className="field-label">{t('till:sale.resident')}</span>
-              <strong>{resident.fullName}</strong>
-              <button type="button" className="small" onClick={() => setResident(null)}>
-                {t('till:sale.removeResident')}
-              </button>
+            <div className="till-row">
+              <Field label={t('till:sale.quantity')} error={quantityError} className="till-quantity">
+                {(p) => (
+                  <input
+                    {...p}
+                    ref={quantityRef}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={quantityText}
+                    onFocus={(e) => e.target.select()}
+                    onChange={(e) => set('quantity')(e.target.value)}
+                  />
+                )}
+              </Field>
+              <fieldset className="radios till-payment">
+                <legend>{t('till:sale.payment')}</legend>
+                {PAYMENTS.map((p) => (
+                  <label key={p} className="radio">
+                    <input type="radio" name="payment" value={p} checked={payment === p} onChange={() => set('payment')(p)} />
+                    <span>{t(`till:payments.${p}`)}</span>
+                    <kbd aria-hidden="true">{PAYMENT_KEYS[p]}</kbd>
+                  </label>
+                ))}
+              </fieldset>
             </div>
-          ) : withResident ? (
-            <ResidentPicker
-              label={t('till:sale.resident')}
-              autoFocus
-              onPick={(r) => {
-                setResident(r);
-                setWithResident(false);
-                quantityRef.current?.focus();
-              }}
-            />
-          ) : (
-            <button type="button" className="small till-add-resident" onClick={() => setWithResident(true)}>
-              {t('till:sale.addResident')}
-            </button>
-          )}
-          <div className="till-total" aria-live="polite">
-            <span>{t('till:sale.total')}</span>
-            <output aria-label={t('till:sale.total')}>{total !== null ? format.money(total, currency) : '—'}</output>
-            {total !== null && price && quantity !== null ? (
-              <span className="muted till-total-detail">
-                {t('till:sale.totalDetail', { quantity: text.quantity(price.unit, quantity), price: format.money(price.priceMinor, price.currency) })}
-              </span>
-            ) : null}
+            {resident ? (
+              <div className="picked">
+                <span className="field-label">{t('till:sale.resident')}</span>
+                <strong>{resident.fullName}</strong>
+                <button type="button" className="small" onClick={() => set('resident')(null)}>
+                  {t('till:sale.removeResident')}
+                </button>
+              </div>
+            ) : withResident ? (
+              <ResidentPicker
+                label={t('till:sale.resident')}
+                autoFocus
+                onPick={(r) => {
+                  set('resident')({ id: r.id, fullName: r.fullName });
+                  setWithResident(false);
+                  quantityRef.current?.focus();
+                }}
+              />
+            ) : (
+              <button type="button" className="small till-add-resident" onClick={() => setWithResident(true)}>
+                {t('till:sale.addResident')}
+              </button>
+            )}
+            <div className="till-total" aria-live="polite">
+              <span>{t('till:sale.total')}</span>
+              <output aria-label={t('till:sale.total')}>{total !== null ? format.money(total, currency) : '—'}</output>
+              {total !== null && price ? (
+                <span className="muted till-total-detail">
+                  {t('till:sale.totalDetail', { quantity: text.quantity(price.unit, quantity), price: format.money(price.priceMinor, price.currency) })}
+                </span>
+              ) : null}
+            </div>
+            {f.notice}
+            <div className="actions">
+              <button type="submit" className="primary big" disabled={sell.isPending || f.saving || (chosen !== null && !price)}>
+                {t('till:sale.sell')}
+              </button>
+              <span className="field-hint">{t('till:sale.keys')}</span>
+            </div>
           </div>
-          <ErrorNotice error={sell.error} />
-          <div className="actions">
-            <button type="submit" className="primary big" disabled={sell.isPending || (chosen !== null && !price)}>
-              {t('till:sale.sell')}
-            </button>
-            <span className="field-hint">{t('till:sale.keys')}</span>
-          </div>
-        </form>
+        </KeyForm>
         <TodaySales />
       </div>
     </div>
