@@ -308,8 +308,7 @@ function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
         label={t('cases:fields.dueOn')}
         value={dueOn}
         onChange={set('dueOn')}
-        // Nothing chosen yet: the day is missing rather than wrong.
-        error={f.error('dueOn') !== undefined && dueOn === '' ? 'validation.required' : f.error('dueOn')}
+        error={f.missingOr('dueOn')}
         required
       />
       <Field label={t('cases:fields.responsible')} error={f.error('who')}>

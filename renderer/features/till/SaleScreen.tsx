@@ -103,7 +103,7 @@ export function SaleScreen() {
   const currency = prices.data?.currency ?? 'EUR';
   // Nothing picked: the till's own words (the schema refuses the missing id with zod's).
   const kindError = f.error('kindId') !== undefined && kindId === null ? 'till:sale.chooseKindError' : f.error('kindId');
-  const quantityError = f.error('quantity') !== undefined && quantityText.trim() === '' ? 'validation.required' : f.error('quantity');
+  const quantityError = f.missingOr('quantity');
 
   /** A kind without a price cannot be sold: its message is shown already, the focus goes back to it. */
   const sellNow = () => {
