@@ -258,7 +258,8 @@ for (const [lng, centreName] of [
       await expect(total).toHaveText('—');
       await page.keyboard.press('Enter');
       await expect(quantity).toHaveAttribute('aria-invalid', 'true');
-      await expect(page.locator('.till-quantity .field-error')).toHaveText(t('common:validation.range'));
+      // The till's own sentence, which says what it takes (1 to 10 000), not the general "out of range".
+      await expect(page.locator('.till-quantity .field-error')).toHaveText(t('till:sale.quantityError', { max: 10000 }));
       await expect(quantity).toBeFocused();
       await page.screenshot({ path: artifactPath(`till-quantity-refused-${lng}.png`) });
       expect(await sold()).toBe(0);
@@ -266,7 +267,7 @@ for (const [lng, centreName] of [
       // abc: not a number; nothing typed: required. The focus stays on the quantity each time.
       await quantity.fill('abc');
       await page.keyboard.press('Enter');
-      await expect(page.locator('.till-quantity .field-error')).toHaveText(t('common:validation.number'));
+      await expect(page.locator('.till-quantity .field-error')).toHaveText(t('till:sale.quantityError', { max: 10000 }));
       await expect(quantity).toBeFocused();
       await quantity.fill('');
       await page.keyboard.press('Enter');

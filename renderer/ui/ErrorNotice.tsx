@@ -21,9 +21,9 @@ export function errorText(t: (key: string, options?: Record<string, unknown>) =>
   return translateError(translate(t), error, options);
 }
 
-/** A field's message ('validation.required', 'tasks:validation.hours' or a FieldIssue) as a sentence. */
-export function fieldText(t: (key: string, options?: Record<string, unknown>) => string, issue: string | Pick<FieldIssue, 'message'>): string {
-  return translateField(translate(t), issue);
+/** A field's message ('validation.required', 'tasks:validation.hours' or a FieldIssue) as a sentence; `values` fill a screen's own sentence ({{max}}). */
+export function fieldText(t: (key: string, options?: Record<string, unknown>) => string, issue: string | Pick<FieldIssue, 'message'>, values?: Record<string, unknown>): string {
+  return translateField(translate(t), issue, values);
 }
 
 export function ErrorNotice({ error }: { error: unknown }) {

@@ -18,6 +18,8 @@ export interface FieldControlProps {
 export function Field(props: {
   label: string;
   error?: string | undefined;
+  /** Values of the message's sentence (a screen's own message that names its limit: {{max}}). */
+  errorValues?: Record<string, unknown> | undefined;
   hint?: string | undefined;
   className?: string | undefined;
   required?: boolean | undefined;
@@ -59,7 +61,7 @@ export function Field(props: {
       ) : null}
       {props.error ? (
         <div id={errorId} className="field-error" role="alert">
-          {fieldText(t, props.error)}
+          {fieldText(t, props.error, props.errorValues)}
         </div>
       ) : null}
     </div>

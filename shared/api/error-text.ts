@@ -102,8 +102,8 @@ export function errorText(tr: Translate, error: unknown, options: ErrorTextOptio
  * schemas and FieldIssue carry it) or a full key ('tasks:validation.hours'). A key with no
  * translation (a script's own message, a typo) shows as the general "not valid", never as a key.
  */
-export function fieldText(tr: Translate, issue: string | Pick<FieldIssue, 'message'>): string {
+export function fieldText(tr: Translate, issue: string | Pick<FieldIssue, 'message'>, values?: Record<string, unknown>): string {
   const message = typeof issue === 'string' ? issue : issue.message;
   const key = message.includes(':') ? message : `common:${message}`;
-  return tr.exists(key) ? tr.t(key) : tr.t('common:validation.invalid');
+  return tr.exists(key) ? tr.t(key, values) : tr.t('common:validation.invalid');
 }

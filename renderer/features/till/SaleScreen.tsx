@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_KEYS, PAYMENTS, saleInputSchema, saleTotal, type Payment, type Sale } from '../../../shared/domain/till';
+import { MAX_QUANTITY, PAYMENT_KEYS, PAYMENTS, saleInputSchema, saleTotal, type Payment, type Sale } from '../../../shared/domain/till';
 import type { ResidentSummary } from '../../../shared/domain/residents';
 import { useCall, useMutate } from '../../app/api';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
@@ -103,7 +103,9 @@ export function SaleScreen() {
   const currency = prices.data?.currency ?? 'EUR';
   // Nothing picked: the till's own words (the schema refuses the missing id with zod's).
   const kindError = f.error('kindId') !== undefined && kindId === null ? 'till:sale.chooseKindError' : f.error('kindId');
-  const quantityError = f.missingOr('quantity');
+  // Typed but not a sale's quantity: the till's own sentence, which says what it takes (1 to MAX_QUANTITY).
+  const quantityMessage = f.missingOr('quantity');
+  const quantityError = quantityMessage === undefined || quantityMessage === 'validation.required' ? quantityMessage : 'till:sale.quantityError';
 
   /** A kind without a price cannot be sold: its message is shown already, the focus goes back to it. */
   const sellNow = () => {
@@ -163,7 +165,7 @@ export function SaleScreen() {
               ) : null}
             </div>
             <div className="till-row">
-              <Field label={t('till:sale.quantity')} error={quantityError} className="till-quantity">
+              <Field label={t('till:sale.quantity')} error={quantityError} errorValues={{ max: MAX_QUANTITY }} className="till-quantity">
                 {(p) => (
                   <input
                     {...p}
