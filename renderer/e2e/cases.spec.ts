@@ -152,6 +152,24 @@ test.describe('cases (uk)', () => {
 test.describe('case panels (ru)', () => {
   test.use({ setUp: centre('ru', 'Сылвенский центр') });
 
+  test('a second case for the same person is refused on the resident page, with the way to the open one', async ({ page, hearth }) => {
+    const resident = await hearth.call('residents.create', { lastName: 'Зорина', firstName: 'Вера', birthYear: 1949, settlement: 'Сылва' });
+    const { today } = await hearth.call('app.status', {});
+    await hearth.call('privacy.recordConsent', { residentId: resident.id, basis: 'consent', scopes: ['basic', 'health'], givenOn: today });
+    const opened = await hearth.call('cases.open', { residentId: resident.id, goals: ['Оформить уход на дому'] });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const t = await openApp(page, hearth, { language: 'ru', route: `/residents/${resident.id}` });
+    const section = page.getByRole('region', { name: t('cases:section.title') });
+    await section.getByRole('button', { name: t('cases:open.button') }).click();
+    const panel = page.getByRole('form', { name: t('cases:open.title') });
+    await panel.getByLabel(t('cases:fields.goals')).fill('Ещё одна цель');
+    await page.keyboard.press('Control+Enter');
+    await expect(panel.getByText(t('common:validation.caseAlreadyOpen'))).toBeVisible();
+    expect((await hearth.call('cases.ofResident', { residentId: resident.id })).cases).toHaveLength(1);
+    await panel.getByRole('link', { name: t('cases:open.goToOpen') }).click();
+    await expect(page).toHaveURL(new RegExp(`#/cases/${opened.id}$`));
+  });
+
   test('the plan refuses a goal too long on its field, saves when shortened; the agreement is recorded', async ({ page, hearth }) => {
     const resident = await hearth.call('residents.create', { lastName: 'Белова', firstName: 'Анна', birthYear: 1958, settlement: 'Сылва' });
     const { today } = await hearth.call('app.status', {});

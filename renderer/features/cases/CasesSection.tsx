@@ -6,9 +6,10 @@ import { useCall, useMutate } from '../../app/api';
 import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ErrorNotice, fieldText } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
-import { KeyForm } from '../../ui/KeyForm';
+import { PanelForm, setterOf } from '../../ui/PanelForm';
+import { useCallForm } from '../../ui/useCallForm';
 import { useFormat } from '../../ui/format';
-import { goalsOf, useCaseText, useSave } from './caseText';
+import { goalsOf, useCaseText } from './caseText';
 import './cases.css';
 import { DateInput } from '../../ui/DateInput';
 
@@ -84,71 +85,98 @@ export function CasesSection({ residentId }: { residentId: number }) {
   );
 }
 
+interface OpenValues {
+  subject: 'resident' | 'household';
+  /** '' for today. */
+  openedOn: string;
+  goals: string;
+  /** '' for none yet. */
+  nextReviewOn: string;
+}
+
+/**
+ * "Open a case" on a resident's page, checked with cases.open's own schema. A case already open
+ * for the person or household is refused with the way to it (the refusal's caseId).
+ */
 function OpenCasePanel(props: { residentId: number; householdId: number | null; ownOpen: boolean; today: string; onDone: () => void }) {
   const text = useCaseText();
   const { t } = text;
   const navigate = useNavigate();
   const open = useMutate('cases.open');
-  const save = useSave();
-  const [subject, setSubject] = useState<'resident' | 'household'>(props.ownOpen && props.householdId !== null ? 'household' : 'resident');
-  const [openedOn, setOpenedOn] = useState('');
-  const [goals, setGoals] = useState('');
-  const [nextReviewOn, setNextReviewOn] = useState('');
-  const openCaseId = save.raw instanceof ApiError ? save.raw.body.details?.caseId : undefined;
-  const submit = () =>
-    save.attempt(async () => {
-      const c = await open.mutateAsync({
-        ...(subject === 'household' && props.householdId !== null ? { householdId: props.householdId } : { residentId: props.residentId }),
-        ...(openedOn !== '' ? { openedOn } : {}),
-        ...(nextReviewOn !== '' ? { nextReviewOn } : {}),
-        goals: goalsOf(goals),
-      });
-      void navigate(`/cases/${c.id}`);
-    });
-  const subjectError = save.errors.residentId ?? save.errors.householdId;
+  const [alreadyOpen, setAlreadyOpen] = useState<{ message: string; caseId: number } | null>(null);
+  const f = useCallForm({
+    call: 'cases.open',
+    defaultValues: { subject: props.ownOpen && props.householdId !== null ? 'household' : 'resident', openedOn: '', goals: '', nextReviewOn: '' } as OpenValues,
+    toInput: (v: OpenValues) => ({
+      ...(v.subject === 'household' && props.householdId !== null ? { householdId: props.householdId } : { residentId: props.residentId }),
+      ...(v.openedOn !== '' ? { openedOn: v.openedOn } : {}),
+      ...(v.nextReviewOn !== '' ? { nextReviewOn: v.nextReviewOn } : {}),
+      goals: goalsOf(v.goals),
+    }),
+    // A goal's message ("goals.2": too long) is the one field's; whose case it is, the choice's.
+    fieldOf: (path) => {
+      const top = path.split('.')[0] ?? '';
+      if (top === 'residentId' || top === 'householdId') return 'subject';
+      return top === 'openedOn' || top === 'goals' || top === 'nextReviewOn' ? top : null;
+    },
+    onCancel: props.onDone,
+    onSubmit: async (input) => {
+      setAlreadyOpen(null);
+      try {
+        const c = await open.mutateAsync(input);
+        void navigate(`/cases/${c.id}`);
+      } catch (e) {
+        const caseId = e instanceof ApiError ? e.body.details?.caseId : undefined;
+        if (e instanceof ApiError && typeof caseId === 'number') {
+          setAlreadyOpen({ message: e.body.fields?.[0]?.message ?? 'validation.invalid', caseId });
+          return false;
+        }
+        throw e;
+      }
+      return true;
+    },
+  });
+  const set = setterOf(f.form);
+  const [subject, openedOn, nextReviewOn] = f.form.watch(['subject', 'openedOn', 'nextReviewOn']);
+  const subjectError = f.error('subject');
+  const chooseSubject = (value: OpenValues['subject']) => {
+    set('subject')(value);
+    setAlreadyOpen(null);
+  };
   return (
-    <KeyForm className="card case-panel" onSubmit={submit} onCancel={props.onDone} aria-labelledby="case-open-title">
-      <h3 id="case-open-title">{t('cases:open.title')}</h3>
+    <PanelForm className="case-panel" title={t('cases:open.title')} f={f} label={t('cases:open.save')} busy={open.isPending}>
       {props.householdId !== null ? (
         <fieldset className="case-subject">
           <legend>{t('cases:open.whose')}</legend>
           <label className="checkbox">
-            <input type="radio" name="case-subject" autoFocus={subject === 'resident'} checked={subject === 'resident'} onChange={() => setSubject('resident')} />
+            <input type="radio" name="case-subject" autoFocus={subject === 'resident'} checked={subject === 'resident'} onChange={() => chooseSubject('resident')} />
             <span>{t('cases:open.resident')}</span>
           </label>
           <label className="checkbox">
-            <input type="radio" name="case-subject" autoFocus={subject === 'household'} checked={subject === 'household'} onChange={() => setSubject('household')} />
+            <input type="radio" name="case-subject" autoFocus={subject === 'household'} checked={subject === 'household'} onChange={() => chooseSubject('household')} />
             <span>{t('cases:open.household')}</span>
           </label>
         </fieldset>
       ) : null}
-      {subjectError ? (
+      {alreadyOpen || subjectError ? (
         <div className="field-error" role="alert">
-          {fieldText(t, subjectError)} {openCaseId !== undefined ? <Link to={`/cases/${openCaseId}`}>{t('cases:open.goToOpen')}</Link> : null}
+          {fieldText(t, alreadyOpen?.message ?? subjectError ?? '')} {alreadyOpen ? (
+            // The way to the open case is the answer to the refusal: it leaves without the unsaved-changes question.
+            <Link to={`/cases/${alreadyOpen.caseId}`} onClick={f.allowLeave}>
+              {t('cases:open.goToOpen')}
+            </Link>
+          ) : null}
         </div>
       ) : null}
-      <Field label={t('cases:fields.openedOn')} error={save.errors.openedOn}>
-        {(p) => <DateInput {...p} autoFocus={props.householdId === null} max={props.today || undefined} value={openedOn || props.today} onChange={setOpenedOn} />}
+      <Field label={t('cases:fields.openedOn')} error={f.error('openedOn')}>
+        {(p) => <DateInput {...p} autoFocus={props.householdId === null} max={props.today || undefined} value={openedOn || props.today} onChange={set('openedOn')} />}
       </Field>
-      <Field label={t('cases:fields.goals')} hint={t('cases:fields.goalsHint')} error={save.errors.goals}>
-        {(p) => <textarea {...p} rows={3} value={goals} onChange={(e) => setGoals(e.target.value)} />}
+      <Field label={t('cases:fields.goals')} hint={t('cases:fields.goalsHint')} error={f.error('goals')}>
+        {(p) => <textarea {...p} rows={3} {...f.form.register('goals', { onChange: () => f.form.clearErrors('goals') })} />}
       </Field>
-      <Field label={t('cases:fields.nextReviewOn')} error={save.errors.nextReviewOn}>
-        {(p) => <DateInput {...p} value={nextReviewOn} onChange={setNextReviewOn} />}
+      <Field label={t('cases:fields.nextReviewOn')} error={f.error('nextReviewOn')}>
+        {(p) => <DateInput {...p} value={nextReviewOn} onChange={set('nextReviewOn')} />}
       </Field>
-      {save.failure ? (
-        <div role="alert" className="notice notice-error">
-          {save.failure}
-        </div>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={open.isPending}>
-          {t('cases:open.save')}
-        </button>
-        <button type="button" onClick={props.onDone}>
-          {t('common:cancel')}
-        </button>
-      </div>
-    </KeyForm>
+    </PanelForm>
   );
 }
