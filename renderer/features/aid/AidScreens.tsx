@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field, RequiredLegend } from '../../ui/Field';
 import { signedWholeNumber, wholeNumber } from '../../ui/formNumbers';
 import { useCallForm } from '../../ui/useCallForm';
+import { setterOf } from '../../ui/PanelForm';
 import { KeyForm } from '../../ui/KeyForm';
 import { useFormat } from '../../ui/format';
 import { ResidentPicker } from '../requests/ResidentPicker';
@@ -192,7 +193,8 @@ function ReceiveForm({ items, today, currency }: { items: Item[]; today: string;
     // The next receipt of the same item from the same donor: only the quantity and value are typed again.
     afterSave: (v) => ({ ...v, quantity: '', value: '' }),
   });
-  const { watch, setValue, clearErrors } = f.form;
+  const { watch, clearErrors } = f.form;
+  const set = setterOf(f.form);
   /** A message goes away as soon as its field is changed. */
   const register = (name: 'quantity' | 'fromWhom' | 'value') => f.form.register(name, { onChange: () => clearErrors(name) });
   const [itemId, value, on] = watch(['itemId', 'value', 'on']);
@@ -208,10 +210,7 @@ function ReceiveForm({ items, today, currency }: { items: Item[]; today: string;
       <ItemSelect
         items={items}
         value={itemId}
-        onChange={(id) => {
-          setValue('itemId', id, { shouldDirty: true });
-          clearErrors('itemId');
-        }}
+        onChange={set('itemId')}
         label={t('aid:receive.item')}
         error={itemError}
         required
@@ -231,10 +230,7 @@ function ReceiveForm({ items, today, currency }: { items: Item[]; today: string;
             {...p}
             max={today}
             value={on}
-            onChange={(v) => {
-              setValue('on', v, { shouldDirty: true });
-              clearErrors('on');
-            }}
+            onChange={set('on')}
           />
         )}
       </Field>
@@ -286,7 +282,8 @@ function AdjustForm({ items }: { items: Item[] }) {
     },
     afterSave: (v) => ({ ...v, delta: '', note: '' }),
   });
-  const { watch, setValue, clearErrors } = f.form;
+  const { watch, clearErrors } = f.form;
+  const set = setterOf(f.form);
   /** A message (and the below-zero question) goes away as soon as a field is changed. */
   const changed = (name: keyof AdjustValues) => {
     clearErrors(name);
@@ -304,8 +301,8 @@ function AdjustForm({ items }: { items: Item[] }) {
         items={items}
         value={itemId}
         onChange={(id) => {
-          setValue('itemId', id, { shouldDirty: true });
-          changed('itemId');
+          set('itemId')(id);
+          below.clear();
         }}
         label={t('aid:adjust.item')}
         error={itemError}
