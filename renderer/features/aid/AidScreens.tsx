@@ -76,20 +76,29 @@ export function AidStockScreen() {
 type Item = { id: number; name: string; size: string; unit: AidUnit; stock: number };
 
 function ItemSelect({ items, value, onChange, label, error, autoFocus, required }: { items: Item[]; value: string; onChange: (v: string) => void; label: string; error?: string | undefined; autoFocus?: boolean; required?: boolean }) {
-  const text = useAidText();
   return (
     <Field label={label} error={error} required={required}>
       {(p) => (
         <select {...p} autoFocus={autoFocus} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">—</option>
-          {items.map((i) => (
-            <option key={i.id} value={String(i.id)}>
-              {text.withStock(i)}
-            </option>
-          ))}
+          <ItemOptions items={items} />
         </select>
       )}
     </Field>
+  );
+}
+
+/** The items to choose from, each with what is on the shelf, after "—" (none chosen yet). */
+function ItemOptions({ items }: { items: Item[] }) {
+  const text = useAidText();
+  return (
+    <>
+      <option value="">—</option>
+      {items.map((i) => (
+        <option key={i.id} value={String(i.id)}>
+          {text.withStock(i)}
+        </option>
+      ))}
+    </>
   );
 }
 
@@ -574,12 +583,7 @@ function GiveForm({ resident, day, items, onGiven, onCancel }: { resident: Resid
             <Field label={t('aid:day.item')} error={f.error(`lines.${i}.itemId`)} required>
               {(p) => (
                 <select {...p} {...field(`lines.${i}.itemId`)}>
-                  <option value="">—</option>
-                  {items.map((it) => (
-                    <option key={it.id} value={String(it.id)}>
-                      {text.withStock(it)}
-                    </option>
-                  ))}
+                  <ItemOptions items={items} />
                 </select>
               )}
             </Field>
